@@ -1,0 +1,96 @@
+#include "dom.h"
+
+#include <string.h>
+#include <strings.h>
+
+bool dom_is(const xmlNode *n, const char *name) {
+    return n && n->type == XML_ELEMENT_NODE && n->name &&
+           !strcmp((const char *)n->name, name);
+}
+
+const char *dom_attr(const xmlNode *n, const char *name) {
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (!a->name || strcasecmp((const char *)a->name, name))
+            continue;
+        const xmlNode *c = a->children;
+        if (!c)
+            return "";
+        if (c->type == XML_TEXT_NODE && !c->next && c->content)
+            return (const char *)c->content;
+        return NULL;
+    }
+    return NULL;
+}
+
+xmlNode *dom_next(const xmlNode *root, xmlNode *n, bool skip_children) {
+    if (!skip_children && n->children)
+        return n->children;
+    while (n && n != root) {
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    return NULL;
+}
+
+bool dom_is_non_text(const xmlNode *n) {
+    static const char *const names[] = {"script", "style",  "noscript", "template",
+                                        "svg",    "iframe", "object",   "head"};
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (dom_is(n, names[i]))
+            return true;
+    return false;
+}
+
+static int append_collapsed(strbuf *b, const char *s) {
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            if (b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
+                if (strbuf_putc(b, ' '))
+                    return -1;
+            continue;
+        }
+        /* U+00A0 NO-BREAK SPACE counts as a space too. */
+        if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+            s++;
+            if (b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
+                if (strbuf_putc(b, ' '))
+                    return -1;
+            continue;
+        }
+        if (strbuf_putc(b, (char)c))
+            return -1;
+    }
+    return 0;
+}
+
+int dom_text_append(strbuf *b, const xmlNode *root) {
+    xmlNode *n = (xmlNode *)root;
+    while (n) {
+        bool skip = dom_is_non_text(n);
+        if (!skip && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+            n->content)
+            if (append_collapsed(b, (const char *)n->content))
+                return -1;
+        if (!skip && dom_is(n, "br"))
+            if (append_collapsed(b, " "))
+                return -1;
+        n = dom_next(root, n, skip || n->type != XML_ELEMENT_NODE);
+    }
+    return 0;
+}
+
+char *dom_text(lede_arena *a, const xmlNode *n, size_t cap) {
+    strbuf b;
+    strbuf_init(&b, a, cap);
+    dom_text_append(&b, n);
+    size_t len = b.len;
+    while (len && b.data[len - 1] == ' ')
+        len--;
+    return arena_strndup(a, strbuf_peek(&b), len);
+}

@@ -1,0 +1,231 @@
+#include "html.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <limits.h>
+#include <string.h>
+
+#include "../utf8.h"
+
+/* The HTML standard's prescan looks at the first 1024 bytes; real pages often
+ * put <meta charset> after long comments or scripts, so we look further. */
+#define HTML_PRESCAN_BYTES 4096
+
+/* Labels browsers treat as another encoding (WHATWG Encoding, "labels"). Only
+ * the ones iconv would get wrong or not know are listed. */
+static const struct {
+    const char *label, *name;
+} charset_aliases[] = {
+    {"iso-8859-1", "windows-1252"},
+    {"latin1", "windows-1252"},
+    {"us-ascii", "windows-1252"},
+    {"ascii", "windows-1252"},
+    {"gb2312", "gbk"},
+    {"x-gbk", "gbk"},
+    {"utf8", "utf-8"},
+    {"unicode-1-1-utf-8", "utf-8"},
+    {"x-sjis", "shift_jis"},
+    {"sjis", "shift_jis"},
+    {"ks_c_5601-1987", "euc-kr"},
+    {"tis-620", "windows-874"},
+    {"iso-8859-9", "windows-1254"},
+    {"iso-8859-11", "windows-874"},
+};
+
+static void label_normalise(const char *s, size_t n, char out[HTML_CHARSET_MAX]) {
+    while (n && (isspace((unsigned char)*s) || *s == '"' || *s == '\''))
+        s++, n--;
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < HTML_CHARSET_MAX; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isspace(c) || c == '"' || c == '\'' || c == ';' || c == '>' || c == '/')
+            break;
+        out[o++] = (char)tolower(c);
+    }
+    out[o] = '\0';
+    for (size_t i = 0; i < sizeof charset_aliases / sizeof charset_aliases[0]; i++)
+        if (!strcmp(out, charset_aliases[i].label)) {
+            strcpy(out, charset_aliases[i].name);
+            break;
+        }
+    /* A page that claims UTF-16 in a meta tag is ASCII-compatible by then:
+     * browsers treat that claim as UTF-8. */
+    if (!strncmp(out, "utf-16", 6))
+        strcpy(out, "utf-8");
+}
+
+/* Finds "charset=" in s[0..n) and normalises what follows. */
+static bool charset_from_param(const char *s, size_t n, char out[HTML_CHARSET_MAX]) {
+    static const char key[] = "charset";
+    for (size_t i = 0; i + sizeof key - 1 < n; i++) {
+        if (strncasecmp(s + i, key, sizeof key - 1))
+            continue;
+        size_t j = i + sizeof key - 1;
+        while (j < n && isspace((unsigned char)s[j]))
+            j++;
+        if (j >= n || s[j] != '=')
+            continue;
+        j++;
+        label_normalise(s + j, n - j, out);
+        return out[0] != '\0';
+    }
+    return false;
+}
+
+/* Looks for <meta charset=...> or <meta http-equiv content="...charset=...">
+ * in the first bytes. A light scan, not a parse: it only needs the label. */
+static bool charset_from_meta(const char *s, size_t n, char out[HTML_CHARSET_MAX]) {
+    if (n > HTML_PRESCAN_BYTES)
+        n = HTML_PRESCAN_BYTES;
+    for (size_t i = 0; i + 5 < n; i++) {
+        if (s[i] != '<' || strncasecmp(s + i + 1, "meta", 4))
+            continue;
+        const char *end = memchr(s + i, '>', n - i);
+        if (!end)
+            break;
+        if (charset_from_param(s + i, (size_t)(end - (s + i)), out))
+            return true;
+        i = (size_t)(end - s);
+    }
+    return false;
+}
+
+void html_sniff_charset(const char *bytes, size_t len, const char *content_type,
+                        char out[HTML_CHARSET_MAX]) {
+    const unsigned char *b = (const unsigned char *)bytes;
+    if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        strcpy(out, "utf-8");
+        return;
+    }
+    if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
+        strcpy(out, "utf-16le");
+        return;
+    }
+    if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
+        strcpy(out, "utf-16be");
+        return;
+    }
+    if (content_type && charset_from_param(content_type, strlen(content_type), out))
+        return;
+    if (charset_from_meta(bytes, len, out))
+        return;
+    strcpy(out, utf8_valid(bytes, len) ? "utf-8" : "windows-1252");
+}
+
+static size_t bom_length(const char *bytes, size_t len, const char *charset) {
+    const unsigned char *b = (const unsigned char *)bytes;
+    if (!strcmp(charset, "utf-8") && len >= 3 && b[0] == 0xEF && b[1] == 0xBB &&
+        b[2] == 0xBF)
+        return 3;
+    if (!strncmp(charset, "utf-16", 6) && len >= 2 &&
+        ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+        return 2;
+    return 0;
+}
+
+/* Converts with iconv; undecodable bytes become U+FFFD and are skipped. */
+static lede_status convert(lede_arena *a, const char *bytes, size_t len,
+                           const char *charset, char **out, size_t *out_len) {
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return LEDE_ERR_INVALID;
+    /* Four output bytes per input byte covers every encoding we accept. */
+    size_t cap = len * 4 + 4;
+    char *buf = arena_alloc(a, cap);
+    if (!buf) {
+        iconv_close(cd);
+        return LEDE_ERR_NOMEM;
+    }
+    char *in = (char *)bytes, *o = buf;
+    size_t in_left = len, out_left = cap - 1;
+    while (in_left > 0) {
+        if (iconv(cd, &in, &in_left, &o, &out_left) != (size_t)-1)
+            break;
+        if (errno == EILSEQ || errno == EINVAL) {
+            if (out_left < 3)
+                break;
+            o += utf8_encode(UTF8_REPLACEMENT, o);
+            out_left -= 3;
+            in++, in_left--;
+            continue;
+        }
+        break; /* E2BIG cannot happen with our sizing; stop rather than loop. */
+    }
+    iconv_close(cd);
+    /* iconv output is well formed, but NULs from the input must still go. */
+    *out = utf8_sanitize(a, buf, (size_t)(o - buf), out_len);
+    return *out ? LEDE_OK : LEDE_ERR_NOMEM;
+}
+
+lede_status html_decode(lede_arena *a, const char *bytes, size_t len,
+                        const char *content_type, char **out, size_t *out_len,
+                        char charset_out[HTML_CHARSET_MAX]) {
+    char charset[HTML_CHARSET_MAX];
+    html_sniff_charset(bytes, len, content_type, charset);
+    size_t skip = bom_length(bytes, len, charset);
+    bytes += skip, len -= skip;
+    lede_status st;
+    if (!strcmp(charset, "utf-8")) {
+        *out = utf8_sanitize(a, bytes, len, out_len);
+        st = *out ? LEDE_OK : LEDE_ERR_NOMEM;
+    } else {
+        st = convert(a, bytes, len, charset, out, out_len);
+        if (st == LEDE_ERR_INVALID) { /* a label iconv does not know */
+            strcpy(charset, "windows-1252");
+            st = convert(a, bytes, len, charset, out, out_len);
+        }
+    }
+    if (charset_out)
+        strcpy(charset_out, charset);
+    return st;
+}
+
+/* libxml2 reports recoverable HTML errors through this hook; real pages are
+ * full of them and none matter to us. */
+static void silent_error(void *ctx, xmlErrorPtr err) {
+    (void)ctx;
+    (void)err;
+}
+
+static size_t count_nodes(xmlNodePtr n, size_t limit) {
+    size_t count = 0;
+    /* Iterative pre-order walk: no recursion, so depth cannot blow the stack. */
+    while (n) {
+        if (++count > limit)
+            return count;
+        if (n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent;
+        if (n)
+            n = n->next;
+    }
+    return count;
+}
+
+lede_status html_parse(const char *utf8, size_t len, const char *url,
+                       const lede_options *opt, htmlDocPtr *out) {
+    *out = NULL;
+    if (len > (size_t)INT_MAX)
+        return LEDE_ERR_TOO_LARGE;
+    htmlParserCtxtPtr pc = htmlNewParserCtxt();
+    if (!pc)
+        return LEDE_ERR_NOMEM;
+    pc->sax->serror = silent_error;
+    const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    htmlDocPtr doc = htmlCtxtReadMemory(pc, utf8, (int)len, url, "UTF-8", flags);
+    htmlFreeParserCtxt(pc);
+    if (!doc)
+        return LEDE_ERR_PARSE;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (root && count_nodes(root, opt->max_nodes) > opt->max_nodes) {
+        xmlFreeDoc(doc);
+        return LEDE_ERR_LIMIT;
+    }
+    *out = doc;
+    return LEDE_OK;
+}

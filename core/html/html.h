@@ -1,0 +1,37 @@
+/*
+ * html — from raw page bytes to a libxml2 DOM.
+ *
+ * html_decode() finds the page's charset the way browsers do (byte-order mark,
+ * then the HTTP Content-Type, then <meta charset> / http-equiv in the first
+ * bytes, then valid UTF-8, then windows-1252) and converts the bytes to valid
+ * UTF-8. html_parse() builds the DOM with libxml2's HTML parser: no network,
+ * no error output, and the configured size and node limits enforced.
+ */
+#ifndef LEDE_HTML_H
+#define LEDE_HTML_H
+
+#include <libxml/HTMLparser.h>
+
+#include "../arena.h"
+#include "lede/lede.h"
+
+/* Longest charset label we keep; real labels are far shorter. */
+#define HTML_CHARSET_MAX 40
+
+/* Finds the charset label for bytes: writes a lower-case label ("utf-8",
+ * "windows-1252", "gbk", ...) into out. content_type may be NULL. */
+void html_sniff_charset(const char *bytes, size_t len, const char *content_type,
+                        char out[HTML_CHARSET_MAX]);
+
+/* Converts bytes to valid UTF-8 (NUL-terminated, from the arena). The BOM, if
+ * any, is dropped. charset_out, when not NULL, receives the label used. */
+lede_status html_decode(lede_arena *a, const char *bytes, size_t len,
+                        const char *content_type, char **out, size_t *out_len,
+                        char charset_out[HTML_CHARSET_MAX]);
+
+/* Parses UTF-8 HTML. Fails with LEDE_ERR_LIMIT past opt->max_nodes and
+ * LEDE_ERR_PARSE when libxml2 gives up. The caller frees with xmlFreeDoc(). */
+lede_status html_parse(const char *utf8, size_t len, const char *url,
+                       const lede_options *opt, htmlDocPtr *out);
+
+#endif

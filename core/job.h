@@ -1,0 +1,57 @@
+/*
+ * job — the state of one extraction while it runs, and the shared context.
+ *
+ * Internal to the core. lede_extract() creates a job, hands it to each stage in
+ * turn (html -> content/meta -> nlp), and each stage reads what earlier stages
+ * left and adds its own part. Everything a job allocates comes from its arena;
+ * the result that survives the job shares that arena.
+ */
+#ifndef LEDE_JOB_H
+#define LEDE_JOB_H
+
+#include <libxml/HTMLparser.h>
+
+#include "arena.h"
+#include "lede/lede.h"
+#include "nlp/tok.h"
+
+struct ner_model;
+struct gazetteer;
+
+struct lede_ctx {
+    char *data_dir;
+    struct ner_model *ner; /* NULL when the model file is absent */
+    struct gazetteer *gaz; /* word lists: places, names, demonyms, ... */
+};
+
+/* A mention found by the entity tagger, in tokens of job->nlp. */
+typedef struct {
+    uint32_t tok_begin, tok_end; /* [begin, end) */
+    lede_entity_type type;
+    int32_t entity; /* index into res->entities once merged, else -1 */
+} nlp_mention;
+
+typedef struct lede_job {
+    const lede_ctx *ctx;
+    const lede_options *opt;
+    lede_arena *arena;
+    lede_result *res;
+    int64_t now; /* fetch time, seconds since the epoch */
+
+    htmlDocPtr doc;          /* NULL when analysing plain text */
+    xmlNodePtr article_root; /* the main-content element, when found */
+    json_t *jsonld;          /* array of every JSON-LD object on the page (owned) */
+    const char *jsonld_body; /* JSON-LD articleBody, when given */
+
+    nlp_text nlp; /* tokens and sentences of res->text */
+    nlp_mention *mentions;
+    size_t n_mentions;
+} lede_job;
+
+/* Adds a warning code (a static string) to the result; duplicates are skipped. */
+void job_warn(lede_job *job, const char *code);
+
+/* Milliseconds from a monotonic clock. */
+double job_clock_ms(void);
+
+#endif

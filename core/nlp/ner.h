@@ -1,0 +1,20 @@
+/*
+ * ner — the statistical named-entity tagger (PER, ORG, LOC, MISC in BIO form).
+ *
+ * The model is loaded once into the shared context and only read afterwards.
+ * nlp_ner_run() tags job->nlp sentence by sentence and appends the mentions it
+ * finds to job->mentions; it does not merge them into entities.
+ */
+#ifndef LEDE_NLP_NER_H
+#define LEDE_NLP_NER_H
+
+#include "../job.h"
+
+/* Loads the model and gazetteers under data_dir into ctx. A missing model is not
+ * an error (the tagger then finds nothing); a malformed one is. */
+lede_status nlp_ner_load(lede_ctx *ctx, const char *data_dir, char *err, size_t err_len);
+void nlp_ner_unload(lede_ctx *ctx);
+
+lede_status nlp_ner_run(lede_job *job);
+
+#endif
