@@ -46,5 +46,29 @@ format:
 format-check: deps
 	@clang-format --dry-run -Werror $(FORMAT_FILES) && echo "format-check: ok"
 
+# Quality: each script runs lede over a development set and prints the
+# scorer's table (see tests/eval/README.md).
+eval: build
+	sh tests/eval/extraction.sh $(LEDE) $(SHARED)
+eval-ner: build
+	sh tests/eval/ner.sh $(LEDE) $(SHARED)
+eval-numeric: build
+	sh tests/eval/numeric.sh $(LEDE) $(SHARED)
+eval-quotes: build
+	sh tests/eval/quotes.sh $(LEDE) $(SHARED)
+
+train-ner: build
+	sh scripts/train-ner.sh $(LEDE) $(SHARED)
+
+# Benchmarks (not tests): every tests/bench/*.sh, on the release build.
+bench: build
+	@for b in tests/bench/*.sh; do [ -e "$$b" ] && sh "$$b" $(BUILD) $(SHARED); done; true
+
+# libFuzzer targets, one per parser of outside input (tests/fuzz/fuzz_*.c).
+fuzz: deps
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DLEDE_FUZZ=ON \
+	  -DLEDE_SANITIZE=ON -DLEDE_TESTS=OFF >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+
 clean:
 	rm -rf $(BUILD) $(TBUILD) build-fuzz

@@ -17,6 +17,12 @@ for t in tests/integration/test_*.sh; do
   echo "== $t"
   sh "$t" "$build/lede" "$shared" || failed=1
 done
+# Quality floors: each check runs an evaluation and fails below its floor.
+for t in tests/eval/check_*.sh; do
+  [ -e "$t" ] || continue
+  echo "== $t"
+  sh "$t" "$build/lede" "$shared" || failed=1
+done
 if [ "$failed" != 0 ]; then
   echo "make test: FAILED" >&2
   exit 1
