@@ -40,7 +40,7 @@ lede_status meta_extract(lede_job *job) {
             h = first_element(root, "title");
         if (h) {
             res->headline = dom_text(job->arena, h, 4096);
-            res->provenance.headline = (const char *)h->name;
+            res->provenance.headline = dom_is(h, "h1") ? "h1" : "title";
         }
     }
     if ((v = meta_tag(root, "description")))

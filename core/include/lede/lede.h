@@ -155,7 +155,8 @@ typedef struct {
     const char *sentence;
 } lede_claim;
 
-/* Which source won each metadata field ("json-ld", "og:title", "h1", ...). */
+/* Which source won each metadata field ("json-ld", "og:title", "h1", ...).
+ * Static strings or arena strings: never pointers into the DOM. */
 typedef struct {
     const char *headline, *byline, *published, *modified, *site_name, *language,
         *canonical_url, *description, *image, *text;
