@@ -1,0 +1,64 @@
+/* UTF-8 decoding, validation and repair. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "utf8.h"
+
+Test(utf8, decodes_each_length) {
+    uint32_t cp;
+    cr_assert_eq(utf8_decode("A", 1, &cp), 1);
+    cr_assert_eq(cp, 'A');
+    cr_assert_eq(utf8_decode("\xC3\xA9", 2, &cp), 2);
+    cr_assert_eq(cp, 0xE9);
+    cr_assert_eq(utf8_decode("\xE4\xB8\xAD", 3, &cp), 3);
+    cr_assert_eq(cp, 0x4E2D);
+    cr_assert_eq(utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+    cr_assert_eq(cp, 0x1F600);
+}
+
+Test(utf8, rejects_overlongs_surrogates_and_truncation) {
+    uint32_t cp;
+    cr_assert_eq(utf8_decode("\xC0\xAF", 2, &cp), 1);
+    cr_assert_eq(cp, UTF8_REPLACEMENT);
+    cr_assert_eq(utf8_decode("\xED\xA0\x80", 3, &cp), 1, "surrogate");
+    cr_assert_eq(cp, UTF8_REPLACEMENT);
+    cr_assert_eq(utf8_decode("\xE4\xB8", 2, &cp), 1, "truncated");
+    cr_assert_eq(utf8_decode("\xF5\x80\x80\x80", 4, &cp), 1, "above U+10FFFF");
+}
+
+Test(utf8, valid_checks_whole_strings) {
+    static const char curly[] = "plain \xE2\x80\x9Cquoted\xE2\x80\x9D";
+    cr_assert(utf8_valid(curly, sizeof curly - 1));
+    cr_assert_not(utf8_valid("bad \xFF byte", 10));
+    cr_assert_not(utf8_valid("nul\0inside", 10));
+}
+
+Test(utf8, sanitize_replaces_bad_bytes_and_nuls) {
+    lede_arena *a = arena_new(0);
+    size_t len;
+    char *s = utf8_sanitize(a,
+                            "a\xFF"
+                            "b\0c",
+                            5, &len);
+    cr_assert_str_eq(s, "a\xEF\xBF\xBD"
+                        "b\xEF\xBF\xBD"
+                        "c");
+    cr_assert_eq(len, strlen(s));
+    cr_assert(utf8_valid(s, len));
+    arena_free(a);
+}
+
+Test(utf8, counts_code_points) {
+    cr_assert_eq(utf8_count("h\xC3\xA9llo \xE4\xB8\xAD", 10), 7);
+}
+
+Test(utf8, encode_round_trips) {
+    char buf[4];
+    uint32_t cps[] = {0x41, 0xE9, 0x20AC, 0x1F600};
+    for (size_t i = 0; i < 4; i++) {
+        uint32_t back;
+        size_t n = utf8_encode(cps[i], buf);
+        cr_assert_eq(utf8_decode(buf, n, &back), n);
+        cr_assert_eq(back, cps[i]);
+    }
+}
