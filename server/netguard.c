@@ -9,9 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define V4_MAPPED_PREFIX 96 /* ::ffff:0:0/96 holds an IPv4 address in its last 32 bits   \
-                             */
-#define CIDR_TEXT_MAX 64    /* longer than any IPv6 text form plus "/128" */
+/* ::ffff:0:0/96 holds an IPv4 address in its last 32 bits. */
+#define V4_MAPPED_PREFIX 96
+/* Longer than any IPv6 text form plus "/128". */
+#define CIDR_TEXT_MAX 64
 
 /* Blocked by default: every range that is not the public internet. Sources:
  * the IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890) and
