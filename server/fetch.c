@@ -403,6 +403,15 @@ static char *info_strdup(CURL *h, CURLINFO what) {
     return strdup(s);
 }
 
+/* True when the transfer never got an address for its host. */
+static bool never_resolved(CURL *h) {
+    curl_off_t lookup = 0;
+    char *ip = NULL;
+    curl_easy_getinfo(h, CURLINFO_NAMELOOKUP_TIME_T, &lookup);
+    curl_easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip);
+    return lookup == 0 && (!ip || !*ip);
+}
+
 /* Turns a finished transfer into its result. */
 static void job_complete(fetch_job *j, CURLcode rc) {
     fetch_result *r = j->res;
@@ -438,6 +447,11 @@ static void job_complete(fetch_job *j, CURLcode rc) {
                (rc == CURLE_OK && r->http_status / 100 != 2)) {
         r->status = FETCH_FAILED;
         snprintf(r->message, sizeof r->message, "upstream answered %ld", r->http_status);
+    } else if (rc == CURLE_OPERATION_TIMEDOUT && never_resolved(j->easy)) {
+        /* A name server that does not answer is a DNS failure, not a slow
+         * upstream: there was no upstream yet. */
+        r->status = FETCH_FAILED;
+        snprintf(r->message, sizeof r->message, "DNS lookup failed: %.200s", cause);
     } else if (rc == CURLE_TOO_MANY_REDIRECTS) {
         snprintf(r->message, sizeof r->message, "more than %d redirects",
                  c->max_redirects);

@@ -327,6 +327,28 @@ Test(fetch, connection_refused_fails) {
     fetch_result_free(r);
 }
 
+Test(fetch, tls_failure_fails) {
+    /* The upstream speaks plain HTTP: the TLS handshake cannot succeed. */
+    fetch_config c = test_config(LOOPBACK_ONLY);
+    fetch_result *r = fetch_fmt(&c, "https://127.0.0.1:%d/page");
+    expect_status(r, FETCH_FAILED, "https to a plain HTTP server");
+    cr_expect(strcasestr(r->message, "ssl") || strcasestr(r->message, "tls"), "%s",
+              r->message);
+    fetch_result_free(r);
+}
+
+Test(fetch, dns_failure_fails) {
+    fetch_config c = test_config(LOOPBACK_ONLY);
+    c.connect_timeout_ms = 1500;
+    /* .invalid never resolves (RFC 6761); whether the resolver says so at
+     * once or never answers, this is a DNS failure. */
+    fetch_result *r = fetch_url(&c, "http://no-such-host.invalid/");
+    expect_status(r, FETCH_FAILED, "unresolvable name");
+    cr_expect(strcasestr(r->message, "resolv") || strcasestr(r->message, "DNS"), "%s",
+              r->message);
+    fetch_result_free(r);
+}
+
 Test(fetch, bad_urls) {
     static const char *const urls[] = {
         "ftp://127.0.0.1/",    "file:///etc/passwd",
