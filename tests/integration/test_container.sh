@@ -45,7 +45,7 @@ cleanup() {
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   fi
-  [ -n "$ctr" ] && podman rm -f "$ctr" >/dev/null 2>&1 || true
+  if [ -n "$ctr" ]; then podman rm -f "$ctr" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -89,16 +89,33 @@ page='<!DOCTYPE html><html lang="en"><head><title>Harbour bridge reopens - Examp
 </article></body></html>'
 printf '%s\n' "$page" >"$rootfs/tmp/page.html"
 chmod 0644 "$rootfs/tmp/page.html"
-in_image() { chroot --userspec="$uid:$uid" "$rootfs" "$@"; }
+# Run as the image would: its user, environment, working directory and CMD.
+img_env=$(podman image inspect "$image" --format '{{range .Config.Env}}{{.}}{{"\n"}}{{end}}')
+workdir=$(podman image inspect "$image" --format '{{.Config.WorkingDir}}')
+cmd=$(podman image inspect "$image" --format '{{json .Config.Cmd}}' |
+  python3 -c 'import json, shlex, sys; print(shlex.join(json.load(sys.stdin)))')
+in_image() {
+  # shellcheck disable=SC2086 # one NAME=value per line, no blanks inside
+  env -i $img_env "$@"
+}
+run_in_image() { # run_in_image [NAME=value...] -- shell command
+  vars=""
+  while [ "$1" != "--" ]; do
+    vars="$vars $1"
+    shift
+  done
+  shift
+  # shellcheck disable=SC2086
+  in_image $vars chroot --userspec="$uid:$uid" "$rootfs" /bin/sh -c "cd '${workdir:-/}' && exec $*"
+}
 
-out=$(in_image /usr/local/bin/lede extract /tmp/page.html) || fail "lede extract failed in the image"
+out=$(run_in_image -- lede extract /tmp/page.html) || fail "lede extract failed in the image"
 case "$out" in *'"headline"'*Harbour*) ;; *) fail "lede extract gave no headline: $out" ;; esac
 echo "test_container: lede extract in the image: ok"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-LEDE_PORT=$port LEDE_BIND=127.0.0.1 chroot --userspec="$uid:$uid" "$rootfs" \
-  /usr/local/bin/lede serve --config /usr/local/share/lede/lede.conf \
-  >"$work/serve.log" 2>&1 &
+echo "test_container: starting the image's CMD ($cmd) on 127.0.0.1:$port"
+run_in_image LEDE_PORT="$port" LEDE_BIND=127.0.0.1 -- "$cmd" >"$work/serve.log" 2>&1 &
 pid=$!
 url="http://127.0.0.1:$port"
 tries=0
