@@ -427,6 +427,10 @@ static void job_complete(fetch_job *j, CURLcode rc) {
         j->type = html ? BODY_TYPE_HTML : BODY_TYPE_NOT_HTML;
     }
     r->status = outcome_status(rc);
+    long redirects = 0;
+    curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_COUNT, &redirects);
+    if (r->status == FETCH_BAD_URL && redirects > 0)
+        r->status = FETCH_FAILED; /* the upstream's Location, not the caller's URL */
     if (j->too_large) {
         r->status = FETCH_TOO_LARGE;
         snprintf(r->message, sizeof r->message, "page larger than %zu bytes (decoded)",
@@ -697,8 +701,10 @@ int fetch_submit(fetch_engine *e, const char *url, fetch_done_fn done, void *use
         e->wait_tail = j;
         e->n_waiting++;
     }
-    pthread_mutex_unlock(&e->mu);
+    /* Woken under the lock: once fetch_engine_free() holds it, no submitter
+     * can still touch the multi handle. */
     curl_multi_wakeup(e->multi);
+    pthread_mutex_unlock(&e->mu);
     return 0;
 }
 

@@ -63,7 +63,8 @@ typedef struct {
 } fetch_result;
 
 /* Called once per fetch, on the fetch thread. The callee owns `res` and frees
- * it with fetch_result_free(). */
+ * it with fetch_result_free(). Keep it short (resume a connection, hand the
+ * result to a worker): every other fetch waits while it runs. */
 typedef void (*fetch_done_fn)(fetch_result *res, void *user);
 
 typedef struct fetch_engine fetch_engine;

@@ -279,6 +279,13 @@ Test(fetch, redirects_to_blocked_targets_are_forbidden) {
     }
 }
 
+Test(fetch, malformed_redirect_is_an_upstream_failure) {
+    /* The caller's URL was fine: a broken Location is the upstream's fault. */
+    fetch_result *r = fetch_path(LOOPBACK_ONLY, "/to?u=http://%5B::1");
+    expect_status(r, FETCH_FAILED, "Location: http://[::1");
+    fetch_result_free(r);
+}
+
 Test(fetch, wrong_content_types_are_not_html) {
     static const char *const paths[] = {"/png", "/json", "/no-type-binary"};
     for (size_t i = 0; i < 3; i++) {
