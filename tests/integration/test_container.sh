@@ -80,6 +80,7 @@ for tool in gcc cc cmake; do
   [ ! -e "$rootfs/usr/bin/$tool" ] || fail "the runtime image holds $tool"
 done
 grep -q ":$uid:" "$rootfs/etc/passwd" || fail "user $uid missing from /etc/passwd"
+[ -x "$rootfs/usr/bin/curl" ] || fail "the HEALTHCHECK's curl is missing from the image"
 
 page='<!DOCTYPE html><html lang="en"><head><title>Harbour bridge reopens - Example News</title>
 <meta property="og:title" content="Harbour bridge reopens after repairs"></head>
