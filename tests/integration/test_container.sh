@@ -27,11 +27,11 @@ fail() {
 [ "${LEDE_SKIP_CONTAINER:-0}" = 1 ] && skip "LEDE_SKIP_CONTAINER=1"
 if ! command -v podman >/dev/null 2>&1; then
   [ "$(id -u)" = 0 ] || skip "podman is not installed and we are not root to install it"
-  [ -x "$shared/tools/base-image.sh" ] || skip "no $shared/tools/base-image.sh to set podman up"
+  [ -f "$shared/tools/base-image.sh" ] || skip "no $shared/tools/base-image.sh to set podman up"
 fi
 # Installs podman when missing and makes debian:bookworm-slim from Debian
 # packages (no registry here); idempotent and quick once done.
-if ! "$shared/tools/base-image.sh" >/tmp/lede-base-image.log 2>&1; then
+if ! bash "$shared/tools/base-image.sh" >/tmp/lede-base-image.log 2>&1; then
   tail -5 /tmp/lede-base-image.log
   skip "podman or the base image could not be set up (see above)"
 fi
