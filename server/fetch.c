@@ -3,7 +3,6 @@
  * the loop thread touches the multi handle and the easy handles. */
 #include "fetch.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <curl/curl.h>
 #include <netinet/in.h>
@@ -66,7 +65,6 @@ typedef struct fetch_job {
     body_type type;
     bool too_large;
     const char *guard_reason; /* set when the guard refused a connection */
-    char guard_addr[INET6_ADDRSTRLEN];
     char errbuf[CURL_ERROR_SIZE];
 } fetch_job;
 
@@ -207,13 +205,6 @@ static curl_socket_t on_open_socket(void *clientp, curlsocktype purpose,
                           : "unexpected socket purpose";
     if (why) {
         j->guard_reason = why;
-        const void *raw = NULL;
-        if (addr->family == AF_INET)
-            raw = &((const struct sockaddr_in *)(const void *)&addr->addr)->sin_addr;
-        else if (addr->family == AF_INET6)
-            raw = &((const struct sockaddr_in6 *)(const void *)&addr->addr)->sin6_addr;
-        if (!raw || !inet_ntop(addr->family, raw, j->guard_addr, sizeof j->guard_addr))
-            snprintf(j->guard_addr, sizeof j->guard_addr, "?");
         return CURL_SOCKET_BAD;
     }
     return socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
@@ -445,8 +436,10 @@ static void job_complete(fetch_job *j, CURLcode rc) {
                      "upstream sent no content type and the body is not HTML");
     } else if (j->guard_reason && rc == CURLE_COULDNT_CONNECT) {
         r->status = FETCH_FORBIDDEN;
-        snprintf(r->message, sizeof r->message, "target address %s is blocked: %s",
-                 j->guard_addr, j->guard_reason);
+        /* The range, not the address: the message goes back to the client,
+         * who must not learn what internal names resolve to. */
+        snprintf(r->message, sizeof r->message, "target address is blocked: %s",
+                 j->guard_reason);
     } else if (rc == CURLE_HTTP_RETURNED_ERROR ||
                (rc == CURLE_OK && r->http_status / 100 != 2)) {
         r->status = FETCH_FAILED;

@@ -416,6 +416,8 @@ Test(fetch, loopback_tricks_are_forbidden_by_default) {
         fetch_result *r = fetch_fmt(&c, loopback_tricks[i]);
         expect_status(r, FETCH_FORBIDDEN, loopback_tricks[i]);
         cr_expect(strstr(r->message, "loopback") != NULL, "%s", r->message);
+        cr_expect(strstr(r->message, "127.0.0.1") == NULL, "address leaked: %s",
+                  r->message);
         fetch_result_free(r);
     }
     for (size_t i = 0; i < sizeof loopback_other_tricks / sizeof loopback_other_tricks[0];
