@@ -286,6 +286,20 @@ Test(fetch, malformed_redirect_is_an_upstream_failure) {
     fetch_result_free(r);
 }
 
+Test(fetch, redirect_refusal_is_the_guards) {
+    /* With everything allowed, the same redirect to 127.0.0.2 reaches the
+     * network and fails there (nothing listens on 127.0.0.2): so the
+     * FETCH_FORBIDDEN above came from the guard, not from the network. */
+    fetch_config c = test_config(NULL);
+    c.allow_private = true;
+    char url[256];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/to?u=http://127.0.0.2:%d/page",
+             upstream_port, upstream_port);
+    fetch_result *r = fetch_url(&c, url);
+    expect_status(r, FETCH_FAILED, "redirect to 127.0.0.2 with allow_private");
+    fetch_result_free(r);
+}
+
 Test(fetch, wrong_content_types_are_not_html) {
     static const char *const paths[] = {"/png", "/json", "/no-type-binary"};
     for (size_t i = 0; i < 3; i++) {
