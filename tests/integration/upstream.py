@@ -164,6 +164,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # bursts of concurrent test fetches
 
     def handle_error(self, request, client_address):
         # Clients that abort (the point of most paths here) are not errors.

@@ -522,6 +522,32 @@ Test(fetch, concurrent_fetches_all_complete) {
     cr_expect_eq(t.by_status[FETCH_OK], N);
 }
 
+Test(fetch, hanging_upstreams_do_not_hold_other_fetches) {
+    enum { HANGING = 50 };
+    fetch_config c = test_config(LOOPBACK_ONLY);
+    c.max_inflight = HANGING + 4;
+    c.total_timeout_ms = 30000;
+    c.low_speed_secs = 60;
+    fetch_engine *e = fetch_engine_new(&c);
+    cr_assert_not_null(e);
+    tally t = {.mu = PTHREAD_MUTEX_INITIALIZER};
+    char url[128];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/hang-headers", upstream_port);
+    for (int i = 0; i < HANGING; i++)
+        cr_assert_eq(fetch_submit(e, url, count_done, &t), 0);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/page", upstream_port);
+    double t0 = now_ms();
+    for (int i = 0; i < 3; i++) {
+        fetch_result *r = fetch_sync(e, url);
+        expect_status(r, FETCH_OK, "/page beside 50 hanging fetches");
+        fetch_result_free(r);
+    }
+    cr_expect_lt(now_ms() - t0, 2000, "a page waited behind hanging fetches");
+    cr_expect_eq(tally_done(&t), 0);
+    fetch_engine_free(e);
+    cr_expect_eq(t.by_status[FETCH_OVERLOADED], HANGING);
+}
+
 Test(fetch, full_engine_overloads_and_shutdown_ends_pending) {
     fetch_config c = test_config(LOOPBACK_ONLY);
     c.max_inflight = 1;
