@@ -52,12 +52,15 @@ trap cleanup EXIT INT TERM
 
 # --format docker keeps HEALTHCHECK, which the OCI image format cannot hold.
 echo "test_container: building $image (cached layers make rebuilds quick)"
-if ! podman build --isolation chroot --format docker -t "$image" "$root" \
-  >"$work/build.log" 2>&1; then
+if ! podman build --isolation chroot --format docker -t "$image" \
+  --iidfile "$work/iid" "$root" >"$work/build.log" 2>&1; then
   tail -30 "$work/build.log"
   fail "podman build failed"
 fi
 built=$(date +%s)
+# From here on the image is named by its ID: another checkout building the
+# same tag at the same time cannot swap it under us.
+image=$(cat "$work/iid")
 
 # The image's metadata.
 user=$(podman image inspect "$image" --format '{{.Config.User}}')
