@@ -24,7 +24,22 @@ typedef struct {
     int max_redirects;
     int max_inflight; /* concurrent fetches; further ones wait in the engine */
     const char *user_agent;
+    /* Added by the fetch engine (fields at 0/NULL take the defaults below). */
+    int max_queue; /* fetches waiting beyond max_inflight; past it FETCH_OVERLOADED */
+    /* Pinned name resolutions like curl's --resolve, space-separated
+     * "host:port:address" entries; for tests and operations, NULL normally.
+     * The guard still checks the pinned address. */
+    const char *resolve;
 } fetch_config;
+
+/* Defaults for the fields left at 0 / NULL: 10 MiB, 5 s connect, 20 s total,
+ * abort below 1 KiB/s for 10 s, 5 redirects (a negative max_redirects means
+ * none), 64 in flight, 4 x max_inflight waiting, User-Agent "lede/1". */
+void fetch_config_init(fetch_config *cfg);
+
+/* Checks a configuration without starting anything (the allow-list syntax,
+ * limits); 0, or -1 with a description in err. For start-up config errors. */
+int fetch_config_check(const fetch_config *cfg, char *err, size_t err_len);
 
 typedef enum {
     FETCH_OK = 0,
@@ -48,7 +63,8 @@ typedef struct {
 } fetch_result;
 
 /* Called once per fetch, on the fetch thread. The callee owns `res` and frees
- * it with fetch_result_free(). */
+ * it with fetch_result_free(). Keep it short (resume a connection, hand the
+ * result to a worker): every other fetch waits while it runs. */
 typedef void (*fetch_done_fn)(fetch_result *res, void *user);
 
 typedef struct fetch_engine fetch_engine;
@@ -57,10 +73,13 @@ typedef struct fetch_engine fetch_engine;
 fetch_engine *fetch_engine_new(const fetch_config *cfg);
 
 /* Queues a fetch; returns 0, or -1 when the engine is shutting down (done is
- * then not called). */
+ * then not called). When the engine is full (max_inflight running and
+ * max_queue waiting) the fetch is accepted and done receives FETCH_OVERLOADED
+ * from the fetch thread, like every other outcome. */
 int fetch_submit(fetch_engine *e, const char *url, fetch_done_fn done, void *user);
 
-/* Fetches and waits (for the CLI and batch lines). */
+/* Fetches and waits (for the CLI and batch lines). Never NULL except on no
+ * memory. Must not be called from a done callback (the fetch thread). */
 fetch_result *fetch_sync(fetch_engine *e, const char *url);
 
 /* Stops the thread; pending fetches complete with FETCH_OVERLOADED. */

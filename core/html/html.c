@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../utf8.h"
@@ -32,6 +33,56 @@ static const struct {
     {"iso-8859-9", "windows-1254"},
     {"iso-8859-11", "windows-874"},
 };
+
+/* The WHATWG decoders for these labels are supersets of the standards they
+ * are named after (gbk decodes as gb18030, Shift_JIS as Windows writes it,
+ * ...); iconv knows those supersets under other names. Source: WHATWG
+ * Encoding Standard, "Legacy multi-byte Chinese/Japanese/Korean encodings". */
+static const struct {
+    const char *label, *iconv_name;
+} iconv_names[] = {
+    {"gbk", "GB18030"},
+    {"shift_jis", "CP932"},
+    {"euc-kr", "CP949"},
+    {"big5", "BIG5-HKSCS"},
+};
+
+/* Single bytes the WHATWG decoder maps and iconv rejects. */
+static const struct {
+    const char *label;
+    unsigned char byte;
+    uint32_t cp;
+} single_byte_extras[] = {
+    {"gbk", 0x80, 0x20AC}, /* the euro sign of code page 936 */
+};
+
+static uint32_t single_byte_extra(const char *label, unsigned char byte) {
+    for (size_t i = 0; i < sizeof single_byte_extras / sizeof single_byte_extras[0]; i++)
+        if (single_byte_extras[i].byte == byte &&
+            !strcmp(label, single_byte_extras[i].label))
+            return single_byte_extras[i].cp;
+    return UTF8_REPLACEMENT;
+}
+
+static const char *iconv_name(const char *label) {
+    for (size_t i = 0; i < sizeof iconv_names / sizeof iconv_names[0]; i++)
+        if (!strcmp(label, iconv_names[i].label))
+            return iconv_names[i].iconv_name;
+    return label;
+}
+
+/* Drops NUL bytes in place: they carry nothing in a page and must not reach
+ * the parser or jansson. Returns the new length. */
+static size_t drop_nuls(char *s, size_t n) {
+    char *first = memchr(s, '\0', n);
+    if (!first)
+        return n;
+    size_t o = (size_t)(first - s);
+    for (size_t i = o; i < n; i++)
+        if (s[i] != '\0')
+            s[o++] = s[i];
+    return o;
+}
 
 static void label_normalise(const char *s, size_t n, char out[HTML_CHARSET_MAX]) {
     while (n && (isspace((unsigned char)*s) || *s == '"' || *s == '\''))
@@ -91,6 +142,30 @@ static bool charset_from_meta(const char *s, size_t n, char out[HTML_CHARSET_MAX
     return false;
 }
 
+/* An undeclared page is UTF-8 when its non-ASCII bytes mostly form valid
+ * UTF-8: real UTF-8 pages carry the odd stray byte (a pasted windows-1252
+ * quote), which must not turn the whole page into mojibake, while legacy
+ * pages almost never form valid multi-byte sequences by chance. */
+#define UTF8_SNIFF_VALID_PER_INVALID 10
+
+static bool mostly_utf8(const char *s, size_t n) {
+    size_t valid_multi = 0, invalid = 0;
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        if (len > 1)
+            valid_multi++;
+        else
+            invalid++;
+        i += len;
+    }
+    return invalid == 0 || valid_multi >= invalid * UTF8_SNIFF_VALID_PER_INVALID;
+}
+
 void html_sniff_charset(const char *bytes, size_t len, const char *content_type,
                         char out[HTML_CHARSET_MAX]) {
     const unsigned char *b = (const unsigned char *)bytes;
@@ -110,7 +185,7 @@ void html_sniff_charset(const char *bytes, size_t len, const char *content_type,
         return;
     if (charset_from_meta(bytes, len, out))
         return;
-    strcpy(out, utf8_valid(bytes, len) ? "utf-8" : "windows-1252");
+    strcpy(out, mostly_utf8(bytes, len) ? "utf-8" : "windows-1252");
 }
 
 static size_t bom_length(const char *bytes, size_t len, const char *charset) {
@@ -127,11 +202,17 @@ static size_t bom_length(const char *bytes, size_t len, const char *charset) {
 /* Converts with iconv; undecodable bytes become U+FFFD and are skipped. */
 static lede_status convert(lede_arena *a, const char *bytes, size_t len,
                            const char *charset, char **out, size_t *out_len) {
-    iconv_t cd = iconv_open("UTF-8", charset);
+    iconv_t cd = iconv_open("UTF-8", iconv_name(charset));
     if (cd == (iconv_t)-1)
         return LEDE_ERR_INVALID;
-    /* Four output bytes per input byte covers every encoding we accept. */
-    size_t cap = len * 4 + 4;
+    /* At most three UTF-8 bytes per input byte: one byte makes at most a
+     * BMP character or a U+FFFD, and four-byte characters come from at least
+     * two input bytes (UTF-16 pairs, GB18030 four-byte sequences). */
+    if (len > (SIZE_MAX - 4) / 3) {
+        iconv_close(cd);
+        return LEDE_ERR_TOO_LARGE;
+    }
+    size_t cap = len * 3 + 4;
     char *buf = arena_alloc(a, cap);
     if (!buf) {
         iconv_close(cd);
@@ -145,7 +226,7 @@ static lede_status convert(lede_arena *a, const char *bytes, size_t len,
         if (errno == EILSEQ || errno == EINVAL) {
             if (out_left < 3)
                 break;
-            o += utf8_encode(UTF8_REPLACEMENT, o);
+            o += utf8_encode(single_byte_extra(charset, (unsigned char)*in), o);
             out_left -= 3;
             in++, in_left--;
             continue;
@@ -153,8 +234,34 @@ static lede_status convert(lede_arena *a, const char *bytes, size_t len,
         break; /* E2BIG cannot happen with our sizing; stop rather than loop. */
     }
     iconv_close(cd);
-    /* iconv output is well formed, but NULs from the input must still go. */
-    *out = utf8_sanitize(a, buf, (size_t)(o - buf), out_len);
+    /* iconv output is well formed; NULs from the input must still go. The
+     * check is cheap and keeps a misbehaving converter from reaching jansson. */
+    size_t n = drop_nuls(buf, (size_t)(o - buf));
+    buf[n] = '\0';
+    if (utf8_valid(buf, n)) {
+        *out = buf;
+        *out_len = n;
+        return LEDE_OK;
+    }
+    *out = utf8_sanitize(a, buf, n, out_len);
+    return *out ? LEDE_OK : LEDE_ERR_NOMEM;
+}
+
+/* UTF-8 input: copied as is when valid, repaired otherwise; NULs dropped. */
+static lede_status copy_utf8(lede_arena *a, const char *bytes, size_t len, char **out,
+                             size_t *out_len) {
+    char *buf = arena_alloc(a, len + 1);
+    if (!buf)
+        return LEDE_ERR_NOMEM;
+    memcpy(buf, bytes, len);
+    size_t n = drop_nuls(buf, len);
+    buf[n] = '\0';
+    if (utf8_valid(buf, n)) {
+        *out = buf;
+        *out_len = n;
+        return LEDE_OK;
+    }
+    *out = utf8_sanitize(a, buf, n, out_len);
     return *out ? LEDE_OK : LEDE_ERR_NOMEM;
 }
 
@@ -167,8 +274,7 @@ lede_status html_decode(lede_arena *a, const char *bytes, size_t len,
     bytes += skip, len -= skip;
     lede_status st;
     if (!strcmp(charset, "utf-8")) {
-        *out = utf8_sanitize(a, bytes, len, out_len);
-        st = *out ? LEDE_OK : LEDE_ERR_NOMEM;
+        st = copy_utf8(a, bytes, len, out, out_len);
     } else {
         st = convert(a, bytes, len, charset, out, out_len);
         if (st == LEDE_ERR_INVALID) { /* a label iconv does not know */

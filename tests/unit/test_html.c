@@ -1,0 +1,248 @@
+/* Tests for core/html: charset sniffing in browser order, conversion of
+ * legacy encodings to valid UTF-8, repair of bad bytes, NUL removal, and the
+ * parser's node limit. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "arena.h"
+#include "html/html.h"
+#include "utf8.h"
+
+#define TEST_ARENA_CAP ((size_t)64 << 20)
+/* A string literal and its length, NULs included. */
+#define LIT(s) s, sizeof(s) - 1
+
+static void expect_sniff(const char *bytes, size_t len, const char *ct,
+                         const char *want) {
+    char got[HTML_CHARSET_MAX];
+    html_sniff_charset(bytes, len, ct, got);
+    cr_expect_str_eq(got, want, "sniff(%.40s | %s)", bytes, ct ? ct : "-");
+}
+#define SNIFF(lit, ct, want) expect_sniff(lit, sizeof(lit) - 1, ct, want)
+
+Test(html_charset, bom_wins_over_everything) {
+    SNIFF("\xEF\xBB\xBF<meta charset=gbk><p>x", "text/html; charset=shift_jis", "utf-8");
+    SNIFF("\xFF\xFE<\0p\0>\0", "text/html; charset=gbk", "utf-16le");
+    SNIFF("\xFE\xFF\0<\0p\0>", NULL, "utf-16be");
+}
+
+Test(html_charset, content_type_wins_over_meta) {
+    SNIFF("<meta charset=windows-1251><p>x", "text/html; charset=GBK", "gbk");
+    SNIFF("<p>x", "text/html;charset=\"Shift_JIS\"", "shift_jis");
+    SNIFF("<p>x", "text/html; CHARSET = 'euc-kr'", "euc-kr");
+    /* A Content-Type without a charset leaves the decision to the page. */
+    SNIFF("<meta charset=\"koi8-r\"><p>x", "text/html", "koi8-r");
+}
+
+Test(html_charset, meta_charset_and_http_equiv) {
+    SNIFF("<html><head><meta charset=\"windows-1251\"></head>", NULL, "windows-1251");
+    SNIFF("<html><head><META CHARSET=Big5>", NULL, "big5");
+    SNIFF("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">",
+          NULL, "gbk");
+    SNIFF("<meta content='text/html; charset=x-sjis' http-equiv='Content-Type'>", NULL,
+          "shift_jis");
+    /* Pages declaring UTF-16 in a meta tag are ASCII-compatible: UTF-8. */
+    SNIFF("<meta charset=utf-16>", NULL, "utf-8");
+}
+
+Test(html_charset, labels_map_the_way_browsers_do) {
+    SNIFF("<meta charset=iso-8859-1>", NULL, "windows-1252");
+    SNIFF("<meta charset=latin1>", NULL, "windows-1252");
+    SNIFF("<meta charset=us-ascii>", NULL, "windows-1252");
+    SNIFF("<meta charset=UTF8>", NULL, "utf-8");
+    SNIFF("<meta charset=ks_c_5601-1987>", NULL, "euc-kr");
+}
+
+Test(html_charset, defaults_without_a_declaration) {
+    SNIFF("<p>plain ascii</p>", NULL, "utf-8");
+    SNIFF("<p>caf\xC3\xA9 \xE2\x82\xAC"
+          "5</p>",
+          NULL, "utf-8");
+    SNIFF("<p>caf\xE9 \x80"
+          "5</p>",
+          NULL, "windows-1252");
+    /* A UTF-8 page with one stray windows-1252 byte is still UTF-8. */
+    SNIFF("<p>\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+          "\xC3\xA9\xC3\xA9 \x93quoted\x94</p>",
+          NULL, "windows-1252");
+    /* ... but with many more valid sequences than bad bytes it is UTF-8. */
+    char page[2048] = "<p>";
+    for (int i = 0; i < 40; i++)
+        strcat(page, "\xC3\xA9\xE2\x80\x94");
+    strcat(page, "\x93stray</p>");
+    expect_sniff(page, strlen(page), NULL, "utf-8");
+}
+
+Test(html_charset, meta_beyond_the_prescan_is_ignored) {
+    static char page[8192];
+    memset(page, ' ', sizeof page);
+    memcpy(page, "<!--", 4);
+    const char tail[] = "--><meta charset=gbk>";
+    memcpy(page + 6000, tail, sizeof tail - 1);
+    expect_sniff(page, 6000 + sizeof tail - 1, NULL, "utf-8");
+    expect_sniff(page + 3000, 3000 + sizeof tail - 1, NULL, "gbk");
+}
+
+static lede_arena *arena;
+static void arena_setup(void) { arena = arena_new(TEST_ARENA_CAP); }
+static void arena_teardown(void) { arena_free(arena); }
+TestSuite(html_decode, .init = arena_setup, .fini = arena_teardown);
+
+static const char *decode(const char *bytes, size_t len, const char *ct,
+                          const char *want_charset, size_t *out_len) {
+    char *out = NULL;
+    size_t n = 0;
+    char used[HTML_CHARSET_MAX];
+    cr_assert_eq(html_decode(arena, bytes, len, ct, &out, &n, used), LEDE_OK);
+    if (want_charset)
+        cr_expect_str_eq(used, want_charset);
+    cr_assert_not_null(out);
+    cr_expect_eq(strlen(out), n, "NUL inside the output");
+    cr_expect(utf8_valid(out, n), "output is not valid UTF-8");
+    if (out_len)
+        *out_len = n;
+    return out;
+}
+#define DECODE(lit, ct, cs) decode(lit, sizeof(lit) - 1, ct, cs, NULL)
+
+Test(html_decode, gbk_to_utf8) {
+    /* "中文新闻" in GBK, declared by a meta tag. */
+    const char *out =
+        DECODE("<meta charset=gbk><p>\xD6\xD0\xCE\xC4\xD0\xC2\xCE\xC5</p>", NULL, "gbk");
+    cr_expect(strstr(out, "<p>\xE4\xB8\xAD\xE6\x96\x87\xE6\x96\xB0\xE9\x97\xBB</p>"));
+}
+
+Test(html_decode, gbk_label_decodes_gb18030_and_the_euro) {
+    /* 0x80 is the euro sign in GBK as browsers decode it; 0x81 0x30 0x81 0x30
+     * is a GB18030 four-byte sequence (U+0080). */
+    const char *out =
+        DECODE("<p>\x80\x81\x30\x81\x30</p>", "text/html; charset=gbk", "gbk");
+    cr_expect_str_eq(out, "<p>\xE2\x82\xAC\xC2\x80</p>");
+}
+
+Test(html_decode, shift_jis_to_utf8) {
+    /* "日本" and the circled digit one (a Windows extension every Shift_JIS
+     * page may use). */
+    const char *out = DECODE("<p>\x93\xFA\x96\x7B\x87\x40</p>",
+                             "text/html; charset=Shift_JIS", "shift_jis");
+    cr_expect_str_eq(out, "<p>\xE6\x97\xA5\xE6\x9C\xAC\xE2\x91\xA0</p>");
+}
+
+Test(html_decode, windows_1252_to_utf8) {
+    const char *out = DECODE("<p>caf\xE9 \x80"
+                             "5 \x93quoted\x94 na\xEFve</p>",
+                             NULL, "windows-1252");
+    cr_expect_str_eq(out, "<p>caf\xC3\xA9 \xE2\x82\xAC"
+                          "5 \xE2\x80\x9Cquoted\xE2\x80\x9D "
+                          "na\xC3\xAFve</p>");
+}
+
+Test(html_decode, iso_8859_1_is_decoded_as_windows_1252) {
+    const char *out =
+        DECODE("<p>\x93x\x94</p>", "text/html; charset=ISO-8859-1", "windows-1252");
+    cr_expect_str_eq(out, "<p>\xE2\x80\x9Cx\xE2\x80\x9D</p>");
+}
+
+Test(html_decode, utf16_with_bom) {
+    const char *out = DECODE("\xFF\xFE<\0p\0>\0\xE9\0<\0/\0p\0>\0", NULL, "utf-16le");
+    cr_expect_str_eq(out, "<p>\xC3\xA9</p>");
+    out = DECODE("\xFE\xFF\0<\0p\0>\x4E\x2D\0<\0/\0p\0>", NULL, "utf-16be");
+    cr_expect_str_eq(out, "<p>\xE4\xB8\xAD</p>");
+}
+
+Test(html_decode, utf8_bom_is_dropped) {
+    const char *out = DECODE("\xEF\xBB\xBF<p>x</p>", NULL, "utf-8");
+    cr_expect_str_eq(out, "<p>x</p>");
+}
+
+Test(html_decode, invalid_bytes_are_replaced) {
+    /* Declared UTF-8 with a lone continuation byte, an overlong form, a
+     * surrogate and a truncated sequence at the end. */
+    const char *out = DECODE("<p>a\x80"
+                             "b\xC0\xAF"
+                             "c\xED\xA0\x80"
+                             "d\xE2\x82",
+                             "text/html; charset=utf-8", "utf-8");
+    cr_expect(strncmp(out,
+                      "<p>a\xEF\xBF\xBD"
+                      "b",
+                      8) == 0,
+              "%s", out);
+    cr_expect(strstr(out, "c\xEF\xBF\xBD") && strstr(out, "d\xEF\xBF\xBD"), "%s", out);
+    /* GBK with an invalid pair and a lead byte cut off at the end. */
+    out = DECODE("<p>\xD6\xD0\xFF\xFF\xD6", "text/html; charset=gbk", "gbk");
+    cr_expect(strncmp(out, "<p>\xE4\xB8\xAD\xEF\xBF\xBD", 9) == 0, "%s", out);
+}
+
+Test(html_decode, nuls_are_removed) {
+    size_t n;
+    const char *out =
+        decode(LIT("<p>a\0b\0\0c</p>"), "text/html; charset=utf-8", "utf-8", &n);
+    cr_expect_str_eq(out, "<p>abc</p>");
+    out = decode(LIT("<p>\xE9\0x</p>"), "text/html; charset=windows-1252", "windows-1252",
+                 &n);
+    cr_expect_str_eq(out, "<p>\xC3\xA9x</p>");
+    /* A NUL does not make an otherwise UTF-8 page windows-1252. */
+    out = decode(LIT("<p>\xC3\xA9\0</p>"), NULL, "utf-8", &n);
+    cr_expect_str_eq(out, "<p>\xC3\xA9</p>");
+}
+
+Test(html_decode, unknown_label_falls_back_to_windows_1252) {
+    const char *out =
+        DECODE("<p>\xE9</p>", "text/html; charset=x-no-such-charset", "windows-1252");
+    cr_expect_str_eq(out, "<p>\xC3\xA9</p>");
+}
+
+Test(html_decode, empty_input) {
+    size_t n = 1;
+    const char *out = decode("", 0, NULL, "utf-8", &n);
+    cr_expect_eq(n, 0);
+    cr_expect_str_eq(out, "");
+}
+
+static lede_status parse_with_limit(const char *html, size_t max_nodes) {
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.max_nodes = max_nodes;
+    htmlDocPtr doc = NULL;
+    lede_status st = html_parse(html, strlen(html), NULL, &opt, &doc);
+    if (doc)
+        xmlFreeDoc(doc);
+    cr_expect_eq(st == LEDE_OK, doc != NULL);
+    return st;
+}
+
+Test(html_parse, node_limit_is_exact) {
+    const char *page = "<html><head><title>t</title></head><body><p>a</p><p>b <b>c</b>"
+                       "</p><ul><li>1</li><li>2</li></ul></body></html>";
+    size_t smallest = 0;
+    for (size_t limit = 1; limit < 100 && !smallest; limit++)
+        if (parse_with_limit(page, limit) == LEDE_OK)
+            smallest = limit;
+    /* html, head, title, body, 2 p, b, ul, 2 li and their text nodes. */
+    cr_assert_geq(smallest, 15, "the limit counts too few nodes: %zu", smallest);
+    cr_expect_eq(parse_with_limit(page, smallest - 1), LEDE_ERR_LIMIT);
+    cr_expect_eq(parse_with_limit(page, smallest + 1), LEDE_OK);
+}
+
+Test(html_parse, wide_document_hits_the_node_limit) {
+    enum { PARAGRAPHS = 5000 };
+    static char page[PARAGRAPHS * 8 + 64];
+    char *p = page;
+    for (int i = 0; i < PARAGRAPHS; i++)
+        p += sprintf(p, "<p>x</p>");
+    cr_expect_eq(parse_with_limit(page, 1000), LEDE_ERR_LIMIT);
+    cr_expect_eq(parse_with_limit(page, 1000000), LEDE_OK);
+}
+
+Test(html_parse, deep_nesting_does_not_crash) {
+    enum { DEPTH = 20000 };
+    static char page[DEPTH * 5 + 64];
+    char *p = page;
+    for (int i = 0; i < DEPTH; i++)
+        p += sprintf(p, "<div>");
+    strcpy(p, "deep");
+    /* libxml2 stops nesting at its own depth limit; the walk is iterative. */
+    lede_status st = parse_with_limit(page, 1000000);
+    cr_expect(st == LEDE_OK || st == LEDE_ERR_PARSE, "status %d", st);
+}
