@@ -111,8 +111,8 @@ static const cfg_key *find_key(const char *name) {
 static const struct {
     const char *word;
     bool value;
-} bool_words[] = {{"true", true},   {"false", false}, {"yes", true}, {"no", false},
-                  {"on", true},     {"off", false},   {"1", true},   {"0", false}};
+} bool_words[] = {{"true", true}, {"false", false}, {"yes", true}, {"no", false},
+                  {"on", true},   {"off", false},   {"1", true},   {"0", false}};
 
 static int parse_bool(const char *s, bool *out) {
     for (size_t i = 0; i < sizeof bool_words / sizeof bool_words[0]; i++)

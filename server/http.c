@@ -195,9 +195,9 @@ static const struct {
     int http;
     const char *code;
 } core_errors[] = {
-    {LEDE_ERR_TOO_LARGE, 413, "too_large"},   {LEDE_ERR_LIMIT, 413, "too_large"},
-    {LEDE_ERR_EMPTY, 400, "bad_request"},     {LEDE_ERR_PARSE, 400, "bad_request"},
-    {LEDE_ERR_INVALID, 400, "bad_request"},   {LEDE_ERR_NOMEM, 500, "internal_error"},
+    {LEDE_ERR_TOO_LARGE, 413, "too_large"}, {LEDE_ERR_LIMIT, 413, "too_large"},
+    {LEDE_ERR_EMPTY, 400, "bad_request"},   {LEDE_ERR_PARSE, 400, "bad_request"},
+    {LEDE_ERR_INVALID, 400, "bad_request"}, {LEDE_ERR_NOMEM, 500, "internal_error"},
 };
 
 static void fail(http_failure *f, int status, const char *code, const char *fmt, ...)
@@ -265,9 +265,9 @@ static slot_result slot_acquire(req *r) {
     http_server *s = r->srv;
     slot_result out = SLOT_FULL;
     pthread_mutex_lock(&s->lock);
-    if (atomic_load(&s->draining)) {
-        /* Draining: no new work, but requests already admitted keep their turn. */
-    } else if (s->running < slot_limit(s)) {
+    /* Draining does not refuse here: a request admitted before the drain began
+     * (begin_request refuses the later ones) keeps its turn. */
+    if (s->running < slot_limit(s)) {
         s->running++;
         r->has_slot = true;
         out = SLOT_GOT;
@@ -538,8 +538,8 @@ static char *batch_line(req *r, const char *line, size_t len, size_t lineno) {
             fetch_failure(s, fr, &f);
         else
             json = extract_json(s, &r->opt, fr->body, fr->len,
-                                fr->final_url ? fr->final_url : jr.url,
-                                fr->content_type, fr->len + 1, &f);
+                                fr->final_url ? fr->final_url : jr.url, fr->content_type,
+                                fr->len + 1, &f);
         fetch_result_free(fr);
     }
     http_extract_req_clear(&jr);
@@ -603,9 +603,8 @@ static enum MHD_Result handle_batch(req *r) {
                                  "too many extractions in flight; retry later");
         }
     }
-    struct MHD_Response *resp =
-        MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 32 * 1024, batch_reader, r,
-                                          NULL);
+    struct MHD_Response *resp = MHD_create_response_from_callback(
+        MHD_SIZE_UNKNOWN, 32 * 1024, batch_reader, r, NULL);
     if (!resp) {
         slot_release(r);
         return MHD_NO;
@@ -716,9 +715,8 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char 
     return r->bad_query ? MHD_NO : MHD_YES;
 }
 
-static const char *const known_methods[] = {"GET",     "HEAD",  "POST",  "PUT",
-                                            "DELETE",  "PATCH", "OPTIONS", "TRACE",
-                                            "CONNECT"};
+static const char *const known_methods[] = {
+    "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"};
 
 /* The method as a static string (the log must not keep MHD's pointer). */
 static const char *static_method(const char *m) {
@@ -838,10 +836,10 @@ static enum MHD_Result too_large(req *r) {
                          r->body_cap);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
-                                  const char *url, const char *method,
-                                  const char *version, const char *upload_data,
-                                  size_t *upload_data_size, void **con_cls) {
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls) {
     (void)version;
     http_server *s = cls;
     req *r = *con_cls;
@@ -857,7 +855,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
         snprintf(r->path, sizeof r->path, "%s", url);
         clock_gettime(CLOCK_MONOTONIC, &r->start);
         metrics_inflight_add(s->metrics, 1);
-        const char *id = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Request-Id");
+        const char *id =
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Request-Id");
         if (http_request_id_ok(id))
             snprintf(r->id, sizeof r->id, "%s", id);
         else
@@ -960,8 +959,9 @@ http_server *http_server_start(const srv_config *cfg, fetch_engine *fe, metrics 
     s->threads = (unsigned)(cfg->threads ? cfg->threads : (cores > 0 ? cores : 1));
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
-    s->id_seed = mix64((unsigned long long)now.tv_nsec ^
-                       ((unsigned long long)now.tv_sec << 20) ^ (unsigned long long)getpid());
+    s->id_seed =
+        mix64((unsigned long long)now.tv_nsec ^ ((unsigned long long)now.tv_sec << 20) ^
+              (unsigned long long)getpid());
     pthread_mutex_init(&s->lock, NULL);
 
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_ALLOW_SUSPEND_RESUME |
@@ -974,11 +974,11 @@ http_server *http_server_start(const srv_config *cfg, fetch_engine *fe, metrics 
     }
     s->daemon = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
-        mhd_logger, NULL, MHD_OPTION_SOCK_ADDR,
-        (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->connection_timeout_s,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+        mhd_logger, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->threads, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)cfg->max_connections, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)cfg->connection_timeout_s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(err, err_len, "cannot listen on %s port %ld (in use, or not allowed)",
                  cfg->bind, cfg->port);
@@ -989,7 +989,9 @@ http_server *http_server_start(const srv_config *cfg, fetch_engine *fe, metrics 
     return s;
 }
 
-void http_server_set_ctx(http_server *s, const lede_ctx *ctx) { atomic_store(&s->ctx, ctx); }
+void http_server_set_ctx(http_server *s, const lede_ctx *ctx) {
+    atomic_store(&s->ctx, ctx);
+}
 
 void http_server_reload(http_server *s, const srv_config *fresh) {
     pthread_mutex_lock(&s->lock);

@@ -68,8 +68,8 @@ static int opt_string(json_t *root, const char *key, const char **out, size_t *l
     return 0;
 }
 
-int http_extract_req_parse(const char *body, size_t len, http_extract_req *out,
-                           char *err, size_t err_len) {
+int http_extract_req_parse(const char *body, size_t len, http_extract_req *out, char *err,
+                           size_t err_len) {
     memset(out, 0, sizeof *out);
     json_error_t jerr;
     /* JSON_REJECT_DUPLICATES: {"url": a, "url": b} is ambiguous, so refused. */
@@ -110,28 +110,17 @@ static const struct {
     const char *key;
     unsigned stages;
 } article_keys[] = {
-    {"url", LEDE_FIELD_META},
-    {"canonical_url", LEDE_FIELD_META},
-    {"headline", LEDE_FIELD_META},
-    {"byline", LEDE_FIELD_META},
-    {"authors", LEDE_FIELD_META},
-    {"dateline", LEDE_FIELD_META},
-    {"published", LEDE_FIELD_META},
-    {"modified", LEDE_FIELD_META},
-    {"site_name", LEDE_FIELD_META},
-    {"language", LEDE_FIELD_META},
-    {"description", LEDE_FIELD_META},
-    {"image", LEDE_FIELD_META},
-    {"section", LEDE_FIELD_META},
-    {"tags", LEDE_FIELD_META},
-    {"text", LEDE_FIELD_TEXT},
-    {"word_count", LEDE_FIELD_TEXT},
-    {"html", LEDE_FIELD_TEXT},
-    {"entities", LEDE_FIELD_ENTITIES},
-    {"quotes", LEDE_FIELD_QUOTES},
-    {"numeric_claims", LEDE_FIELD_NUMBERS},
-    {"warnings", LEDE_FIELD_META},
-    {"provenance", LEDE_FIELD_META},
+    {"url", LEDE_FIELD_META},         {"canonical_url", LEDE_FIELD_META},
+    {"headline", LEDE_FIELD_META},    {"byline", LEDE_FIELD_META},
+    {"authors", LEDE_FIELD_META},     {"dateline", LEDE_FIELD_META},
+    {"published", LEDE_FIELD_META},   {"modified", LEDE_FIELD_META},
+    {"site_name", LEDE_FIELD_META},   {"language", LEDE_FIELD_META},
+    {"description", LEDE_FIELD_META}, {"image", LEDE_FIELD_META},
+    {"section", LEDE_FIELD_META},     {"tags", LEDE_FIELD_META},
+    {"text", LEDE_FIELD_TEXT},        {"word_count", LEDE_FIELD_TEXT},
+    {"html", LEDE_FIELD_TEXT},        {"entities", LEDE_FIELD_ENTITIES},
+    {"quotes", LEDE_FIELD_QUOTES},    {"numeric_claims", LEDE_FIELD_NUMBERS},
+    {"warnings", LEDE_FIELD_META},    {"provenance", LEDE_FIELD_META},
     {"timings_ms", LEDE_FIELD_META},
 };
 #define N_ARTICLE_KEYS (sizeof article_keys / sizeof article_keys[0])

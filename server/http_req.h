@@ -43,8 +43,8 @@ typedef struct {
 /* Parses a JSON request body (or one NDJSON line). Returns 0, or -1 with a
  * message for a 400 bad_request in err: malformed JSON, not an object, a wrong
  * type, or neither html nor url. */
-int http_extract_req_parse(const char *body, size_t len, http_extract_req *out,
-                           char *err, size_t err_len);
+int http_extract_req_parse(const char *body, size_t len, http_extract_req *out, char *err,
+                           size_t err_len);
 void http_extract_req_clear(http_extract_req *r);
 
 /* Output options from the query string. `keys` is a bitmask over the Article's

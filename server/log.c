@@ -25,7 +25,8 @@ static void timestamp(char *buf, size_t len) {
 static void emit(json_t *o) {
     if (!o)
         return;
-    char *line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    char *line =
+        json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     json_decref(o);
     if (!line)
         return;

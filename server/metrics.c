@@ -25,9 +25,9 @@ static const double buckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
 static const char *const stages[] = {"parse", "content", "meta", "nlp", "total"};
 #define N_STAGES (sizeof stages / sizeof stages[0])
 
-static const char *const causes[] = {"bad_request", "forbidden_target", "too_large",
-                                     "not_html",    "fetch_failed",     "fetch_timeout",
-                                     "overloaded",  "other"};
+static const char *const causes[] = {
+    "bad_request",  "forbidden_target", "too_large",  "not_html",
+    "fetch_failed", "fetch_timeout",    "overloaded", "other"};
 #define N_CAUSES (sizeof causes / sizeof causes[0])
 
 /* Sums are kept in microseconds so they can be atomic integers. */
@@ -196,9 +196,10 @@ char *metrics_render(const metrics *m, size_t *len) {
     for (size_t c = 0; c < N_CAUSES; c++)
         out(&b, "lede_fetch_errors_total{cause=\"%s\"} %lu\n", causes[c],
             load(&m->fetch_errors[c]));
-    out(&b, "# HELP lede_inflight_requests Requests being handled.\n"
-            "# TYPE lede_inflight_requests gauge\n"
-            "lede_inflight_requests %ld\n",
+    out(&b,
+        "# HELP lede_inflight_requests Requests being handled.\n"
+        "# TYPE lede_inflight_requests gauge\n"
+        "lede_inflight_requests %ld\n",
         metrics_inflight(m));
     if (b.failed) {
         free(b.data);
