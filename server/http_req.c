@@ -72,8 +72,9 @@ int http_extract_req_parse(const char *body, size_t len, http_extract_req *out, 
                            size_t err_len) {
     memset(out, 0, sizeof *out);
     json_error_t jerr;
-    /* JSON_REJECT_DUPLICATES: {"url": a, "url": b} is ambiguous, so refused. */
-    json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+    /* JSON_REJECT_DUPLICATES: {"url": a, "url": b} is ambiguous, so refused.
+     * JSON_ALLOW_NUL: html is passed on with its length, NULs and all. */
+    json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
     if (!root) {
         snprintf(err, err_len, "malformed JSON at line %d column %d: %s", jerr.line,
                  jerr.column, jerr.text);
