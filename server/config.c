@@ -349,8 +349,11 @@ int config_apply_flags(srv_config *c, int argc, char **argv, char *err, size_t e
         const char *value;
         if (eq)
             value = eq + 1;
-        else if (k->type == CFG_BOOL)
-            value = "true"; /* a bare boolean flag switches it on */
+        else if (k->type == CFG_BOOL) {
+            /* "--flag false" and "--flag=false" both work; a bare flag means true. */
+            bool b;
+            value = i + 1 < argc && !parse_bool(argv[i + 1], &b) ? argv[++i] : "true";
+        }
         else if (i + 1 < argc)
             value = argv[++i];
         else {

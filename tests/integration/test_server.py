@@ -487,6 +487,28 @@ class OverloadTest(unittest.TestCase):
             self.assertEqual(server.stop(), 0)
 
 
+    def test_queued_requests_wait_for_a_slot(self):
+        # One slot, four HTTP threads: concurrent requests queue (suspended)
+        # and are resumed in turn; none is refused while the queue has room.
+        server = Server(conf={"threads": 4, "max_inflight": 1, "queue_depth": 16})
+        try:
+            page = open(shared_pages(1)[0], "rb").read() * 4
+            results = []
+
+            def one():
+                results.append(server.request("POST", "/v1/extract", page,
+                                              {"Content-Type": "text/html"})[0])
+
+            threads = [threading.Thread(target=one) for _ in range(12)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            self.assertEqual(results, [200] * 12)
+        finally:
+            self.assertEqual(server.stop(), 0)
+
+
 class LifecycleTest(unittest.TestCase):
     def test_sigterm_drains_inflight_request(self):
         server = Server()
