@@ -33,7 +33,8 @@ static fetch_config fetch_config_of(const srv_config *c) {
         .total_timeout_ms = c->fetch_timeout_ms,
         .low_speed_bytes = c->fetch_low_speed_bytes,
         .low_speed_secs = c->fetch_low_speed_secs,
-        .max_redirects = (int)c->fetch_max_redirects,
+        /* The engine reads 0 as "its default"; a negative count means none. */
+        .max_redirects = c->fetch_max_redirects ? (int)c->fetch_max_redirects : -1,
         .max_inflight = (int)c->fetch_max_inflight,
         .user_agent = c->fetch_user_agent,
     };

@@ -93,6 +93,7 @@ struct req {
 
     /* Batch streaming: the next line to read and the pending output line. */
     size_t batch_pos, batch_lineno;
+    bool batch_fetching; /* a URL line's fetch is running */
     char *out;
     size_t out_len, out_off;
 };
@@ -516,35 +517,11 @@ static enum MHD_Result handle_extract(req *r) {
 
 /* --------------------------------------------------------- /v1/extract/batch */
 
-/* Renders one batch line: an Article, or an error object naming the line. */
-static char *batch_line(req *r, const char *line, size_t len, size_t lineno) {
-    http_server *s = r->srv;
-    http_extract_req jr;
-    http_failure f = {0};
-    char err[256];
-    char *json = NULL;
-    if (http_extract_req_parse(line, len, &jr, err, sizeof err)) {
-        fail(&f, 400, "bad_request", "%s", err);
-    } else if (jr.html) {
-        json = extract_json(s, &r->opt, jr.html, jr.html_len, jr.url, jr.content_type,
-                            r->body_cap, &f);
-    } else if (!s->fetch) {
-        fail(&f, 501, "not_implemented", "URL fetching is not available");
-    } else {
-        fetch_result *fr = fetch_sync(s->fetch, jr.url);
-        if (!fr)
-            fail(&f, 500, "internal_error", "out of memory");
-        else if (fr->status != FETCH_OK)
-            fetch_failure(s, fr, &f);
-        else
-            json = extract_json(s, &r->opt, fr->body, fr->len,
-                                fr->final_url ? fr->final_url : jr.url, fr->content_type,
-                                fr->len + 1, &f);
-        fetch_result_free(fr);
-    }
-    http_extract_req_clear(&jr);
+/* An output line: the Article JSON, or the error object naming the line, with
+ * its newline. Takes over `json`. */
+static char *batch_output(char *json, const http_failure *f, size_t lineno) {
     if (!json)
-        json = http_error_json(f.code, f.message, lineno);
+        json = http_error_json(f->code, f->message, lineno);
     if (!json)
         return NULL;
     size_t n = strlen(json);
@@ -558,6 +535,69 @@ static char *batch_line(req *r, const char *line, size_t len, size_t lineno) {
     return withnl;
 }
 
+/* The output line of a URL line once its fetch is done. */
+static char *batch_fetched_line(req *r, fetch_result *fr, size_t lineno) {
+    http_failure f = {0};
+    char *json = NULL;
+    if (fr->status != FETCH_OK)
+        fetch_failure(r->srv, fr, &f);
+    else
+        json = extract_json(r->srv, &r->opt, fr->body, fr->len,
+                            fr->final_url ? fr->final_url : r->fetch_url,
+                            fr->content_type, fr->len + 1, &f);
+    fetch_result_free(fr);
+    return batch_output(json, &f, lineno);
+}
+
+typedef enum { LINE_DONE, LINE_FETCHING, LINE_NOMEM } line_state;
+
+/* Handles one request line: an html line is extracted at once; a URL line
+ * starts a fetch and suspends the connection (LINE_FETCHING) unless the result
+ * came back synchronously. */
+static line_state batch_line(req *r, const char *line, size_t len, size_t lineno) {
+    http_server *s = r->srv;
+    http_extract_req jr;
+    http_failure f = {0};
+    char err[256];
+    char *json = NULL;
+    if (http_extract_req_parse(line, len, &jr, err, sizeof err)) {
+        fail(&f, 400, "bad_request", "%s", err);
+    } else if (jr.html) {
+        json = extract_json(s, &r->opt, jr.html, jr.html_len, jr.url, jr.content_type,
+                            r->body_cap, &f);
+    } else if (!s->fetch) {
+        fail(&f, 501, "not_implemented", "URL fetching is not available");
+    } else {
+        free(r->fetch_url);
+        r->fetch_url = strdup(jr.url);
+        http_extract_req_clear(&jr);
+        if (!r->fetch_url)
+            return LINE_NOMEM;
+        if (fetch_submit(s->fetch, r->fetch_url, on_fetched, r)) {
+            fail(&f, 503, "overloaded", "the fetch engine is shutting down");
+        } else {
+            pthread_mutex_lock(&s->lock);
+            fetch_result *fr = r->fetched;
+            r->fetched = NULL;
+            if (!fr) {
+                r->suspended = true;
+                MHD_suspend_connection(r->conn);
+            }
+            pthread_mutex_unlock(&s->lock);
+            if (!fr)
+                return LINE_FETCHING;
+            r->out = batch_fetched_line(r, fr, lineno);
+            return r->out ? LINE_DONE : LINE_NOMEM;
+        }
+    }
+    http_extract_req_clear(&jr);
+    r->out = batch_output(json, &f, lineno);
+    return r->out ? LINE_DONE : LINE_NOMEM;
+}
+
+/* Streams the answer one line at a time. A URL line suspends the connection
+ * while its fetch runs (returning 0 bytes); the fetch's callback resumes it and
+ * MHD calls this again, which then renders the fetched page. */
 static ssize_t batch_reader(void *cls, uint64_t pos, char *buf, size_t max) {
     (void)pos;
     req *r = cls;
@@ -565,17 +605,32 @@ static ssize_t batch_reader(void *cls, uint64_t pos, char *buf, size_t max) {
         free(r->out);
         r->out = NULL;
         r->out_len = r->out_off = 0;
-        const char *line;
-        size_t len;
-        if (!http_ndjson_next(r->body, r->body_len, &r->batch_pos, &line, &len,
-                              &r->batch_lineno)) {
-            slot_release(r);
-            return MHD_CONTENT_READER_END_OF_STREAM;
-        }
-        r->out = batch_line(r, line, len, r->batch_lineno);
-        if (!r->out) {
-            slot_release(r);
-            return MHD_CONTENT_READER_END_WITH_ERROR;
+        if (r->batch_fetching) {
+            pthread_mutex_lock(&r->srv->lock);
+            fetch_result *fr = r->fetched;
+            r->fetched = NULL;
+            pthread_mutex_unlock(&r->srv->lock);
+            if (!fr)
+                return 0; /* still suspended: nothing to send yet */
+            r->batch_fetching = false;
+            r->out = batch_fetched_line(r, fr, r->batch_lineno);
+            if (!r->out)
+                goto fail;
+        } else {
+            const char *line;
+            size_t len;
+            if (!http_ndjson_next(r->body, r->body_len, &r->batch_pos, &line, &len,
+                                  &r->batch_lineno)) {
+                slot_release(r);
+                return MHD_CONTENT_READER_END_OF_STREAM;
+            }
+            line_state st = batch_line(r, line, len, r->batch_lineno);
+            if (st == LINE_NOMEM)
+                goto fail;
+            if (st == LINE_FETCHING) {
+                r->batch_fetching = true;
+                return 0;
+            }
         }
         r->out_len = strlen(r->out);
     }
@@ -586,6 +641,9 @@ static ssize_t batch_reader(void *cls, uint64_t pos, char *buf, size_t max) {
     r->out_off += n;
     r->bytes_out += n;
     return (ssize_t)n;
+fail:
+    slot_release(r);
+    return MHD_CONTENT_READER_END_WITH_ERROR;
 }
 
 static enum MHD_Result handle_batch(req *r) {
