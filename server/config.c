@@ -353,8 +353,7 @@ int config_apply_flags(srv_config *c, int argc, char **argv, char *err, size_t e
             /* "--flag false" and "--flag=false" both work; a bare flag means true. */
             bool b;
             value = i + 1 < argc && !parse_bool(argv[i + 1], &b) ? argv[++i] : "true";
-        }
-        else if (i + 1 < argc)
+        } else if (i + 1 < argc)
             value = argv[++i];
         else {
             snprintf(err, err_len, "%s: missing value", flag);
