@@ -1,6 +1,7 @@
 /* The configuration table and its three sources (file, environment, flags). */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -8,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { CFG_LONG, CFG_BOOL, CFG_STR } cfg_type;
+/* CFG_ADDR is a string that must be a numeric IPv4 or IPv6 address. */
+typedef enum { CFG_LONG, CFG_BOOL, CFG_STR, CFG_ADDR } cfg_type;
 
 typedef struct {
     const char *key;
@@ -26,7 +28,7 @@ typedef struct {
 
 static const cfg_key keys[] = {
     {"port", CFG_LONG, OFF(port), 1, 65535, false, "TCP port to listen on"},
-    {"bind", CFG_STR, OFF(bind), 0, 0, false, "address to listen on (IPv4 or IPv6)"},
+    {"bind", CFG_ADDR, OFF(bind), 0, 0, false, "address to listen on (IPv4 or IPv6)"},
     {"threads", CFG_LONG, OFF(threads), 0, 256, false, "HTTP worker threads; 0 = cores"},
     {"max_body_bytes", CFG_LONG, OFF(max_body_bytes), 1, GIB, true,
      "largest request body accepted"},
@@ -135,6 +137,17 @@ static int parse_long(const char *s, long *out) {
     return 0;
 }
 
+static int set_string(char *field, const char *key, const char *value, const char *where,
+                      char *err, size_t err_len) {
+    if (strlen(value) >= CONFIG_STR_MAX) {
+        snprintf(err, err_len, "%s: key '%s': value longer than %d bytes", where, key,
+                 CONFIG_STR_MAX - 1);
+        return -1;
+    }
+    snprintf(field, CONFIG_STR_MAX, "%s", value);
+    return 0;
+}
+
 int config_set(srv_config *c, const char *key, const char *value, const char *where,
                char *err, size_t err_len) {
     const cfg_key *k = find_key(key);
@@ -169,14 +182,17 @@ int config_set(srv_config *c, const char *key, const char *value, const char *wh
         memcpy(field, &b, sizeof b);
         return 0;
     }
-    case CFG_STR:
-        if (strlen(value) >= CONFIG_STR_MAX) {
-            snprintf(err, err_len, "%s: key '%s': value longer than %d bytes", where, key,
-                     CONFIG_STR_MAX - 1);
+    case CFG_ADDR: {
+        unsigned char addr[sizeof(struct in6_addr)];
+        if (inet_pton(AF_INET, value, addr) != 1 &&
+            inet_pton(AF_INET6, value, addr) != 1) {
+            snprintf(err, err_len, "%s: key '%s': '%s' is not an IPv4 or IPv6 address",
+                     where, key, value);
             return -1;
         }
-        snprintf(field, CONFIG_STR_MAX, "%s", value);
-        return 0;
+        return set_string(field, key, value, where, err, err_len);
+    }
+    case CFG_STR: return set_string(field, key, value, where, err, err_len);
     }
     return -1;
 }

@@ -46,11 +46,12 @@ Test(config, unknown_key_names_file_line_and_key) {
 
 Test(config, bad_numbers_and_ranges) {
     static const char *const bad[] = {
-        "port = 0\n",          "port = 65536\n",
-        "port = 80x\n",        "port = \n",
-        "threads = -1\n",      "max_body_bytes = 99999999999999999999\n",
-        "port = 1.5\n",        "fetch.max_redirects = 21\n",
-        "access_log = maybe\n"};
+        "port = 0\n",           "port = 65536\n",
+        "port = 80x\n",         "port = \n",
+        "threads = -1\n",       "max_body_bytes = 99999999999999999999\n",
+        "port = 1.5\n",         "fetch.max_redirects = 21\n",
+        "access_log = maybe\n", "bind = localhost\n",
+        "bind = 1.2.3.4.5\n"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         srv_config c;
         char err[256] = "";
