@@ -568,6 +568,46 @@ class OverloadTest(unittest.TestCase):
             self.assertEqual(server.stop(), 0)
 
 
+class ConnectionLimitsTest(unittest.TestCase):
+    def test_idle_connection_times_out(self):
+        server = Server(conf={"connection_timeout_s": 1})
+        try:
+            s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            started = time.time()
+            self.assertEqual(s.recv(1024), b"")  # closed by the server
+            self.assertLess(time.time() - started, 5)
+            s.close()
+            self.assertEqual(server.request("GET", "/healthz")[0], 200)
+        finally:
+            self.assertEqual(server.stop(), 0)
+
+    def test_connection_limit(self):
+        server = Server(conf={"max_connections": 2, "threads": 1})
+        try:
+            held = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(2)]
+            time.sleep(0.2)
+            # Over the limit the connection is not served (it waits in the
+            # listen backlog) until one of the others goes away.
+            extra = socket.create_connection(("127.0.0.1", server.port), timeout=1)
+            extra.sendall(b"GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+            with self.assertRaises(socket.timeout):
+                extra.recv(1024)
+            for h in held:
+                h.close()
+            extra.settimeout(10)
+            data = b""
+            while True:
+                chunk = extra.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+            extra.close()
+            self.assertTrue(data.startswith(b"HTTP/1.1 200"), data)
+            self.assertEqual(server.request("GET", "/healthz")[0], 200)
+        finally:
+            self.assertEqual(server.stop(), 0)
+
+
 class LifecycleTest(unittest.TestCase):
     def test_sigterm_drains_inflight_request(self):
         server = Server()
