@@ -184,9 +184,17 @@ int http_flag_parse(const char *value, bool *out) {
 void http_fields_filter(json_t *article, const http_options *opt) {
     if (!opt->keys || !json_is_object(article))
         return;
-    for (size_t i = 0; i < N_ARTICLE_KEYS; i++)
-        if (!(opt->keys & (1u << i)))
-            json_object_del(article, article_keys[i].key);
+    const char *key;
+    json_t *value;
+    void *tmp;
+    /* Keys the table does not know are dropped too: only what was asked for. */
+    json_object_foreach_safe(article, tmp, key, value) {
+        size_t i = 0;
+        while (i < N_ARTICLE_KEYS && strcmp(article_keys[i].key, key))
+            i++;
+        if (i == N_ARTICLE_KEYS || !(opt->keys & (1u << i)))
+            json_object_del(article, key);
+    }
 }
 
 bool http_request_id_ok(const char *id) {
