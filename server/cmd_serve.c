@@ -88,6 +88,11 @@ int cmd_serve(int argc, char **argv) {
 
     metrics *m = metrics_new();
     fetch_config fc = fetch_config_of(&cfg);
+    if (fetch_config_check(&fc, err, sizeof err)) {
+        fprintf(stderr, "lede serve: configuration error: %s\n", err);
+        metrics_free(m);
+        return 2;
+    }
     fetch_engine *fe = fetch_engine_new(&fc);
     if (!fe)
         log_event("warn", "URL fetching is unavailable: URL requests answer 501");

@@ -66,6 +66,21 @@ class DeploymentTest(unittest.TestCase):
             port = self.c[probe]["httpGet"]["port"]
             self.assertIn(port_names.get(port, port), (read_conf_port(),))
 
+    def test_runs_the_lede_binary(self):
+        # The image has CMD but no ENTRYPOINT, so Kubernetes args alone would
+        # replace the whole command line: the binary must be named.
+        argv = self.c.get("command", []) + self.c.get("args", [])
+        self.assertEqual(argv[:2], ["lede", "serve"])
+
+    def test_paths_exist_in_the_image(self):
+        with open(os.path.join(REPO, "Dockerfile"), encoding="utf-8") as f:
+            dockerfile = f.read()
+        conf = by_kind(self.docs, "ConfigMap")["data"]["lede.conf"]
+        for line in conf.splitlines():
+            key, _, value = line.split("#")[0].partition("=")
+            if key.strip() == "openapi_path":
+                self.assertIn(os.path.dirname(value.strip()), dockerfile)
+
     def test_termination_grace_covers_drain(self):
         grace = self.pod["terminationGracePeriodSeconds"]
         drain = 20

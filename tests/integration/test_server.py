@@ -734,6 +734,11 @@ class ConfigErrorTest(unittest.TestCase):
         self.assertEqual(rc, 2)
         self.assertIn("--no-such-flag", err)
 
+    def test_bad_allow_list(self):
+        rc, err, _ = self.run_serve("fetch.allow_cidrs = 127.0.0.1/99\n")
+        self.assertEqual(rc, 2)
+        self.assertIn("127.0.0.1/99", err)
+
     def test_missing_file(self):
         p = subprocess.run([ARGS.lede, "serve", "--config", "/nonexistent/lede.conf"],
                            capture_output=True, timeout=30)
