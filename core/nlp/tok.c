@@ -539,10 +539,23 @@ static size_t scan_number(const scan *sc, size_t p, uint16_t *flags) {
             while (d < n && s[d] >= '0' && s[d] <= '9')
                 d++;
             size_t run = d - (e + 1);
-            /* 100,000 and the Indian grouping 12,34,567 */
-            if (run == 3 || (run == 2 && d < n && s[d] == ',')) {
+            if (run == 3) { /* 100,000 */
                 e = d;
                 continue;
+            }
+            /* the Indian grouping 12,34,567: two-digit groups that end in a
+             * group of three (not a list such as 22,24,26) */
+            if (run == 2) {
+                size_t q = d;
+                while (q + 3 < n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9' &&
+                       s[q + 2] >= '0' && s[q + 2] <= '9' && (s[q + 3] == ','))
+                    q += 3;
+                if (q + 4 <= n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9' &&
+                    s[q + 2] >= '0' && s[q + 2] <= '9' && s[q + 3] >= '0' &&
+                    s[q + 3] <= '9' && (q + 4 == n || s[q + 4] < '0' || s[q + 4] > '9')) {
+                    e = q + 4;
+                    continue;
+                }
             }
             break;
         }
