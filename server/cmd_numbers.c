@@ -5,7 +5,8 @@
  *
  * Input lines: {"id": ..., "input": "sentence", "model": "CurrencyModel"?}.
  * Output lines: {"id": ..., "found": [{"text","start","end","type","value",
- * "unit"}]}, offsets in code points of "input".
+ * "unit"}]}, offsets in code points of "input". With --claims, "found" holds
+ * the contract's numeric_claims objects instead (for looking at the claims).
  *
  * The evaluation set comes from Microsoft Recognizers-Text, whose recognisers
  * each look for one kind of thing (CurrencyModel only money, NumberModel every
@@ -134,6 +135,52 @@ static bool dim_is(const lede_claim *c, const char *d) {
     return c->dimension && strcmp(c->dimension, d) == 0;
 }
 
+/* Byte offset of code point cp in the NUL-terminated s. */
+static size_t cp_to_byte(const char *s, size_t cp) {
+    size_t b = 0, len = strlen(s);
+    for (size_t i = 0; i < cp && b < len; i++) {
+        uint32_t c;
+        b += utf8_decode(s + b, len - b, &c);
+    }
+    return b;
+}
+
+/* -1 for a lower bound ("more than 10"), +1 for an upper bound, 0 else. */
+static int bound_side(const lede_claim *c) {
+    if (c->has_range)
+        return 0;
+    switch (c->qualifier) {
+    case LEDE_QUAL_MORE_THAN:
+    case LEDE_QUAL_AT_LEAST: return -1;
+    case LEDE_QUAL_LESS_THAN:
+    case LEDE_QUAL_AT_MOST:
+    case LEDE_QUAL_UP_TO: return 1;
+    default: return 0;
+    }
+}
+
+/* "above 1000 and below 1500", "at most 100 and at least 20": two bounds of
+ * one range, joined by "and" or a comma. Adds the range and returns true. */
+static bool merged_bounds(json_t *found, const lede_result *r, const lede_claim *a,
+                          const lede_claim *b) {
+    int sa = bound_side(a), sb = bound_side(b);
+    if (!sa || !sb || sa == sb || a->end > b->start)
+        return false;
+    json_t *gap = span_text(r->text, r->text_len, a->end, b->start);
+    const char *g = json_string_value(gap);
+    bool joined = g && (strcmp(g, " and ") == 0 || strcmp(g, ", ") == 0);
+    json_decref(gap);
+    const lede_claim *lo = sa < 0 ? a : b, *hi = sa < 0 ? b : a;
+    if (!joined || lo->value >= hi->value)
+        return false;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%c%.15g,%.15g%c",
+             lo->qualifier == LEDE_QUAL_MORE_THAN ? '(' : '[', lo->value, hi->value,
+             hi->qualifier == LEDE_QUAL_LESS_THAN ? ')' : ']');
+    add(found, r, a->start, b->num_end, "numberrange", json_string(buf), NULL);
+    return true;
+}
+
 /* A bounded quantity or a range as Recognizers-Text writes it: "[10,20)". */
 static json_t *range_value(const lede_claim *c, size_t *end) {
     char buf[128];
@@ -142,14 +189,24 @@ static json_t *range_value(const lede_claim *c, size_t *end) {
         *end = c->num2_end ? c->num2_end : c->num_end;
         return json_string(buf);
     }
+    /* a bound written after the number ("500 or more", "less than 5000 or
+     * equal") ends the span */
     *end = c->num_end;
+    const char *after = c->text + cp_to_byte(c->text, c->num_end - c->start);
+    if (c->start == c->qty_start || strncmp(after, " or ", 4) == 0)
+        *end = c->end;
     switch (c->qualifier) {
     case LEDE_QUAL_MORE_THAN: snprintf(buf, sizeof buf, "(%.15g,)", c->value); break;
     case LEDE_QUAL_AT_LEAST: snprintf(buf, sizeof buf, "[%.15g,)", c->value); break;
     case LEDE_QUAL_LESS_THAN: snprintf(buf, sizeof buf, "(,%.15g)", c->value); break;
     case LEDE_QUAL_AT_MOST:
     case LEDE_QUAL_UP_TO: snprintf(buf, sizeof buf, "(,%.15g]", c->value); break;
-    default: return NULL;
+    default:
+        /* "equal to 20": words before the number but no bound */
+        if (c->qualifier != LEDE_QUAL_NONE || c->start >= c->qty_start)
+            return NULL;
+        snprintf(buf, sizeof buf, "[%.15g,%.15g]", c->value, c->value);
+        break;
     }
     return json_string(buf);
 }
@@ -181,7 +238,8 @@ static void map_claim(json_t *found, const lede_result *r, const lede_claim *c,
         size_t end;
         json_t *v = range_value(c, &end);
         if (v)
-            add(found, r, c->start, end, "numberrange", v, NULL);
+            add(found, r, c->qualifier && c->has_range ? c->qty_start : c->start, end,
+                "numberrange", v, NULL);
         return;
     }
     case RM_CURRENCY:
@@ -225,7 +283,7 @@ static void map_claim(json_t *found, const lede_result *r, const lede_claim *c,
         add(found, r, c->qty_start, c->qty_end, "number", num_json(c->value), c->unit);
 }
 
-static int run(lede_ctx *ctx, FILE *in, rt_model default_model) {
+static int run(lede_ctx *ctx, FILE *in, rt_model default_model, bool claims) {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -257,9 +315,19 @@ static int run(lede_ctx *ctx, FILE *in, rt_model default_model) {
         if (input) {
             lede_result *res = NULL;
             lede_status st = lede_analyze_text(ctx, input, strlen(input), &opt, &res);
-            if (st == LEDE_OK) {
-                for (size_t i = 0; i < res->n_claims; i++)
+            if (st == LEDE_OK && claims) {
+                json_t *doc = lede_result_to_json(res, LEDE_FIELD_NUMBERS);
+                json_array_extend(found, json_object_get(doc, "numeric_claims"));
+                json_decref(doc);
+            } else if (st == LEDE_OK) {
+                for (size_t i = 0; i < res->n_claims; i++) {
+                    if (m == RM_RANGE && i + 1 < res->n_claims &&
+                        merged_bounds(found, res, &res->claims[i], &res->claims[i + 1])) {
+                        i++;
+                        continue;
+                    }
                     map_claim(found, res, &res->claims[i], m);
+                }
             } else {
                 fprintf(stderr, "lede numbers: line %zu: %s\n", lineno,
                         lede_strerror(st));
@@ -286,20 +354,24 @@ static int run(lede_ctx *ctx, FILE *in, rt_model default_model) {
 int cmd_numbers(int argc, char **argv) {
     const char *path = NULL, *data_dir = NULL;
     rt_model model = RM_ALL;
+    bool claims = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--jsonl") == 0 && i + 1 < argc)
             path = argv[++i];
         else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
             model = model_by_name(argv[++i]);
+        else if (strcmp(argv[i], "--claims") == 0)
+            claims = true; /* the contract's numeric_claims objects instead */
         else if (strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc)
             data_dir = argv[++i];
         else {
-            fprintf(stderr, "usage: lede numbers --jsonl FILE|- [--model NAME]\n");
+            fprintf(stderr,
+                    "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims]\n");
             return 2;
         }
     }
     if (!path) {
-        fprintf(stderr, "usage: lede numbers --jsonl FILE|- [--model NAME]\n");
+        fprintf(stderr, "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims]\n");
         return 2;
     }
     FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -313,7 +385,7 @@ int cmd_numbers(int argc, char **argv) {
             fclose(in);
         return 1;
     }
-    int rc = run(ctx, in, model);
+    int rc = run(ctx, in, model, claims);
     lede_ctx_free(ctx);
     if (in != stdin)
         fclose(in);

@@ -103,15 +103,15 @@ const num_qualifier NUM_QUALIFIERS[] = {
     {"more than or equal to", QK_AT_LEAST, false},
     {"bigger or equal than", QK_AT_LEAST, false},
     {"higher or equal than", QK_AT_LEAST, false},
-    {">=", QK_AT_LEAST, false}, {"≥", QK_AT_LEAST, false},
+    {"> =", QK_AT_LEAST, false}, {"≥", QK_AT_LEAST, false},
     {"or more", QK_AT_LEAST, true}, {"and more", QK_AT_LEAST, true},
-    {"or greater", QK_AT_LEAST, true}, {"or above", QK_AT_LEAST, true},
+    {"or greater", QK_AT_LEAST, true}, {"or greater than", QK_AT_LEAST, true}, {"or above", QK_AT_LEAST, true},
     {"at most", QK_AT_MOST, false}, {"no more than", QK_AT_MOST, false},
     {"not more than", QK_AT_MOST, false}, {"a maximum of", QK_AT_MOST, false},
     {"less than or equal to", QK_AT_MOST, false},
     {"smaller or equal than", QK_AT_MOST, false},
     {"lower or equal than", QK_AT_MOST, false},
-    {"<=", QK_AT_MOST, false}, {"≤", QK_AT_MOST, false},
+    {"< =", QK_AT_MOST, false}, {"≤", QK_AT_MOST, false},
     {"or less", QK_AT_MOST, true}, {"or fewer", QK_AT_MOST, true},
     {"or below", QK_AT_MOST, true},
     {"more than", QK_MORE_THAN, false}, {"over", QK_MORE_THAN, false},
@@ -131,26 +131,29 @@ const num_qualifier NUM_QUALIFIERS[] = {
     {"up to", QK_UP_TO, false}, {"as many as", QK_UP_TO, false},
     {"as much as", QK_UP_TO, false}, {"as high as", QK_UP_TO, false},
     {"between", QK_BETWEEN, false},
+    {"equal to", QK_EQUAL, false}, {"equals", QK_EQUAL, false},
+    {"equals to", QK_EQUAL, false}, {"equaling to", QK_EQUAL, false},
+    
 };
 /* clang-format on */
 const size_t N_NUM_QUALIFIERS = sizeof NUM_QUALIFIERS / sizeof NUM_QUALIFIERS[0];
 
 const num_change_verb NUM_CHANGES[] = {
-    {"rose", 1},       {"rise", 1},       {"rises", 1},     {"risen", 1},
-    {"rising", 1},     {"increased", 1},  {"increase", 1},  {"increases", 1},
-    {"increasing", 1}, {"grew", 1},       {"grow", 1},      {"grows", 1},
-    {"grown", 1},      {"growing", 1},    {"climbed", 1},   {"climb", 1},
-    {"climbs", 1},     {"jumped", 1},     {"jump", 1},      {"jumps", 1},
-    {"soared", 1},     {"surged", 1},     {"gained", 1},    {"gain", 1},
-    {"gains", 1},      {"up", 1},         {"boosted", 1},   {"raised", 1},
-    {"expanded", 1},   {"doubled", 1},    {"tripled", 1},   {"advanced", 1},
-    {"fell", -1},      {"fall", -1},      {"falls", -1},    {"fallen", -1},
-    {"falling", -1},   {"decreased", -1}, {"decrease", -1}, {"decreases", -1},
-    {"dropped", -1},   {"drop", -1},      {"drops", -1},    {"declined", -1},
-    {"decline", -1},   {"declines", -1},  {"slid", -1},     {"slumped", -1},
-    {"plunged", -1},   {"tumbled", -1},   {"shrank", -1},   {"shrunk", -1},
-    {"lost", -1},      {"down", -1},      {"reduced", -1},  {"lowered", -1},
-    {"sank", -1},      {"cut", -1},       {"dipped", -1},   {"eased", -1},
+    {"rose", 1},       {"rise", 1},      {"rises", 1},      {"risen", 1},
+    {"rising", 1},     {"increased", 1}, {"increase", 1},   {"increases", 1},
+    {"increasing", 1}, {"grew", 1},      {"grow", 1},       {"grows", 1},
+    {"grown", 1},      {"growing", 1},   {"climbed", 1},    {"climb", 1},
+    {"climbs", 1},     {"jumped", 1},    {"jump", 1},       {"jumps", 1},
+    {"soared", 1},     {"surged", 1},    {"gained", 1},     {"gain", 1},
+    {"gains", 1},      {"up", 1},        {"boosted", 1},    {"expanded", 1},
+    {"doubled", 1},    {"tripled", 1},   {"advanced", 1},   {"fell", -1},
+    {"fall", -1},      {"falls", -1},    {"fallen", -1},    {"falling", -1},
+    {"decreased", -1}, {"decrease", -1}, {"decreases", -1}, {"dropped", -1},
+    {"drop", -1},      {"drops", -1},    {"declined", -1},  {"decline", -1},
+    {"declines", -1},  {"slid", -1},     {"slumped", -1},   {"plunged", -1},
+    {"tumbled", -1},   {"shrank", -1},   {"shrunk", -1},    {"down", -1},
+    {"reduced", -1},   {"lowered", -1},  {"sank", -1},      {"dipped", -1},
+    {"eased", -1},
 };
 const size_t N_NUM_CHANGES = sizeof NUM_CHANGES / sizeof NUM_CHANGES[0];
 
@@ -202,7 +205,7 @@ static const char *const YEARPREPS[] = {
 static const char *const TEMPCUES[] = {
     "temperature", "temperatures", "temp", "warm", "warmer", "warmest", "hot", "hotter",
     "hottest", "cold", "colder", "coldest", "heat", "heatwave", "fever", "thermostat",
-    "weather", "freezing", "degrees", "chilly", "cool", "cooler", "boils", "freezes",
+    "weather", "freezing", "chilly", "cool", "cooler", "boils", "freezes",
     "melts", "climate", "warming", "celsius", "fahrenheit", "oven", NULL};
 static const char *const ANGLECUES[] = {
     "rotate", "rotated", "rotating", "rotation", "turn", "turned", "angle", "angles",

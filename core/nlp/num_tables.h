@@ -81,6 +81,7 @@ typedef enum {
     QK_LESS_THAN,
     QK_UP_TO,
     QK_BETWEEN,
+    QK_EQUAL, /* "equal to 20": exact; no contract qualifier */
 } num_qual_kind;
 
 typedef struct {

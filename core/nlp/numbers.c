@@ -579,10 +579,9 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
         size_t e = i + 1;
         /* "5,00": a decimal comma with two digits, not a list */
         bool in_list_of_numbers = i > 0 && glued(x, i) && is_char(x, i - 1, ',');
-        if (plain && nd <= 3 && !in_list_of_numbers && e + 1 < end && is_char(x, e, ',') &&
-            glued(x, e) &&
-            is_num(x, e + 1, end) && glued(x, e + 1) && ilen(x, e + 1) == 2 &&
-            int_value(x, e + 1, end) >= 0 &&
+        if (plain && nd <= 3 && !in_list_of_numbers && e + 1 < end &&
+            is_char(x, e, ',') && glued(x, e) && is_num(x, e + 1, end) &&
+            glued(x, e + 1) && ilen(x, e + 1) == 2 && int_value(x, e + 1, end) >= 0 &&
             !(e + 2 < end && is_char(x, e + 2, ',') && glued(x, e + 2))) {
             v += int_value(x, e + 1, end) / 100.0;
             e += 2;
@@ -844,7 +843,9 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
             if (!have && w->value == 12)
                 ok = false;
             break;
-        default: ok = have; break;
+        default:
+            ok = have || w->cls != NW_FRAC_HALF; /* a standalone ordinal */
+            break;
         }
         if (!ok) {
             /* "one one hundred fifth", "three twenty firsts": the rest is a
@@ -892,7 +893,17 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
             if (last == NW_TENS && w->cls == NW_ORD && tens_first && !w->plural)
                 frac_ok = false; /* "twenty-fifth" is an ordinal */
             if (frac_ok) {
-                out->v = base + num / den;
+                /* "two million and one half", "one billion and three
+                 * quarters million" */
+                double f = num / den;
+                const num_word *sc = i + 1 < end ? numword(x, i + 1) : NULL;
+                if (and_base >= 0 && sc && sc->cls == NW_SCALE && sc->value >= 1e3) {
+                    f *= sc->value;
+                    i++;
+                } else if (and_base >= 0) {
+                    f *= and_scale;
+                }
+                out->v = base + f;
                 out->e = i + 1;
                 out->words = true;
                 out->fraction = true;
@@ -1027,6 +1038,12 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
     for (size_t k = a; k < end; k++) {
         if (x->it[k].kind != NLP_TOK_NUMBER)
             continue;
+        /* a code: "scp-173", "mid-air-17" (a word, a hyphen and digits, glued) */
+        if (k >= a + 2 && glued(x, k) && is_hyphen(x, k - 1) && glued(x, k - 1) &&
+            x->it[k - 2].kind == NLP_TOK_WORD && ilen(x, k - 2) >= 2) {
+            mark(x, k, k + 1);
+            continue;
+        }
         /* times: 10:30, 5 p.m., 11pm */
         if (k + 2 < end && is_char(x, k + 1, ':') && glued(x, k + 1) &&
             is_num(x, k + 2, end) && glued(x, k + 2)) {
@@ -1192,7 +1209,7 @@ static size_t currency_suffix(const nctx *x, size_t k, size_t end, size_t sent_a
 
 static size_t unit_phrase_at(const nctx *x, size_t k, size_t end, const num_unit **u,
                              bool after_unit) {
-    if (k >= end)
+    if (k >= end || (x->it[k].flags & IF_IDCODE))
         return 0;
     uint16_t idx;
     unsigned reject = after_unit ? 0 : NUM_NEEDS_PREV;
@@ -1362,6 +1379,13 @@ static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size
         /* "$5 million" handled by the numeral; "$ 10 USD" */
         return j;
     }
+    /* percentage points, basis points */
+    if (j + 1 < end && ieq(x, j, "percentage") &&
+        (ieq(x, j + 1, "points") || ieq(x, j + 1, "point"))) {
+        d->kind = LEDE_CLAIM_PERCENT;
+        d->unit = "percentage points";
+        return j + 2;
+    }
     /* percent */
     if (j < end && (is_char(x, j, '%') || ieq(x, j, "percent") || ieq(x, j, "percents") ||
                     ieq(x, j, "percentage") || ieq(x, j, "pct") ||
@@ -1479,6 +1503,8 @@ static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size
     return j;
 }
 
+static const char *change_before(const nctx *x, size_t k, size_t sa);
+
 /* Range continuation after a quantity: "-20", " to 20", " and 20" (after
  * "between"). Returns the item after it, or 0. */
 static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t end,
@@ -1488,11 +1514,15 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
         return 0;
     bool dash = is_dash(x, j) || is_char(x, j, '~');
     bool to = ieq(x, j, "to");
-    bool and = ieq(x, j, "and");
-    if (!(dash || (to && !between) || (and&&between) || (to && between)))
+    bool and_word = ieq(x, j, "and");
+    if (!(dash || (to && !between) || (and_word && between) || (to && between)))
         return 0;
-    if (dash && ilen(x, j) > 3)
+    /* "rose 3.5% to 1.2 billion": after a change verb "to" gives the target */
+    if (to && !between && change_before(x, d->qty_start, sa) &&
+        !(d->qty_start > sa && ieq(x, d->qty_start - 1, "from")))
         return 0;
+    if (dash && (ilen(x, j) > 3 || (!glued(x, j) && glued(x, j + 1))))
+        return 0; /* "--", or "75 -300mm" where the dash is a sign */
     size_t q = j + 1;
     const num_currency *cur = NULL;
     double mult = 1;
@@ -1542,6 +1572,10 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
                    (!d->unit != !tmp.unit && d->kind != LEDE_CLAIM_MONEY)) {
             return 0;
         }
+    } else if (d->kind == LEDE_CLAIM_PERCENT || d->kind == LEDE_CLAIM_MEASURE ||
+               d->kind == LEDE_CLAIM_DURATION) {
+        if (!dash || !glued(x, j))
+            return 0; /* "3.5% to 1.2 billion": a unit on the first only */
     }
     hi = tmp.value;
     if (to && !between && sa < d->start && d->start > 0 && ieq(x, d->start - 1, "from")) {
@@ -1592,8 +1626,13 @@ static bool can_start(const nctx *x, size_t k) {
         return true;
     if (t->lex)
         return true;
-    static const char *const starters[] = {"minus", "negative", "age", "aged", "percent",
-                                           "percents", "per", NULL};
+    static const char *const starters[] = {"minus",   "negative", "age", "aged",
+                                           "percent", "percents", "per", NULL};
+    /* "USD115": a currency code glued to digits */
+    const char *s = itext(x, k);
+    if (t->kind == NLP_TOK_WORD && ilen(x, k) > 3 && s[0] >= 'A' && s[0] <= 'Z' &&
+        s[3] >= '0' && s[3] <= '9')
+        return true;
     for (size_t i = 0; starters[i]; i++)
         if (ieq(x, k, starters[i]))
             return true;
@@ -1652,7 +1691,8 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
                (is_num(x, j + 1, end) ||
                 (x->it[j + 1].kind == NLP_TOK_SYMBOL && j + 2 < end &&
                  is_num(x, j + 2, end) && glued(x, j + 2)))) {
-        bool lead = j == sa || !glued(x, j) || x->it[j].flags & IF_SENT0;
+        bool lead = j == sa || !glued(x, j) || x->it[j].flags & IF_SENT0 ||
+                    x->it[j - 1].kind == NLP_TOK_SYMBOL; /* "<-30" */
         bool prev_num = j > sa && (is_num(x, j - 1, end) || numword(x, j - 1));
         bool minus_cp = ilen(x, j) == 3; /* U+2212 */
         if ((lead && !prev_num && (glued(x, j + 1) || j == sa)) ||
@@ -1735,8 +1775,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     if (n.m_suffix) {
         size_t nn = n.e + 1;
         bool million = n.decimal && nn < end && x->it[nn].kind == NLP_TOK_WORD &&
-                       !glued(x, nn) && counted_noun(x, nn, end) != SIZE_MAX &&
-                       itext(x, nn)[ilen(x, nn) - 1] == 's';
+                       !glued(x, nn) && counted_noun(x, nn, end) != SIZE_MAX;
         if (million) {
             n.v *= 1e6;
             n.scale = 1e6;
@@ -1793,7 +1832,9 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     d.neg = neg;
     d.value = n.v * mult;
     /* "one" as a pronoun: "which one", "that one is" */
+    const num_unit *unit_next = NULL;
     if (n.words && n.e == n.b + 1 && ieq(x, n.b, "one") && !cm && !d.qk &&
+        !unit_phrase_at(x, n.e, end, &unit_next, false) &&
         ((n.b > sa && in_list(x, n.b - 1, LX_ONEBLOCK)) ||
          (n.e < end && (ieq(x, n.e, "another") || ieq(x, n.e, "day")))))
         return k + 1;
@@ -1812,6 +1853,8 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
             size_t re = parse_range(x, &d, n.e, sa, end, true, &f);
             if (re && re != SIZE_MAX)
                 d.qty_end = d.end = re;
+            else
+                d.start = d.qty_start;
         }
         *st = emit_claim(x, &d);
         return d.end;
@@ -1904,17 +1947,33 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
             d.end = noun + 1;
         }
     }
-    /* postfix qualifier: "500 or more" */
-    if (!d.qk && d.qty_end < end) {
+    /* postfix qualifier: "500 or more" (over a vague prefix: "about 500 or
+     * less"); "or greater than 190" belongs to the next number */
+    if ((!d.qk || d.qk == QK_APPROX || d.qk == QK_EQUAL) && d.qty_end < end) {
         size_t pm = best_phrase(x, d.qty_end, end, LX_QUALIFIER, 0, 0, &qidx);
-        if (pm && NUM_QUALIFIERS[qidx].postfix) {
+        size_t after = d.qty_end + pm;
+        bool next_num = after < end && (is_num(x, after, end) || numword(x, after) ||
+                                        ieq(x, after, "than"));
+        if (pm && NUM_QUALIFIERS[qidx].postfix && !next_num) {
+            if (d.qk != QK_EQUAL)
+                d.start = d.qty_start;
             d.qk = NUM_QUALIFIERS[qidx].kind;
-            if (d.end < d.qty_end + pm)
-                d.end = d.qty_end + pm;
+            if (d.end < after)
+                d.end = after;
         }
+    } else if ((d.qk == QK_MORE_THAN || d.qk == QK_LESS_THAN) && d.qty_end + 1 < end &&
+               ieq(x, d.qty_end, "or") && ieq(x, d.qty_end + 1, "equal")) {
+        /* "less than 5000 or equal (to)" */
+        d.qk = d.qk == QK_MORE_THAN ? QK_AT_LEAST : QK_AT_MOST;
+        size_t after = d.qty_end + 2;
+        if (after < end && ieq(x, after, "to"))
+            after++;
+        if (d.end < after)
+            d.end = after;
     }
     /* "over 3 years" is a span of time, not more than three years */
     if (d.kind == LEDE_CLAIM_DURATION && d.qk && k < end &&
+        !(d.dim && strcmp(d.dim, "age") == 0) &&
         (ieq(x, k, "over") || ieq(x, k, "under"))) {
         d.qk = 0;
         d.start = d.qty_start;
@@ -1922,6 +1981,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     d.qual = qual_of(d.qk);
     if (!d.qk && d.start < d.qty_start)
         d.start = d.qty_start;
+    /* "equal to 20" keeps its words in the claim but has no qualifier */
     d.change = change_before(x, d.start, sa);
     if (!d.change && d.start > sa + 1 && ieq(x, d.start - 1, "to")) {
         /* "rose 3.5% to 1.2 billion": the target of the change before */
