@@ -192,7 +192,14 @@ static const char *const STOPWORDS[] = {
     "first", "second", "third", "percent", "pct", "cent", "points", "point", "vs",
     "versus", "plus", "minus", "because", "although", "though", "whether", "either",
     "neither", "nor", "whereas", "unless", "once", "twice", "away", "long", "wide",
-    "high", "tall", "deep", "old", "later", NULL};
+    "high", "tall", "deep", "old", "later",
+    /* common verbs that follow a bare number ("40 were hurt", "300 fled") */
+    "came", "come", "comes", "went", "go", "left", "fled", "remain", "remains", "fell",
+    "rose", "grew", "won", "lost", "saw", "took", "got", "made", "ran", "met", "sat",
+    "stood", "held", "died", "die", "dies", "live", "lived", "voted", "went", "gave",
+    "became", "become", "feel", "felt", "know", "knew", "think", "thought", "want",
+    "need", "get", "make", "take", "see", "face", "play", "work", "stay", "win", "lose",
+    "seem", "appear", "join", "joined", "agreed", "agree", NULL};
 static const char *const TIMEWORDS[] = {
     "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "bst", "cet", "est", "edt",
     "pst", "pdt", "cst", "cdt", "o'clock", "o\xE2\x80\x99" "clock", NULL};

@@ -1242,6 +1242,8 @@ static size_t counted_noun(const nctx *x, size_t k, size_t end) {
             return SIZE_MAX;
         if (n > 2 && s[n - 2] == 'l' && s[n - 1] == 'y')
             return SIZE_MAX; /* an adverb */
+        if (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd')
+            return SIZE_MAX; /* a past participle: "12 killed" */
         for (size_t i = 0; i < n; i++)
             if (s[i] >= '0' && s[i] <= '9')
                 return SIZE_MAX;

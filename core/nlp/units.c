@@ -45,11 +45,11 @@ const num_unit NUM_UNITS[] = {
     /* mass */
     {"kg", "kg", MA, 0}, {"kgs", "kg", MA, 0}, {"kilogram", "kg", MA, NUM_PL},
     {"kilogramme", "kg", MA, NUM_PL}, {"kilo", "kg", MA, NUM_PL},
-    {"g", "g", MA, 0}, {"gram", "g", MA, NUM_PL}, {"gramme", "g", MA, NUM_PL},
+    {"g", "g", MA, NUM_EXACT}, {"gram", "g", MA, NUM_PL}, {"gramme", "g", MA, NUM_PL},
     {"mg", "mg", MA, 0}, {"milligram", "mg", MA, NUM_PL}, {"milligramme", "mg", MA, NUM_PL},
     {"mcg", "µg", MA, 0}, {"µg", "µg", MA, 0}, {"μg", "µg", MA, 0},
     {"microgram", "µg", MA, NUM_PL}, {"microgramme", "µg", MA, NUM_PL},
-    {"t", "t", MA, 0}, {"tonne", "t", MA, NUM_PL}, {"metric ton", "t", MA, NUM_PL},
+    {"t", "t", MA, NUM_EXACT}, {"tonne", "t", MA, NUM_PL}, {"metric ton", "t", MA, NUM_PL},
     {"metric tonne", "t", MA, NUM_PL},
     {"ton", "ton", MA, NUM_PL}, {"short ton", "ton", MA, NUM_PL},
     {"long ton", "long ton", MA, NUM_PL},
