@@ -229,6 +229,11 @@ static const char *const MONEYCUES[] = {
 static const char *const ONEBLOCK[] = {
     "which", "that", "this", "the", "each", "every", "any", "no", "another", "some",
     "little", "someone", "anyone", "everyone", NULL};
+static const char *const PLURALS[] = {
+    "people", "police", "children", "men", "women", "staff", "personnel", "cattle",
+    "sheep", "fish", "deer", "aircraft", "livestock", "crew", "data", "media", "folk",
+    "offspring", "clergy", "youth", "teeth", "mice", "geese", "infantry", "swine",
+    "bison", "salmon", "spacecraft", "militia", NULL};
 static const char *const ADJS[] = {
     "new", "more", "other", "additional", "extra", "young", "small", "large", "major",
     "foreign", "local", "armed", "unarmed", "civilian", "confirmed", "suspected",
@@ -240,7 +245,7 @@ const num_word_list NUM_WORD_LISTS[] = {
     {LX_MONTH, MONTHS},       {LX_IDWORD, IDWORDS},     {LX_STOPWORD, STOPWORDS},
     {LX_TIMEWORD, TIMEWORDS}, {LX_STREET, STREETS},     {LX_YEARPREP, YEARPREPS},
     {LX_TEMPCUE, TEMPCUES},   {LX_ANGLECUE, ANGLECUES}, {LX_MONEYCUE, MONEYCUES},
-    {LX_ONEBLOCK, ONEBLOCK},  {LX_ADJ, ADJS},
+    {LX_ONEBLOCK, ONEBLOCK},  {LX_ADJ, ADJS},           {LX_PLURAL, PLURALS},
 };
 const size_t N_NUM_WORD_LISTS = sizeof NUM_WORD_LISTS / sizeof NUM_WORD_LISTS[0];
 

@@ -114,6 +114,7 @@ typedef enum {
     LX_MONEYCUE, /* paid, cost, sterling: pounds are money */
     LX_ONEBLOCK, /* which, that, each: "one" after them is a pronoun */
     LX_ADJ,      /* new, more, other: skipped before a counted noun */
+    LX_PLURAL,   /* people, police, children: plurals without -s */
 } num_lex_table;
 
 typedef struct {

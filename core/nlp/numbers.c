@@ -1222,9 +1222,23 @@ static size_t unit_phrase_at(const nctx *x, size_t k, size_t end, const num_unit
     return m;
 }
 
+/* Does an English word look plural: "troops", "cases", "people"? */
+static bool looks_plural(const nctx *x, size_t j) {
+    if (in_list(x, j, LX_PLURAL))
+        return true;
+    const char *s = itext(x, j);
+    size_t n = ilen(x, j);
+    if (n < 3 || s[n - 1] != 's')
+        return false;
+    char p = s[n - 2];
+    return p != 's' && p != 'u' && p != 'i'; /* not "glass", "bus", "analysis" */
+}
+
 /* A counted noun after a number: "100,000 troops", "five new cases",
- * "100,000 Russian troops". Returns its item or SIZE_MAX. */
-static size_t counted_noun(const nctx *x, size_t k, size_t end) {
+ * "100,000 Russian troops" (English words only; plural unless singular_ok,
+ * since "a 180 page report" uses the noun as a modifier). Returns its item
+ * or SIZE_MAX. */
+static size_t counted_noun(const nctx *x, size_t k, size_t end, bool singular_ok) {
     for (size_t j = k, steps = 0; j < end && steps < NUM_NOUN_LOOKAHEAD; j++, steps++) {
         const item *t = &x->it[j];
         if (t->kind != NLP_TOK_WORD || (t->flags & IF_IDCODE) || glued(x, j))
@@ -1245,8 +1259,10 @@ static size_t counted_noun(const nctx *x, size_t k, size_t end) {
         if (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd')
             return SIZE_MAX; /* a past participle: "12 killed" */
         for (size_t i = 0; i < n; i++)
-            if (s[i] >= '0' && s[i] <= '9')
+            if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
                 return SIZE_MAX;
+        if (!singular_ok && !looks_plural(x, j))
+            return SIZE_MAX;
         return j;
     }
     return SIZE_MAX;
@@ -1696,8 +1712,9 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         bool lead = j == sa || !glued(x, j) || x->it[j].flags & IF_SENT0 ||
                     x->it[j - 1].kind == NLP_TOK_SYMBOL; /* "<-30" */
         bool prev_num = j > sa && (is_num(x, j - 1, end) || numword(x, j - 1));
-        bool minus_cp = ilen(x, j) == 3; /* U+2212 */
-        if ((lead && !prev_num && (glued(x, j + 1) || j == sa)) ||
+        bool minus_cp = ilen(x, j) == 3 && memcmp(itext(x, j), "\xE2\x88\x92", 3) == 0;
+        bool spaced_ok = j == sa && (is_hyphen(x, j) || minus_cp); /* not a bullet "–" */
+        if ((lead && !prev_num && (glued(x, j + 1) || spaced_ok)) ||
             (minus_cp && !prev_num)) {
             neg = true;
             j++;
@@ -1777,7 +1794,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     if (n.m_suffix) {
         size_t nn = n.e + 1;
         bool million = n.decimal && nn < end && x->it[nn].kind == NLP_TOK_WORD &&
-                       !glued(x, nn) && counted_noun(x, nn, end) != SIZE_MAX;
+                       !glued(x, nn) && counted_noun(x, nn, end, false) != SIZE_MAX;
         if (million) {
             n.v *= 1e6;
             n.scale = 1e6;
@@ -1918,7 +1935,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     if (d.kind == LEDE_CLAIM_COUNT && n.plain_int && n.ndigits == 4 && !neg &&
         d.value >= NUM_YEAR_MIN && d.value <= NUM_YEAR_MAX && !d.qk) {
         bool prep = n.b > sa && in_list(x, n.b - 1, LX_YEARPREP);
-        bool noun = counted_noun(x, d.end, end) != SIZE_MAX;
+        bool noun = counted_noun(x, d.end, end, false) != SIZE_MAX;
         bool decade = d.end < end && glued(x, d.end) && ieq(x, d.end, "s");
         if (decade)
             d.end = d.qty_end = d.end + 1;
@@ -1937,13 +1954,14 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     /* counted noun, also "a third of voters" */
     if ((d.kind == LEDE_CLAIM_COUNT || d.kind == LEDE_CLAIM_RANGE) && !d.unit) {
         size_t q = d.end;
+        bool singular_ok = n.fraction || fabs(n.v) == 1;
         if (n.fraction && q + 1 < end && ieq(x, q, "of")) {
             q++;
             if (q < end && (ieq(x, q, "the") || ieq(x, q, "all") || ieq(x, q, "its") ||
                             ieq(x, q, "their")))
                 q++;
         }
-        size_t noun = counted_noun(x, q, end);
+        size_t noun = counted_noun(x, q, end, singular_ok);
         if (noun != SIZE_MAX) {
             d.unit = dup_items(x, noun, noun + 1);
             d.end = noun + 1;
