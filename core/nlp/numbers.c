@@ -2032,6 +2032,19 @@ lede_status nlp_numbers_extract(lede_job *job) {
         size_t e = k;
         while (e < x.n && x.it[e].sent == s)
             e++;
+        /* only sentences with a digit or a number word can hold a claim */
+        bool any = false;
+        for (size_t q = k; q < e && !any; q++) {
+            const item *t = &x.it[q];
+            any = t->kind == NLP_TOK_NUMBER ||
+                  (t->kind == NLP_TOK_WORD &&
+                   (lex_ref(&x, q, LX_NUMWORD) ||
+                    (x.text[t->b1 - 1] >= '0' && x.text[t->b1 - 1] <= '9')));
+        }
+        if (!any) {
+            k = e;
+            continue;
+        }
         mark_noise(&x, k, e);
         size_t i = k;
         while (i < e && st == LEDE_OK) {

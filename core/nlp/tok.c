@@ -126,6 +126,30 @@ static char_class classify(uint32_t c) {
     return is_upper_nonascii(c) ? CC_UPPER : CC_LETTER;
 }
 
+/* Classes of the ASCII characters, indexed by byte (the same answers as
+ * classify() gives; a table because this is the hot path). */
+static const uint8_t ASCII_CLASS[128] = {
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_SPACE,   CC_SPACE,  CC_SPACE,  CC_SPACE,
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_NEWLINE, CC_SPACE,  CC_SPACE,  CC_SPACE,
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_SPACE,   CC_SPACE,  CC_SPACE,  CC_SPACE,
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_SPACE,   CC_SPACE,  CC_SPACE,  CC_SPACE,
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_SPACE,   CC_SPACE,  CC_TERM,   CC_QUOTE,
+    CC_SYMBOL, CC_SYMBOL, CC_SYMBOL, CC_SYMBOL,  CC_APOS,   CC_PUNCT,  CC_PUNCT,
+    CC_SYMBOL, CC_SYMBOL, CC_PUNCT,  CC_HYPHEN,  CC_PERIOD, CC_SYMBOL, CC_DIGIT,
+    CC_DIGIT,  CC_DIGIT,  CC_DIGIT,  CC_DIGIT,   CC_DIGIT,  CC_DIGIT,  CC_DIGIT,
+    CC_DIGIT,  CC_DIGIT,  CC_PUNCT,  CC_PUNCT,   CC_SYMBOL, CC_SYMBOL, CC_SYMBOL,
+    CC_TERM,   CC_SYMBOL, CC_UPPER,  CC_UPPER,   CC_UPPER,  CC_UPPER,  CC_UPPER,
+    CC_UPPER,  CC_UPPER,  CC_UPPER,  CC_UPPER,   CC_UPPER,  CC_UPPER,  CC_UPPER,
+    CC_UPPER,  CC_UPPER,  CC_UPPER,  CC_UPPER,   CC_UPPER,  CC_UPPER,  CC_UPPER,
+    CC_UPPER,  CC_UPPER,  CC_UPPER,  CC_UPPER,   CC_UPPER,  CC_UPPER,  CC_UPPER,
+    CC_PUNCT,  CC_SYMBOL, CC_PUNCT,  CC_SYMBOL,  CC_SYMBOL, CC_QUOTE,  CC_LETTER,
+    CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,  CC_LETTER, CC_LETTER, CC_LETTER,
+    CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,  CC_LETTER, CC_LETTER, CC_LETTER,
+    CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,  CC_LETTER, CC_LETTER, CC_LETTER,
+    CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,  CC_PUNCT,  CC_SYMBOL, CC_PUNCT,
+    CC_SYMBOL, CC_SYMBOL,
+};
+
 static bool cc_is_letter(char_class k) { return k == CC_LETTER || k == CC_UPPER; }
 static bool cc_is_alnum(char_class k) { return cc_is_letter(k) || k == CC_DIGIT; }
 
@@ -144,10 +168,11 @@ static inline char_class at(const scan *sc, size_t pos, uint32_t *cp_out, size_t
         if (b < 0x80) {
             cp = b;
             n = 1;
+            k = (char_class)ASCII_CLASS[b];
         } else {
             n = utf8_decode(sc->s + pos, sc->len - pos, &cp);
+            k = classify(cp);
         }
-        k = classify(cp);
     }
     if (cp_out)
         *cp_out = cp;
