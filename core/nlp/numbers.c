@@ -1542,6 +1542,8 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
     if (dash && (ilen(x, j) > 3 || (!glued(x, j) && glued(x, j + 1))))
         return 0; /* "--", or "75 -300mm" where the dash is a sign */
     size_t q = j + 1;
+    if (between && d->kind == LEDE_CLAIM_ORDINAL && q < end && ieq(x, q, "the"))
+        q++; /* "between the tenth and the fifteenth" */
     const num_currency *cur = NULL;
     double mult = 1;
     size_t cp = currency_prefix(x, q, end, &cur, &mult);
@@ -1552,7 +1554,8 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
     if (is_hyphen(x, q) && glued(x, q + 1))
         return 0; /* "10 to -5" is not a range we read */
     numeral n2;
-    if (!parse_numeral(x, q, end, d->currency != NULL, &n2) || n2.ordinal || n2.m_suffix)
+    if (!parse_numeral(x, q, end, d->currency != NULL, &n2) ||
+        n2.ordinal != (d->kind == LEDE_CLAIM_ORDINAL) || n2.m_suffix)
         return 0;
     if ((x->it[q].flags & IF_NOISE) || n2.fraction)
         return 0;

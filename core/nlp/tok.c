@@ -838,7 +838,11 @@ static lede_status split_pass(tokenizer *tz, size_t sent_cap) {
             brk = nx->kind == NLP_TOK_WORD &&
                   is_sent_starter(o->text + nx->start, nx->end - nx->start);
         } else {
-            brk = starts_sentence(o, &o->toks[k]);
+            /* "USD115.5", "v1.2": a stop glued to what follows ends nothing */
+            const nlp_token *nx = &o->toks[k];
+            bool glued_after = k == i + 1 && !(nx->flags & NLP_TF_SPACE_BEFORE) &&
+                               (nx->kind == NLP_TOK_NUMBER || nx->kind == NLP_TOK_WORD);
+            brk = !glued_after && starts_sentence(o, nx);
         }
         if (brk && k < n && !(o->toks[k].flags & NLP_TF_PARA_START)) {
             if (!push_sent(tz->a, o, &sent_cap, begin, k, para))
