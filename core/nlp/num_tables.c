@@ -173,7 +173,9 @@ static const char *const IDWORDS[] = {
     "playstation", "xbox", "covid", "tier", "terminal", "district", "ward", "precinct",
     "vol.", "fig.", "figure", "table", "appendix", "paragraph", "clause", "amendment",
     "boeing", "airbus", "unit", "suite", "apartment", "apt.", "box", "pier", "block",
-    "scp", "code", "id", "line", "lane", NULL};
+    "scp", "code", "id", "line", "lane",
+    /* stock indices named by a number */
+    "s&p", "ftse", "nikkei", "dax", "cac", "stoxx", "nasdaq", "russell", "asx", NULL};
 static const char *const STOPWORDS[] = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and",
     "or", "but", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
@@ -189,7 +191,7 @@ static const char *const STOPWORDS[] = {
     "very", "again", "yet", "already", "still", "even", "ever", "never", "always",
     "other", "another", "such", "own", "same", "one", "ones", "out", "lower", "higher",
     "above", "below", "least", "most", "much", "many", "few", "fewer", "last", "next",
-    "first", "second", "third", "percent", "pct", "cent", "points", "point", "vs",
+    "first", "second", "third", "percent", "pct", "cent", "vs",
     "versus", "plus", "minus", "because", "although", "though", "whether", "either",
     "neither", "nor", "whereas", "unless", "once", "twice", "away", "long", "wide",
     "high", "tall", "deep", "old", "later",

@@ -1466,6 +1466,9 @@ static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size
             return j;
         if ((u->flags & NUM_AMBIG) && strcmp(u->unit, "st") == 0)
             return j;
+        if ((u->flags & NUM_AMBIG) && (u->flags & NUM_GLUED) &&
+            strcmp(u->dim, "temperature") == 0 && !sentence_has(x, sa, end, LX_TEMPCUE))
+            return j; /* "13F" is a form, "40C" a temperature only in context */
         if (strcmp(u->phrase, "in") == 0)
             return j;
         if (u->phrase[0] == '"' && !(ue < end && x->it[ue].kind == NLP_TOK_WORD &&

@@ -99,6 +99,9 @@ const num_unit NUM_UNITS[] = {
     {"degrees f", "°F", TE, 0}, {"degree f", "°F", TE, 0}, {"deg f", "°F", TE, 0},
     {"fahrenheit", "°F", TE, 0}, {"farenheit", "°F", TE, 0},
     {"kelvin", "K", TE, NUM_PL},
+    /* "40C (104F)": only glued, upper case, in a sentence about temperature */
+    {"C", "°C", TE, NUM_GLUED | NUM_EXACT | NUM_AMBIG},
+    {"F", "°F", TE, NUM_GLUED | NUM_EXACT | NUM_AMBIG},
     {"degree", "°", TE, NUM_PL | NUM_AMBIG}, {"deg", "°", TE, NUM_AMBIG},
     {"deg .", "°", TE, NUM_AMBIG}, {"°", "°", TE, NUM_AMBIG}, {"º", "°", TE, NUM_AMBIG},
     /* angle */
