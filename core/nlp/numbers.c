@@ -1814,8 +1814,10 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         const num_unit *u;
         const num_currency *c2;
         double m2;
-        if (!unit_phrase_at(x, n.e, end, &u, false) &&
-            !currency_suffix(x, n.e, end, sa, end, &c2, &m2, true)) {
+        bool unit = unit_phrase_at(x, n.e, end, &u, false) &&
+                    !((u->flags & NUM_AMBIG) && strcmp(u->dim, "temperature") == 0 &&
+                      (u->flags & NUM_GLUED) && !sentence_has(x, sa, end, LX_TEMPCUE));
+        if (!unit && !currency_suffix(x, n.e, end, sa, end, &c2, &m2, true)) {
             size_t r = n.e;
             while (r < end && glued(x, r))
                 r++;

@@ -259,3 +259,44 @@ Test(numbers, claims_stay_in_their_sentence) {
     cr_assert_str_eq(res->claims[1].text, "5 km");
     cr_assert_str_eq(res->claims[1].sentence, "5 km later it rained.");
 }
+
+Test(numbers, mixed_digits_and_words) {
+    run("Revenue hit 2.3 billion; the count was 4 thousand 3 hundred and 21, or two "
+        "hundred and two thousand in all.");
+    near(claim("2.3 billion")->value, 2.3e9);
+    near(claim("4 thousand 3 hundred and 21")->value, 4321);
+    near(claim("two hundred and two thousand")->value, 202000);
+}
+
+Test(numbers, word_fractions_and_ordinals) {
+    run("Two thirds agreed, three quarters voted and the twenty-first entrant won.");
+    near(claim("Two thirds")->value, 2.0 / 3);
+    near(claim("three quarters")->value, 0.75);
+    const lede_claim *c = claim("twenty-first");
+    cr_assert_eq(c->kind, LEDE_CLAIM_ORDINAL);
+    near(c->value, 21);
+}
+
+Test(numbers, negative_digits_and_glued_codes) {
+    run("The index fell to -5.5 points while USD115.5 changed hands.");
+    near(claim("-5.5 points")->value, -5.5);
+    const lede_claim *c = claim("USD115.5");
+    near(c->value, 115.5);
+    cr_assert_str_eq(c->currency, "USD");
+}
+
+Test(numbers, glued_temperatures_need_context) {
+    run("Temperatures reached 40C (104F) in Seville.");
+    unit_is(claim("40C"), "\xC2\xB0"
+                          "C");
+    unit_is(claim("104F"), "\xC2\xB0"
+                           "F");
+    run("When must form 13F be filed?");
+    cr_assert_eq(res->n_claims, 0);
+}
+
+Test(numbers, named_indices_are_not_counts) {
+    run("The S&P 500 rose 1.2% and the FTSE 100 slipped.");
+    cr_assert_eq(res->n_claims, 1);
+    near(claim("1.2%")->value, 1.2);
+}
