@@ -74,6 +74,9 @@ typedef struct {
     lede_claim *claims;
     size_t n_claims, cap_claims;
     const char **sent_text; /* cached sentence strings */
+    /* Context words of the current sentence, one bit per num_lex_table,
+     * found once per sentence so every lookup is O(1). */
+    uint32_t cues;
 } nctx;
 
 static inline size_t ilen(const nctx *x, size_t k) { return x->it[k].b1 - x->it[k].b0; }
@@ -1139,11 +1142,21 @@ static lede_qualifier qual_of(uint8_t qk) {
     }
 }
 
+/* Does the current sentence hold a word of this list (tempcue, moneycue...)? */
 static bool sentence_has(const nctx *x, size_t a, size_t end, uint8_t table) {
-    for (size_t k = a; k < end; k++)
-        if (in_list(x, k, table))
-            return true;
-    return false;
+    (void)a;
+    (void)end;
+    return (x->cues >> table) & 1u;
+}
+
+static uint32_t sentence_cues(const nctx *x, size_t a, size_t end) {
+    uint32_t cues = 0;
+    for (size_t k = a; k < end; k++) {
+        const num_lex_entry *e = x->it[k].lex;
+        for (size_t i = 0; e && i < e->n_refs; i++)
+            cues |= 1u << e->refs[i].table;
+    }
+    return cues;
 }
 
 /* Currency written before the number at k: "$", "US$", "c $", "€", "USD",
@@ -2053,6 +2066,7 @@ lede_status nlp_numbers_extract(lede_job *job) {
             k = e;
             continue;
         }
+        x.cues = sentence_cues(&x, k, e);
         mark_noise(&x, k, e);
         size_t i = k;
         while (i < e && st == LEDE_OK) {
