@@ -1619,7 +1619,8 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
         bool ranging =
             d->start >= sa + 2 &&
             (ieq(x, d->start - 2, "ranging") || ieq(x, d->start - 2, "ranges") ||
-             ieq(x, d->start - 2, "range") || ieq(x, d->start - 2, "anywhere"));
+             ieq(x, d->start - 2, "ranged") || ieq(x, d->start - 2, "range") ||
+             ieq(x, d->start - 2, "anywhere"));
         if (!ranging) {
             *is_from = true;
             d->low = lo;
@@ -1630,6 +1631,8 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
     }
     if (dash && !between && lo > hi && d->kind != LEDE_CLAIM_YEAR)
         return SIZE_MAX; /* a score: "won 3-1" */
+    if (!dash && lo > hi)
+        return 0; /* a vote, "passed 52 to 48": two numbers */
     d->has_range = true;
     d->low = lo;
     d->high = hi;

@@ -300,3 +300,25 @@ Test(numbers, named_indices_are_not_counts) {
     cr_assert_eq(res->n_claims, 1);
     near(claim("1.2%")->value, 1.2);
 }
+
+Test(numbers, ranged_from_is_a_range_and_votes_are_not) {
+    run("Prices ranged from 5 to 8 euros and the bill passed 52 to 48.");
+    const lede_claim *c = claim("5 to 8 euros");
+    cr_assert(c->has_range);
+    cr_assert_str_eq(c->currency, "EUR");
+    cr_assert_null(c->change);
+    cr_assert_not(claim("52")->has_range);
+    claim("48");
+}
+
+/* A table flattened into one huge sentence must stay linear (and correct). */
+Test(numbers, huge_sentence_of_numbers) {
+    enum { N = 20000 };
+    static char buf[N * 6 + 16];
+    size_t o = 0;
+    for (int i = 0; i < N; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%d ", 100 + i % 800);
+    snprintf(buf + o, sizeof buf - o, "pounds");
+    run(buf);
+    cr_assert_eq(res->n_claims, N);
+}
