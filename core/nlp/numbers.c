@@ -34,12 +34,13 @@
 #include "num_tables.h"
 
 /* Lookahead bounds, so a parse never runs away on odd text. */
-#define NUM_MAX_WORDS 24      /* items in one numeral */
-#define NUM_NOUN_LOOKAHEAD 3  /* items between a number and its counted noun */
-#define NUM_CHANGE_LOOKBACK 3 /* items between a change verb and its number */
-#define NUM_LEX_KEY_MAX 47    /* longest word looked up */
-#define NUM_ADDR_WORDS_MAX 3  /* capitalised words between a house number and "Street" */
-#define NUM_YEAR_MIN 1500     /* plain four-digit numbers in this span can be years */
+#define NUM_MAX_WORDS 24       /* items in one numeral */
+#define NUM_SPACE_GROUPS_MAX 4 /* "1 414 021 100": groups after the first */
+#define NUM_NOUN_LOOKAHEAD 3   /* items between a number and its counted noun */
+#define NUM_CHANGE_LOOKBACK 3  /* items between a change verb and its number */
+#define NUM_LEX_KEY_MAX 47     /* longest word looked up */
+#define NUM_ADDR_WORDS_MAX 3   /* capitalised words between a house number and "Street" */
+#define NUM_YEAR_MIN 1500      /* plain four-digit numbers in this span can be years */
 #define NUM_YEAR_MAX 2100
 #define NUM_DAY_MAX 31 /* a number next to a month is a day up to this */
 #define NUM_INCHES_PER_FOOT 12.0
@@ -600,7 +601,8 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
                 gv = gv * 1000 + int_value(x, g, end);
                 g++;
             }
-            if (g > e) {
+            /* more groups than any amount has is a table of numbers */
+            if (g > e && g - e <= NUM_SPACE_GROUPS_MAX) {
                 v = gv;
                 e = g;
                 out->plain_int = false;
