@@ -596,8 +596,9 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
         if (plain && nd <= 3 && out->plain_int) {
             size_t g = e;
             double gv = v;
-            while (is_num(x, g, end) && !glued(x, g) && ilen(x, g) == 3 &&
-                   int_value(x, g, end) >= 0 && single_space_before(x, g)) {
+            while (g - e <= NUM_SPACE_GROUPS_MAX && is_num(x, g, end) && !glued(x, g) &&
+                   ilen(x, g) == 3 && int_value(x, g, end) >= 0 &&
+                   single_space_before(x, g)) {
                 gv = gv * 1000 + int_value(x, g, end);
                 g++;
             }

@@ -317,7 +317,7 @@ Test(numbers, huge_sentence_of_numbers) {
     static char buf[N * 6 + 16];
     size_t o = 0;
     for (int i = 0; i < N; i++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%d ", 100 + i % 800);
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%d ", 1000 + i % 8000);
     snprintf(buf + o, sizeof buf - o, "pounds");
     run(buf);
     cr_assert_eq(res->n_claims, N);
