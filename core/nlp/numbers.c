@@ -1618,7 +1618,13 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
             return 0; /* "3.5% to 1.2 billion": a unit on the first only */
     }
     hi = tmp.value;
-    if (to && !between && sa < d->start && d->start > 0 && ieq(x, d->start - 1, "from")) {
+    /* "from 2004 to 2017", "1990-2000": a span of years, not a change */
+    if (d->kind == LEDE_CLAIM_COUNT && !d->currency && e == n2.e && d->n.plain_int &&
+        d->n.ndigits == 4 && n2.plain_int && n2.ndigits == 4 && lo >= NUM_YEAR_MIN &&
+        hi <= NUM_YEAR_MAX && lo < hi && counted_noun(x, e, end, false) == SIZE_MAX)
+        d->kind = LEDE_CLAIM_YEAR;
+    if (to && !between && d->kind != LEDE_CLAIM_YEAR && sa < d->start && d->start > 0 &&
+        ieq(x, d->start - 1, "from")) {
         bool ranging =
             d->start >= sa + 2 &&
             (ieq(x, d->start - 2, "ranging") || ieq(x, d->start - 2, "ranges") ||

@@ -322,3 +322,11 @@ Test(numbers, huge_sentence_of_numbers) {
     run(buf);
     cr_assert_eq(res->n_claims, N);
 }
+
+Test(numbers, spans_of_years) {
+    run("Cassini studied Saturn from 2004 to 2017.");
+    const lede_claim *c = claim("2004 to 2017");
+    cr_assert_eq(c->kind, LEDE_CLAIM_YEAR);
+    cr_assert(c->has_range);
+    cr_assert_null(c->change);
+}
