@@ -173,7 +173,7 @@ static const char *const IDWORDS[] = {
     "playstation", "xbox", "covid", "tier", "terminal", "district", "ward", "precinct",
     "vol.", "fig.", "figure", "table", "appendix", "paragraph", "clause", "amendment",
     "boeing", "airbus", "unit", "suite", "apartment", "apt.", "box", "pier", "block",
-    "scp", "code", "id", "line", "lane",
+    "scp", "code", "id", "line", "lane", "class",
     /* stock indices named by a number */
     "s&p", "ftse", "nikkei", "dax", "cac", "stoxx", "nasdaq", "russell", "asx", NULL};
 static const char *const STOPWORDS[] = {

@@ -1888,7 +1888,10 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     if (n.words && n.e == n.b + 1 && ieq(x, n.b, "one") && !cm && !d.qk &&
         !unit_phrase_at(x, n.e, end, &unit_next, false) &&
         ((n.b > sa && in_list(x, n.b - 1, LX_ONEBLOCK)) ||
-         (n.e < end && (ieq(x, n.e, "another") || ieq(x, n.e, "day")))))
+         (n.e < end &&
+          (ieq(x, n.e, "another") || ieq(x, n.e, "day") || ieq(x, n.e, "would") ||
+           ieq(x, n.e, "should") || ieq(x, n.e, "could") || ieq(x, n.e, "can") ||
+           ieq(x, n.e, "must") || ieq(x, n.e, "might")))))
         return k + 1;
     if (n.words && n.e == n.b + 1 && n.ordinal && (ieq(x, n.b, "second")) && n.b > sa &&
         (ieq(x, n.b - 1, "a") || ieq(x, n.b - 1, "per")))
