@@ -2039,6 +2039,21 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         d.start = d.qty_start;
     /* "equal to 20" keeps its words in the claim but has no qualifier */
     d.change = change_before(x, d.start, sa);
+    if (!d.change && d.end < end &&
+        (d.kind == LEDE_CLAIM_PERCENT || d.kind == LEDE_CLAIM_MONEY)) {
+        /* "a 5% rise", "a $2bn cut": the change named right after */
+        static const struct {
+            const char *noun;
+            const char *dir;
+        } nouns[] = {
+            {"increase", "increase"}, {"rise", "increase"},    {"gain", "increase"},
+            {"jump", "increase"},     {"hike", "increase"},    {"drop", "decrease"},
+            {"fall", "decrease"},     {"decline", "decrease"}, {"cut", "decrease"},
+            {"decrease", "decrease"}, {"loss", "decrease"}};
+        for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+            if (ieq(x, d.end, nouns[i].noun))
+                d.change = nouns[i].dir;
+    }
     if (!d.change && d.start > sa + 1 && ieq(x, d.start - 1, "to")) {
         /* "rose 3.5% to 1.2 billion": the target of the change before */
         if (x->n_claims && x->claims[x->n_claims - 1].change &&

@@ -330,3 +330,10 @@ Test(numbers, spans_of_years) {
     cr_assert(c->has_range);
     cr_assert_null(c->change);
 }
+
+Test(numbers, change_named_after_the_quantity) {
+    run("Profit increased by 5% after a 3% rise in sales and a $2bn cut in costs.");
+    cr_assert_str_eq(claim("5%")->change, "increase");
+    cr_assert_str_eq(claim("3%")->change, "increase");
+    cr_assert_str_eq(claim("$2bn")->change, "decrease");
+}
