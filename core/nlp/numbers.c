@@ -1293,7 +1293,8 @@ static size_t rate_suffix(const nctx *x, size_t k, size_t end) {
     size_t j = k;
     if (j < end && is_dash(x, j))
         j++;
-    if (j >= end || !(ieq(x, j, "a") || ieq(x, j, "an") || ieq(x, j, "per")))
+    if (j >= end ||
+        !(ieq(x, j, "a") || ieq(x, j, "an") || ieq(x, j, "per") || is_char(x, j, '/')))
         return 0;
     j++;
     if (j < end && is_dash(x, j))

@@ -220,10 +220,11 @@ Test(numbers, ages_and_durations) {
 }
 
 Test(numbers, rate) {
-    run("Workers earn $15 an hour.");
+    run("Workers earn $15 an hour, or $2,400/month.");
     const lede_claim *c = claim("$15 an hour");
     cr_assert_eq(c->kind, LEDE_CLAIM_RATE);
     near(c->value, 15);
+    cr_assert_eq(claim("$2,400/month")->kind, LEDE_CLAIM_RATE);
 }
 
 Test(numbers, noise_is_not_a_claim) {
