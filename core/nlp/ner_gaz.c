@@ -181,6 +181,7 @@ void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
         begin[i] = true;
         for (size_t k = i; k < i + best; k++)
             out[k] |= best_mask;
+        i += best - 1; /* matches do not overlap: the leftmost longest wins */
     }
 }
 

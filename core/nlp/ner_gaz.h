@@ -53,9 +53,10 @@ gazetteer *ner_gaz_new(void);
 uint16_t ner_gaz_lookup(const gazetteer *g, const uint64_t *tok_hashes, size_t n);
 
 /*
- * Marks, for each token of a sequence, the lists of the longest phrase covering
- * it: out[i] gets the list bits, and begin[i] is true where such a phrase
- * starts. tok_hashes are lower-cased token hashes.
+ * Marks the phrases of a token sequence, leftmost longest first and without
+ * overlaps: out[i] gets the list bits of the phrase covering token i, and
+ * begin[i] is true where a phrase starts. tok_hashes are lower-cased token
+ * hashes.
  */
 void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
                    uint16_t *out, bool *begin);
