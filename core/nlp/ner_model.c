@@ -294,7 +294,9 @@ void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words
         size_t nf = ner_features(words, info, n, i, caps, feats);
         int32_t acc[NER_ROW] = {0};
         for (size_t f = 0; f < nf; f++) {
-            const int16_t *row = m->w + (size_t)ner_bucket(feats[f], m->bits) * NER_ROW;
+            const int16_t *row = ner_model_row(m, ner_bucket(feats[f], m->bits));
+            if (!row)
+                continue;
             for (int t = 0; t < NER_ROW; t++)
                 acc[t] += row[t];
         }
@@ -346,26 +348,30 @@ static uint32_t fnv32(const unsigned char *p, size_t n) {
     return h;
 }
 
-ner_model *ner_model_new(uint32_t bits) {
+/* A model with room for n_rows rows over 2^bits buckets, all empty. */
+static ner_model *model_new(uint32_t bits, size_t n_rows) {
     ner_model *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
     m->bits = bits;
     m->scale = 1.0f;
-    size_t bytes = ((size_t)1 << bits) * NER_ROW * sizeof *m->w;
-    m->w = aligned_alloc(64, bytes);
-    if (!m->w) {
-        free(m);
+    size_t words = (((size_t)1 << bits) + 63) / 64;
+    m->bitmap = calloc(words, sizeof *m->bitmap);
+    m->rank = calloc(words, sizeof *m->rank);
+    m->rows = calloc(n_rows ? n_rows : 1, NER_ROW * sizeof *m->rows);
+    if (!m->bitmap || !m->rank || !m->rows) {
+        ner_model_free(m);
         return NULL;
     }
-    memset(m->w, 0, bytes);
     return m;
 }
 
 void ner_model_free(ner_model *m) {
     if (!m)
         return;
-    free(m->w);
+    free(m->bitmap);
+    free(m->rank);
+    free(m->rows);
     free(m);
 }
 
@@ -397,7 +403,7 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
     if ((size_t)n_buckets > ((size_t)1 << bits) ||
         len != NER_HEADER_LEN + NER_TRANS_LEN + (size_t)n_buckets * NER_ENTRY_LEN + 4)
         return model_bad(err, err_len, "size does not match the bucket count");
-    ner_model *m = ner_model_new(bits);
+    ner_model *m = model_new(bits, n_buckets);
     if (!m)
         return LEDE_ERR_NOMEM;
     m->scale = scale;
@@ -415,9 +421,17 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
             return model_bad(err, err_len, "bucket index out of order or range");
         }
         prev = bucket;
-        int16_t *row = m->w + (size_t)bucket * NER_ROW;
+        m->bitmap[bucket >> 6] |= 1ull << (bucket & 63);
+        int16_t *row = m->rows + (size_t)e * NER_ROW;
         for (int t = 0; t < NER_N_TAGS; t++)
             row[t] = rd16(p + 4 + 2 * t);
+    }
+    m->n_rows = n_buckets;
+    size_t words = (((size_t)1 << bits) + 63) / 64;
+    uint32_t before = 0;
+    for (size_t i = 0; i < words; i++) {
+        m->rank[i] = before;
+        before += ner_popcount(m->bitmap[i]);
     }
     *out = m;
     return LEDE_OK;

@@ -50,13 +50,37 @@ ner_tag ner_tag_parse(const char *s, size_t len);
 lede_entity_type ner_tag_type(ner_tag t);
 static inline bool ner_tag_is_begin(ner_tag t) { return t != NER_O && (t & 1); }
 
+/*
+ * In memory the 2^bits buckets are sparse: a bitmap says which buckets hold
+ * weights, a per-word rank turns a bucket into its row among the stored ones.
+ * Loading is a sequential copy, and the tables stay small enough for the cache.
+ */
 typedef struct ner_model {
-    uint32_t bits;                             /* 2^bits buckets */
-    float scale;                               /* weight = int16 / scale */
-    int16_t *w;                                /* [bucket][NER_ROW] */
+    uint32_t bits;    /* 2^bits buckets */
+    float scale;      /* weight = int16 / scale */
+    uint64_t *bitmap; /* bit b set: bucket b has a row */
+    uint32_t *rank;   /* rows before bitmap word i */
+    int16_t *rows;    /* [row][NER_ROW] */
+    size_t n_rows;
     int32_t trans[NER_N_TAGS + 1][NER_N_TAGS]; /* [prev or START][tag] */
     float trans_f[NER_N_TAGS + 1][NER_N_TAGS]; /* the same, for the decoder */
 } ner_model;
+
+/* Bits set in x (portable; compilers turn it into one instruction when they may). */
+static inline unsigned ner_popcount(uint64_t x) {
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* The weights of bucket b (NER_N_TAGS used of NER_ROW), or NULL when empty. */
+static inline const int16_t *ner_model_row(const ner_model *m, uint32_t b) {
+    uint64_t word = m->bitmap[b >> 6], bit = 1ull << (b & 63);
+    if (!(word & bit))
+        return NULL;
+    return m->rows + (size_t)(m->rank[b >> 6] + ner_popcount(word & (bit - 1))) * NER_ROW;
+}
 
 /* One word of a sentence to tag: bytes, not NUL-terminated. */
 typedef struct {
@@ -127,8 +151,6 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
 lede_status ner_model_write(const char *path, uint32_t bits, const float *w,
                             const float trans[NER_N_TAGS + 1][NER_N_TAGS],
                             size_t *n_buckets_out);
-/* An empty model with 2^bits buckets (all weights zero). */
-ner_model *ner_model_new(uint32_t bits);
 void ner_model_free(ner_model *m);
 
 #endif
