@@ -36,6 +36,7 @@ static const struct {
     {"regions.txt", NER_GAZ_REGION},         {"demonyms.txt", NER_GAZ_DEMONYM},
     {"demonyms_extra.txt", NER_GAZ_DEMONYM}, {"first_names.txt", NER_GAZ_FIRST_NAME},
     {"org_words.txt", NER_GAZ_ORG_WORD},     {"titles.txt", NER_GAZ_TITLE},
+    {"common_words.txt", NER_GAZ_COMMON},    {"companies.txt", NER_GAZ_COMPANY},
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"

@@ -27,7 +27,8 @@ enum {
     NER_GAZ_ORG_WORD = 1u << 5, /* "Inc.", "Ministry", "Council" */
     NER_GAZ_TITLE = 1u << 6,    /* "President", "Prime Minister", "Mr." */
     NER_GAZ_COMMON = 1u << 7,   /* frequent English words ("take", "good") */
-    NER_GAZ_N_LISTS = 8,
+    NER_GAZ_COMPANY = 1u << 8,  /* company names ("Microsoft", "Siemens") */
+    NER_GAZ_N_LISTS = 9,
     NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
 };
 
