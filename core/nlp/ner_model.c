@@ -60,6 +60,8 @@ enum {
     T_SHORT_M1_LOWER,
     T_LOWER_SHORT_P1,
     T_FIRST_GAZ,
+    T_DOC,
+    T_DOC_BIT,
 };
 
 /* Longest prefix and suffix, in bytes, used as features. */
@@ -106,6 +108,7 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
     ti->shape = ner_mix(shape);
     ti->short_shape = ner_mix(short_shape);
     ti->flags = 0;
+    ti->doc = 0;
     if (w->len && w->s[0] >= 'A' && w->s[0] <= 'Z')
         ti->flags |= NER_WF_CAP;
     if (upper && !lower)
@@ -147,6 +150,76 @@ bool ner_caps_sentence(const ner_tokinfo *info, size_t n) {
     /* Headlines and datelines: more than half of the words are all capitals,
      * and there is more than one word (a lone "AP" is not a headline). */
     return alpha > 1 && upper * 2 > alpha;
+}
+
+/* ---------------------------------------------------------------- document */
+
+/* The document table: open addressing from lower-case hashes to NER_DOC_*. */
+static size_t doc_slots(size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * n)
+        slots *= 2;
+    return slots;
+}
+
+size_t ner_doc_tmp_size(size_t n) {
+    return doc_slots(n) * (sizeof(uint64_t) + sizeof(uint8_t));
+}
+
+static uint8_t *doc_slot(uint64_t *keys, uint8_t *vals, size_t mask, uint64_t key) {
+    key |= 1; /* 0 marks an empty slot */
+    size_t i = (size_t)key & mask;
+    while (keys[i] && keys[i] != key)
+        i = (i + 1) & mask;
+    if (!keys[i]) {
+        keys[i] = key;
+        vals[i] = 0;
+    }
+    return &vals[i];
+}
+
+/* What token i of a sentence tells about its word. */
+static uint8_t doc_evidence(const ner_tokinfo *s, size_t n, size_t i, bool caps) {
+    const ner_tokinfo *t = &s[i];
+    if (!(t->flags & NER_WF_ALPHA))
+        return 0;
+    if (!(t->flags & (NER_WF_CAP | NER_WF_UPPER)))
+        return NER_DOC_LOWER;
+    if (caps || !(t->flags & NER_WF_CAP))
+        return 0;
+    uint8_t f = 0;
+    bool prev_cap = i > 0 && (s[i - 1].flags & NER_WF_CAP);
+    bool next_cap = i + 1 < n && (s[i + 1].flags & NER_WF_CAP);
+    if (i > 0)
+        f |= NER_DOC_CAP_MID;
+    if (prev_cap && (s[i - 1].gaz & NER_GAZ_FIRST_NAME))
+        f |= NER_DOC_AFTER_FIRST;
+    if (next_cap && (s[i + 1].gaz & NER_GAZ_ORG_WORD))
+        f |= NER_DOC_BEFORE_ORG;
+    if (i > 0 && (s[i - 1].gaz & NER_GAZ_TITLE))
+        f |= NER_DOC_AFTER_TITLE;
+    if ((prev_cap && i > 1) || next_cap)
+        f |= NER_DOC_IN_PHRASE;
+    return f;
+}
+
+void ner_doc_mark(ner_tokinfo *info, const size_t *sent_begin, size_t n_sents,
+                  void *tmp) {
+    size_t n = sent_begin[n_sents] - sent_begin[0];
+    size_t slots = doc_slots(n), mask = slots - 1;
+    uint64_t *keys = tmp;
+    uint8_t *vals = (uint8_t *)(keys + slots);
+    memset(keys, 0, slots * sizeof *keys);
+    ner_tokinfo *base = info - sent_begin[0];
+    for (size_t s = 0; s < n_sents; s++) {
+        ner_tokinfo *si = base + sent_begin[s];
+        size_t len = sent_begin[s + 1] - sent_begin[s];
+        bool caps = ner_caps_sentence(si, len);
+        for (size_t i = 0; i < len; i++)
+            *doc_slot(keys, vals, mask, si[i].lower) |= doc_evidence(si, len, i, caps);
+    }
+    for (size_t i = 0; i < n; i++)
+        info[i].doc = *doc_slot(keys, vals, mask, info[i].lower);
 }
 
 static inline uint64_t f1(uint64_t t, uint64_t a) { return ner_combine(ner_mix(t), a); }
@@ -214,6 +287,12 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
     }
     if (i + 1 == n)
         out[k++] = f1(T_LAST_SHORT, t->short_shape);
+    uint64_t shape_pos = (t->flags & (NER_WF_CAP | NER_WF_UPPER)) | (i == 0) << 4 |
+                         (uint64_t)caps_sentence << 5;
+    out[k++] = f2(T_DOC, t->doc, shape_pos);
+    for (unsigned b = 0; b < NER_DOC_N_BITS; b++)
+        if (t->doc & (1u << b))
+            out[k++] = f2(T_DOC_BIT, b, shape_pos);
     if (caps_sentence) {
         out[k++] = f1(T_CAPS_SHORT, t->short_shape);
         out[k++] = f1(T_CAPS_LOWER, t->lower);
@@ -272,22 +351,15 @@ void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
 static size_t align8(size_t x) { return (x + 7) & ~(size_t)7; }
 
 size_t ner_scratch_size(size_t n) {
+    size_t tmp = ner_prepare_tmp_size(n) > ner_doc_tmp_size(n) ? ner_prepare_tmp_size(n)
+                                                               : ner_doc_tmp_size(n);
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
-           align8(n * NER_N_TAGS) + align8(ner_prepare_tmp_size(n));
+           align8(n * NER_N_TAGS) + align8(tmp);
 }
 
-void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,
-                   size_t n, void *scratch, uint8_t *tags) {
-    if (!n)
-        return;
-    char *p = scratch;
-    ner_tokinfo *info = (ner_tokinfo *)p;
-    p += align8(n * sizeof *info);
-    float *em = (float *)p;
-    p += align8(n * NER_N_TAGS * sizeof *em);
-    uint8_t *back = (uint8_t *)p;
-    p += align8(n * NER_N_TAGS);
-    ner_prepare(g, words, n, info, p);
+/* Emission scores of one sentence's words. */
+static void model_emissions(const ner_model *m, const ner_word *words,
+                            const ner_tokinfo *info, size_t n, float *em) {
     bool caps = ner_caps_sentence(info, n);
     uint64_t feats[NER_MAX_FEATS];
     for (size_t i = 0; i < n; i++) {
@@ -303,7 +375,41 @@ void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words
         for (int t = 0; t < NER_N_TAGS; t++)
             em[i * NER_N_TAGS + t] = (float)acc[t];
     }
-    ner_viterbi(em, m->trans_f, n, back, tags);
+}
+
+void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *words,
+                       const size_t *sent_begin, size_t n_sents, void *scratch,
+                       uint8_t *tags) {
+    size_t n = sent_begin[n_sents] - sent_begin[0];
+    if (!n)
+        return;
+    words += sent_begin[0];
+    tags += sent_begin[0];
+    char *p = scratch;
+    ner_tokinfo *info = (ner_tokinfo *)p;
+    p += align8(n * sizeof *info);
+    float *em = (float *)p;
+    p += align8(n * NER_N_TAGS * sizeof *em);
+    uint8_t *back = (uint8_t *)p;
+    p += align8(n * NER_N_TAGS);
+    for (size_t s = 0; s < n_sents; s++) {
+        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
+        ner_prepare(g, words + b, len, info + b, p);
+    }
+    ner_doc_mark(info, sent_begin, n_sents, p);
+    for (size_t s = 0; s < n_sents; s++) {
+        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
+        if (!len)
+            continue;
+        model_emissions(m, words + b, info + b, len, em);
+        ner_viterbi(em, m->trans_f, len, back, tags + b);
+    }
+}
+
+void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,
+                   size_t n, void *scratch, uint8_t *tags) {
+    const size_t sent_begin[2] = {0, n};
+    ner_model_tag_doc(m, g, words, sent_begin, 1, scratch, tags);
 }
 
 /* ---------------------------------------------------------------- model file */

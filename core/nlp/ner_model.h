@@ -35,7 +35,7 @@ typedef enum {
 /* Weights per bucket in memory: the tags padded to a vector-friendly row. */
 #define NER_ROW 16
 /* Features of one token never exceed this. */
-#define NER_MAX_FEATS 48
+#define NER_MAX_FEATS 64
 /* Bucket bits a model file may declare. */
 #define NER_MIN_BITS 8
 #define NER_MAX_BITS 24
@@ -94,7 +94,21 @@ typedef struct {
     uint16_t gaz;                             /* NER_GAZ_* lists covering it */
     uint8_t gaz_begin;                        /* a gazetteer phrase starts here */
     uint8_t flags;                            /* NER_WF_* */
+    uint8_t doc;                              /* NER_DOC_*: the word elsewhere */
 } ner_tokinfo;
+
+/* How a word (by lower-case form) appears anywhere in its document: these
+ * document-wide hints help where one sentence is ambiguous ("Bush" at the
+ * start of a sentence, a word in an all-capitals headline). */
+enum {
+    NER_DOC_LOWER = 1u << 0,       /* written in lower case somewhere */
+    NER_DOC_CAP_MID = 1u << 1,     /* capitalised inside a normal sentence */
+    NER_DOC_AFTER_FIRST = 1u << 2, /* right after a capitalised first name */
+    NER_DOC_BEFORE_ORG = 1u << 3,  /* right before an organisation word */
+    NER_DOC_AFTER_TITLE = 1u << 4, /* right after a title ("President") */
+    NER_DOC_IN_PHRASE = 1u << 5,   /* inside a run of capitalised words */
+    NER_DOC_N_BITS = 6,
+};
 
 enum {
     NER_WF_CAP = 1u << 0,   /* first letter upper case */
@@ -115,6 +129,13 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
 size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, size_t i,
                     bool caps_sentence, uint64_t *out);
 
+/* Bytes of temporary space ner_doc_mark() needs for a document of n words. */
+size_t ner_doc_tmp_size(size_t n);
+/* Fills info[].doc for a document whose sentences are words
+ * [sent_begin[s], sent_begin[s + 1]) and whose info[] ner_prepare() filled.
+ * tmp holds ner_doc_tmp_size(n) bytes, aligned for uint64_t. */
+void ner_doc_mark(ner_tokinfo *info, const size_t *sent_begin, size_t n_sents, void *tmp);
+
 /* True when most letters of the sentence are capitals (a headline). */
 bool ner_caps_sentence(const ner_tokinfo *info, size_t n);
 
@@ -132,11 +153,18 @@ static inline uint32_t ner_bucket(uint64_t h, uint32_t bits) {
 void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
                  uint8_t *back, uint8_t *out);
 
-/* Bytes of scratch ner_model_tag() needs for a sentence of n tokens. */
+/* Bytes of scratch ner_model_tag() or ner_model_tag_doc() needs for n words. */
 size_t ner_scratch_size(size_t n);
 
-/* Tags one sentence with model m into tags[0..n); scratch holds
- * ner_scratch_size(n) bytes (aligned for any type). */
+/* Tags a document: its sentences are words [sent_begin[s], sent_begin[s+1]),
+ * s < n_sents; tags[] gets one tag per word. scratch holds
+ * ner_scratch_size(sent_begin[n_sents]) bytes (aligned for any type). */
+void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *words,
+                       const size_t *sent_begin, size_t n_sents, void *scratch,
+                       uint8_t *tags);
+
+/* Tags one sentence (a document of one sentence) into tags[0..n); scratch
+ * holds ner_scratch_size(n) bytes (aligned for any type). */
 void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,
                    size_t n, void *scratch, uint8_t *tags);
 

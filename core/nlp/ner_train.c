@@ -53,11 +53,12 @@ lede_status ner_corpus_read(const char *path, ner_corpus *c) {
     c->words = malloc(lines * sizeof *c->words);
     c->tags = malloc(lines);
     c->sent_begin = malloc((lines + 1) * sizeof *c->sent_begin);
-    if (!c->words || !c->tags || !c->sent_begin) {
+    c->doc_start = malloc(lines + 1);
+    if (!c->words || !c->tags || !c->sent_begin || !c->doc_start) {
         ner_corpus_free(c);
         return LEDE_ERR_NOMEM;
     }
-    bool in_sent = false;
+    bool in_sent = false, new_doc = true;
     char *p = c->buf, *end = c->buf + len;
     while (p < end) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -71,13 +72,16 @@ lede_status ner_corpus_read(const char *path, ner_corpus *c) {
         bool docstart = tok_len == sizeof DOCSTART - 1 && !memcmp(p, DOCSTART, tok_len);
         if (q == p || docstart) {
             in_sent = false;
+            new_doc |= docstart;
         } else {
             char *tag = q;
             while (tag > p && tag[-1] != ' ' && tag[-1] != '\t')
                 tag--;
             if (!in_sent) {
+                c->doc_start[c->n_sents] = new_doc;
                 c->sent_begin[c->n_sents++] = c->n_words;
                 in_sent = true;
+                new_doc = false;
             }
             c->words[c->n_words] = (ner_word){p, tok_len};
             c->tags[c->n_words] = (uint8_t)ner_tag_parse(tag, (size_t)(q - tag));
@@ -94,6 +98,7 @@ void ner_corpus_free(ner_corpus *c) {
     free(c->words);
     free(c->tags);
     free(c->sent_begin);
+    free(c->doc_start);
     memset(c, 0, sizeof *c);
 }
 
@@ -142,6 +147,7 @@ typedef struct {
     size_t n;
     size_t feat_begin; /* into the flat bucket array */
     float weight;
+    bool doc_start; /* first sentence of a document */
 } train_sent;
 
 typedef struct {
@@ -175,43 +181,67 @@ static void trim_person_spans(const gazetteer *g, const ner_word *words, uint8_t
     }
 }
 
-/* Features of every sentence, as buckets, computed once. */
+/* Features of every sentence, as buckets, computed once, document by
+ * document (a document's sentences are consecutive and their words too). */
 static lede_status extract_all(const gazetteer *g, uint32_t bits, train_sent *sents,
                                size_t n_sents, uint32_t **buckets_out,
                                uint16_t **nf_out) {
-    size_t total = 0, max_n = 0;
+    size_t total = 0, max_doc = 0, doc = 0, max_doc_sents = 0, doc_sents = 0;
     for (size_t s = 0; s < n_sents; s++) {
         total += sents[s].n;
-        if (sents[s].n > max_n)
-            max_n = sents[s].n;
+        if (sents[s].doc_start)
+            doc = doc_sents = 0;
+        doc += sents[s].n;
+        doc_sents++;
+        max_doc = doc > max_doc ? doc : max_doc;
+        max_doc_sents = doc_sents > max_doc_sents ? doc_sents : max_doc_sents;
     }
-    uint32_t *buckets = malloc(total * NER_MAX_FEATS * sizeof *buckets);
-    uint16_t *nf = malloc(total * sizeof *nf);
-    ner_tokinfo *info = malloc(max_n * sizeof *info + 1);
-    void *tmp = malloc(ner_prepare_tmp_size(max_n) + 8);
-    if (!buckets || !nf || !info || !tmp) {
+    uint32_t *buckets = malloc(total * NER_MAX_FEATS * sizeof *buckets + 1);
+    uint16_t *nf = malloc(total * sizeof *nf + 1);
+    ner_tokinfo *info = malloc(max_doc * sizeof *info + 1);
+    size_t tmp_size = ner_prepare_tmp_size(max_doc) > ner_doc_tmp_size(max_doc)
+                          ? ner_prepare_tmp_size(max_doc)
+                          : ner_doc_tmp_size(max_doc);
+    void *tmp = malloc(tmp_size + 8);
+    size_t *sent_begin = malloc((max_doc_sents + 1) * sizeof *sent_begin);
+    if (!buckets || !nf || !info || !tmp || !sent_begin) {
         free(buckets);
         free(nf);
         free(info);
         free(tmp);
+        free(sent_begin);
         return LEDE_ERR_NOMEM;
     }
     size_t tok = 0;
     uint64_t feats[NER_MAX_FEATS];
-    for (size_t s = 0; s < n_sents; s++) {
-        train_sent *ts = &sents[s];
-        ner_prepare(g, ts->words, ts->n, info, tmp);
-        bool caps = ner_caps_sentence(info, ts->n);
-        ts->feat_begin = tok;
-        for (size_t i = 0; i < ts->n; i++, tok++) {
-            size_t k = ner_features(ts->words, info, ts->n, i, caps, feats);
-            nf[tok] = (uint16_t)k;
-            for (size_t f = 0; f < k; f++)
-                buckets[tok * NER_MAX_FEATS + f] = ner_bucket(feats[f], bits);
+    for (size_t d = 0; d < n_sents;) {
+        size_t e = d + 1;
+        while (e < n_sents && !sents[e].doc_start)
+            e++;
+        const ner_word *base = sents[d].words;
+        for (size_t s = d; s < e; s++) {
+            sent_begin[s - d] = (size_t)(sents[s].words - base);
+            ner_prepare(g, sents[s].words, sents[s].n, info + sent_begin[s - d], tmp);
         }
+        sent_begin[e - d] = sent_begin[e - d - 1] + sents[e - 1].n;
+        ner_doc_mark(info, sent_begin, e - d, tmp);
+        for (size_t s = d; s < e; s++) {
+            train_sent *ts = &sents[s];
+            const ner_tokinfo *si = info + sent_begin[s - d];
+            bool caps = ner_caps_sentence(si, ts->n);
+            ts->feat_begin = tok;
+            for (size_t i = 0; i < ts->n; i++, tok++) {
+                size_t k = ner_features(ts->words, si, ts->n, i, caps, feats);
+                nf[tok] = (uint16_t)k;
+                for (size_t f = 0; f < k; f++)
+                    buckets[tok * NER_MAX_FEATS + f] = ner_bucket(feats[f], bits);
+            }
+        }
+        d = e;
     }
     free(info);
     free(tmp);
+    free(sent_begin);
     *buckets_out = buckets;
     *nf_out = nf;
     return LEDE_OK;
@@ -307,8 +337,8 @@ static double dev_f1(const float *aw, const float at[NER_N_TAGS + 1][NER_N_TAGS]
 static size_t collect_sents(const ner_corpus *c, float weight, train_sent *out) {
     for (size_t s = 0; s < c->n_sents; s++) {
         size_t b = c->sent_begin[s];
-        out[s] =
-            (train_sent){c->words + b, c->tags + b, c->sent_begin[s + 1] - b, 0, weight};
+        out[s] = (train_sent){c->words + b, c->tags + b,    c->sent_begin[s + 1] - b, 0,
+                              weight,       c->doc_start[s]};
     }
     return c->n_sents;
 }

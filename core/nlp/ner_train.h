@@ -43,6 +43,7 @@ typedef struct {
     uint8_t *tags;
     size_t n_words;
     size_t *sent_begin; /* sentence s is words [sent_begin[s], sent_begin[s + 1]) */
+    bool *doc_start;    /* sentence s opens a document (after -DOCSTART-) */
     size_t n_sents;
 } ner_corpus;
 

@@ -235,11 +235,16 @@ Test(ner, model_file_round_trip) {
     cr_assert_eq(ner_model_read(path, &m, NULL, 0), LEDE_OK);
     cr_assert_eq(m->bits, bits);
     /* Largest weight maps to the top of the int16 range; ratios survive. */
-    int16_t top = m->w[5 * NER_ROW + NER_B_PER];
+    cr_assert_eq(m->n_rows, 2);
+    const int16_t *r5 = ner_model_row(m, 5), *r700 = ner_model_row(m, 700);
+    cr_assert(r5 && r700);
+    int16_t top = r5[NER_B_PER];
     cr_assert(top > 30000);
-    cr_assert_eq(m->w[5 * NER_ROW + NER_O], -top / 2);
-    cr_assert_eq(m->w[700 * NER_ROW + NER_I_MISC], top / 4);
-    cr_assert_eq(m->w[6 * NER_ROW + NER_B_PER], 0);
+    cr_assert_eq(r5[NER_O], -top / 2);
+    cr_assert_eq(r5[NER_B_LOC], 0);
+    cr_assert_eq(r700[NER_I_MISC], top / 4);
+    cr_assert_null(ner_model_row(m, 6));
+    cr_assert_null(ner_model_row(m, 1023));
     cr_assert_eq(m->trans[NER_START][NER_B_LOC], top / 2);
     cr_assert_eq(m->trans[NER_B_PER][NER_I_PER], -top);
     ner_model_free(m);
@@ -326,7 +331,11 @@ Test(ner, training_learns_a_tiny_corpus) {
     cr_assert_eq(c.n_sents, 3);
     cr_assert_eq(c.n_words, 16);
     ner_train_file f = {corpus, 1.0f, false};
-    ner_train_opts o = {.files = &f, .n_files = 1, .epochs = 10, .bits = 14, .seed = 7,
+    ner_train_opts o = {.files = &f,
+                        .n_files = 1,
+                        .epochs = 10,
+                        .bits = 14,
+                        .seed = 7,
                         .out_path = model};
     cr_assert_eq(ner_train(&o, NULL), LEDE_OK);
     ner_model *m = NULL;
@@ -400,11 +409,13 @@ static void expect_tags(const lede_ctx *ctx, const char *sentence, const char *e
 
 Test(ner, shipped_model_tags_news_sentences) {
     lede_ctx *ctx = shipped();
-    expect_tags(ctx, "German Chancellor Angela Merkel met Emmanuel Macron in Paris on Monday .",
-                "B-MISC O B-PER I-PER O B-PER I-PER O B-LOC O O O");
+    expect_tags(
+        ctx, "German Chancellor Angela Merkel met Emmanuel Macron in Paris on Monday .",
+        "B-MISC O B-PER I-PER O B-PER I-PER O B-LOC O O O");
     expect_tags(ctx, "Shares of Microsoft rose 3 percent in New York trading .",
                 "O O B-ORG O O O O B-LOC I-LOC O O");
-    expect_tags(ctx, "The European Union imposed new sanctions on Russia , officials said .",
+    expect_tags(ctx,
+                "The European Union imposed new sanctions on Russia , officials said .",
                 "O B-ORG I-ORG O O O O B-LOC O O O O");
     expect_tags(ctx, "She said the weather was cold .", "O O O O O O O");
     lede_ctx_free(ctx);
