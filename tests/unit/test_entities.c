@@ -201,3 +201,25 @@ Test(entities, pipeline_merges_and_offsets_hold) {
     cr_assert_eq(us->n_mentions, 2);
     lede_result_free(r);
 }
+
+Test(entities, one_name_one_entity_and_natural_case_wins) {
+    begin("NAIROBI - The African Union met in Nairobi. The African Union and "
+          "the UN Secretary-General spoke; the African Union agreed.");
+    mention("NAIROBI", 0, LEDE_ENT_LOC);
+    mention("African Union", 0, LEDE_ENT_ORG);
+    mention("Nairobi", 0, LEDE_ENT_LOC);
+    mention("African Union", 1, LEDE_ENT_LOC);
+    mention("UN Secretary-General", 0, LEDE_ENT_PERSON);
+    mention("African Union", 2, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* A role is not a person; the union is one ORG; the city keeps its
+     * natural-case spelling as name. */
+    cr_assert_eq(res.n_entities, 2);
+    cr_assert_str_eq(res.entities[0].name, "African Union");
+    cr_assert_eq(res.entities[0].type, LEDE_ENT_ORG);
+    cr_assert_eq(res.entities[0].n_mentions, 3);
+    cr_assert_str_eq(res.entities[1].name, "Nairobi");
+    cr_assert_eq(res.entities[1].n_mentions, 2);
+    cr_assert_eq(job.mentions[4].entity, -1);
+    check_offsets(&res);
+}
