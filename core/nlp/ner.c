@@ -95,9 +95,17 @@ lede_status lede_tag_tokens(const lede_ctx *ctx, const char *const *tokens,
 
 /* ---------------------------------------------------------------- pipeline */
 
-/* The tagger sees CoNLL-style words: a possessive "'s" is its own word, and a
- * curly apostrophe reads as a straight one. word_tok maps words to tokens. */
-static const char APOS_CURLY[] = "\xE2\x80\x99"; /* U+2019 */
+/* The tagger sees CoNLL-style words: a possessive "'s" is its own word, and
+ * typographic punctuation reads as the ASCII the training text uses. */
+static const struct {
+    const char *utf8; /* three bytes each */
+    char ascii;
+} ner_punct_map[] = {
+    {"\xE2\x80\x98", '\''}, {"\xE2\x80\x99", '\''}, /* ' ' */
+    {"\xE2\x80\x9C", '"'},  {"\xE2\x80\x9D", '"'},  /* " " */
+    {"\xE2\x80\x93", '-'},  {"\xE2\x80\x94", '-'},  /* en and em dash */
+};
+#define NER_PUNCT_UTF8_LEN 3
 
 static bool ends_with_possessive(const char *s, size_t len, size_t *suffix_len) {
     if (len > 2 && !memcmp(s + len - 2, "'s", 2)) {
@@ -111,21 +119,35 @@ static bool ends_with_possessive(const char *s, size_t len, size_t *suffix_len) 
     return false;
 }
 
-/* A copy of s with curly apostrophes made straight, from the arena; s itself
- * when it has none. */
-static const char *straight_apostrophes(lede_arena *a, const char *s, size_t len,
-                                        size_t *out_len) {
+/* The mapped ASCII byte of typographic punctuation at s, or 0. */
+static char punct_ascii(const char *s, size_t left) {
+    if (left < NER_PUNCT_UTF8_LEN || (unsigned char)s[0] != 0xE2)
+        return 0;
+    for (size_t i = 0; i < sizeof ner_punct_map / sizeof *ner_punct_map; i++)
+        if (!memcmp(s, ner_punct_map[i].utf8, NER_PUNCT_UTF8_LEN))
+            return ner_punct_map[i].ascii;
+    return 0;
+}
+
+/* s with typographic punctuation made ASCII (a copy from the arena), or s
+ * itself when it has none. */
+static const char *ascii_punct(lede_arena *a, const char *s, size_t len,
+                               size_t *out_len) {
     *out_len = len;
-    if (!memmem(s, len, APOS_CURLY, 3))
+    bool any = false;
+    for (size_t i = 0; i < len && !any; i++)
+        any = punct_ascii(s + i, len - i) != 0;
+    if (!any)
         return s;
     char *out = arena_alloc(a, len + 1);
     if (!out)
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < len;) {
-        if (i + 3 <= len && !memcmp(s + i, APOS_CURLY, 3)) {
-            out[o++] = '\'';
-            i += 3;
+        char c = punct_ascii(s + i, len - i);
+        if (c) {
+            out[o++] = c;
+            i += NER_PUNCT_UTF8_LEN;
         } else {
             out[o++] = s[i++];
         }
@@ -151,7 +173,7 @@ static lede_status sentence_words(lede_job *job, const nlp_sentence *s, ner_word
             continue;
         }
         size_t clean_len;
-        const char *clean = straight_apostrophes(job->arena, w, len, &clean_len);
+        const char *clean = ascii_punct(job->arena, w, len, &clean_len);
         if (!clean)
             return LEDE_ERR_NOMEM;
         words[n] = (ner_word){clean, clean_len};

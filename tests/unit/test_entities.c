@@ -199,6 +199,9 @@ Test(entities, pipeline_merges_and_offsets_hold) {
     cr_assert_str_eq(macron->mentions[2].text, "Macron");
     cr_assert(us);
     cr_assert_eq(us->n_mentions, 2);
+    /* Curly quotes read as straight ones: the word after one is no name. */
+    for (size_t i = 0; i < r->n_entities; i++)
+        cr_assert_str_neq(r->entities[i].name, "We");
     lede_result_free(r);
 }
 
