@@ -62,6 +62,9 @@ enum {
     T_FIRST_GAZ,
     T_DOC,
     T_DOC_BIT,
+    T_H_SELF,
+    T_H_MAJ,
+    T_H_MAJ_SELF,
 };
 
 /* Longest prefix and suffix, in bytes, used as features. */
@@ -222,6 +225,75 @@ void ner_doc_mark(ner_tokinfo *info, const size_t *sent_begin, size_t n_sents,
         info[i].doc = *doc_slot(keys, vals, mask, info[i].lower);
 }
 
+/* ---------------------------------------------------------------- history */
+
+/* Entity type of a tag: 0 for O, 1..4 for PER, ORG, LOC, MISC. */
+static unsigned tag_type(uint8_t t) { return t == NER_O ? 0 : 1 + (t - 1) / 2; }
+#define HIST_TYPES 5
+#define HIST_CAP (1u << 4)
+#define HIST_UNANIMOUS (1u << 8)
+/* Occurrence counts above this share one feature value. */
+#define HIST_MAX_COUNT 3
+
+size_t ner_hist_tmp_size(size_t n) {
+    return doc_slots(n) * (sizeof(uint64_t) + HIST_TYPES * sizeof(uint16_t));
+}
+
+static uint16_t *hist_slot(uint64_t *keys, uint16_t *counts, size_t mask, uint64_t key) {
+    key |= 1;
+    size_t i = (size_t)key & mask;
+    while (keys[i] && keys[i] != key)
+        i = (i + 1) & mask;
+    if (!keys[i]) {
+        keys[i] = key;
+        memset(counts + i * HIST_TYPES, 0, HIST_TYPES * sizeof *counts);
+    }
+    return counts + i * HIST_TYPES;
+}
+
+void ner_hist_mark(const ner_tokinfo *info, const uint8_t *tags1, size_t n, void *tmp,
+                   uint16_t *hist) {
+    size_t slots = doc_slots(n), mask = slots - 1;
+    uint64_t *keys = tmp;
+    uint16_t *counts = (uint16_t *)(keys + slots);
+    memset(keys, 0, slots * sizeof *keys);
+    for (size_t i = 0; i < n; i++)
+        if (info[i].flags & (NER_WF_CAP | NER_WF_UPPER)) {
+            uint16_t *c = hist_slot(keys, counts, mask, info[i].lower);
+            if (c[tag_type(tags1[i])] < UINT16_MAX)
+                c[tag_type(tags1[i])]++;
+        }
+    for (size_t i = 0; i < n; i++) {
+        uint16_t h = tags1[i];
+        if (info[i].flags & (NER_WF_CAP | NER_WF_UPPER)) {
+            const uint16_t *c = hist_slot(keys, counts, mask, info[i].lower);
+            unsigned maj = 0, total = 0;
+            for (unsigned k = 0; k < HIST_TYPES; k++) {
+                total += c[k];
+                if (c[k] > c[maj])
+                    maj = k;
+            }
+            unsigned bucket = total > HIST_MAX_COUNT ? HIST_MAX_COUNT : total;
+            h |= HIST_CAP | (uint16_t)(maj << 5) | (uint16_t)(bucket << 9);
+            if (c[maj] == total)
+                h |= HIST_UNANIMOUS;
+        }
+        hist[i] = h;
+    }
+}
+
+size_t ner_hist_features(uint16_t hist, uint64_t *out) {
+    size_t k = 0;
+    unsigned self = hist & 0xF;
+    out[k++] = ner_combine(ner_mix(T_H_SELF), self);
+    if (hist & HIST_CAP) {
+        out[k++] = ner_combine(ner_mix(T_H_MAJ), hist >> 5);
+        out[k++] = ner_combine(ner_combine(ner_mix(T_H_MAJ_SELF), (hist >> 5) & 7),
+                               tag_type((uint8_t)self));
+    }
+    return k;
+}
+
 static inline uint64_t f1(uint64_t t, uint64_t a) { return ner_combine(ner_mix(t), a); }
 static inline uint64_t f2(uint64_t t, uint64_t a, uint64_t b) {
     return ner_combine(f1(t, a), b);
@@ -319,20 +391,27 @@ void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
         cur[t] = bio_allowed(NER_START, t) ? trans[NER_START][t] + em[t] : -INFINITY;
     for (size_t i = 1; i < n; i++) {
         const float *e = em + i * NER_N_TAGS;
+        uint8_t *bp = back + i * NER_N_TAGS;
         for (int t = 0; t < NER_N_TAGS; t++) {
             float best = -INFINITY;
             int arg = 0;
-            for (int p = 0; p < NER_N_TAGS; p++) {
-                if (!bio_allowed(p, t))
-                    continue;
-                float s = cur[p] + trans[p][t];
-                if (s > best) {
-                    best = s;
-                    arg = p;
+            if (t == NER_O || ner_tag_is_begin((ner_tag)t)) {
+                /* O and B-X may follow anything. */
+                for (int p = 0; p < NER_N_TAGS; p++) {
+                    float s = cur[p] + trans[p][t];
+                    if (s > best) {
+                        best = s;
+                        arg = p;
+                    }
                 }
+            } else {
+                /* I-X follows only B-X (t - 1) or I-X (t). */
+                float sb = cur[t - 1] + trans[t - 1][t], si = cur[t] + trans[t][t];
+                best = si > sb ? si : sb;
+                arg = si > sb ? t : t - 1;
             }
             next[t] = best + e[t];
-            back[i * NER_N_TAGS + t] = (uint8_t)arg;
+            bp[t] = (uint8_t)arg;
         }
         memcpy(cur, next, sizeof cur);
     }
@@ -351,29 +430,95 @@ void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
 static size_t align8(size_t x) { return (x + 7) & ~(size_t)7; }
 
 size_t ner_scratch_size(size_t n) {
-    size_t tmp = ner_prepare_tmp_size(n) > ner_doc_tmp_size(n) ? ner_prepare_tmp_size(n)
-                                                               : ner_doc_tmp_size(n);
+    size_t tmp = ner_prepare_tmp_size(n);
+    if (ner_doc_tmp_size(n) > tmp)
+        tmp = ner_doc_tmp_size(n);
+    if (ner_hist_tmp_size(n) > tmp)
+        tmp = ner_hist_tmp_size(n);
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
-           align8(n * NER_N_TAGS) + align8(tmp);
+           align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
+           align8(n * NER_MAX_FEATS * sizeof(uint32_t)) + align8(n) + align8(tmp);
 }
 
-/* Emission scores of one sentence's words. */
+#if defined(__GNUC__)
+typedef int16_t ner_v8hi __attribute__((vector_size(16)));
+typedef int32_t ner_v8si __attribute__((vector_size(32)));
+#endif
+
+/* Adds the rows of the given buckets into em (one token's scores). The hot
+ * loop of the tagger: tags 0..7 as one vector, tag 8 alone; also built for
+ * x86-64-v3 (AVX2, POPCNT) where the CPU has it. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
+static void
+add_rows(const ner_model *m, const uint32_t *b, size_t nb, float *em) {
+#if defined(__GNUC__)
+    ner_v8si acc = {0};
+    int32_t last = 0;
+    for (size_t f = 0; f < nb; f++) {
+        const int16_t *row = ner_model_row(m, b[f]);
+        if (!row)
+            continue;
+        ner_v8hi r;
+        memcpy(&r, row, sizeof r);
+        acc += __builtin_convertvector(r, ner_v8si);
+        last += row[NER_N_TAGS - 1];
+    }
+    for (int t = 0; t < NER_N_TAGS - 1; t++)
+        em[t] = (float)acc[t];
+    em[NER_N_TAGS - 1] = (float)last;
+#else
+    int32_t acc[NER_N_TAGS] = {0};
+    for (size_t f = 0; f < nb; f++) {
+        const int16_t *row = ner_model_row(m, b[f]);
+        if (!row)
+            continue;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            acc[t] += row[t];
+    }
+    for (int t = 0; t < NER_N_TAGS; t++)
+        em[t] = (float)acc[t];
+#endif
+}
+
+/* Emission scores of one sentence's words. The first stage hashes the features
+ * and keeps their buckets in fb/nfb; the second stage (hist not NULL) reuses
+ * them and adds its own. */
 static void model_emissions(const ner_model *m, const ner_word *words,
-                            const ner_tokinfo *info, size_t n, float *em) {
+                            const ner_tokinfo *info, const uint16_t *hist, size_t n,
+                            uint32_t *fb, uint8_t *nfb, float *em) {
     bool caps = ner_caps_sentence(info, n);
     uint64_t feats[NER_MAX_FEATS];
     for (size_t i = 0; i < n; i++) {
-        size_t nf = ner_features(words, info, n, i, caps, feats);
-        int32_t acc[NER_ROW] = {0};
-        for (size_t f = 0; f < nf; f++) {
-            const int16_t *row = ner_model_row(m, ner_bucket(feats[f], m->bits));
-            if (!row)
-                continue;
-            for (int t = 0; t < NER_ROW; t++)
-                acc[t] += row[t];
+        uint32_t *b = fb + i * NER_MAX_FEATS;
+        if (!hist) {
+            size_t nf = ner_features(words, info, n, i, caps, feats);
+            for (size_t f = 0; f < nf; f++)
+                b[f] = ner_bucket(feats[f], m->bits);
+            nfb[i] = (uint8_t)nf;
+            add_rows(m, b, nf, em + i * NER_N_TAGS);
+            continue;
         }
-        for (int t = 0; t < NER_N_TAGS; t++)
-            em[i * NER_N_TAGS + t] = (float)acc[t];
+        size_t nh = ner_hist_features(hist[i], feats);
+        for (size_t f = 0; f < nh; f++)
+            b[nfb[i] + f] = ner_bucket(feats[f], m->bits);
+        add_rows(m, b, nfb[i] + nh, em + i * NER_N_TAGS);
+    }
+}
+
+/* One decoding pass over every sentence of a document. */
+static void tag_pass(const ner_model *m, const ner_word *words, const ner_tokinfo *info,
+                     const uint16_t *hist, const size_t *sent_begin, size_t n_sents,
+                     uint32_t *fb, uint8_t *nfb, float *em, uint8_t *back,
+                     uint8_t *tags) {
+    for (size_t s = 0; s < n_sents; s++) {
+        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
+        if (!len)
+            continue;
+        model_emissions(m, words + b, info + b, hist ? hist + b : NULL, len,
+                        fb + b * NER_MAX_FEATS, nfb + b, em);
+        ner_viterbi(em, m->trans_f, len, back, tags + b);
     }
 }
 
@@ -392,17 +537,22 @@ void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *w
     p += align8(n * NER_N_TAGS * sizeof *em);
     uint8_t *back = (uint8_t *)p;
     p += align8(n * NER_N_TAGS);
+    uint16_t *hist = (uint16_t *)p;
+    p += align8(n * sizeof *hist);
+    uint32_t *fb = (uint32_t *)p;
+    p += align8(n * NER_MAX_FEATS * sizeof *fb);
+    uint8_t *nfb = (uint8_t *)p;
+    p += align8(n);
     for (size_t s = 0; s < n_sents; s++) {
         size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
         ner_prepare(g, words + b, len, info + b, p);
     }
     ner_doc_mark(info, sent_begin, n_sents, p);
-    for (size_t s = 0; s < n_sents; s++) {
-        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
-        if (!len)
-            continue;
-        model_emissions(m, words + b, info + b, len, em);
-        ner_viterbi(em, m->trans_f, len, back, tags + b);
+    tag_pass(m, words, info, NULL, sent_begin, n_sents, fb, nfb, em, back, tags);
+    if (m->next) {
+        ner_hist_mark(info, tags, n, p, hist);
+        tag_pass(m->next, words, info, hist, sent_begin, n_sents, fb, nfb, em, back,
+                 tags);
     }
 }
 
@@ -478,6 +628,7 @@ void ner_model_free(ner_model *m) {
     free(m->bitmap);
     free(m->rank);
     free(m->rows);
+    ner_model_free(m->next);
     free(m);
 }
 
@@ -487,14 +638,13 @@ static lede_status model_bad(char *err, size_t err_len, const char *why) {
     return LEDE_ERR_MODEL;
 }
 
-lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **out,
-                            char *err, size_t err_len) {
+/* Parses one model from the front of buf; *used gets its length. */
+static lede_status parse_one(const unsigned char *buf, size_t len, ner_model **out,
+                             size_t *used, char *err, size_t err_len) {
     *out = NULL;
     if (len < NER_HEADER_LEN + NER_TRANS_LEN + 4 || memcmp(buf, NER_MAGIC, NER_MAGIC_LEN))
         return model_bad(err, err_len,
                          "not a lede entity model (bad magic or too short)");
-    if (fnv32(buf, len - 4) != rd32(buf + len - 4))
-        return model_bad(err, err_len, "checksum mismatch (truncated or corrupted)");
     const unsigned char *p = buf + NER_MAGIC_LEN;
     uint32_t n_tags = rd32(p), bits = rd32(p + 4), n_buckets = rd32(p + 8);
     float scale;
@@ -506,9 +656,12 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
         return model_bad(err, err_len, "bucket bits out of range");
     if (!(scale > 0) || !isfinite(scale))
         return model_bad(err, err_len, "bad weight scale");
-    if ((size_t)n_buckets > ((size_t)1 << bits) ||
-        len != NER_HEADER_LEN + NER_TRANS_LEN + (size_t)n_buckets * NER_ENTRY_LEN + 4)
+    size_t blob = NER_HEADER_LEN + NER_TRANS_LEN + (size_t)n_buckets * NER_ENTRY_LEN + 4;
+    if ((size_t)n_buckets > ((size_t)1 << bits) || len < blob)
         return model_bad(err, err_len, "size does not match the bucket count");
+    if (fnv32(buf, blob - 4) != rd32(buf + blob - 4))
+        return model_bad(err, err_len, "checksum mismatch (truncated or corrupted)");
+    *used = blob;
     ner_model *m = model_new(bits, n_buckets);
     if (!m)
         return LEDE_ERR_NOMEM;
@@ -541,6 +694,26 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
     }
     *out = m;
     return LEDE_OK;
+}
+
+/* A file holds the first-stage model, optionally followed by the second. */
+lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **out,
+                            char *err, size_t err_len) {
+    size_t used = 0, used2 = 0;
+    lede_status st = parse_one(buf, len, out, &used, err, err_len);
+    if (st != LEDE_OK || used == len)
+        return st;
+    st = parse_one(buf + used, len - used, &(*out)->next, &used2, err, err_len);
+    if (st == LEDE_OK && used + used2 != len)
+        st = model_bad(err, err_len, "trailing bytes after the second stage");
+    /* The second stage reuses the first one's feature buckets. */
+    if (st == LEDE_OK && (*out)->next->bits != (*out)->bits)
+        st = model_bad(err, err_len, "the two stages differ in bucket bits");
+    if (st != LEDE_OK) {
+        ner_model_free(*out);
+        *out = NULL;
+    }
+    return st;
 }
 
 lede_status ner_model_read(const char *path, ner_model **out, char *err, size_t err_len) {
@@ -582,6 +755,18 @@ static int16_t quantise(float w, float scale) {
 lede_status ner_model_write(const char *path, uint32_t bits, const float *w,
                             const float trans[NER_N_TAGS + 1][NER_N_TAGS],
                             size_t *n_buckets_out) {
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return LEDE_ERR_IO;
+    lede_status st = ner_model_fwrite(f, bits, w, trans, n_buckets_out);
+    if (fclose(f) != 0 && st == LEDE_OK)
+        st = LEDE_ERR_IO;
+    return st;
+}
+
+lede_status ner_model_fwrite(FILE *f, uint32_t bits, const float *w,
+                             const float trans[NER_N_TAGS + 1][NER_N_TAGS],
+                             size_t *n_buckets_out) {
     size_t n_all = (size_t)1 << bits;
     float maxabs = 0;
     for (size_t i = 0; i < n_all * NER_N_TAGS; i++)
@@ -627,12 +812,7 @@ lede_status ner_model_write(const char *path, uint32_t bits, const float *w,
         p += NER_ENTRY_LEN;
     }
     wr32(p, fnv32(buf, len - 4));
-    FILE *f = fopen(path, "wb");
-    lede_status st = LEDE_OK;
-    if (!f || fwrite(buf, 1, len, f) != len)
-        st = LEDE_ERR_IO;
-    if (f && fclose(f) != 0)
-        st = LEDE_ERR_IO;
+    lede_status st = fwrite(buf, 1, len, f) == len ? LEDE_OK : LEDE_ERR_IO;
     free(buf);
     if (n_buckets_out)
         *n_buckets_out = n_buckets;

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "lede/lede.h"
 #include "ner_gaz.h"
@@ -62,16 +63,22 @@ typedef struct ner_model {
     uint32_t *rank;   /* rows before bitmap word i */
     int16_t *rows;    /* [row][NER_ROW] */
     size_t n_rows;
+    struct ner_model *next; /* second stage, fed the first one's tags, or NULL */
     int32_t trans[NER_N_TAGS + 1][NER_N_TAGS]; /* [prev or START][tag] */
     float trans_f[NER_N_TAGS + 1][NER_N_TAGS]; /* the same, for the decoder */
 } ner_model;
 
-/* Bits set in x (portable; compilers turn it into one instruction when they may). */
+/* Bits set in x: one instruction where the CPU has it (the tagger's hot loop
+ * is also built for x86-64-v3), a short bit-twiddling sum elsewhere. */
 static inline unsigned ner_popcount(uint64_t x) {
+#if defined(__GNUC__)
+    return (unsigned)__builtin_popcountll(x);
+#else
     x = x - ((x >> 1) & 0x5555555555555555ull);
     x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
     x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
     return (unsigned)((x * 0x0101010101010101ull) >> 56);
+#endif
 }
 
 /* The weights of bucket b (NER_N_TAGS used of NER_ROW), or NULL when empty. */
@@ -136,6 +143,20 @@ size_t ner_doc_tmp_size(size_t n);
  * tmp holds ner_doc_tmp_size(n) bytes, aligned for uint64_t. */
 void ner_doc_mark(ner_tokinfo *info, const size_t *sent_begin, size_t n_sents, void *tmp);
 
+/*
+ * Second stage ("prediction history"): a word's first-stage tags across the
+ * document. hist[i] packs token i's own first-stage tag and, for a capitalised
+ * word, the entity type most of its capitalised occurrences got, whether they
+ * all agree, and how many there are. tmp holds ner_hist_tmp_size(n) bytes.
+ */
+size_t ner_hist_tmp_size(size_t n);
+void ner_hist_mark(const ner_tokinfo *info, const uint8_t *tags1, size_t n, void *tmp,
+                   uint16_t *hist);
+/* Appends the second-stage features of a packed hist value; returns how many
+ * (at most NER_MAX_HIST_FEATS). */
+#define NER_MAX_HIST_FEATS 3
+size_t ner_hist_features(uint16_t hist, uint64_t *out);
+
 /* True when most letters of the sentence are capitals (a headline). */
 bool ner_caps_sentence(const ner_tokinfo *info, size_t n);
 
@@ -174,6 +195,10 @@ lede_status ner_model_read(const char *path, ner_model **out, char *err, size_t 
 /* Parses a model from memory (the same checks as ner_model_read). */
 lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **out,
                             char *err, size_t err_len);
+/* Appends one model (the format of ner_model_write) to an open file. */
+lede_status ner_model_fwrite(FILE *f, uint32_t bits, const float *w,
+                             const float trans[NER_N_TAGS + 1][NER_N_TAGS],
+                             size_t *n_buckets_out);
 /* Writes a model whose float weights are w[bucket * NER_N_TAGS + tag] and
  * transitions trans; weights are quantised to int16 and empty buckets dropped. */
 lede_status ner_model_write(const char *path, uint32_t bits, const float *w,
