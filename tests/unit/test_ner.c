@@ -433,3 +433,111 @@ Test(ner, long_sentences_use_the_heap_path) {
     cr_assert_str_eq(tags[293], "B-LOC");
     lede_ctx_free(ctx);
 }
+
+/* Two stages in one file; mismatched or trailing data is refused. */
+Test(ner, two_stage_model_file) {
+    const uint32_t bits = 8;
+    float *w = calloc(((size_t)1 << bits) * NER_N_TAGS, sizeof *w);
+    float trans[NER_N_TAGS + 1][NER_N_TAGS] = {{0}};
+    w[1 * NER_N_TAGS + NER_B_PER] = 1.0f;
+    char path[256];
+    tmp_path(path, sizeof path, "two.model");
+    FILE *f = fopen(path, "wb");
+    cr_assert_eq(ner_model_fwrite(f, bits, w, trans, NULL), LEDE_OK);
+    w[2 * NER_N_TAGS + NER_B_LOC] = 1.0f;
+    cr_assert_eq(ner_model_fwrite(f, bits, w, trans, NULL), LEDE_OK);
+    fclose(f);
+    ner_model *m = NULL;
+    cr_assert_eq(ner_model_read(path, &m, NULL, 0), LEDE_OK);
+    cr_assert(m->next);
+    cr_assert_eq(m->n_rows, 1);
+    cr_assert_eq(m->next->n_rows, 2);
+    cr_assert_null(m->next->next);
+    ner_model_free(m);
+
+    size_t len;
+    unsigned char *good = read_file(path, &len);
+    unsigned char *longer = malloc(len + 3);
+    memcpy(longer, good, len);
+    memcpy(longer + len, "xyz", 3);
+    char err[256] = "";
+    cr_assert_eq(ner_model_parse(longer, len + 3, &m, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert_null(m);
+
+    /* A second stage over another number of buckets. */
+    f = fopen(path, "wb");
+    cr_assert_eq(ner_model_fwrite(f, bits, w, trans, NULL), LEDE_OK);
+    float *w9 = calloc(((size_t)1 << (bits + 1)) * NER_N_TAGS, sizeof *w9);
+    w9[0] = 1.0f;
+    cr_assert_eq(ner_model_fwrite(f, bits + 1, w9, trans, NULL), LEDE_OK);
+    fclose(f);
+    err[0] = 0;
+    cr_assert_eq(ner_model_read(path, &m, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert(strstr(err, "bucket bits"), "%s", err);
+    unlink(path);
+    free(w);
+    free(w9);
+    free(good);
+    free(longer);
+}
+
+Test(ner, two_stage_training_learns_a_tiny_corpus) {
+    char corpus[256], model[256];
+    tmp_path(corpus, sizeof corpus, "tiny2.conll");
+    tmp_path(model, sizeof model, "tiny2s.model");
+    write_file(corpus, tiny_corpus, strlen(tiny_corpus));
+    ner_corpus c;
+    cr_assert_eq(ner_corpus_read(corpus, &c), LEDE_OK);
+    cr_assert(c.doc_start[0]);
+    cr_assert_not(c.doc_start[1]);
+    ner_train_file f = {corpus, 1.0f, false};
+    ner_train_opts o = {.files = &f,
+                        .n_files = 1,
+                        .epochs = 10,
+                        .stages = 2,
+                        .bits = 14,
+                        .seed = 7,
+                        .out_path = model};
+    cr_assert_eq(ner_train(&o, NULL), LEDE_OK);
+    ner_model *m = NULL;
+    cr_assert_eq(ner_model_read(model, &m, NULL, 0), LEDE_OK);
+    cr_assert(m->next);
+    void *scratch = malloc(ner_scratch_size(c.n_words));
+    uint8_t tags[16];
+    ner_model_tag_doc(m, NULL, c.words, c.sent_begin, c.n_sents, scratch, tags);
+    ner_span_counts counts = {0};
+    for (size_t s = 0; s < c.n_sents; s++) {
+        size_t b = c.sent_begin[s], n = c.sent_begin[s + 1] - b;
+        ner_span_count(c.tags + b, tags + b, n, &counts);
+    }
+    cr_assert_eq(counts.correct, 6);
+    cr_assert_eq(counts.pred, 6);
+    free(scratch);
+    ner_model_free(m);
+    ner_corpus_free(&c);
+    unlink(corpus);
+    unlink(model);
+}
+
+Test(ner, document_hints_see_other_sentences) {
+    /* "Stone" opens the first sentence; in the second it follows a first name. */
+    char s[] = "Stone said no . Ms Emma Stone left . the stone fell";
+    ner_word w[16];
+    size_t n = split(s, w, 16);
+    cr_assert_eq(n, 12);
+    const size_t sent_begin[] = {0, 4, 9, 12};
+    gazetteer *g = ner_gaz_new();
+    cr_assert_eq(ner_gaz_add(g, "Emma", 4, NER_GAZ_FIRST_NAME), LEDE_OK);
+    ner_tokinfo info[16];
+    uint64_t tmp[64];
+    for (int k = 0; k < 3; k++)
+        ner_prepare(g, w + sent_begin[k], sent_begin[k + 1] - sent_begin[k],
+                    info + sent_begin[k], tmp);
+    cr_assert(ner_doc_tmp_size(12) <= sizeof tmp);
+    ner_doc_mark(info, sent_begin, 3, tmp);
+    cr_assert(info[0].doc & NER_DOC_AFTER_FIRST);
+    cr_assert(info[0].doc & NER_DOC_LOWER);
+    cr_assert(info[0].doc & NER_DOC_CAP_MID);
+    cr_assert_not(info[1].doc & NER_DOC_CAP_MID);
+    ner_gaz_free(g);
+}
