@@ -118,10 +118,11 @@ enum {
 };
 
 enum {
-    NER_WF_CAP = 1u << 0,   /* first letter upper case */
-    NER_WF_UPPER = 1u << 1, /* no lower-case letter, at least one letter */
-    NER_WF_DIGIT = 1u << 2, /* has a digit */
-    NER_WF_ALPHA = 1u << 3, /* has a letter */
+    NER_WF_CAP = 1u << 0,     /* first letter upper case */
+    NER_WF_UPPER = 1u << 1,   /* no lower-case letter, at least one letter */
+    NER_WF_DIGIT = 1u << 2,   /* has a digit */
+    NER_WF_ALPHA = 1u << 3,   /* has a letter */
+    NER_WF_LOWSENT = 1u << 4, /* its sentence has no capital letter at all */
 };
 
 /* Bytes of temporary space ner_prepare() needs for n tokens. */

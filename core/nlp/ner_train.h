@@ -27,7 +27,8 @@ typedef struct {
     size_t n_files;
     const char *dev_path; /* scored after each epoch when not NULL */
     unsigned epochs;
-    unsigned stages; /* 1: one model; 2: add the second, document-history stage */
+    unsigned stages;      /* 1: one model; 2: add the second, document-history stage */
+    unsigned lower_every; /* also train on a lower-cased copy of every Nth sentence */
     uint32_t bits;
     uint64_t seed;
     const char *out_path;
