@@ -12,8 +12,8 @@
 #include "ner_model.h"
 
 #define NER_MODEL_FILE "ner.model"
-/* Sentences up to this many tokens are tagged with stack buffers only. */
-#define NER_STACK_TOKENS 128
+/* Inputs up to this many tokens are tagged with stack buffers only (32 KiB). */
+#define NER_STACK_TOKENS 64
 
 lede_status nlp_ner_load(lede_ctx *ctx, const char *data_dir, char *err, size_t err_len) {
     lede_status st = ner_gaz_load(data_dir, &ctx->gaz, err, err_len);
@@ -54,7 +54,7 @@ lede_status lede_tag_tokens(const lede_ctx *ctx, const char *const *tokens,
     ner_word stack_words[NER_STACK_TOKENS];
     uint8_t stack_tags[NER_STACK_TOKENS];
     size_t stack_sents[NER_STACK_TOKENS + 1];
-    _Alignas(16) unsigned char stack_scratch[NER_STACK_TOKENS * 192];
+    _Alignas(16) unsigned char stack_scratch[NER_STACK_TOKENS * 512];
     ner_word *words = stack_words;
     uint8_t *tags = stack_tags;
     size_t *sent_begin = stack_sents;
