@@ -3,6 +3,10 @@
  * the features of ner_model.h, on CoNLL files (token first column, BIO tag last
  * column, blank lines between sentences).
  *
+ * With two stages, the second is trained on first-stage tags produced by
+ * 4-fold jackknifing over documents (each document tagged by a model that did
+ * not see it), so its inputs look like those at tagging time.
+ *
  * Deterministic: sentences are shuffled with a fixed seed each epoch, and the
  * update order depends on nothing else. Used by `lede train-ner`.
  */
