@@ -11,6 +11,7 @@
 #include "meta/meta.h"
 #include "nlp/entities.h"
 #include "nlp/ner.h"
+#include "nlp/num_tables.h"
 #include "nlp/numbers.h"
 #include "nlp/quotes.h"
 #include "utf8.h"
@@ -58,6 +59,9 @@ lede_status lede_ctx_new(const lede_ctx_config *cfg, lede_ctx **out, char *err,
         free(ctx);
         return LEDE_ERR_NOMEM;
     }
+    /* The number words and units are built here, at start-up, not on the
+     * first request. */
+    num_lex_init();
     lede_status st = nlp_ner_load(ctx, ctx->data_dir, err, err_len);
     if (st != LEDE_OK) {
         lede_ctx_free(ctx);

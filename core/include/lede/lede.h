@@ -228,7 +228,9 @@ lede_status lede_analyze_text(const lede_ctx *ctx, const char *text, size_t len,
                               const lede_options *opt, lede_result **out);
 
 /* Tags pre-split tokens with the entity model: tags_out[i] receives a static
- * BIO string ("B-PER", "I-ORG", "O"). Used by `lede tag --conll`. */
+ * BIO string ("B-PER", "I-ORG", "O"). An empty token ("") ends a sentence, so a
+ * whole document can be passed at once and tagged with its context; its tag is
+ * "O". Used by `lede tag --conll`. */
 lede_status lede_tag_tokens(const lede_ctx *ctx, const char *const *tokens,
                             size_t n_tokens, const char **tags_out);
 
