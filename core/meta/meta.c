@@ -1,8 +1,11 @@
 #include "meta.h"
 
+#include <strings.h>
+
 #include <string.h>
 
 #include "../html/dom.h"
+#include "meta_int.h"
 
 /* The content of <meta property|name=key content=...>, or NULL. */
 static const char *meta_tag(xmlNode *root, const char *key) {
@@ -30,8 +33,15 @@ lede_status meta_extract(lede_job *job) {
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
     if (!root)
         return LEDE_OK;
+    lede_status st = meta_jsonld_collect(job, root);
+    if (st != LEDE_OK)
+        return st;
     const char *v;
-    if ((v = meta_tag(root, "og:title"))) {
+    json_t *article = meta_jsonld_article(job->jsonld);
+    if ((v = meta_clean(job->arena, meta_jsonld_str(article, "headline")))) {
+        res->headline = v;
+        res->provenance.headline = "json-ld";
+    } else if ((v = meta_tag(root, "og:title"))) {
         res->headline = arena_strdup(job->arena, v);
         res->provenance.headline = "og:title";
     } else {
