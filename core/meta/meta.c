@@ -1,70 +1,732 @@
+/* The metadata stage: one walk over the page collects every source, then each
+ * field takes the best-ranked source that gives a usable value. */
 #include "meta.h"
 
-#include <strings.h>
-
 #include <string.h>
+#include <strings.h>
 
 #include "../html/dom.h"
 #include "meta_int.h"
 
-/* The content of <meta property|name=key content=...>, or NULL. */
-static const char *meta_tag(xmlNode *root, const char *key) {
-    for (xmlNode *n = root; n; n = dom_next(root, n, false)) {
-        if (!dom_is(n, "meta"))
+/* Most <meta> tags and byline candidates remembered from one page. */
+#define SCAN_MAX_METAS 512
+#define SCAN_MAX_CANDIDATES 16
+/* Longest element text looked at as a byline ("By ... | Updated ..."). */
+#define BYLINE_TEXT_MAX 240
+/* Most tags kept. */
+#define META_MAX_TAGS 32
+/* A headline shorter than this (bytes) is not trusted over the <title>. */
+#define HEADLINE_MIN_LEN 8
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct {
+    const char *key, *value; /* into the DOM: valid during meta_extract only */
+} meta_pair;
+
+/* An element that may hold the byline, with its position in document order. */
+typedef struct {
+    xmlNode *node;
+    size_t order;
+} candidate;
+
+typedef struct {
+    meta_pair metas[SCAN_MAX_METAS];
+    size_t n_metas;
+    xmlNode *title, *base, *canonical, *first_h1;
+    size_t h1_order;
+    candidate rel_author[SCAN_MAX_CANDIDATES], byline_class[SCAN_MAX_CANDIDATES],
+        by_line[SCAN_MAX_CANDIDATES], times[SCAN_MAX_CANDIDATES],
+        itemprop_dates[SCAN_MAX_CANDIDATES];
+    size_t n_rel_author, n_byline_class, n_by_line, n_times, n_itemprop_dates;
+} page_scan;
+
+/* ------------------------------------------------------------ sources */
+
+/* Meta keys per field, best first. Each entry is also the provenance name. */
+static const char *const published_keys[] = {
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "originalpublicationdate",
+    "date",
+    "citation_publication_date",
+    "citation_date",
+    "og:article:published_time",
+};
+static const char *const modified_keys[] = {
+    "article:modified_time", "og:updated_time",  "datemodified",
+    "dc.date.modified",      "dcterms.modified", "last-modified",
+    "article.updated",       "lastmod",          "og:article:modified_time",
+};
+static const char *const author_keys[] = {
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+    "og:article:author",
+};
+static const char *const description_keys[] = {"description", "og:description",
+                                               "twitter:description", "dc.description"};
+static const char *const image_keys[] = {"og:image", "og:image:url",
+                                         "og:image:secure_url", "twitter:image",
+                                         "twitter:image:src"};
+static const char *const site_keys[] = {"og:site_name", "application-name",
+                                        "apple-mobile-web-app-title"};
+static const char *const language_keys[] = {"content-language", "language", "dc.language",
+                                            "og:locale"};
+static const char *const section_keys[] = {"article:section", "parsely-section",
+                                           "sailthru.section"};
+static const char *const tag_keys[] = {"article:tag", "keywords", "news_keywords",
+                                       "parsely-tags", "sailthru.tags"};
+static const char *const headline_keys[] = {"og:title", "twitter:title", "dc.title",
+                                            "parsely-title", "sailthru.title"};
+
+/* Class/id words that mark a byline element, and words that disqualify one
+ * (an author's biography or avatar, a comment's author). */
+static const char *const byline_markers[] = {"byline",  "by-line",     "author",
+                                             "writer",  "contributor", "reporter",
+                                             "creator", "p-author",    "story-credit"};
+static const char *const byline_vetoes[] = {"comment", "bio",   "avatar", "image",
+                                            "img",     "photo", "about",  "related",
+                                            "follow",  "more",  "social", "share"};
+
+/* ------------------------------------------------------------ scanning */
+
+static void add_candidate(candidate *list, size_t *n, xmlNode *node, size_t order) {
+    if (*n < SCAN_MAX_CANDIDATES)
+        list[(*n)++] = (candidate){node, order};
+}
+
+static bool attr_has_word(const xmlNode *n, const char *attr, const char *const *words,
+                          size_t count) {
+    const char *v = dom_attr(n, attr);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        if (strcasestr(v, words[i]))
+            return true;
+    return false;
+}
+
+/* The first non-empty text under n, or NULL (a cheap look at how it starts). */
+static const char *first_text(xmlNode *n) {
+    for (xmlNode *c = n; c; c = dom_next(n, c, dom_is_non_text(c))) {
+        if (c->type != XML_TEXT_NODE || !c->content)
             continue;
-        const char *k = dom_attr(n, "property");
-        if (!k)
-            k = dom_attr(n, "name");
-        if (k && !strcasecmp(k, key))
-            return dom_attr(n, "content");
+        const char *t = (const char *)c->content;
+        while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+            t++;
+        if (*t)
+            return t;
     }
     return NULL;
 }
 
-static xmlNode *first_element(xmlNode *root, const char *name) {
-    for (xmlNode *n = root; n; n = dom_next(root, n, false))
-        if (dom_is(n, name))
-            return n;
+/* Elements that can hold a visible "By ..." line. */
+static bool byline_container(const xmlNode *n) {
+    static const char *const names[] = {
+        "p", "div", "span", "address", "li", "td", "header",  "small", "strong",
+        "b", "em",  "h3",   "h4",      "h5", "h6", "section", "font",  "i"};
+    for (size_t i = 0; i < COUNT(names); i++)
+        if (dom_is(n, names[i]))
+            return true;
+    return false;
+}
+
+static void scan_meta(page_scan *s, xmlNode *n) {
+    const char *k = dom_attr(n, "property");
+    if (!k)
+        k = dom_attr(n, "name");
+    if (!k)
+        k = dom_attr(n, "itemprop");
+    if (!k)
+        k = dom_attr(n, "http-equiv");
+    const char *v = dom_attr(n, "content");
+    if (!v)
+        v = dom_attr(n, "value");
+    if (k && v && *v && s->n_metas < SCAN_MAX_METAS)
+        s->metas[s->n_metas++] = (meta_pair){k, v};
+}
+
+static void scan_link(page_scan *s, xmlNode *n, size_t order) {
+    const char *rel = dom_attr(n, "rel");
+    if (!rel)
+        return;
+    if (!strcasecmp(rel, "canonical") && !s->canonical && dom_attr(n, "href"))
+        s->canonical = n;
+    else if (!strcasecmp(rel, "author") && dom_is(n, "a"))
+        add_candidate(s->rel_author, &s->n_rel_author, n, order);
+    else if (!strcasecmp(rel, "image_src") && dom_attr(n, "href") &&
+             s->n_metas < SCAN_MAX_METAS)
+        s->metas[s->n_metas++] = (meta_pair){"image_src", dom_attr(n, "href")};
+}
+
+/* One walk over the document collecting every metadata source. */
+static void scan_page(page_scan *s, xmlNode *root) {
+    size_t order = 0;
+    xmlNode *n = root;
+    while (n) {
+        bool skip = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            order++;
+            const char *itemprop = dom_attr(n, "itemprop");
+            if (dom_is(n, "meta"))
+                scan_meta(s, n);
+            else if (dom_is(n, "link") || dom_is(n, "a"))
+                scan_link(s, n, order);
+            else if (dom_is(n, "title") && !s->title)
+                s->title = n;
+            else if (dom_is(n, "base") && !s->base && dom_attr(n, "href"))
+                s->base = n;
+            else if (dom_is(n, "h1") && !s->first_h1)
+                s->first_h1 = n, s->h1_order = order;
+            else if (dom_is(n, "time") && (dom_attr(n, "datetime") || n->children))
+                add_candidate(s->times, &s->n_times, n, order);
+            if (itemprop && !dom_is(n, "meta")) {
+                if (strcasestr(itemprop, "author") || strcasestr(itemprop, "creator"))
+                    add_candidate(s->rel_author, &s->n_rel_author, n, order);
+                else if (!strcasecmp(itemprop, "datePublished") ||
+                         !strcasecmp(itemprop, "dateModified"))
+                    add_candidate(s->itemprop_dates, &s->n_itemprop_dates, n, order);
+            }
+            if ((attr_has_word(n, "class", byline_markers, COUNT(byline_markers)) ||
+                 attr_has_word(n, "id", byline_markers, COUNT(byline_markers))) &&
+                !attr_has_word(n, "class", byline_vetoes, COUNT(byline_vetoes)) &&
+                !dom_is(n, "meta") && !dom_is(n, "img") && !dom_is(n, "body") &&
+                !dom_is(n, "html") && !dom_is(n, "article"))
+                add_candidate(s->byline_class, &s->n_byline_class, n, order);
+            if (byline_container(n) && meta_byline_prefixed(first_text(n)))
+                add_candidate(s->by_line, &s->n_by_line, n, order);
+            skip = dom_is_non_text(n) && !dom_is(n, "head");
+        }
+        n = dom_next(root, n, skip);
+    }
+}
+
+/* The value of the first meta tag named key, or NULL. */
+static const char *meta_get(const page_scan *s, const char *key) {
+    for (size_t i = 0; i < s->n_metas; i++)
+        if (!strcasecmp(s->metas[i].key, key))
+            return s->metas[i].value;
     return NULL;
 }
 
-lede_status meta_extract(lede_job *job) {
+/* ------------------------------------------------------------ helpers */
+
+/* The cleaned value of the first key of keys that has one; *which names it. */
+static char *first_meta(lede_job *job, const page_scan *s, const char *const *keys,
+                        size_t n, const char **which) {
+    for (size_t i = 0; i < n; i++) {
+        char *v = meta_clean(job->arena, meta_get(s, keys[i]));
+        if (v) {
+            if (which)
+                *which = keys[i];
+            return v;
+        }
+    }
+    return NULL;
+}
+
+static char *node_text(lede_job *job, const xmlNode *n, size_t cap) {
+    char *t = dom_text(job->arena, n, cap);
+    return t ? meta_clean(job->arena, t) : NULL;
+}
+
+/* The page's base for relative URLs: <base href> resolved against the URL. */
+static const char *page_base(lede_job *job, const page_scan *s) {
+    const char *url = job->res->url;
+    if (s->base) {
+        char *b = meta_url_resolve(job->arena, url, dom_attr(s->base, "href"));
+        if (b)
+            return b;
+    }
+    return url;
+}
+
+/* The chosen candidate: the first after the headline's <h1>, else the first. */
+static const candidate *pick_after_h1(const page_scan *s, const candidate *list,
+                                      size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s->first_h1 && list[i].order > s->h1_order)
+            return &list[i];
+    return n ? &list[0] : NULL;
+}
+
+/* ------------------------------------------------------------ fields */
+
+static void set_headline(lede_job *job, const page_scan *s, json_t *article) {
     lede_result *res = job->res;
+    lede_arena *a = job->arena;
+    const char *host =
+        meta_url_host(a, res->canonical_url ? res->canonical_url : res->url);
+    char *v = NULL;
+    if (article && json_object_get(article, "@type")) {
+        v = meta_clean(a, meta_jsonld_str(article, "headline"));
+        if (v)
+            res->provenance.headline = "json-ld";
+    }
+    const char *which = NULL;
+    if (!v && (v = first_meta(job, s, headline_keys, COUNT(headline_keys), &which)))
+        res->provenance.headline = which;
+    if (v) {
+        v = meta_title_cut_site(a, v, res->site_name);
+        if (host && !strcmp(v, meta_title_cut_site(a, v, host)))
+            v = meta_title_cut_site(a, v, host);
+        res->headline = v;
+        return;
+    }
+    char *title = s->title ? node_text(job, s->title, META_FIELD_MAX) : NULL;
+    if (title) {
+        char *cut = meta_title_cut_site(a, title, res->site_name);
+        if (!strcmp(cut, title) && host)
+            cut = meta_title_cut_site(a, title, host);
+        if (!strcmp(cut, title))
+            cut = meta_title_cut(a, title, NULL);
+        res->headline = cut;
+        res->provenance.headline = "title";
+    }
+}
+
+static void set_site(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    const char *which = NULL;
+    char *v = first_meta(job, s, site_keys, 1, &which);
+    if (!v) {
+        json_t *pub = json_object_get(article, "publisher");
+        if (json_is_object(pub) && !json_object_get(pub, "name"))
+            pub = meta_jsonld_by_id(job->jsonld,
+                                    json_string_value(json_object_get(pub, "@id")));
+        if ((v = meta_clean(job->arena, meta_jsonld_str(pub, "name"))))
+            which = "json-ld";
+    }
+    if (!v)
+        v = first_meta(job, s, site_keys + 1, COUNT(site_keys) - 1, &which);
+    if (!v && (v = meta_url_host(job->arena, res->url)))
+        which = "url";
+    res->site_name = v;
+    res->provenance.site_name = v ? which : NULL;
+}
+
+static void set_urls(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    const char *base = page_base(job, s);
+    char *v = NULL;
+    if (s->canonical &&
+        (v = meta_url_resolve(job->arena, base, dom_attr(s->canonical, "href"))))
+        res->provenance.canonical_url = "link:canonical";
+    else if ((v = meta_url_resolve(job->arena, base, meta_get(s, "og:url"))))
+        res->provenance.canonical_url = "og:url";
+    res->canonical_url = v;
+
+    const char *which = NULL;
+    v = NULL;
+    for (size_t i = 0; i < COUNT(image_keys) && !v; i++)
+        if ((v = meta_url_resolve(job->arena, base, meta_get(s, image_keys[i]))))
+            which = image_keys[i];
+    if (!v) {
+        json_t *img = json_object_get(article, "image");
+        if (json_is_array(img))
+            img = json_array_get(img, 0);
+        const char *u = json_is_string(img)
+                            ? json_string_value(img)
+                            : json_string_value(json_object_get(img, "url"));
+        if ((v = meta_url_resolve(job->arena, base, u)))
+            which = "json-ld";
+    }
+    if (!v && (v = meta_url_resolve(job->arena, base, meta_get(s, "image_src"))))
+        which = "link:image_src";
+    res->image = v;
+    res->provenance.image = v ? which : NULL;
+}
+
+static void set_text_fields(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    const char *which = NULL;
+    char *v = first_meta(job, s, description_keys, COUNT(description_keys), &which);
+    if (!v && (v = meta_clean(job->arena, meta_jsonld_str(article, "description"))))
+        which = "json-ld";
+    res->description = v;
+    res->provenance.description = v ? which : NULL;
+
+    v = first_meta(job, s, section_keys, 1, NULL);
+    if (!v)
+        v = meta_clean(job->arena, meta_jsonld_str(article, "articleSection"));
+    if (!v)
+        v = first_meta(job, s, section_keys + 1, COUNT(section_keys) - 1, NULL);
+    res->section = v;
+}
+
+/* Adds the comma-separated tags in v to res->tags, without duplicates. */
+static void add_tags(lede_job *job, const char *v) {
+    lede_result *res = job->res;
+    char *all = meta_clean(job->arena, v);
+    for (char *p = all; p && *p && res->n_tags < META_MAX_TAGS;) {
+        size_t n = strcspn(p, ",;");
+        char *t = meta_clean(job->arena, arena_strndup(job->arena, p, n));
+        bool dup = !t;
+        for (size_t i = 0; !dup && i < res->n_tags; i++)
+            dup = !strcasecmp(res->tags[i], t);
+        if (!dup)
+            res->tags[res->n_tags++] = t;
+        p += n;
+        if (*p)
+            p++;
+    }
+}
+
+static void set_tags(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    res->tags = arena_calloc(job->arena, META_MAX_TAGS, sizeof *res->tags);
+    if (!res->tags)
+        return;
+    for (size_t i = 0; i < s->n_metas; i++)
+        if (!strcasecmp(s->metas[i].key, "article:tag"))
+            add_tags(job, s->metas[i].value);
+    json_t *kw = json_object_get(article, "keywords");
+    if (json_is_string(kw))
+        add_tags(job, json_string_value(kw));
+    size_t i;
+    json_t *one;
+    json_array_foreach(kw, i, one) {
+        if (json_is_string(one))
+            add_tags(job, json_string_value(one));
+    }
+    for (size_t k = 1; !res->n_tags && k < COUNT(tag_keys); k++)
+        add_tags(job, meta_get(s, tag_keys[k]));
+}
+
+static void set_language(lede_job *job, const page_scan *s, xmlNode *root,
+                         json_t *article) {
+    lede_result *res = job->res;
+    char *v = meta_lang_normalise(job->arena, dom_attr(root, "lang"));
+    if (!v)
+        v = meta_lang_normalise(job->arena, dom_attr(root, "xml:lang"));
+    if (v) {
+        res->language = v;
+        res->provenance.language = "html-lang";
+        return;
+    }
+    for (size_t i = 0; i < COUNT(language_keys); i++)
+        if ((v = meta_lang_normalise(job->arena, meta_get(s, language_keys[i])))) {
+            res->language = v;
+            res->provenance.language = language_keys[i];
+            return;
+        }
+    if ((v = meta_lang_normalise(job->arena, meta_jsonld_str(article, "inLanguage")))) {
+        res->language = v;
+        res->provenance.language = "json-ld";
+    }
+}
+
+/* ------------------------------------------------------------ dates */
+
+static bool date_from(lede_job *job, const char *text, const char **out) {
+    char buf[META_DATE_MAX];
+    if (!text || !meta_date_parse(text, job->now, buf))
+        return false;
+    *out = arena_strdup(job->arena, buf);
+    return *out != NULL;
+}
+
+/* A date-bearing element's value: datetime, content, or its text. */
+static const char *element_date_text(lede_job *job, xmlNode *n) {
+    const char *v = dom_attr(n, "datetime");
+    if (!v)
+        v = dom_attr(n, "content");
+    if (!v)
+        v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+    return v;
+}
+
+static void set_dates(lede_job *job, const page_scan *s, json_t *article,
+                      xmlNode *byline_node) {
+    lede_result *res = job->res;
+    lede_provenance *pv = &res->provenance;
+    if (date_from(job, meta_jsonld_str(article, "datePublished"), &res->published) ||
+        date_from(job, meta_jsonld_str(article, "dateCreated"), &res->published))
+        pv->published = "json-ld";
+    if (date_from(job, meta_jsonld_str(article, "dateModified"), &res->modified))
+        pv->modified = "json-ld";
+    for (size_t i = 0; !res->published && i < COUNT(published_keys); i++)
+        if (date_from(job, meta_get(s, published_keys[i]), &res->published))
+            pv->published = published_keys[i];
+    for (size_t i = 0; !res->modified && i < COUNT(modified_keys); i++)
+        if (date_from(job, meta_get(s, modified_keys[i]), &res->modified))
+            pv->modified = modified_keys[i];
+    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+        xmlNode *n = s->itemprop_dates[i].node;
+        bool pub = !strcasecmp(dom_attr(n, "itemprop"), "datePublished");
+        const char **slot = pub ? &res->published : &res->modified;
+        if (!*slot && date_from(job, element_date_text(job, n), slot))
+            *(pub ? &pv->published : &pv->modified) = "itemprop";
+    }
+    /* <time>: one marked as the publication time first, then the first one
+     * after the headline. */
+    for (int pass = 0; pass < 2 && !res->published; pass++) {
+        for (size_t i = 0; i < s->n_times && !res->published; i++) {
+            xmlNode *n = s->times[i].node;
+            bool marked =
+                dom_attr(n, "pubdate") ||
+                (dom_attr(n, "class") && strcasestr(dom_attr(n, "class"), "publish"));
+            if (pass == 0 && !marked)
+                continue;
+            if (pass == 1 && s->first_h1 && s->times[i].order < s->h1_order &&
+                i + 1 < s->n_times)
+                continue;
+            if (date_from(job, element_date_text(job, n), &res->published))
+                pv->published = "time";
+        }
+    }
+    /* A date written next to the byline ("Updated: 2021-11-16 19:35"). */
+    for (xmlNode *n = byline_node; n && !res->published; n = n->parent) {
+        if (date_from(job, dom_text(job->arena, n, BYLINE_TEXT_MAX), &res->published))
+            pv->published = "visible-byline";
+        if (n != byline_node)
+            break; /* the byline element and its parent only */
+    }
+    char buf[META_DATE_MAX];
+    const char *url = res->url ? res->url : res->canonical_url;
+    if (!res->published && meta_date_from_url(url, job->now, buf)) {
+        res->published = arena_strdup(job->arena, buf);
+        pv->published = "url";
+    }
+}
+
+/* ------------------------------------------------------------ bylines */
+
+/* Authors from one source; true when it named at least one person. */
+static bool authors_from(lede_job *job, const char *text, meta_byline *out) {
+    if (!text)
+        return false;
+    meta_byline_parse(job->arena, text, out);
+    return out->n_authors > 0;
+}
+
+/* The text of a byline element, trimmed to the byline proper. */
+static char *byline_text(lede_job *job, xmlNode *n) {
+    char *t = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+    return t ? meta_byline_trim(job->arena, t) : NULL;
+}
+
+static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    meta_byline by = {0};
+    const char *source = NULL, *as_written = NULL;
+    xmlNode *visible = NULL;
+
+    /* The visible byline: a class-marked element or a "By ..." line. */
+    const candidate *c = pick_after_h1(s, s->by_line, s->n_by_line);
+    const char *visible_source = "visible-byline";
+    char *vis_text = NULL;
+    for (size_t i = 0; c && !vis_text && i < s->n_by_line; i++) {
+        const candidate *try = i == 0 ? c : &s->by_line[i];
+        vis_text = byline_text(job, try->node);
+        visible = try->node;
+    }
+    if (!vis_text) {
+        for (size_t i = 0; i < s->n_byline_class && !vis_text; i++) {
+            xmlNode *n = s->byline_class[i].node;
+            char *t = byline_text(job, n);
+            meta_byline probe = {0};
+            if (t && authors_from(job, t, &probe))
+                vis_text = t, visible = n, visible_source = "byline-class";
+        }
+    }
+
+    /* 1. JSON-LD authors. */
+    const char *names[META_MAX_AUTHORS];
+    size_t n_names = 0;
+    meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
+    for (size_t i = 0; i < n_names; i++)
+        authors_from(job, names[i], &by);
+    if (by.n_authors)
+        source = "json-ld";
+    /* 2. <meta name=author> and its relatives. */
+    for (size_t i = 0; !source && i < COUNT(author_keys); i++) {
+        const char *v = meta_get(s, author_keys[i]);
+        if (authors_from(job, v, &by))
+            source = author_keys[i];
+        else if (v && !as_written && !strstr(v, "://"))
+            as_written = meta_clean(job->arena, v);
+    }
+    /* 3. rel=author and itemprop=author elements. */
+    for (size_t i = 0; !source && i < s->n_rel_author; i++) {
+        xmlNode *n = s->rel_author[i].node;
+        const char *v = dom_attr(n, "content");
+        if (authors_from(job, v ? v : dom_text(job->arena, n, BYLINE_TEXT_MAX), &by))
+            source = dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author";
+    }
+    /* 4. The visible byline. */
+    if (!source && vis_text && authors_from(job, vis_text, &by))
+        source = visible_source;
+
+    /* The dateline and the byline as written come from the visible line when
+     * it names the same people. */
+    meta_byline seen = {0};
+    if (vis_text)
+        meta_byline_parse(job->arena, vis_text, &seen);
+    bool agrees = vis_text &&
+                  (!by.n_authors ||
+                   (seen.n_authors && meta_loose_equal(seen.authors[0], by.authors[0])));
+    if (agrees) {
+        res->byline = vis_text;
+        res->dateline = seen.dateline;
+    } else if (by.n_authors) {
+        strbuf b;
+        strbuf_init(&b, job->arena, BYLINE_TEXT_MAX * 2);
+        for (size_t i = 0; i < by.n_authors; i++) {
+            if (i)
+                strbuf_puts(&b, i + 1 == by.n_authors ? " and " : ", ");
+            strbuf_puts(&b, by.authors[i]);
+        }
+        res->byline = arena_strndup(job->arena, strbuf_peek(&b), b.len);
+    } else if (as_written) {
+        res->byline = as_written;
+        source = "meta:author";
+    }
+    if (by.n_authors) {
+        res->authors = arena_calloc(job->arena, by.n_authors, sizeof *res->authors);
+        if (res->authors) {
+            memcpy(res->authors, by.authors, by.n_authors * sizeof *res->authors);
+            res->n_authors = by.n_authors;
+        }
+    }
+    res->provenance.byline = res->byline ? (source ? source : visible_source) : NULL;
+    return visible;
+}
+
+/* ------------------------------------------------------------ warnings */
+
+static void check_article(lede_job *job, const page_scan *s, json_t *article) {
+    const char *og_type = meta_get(s, "og:type");
+    bool website =
+        og_type && (!strcasecmp(og_type, "website") || !strcasecmp(og_type, "profile"));
+    json_t *t = json_object_get(article, "@type");
+    bool ld_article = article && t && !meta_loose_equal(json_string_value(t), "WebPage");
+    bool signals = ld_article || meta_get(s, "article:published_time") ||
+                   job->res->n_authors || job->res->published;
+    if (website && !signals)
+        job_warn(job, "not_an_article");
+}
+
+lede_status meta_extract(lede_job *job) {
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
     if (!root)
         return LEDE_OK;
     lede_status st = meta_jsonld_collect(job, root);
     if (st != LEDE_OK)
         return st;
-    const char *v;
+    page_scan *s = arena_calloc(job->arena, 1, sizeof *s);
+    if (!s)
+        return LEDE_ERR_NOMEM;
+    scan_page(s, root);
     json_t *article = meta_jsonld_article(job->jsonld);
-    if ((v = meta_clean(job->arena, meta_jsonld_str(article, "headline")))) {
-        res->headline = v;
-        res->provenance.headline = "json-ld";
-    } else if ((v = meta_tag(root, "og:title"))) {
-        res->headline = arena_strdup(job->arena, v);
-        res->provenance.headline = "og:title";
-    } else {
-        xmlNode *h = first_element(root, "h1");
-        if (!h)
-            h = first_element(root, "title");
-        if (h) {
-            res->headline = dom_text(job->arena, h, 4096);
-            res->provenance.headline = dom_is(h, "h1") ? "h1" : "title";
-        }
-    }
-    if ((v = meta_tag(root, "description")))
-        res->description = arena_strdup(job->arena, v);
-    if ((v = meta_tag(root, "og:site_name")))
-        res->site_name = arena_strdup(job->arena, v);
-    if ((v = meta_tag(root, "article:published_time")))
-        res->published = arena_strdup(job->arena, v);
-    if ((v = dom_attr(root, "lang")))
-        res->language = arena_strdup(job->arena, v);
+    set_site(job, s, article);
+    set_urls(job, s, article);
+    set_headline(job, s, article);
+    set_text_fields(job, s, article);
+    set_tags(job, s, article);
+    set_language(job, s, root, article);
+    xmlNode *byline_node = set_byline(job, s, article);
+    set_dates(job, s, article, byline_node);
+    check_article(job, s, article);
     return LEDE_OK;
 }
 
+/* ------------------------------------------------------------ finalize */
+
+/* The <h1> that belongs to the article: inside it, else the last one before
+ * it, else the page's first. */
+static xmlNode *article_h1(lede_job *job, xmlNode *root) {
+    xmlNode *first = NULL, *before = NULL;
+    bool passed = false;
+    for (xmlNode *n = root; n; n = dom_next(root, n, dom_is_non_text(n))) {
+        if (n == job->article_root)
+            passed = true;
+        if (!dom_is(n, "h1"))
+            continue;
+        if (!first)
+            first = n;
+        if (!job->article_root)
+            break;
+        if (passed) {
+            /* inside the article, or the first after it when none before */
+            for (xmlNode *p = n; p; p = p->parent)
+                if (p == job->article_root)
+                    return n;
+            return before ? before : n;
+        }
+        before = n;
+    }
+    return before ? before : first;
+}
+
+/* Cross-checks the headline against the visible <h1>. */
+static void check_headline(lede_job *job, xmlNode *root) {
+    lede_result *res = job->res;
+    xmlNode *h1 = article_h1(job, root);
+    char *h = h1 ? node_text(job, h1, META_FIELD_MAX) : NULL;
+    if (!h || strlen(h) < HEADLINE_MIN_LEN || meta_loose_equal(h, res->site_name))
+        return;
+    const char *cur = res->headline;
+    bool from_title =
+        res->provenance.headline && !strcmp(res->provenance.headline, "title");
+    if (!cur || from_title) {
+        /* The page's own <h1> beats the <title>, unless it is unrelated to a
+         * title that is itself a headline. */
+        res->headline = h;
+        res->provenance.headline = "h1";
+        return;
+    }
+    if (meta_loose_equal(cur, h))
+        return;
+    /* "Story | Site" from og:title where the <h1> shows "Story". */
+    if (strcasestr(cur, h) && strlen(cur) > strlen(h)) {
+        res->headline = h;
+        res->provenance.headline = "h1";
+        return;
+    }
+    /* A truncated meta headline ("Story about ..."). */
+    size_t n = strlen(cur);
+    bool truncated = (n > 3 && !strcmp(cur + n - 3, "...")) ||
+                     (n > 3 && !strcmp(cur + n - 3, "\xE2\x80\xA6"));
+    if (truncated && !strncasecmp(h, cur, n - 3)) {
+        res->headline = h;
+        res->provenance.headline = "h1";
+    }
+}
+
 lede_status meta_finalize(lede_job *job) {
-    (void)job;
+    xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
+    if (root)
+        check_headline(job, root);
+    lede_result *res = job->res;
+    if (!res->language) {
+        const char *g = meta_lang_guess(res->text, res->text_len);
+        if (g) {
+            res->language = g;
+            res->provenance.language = "text";
+        }
+    }
     return LEDE_OK;
 }

@@ -35,6 +35,9 @@ char *meta_clean(lede_arena *a, const char *s);
  * a strong separator is dropped). Returns a new arena string. */
 char *meta_title_cut(lede_arena *a, const char *title, const char *site);
 
+/* Like meta_title_cut() but only cuts a part that matches site. */
+char *meta_title_cut_site(lede_arena *a, const char *title, const char *site);
+
 /* True when a and b are equal ignoring case, spaces and punctuation. */
 bool meta_loose_equal(const char *a, const char *b);
 

@@ -179,7 +179,7 @@ static bool is_site_part(lede_arena *a, const char *part, size_t n, const char *
     return false;
 }
 
-char *meta_title_cut(lede_arena *a, const char *title, const char *site) {
+char *meta_title_cut_site(lede_arena *a, const char *title, const char *site) {
     if (!title)
         return NULL;
     size_t len = strlen(title);
@@ -203,6 +203,13 @@ char *meta_title_cut(lede_arena *a, const char *title, const char *site) {
     const char *colon = strstr(title, ": ");
     if (colon && is_site_part(a, title, (size_t)(colon - title), site))
         return arena_strdup(a, colon + 2);
+    return arena_strdup(a, title);
+}
+
+char *meta_title_cut(lede_arena *a, const char *title, const char *site) {
+    char *cut = meta_title_cut_site(a, title, site);
+    if (!cut || strcmp(cut, title))
+        return cut;
     /* 3. No known site: a short tail after a strong separator. */
     for (size_t s = 0; s < TITLE_STRONG_SEPARATORS; s++) {
         const char *sep = title_separators[s];

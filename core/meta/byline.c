@@ -1,0 +1,478 @@
+/* Bylines: from "By REN QI in Moscow | site | Updated ..." to ["Ren Qi"] and
+ * the dateline "Moscow". */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../utf8.h"
+#include "meta_int.h"
+
+/* A byline longer than this is running text, not a byline. */
+#define BYLINE_MAX_LEN 300
+/* A person's name has at most this many words and bytes. */
+#define NAME_MAX_WORDS 5
+#define NAME_MAX_LEN 60
+/* All-capital words at least this long are shouted names ("John SMITH"). */
+#define NAME_SHOUT_MIN 3
+/* A dateline place has at most this many words. */
+#define DATELINE_MAX_WORDS 3
+
+/* Words that open a byline, longest first ("Written by" before "By"). */
+static const char *const byline_prefixes[] = {
+    "written by", "reported by", "reporting by", "words by", "story by",
+    "posted by",  "text by",     "article by",   "by:",      "by",
+    "von",        "par",         "por",          "door",
+};
+
+/* Words that end the byline proper: what follows is a date or a label. */
+static const char *const byline_stops[] = {
+    "updated", "published", "posted", "last", "date:", "read", "share",
+    "photo",   "photos",    "image",  "—",    "–",     "•",    "·",
+    "|",       "comments",  "follow", "on",   "at",
+};
+
+/* Separators between several names. */
+static const char *const name_separators[] = {
+    ",",   ";",  " and ", " & ", " with ", " und ",  " et ",  " y ",  " e ",  "/",
+    " + ", "、", "，",    "(",   ")",      " avec ", " con ", " og ", " en ", " och ",
+};
+
+/* Lower-case words that never appear in a person's name: labels, job titles,
+ * reading-time and date words. */
+static const char *const junk_words[] = {
+    "staff",        "writer",       "writers",
+    "reporter",     "reporters",    "correspondent",
+    "editor",       "editors",      "editorial",
+    "contributor",  "contributors", "columnist",
+    "desk",         "team",         "newsroom",
+    "updated",      "published",    "posted",
+    "min",          "mins",         "read",
+    "minutes",      "ago",          "share",
+    "comments",     "comment",      "follow",
+    "photo",        "photos",       "video",
+    "by",           "news",         "agency",
+    "agencies",     "wire",         "wires",
+    "bureau",       "admin",        "administrator",
+    "guest",        "author",       "authors",
+    "senior",       "chief",        "associate",
+    "contributing", "photographer", "illustration",
+    "more",         "view",         "profile",
+    "email",        "twitter",      "facebook",
+    "subscribe",    "sign",         "login",
+    "home",         "press",        "media",
+    "online",       "digital",      "magazine",
+    "daily",        "times",        "post",
+    "journal",      "herald",       "tribune",
+    "gazette",      "network",      "group",
+    "inc",          "ltd",          "company",
+    "university",   "department",   "ministry",
+    "office",       "council",      "board",
+    "service",      "contact",      "about",
+    "anonymous",    "unknown",      "the",
+    "of",           "is",           "are",
+    "was",          "has",          "have",
+    "said",         "says",         "this",
+    "that",         "for",          "from",
+    "our",
+};
+
+/* Outlets and agencies, and bare credentials, never taken as a person. */
+static const char *const junk_names[] = {
+    "reuters",
+    "ap",
+    "associated press",
+    "afp",
+    "agence france-presse",
+    "bloomberg",
+    "xinhua",
+    "upi",
+    "dpa",
+    "ani",
+    "pti",
+    "ians",
+    "efe",
+    "ansa",
+    "kyodo",
+    "yonhap",
+    "tass",
+    "ria novosti",
+    "pa",
+    "pa media",
+    "cnn",
+    "bbc",
+    "npr",
+    "aap",
+    "cna",
+    "bernama",
+    "anadolu",
+    "getty images",
+    "ma",
+    "md",
+    "phd",
+    "ph.d.",
+    "rn",
+    "ms",
+    "mph",
+    "jr",
+    "jr.",
+    "sr",
+    "sr.",
+    "and",
+    "or",
+    "in",
+    "with",
+    "mr",
+    "mrs",
+    "dr",
+    "i",
+    "me",
+    "you",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+};
+
+/* Lower-case particles kept lower-case inside names ("Ursula von der Leyen"). */
+static const char *const name_particles[] = {
+    "de",  "da", "di", "du",  "del",   "della", "der", "den", "van",
+    "von", "la", "le", "bin", "binti", "ibn",   "al",  "el",  "dos",
+    "das", "do", "y",  "ter", "zu",    "af",    "e",   "st.",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool in_list(const char *w, size_t n, const char *const *list, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && !strncasecmp(w, list[i], n))
+            return true;
+    return false;
+}
+
+/* ------------------------------------------------------------ case */
+
+/* Simple case mapping for the Latin, Greek and Cyrillic letters names use. */
+static uint32_t cp_lower(uint32_t c) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+        (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x138 &&
+        !(c >= 0x139 && c <= 0x148) && !(c >= 0x179 && c <= 0x17E))
+        return c | 1u;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return (c & 1u) ? c + 1 : c;
+    return c;
+}
+
+static uint32_t cp_upper(uint32_t c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7) ||
+        (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) || (c >= 0x430 && c <= 0x44F))
+        return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F)
+        return c - 0x50;
+    if (c >= 0x100 && c <= 0x17F && c != 0x131 && c != 0x138 &&
+        !(c >= 0x139 && c <= 0x148) && !(c >= 0x179 && c <= 0x17E))
+        return c & ~1u;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return (c & 1u) ? c : c - 1;
+    return c;
+}
+
+static bool cp_is_upper(uint32_t c) { return cp_lower(c) != c; }
+static bool cp_is_lower(uint32_t c) { return cp_upper(c) != c; }
+
+/* Title-cases one word of n bytes into b: "QI" -> "Qi", "MCDONALD" ->
+ * "McDonald", "O'BRIEN" -> "O'Brien", "JEAN-PAUL" -> "Jean-Paul". */
+static void title_word(strbuf *b, const char *w, size_t n, bool first) {
+    if (!first && in_list(w, n, name_particles, COUNT(name_particles))) {
+        for (size_t i = 0; i < n; i++)
+            strbuf_putc(b, (char)tolower((unsigned char)w[i]));
+        return;
+    }
+    bool start = true;
+    size_t letters = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t used = utf8_decode(w + i, n - i, &cp);
+        uint32_t out = start ? cp_upper(cp) : cp_lower(cp);
+        char enc[4];
+        strbuf_append(b, enc, utf8_encode(out, enc));
+        i += used;
+        letters++;
+        bool mc = letters == 2 && n > 3 && !strncasecmp(w, "mc", 2);
+        bool apos = (cp == '\'' || cp == 0x2019) && letters == 2; /* O'Brien, D'Arcy */
+        start = cp == '-' || mc || apos;
+    }
+}
+
+char *meta_name_case(lede_arena *a, const char *name) {
+    if (!name)
+        return NULL;
+    size_t n = strlen(name);
+    bool has_upper = false, has_lower = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += utf8_decode(name + i, n - i, &cp);
+        has_upper |= cp_is_upper(cp);
+        has_lower |= cp_is_lower(cp);
+    }
+    bool whole = !(has_upper && has_lower);
+    strbuf b;
+    strbuf_init(&b, a, n * 2 + 1);
+    bool first = true;
+    for (size_t i = 0; i < n;) {
+        if (name[i] == ' ') {
+            strbuf_putc(&b, ' ');
+            i++;
+            continue;
+        }
+        size_t w = strcspn(name + i, " ");
+        bool shout = !whole;
+        if (!whole) { /* mixed: only words written all in capitals change */
+            size_t letters = 0;
+            for (size_t k = 0; k < w;) {
+                uint32_t cp;
+                k += utf8_decode(name + i + k, w - k, &cp);
+                if (cp_is_lower(cp))
+                    shout = false;
+                letters += cp_is_upper(cp);
+            }
+            shout = shout && letters >= NAME_SHOUT_MIN;
+        }
+        if (whole || shout)
+            title_word(&b, name + i, w, first);
+        else
+            strbuf_append(&b, name + i, w);
+        first = false;
+        i += w;
+    }
+    return arena_strndup(a, strbuf_peek(&b), b.len);
+}
+
+/* ------------------------------------------------------------ junk */
+
+/* "chinadaily.com.cn", "example.org/path" */
+static bool looks_like_domain(const char *s) {
+    const char *dot = strrchr(s, '.');
+    if (!dot || dot == s || !isalpha((unsigned char)dot[-1]))
+        return false;
+    size_t tld = 0;
+    while (islower((unsigned char)dot[1 + tld]))
+        tld++;
+    return tld >= 2;
+}
+
+bool meta_name_is_junk(const char *s) {
+    if (!s || !*s)
+        return true;
+    size_t n = strlen(s);
+    if (n > NAME_MAX_LEN)
+        return true;
+    if (in_list(s, n, junk_names, COUNT(junk_names)))
+        return true;
+    if (strchr(s, '@') || strstr(s, "://") || strstr(s, "www.") || looks_like_domain(s))
+        return true;
+    size_t words = 0, letters = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t w = strcspn(p, " ");
+        words++;
+        if (in_list(p, w, junk_words, COUNT(junk_words)))
+            return true;
+        for (size_t i = 0; i < w; i++) {
+            unsigned char c = (unsigned char)p[i];
+            if (isdigit(c))
+                return true;
+            letters += isalpha(c) || c >= 0x80;
+        }
+        p += w;
+    }
+    return words > NAME_MAX_WORDS || letters == 0;
+}
+
+/* A name in natural case whose every Latin word starts with a capital or is a
+ * particle; "said the minister" is not a name. */
+static bool name_shape_ok(const char *s) {
+    bool first = true;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t w = strcspn(p, " ");
+        uint32_t cp;
+        utf8_decode(p, w, &cp);
+        if (cp_is_lower(cp) &&
+            (first || !in_list(p, w, name_particles, COUNT(name_particles))))
+            return false;
+        first = false;
+        p += w;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ bylines */
+
+bool meta_byline_prefixed(const char *s) {
+    if (!s)
+        return false;
+    static const char *const openers[] = {"by ",       "by:",          "written by ",
+                                          "words by ", "reported by ", "story by "};
+    for (size_t i = 0; i < COUNT(openers); i++)
+        if (!strncasecmp(s, openers[i], strlen(openers[i])))
+            return true;
+    return false;
+}
+
+/* True when the word at p (n bytes) starts a date: a month name or a number. */
+static bool starts_date(const char *p, size_t n) {
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (isdigit((unsigned char)*p))
+        return true;
+    if (n < 3)
+        return false;
+    const char *next = p + n;
+    while (*next == ' ' || *next == '.')
+        next++;
+    if (!isdigit((unsigned char)*next))
+        return false;
+    for (size_t i = 0; i < COUNT(months); i++)
+        if (!strncasecmp(p, months[i], 3))
+            return true;
+    return false;
+}
+
+char *meta_byline_trim(lede_arena *a, const char *text) {
+    char *s = meta_clean(a, text);
+    if (!s)
+        return NULL;
+    size_t end = strlen(s);
+    if (end > BYLINE_MAX_LEN)
+        end = BYLINE_MAX_LEN;
+    /* Cut at a separator or at the first word that starts a date or label. */
+    size_t keep = 0;
+    for (size_t i = 0; i < end;) {
+        while (i < end && s[i] == ' ')
+            i++;
+        if (i >= end)
+            break;
+        size_t w = strcspn(s + i, " ");
+        if (i + w > end)
+            w = end - i;
+        bool stop = in_list(s + i, w, byline_stops, COUNT(byline_stops)) ||
+                    starts_date(s + i, w) || memchr(s + i, '|', w);
+        if (stop && i > 0) {
+            /* "on"/"at" end a byline only before a date ("on March 3"). */
+            bool weak = in_list(s + i, w, (const char *const[]){"on", "at"}, 2);
+            if (!weak || starts_date(s + i + w + 1, strcspn(s + i + w + 1, " ")))
+                break;
+        }
+        if (memchr(s + i, '|', w)) {
+            keep = i + (size_t)((const char *)memchr(s + i, '|', w) - (s + i));
+            break;
+        }
+        i += w;
+        keep = i;
+    }
+    while (keep && (s[keep - 1] == ' ' || s[keep - 1] == ',' || s[keep - 1] == '-' ||
+                    s[keep - 1] == ':'))
+        keep--;
+    if (!keep)
+        return NULL;
+    return arena_strndup(a, s, keep);
+}
+
+/* Skips a byline opener ("By", "Written by", "Von") at s. */
+static const char *skip_prefix(const char *s) {
+    for (size_t i = 0; i < COUNT(byline_prefixes); i++) {
+        size_t n = strlen(byline_prefixes[i]);
+        if (strncasecmp(s, byline_prefixes[i], n))
+            continue;
+        if (s[n] == ' ' || s[n] == ':' || byline_prefixes[i][n - 1] == ':') {
+            s += n;
+            while (*s == ' ' || *s == ':')
+                s++;
+            return s;
+        }
+    }
+    return s;
+}
+
+/* Splits "X in Moscow" at the last " in " when a short capitalised place
+ * follows; returns the place (arena) and shortens *len. */
+static char *take_dateline(lede_arena *a, const char *s, size_t *len) {
+    const char *in = NULL;
+    for (const char *p = s; (p = strstr(p, " in ")) && p < s + *len; p++)
+        in = p;
+    if (!in)
+        return NULL;
+    const char *place = in + 4;
+    size_t plen = *len - (size_t)(place - s);
+    if (!plen || !isupper((unsigned char)*place))
+        return NULL;
+    size_t words = 1;
+    for (size_t i = 0; i < plen; i++)
+        words += place[i] == ' ';
+    if (words > DATELINE_MAX_WORDS)
+        return NULL;
+    *len = (size_t)(in - s);
+    char *d = arena_strndup(a, place, plen);
+    return d ? meta_name_case(a, d) : NULL;
+}
+
+/* Adds one candidate name (n bytes at s) to out after cleaning and checks. */
+static void add_name(lede_arena *a, const char *s, size_t n, meta_byline *out) {
+    while (n && (*s == ' ' || *s == '-' || *s == ':' || *s == '.'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '-' || s[n - 1] == ':'))
+        n--;
+    if (!n || out->n_authors >= META_MAX_AUTHORS)
+        return;
+    if (n > 3 && !strncasecmp(s, "by ", 3))
+        s += 3, n -= 3;
+    const char *body = arena_strndup(a, s, n);
+    if (!body || meta_name_is_junk(body))
+        return;
+    char *name = meta_name_case(a, body);
+    if (!name || !name_shape_ok(name))
+        return;
+    for (size_t i = 0; i < out->n_authors; i++)
+        if (meta_loose_equal(out->authors[i], name))
+            return;
+    out->authors[out->n_authors++] = name;
+}
+
+void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
+    char *s = meta_byline_trim(a, byline);
+    if (!s)
+        return;
+    const char *p = skip_prefix(s);
+    size_t len = strlen(p);
+    char *place = take_dateline(a, p, &len);
+    if (place && !out->dateline)
+        out->dateline = place;
+    /* Split at the earliest separator, repeatedly. */
+    while (len) {
+        size_t best = len, best_len = 0;
+        for (size_t i = 0; i < COUNT(name_separators); i++) {
+            size_t sl = strlen(name_separators[i]);
+            for (size_t k = 0; k + sl <= len && k < best; k++)
+                if (!strncasecmp(p + k, name_separators[i], sl)) {
+                    best = k, best_len = sl;
+                    break;
+                }
+        }
+        add_name(a, p, best, out);
+        if (best >= len)
+            break;
+        p += best + best_len;
+        len -= best + best_len;
+    }
+}
