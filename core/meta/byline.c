@@ -26,10 +26,18 @@ static const char *const byline_prefixes[] = {
 
 /* Words that end the byline proper: what follows is a date or a label. */
 static const char *const byline_stops[] = {
-    "updated", "published", "posted", "last", "date:", "read", "share",
-    "photo",   "photos",    "image",  "—",    "–",     "•",    "·",
-    "|",       "comments",  "follow", "on",   "at",
+    "updated",   "published", "posted", "last",     "date:",  "read",   "share",
+    "photo",     "photos",    "image",  "—",        "–",      "•",      "·",
+    "|",         "comments",  "follow", "on",       "at",     "monday", "tuesday",
+    "wednesday", "thursday",  "friday", "saturday", "sunday", "edited", "filed",
 };
+
+/* Words that join names ("avec Damien Leloup et Morgane Tual"); a
+ * parenthesis that opens with one holds more authors, any other holds a
+ * handle, a link or an affiliation. */
+static const char *const name_connectors[] = {"and", "with", "avec", "et", "und",
+                                              "mit", "y",    "con",  "e",  "og",
+                                              "och", "by",   "en",   "&"};
 
 /* Separators between several names. */
 static const char *const name_separators[] = {
@@ -366,7 +374,10 @@ char *meta_byline_trim(lede_arena *a, const char *text) {
         size_t w = strcspn(s + i, " ");
         if (i + w > end)
             w = end - i;
-        bool stop = in_list(s + i, w, byline_stops, COUNT(byline_stops)) ||
+        size_t bare = w; /* the word without trailing punctuation: "Monday," */
+        while (bare > 1 && strchr(",.:;", s[i + bare - 1]))
+            bare--;
+        bool stop = in_list(s + i, bare, byline_stops, COUNT(byline_stops)) ||
                     starts_date(s + i, w) || memchr(s + i, '|', w);
         if (stop && i > 0) {
             /* "on"/"at" end a byline only before a date ("on March 3"). */
@@ -435,8 +446,14 @@ static void add_name(lede_arena *a, const char *s, size_t n, meta_byline *out) {
         n--;
     if (!n || out->n_authors >= META_MAX_AUTHORS)
         return;
-    if (n > 3 && !strncasecmp(s, "by ", 3))
-        s += 3, n -= 3;
+    for (;;) { /* leading connectors: "and Jane", "avec Damien" */
+        size_t w = 0;
+        while (w < n && s[w] != ' ')
+            w++;
+        if (w == n || !in_list(s, w, name_connectors, COUNT(name_connectors)))
+            break;
+        s += w + 1, n -= w + 1;
+    }
     const char *body = arena_strndup(a, s, n);
     if (!body || meta_name_is_junk(body))
         return;
@@ -449,8 +466,44 @@ static void add_name(lede_arena *a, const char *s, size_t n, meta_byline *out) {
     out->authors[out->n_authors++] = name;
 }
 
+/* A copy of s without links and without parenthesised asides, except those
+ * that name more authors: "Kuhn (http://x/)" -> "Kuhn", "A (avec B et C)" ->
+ * "A , avec B et C". */
+static char *drop_asides(lede_arena *a, const char *s) {
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = strcspn(s + i, " ");
+        if (w && (memmem(s + i, w, "://", 3) || !strncasecmp(s + i, "www.", 4))) {
+            i += w;
+            continue;
+        }
+        if (s[i] == '(' || s[i] == '[') {
+            char close = s[i] == '(' ? ')' : ']';
+            const char *end = strchr(s + i, close);
+            size_t inner = end ? (size_t)(end - (s + i)) - 1 : n - i - 1;
+            size_t fw = strcspn(s + i + 1, " )]");
+            if (in_list(s + i + 1, fw, name_connectors, COUNT(name_connectors))) {
+                out[o++] = ',';
+                memcpy(out + o, s + i + 1, inner);
+                o += inner;
+            }
+            i += inner + 1 + (end != NULL);
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    out[o] = '\0';
+    return out;
+}
+
 void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
     char *s = meta_byline_trim(a, byline);
+    if (s)
+        s = drop_asides(a, s);
     if (!s)
         return;
     const char *p = skip_prefix(s);

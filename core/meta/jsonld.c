@@ -13,6 +13,8 @@
 /* How deep the article search looks into nested values (WebPage.mainEntity,
  * ItemList.itemListElement.item, ...). */
 #define JSONLD_MAX_DEPTH 5
+/* Failed starts tolerated in one script before giving up on it. */
+#define JSONLD_MAX_FAILURES 4
 /* Largest script we parse; bigger ones are data dumps, not metadata. */
 #define JSONLD_MAX_SCRIPT (4u << 20)
 
@@ -141,17 +143,21 @@ size_t meta_jsonld_parse(json_t *all, const char *text, size_t len) {
         unsigned char c = (unsigned char)text[start + i];
         buf[i] = c < 0x20 ? ' ' : (char)c;
     }
-    size_t added = 0, off = 0;
-    /* Several values back to back ("{...}{...}") are read one after another. */
-    while (off < n) {
+    size_t added = 0, off = 0, failures = 0;
+    /* Several values back to back ("{...}{...}") are read one after another;
+     * a bracket that starts no JSON ("<![CDATA[") is stepped over. */
+    while (off < n && failures < JSONLD_MAX_FAILURES) {
         while (off < n && buf[off] != '{' && buf[off] != '[')
             off++;
         if (off >= n)
             break;
         json_error_t err;
         json_t *v = json_loadb(buf + off, n - off, JSON_DISABLE_EOF_CHECK, &err);
-        if (!v)
-            break;
+        if (!v) {
+            failures++;
+            off++;
+            continue;
+        }
         added += add_flat(all, v, 0);
         json_decref(v);
         if (err.position <= 0)
@@ -273,7 +279,7 @@ json_t *meta_jsonld_by_id(json_t *all, const char *id) {
 
 /* One author value: a string, a Person, an @id reference or an array. */
 static void add_author(json_t *all, json_t *v, const char **names, size_t *n, size_t max,
-                       size_t *orgs, int depth) {
+                       const char **org, int depth) {
     if (depth > JSONLD_MAX_DEPTH || *n >= max)
         return;
     if (json_is_string(v)) {
@@ -284,7 +290,7 @@ static void add_author(json_t *all, json_t *v, const char **names, size_t *n, si
         size_t i;
         json_t *item;
         json_array_foreach(v, i, item)
-            add_author(all, item, names, n, max, orgs, depth + 1);
+            add_author(all, item, names, n, max, org, depth + 1);
         return;
     }
     if (!json_is_object(v))
@@ -296,7 +302,8 @@ static void add_author(json_t *all, json_t *v, const char **names, size_t *n, si
             v = ref;
     }
     if (is_org(v)) {
-        (*orgs)++;
+        if (!*org)
+            *org = meta_jsonld_str(v, "name");
         return;
     }
     json_t *name = json_object_get(v, "name");
@@ -305,15 +312,15 @@ static void add_author(json_t *all, json_t *v, const char **names, size_t *n, si
         return;
     }
     if (json_is_array(name) || json_is_object(name))
-        add_author(all, name, names, n, max, orgs, depth + 1);
+        add_author(all, name, names, n, max, org, depth + 1);
 }
 
-size_t meta_jsonld_authors(json_t *all, json_t *article, const char **names, size_t *n,
-                           size_t max) {
-    size_t orgs = 0;
+const char *meta_jsonld_authors(json_t *all, json_t *article, const char **names,
+                                size_t *n, size_t max) {
+    const char *org = NULL;
     json_t *v = json_object_get(article, "author");
     if (!v)
         v = json_object_get(article, "creator");
-    add_author(all, v, names, n, max, &orgs, 0);
-    return orgs;
+    add_author(all, v, names, n, max, &org, 0);
+    return org;
 }

@@ -2,6 +2,8 @@
  * field takes the best-ranked source that gives a usable value. */
 #include "meta.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -13,6 +15,19 @@
 #define SCAN_MAX_CANDIDATES 16
 /* Longest element text looked at as a byline ("By ... | Updated ..."). */
 #define BYLINE_TEXT_MAX 240
+/* Headlines sharing at least this share of words (%) tell the same story. */
+#define HEADLINE_SAME_STORY_PCT 50
+/* A metadata headline sharing this share of words (%) with the <h1> is a
+ * variant of the same headline ("Dropbox's ATF - ..." vs "Dropbox ATF: ...")
+ * and keeps its rank. */
+#define HEADLINE_VARIANT_PCT 70
+/* An <h1> overrides a metadata headline only with at least this many words
+ * (shorter ones are section names and logos). */
+#define HEADLINE_H1_MIN_WORDS 4
+/* Words compared between two headlines. */
+#define HEADLINE_MAX_WORDS 64
+/* Longest byline kept as written; longer text is a paragraph. */
+#define BYLINE_WRITTEN_MAX 120
 /* Most tags kept. */
 #define META_MAX_TAGS 32
 /* A headline shorter than this (bytes) is not trusted over the <title>. */
@@ -75,15 +90,10 @@ static const char *const modified_keys[] = {
     "article.updated",       "lastmod",          "og:article:modified_time",
 };
 static const char *const author_keys[] = {
-    "author",
-    "article:author",
-    "dc.creator",
-    "dcterms.creator",
-    "parsely-author",
-    "sailthru.author",
-    "byl",
-    "citation_author",
-    "og:article:author",
+    "dc:creator",      "dcterm:creator",    "author",
+    "article:author",  "dc.creator",        "dcterms.creator",
+    "parsely-author",  "sailthru.author",   "byl",
+    "citation_author", "og:article:author",
 };
 static const char *const description_keys[] = {"description", "og:description",
                                                "twitter:description", "dc.description"};
@@ -98,8 +108,9 @@ static const char *const section_keys[] = {"article:section", "parsely-section",
                                            "sailthru.section"};
 static const char *const tag_keys[] = {"article:tag", "keywords", "news_keywords",
                                        "parsely-tags", "sailthru.tags"};
-static const char *const headline_keys[] = {"og:title", "twitter:title", "dc.title",
-                                            "parsely-title", "sailthru.title"};
+static const char *const headline_keys[] = {
+    "dc:title",      "dcterm:title",  "dc.title",      "og:title",
+    "twitter:title", "parsely-title", "sailthru.title"};
 
 /* Class/id words that mark a byline element, and words that disqualify one
  * (an author's biography or avatar, a comment's author). */
@@ -112,9 +123,19 @@ static const char *const byline_vetoes[] = {"comment", "bio",   "avatar", "image
 
 /* ------------------------------------------------------------ scanning */
 
-static void add_candidate(candidate *list, size_t *n, xmlNode *node, size_t order) {
-    if (*n < SCAN_MAX_CANDIDATES)
+/* Appends a candidate. A full list still takes candidates after the first
+ * <h1> (where the article's own byline is) by dropping its oldest entry from
+ * before it, so menus full of author links cannot crowd the byline out. */
+static void add_candidate(const page_scan *s, candidate *list, size_t *n, xmlNode *node,
+                          size_t order) {
+    if (*n < SCAN_MAX_CANDIDATES) {
         list[(*n)++] = (candidate){node, order};
+        return;
+    }
+    if (!s->first_h1 || list[0].order > s->h1_order)
+        return;
+    memmove(list, list + 1, (*n - 1) * sizeof *list);
+    list[*n - 1] = (candidate){node, order};
 }
 
 static bool attr_has_word(const xmlNode *n, const char *attr, const char *const *words,
@@ -175,7 +196,7 @@ static void scan_link(page_scan *s, xmlNode *n, size_t order) {
     if (!strcasecmp(rel, "canonical") && !s->canonical && dom_attr(n, "href"))
         s->canonical = n;
     else if (!strcasecmp(rel, "author") && dom_is(n, "a"))
-        add_candidate(s->rel_author, &s->n_rel_author, n, order);
+        add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
     else if (!strcasecmp(rel, "image_src") && dom_attr(n, "href") &&
              s->n_metas < SCAN_MAX_METAS)
         s->metas[s->n_metas++] = (meta_pair){"image_src", dom_attr(n, "href")};
@@ -201,32 +222,47 @@ static void scan_page(page_scan *s, xmlNode *root) {
             else if (dom_is(n, "h1") && !s->first_h1)
                 s->first_h1 = n, s->h1_order = order;
             else if (dom_is(n, "time") && (dom_attr(n, "datetime") || n->children))
-                add_candidate(s->times, &s->n_times, n, order);
+                add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && !dom_is(n, "meta")) {
                 if (strcasestr(itemprop, "author") || strcasestr(itemprop, "creator"))
-                    add_candidate(s->rel_author, &s->n_rel_author, n, order);
+                    add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
                 else if (!strcasecmp(itemprop, "datePublished") ||
                          !strcasecmp(itemprop, "dateModified"))
-                    add_candidate(s->itemprop_dates, &s->n_itemprop_dates, n, order);
+                    add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
             if ((attr_has_word(n, "class", byline_markers, COUNT(byline_markers)) ||
                  attr_has_word(n, "id", byline_markers, COUNT(byline_markers))) &&
                 !attr_has_word(n, "class", byline_vetoes, COUNT(byline_vetoes)) &&
                 !dom_is(n, "meta") && !dom_is(n, "img") && !dom_is(n, "body") &&
                 !dom_is(n, "html") && !dom_is(n, "article"))
-                add_candidate(s->byline_class, &s->n_byline_class, n, order);
+                add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
             if (byline_container(n) && meta_byline_prefixed(first_text(n)))
-                add_candidate(s->by_line, &s->n_by_line, n, order);
+                add_candidate(s, s->by_line, &s->n_by_line, n, order);
             skip = dom_is_non_text(n) && !dom_is(n, "head");
         }
         n = dom_next(root, n, skip);
     }
 }
 
+/* True when the meta key (possibly several, space-separated: "dc:title
+ * og:title") names key. */
+static bool key_matches(const char *keys, const char *key) {
+    size_t n = strlen(key);
+    for (const char *p = keys; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t w = strcspn(p, " ");
+        if (w == n && !strncasecmp(p, key, n))
+            return true;
+        p += w;
+    }
+    return false;
+}
+
 /* The value of the first meta tag named key, or NULL. */
 static const char *meta_get(const page_scan *s, const char *key) {
     for (size_t i = 0; i < s->n_metas; i++)
-        if (!strcasecmp(s->metas[i].key, key))
+        if (key_matches(s->metas[i].key, key))
             return s->metas[i].value;
     return NULL;
 }
@@ -263,13 +299,16 @@ static const char *page_base(lede_job *job, const page_scan *s) {
     return url;
 }
 
-/* The chosen candidate: the first after the headline's <h1>, else the first. */
-static const candidate *pick_after_h1(const page_scan *s, const candidate *list,
-                                      size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (s->first_h1 && list[i].order > s->h1_order)
-            return &list[i];
-    return n ? &list[0] : NULL;
+/* The k-th candidate in the order we trust them: those after the first <h1>
+ * (in document order), then those before it. */
+static const candidate *nth_after_h1(const page_scan *s, const candidate *list, size_t n,
+                                     size_t k) {
+    size_t first_after = 0;
+    while (first_after < n && s->first_h1 && list[first_after].order < s->h1_order)
+        first_after++;
+    if (first_after == n)
+        first_after = 0;
+    return k < n ? &list[(first_after + k) % n] : NULL;
 }
 
 /* ------------------------------------------------------------ fields */
@@ -400,7 +439,7 @@ static void set_tags(lede_job *job, const page_scan *s, json_t *article) {
     if (!res->tags)
         return;
     for (size_t i = 0; i < s->n_metas; i++)
-        if (!strcasecmp(s->metas[i].key, "article:tag"))
+        if (key_matches(s->metas[i].key, "article:tag"))
             add_tags(job, s->metas[i].value);
     json_t *kw = json_object_get(article, "keywords");
     if (json_is_string(kw))
@@ -528,69 +567,95 @@ static char *byline_text(lede_job *job, xmlNode *n) {
     return t ? meta_byline_trim(job->arena, t) : NULL;
 }
 
+/* A visible byline: the trimmed text of n when it names at least one person
+ * and is short enough to be a byline; else NULL. */
+static char *visible_byline(lede_job *job, xmlNode *n) {
+    char *t = byline_text(job, n);
+    meta_byline probe = {0};
+    if (!t || strlen(t) > BYLINE_WRITTEN_MAX || !authors_from(job, t, &probe))
+        return NULL;
+    return t;
+}
+
+/* The byline as written by a source that gave one string, when it reads as
+ * a byline (short, no link); else NULL. */
+static const char *as_written(lede_job *job, const char *raw) {
+    char *v = meta_clean(job->arena, raw);
+    if (!v || strlen(v) > BYLINE_WRITTEN_MAX || strstr(v, "://"))
+        return NULL;
+    return v;
+}
+
 static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
     lede_result *res = job->res;
     meta_byline by = {0};
-    const char *source = NULL, *as_written = NULL;
+    const char *source = NULL, *written = NULL, *fallback = NULL;
     xmlNode *visible = NULL;
 
-    /* The visible byline: a class-marked element or a "By ..." line. */
-    const candidate *c = pick_after_h1(s, s->by_line, s->n_by_line);
+    /* The visible byline: a "By ..." line after the headline, else a
+     * class-marked element. */
     const char *visible_source = "visible-byline";
     char *vis_text = NULL;
-    for (size_t i = 0; c && !vis_text && i < s->n_by_line; i++) {
-        const candidate *try = i == 0 ? c : &s->by_line[i];
-        vis_text = byline_text(job, try->node);
-        visible = try->node;
+    for (size_t i = 0; i < s->n_by_line && !vis_text; i++) {
+        xmlNode *n = nth_after_h1(s, s->by_line, s->n_by_line, i)->node;
+        if ((vis_text = visible_byline(job, n)))
+            visible = n;
     }
-    if (!vis_text) {
-        for (size_t i = 0; i < s->n_byline_class && !vis_text; i++) {
-            xmlNode *n = s->byline_class[i].node;
-            char *t = byline_text(job, n);
-            meta_byline probe = {0};
-            if (t && authors_from(job, t, &probe))
-                vis_text = t, visible = n, visible_source = "byline-class";
-        }
+    for (size_t i = 0; i < s->n_byline_class && !vis_text; i++) {
+        xmlNode *n = nth_after_h1(s, s->byline_class, s->n_byline_class, i)->node;
+        if ((vis_text = visible_byline(job, n)))
+            visible = n, visible_source = "byline-class";
     }
 
     /* 1. JSON-LD authors. */
     const char *names[META_MAX_AUTHORS];
     size_t n_names = 0;
-    meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
+    const char *org =
+        meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
+    if (org)
+        fallback = as_written(job, org);
     for (size_t i = 0; i < n_names; i++)
         authors_from(job, names[i], &by);
-    if (by.n_authors)
+    if (by.n_authors) {
         source = "json-ld";
+        if (n_names == 1)
+            written = as_written(job, names[0]);
+    }
     /* 2. <meta name=author> and its relatives. */
     for (size_t i = 0; !source && i < COUNT(author_keys); i++) {
         const char *v = meta_get(s, author_keys[i]);
         if (authors_from(job, v, &by))
-            source = author_keys[i];
-        else if (v && !as_written && !strstr(v, "://"))
-            as_written = meta_clean(job->arena, v);
+            source = author_keys[i], written = as_written(job, v);
+        else if (v && !fallback)
+            fallback = as_written(job, v);
     }
     /* 3. rel=author and itemprop=author elements. */
     for (size_t i = 0; !source && i < s->n_rel_author; i++) {
         xmlNode *n = s->rel_author[i].node;
         const char *v = dom_attr(n, "content");
-        if (authors_from(job, v ? v : dom_text(job->arena, n, BYLINE_TEXT_MAX), &by))
+        if (!v)
+            v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+        if (authors_from(job, v, &by)) {
             source = dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author";
+            written = as_written(job, v);
+        }
     }
     /* 4. The visible byline. */
     if (!source && vis_text && authors_from(job, vis_text, &by))
         source = visible_source;
 
     /* The dateline and the byline as written come from the visible line when
-     * it names the same people. */
+     * it names the same first person. */
     meta_byline seen = {0};
     if (vis_text)
         meta_byline_parse(job->arena, vis_text, &seen);
-    bool agrees = vis_text &&
-                  (!by.n_authors ||
-                   (seen.n_authors && meta_loose_equal(seen.authors[0], by.authors[0])));
+    bool agrees = vis_text && seen.n_authors && by.n_authors &&
+                  meta_loose_equal(seen.authors[0], by.authors[0]);
     if (agrees) {
         res->byline = vis_text;
         res->dateline = seen.dateline;
+    } else if (written) {
+        res->byline = written;
     } else if (by.n_authors) {
         strbuf b;
         strbuf_init(&b, job->arena, BYLINE_TEXT_MAX * 2);
@@ -600,8 +665,9 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
             strbuf_puts(&b, by.authors[i]);
         }
         res->byline = arena_strndup(job->arena, strbuf_peek(&b), b.len);
-    } else if (as_written) {
-        res->byline = as_written;
+    } else if (fallback) {
+        /* No person named, but the page states a byline ("BBC News"). */
+        res->byline = fallback;
         source = "meta:author";
     }
     if (by.n_authors) {
@@ -611,8 +677,8 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
             res->n_authors = by.n_authors;
         }
     }
-    res->provenance.byline = res->byline ? (source ? source : visible_source) : NULL;
-    return visible;
+    res->provenance.byline = res->byline ? source : NULL;
+    return agrees || source == visible_source ? visible : NULL;
 }
 
 /* ------------------------------------------------------------ warnings */
@@ -681,7 +747,72 @@ static xmlNode *article_h1(lede_job *job, xmlNode *root) {
     return before ? before : first;
 }
 
-/* Cross-checks the headline against the visible <h1>. */
+/* The page's <title> text, or NULL. */
+static char *page_title(lede_job *job, xmlNode *root) {
+    for (xmlNode *n = root; n; n = dom_next(root, n, dom_is(n, "script")))
+        if (dom_is(n, "title"))
+            return node_text(job, n, META_FIELD_MAX);
+    return NULL;
+}
+
+/* Case-insensitive containment of two cleaned strings. */
+static bool contains(const char *hay, const char *needle) {
+    return hay && needle && strcasestr(hay, needle);
+}
+
+static size_t count_words(const char *s) {
+    size_t n = 0;
+    for (const char *p = s; *p; p++)
+        n += *p != ' ' && (p == s || p[-1] == ' ');
+    return n;
+}
+
+/* The words of s (lower-cased ASCII letters and digits, other bytes kept),
+ * at most max, as offsets into a lower-cased copy. */
+static size_t split_words(char *s, const char **words, size_t max) {
+    size_t n = 0;
+    for (char *p = s; *p && n < max;) {
+        while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+            p++;
+        if (!*p)
+            break;
+        words[n++] = p;
+        while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)) {
+            *p = (char)tolower((unsigned char)*p);
+            p++;
+        }
+        if (*p)
+            *p++ = '\0';
+    }
+    return n;
+}
+
+/* Shared words of a and b, in percent of the shorter one's words. */
+static unsigned word_overlap_pct(const char *a, const char *b) {
+    char ca[META_FIELD_MAX], cb[META_FIELD_MAX];
+    snprintf(ca, sizeof ca, "%s", a);
+    snprintf(cb, sizeof cb, "%s", b);
+    const char *wa[HEADLINE_MAX_WORDS], *wb[HEADLINE_MAX_WORDS];
+    size_t na = split_words(ca, wa, HEADLINE_MAX_WORDS);
+    size_t nb = split_words(cb, wb, HEADLINE_MAX_WORDS);
+    size_t shared = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nb; k++)
+            if (!strcmp(wa[i], wb[k])) {
+                shared++;
+                break;
+            }
+    size_t shorter = na < nb ? na : nb;
+    return shorter ? (unsigned)(shared * 100 / shorter) : 0;
+}
+
+static bool is_truncated(const char *s) {
+    size_t n = strlen(s);
+    return (n > 3 && !strcmp(s + n - 3, "...")) ||
+           (n > 3 && !strcmp(s + n - 3, "\xE2\x80\xA6"));
+}
+
+/* Cross-checks the headline against the visible <h1> and the <title>. */
 static void check_headline(lede_job *job, xmlNode *root) {
     lede_result *res = job->res;
     xmlNode *h1 = article_h1(job, root);
@@ -689,28 +820,32 @@ static void check_headline(lede_job *job, xmlNode *root) {
     if (!h || strlen(h) < HEADLINE_MIN_LEN || meta_loose_equal(h, res->site_name))
         return;
     const char *cur = res->headline;
-    bool from_title =
-        res->provenance.headline && !strcmp(res->provenance.headline, "title");
-    if (!cur || from_title) {
-        /* The page's own <h1> beats the <title>, unless it is unrelated to a
-         * title that is itself a headline. */
-        res->headline = h;
-        res->provenance.headline = "h1";
-        return;
+    bool use_h1 = false;
+    if (!cur) {
+        use_h1 = true;
+    } else if (!strcmp(res->provenance.headline, "title")) {
+        /* The <h1> beats the <title> when they tell the same story: the
+         * title holds the h1 plus a site name, or the h1 extends the cut. */
+        char *title = page_title(job, root);
+        use_h1 = contains(title, h) || contains(h, cur);
+    } else if (!meta_loose_equal(cur, h)) {
+        char *title = page_title(job, root);
+        size_t n = strlen(cur);
+        /* "Story | Site" where the page shows "Story"; "Story about ...". */
+        use_h1 = (contains(cur, h) && n > strlen(h)) ||
+                 (is_truncated(cur) && !strncasecmp(h, cur, n - 3));
+        /* A metadata headline about something else than the visible <h1>
+         * (a generic or stale og:title), when the <title> does not back it. */
+        char *story = title ? meta_title_cut(job->arena, title, res->site_name) : NULL;
+        use_h1 =
+            use_h1 || (story && !contains(title, cur) && meta_loose_equal(story, h) &&
+                       word_overlap_pct(cur, h) < HEADLINE_VARIANT_PCT);
+        use_h1 = use_h1 || (!contains(title, cur) &&
+                            word_overlap_pct(cur, h) < HEADLINE_SAME_STORY_PCT &&
+                            (!title || contains(title, h)) &&
+                            count_words(h) >= HEADLINE_H1_MIN_WORDS);
     }
-    if (meta_loose_equal(cur, h))
-        return;
-    /* "Story | Site" from og:title where the <h1> shows "Story". */
-    if (strcasestr(cur, h) && strlen(cur) > strlen(h)) {
-        res->headline = h;
-        res->provenance.headline = "h1";
-        return;
-    }
-    /* A truncated meta headline ("Story about ..."). */
-    size_t n = strlen(cur);
-    bool truncated = (n > 3 && !strcmp(cur + n - 3, "...")) ||
-                     (n > 3 && !strcmp(cur + n - 3, "\xE2\x80\xA6"));
-    if (truncated && !strncasecmp(h, cur, n - 3)) {
+    if (use_h1) {
         res->headline = h;
         res->provenance.headline = "h1";
     }

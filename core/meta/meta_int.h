@@ -72,9 +72,10 @@ json_t *meta_jsonld_by_id(json_t *all, const char *id);
 
 /* Appends the author names of article (Person objects, arrays, strings and
  * @id references) to names[*n] (at most max); organisations are left out.
- * Returns the number of organisation authors seen. */
-size_t meta_jsonld_authors(json_t *all, json_t *article, const char **names, size_t *n,
-                           size_t max);
+ * Returns the name of the first organisation author, or NULL. The names
+ * point into jansson values. */
+const char *meta_jsonld_authors(json_t *all, json_t *article, const char **names,
+                                size_t *n, size_t max);
 
 /* ---------------------------------------------------------------- byline.c */
 

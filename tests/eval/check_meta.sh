@@ -11,8 +11,8 @@ pred=${3:-$(mktemp -d)}
 [ -n "${3:-}" ] || trap 'rm -rf "$pred"' EXIT
 
 # Floors for the readability pages (contains-rate), measured with this script.
-HEADLINE_FLOOR=${HEADLINE_FLOOR:-0.85}
-BYLINE_FLOOR=${BYLINE_FLOOR:-0.74}
+HEADLINE_FLOOR=${HEADLINE_FLOOR:-0.97}
+BYLINE_FLOOR=${BYLINE_FLOOR:-0.90}
 
 python3 - "$lede" "$shared/data/extraction" "$pred" <<'PY'
 import json, subprocess, sys

@@ -36,7 +36,7 @@ Test(meta, jsonld_graph_array_and_junk) {
     cr_assert_str_eq(meta_jsonld_str(art, "headline"), "Line break");
     const char *names[4];
     size_t n = 0;
-    cr_assert_eq(meta_jsonld_authors(all, art, names, &n, 4), 0);
+    cr_assert_null(meta_jsonld_authors(all, art, names, &n, 4));
     cr_assert_eq(n, 1);
     cr_assert_str_eq(names[0], "Ann Lee");
     json_decref(all);
@@ -54,7 +54,7 @@ Test(meta, jsonld_nested_article_and_person_array) {
     cr_assert_str_eq(meta_jsonld_str(art, "headline"), "Post");
     const char *names[4];
     size_t n = 0;
-    cr_assert_eq(meta_jsonld_authors(all, art, names, &n, 4), 1);
+    cr_assert_str_eq(meta_jsonld_authors(all, art, names, &n, 4), "Reuters");
     cr_assert_eq(n, 2);
     cr_assert_str_eq(names[0], "A One");
     cr_assert_str_eq(names[1], "B Two");
@@ -75,4 +75,29 @@ Test(meta, jsonld_body_through_extract) {
     cr_assert_str_eq(r->provenance.headline, "json-ld");
     lede_result_free(r);
     lede_ctx_free(ctx);
+}
+
+/* ------------------------------------------------------------ bylines */
+
+static void parse(const char *s, meta_byline *out) {
+    memset(out, 0, sizeof *out);
+    meta_byline_parse(arena, s, out);
+}
+
+Test(meta, byline_china_daily_style) {
+    meta_byline b;
+    parse("By REN QI in Moscow | chinadaily.com.cn | Updated: 2021-11-16 19:35", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Ren Qi");
+    cr_assert_str_eq(b.dateline, "Moscow");
+    cr_assert_str_eq(
+        meta_byline_trim(arena, "By REN QI in Moscow | chinadaily.com.cn | Updated: x"),
+        "By REN QI in Moscow");
+}
+
+Test(meta, byline_written_by_edited_by) {
+    meta_byline b;
+    parse("Written by Rob Ewaschuk Edited by Betsy Beyer", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Rob Ewaschuk");
 }
