@@ -14,6 +14,8 @@
 #define NAME_MAX_LEN 60
 /* All-capital words at least this long are shouted names ("John SMITH"). */
 #define NAME_SHOUT_MIN 3
+/* Longest initial before a full stop ("L." in "Troy L. Smith"): one letter. */
+#define NAME_INITIAL_MAX 1
 /* A dateline place has at most this many words. */
 #define DATELINE_MAX_WORDS 3
 
@@ -48,40 +50,112 @@ static const char *const name_separators[] = {
 /* Lower-case words that never appear in a person's name: labels, job titles,
  * reading-time and date words. */
 static const char *const junk_words[] = {
-    "staff",        "writer",       "writers",
-    "reporter",     "reporters",    "correspondent",
-    "editor",       "editors",      "editorial",
-    "contributor",  "contributors", "columnist",
-    "desk",         "team",         "newsroom",
-    "updated",      "published",    "posted",
-    "min",          "mins",         "read",
-    "minutes",      "ago",          "share",
-    "comments",     "comment",      "follow",
-    "photo",        "photos",       "video",
-    "by",           "news",         "agency",
-    "agencies",     "wire",         "wires",
-    "bureau",       "admin",        "administrator",
-    "guest",        "author",       "authors",
-    "senior",       "chief",        "associate",
-    "contributing", "photographer", "illustration",
-    "more",         "view",         "profile",
-    "email",        "twitter",      "facebook",
-    "subscribe",    "sign",         "login",
-    "home",         "press",        "media",
-    "online",       "digital",      "magazine",
-    "daily",        "times",        "post",
-    "journal",      "herald",       "tribune",
-    "gazette",      "network",      "group",
-    "inc",          "ltd",          "company",
-    "university",   "department",   "ministry",
-    "office",       "council",      "board",
-    "service",      "contact",      "about",
-    "anonymous",    "unknown",      "the",
-    "of",           "is",           "are",
-    "was",          "has",          "have",
-    "said",         "says",         "this",
-    "that",         "for",          "from",
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "editor",
+    "editors",
+    "editorial",
+    "contributor",
+    "contributors",
+    "columnist",
+    "desk",
+    "team",
+    "newsroom",
+    "updated",
+    "published",
+    "posted",
+    "min",
+    "mins",
+    "read",
+    "minutes",
+    "ago",
+    "share",
+    "comments",
+    "comment",
+    "follow",
+    "photo",
+    "photos",
+    "video",
+    "by",
+    "news",
+    "agency",
+    "agencies",
+    "wire",
+    "wires",
+    "bureau",
+    "admin",
+    "administrator",
+    "guest",
+    "author",
+    "authors",
+    "senior",
+    "chief",
+    "associate",
+    "contributing",
+    "photographer",
+    "illustration",
+    "more",
+    "view",
+    "profile",
+    "email",
+    "twitter",
+    "facebook",
+    "subscribe",
+    "sign",
+    "login",
+    "home",
+    "press",
+    "media",
+    "online",
+    "digital",
+    "magazine",
+    "daily",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "network",
+    "group",
+    "inc",
+    "ltd",
+    "company",
+    "university",
+    "department",
+    "ministry",
+    "office",
+    "council",
+    "board",
+    "service",
+    "contact",
+    "about",
+    "anonymous",
+    "unknown",
+    "the",
+    "of",
+    "is",
+    "are",
+    "was",
+    "has",
+    "have",
+    "said",
+    "says",
+    "this",
+    "that",
+    "for",
+    "from",
     "our",
+    "international",
+    "edition",
+    "newsletter",
+    "sponsored",
+    "partner",
+    "opinion",
 };
 
 /* Outlets and agencies, and bare credentials, never taken as a person. */
@@ -301,6 +375,9 @@ bool meta_name_is_junk(const char *s) {
         }
         p += w;
     }
+    /* Markup and decoration never appear in names: "*****Notes*****". */
+    if (strpbrk(s, "*#=<>{}|\\~^+%$!?"))
+        return true;
     return words > NAME_MAX_WORDS || letters == 0;
 }
 
@@ -439,9 +516,18 @@ static char *take_dateline(lede_arena *a, const char *s, size_t *len) {
 }
 
 /* Adds one candidate name (n bytes at s) to out after cleaning and checks. */
-static void add_name(lede_arena *a, const char *s, size_t n, meta_byline *out) {
+static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
+                     meta_byline *out) {
     while (n && (*s == ' ' || *s == '-' || *s == ':' || *s == '.'))
         s++, n--;
+    /* A leading label ("Text: Jane Doe", "Foto: ...") is not part of a name. */
+    const char *colon = memchr(s, ':', n);
+    if (colon && !memchr(s, ' ', (size_t)(colon - s)) && colon + 1 < s + n) {
+        n -= (size_t)(colon + 1 - s);
+        s = colon + 1;
+        while (n && *s == ' ')
+            s++, n--;
+    }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '-' || s[n - 1] == ':'))
         n--;
     if (!n || out->n_authors >= META_MAX_AUTHORS)
@@ -454,9 +540,16 @@ static void add_name(lede_arena *a, const char *s, size_t n, meta_byline *out) {
             break;
         s += w + 1, n -= w + 1;
     }
-    const char *body = arena_strndup(a, s, n);
+    char *body = arena_strndup(a, s, n);
     if (!body || meta_name_is_junk(body))
         return;
+    /* "Jane Doe, Washington": one capitalised word after a comma that
+     * follows a name or an agency is the place the story was filed from. */
+    if (after_comma && !memchr(body, ' ', n) && n > 1 && isupper((unsigned char)*body)) {
+        if (!out->dateline)
+            out->dateline = meta_name_case(a, body);
+        return;
+    }
     char *name = meta_name_case(a, body);
     if (!name || !name_shape_ok(name))
         return;
@@ -512,6 +605,7 @@ void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
     if (place && !out->dateline)
         out->dateline = place;
     /* Split at the earliest separator, repeatedly. */
+    bool after_comma = false;
     while (len) {
         size_t best = len, best_len = 0;
         for (size_t i = 0; i < COUNT(name_separators); i++) {
@@ -522,7 +616,16 @@ void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
                     break;
                 }
         }
-        add_name(a, p, best, out);
+        /* ". " ends a name unless it follows an initial ("Troy L. Smith"). */
+        for (size_t k = NAME_INITIAL_MAX + 1; k + 1 < best; k++)
+            if (p[k] == '.' && p[k + 1] == ' ' && p[k - 1] != ' ' &&
+                p[k - NAME_INITIAL_MAX - 1] != ' ' &&
+                p[k - NAME_INITIAL_MAX - 1] != '.') {
+                best = k, best_len = 2;
+                break;
+            }
+        add_name(a, p, best, after_comma, out);
+        after_comma = best < len && p[best] == ',';
         if (best >= len)
             break;
         p += best + best_len;

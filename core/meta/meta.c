@@ -563,8 +563,17 @@ static bool authors_from(lede_job *job, const char *text, meta_byline *out) {
 
 /* The text of a byline element, trimmed to the byline proper. */
 static char *byline_text(lede_job *job, xmlNode *n) {
-    char *t = dom_text(job->arena, n, BYLINE_TEXT_MAX);
-    return t ? meta_byline_trim(job->arena, t) : NULL;
+    /* Text nodes are joined with a space: bylines put the name, the outlet
+     * and the date in adjacent elements ("IGN Staff</span><span>Updated"). */
+    strbuf b;
+    strbuf_init(&b, job->arena, BYLINE_TEXT_MAX);
+    for (xmlNode *c = n; c; c = dom_next(n, c, dom_is_non_text(c))) {
+        if (c->type != XML_TEXT_NODE || !c->content)
+            continue;
+        if (strbuf_puts(&b, (const char *)c->content) || strbuf_putc(&b, ' '))
+            break;
+    }
+    return b.len ? meta_byline_trim(job->arena, strbuf_peek(&b)) : NULL;
 }
 
 /* A visible byline: the trimmed text of n when it names at least one person

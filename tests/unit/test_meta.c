@@ -101,3 +101,194 @@ Test(meta, byline_written_by_edited_by) {
     cr_assert_eq(b.n_authors, 1);
     cr_assert_str_eq(b.authors[0], "Rob Ewaschuk");
 }
+
+Test(meta, byline_several_authors_and_junk) {
+    meta_byline b;
+    parse("By Jane Doe, John Smith and Ann Lee", &b);
+    cr_assert_eq(b.n_authors, 3);
+    cr_assert_str_eq(b.authors[2], "Ann Lee");
+    parse("By Jane Doe and Reuters Staff | 5 min read", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Jane Doe");
+    parse("Jane Doe, Senior Correspondent; jane@example.com", &b);
+    cr_assert_eq(b.n_authors, 1);
+    parse("By A. B. Smith & Maria de la Cruz in New York", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[0], "A. B. Smith");
+    cr_assert_str_eq(b.authors[1], "Maria de la Cruz");
+    cr_assert_str_eq(b.dateline, "New York");
+    parse("Reuters, Washington", &b);
+    cr_assert_eq(b.n_authors, 0);
+    cr_assert_str_eq(b.dateline, "Washington");
+    parse("Martin Untersinger (avec Damien Leloup et Morgane Tual)", &b);
+    cr_assert_eq(b.n_authors, 3);
+    cr_assert_str_eq(b.authors[1], "Damien Leloup");
+    parse("Bradley M. Kuhn (http://ebb.org/bkuhn/)", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Bradley M. Kuhn");
+    parse("By John Smith on November 16, 2021", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "John Smith");
+    parse("Text: Jane Doe", &b);
+    cr_assert_str_eq(b.authors[0], "Jane Doe");
+}
+
+Test(meta, byline_rejects_non_names) {
+    const char *junk[] = {"Staff",
+                          "Associated Press",
+                          "AP",
+                          "Updated",
+                          "5 min read",
+                          "and",
+                          "Nov 16, 2021",
+                          "a@b.com",
+                          "chinadaily.com.cn",
+                          "*****Notes*****",
+                          "The Editorial Board"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        cr_expect(meta_name_is_junk(junk[i]), "%s should be junk", junk[i]);
+    cr_expect(!meta_name_is_junk("Ren Qi"));
+    cr_expect(!meta_name_is_junk("肖春芳"));
+    meta_byline b;
+    parse("By the way, this is not a byline", &b);
+    cr_assert_eq(b.n_authors, 0);
+}
+
+Test(meta, name_natural_case) {
+    cr_assert_str_eq(meta_name_case(arena, "REN QI"), "Ren Qi");
+    cr_assert_str_eq(meta_name_case(arena, "McDonald"), "McDonald");
+    cr_assert_str_eq(meta_name_case(arena, "MICHAEL MCDONALD"), "Michael McDonald");
+    cr_assert_str_eq(meta_name_case(arena, "maria de la cruz"), "Maria de la Cruz");
+    cr_assert_str_eq(meta_name_case(arena, "Maria de la Cruz"), "Maria de la Cruz");
+    cr_assert_str_eq(meta_name_case(arena, "SEAN O'BRIEN"), "Sean O'Brien");
+    cr_assert_str_eq(meta_name_case(arena, "JEAN-PAUL SARTRE"), "Jean-Paul Sartre");
+    cr_assert_str_eq(meta_name_case(arena, "John SMITH"), "John Smith");
+    cr_assert_str_eq(meta_name_case(arena, "RENÉ LÉVESQUE"), "René Lévesque");
+    cr_assert_str_eq(meta_name_case(arena, "АННА ПЕТРОВА"), "Анна Петрова");
+}
+
+/* ------------------------------------------------------------ titles, text */
+
+Test(meta, title_site_cut) {
+    cr_assert_str_eq(
+        meta_title_cut(arena, "Story of the day | Example News", "Example News"),
+        "Story of the day");
+    cr_assert_str_eq(meta_title_cut(arena, "Story of the day - Example", "Example News"),
+                     "Story of the day");
+    cr_assert_str_eq(meta_title_cut(arena, "Example: Story of the day", "Example"),
+                     "Story of the day");
+    cr_assert_str_eq(meta_title_cut(arena, "A long story title here – Site", NULL),
+                     "A long story title here");
+    /* No site and no short tail: the title stays whole. */
+    cr_assert_str_eq(meta_title_cut(arena, "Brexit - what it means for you", NULL),
+                     "Brexit - what it means for you");
+    cr_assert_str_eq(meta_title_cut(arena,
+                                    "Putin, Macron talk - World - Chinadaily.com.cn",
+                                    "chinadaily.com.cn"),
+                     "Putin, Macron talk - World");
+    cr_assert_str_eq(meta_title_cut_site(arena, "Story | Other", "Site"),
+                     "Story | Other");
+}
+
+Test(meta, clean_entities_tags_space) {
+    cr_assert_str_eq(meta_clean(arena, "  Tom &amp; Jerry&#39;s\n\t&ldquo;day&rdquo;  "),
+                     "Tom & Jerry's \u201cday\u201d");
+    cr_assert_str_eq(meta_clean(arena, "<em>Big</em> news\u00a0today\u200b"),
+                     "Big news today");
+    cr_assert_str_eq(meta_clean(arena, "a < b &unknown; c"), "a < b &unknown; c");
+    cr_assert_null(meta_clean(arena, " \u3000 "));
+    cr_assert_null(meta_clean(arena, NULL));
+}
+
+Test(meta, url_resolution) {
+    cr_assert_str_eq(meta_url_resolve(arena, "https://ex.com/a/b.html", "../c/d.html"),
+                     "https://ex.com/c/d.html");
+    cr_assert_str_eq(meta_url_resolve(arena, "https://ex.com/a/", "/img/x.jpg"),
+                     "https://ex.com/img/x.jpg");
+    cr_assert_str_eq(meta_url_resolve(arena, NULL, "https://ex.com/x"),
+                     "https://ex.com/x");
+    cr_assert_str_eq(meta_url_resolve(arena, NULL, "//cdn.ex.com/x.png"),
+                     "https://cdn.ex.com/x.png");
+    cr_assert_null(meta_url_resolve(arena, NULL, "relative/only.html"));
+    cr_assert_null(meta_url_resolve(arena, "https://ex.com/", "javascript:void(0)"));
+    cr_assert_str_eq(meta_url_host(arena, "https://www.Example.com:8080/x?y"),
+                     "example.com");
+}
+
+/* ------------------------------------------------------------ dates */
+
+/* 2021-11-20T00:00:00Z */
+#define NOW 1637366400
+
+static const char *date(const char *s) {
+    static char out[META_DATE_MAX];
+    return meta_date_parse(s, NOW, out) ? out : "none";
+}
+
+Test(meta, date_formats) {
+    cr_assert_str_eq(date("2021-11-16T19:35:00+08:00"), "2021-11-16T19:35:00+08:00");
+    cr_assert_str_eq(date("2021-11-16T11:35:00.000Z"), "2021-11-16T11:35:00Z");
+    cr_assert_str_eq(date("2021-11-16T19:35:00+0800"), "2021-11-16T19:35:00+08:00");
+    cr_assert_str_eq(date("Updated: 2021-11-16 19:35"), "2021-11-16T19:35:00");
+    cr_assert_str_eq(date("2021-11-16"), "2021-11-16");
+    cr_assert_str_eq(date("2021/11/16"), "2021-11-16");
+    cr_assert_str_eq(date("November 16, 2021"), "2021-11-16");
+    cr_assert_str_eq(date("Nov. 16, 2021 7:35 PM EST"), "2021-11-16T19:35:00-05:00");
+    cr_assert_str_eq(date("16 Nov 2021"), "2021-11-16");
+    cr_assert_str_eq(date("Tue, 16 Nov 2021 19:35:00 GMT"), "2021-11-16T19:35:00Z");
+    cr_assert_str_eq(date("16.11.2021 19:35"), "2021-11-16T19:35:00");
+    cr_assert_str_eq(date("16. November 2021"), "2021-11-16");
+    cr_assert_str_eq(date("1637091300"), "2021-11-16T19:35:00Z");
+    cr_assert_str_eq(date("1637091300000"), "2021-11-16T19:35:00Z");
+    cr_assert_str_eq(date("Published 12:01 am, March 3, 2020"), "2020-03-03T00:01:00");
+}
+
+Test(meta, date_rejects_bad_and_future) {
+    cr_assert_str_eq(date("2021-02-30"), "none");
+    cr_assert_str_eq(date("Marketing 16 2021"), "none");
+    cr_assert_str_eq(date("5 min read"), "none");
+    cr_assert_str_eq(date("2031-11-16"), "none");
+    /* Within a day of the fetch time is allowed (time zones). */
+    cr_assert_str_eq(date("2021-11-20T20:00:00"), "2021-11-20T20:00:00");
+    cr_assert_str_eq(date("2021-11-22"), "none");
+    char out[META_DATE_MAX];
+    cr_assert(meta_date_from_url("https://ex.com/world/2021/11/16/story.html", NOW, out));
+    cr_assert_str_eq(out, "2021-11-16");
+    cr_assert(meta_date_from_url("https://ex.com/news/20211116/story", NOW, out));
+    cr_assert_str_eq(out, "2021-11-16");
+    cr_assert(!meta_date_from_url("https://ex.com/2031/11/16/x", NOW, out));
+    cr_assert(!meta_date_from_url("https://ex.com/item/12345678/x", NOW, out));
+}
+
+/* ------------------------------------------------------------ language */
+
+Test(meta, language_tags_and_guess) {
+    cr_assert_str_eq(meta_lang_normalise(arena, "en_us"), "en-US");
+    cr_assert_str_eq(meta_lang_normalise(arena, "zh-hans-cn"), "zh-Hans-CN");
+    cr_assert_str_eq(meta_lang_normalise(arena, "fr, en"), "fr");
+    cr_assert_null(meta_lang_normalise(arena, "x"));
+    cr_assert_null(meta_lang_normalise(arena, "12"));
+    const char *en = "The minister said that the plan was not ready and that it would be "
+                     "delayed for at least a year, according to the report.";
+    const char *fr = "Le ministre a dit que le plan n'est pas prêt et qu'il sera retardé "
+                     "d'au moins un an, selon le rapport publié dans la presse.";
+    const char *de = "Der Minister sagte, dass der Plan nicht fertig sei und sich um "
+                     "mindestens ein Jahr verzögern werde, wie die Zeitung berichtet.";
+    const char *es =
+        "El ministro dijo que el plan no está listo y que se retrasará por lo "
+        "menos un año, según el informe publicado por la prensa.";
+    const char *zh =
+        "俄罗斯总统普京周一与法国总统马克龙通电话，双方讨论了乌克兰东部局势。";
+    const char *ja =
+        "トレンドマイクロは、公衆無線LANを安全に使うためのアプリを発表した。";
+    const char *ru = "Президент России Владимир Путин провел телефонный разговор с "
+                     "президентом Франции.";
+    cr_assert_str_eq(meta_lang_guess(en, strlen(en)), "en");
+    cr_assert_str_eq(meta_lang_guess(fr, strlen(fr)), "fr");
+    cr_assert_str_eq(meta_lang_guess(de, strlen(de)), "de");
+    cr_assert_str_eq(meta_lang_guess(es, strlen(es)), "es");
+    cr_assert_str_eq(meta_lang_guess(zh, strlen(zh)), "zh");
+    cr_assert_str_eq(meta_lang_guess(ja, strlen(ja)), "ja");
+    cr_assert_str_eq(meta_lang_guess(ru, strlen(ru)), "ru");
+    cr_assert_null(meta_lang_guess("Hi", 2));
+}
