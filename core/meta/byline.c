@@ -520,11 +520,15 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
                      meta_byline *out) {
     while (n && (*s == ' ' || *s == '-' || *s == ':' || *s == '.'))
         s++, n--;
-    /* A leading label ("Text: Jane Doe", "Foto: ...") is not part of a name. */
+    /* A leading label ("Text: Jane Doe", "作者：任琦") is not part of a name. */
     const char *colon = memchr(s, ':', n);
-    if (colon && !memchr(s, ' ', (size_t)(colon - s)) && colon + 1 < s + n) {
-        n -= (size_t)(colon + 1 - s);
-        s = colon + 1;
+    size_t colon_len = 1;
+    const char *wide = memmem(s, n, "\xEF\xBC\x9A", 3); /* U+FF1A FULLWIDTH COLON */
+    if (wide && (!colon || wide < colon))
+        colon = wide, colon_len = 3;
+    if (colon && !memchr(s, ' ', (size_t)(colon - s)) && colon + colon_len < s + n) {
+        n -= (size_t)(colon + colon_len - s);
+        s = colon + colon_len;
         while (n && *s == ' ')
             s++, n--;
     }

@@ -360,7 +360,7 @@ static void set_site(lede_job *job, const page_scan *s, json_t *article) {
     }
     if (!v)
         v = first_meta(job, s, site_keys + 1, COUNT(site_keys) - 1, &which);
-    if (!v && (v = meta_url_host(job->arena, res->url)))
+    if (!v && (v = meta_url_site(job->arena, res->url)))
         which = "url";
     res->site_name = v;
     res->provenance.site_name = v ? which : NULL;
@@ -834,9 +834,12 @@ static void check_headline(lede_job *job, xmlNode *root) {
         use_h1 = true;
     } else if (!strcmp(res->provenance.headline, "title")) {
         /* The <h1> beats the <title> when they tell the same story: the
-         * title holds the h1 plus a site name, or the h1 extends the cut. */
-        char *title = page_title(job, root);
-        use_h1 = contains(title, h) || contains(h, cur);
+         * title starts with the h1 ("Story | Section | Site"), or the h1
+         * extends the cut title. An <h1> matching a later part of the title
+         * is the site's banner: that part is cut instead. */
+        use_h1 = !strncasecmp(cur, h, strlen(h)) || contains(h, cur);
+        if (!use_h1)
+            res->headline = meta_title_cut_site(job->arena, cur, h);
     } else if (!meta_loose_equal(cur, h)) {
         char *title = page_title(job, root);
         size_t n = strlen(cur);

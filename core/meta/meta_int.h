@@ -48,6 +48,10 @@ char *meta_url_resolve(lede_arena *a, const char *base, const char *ref);
 /* The host of an absolute URL without a leading "www.", or NULL. */
 char *meta_url_host(lede_arena *a, const char *url);
 
+/* The registrable part of the URL's host ("global.chinadaily.com.cn" ->
+ * "chinadaily.com.cn", "news.bbc.co.uk" -> "bbc.co.uk"), or NULL. */
+char *meta_url_site(lede_arena *a, const char *url);
+
 /* ---------------------------------------------------------------- jsonld.c */
 
 /* Parses every <script type="application/ld+json"> under root into

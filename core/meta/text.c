@@ -275,3 +275,35 @@ char *meta_url_host(lede_arena *a, const char *url) {
         *c = (char)tolower((unsigned char)*c);
     return h;
 }
+
+/* Second-level labels under which country domains register names
+ * ("co.uk", "com.cn", "ne.jp"): a common-knowledge subset of the Public
+ * Suffix List (publicsuffix.org, MPL-2.0), enough for news sites. */
+static const char *const second_levels[] = {"co",  "com", "org", "net", "gov", "ac",
+                                            "edu", "ne",  "or",  "go",  "gob", "nic"};
+/* Country-code top-level domains have two letters. */
+#define CC_TLD_LEN 2
+
+char *meta_url_site(lede_arena *a, const char *url) {
+    char *host = meta_url_host(a, url);
+    if (!host)
+        return NULL;
+    size_t n = strlen(host);
+    const char *last = memrchr(host, '.', n);
+    if (!last || last == host)
+        return host;
+    const char *second = memrchr(host, '.', (size_t)(last - host));
+    if (!second)
+        return host;
+    size_t sl = (size_t)(last - second - 1);
+    bool cc = strlen(last + 1) == CC_TLD_LEN;
+    bool registry = false;
+    for (size_t i = 0; cc && i < sizeof second_levels / sizeof second_levels[0]; i++)
+        registry |=
+            strlen(second_levels[i]) == sl && !strncmp(second + 1, second_levels[i], sl);
+    if (registry) {
+        const char *third = memrchr(host, '.', (size_t)(second - host));
+        return third ? host + (third + 1 - host) : host;
+    }
+    return host + (second + 1 - host);
+}
