@@ -14,6 +14,8 @@
 #define NAME_MAX_LEN 60
 /* All-capital words at least this long are shouted names ("John SMITH"). */
 #define NAME_SHOUT_MIN 3
+/* Most words of an outlet name glued to the end of a name. */
+#define NAME_OUTLET_MAX_WORDS 3
 /* Longest initial before a full stop ("L." in "Troy L. Smith"): one letter. */
 #define NAME_INITIAL_MAX 1
 /* A dateline place has at most this many words. */
@@ -43,8 +45,8 @@ static const char *const name_connectors[] = {"and", "with", "avec", "et", "und"
 
 /* Separators between several names. */
 static const char *const name_separators[] = {
-    ",",   ";",  " and ", " & ", " with ", " und ",  " et ",  " y ",  " e ",  "/",
-    " + ", "、", "，",    "(",   ")",      " avec ", " con ", " og ", " en ", " och ",
+    ",", ";",   " and ", " & ", " with ", " und ",  " et ",  " y ",  " e ",
+    "/", " + ", "、",    "，",  "／",     " avec ", " con ", " og ", " och ",
 };
 
 /* Lower-case words that never appear in a person's name: labels, job titles,
@@ -150,7 +152,19 @@ static const char *const junk_words[] = {
     "for",
     "from",
     "our",
+    "you",
+    "your",
+    "agree",
+    "click",
+    "clicking",
+    "submit",
+    "privacy",
+    "policy",
+    "terms",
     "international",
+    "today",
+    "sport",
+    "sports",
     "edition",
     "newsletter",
     "sponsored",
@@ -336,6 +350,24 @@ char *meta_name_case(lede_arena *a, const char *name) {
 
 /* ------------------------------------------------------------ junk */
 
+/* Last words of outlet names ("USA TODAY", "Associated Press"). */
+static const char *const outlet_words[] = {
+    "press",   "today",   "news",    "times",  "post",    "journal",
+    "herald",  "tribune", "gazette", "media",  "daily",   "magazine",
+    "network", "insider", "wire",    "staff",  "reuters", "bloomberg",
+    "afp",     "ap",      "sport",   "sports",
+};
+
+/* True when s is an agency or ends with an outlet word. */
+static bool is_outlet(const char *s) {
+    size_t n = strlen(s);
+    if (in_list(s, n, junk_names, COUNT(junk_names)))
+        return true;
+    const char *last = strrchr(s, ' ');
+    last = last ? last + 1 : s;
+    return in_list(last, strlen(last), outlet_words, COUNT(outlet_words));
+}
+
 /* "chinadaily.com.cn", "example.org/path" */
 static bool looks_like_domain(const char *s) {
     const char *dot = strrchr(s, '.');
@@ -375,8 +407,10 @@ bool meta_name_is_junk(const char *s) {
         }
         p += w;
     }
-    /* Markup and decoration never appear in names: "*****Notes*****". */
-    if (strpbrk(s, "*#=<>{}|\\~^+%$!?"))
+    /* Markup and decoration never appear in names: "*****Notes*****"; a name
+     * starts with a letter. */
+    if (strpbrk(s, "*#=<>{}|\\~^+%$!?\"") ||
+        ((unsigned char)*s < 0x80 && !isalpha((unsigned char)*s)))
         return true;
     return words > NAME_MAX_WORDS || letters == 0;
 }
@@ -545,7 +579,27 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
         s += w + 1, n -= w + 1;
     }
     char *body = arena_strndup(a, s, n);
-    if (!body || meta_name_is_junk(body))
+    if (!body)
+        return;
+    /* "JILL LAWLESS Associated Press", "Kevin McCoy USA TODAY": a name
+     * followed by its outlet without a comma. */
+    for (size_t drop = 1; meta_name_is_junk(body) && drop <= NAME_OUTLET_MAX_WORDS;
+         drop++) {
+        size_t cut = n;
+        for (size_t k = 0; k < drop && cut; k++) {
+            while (cut && body[cut - 1] != ' ')
+                cut--;
+            while (cut && body[cut - 1] == ' ')
+                cut--;
+        }
+        if (!cut || !memchr(body, ' ', cut) || !is_outlet(body + cut + 1))
+            continue;
+        body[cut] = '\0';
+        n = cut;
+    }
+    if (meta_name_is_junk(body))
+        return;
+    if (out->min_two_words && !memchr(body, ' ', n) && (unsigned char)*body < 0x80)
         return;
     /* "Jane Doe, Washington": one capitalised word after a comma that
      * follows a name or an agency is the place the story was filed from. */

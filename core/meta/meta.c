@@ -576,11 +576,23 @@ static char *byline_text(lede_job *job, xmlNode *n) {
     return b.len ? meta_byline_trim(job->arena, strbuf_peek(&b)) : NULL;
 }
 
+/* Removes authors that are the site itself ("Business Insider" on
+ * businessinsider.com, "Futurism" in a syndicated byline). */
+static void drop_outlet_authors(const char *site, meta_byline *by) {
+    size_t kept = 0;
+    for (size_t i = 0; i < by->n_authors; i++) {
+        if (site && meta_loose_equal(by->authors[i], site))
+            continue;
+        by->authors[kept++] = by->authors[i];
+    }
+    by->n_authors = kept;
+}
+
 /* A visible byline: the trimmed text of n when it names at least one person
  * and is short enough to be a byline; else NULL. */
 static char *visible_byline(lede_job *job, xmlNode *n) {
     char *t = byline_text(job, n);
-    meta_byline probe = {0};
+    meta_byline probe = {.min_two_words = true};
     if (!t || strlen(t) > BYLINE_WRITTEN_MAX || !authors_from(job, t, &probe))
         return NULL;
     return t;
@@ -650,12 +662,13 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
         }
     }
     /* 4. The visible byline. */
+    by.min_two_words = true;
     if (!source && vis_text && authors_from(job, vis_text, &by))
         source = visible_source;
 
     /* The dateline and the byline as written come from the visible line when
      * it names the same first person. */
-    meta_byline seen = {0};
+    meta_byline seen = {.min_two_words = true};
     if (vis_text)
         meta_byline_parse(job->arena, vis_text, &seen);
     bool agrees = vis_text && seen.n_authors && by.n_authors &&
@@ -663,6 +676,8 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
     if (agrees) {
         res->byline = vis_text;
         res->dateline = seen.dateline;
+        if (seen.n_authors > by.n_authors) /* the page shows more names */
+            by = seen;
     } else if (written) {
         res->byline = written;
     } else if (by.n_authors) {
@@ -679,6 +694,7 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
         res->byline = fallback;
         source = "meta:author";
     }
+    drop_outlet_authors(res->site_name, &by);
     if (by.n_authors) {
         res->authors = arena_calloc(job->arena, by.n_authors, sizeof *res->authors);
         if (res->authors) {

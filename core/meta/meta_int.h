@@ -90,6 +90,9 @@ typedef struct {
     const char *authors[META_MAX_AUTHORS]; /* natural case, arena strings */
     size_t n_authors;
     const char *dateline; /* "Moscow" from "By X in Moscow", or NULL */
+    /* Set by the caller for free text (visible lines): one-word Latin names
+     * ("By subject", "Washington") are not taken there. */
+    bool min_two_words;
 } meta_byline;
 
 /* Splits a byline ("By A and B in City", "A, B & C", "REN QI") into person

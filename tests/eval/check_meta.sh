@@ -12,7 +12,7 @@ pred=${3:-$(mktemp -d)}
 
 # Floors for the readability pages (contains-rate), measured with this script.
 HEADLINE_FLOOR=${HEADLINE_FLOOR:-0.97}
-BYLINE_FLOOR=${BYLINE_FLOOR:-0.90}
+BYLINE_FLOOR=${BYLINE_FLOOR:-0.88}
 
 python3 - "$lede" "$shared/data/extraction" "$pred" <<'PY'
 import json, subprocess, sys

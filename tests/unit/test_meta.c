@@ -152,6 +152,17 @@ Test(meta, byline_rejects_non_names) {
     meta_byline b;
     parse("By the way, this is not a byline", &b);
     cr_assert_eq(b.n_authors, 0);
+    parse("By clicking \"Submit,\" you agree to the Privacy Policy and Terms of Use", &b);
+    cr_assert_eq(b.n_authors, 0);
+    parse("Kevin Johnson and Kevin McCoy USA TODAY", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[1], "Kevin McCoy");
+    parse("By DANICA KIRKA and JILL LAWLESS Associated Press", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[1], "Jill Lawless");
+    meta_byline strict = {.min_two_words = true};
+    meta_byline_parse(arena, "By subject", &strict);
+    cr_assert_eq(strict.n_authors, 0);
 }
 
 Test(meta, name_natural_case) {
