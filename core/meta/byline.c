@@ -583,8 +583,9 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
         return;
     /* "JILL LAWLESS Associated Press", "Kevin McCoy USA TODAY": a name
      * followed by its outlet without a comma. */
-    for (size_t drop = 1; meta_name_is_junk(body) && drop <= NAME_OUTLET_MAX_WORDS;
-         drop++) {
+    /* The longest outlet first: "USA TODAY" rather than "TODAY". */
+    for (size_t drop = NAME_OUTLET_MAX_WORDS; meta_name_is_junk(body) && drop > 0;
+         drop--) {
         size_t cut = n;
         for (size_t k = 0; k < drop && cut; k++) {
             while (cut && body[cut - 1] != ' ')
@@ -592,7 +593,8 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
             while (cut && body[cut - 1] == ' ')
                 cut--;
         }
-        if (!cut || !memchr(body, ' ', cut) || !is_outlet(body + cut + 1))
+        if (!cut || !memchr(body, ' ', cut) || !is_outlet(body + cut + 1) ||
+            meta_name_is_junk(arena_strndup(a, body, cut)))
             continue;
         body[cut] = '\0';
         n = cut;
