@@ -303,3 +303,102 @@ Test(meta, language_tags_and_guess) {
     cr_assert_str_eq(meta_lang_guess(ru, strlen(ru)), "ru");
     cr_assert_null(meta_lang_guess("Hi", 2));
 }
+
+/* ------------------------------------------------------------ through lede_extract */
+
+static lede_result *extract(const char *page, const char *url) {
+    static lede_ctx *ctx;
+    if (!ctx) {
+        lede_ctx_config cfg = {.data_dir = LEDE_SOURCE_DIR "/core/data"};
+        cr_assert_eq(lede_ctx_new(&cfg, &ctx, NULL, 0), LEDE_OK);
+    }
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.fetch_time = NOW;
+    lede_result *r = NULL;
+    cr_assert_eq(lede_extract(ctx, page, strlen(page), url, &opt, &r), LEDE_OK);
+    return r;
+}
+
+static bool has_warning(const lede_result *r, const char *code) {
+    for (size_t i = 0; i < r->n_warnings; i++)
+        if (!strcmp(r->warnings[i], code))
+            return true;
+    return false;
+}
+
+Test(meta, provenance_names_each_winner) {
+    lede_result *r = extract("<html lang=\"en\"><head><title>T | Site</title>"
+                             "<meta property=\"og:title\" content=\"Og headline here\">"
+                             "<meta name=\"twitter:title\" content=\"Tw\">"
+                             "<meta property=\"og:site_name\" content=\"Site\">"
+                             "<meta name=\"author\" content=\"Jane Doe\">"
+                             "<meta name=\"sailthru.date\" content=\"2021-11-16 10:00\">"
+                             "<link rel=\"canonical\" href=\"/a\"></head>"
+                             "<body><h1>Og headline here</h1><p>Text of the story goes "
+                             "here.</p></body></html>",
+                             "https://site.example/x");
+    cr_assert_str_eq(r->provenance.headline, "og:title");
+    cr_assert_str_eq(r->provenance.byline, "author");
+    cr_assert_str_eq(r->provenance.published, "sailthru.date");
+    cr_assert_str_eq(r->published, "2021-11-16T10:00:00");
+    cr_assert_str_eq(r->provenance.site_name, "og:site_name");
+    cr_assert_str_eq(r->provenance.language, "html-lang");
+    cr_assert_str_eq(r->canonical_url, "https://site.example/a");
+    cr_assert_str_eq(r->provenance.canonical_url, "link:canonical");
+    lede_result_free(r);
+}
+
+Test(meta, headline_cross_checked_with_h1) {
+    /* A generic og:title that neither the <title> nor the <h1> backs. */
+    lede_result *r = extract("<html><head><title>Storm closes schools - Daily</title>"
+                             "<meta property=\"og:title\" content=\"Daily news site\">"
+                             "</head><body><h1>Storm closes schools</h1>"
+                             "<p>Text of the story goes here.</p></body></html>",
+                             NULL);
+    cr_assert_str_eq(r->headline, "Storm closes schools");
+    cr_assert_str_eq(r->provenance.headline, "h1");
+    lede_result_free(r);
+    /* "Story | Site" in og:title where the page shows "Story". */
+    r = extract("<html><head><meta property=\"og:title\" content=\"Storm closes schools "
+                "| Daily\"></head><body><h1>Storm closes schools</h1><p>Text.</p></body>"
+                "</html>",
+                NULL);
+    cr_assert_str_eq(r->headline, "Storm closes schools");
+    lede_result_free(r);
+    /* No metadata: the <h1> wins over the <title>. */
+    r = extract("<html><head><title>Storm closes schools | Section | Daily</title></head>"
+                "<body><h1>Storm closes schools</h1><p>Text.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->headline, "Storm closes schools");
+    cr_assert_str_eq(r->provenance.headline, "h1");
+    lede_result_free(r);
+}
+
+Test(meta, not_an_article_warning) {
+    lede_result *r = extract("<html><head><meta property=\"og:type\" content=\"website\">"
+                             "<title>Home</title></head><body><ul><li>A</li></ul>"
+                             "<p>Welcome to our home page.</p></body></html>",
+                             NULL);
+    cr_assert(has_warning(r, "not_an_article"));
+    lede_result_free(r);
+    r = extract("<html><head><meta property=\"og:type\" content=\"website\">"
+                "<meta property=\"article:published_time\" content=\"2021-11-16\">"
+                "</head><body><p>By Jane Doe</p><p>Story.</p></body></html>",
+                NULL);
+    cr_assert(!has_warning(r, "not_an_article"));
+    cr_assert_str_eq(r->published, "2021-11-16");
+    lede_result_free(r);
+}
+
+Test(meta, future_dates_rejected_in_pages) {
+    lede_result *r =
+        extract("<html><head>"
+                "<meta property=\"article:published_time\" content=\"2031-01-01\">"
+                "<meta name=\"date\" content=\"2021-11-15\"></head>"
+                "<body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    cr_assert_str_eq(r->provenance.published, "date");
+    lede_result_free(r);
+}
