@@ -694,6 +694,8 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
         res->byline = fallback;
         source = "meta:author";
     }
+    if (!res->dateline) /* schema.org NewsArticle.dateline */
+        res->dateline = meta_clean(job->arena, meta_jsonld_str(article, "dateline"));
     drop_outlet_authors(res->site_name, &by);
     if (by.n_authors) {
         res->authors = arena_calloc(job->arena, by.n_authors, sizeof *res->authors);

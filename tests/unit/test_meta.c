@@ -11,8 +11,14 @@
 
 static lede_arena *arena;
 
+static lede_ctx *ctx; /* loaded by the tests that extract whole pages */
+
 static void setup(void) { arena = arena_new(0); }
-static void teardown(void) { arena_free(arena); }
+static void teardown(void) {
+    arena_free(arena);
+    lede_ctx_free(ctx);
+    ctx = NULL;
+}
 
 TestSuite(meta, .init = setup, .fini = teardown);
 
@@ -307,7 +313,6 @@ Test(meta, language_tags_and_guess) {
 /* ------------------------------------------------------------ through lede_extract */
 
 static lede_result *extract(const char *page, const char *url) {
-    static lede_ctx *ctx;
     if (!ctx) {
         lede_ctx_config cfg = {.data_dir = LEDE_SOURCE_DIR "/core/data"};
         cr_assert_eq(lede_ctx_new(&cfg, &ctx, NULL, 0), LEDE_OK);
