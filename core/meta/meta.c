@@ -360,7 +360,7 @@ static void set_site(lede_job *job, const page_scan *s, json_t *article) {
     }
     if (!v)
         v = first_meta(job, s, site_keys + 1, COUNT(site_keys) - 1, &which);
-    if (!v && (v = meta_url_site(job->arena, res->url)))
+    if (!v && (v = meta_url_site(job->arena, res->url ? res->url : res->canonical_url)))
         which = "url";
     res->site_name = v;
     res->provenance.site_name = v ? which : NULL;
@@ -734,8 +734,8 @@ lede_status meta_extract(lede_job *job) {
         return LEDE_ERR_NOMEM;
     scan_page(s, root);
     json_t *article = meta_jsonld_article(job->jsonld);
-    set_site(job, s, article);
     set_urls(job, s, article);
+    set_site(job, s, article);
     set_headline(job, s, article);
     set_text_fields(job, s, article);
     set_tags(job, s, article);
