@@ -264,6 +264,16 @@ const char *meta_jsonld_str(json_t *obj, const char *key) {
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* Articles rank above this; pages at or below it. */
+#define JSONLD_PAGE_RANK 1
+
+const char *meta_jsonld_headline(json_t *article) {
+    const char *h = meta_jsonld_str(article, "headline");
+    if (!h && article_rank(article) > JSONLD_PAGE_RANK)
+        h = meta_jsonld_str(article, "name");
+    return h;
+}
+
 json_t *meta_jsonld_by_id(json_t *all, const char *id) {
     if (!id)
         return NULL;

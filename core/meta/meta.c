@@ -269,12 +269,21 @@ static const char *meta_get(const page_scan *s, const char *key) {
 
 /* ------------------------------------------------------------ helpers */
 
+/* True when s holds a letter or digit (any non-ASCII byte counts): a title
+ * or byline of punctuation alone is no value. */
+static bool has_letters(const char *s) {
+    for (; s && *s; s++)
+        if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+            return true;
+    return false;
+}
+
 /* The cleaned value of the first key of keys that has one; *which names it. */
 static char *first_meta(lede_job *job, const page_scan *s, const char *const *keys,
                         size_t n, const char **which) {
     for (size_t i = 0; i < n; i++) {
         char *v = meta_clean(job->arena, meta_get(s, keys[i]));
-        if (v) {
+        if (v && has_letters(v)) {
             if (which)
                 *which = keys[i];
             return v;
@@ -319,11 +328,10 @@ static void set_headline(lede_job *job, const page_scan *s, json_t *article) {
     const char *host =
         meta_url_host(a, res->canonical_url ? res->canonical_url : res->url);
     char *v = NULL;
-    if (article && json_object_get(article, "@type")) {
-        v = meta_clean(a, meta_jsonld_str(article, "headline"));
-        if (v)
-            res->provenance.headline = "json-ld";
-    }
+    if ((v = meta_clean(a, meta_jsonld_headline(article))) && has_letters(v))
+        res->provenance.headline = "json-ld";
+    else
+        v = NULL;
     const char *which = NULL;
     if (!v && (v = first_meta(job, s, headline_keys, COUNT(headline_keys), &which)))
         res->provenance.headline = which;
@@ -335,7 +343,7 @@ static void set_headline(lede_job *job, const page_scan *s, json_t *article) {
         return;
     }
     char *title = s->title ? node_text(job, s->title, META_FIELD_MAX) : NULL;
-    if (title) {
+    if (title && has_letters(title)) {
         char *cut = meta_title_cut_site(a, title, res->site_name);
         if (!strcmp(cut, title) && host)
             cut = meta_title_cut_site(a, title, host);
@@ -602,7 +610,7 @@ static char *visible_byline(lede_job *job, xmlNode *n) {
  * a byline (short, no link); else NULL. */
 static const char *as_written(lede_job *job, const char *raw) {
     char *v = meta_clean(job->arena, raw);
-    if (!v || strlen(v) > BYLINE_WRITTEN_MAX || strstr(v, "://"))
+    if (!v || !has_letters(v) || strlen(v) > BYLINE_WRITTEN_MAX || strstr(v, "://"))
         return NULL;
     return v;
 }

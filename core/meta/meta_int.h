@@ -71,6 +71,10 @@ json_t *meta_jsonld_article(json_t *all);
  * "name"/"@value" of an object. NULL when absent. Points into jansson. */
 const char *meta_jsonld_str(json_t *obj, const char *key);
 
+/* The article's headline, or its name when it is an article type (a page's
+ * name is often the site's). Points into jansson; NULL when absent. */
+const char *meta_jsonld_headline(json_t *article);
+
 /* The node with this @id in `all`, or NULL. */
 json_t *meta_jsonld_by_id(json_t *all, const char *id);
 

@@ -407,3 +407,22 @@ Test(meta, future_dates_rejected_in_pages) {
     cr_assert_str_eq(r->provenance.published, "date");
     lede_result_free(r);
 }
+
+Test(meta, jsonld_name_and_empty_values) {
+    lede_result *r = extract("<html><head><script type=\"application/ld+json\">"
+                             "{\"@type\":\"Article\",\"name\":\"Named article\"}</script>"
+                             "<title>:</title><meta name=\"author\" content=\",\">"
+                             "</head><body><p>Story.</p></body></html>",
+                             NULL);
+    cr_assert_str_eq(r->headline, "Named article");
+    cr_assert_str_eq(r->provenance.headline, "json-ld");
+    cr_assert_null(r->byline);
+    lede_result_free(r);
+    /* A page's name is not a headline; punctuation is not a title. */
+    r = extract("<html><head><script type=\"application/ld+json\">"
+                "{\"@type\":\"WebPage\",\"name\":\"Site\"}</script><title>|</title>"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_null(r->headline);
+    lede_result_free(r);
+}
