@@ -615,105 +615,140 @@ static const char *as_written(lede_job *job, const char *raw) {
     return v;
 }
 
-static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
-    lede_result *res = job->res;
-    meta_byline by = {0};
-    const char *source = NULL, *written = NULL, *fallback = NULL;
-    xmlNode *visible = NULL;
+/* A visible byline found on the page. */
+typedef struct {
+    xmlNode *node;
+    char *text; /* trimmed, as written */
+    const char *source;
+} visible_pick;
 
-    /* The visible byline: a "By ..." line after the headline, else a
-     * class-marked element. */
-    const char *visible_source = "visible-byline";
-    char *vis_text = NULL;
-    for (size_t i = 0; i < s->n_by_line && !vis_text; i++) {
+/* The visible byline: a "By ..." line after the headline, else a
+ * class-marked element that names someone. */
+static visible_pick find_visible(lede_job *job, const page_scan *s) {
+    visible_pick v = {NULL, NULL, "visible-byline"};
+    for (size_t i = 0; i < s->n_by_line && !v.text; i++) {
         xmlNode *n = nth_after_h1(s, s->by_line, s->n_by_line, i)->node;
-        if ((vis_text = visible_byline(job, n)))
-            visible = n;
+        if ((v.text = visible_byline(job, n)))
+            v.node = n;
     }
-    for (size_t i = 0; i < s->n_byline_class && !vis_text; i++) {
+    for (size_t i = 0; i < s->n_byline_class && !v.text; i++) {
         xmlNode *n = nth_after_h1(s, s->byline_class, s->n_byline_class, i)->node;
-        if ((vis_text = visible_byline(job, n)))
-            visible = n, visible_source = "byline-class";
+        if ((v.text = visible_byline(job, n)))
+            v.node = n, v.source = "byline-class";
     }
+    return v;
+}
 
+/* The authors from the best-ranked structured source. */
+typedef struct {
+    meta_byline by;
+    const char *source;          /* provenance of the authors */
+    const char *written;         /* that source's byline as one string */
+    const char *fallback;        /* a stated byline naming no person */
+    const char *fallback_source; /* its provenance */
+} author_pick;
+
+static void pick_fallback(author_pick *p, const char *value, const char *source) {
+    if (value && !p->fallback)
+        p->fallback = value, p->fallback_source = source;
+}
+
+static author_pick find_authors(lede_job *job, const page_scan *s, json_t *article) {
+    author_pick p = {0};
     /* 1. JSON-LD authors. */
     const char *names[META_MAX_AUTHORS];
     size_t n_names = 0;
     const char *org =
         meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
-    if (org)
-        fallback = as_written(job, org);
+    pick_fallback(&p, org ? as_written(job, org) : NULL, "json-ld");
     for (size_t i = 0; i < n_names; i++)
-        authors_from(job, names[i], &by);
-    if (by.n_authors) {
-        source = "json-ld";
+        authors_from(job, names[i], &p.by);
+    if (p.by.n_authors) {
+        p.source = "json-ld";
         if (n_names == 1)
-            written = as_written(job, names[0]);
+            p.written = as_written(job, names[0]);
+        return p;
     }
     /* 2. <meta name=author> and its relatives. */
-    for (size_t i = 0; !source && i < COUNT(author_keys); i++) {
+    for (size_t i = 0; i < COUNT(author_keys); i++) {
         const char *v = meta_get(s, author_keys[i]);
-        if (authors_from(job, v, &by))
-            source = author_keys[i], written = as_written(job, v);
-        else if (v && !fallback)
-            fallback = as_written(job, v);
+        if (authors_from(job, v, &p.by)) {
+            p.source = author_keys[i], p.written = as_written(job, v);
+            return p;
+        }
+        pick_fallback(&p, v ? as_written(job, v) : NULL, "meta:author");
     }
     /* 3. rel=author and itemprop=author elements. */
-    for (size_t i = 0; !source && i < s->n_rel_author; i++) {
+    for (size_t i = 0; i < s->n_rel_author; i++) {
         xmlNode *n = s->rel_author[i].node;
         const char *v = dom_attr(n, "content");
         if (!v)
             v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
-        if (authors_from(job, v, &by)) {
-            source = dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author";
-            written = as_written(job, v);
+        if (authors_from(job, v, &p.by)) {
+            p.source = dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author";
+            p.written = as_written(job, v);
+            return p;
         }
     }
-    /* 4. The visible byline. */
-    by.min_two_words = true;
-    if (!source && vis_text && authors_from(job, vis_text, &by))
-        source = visible_source;
+    return p;
+}
+
+/* "A, B and C" */
+static char *join_names(lede_job *job, const meta_byline *by) {
+    strbuf b;
+    strbuf_init(&b, job->arena, BYLINE_TEXT_MAX * 2);
+    for (size_t i = 0; i < by->n_authors; i++) {
+        if (i)
+            strbuf_puts(&b, i + 1 == by->n_authors ? " and " : ", ");
+        strbuf_puts(&b, by->authors[i]);
+    }
+    return arena_strndup(job->arena, strbuf_peek(&b), b.len);
+}
+
+/* Sets byline, authors and dateline; returns the visible byline element
+ * when it was used (dates are looked for next to it). */
+static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    visible_pick vis = find_visible(job, s);
+    author_pick p = find_authors(job, s, article);
+    /* 4. The visible byline, when no structured source names anyone. */
+    p.by.min_two_words = true;
+    if (!p.source && vis.text && authors_from(job, vis.text, &p.by))
+        p.source = vis.source;
 
     /* The dateline and the byline as written come from the visible line when
      * it names the same first person. */
     meta_byline seen = {.min_two_words = true};
-    if (vis_text)
-        meta_byline_parse(job->arena, vis_text, &seen);
-    bool agrees = vis_text && seen.n_authors && by.n_authors &&
-                  meta_loose_equal(seen.authors[0], by.authors[0]);
+    if (vis.text)
+        meta_byline_parse(job->arena, vis.text, &seen);
+    bool agrees = vis.text && seen.n_authors && p.by.n_authors &&
+                  meta_loose_equal(seen.authors[0], p.by.authors[0]);
     if (agrees) {
-        res->byline = vis_text;
+        res->byline = vis.text;
         res->dateline = seen.dateline;
-        if (seen.n_authors > by.n_authors) /* the page shows more names */
-            by = seen;
-    } else if (written) {
-        res->byline = written;
-    } else if (by.n_authors) {
-        strbuf b;
-        strbuf_init(&b, job->arena, BYLINE_TEXT_MAX * 2);
-        for (size_t i = 0; i < by.n_authors; i++) {
-            if (i)
-                strbuf_puts(&b, i + 1 == by.n_authors ? " and " : ", ");
-            strbuf_puts(&b, by.authors[i]);
-        }
-        res->byline = arena_strndup(job->arena, strbuf_peek(&b), b.len);
-    } else if (fallback) {
+        if (seen.n_authors > p.by.n_authors) /* the page shows more names */
+            p.by = seen;
+    } else if (p.written) {
+        res->byline = p.written;
+    } else if (p.by.n_authors) {
+        res->byline = join_names(job, &p.by);
+    } else if (p.fallback) {
         /* No person named, but the page states a byline ("BBC News"). */
-        res->byline = fallback;
-        source = "meta:author";
+        res->byline = p.fallback;
+        p.source = p.fallback_source;
     }
     if (!res->dateline) /* schema.org NewsArticle.dateline */
         res->dateline = meta_clean(job->arena, meta_jsonld_str(article, "dateline"));
-    drop_outlet_authors(res->site_name, &by);
-    if (by.n_authors) {
-        res->authors = arena_calloc(job->arena, by.n_authors, sizeof *res->authors);
+    drop_outlet_authors(res->site_name, &p.by);
+    if (p.by.n_authors) {
+        res->authors = arena_calloc(job->arena, p.by.n_authors, sizeof *res->authors);
         if (res->authors) {
-            memcpy(res->authors, by.authors, by.n_authors * sizeof *res->authors);
-            res->n_authors = by.n_authors;
+            memcpy(res->authors, p.by.authors, p.by.n_authors * sizeof *res->authors);
+            res->n_authors = p.by.n_authors;
         }
     }
-    res->provenance.byline = res->byline ? source : NULL;
-    return agrees || source == visible_source ? visible : NULL;
+    res->provenance.byline = res->byline ? p.source : NULL;
+    return agrees || p.source == vis.source ? vis.node : NULL;
 }
 
 /* ------------------------------------------------------------ warnings */
