@@ -426,3 +426,16 @@ Test(meta, jsonld_name_and_empty_values) {
     cr_assert_null(r->headline);
     lede_result_free(r);
 }
+
+Test(meta, organisation_byline_names_no_person) {
+    lede_result *r =
+        extract("<html><head><script type=\"application/ld+json\">"
+                "{\"@type\":\"Article\",\"headline\":\"H\",\"author\":"
+                "{\"@type\":\"Organization\",\"name\":\"Contributors to X\"}}"
+                "</script></head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->byline, "Contributors to X");
+    cr_assert_eq(r->n_authors, 0);
+    cr_assert_str_eq(r->provenance.byline, "json-ld");
+    lede_result_free(r);
+}
