@@ -138,17 +138,6 @@ static void add_candidate(const page_scan *s, candidate *list, size_t *n, xmlNod
     list[*n - 1] = (candidate){node, order};
 }
 
-static bool attr_has_word(const xmlNode *n, const char *attr, const char *const *words,
-                          size_t count) {
-    const char *v = dom_attr(n, attr);
-    if (!v)
-        return false;
-    for (size_t i = 0; i < count; i++)
-        if (strcasestr(v, words[i]))
-            return true;
-    return false;
-}
-
 /* The first non-empty text under n, or NULL (a cheap look at how it starts). */
 static const char *first_text(xmlNode *n) {
     for (xmlNode *c = n; c; c = dom_next(n, c, dom_is_non_text(c))) {
@@ -163,13 +152,49 @@ static const char *first_text(xmlNode *n) {
     return NULL;
 }
 
-/* Elements that can hold a visible "By ..." line. */
-static bool byline_container(const xmlNode *n) {
-    static const char *const names[] = {
-        "p", "div", "span", "address", "li", "td", "header",  "small", "strong",
-        "b", "em",  "h3",   "h4",      "h5", "h6", "section", "font",  "i"};
-    for (size_t i = 0; i < COUNT(names); i++)
-        if (dom_is(n, names[i]))
+/* What an element is to the scan, looked up once per element. */
+typedef enum {
+    ROLE_OTHER,
+    ROLE_META,
+    ROLE_LINK, /* <link> and <a>: rel=canonical, rel=author */
+    ROLE_TITLE,
+    ROLE_BASE,
+    ROLE_H1,
+    ROLE_TIME,
+    ROLE_CONTAINER, /* can hold a visible "By ..." line */
+    ROLE_WRAPPER,   /* never a byline itself: html, body, article, img */
+} element_role;
+
+static const struct {
+    const char *name;
+    element_role role;
+} element_roles[] = {
+    {"meta", ROLE_META},        {"link", ROLE_LINK},         {"a", ROLE_LINK},
+    {"title", ROLE_TITLE},      {"base", ROLE_BASE},         {"h1", ROLE_H1},
+    {"time", ROLE_TIME},        {"p", ROLE_CONTAINER},       {"div", ROLE_CONTAINER},
+    {"span", ROLE_CONTAINER},   {"address", ROLE_CONTAINER}, {"li", ROLE_CONTAINER},
+    {"td", ROLE_CONTAINER},     {"header", ROLE_CONTAINER},  {"small", ROLE_CONTAINER},
+    {"strong", ROLE_CONTAINER}, {"b", ROLE_CONTAINER},       {"em", ROLE_CONTAINER},
+    {"h3", ROLE_CONTAINER},     {"h4", ROLE_CONTAINER},      {"h5", ROLE_CONTAINER},
+    {"h6", ROLE_CONTAINER},     {"section", ROLE_CONTAINER}, {"font", ROLE_CONTAINER},
+    {"i", ROLE_CONTAINER},      {"html", ROLE_WRAPPER},      {"body", ROLE_WRAPPER},
+    {"article", ROLE_WRAPPER},  {"img", ROLE_WRAPPER},
+};
+
+static element_role role_of(const xmlNode *n) {
+    const char *name = (const char *)n->name;
+    if (!name)
+        return ROLE_OTHER;
+    for (size_t i = 0; i < COUNT(element_roles); i++)
+        if (element_roles[i].name[0] == name[0] && !strcmp(element_roles[i].name, name))
+            return element_roles[i].role;
+    return ROLE_OTHER;
+}
+
+/* True when the attribute value v contains one of words (case-insensitive). */
+static bool has_word(const char *v, const char *const *words, size_t count) {
+    for (size_t i = 0; v && i < count; i++)
+        if (strcasestr(v, words[i]))
             return true;
     return false;
 }
@@ -210,33 +235,34 @@ static void scan_page(page_scan *s, xmlNode *root) {
         bool skip = false;
         if (n->type == XML_ELEMENT_NODE) {
             order++;
+            element_role role = role_of(n);
             const char *itemprop = dom_attr(n, "itemprop");
-            if (dom_is(n, "meta"))
+            if (role == ROLE_META)
                 scan_meta(s, n);
-            else if (dom_is(n, "link") || dom_is(n, "a"))
+            else if (role == ROLE_LINK)
                 scan_link(s, n, order);
-            else if (dom_is(n, "title") && !s->title)
+            else if (role == ROLE_TITLE && !s->title)
                 s->title = n;
-            else if (dom_is(n, "base") && !s->base && dom_attr(n, "href"))
+            else if (role == ROLE_BASE && !s->base && dom_attr(n, "href"))
                 s->base = n;
-            else if (dom_is(n, "h1") && !s->first_h1)
+            else if (role == ROLE_H1 && !s->first_h1)
                 s->first_h1 = n, s->h1_order = order;
-            else if (dom_is(n, "time") && (dom_attr(n, "datetime") || n->children))
+            else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
                 add_candidate(s, s->times, &s->n_times, n, order);
-            if (itemprop && !dom_is(n, "meta")) {
+            if (itemprop && role != ROLE_META) {
                 if (strcasestr(itemprop, "author") || strcasestr(itemprop, "creator"))
                     add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
                 else if (!strcasecmp(itemprop, "datePublished") ||
                          !strcasecmp(itemprop, "dateModified"))
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
-            if ((attr_has_word(n, "class", byline_markers, COUNT(byline_markers)) ||
-                 attr_has_word(n, "id", byline_markers, COUNT(byline_markers))) &&
-                !attr_has_word(n, "class", byline_vetoes, COUNT(byline_vetoes)) &&
-                !dom_is(n, "meta") && !dom_is(n, "img") && !dom_is(n, "body") &&
-                !dom_is(n, "html") && !dom_is(n, "article"))
+            const char *cls = dom_attr(n, "class");
+            if (role != ROLE_META && role != ROLE_WRAPPER &&
+                (has_word(cls, byline_markers, COUNT(byline_markers)) ||
+                 has_word(dom_attr(n, "id"), byline_markers, COUNT(byline_markers))) &&
+                !has_word(cls, byline_vetoes, COUNT(byline_vetoes)))
                 add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
-            if (byline_container(n) && meta_byline_prefixed(first_text(n)))
+            if (role == ROLE_CONTAINER && meta_byline_prefixed(first_text(n)))
                 add_candidate(s, s->by_line, &s->n_by_line, n, order);
             skip = dom_is_non_text(n) && !dom_is(n, "head");
         }
