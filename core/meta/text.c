@@ -159,6 +159,9 @@ static size_t count_words(const char *s, size_t n) {
 }
 
 /* Shortest part or site name compared by containment ("BBC" in "BBC News"). */
+/* A part holding the site name may add this many bytes ("The Guardian" for
+ * "Guardian", "Example.com"); a longer one is a story that names the site. */
+#define SITE_EXTRA_MAX 8
 #define SITE_CONTAINS_MIN 3
 
 /* True when part (n bytes) names the site: equal to it loosely, or its host
@@ -174,7 +177,7 @@ static bool is_site_part(lede_arena *a, const char *part, size_t n, const char *
     /* "The Guardian" vs "Guardian", "BBC News" vs "BBC". */
     size_t sl = strlen(site);
     if (n >= SITE_CONTAINS_MIN && sl >= SITE_CONTAINS_MIN &&
-        (strcasestr(site, p) || strcasestr(p, site)))
+        (strcasestr(site, p) || (strcasestr(p, site) && n <= sl + SITE_EXTRA_MAX)))
         return true;
     return false;
 }

@@ -439,3 +439,13 @@ Test(meta, organisation_byline_names_no_person) {
     cr_assert_str_eq(r->provenance.byline, "json-ld");
     lede_result_free(r);
 }
+
+Test(meta, title_part_naming_the_site_is_not_cut) {
+    /* The story names the blog; the site is the trailing part. */
+    cr_assert_str_eq(meta_title_cut(arena, "Autumn trip (2) @ Steven's Home :: PIXNET ::",
+                                    "Steven's Home"),
+                     "Autumn trip (2) @ Steven's Home :: PIXNET ::");
+    cr_assert_str_eq(
+        meta_title_cut(arena, "Autumn trip (2) @ Steven's Home :: PIXNET", "PIXNET"),
+        "Autumn trip (2) @ Steven's Home");
+}
