@@ -13,6 +13,9 @@
 /* Most <meta> tags and byline candidates remembered from one page. */
 #define SCAN_MAX_METAS 512
 #define SCAN_MAX_CANDIDATES 16
+/* Nodes looked at for an element's first text: a byline's "By" opens it,
+ * and the bound keeps the scan linear on deep, empty markup. */
+#define FIRST_TEXT_MAX_NODES 32
 /* Longest element text looked at as a byline ("By ... | Updated ..."). */
 #define BYLINE_TEXT_MAX 240
 /* Headlines sharing at least this share of words (%) tell the same story. */
@@ -140,7 +143,8 @@ static void add_candidate(const page_scan *s, candidate *list, size_t *n, xmlNod
 
 /* The first non-empty text under n, or NULL (a cheap look at how it starts). */
 static const char *first_text(xmlNode *n) {
-    for (xmlNode *c = n; c; c = dom_next(n, c, dom_is_non_text(c))) {
+    size_t budget = FIRST_TEXT_MAX_NODES;
+    for (xmlNode *c = n; c && budget--; c = dom_next(n, c, dom_is_non_text(c))) {
         if (c->type != XML_TEXT_NODE || !c->content)
             continue;
         const char *t = (const char *)c->content;
