@@ -1,60 +1,970 @@
+/* The metadata stage: one walk over the page collects every source, then each
+ * field takes the best-ranked source that gives a usable value. */
 #include "meta.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../html/dom.h"
+#include "meta_int.h"
 
-/* The content of <meta property|name=key content=...>, or NULL. */
-static const char *meta_tag(xmlNode *root, const char *key) {
-    for (xmlNode *n = root; n; n = dom_next(root, n, false)) {
-        if (!dom_is(n, "meta"))
+/* Most <meta> tags and byline candidates remembered from one page. */
+#define SCAN_MAX_METAS 512
+#define SCAN_MAX_CANDIDATES 16
+/* Nodes looked at for an element's first text: a byline's "By" opens it,
+ * and the bound keeps the scan linear on deep, empty markup. */
+#define FIRST_TEXT_MAX_NODES 32
+/* Longest element text looked at as a byline ("By ... | Updated ..."). */
+#define BYLINE_TEXT_MAX 240
+/* Headlines sharing at least this share of words (%) tell the same story. */
+#define HEADLINE_SAME_STORY_PCT 50
+/* A metadata headline sharing this share of words (%) with the <h1> is a
+ * variant of the same headline ("Dropbox's ATF - ..." vs "Dropbox ATF: ...")
+ * and keeps its rank. */
+#define HEADLINE_VARIANT_PCT 70
+/* An <h1> overrides a metadata headline only with at least this many words
+ * (shorter ones are section names and logos). */
+#define HEADLINE_H1_MIN_WORDS 4
+/* Words compared between two headlines. */
+#define HEADLINE_MAX_WORDS 64
+/* Longest byline kept as written; longer text is a paragraph. */
+#define BYLINE_WRITTEN_MAX 120
+/* Most tags kept. */
+#define META_MAX_TAGS 32
+/* A headline shorter than this (bytes) is not trusted over the <title>. */
+#define HEADLINE_MIN_LEN 8
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct {
+    const char *key, *value; /* into the DOM: valid during meta_extract only */
+} meta_pair;
+
+/* An element that may hold the byline, with its position in document order. */
+typedef struct {
+    xmlNode *node;
+    size_t order;
+} candidate;
+
+typedef struct {
+    meta_pair metas[SCAN_MAX_METAS];
+    size_t n_metas;
+    xmlNode *title, *base, *canonical, *first_h1;
+    size_t h1_order;
+    candidate rel_author[SCAN_MAX_CANDIDATES], byline_class[SCAN_MAX_CANDIDATES],
+        by_line[SCAN_MAX_CANDIDATES], times[SCAN_MAX_CANDIDATES],
+        itemprop_dates[SCAN_MAX_CANDIDATES];
+    size_t n_rel_author, n_byline_class, n_by_line, n_times, n_itemprop_dates;
+} page_scan;
+
+/* ------------------------------------------------------------ sources */
+
+/* Meta keys per field, best first. Each entry is also the provenance name. */
+static const char *const published_keys[] = {
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "originalpublicationdate",
+    "date",
+    "citation_publication_date",
+    "citation_date",
+    "og:article:published_time",
+};
+static const char *const modified_keys[] = {
+    "article:modified_time", "og:updated_time",  "datemodified",
+    "dc.date.modified",      "dcterms.modified", "last-modified",
+    "article.updated",       "lastmod",          "og:article:modified_time",
+};
+static const char *const author_keys[] = {
+    "dc:creator",      "dcterm:creator",    "author",
+    "article:author",  "dc.creator",        "dcterms.creator",
+    "parsely-author",  "sailthru.author",   "byl",
+    "citation_author", "og:article:author",
+};
+static const char *const description_keys[] = {"description", "og:description",
+                                               "twitter:description", "dc.description"};
+static const char *const image_keys[] = {"og:image", "og:image:url",
+                                         "og:image:secure_url", "twitter:image",
+                                         "twitter:image:src"};
+static const char *const site_keys[] = {"og:site_name", "application-name",
+                                        "apple-mobile-web-app-title"};
+static const char *const language_keys[] = {"content-language", "language", "dc.language",
+                                            "og:locale"};
+static const char *const section_keys[] = {"article:section", "parsely-section",
+                                           "sailthru.section"};
+static const char *const tag_keys[] = {"article:tag", "keywords", "news_keywords",
+                                       "parsely-tags", "sailthru.tags"};
+static const char *const headline_keys[] = {
+    "dc:title",      "dcterm:title",  "dc.title",      "og:title",
+    "twitter:title", "parsely-title", "sailthru.title"};
+
+/* Class/id words that mark a byline element, and words that disqualify one
+ * (an author's biography or avatar, a comment's author). */
+static const char *const byline_markers[] = {"byline",  "by-line",     "author",
+                                             "writer",  "contributor", "reporter",
+                                             "creator", "p-author",    "story-credit"};
+static const char *const byline_vetoes[] = {"comment", "bio",   "avatar", "image",
+                                            "img",     "photo", "about",  "related",
+                                            "follow",  "more",  "social", "share"};
+
+/* ------------------------------------------------------------ scanning */
+
+/* Appends a candidate. A full list still takes candidates after the first
+ * <h1> (where the article's own byline is) by dropping its oldest entry from
+ * before it, so menus full of author links cannot crowd the byline out. */
+static void add_candidate(const page_scan *s, candidate *list, size_t *n, xmlNode *node,
+                          size_t order) {
+    if (*n < SCAN_MAX_CANDIDATES) {
+        list[(*n)++] = (candidate){node, order};
+        return;
+    }
+    if (!s->first_h1 || list[0].order > s->h1_order)
+        return;
+    memmove(list, list + 1, (*n - 1) * sizeof *list);
+    list[*n - 1] = (candidate){node, order};
+}
+
+/* The first non-empty text under n, or NULL (a cheap look at how it starts). */
+static const char *first_text(xmlNode *n) {
+    size_t budget = FIRST_TEXT_MAX_NODES;
+    for (xmlNode *c = n; c && budget--; c = dom_next(n, c, dom_is_non_text(c))) {
+        if (c->type != XML_TEXT_NODE || !c->content)
             continue;
-        const char *k = dom_attr(n, "property");
-        if (!k)
-            k = dom_attr(n, "name");
-        if (k && !strcasecmp(k, key))
-            return dom_attr(n, "content");
+        const char *t = (const char *)c->content;
+        while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+            t++;
+        if (*t)
+            return t;
     }
     return NULL;
 }
 
-static xmlNode *first_element(xmlNode *root, const char *name) {
-    for (xmlNode *n = root; n; n = dom_next(root, n, false))
-        if (dom_is(n, name))
-            return n;
+/* What an element is to the scan, looked up once per element. */
+typedef enum {
+    ROLE_OTHER,
+    ROLE_META,
+    ROLE_LINK, /* <link> and <a>: rel=canonical, rel=author */
+    ROLE_TITLE,
+    ROLE_BASE,
+    ROLE_H1,
+    ROLE_TIME,
+    ROLE_CONTAINER, /* can hold a visible "By ..." line */
+    ROLE_WRAPPER,   /* never a byline itself: html, body, article, img */
+} element_role;
+
+static const struct {
+    const char *name;
+    element_role role;
+} element_roles[] = {
+    {"meta", ROLE_META},        {"link", ROLE_LINK},         {"a", ROLE_LINK},
+    {"title", ROLE_TITLE},      {"base", ROLE_BASE},         {"h1", ROLE_H1},
+    {"time", ROLE_TIME},        {"p", ROLE_CONTAINER},       {"div", ROLE_CONTAINER},
+    {"span", ROLE_CONTAINER},   {"address", ROLE_CONTAINER}, {"li", ROLE_CONTAINER},
+    {"td", ROLE_CONTAINER},     {"header", ROLE_CONTAINER},  {"small", ROLE_CONTAINER},
+    {"strong", ROLE_CONTAINER}, {"b", ROLE_CONTAINER},       {"em", ROLE_CONTAINER},
+    {"h3", ROLE_CONTAINER},     {"h4", ROLE_CONTAINER},      {"h5", ROLE_CONTAINER},
+    {"h6", ROLE_CONTAINER},     {"section", ROLE_CONTAINER}, {"font", ROLE_CONTAINER},
+    {"i", ROLE_CONTAINER},      {"html", ROLE_WRAPPER},      {"body", ROLE_WRAPPER},
+    {"article", ROLE_WRAPPER},  {"img", ROLE_WRAPPER},
+};
+
+static element_role role_of(const xmlNode *n) {
+    const char *name = (const char *)n->name;
+    if (!name)
+        return ROLE_OTHER;
+    for (size_t i = 0; i < COUNT(element_roles); i++)
+        if (element_roles[i].name[0] == name[0] && !strcmp(element_roles[i].name, name))
+            return element_roles[i].role;
+    return ROLE_OTHER;
+}
+
+/* True when the attribute value v contains one of words (case-insensitive). */
+static bool has_word(const char *v, const char *const *words, size_t count) {
+    for (size_t i = 0; v && i < count; i++)
+        if (strcasestr(v, words[i]))
+            return true;
+    return false;
+}
+
+static void scan_meta(page_scan *s, xmlNode *n) {
+    const char *k = dom_attr(n, "property");
+    if (!k)
+        k = dom_attr(n, "name");
+    if (!k)
+        k = dom_attr(n, "itemprop");
+    if (!k)
+        k = dom_attr(n, "http-equiv");
+    const char *v = dom_attr(n, "content");
+    if (!v)
+        v = dom_attr(n, "value");
+    if (k && v && *v && s->n_metas < SCAN_MAX_METAS)
+        s->metas[s->n_metas++] = (meta_pair){k, v};
+}
+
+static void scan_link(page_scan *s, xmlNode *n, size_t order) {
+    const char *rel = dom_attr(n, "rel");
+    if (!rel)
+        return;
+    if (!strcasecmp(rel, "canonical") && !s->canonical && dom_attr(n, "href"))
+        s->canonical = n;
+    else if (!strcasecmp(rel, "author") && dom_is(n, "a"))
+        add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
+    else if (!strcasecmp(rel, "image_src") && dom_attr(n, "href") &&
+             s->n_metas < SCAN_MAX_METAS)
+        s->metas[s->n_metas++] = (meta_pair){"image_src", dom_attr(n, "href")};
+}
+
+/* One walk over the document collecting every metadata source. */
+static void scan_page(page_scan *s, xmlNode *root) {
+    size_t order = 0;
+    xmlNode *n = root;
+    while (n) {
+        bool skip = false;
+        if (n->type == XML_ELEMENT_NODE) {
+            order++;
+            element_role role = role_of(n);
+            const char *itemprop = dom_attr(n, "itemprop");
+            if (role == ROLE_META)
+                scan_meta(s, n);
+            else if (role == ROLE_LINK)
+                scan_link(s, n, order);
+            else if (role == ROLE_TITLE && !s->title)
+                s->title = n;
+            else if (role == ROLE_BASE && !s->base && dom_attr(n, "href"))
+                s->base = n;
+            else if (role == ROLE_H1 && !s->first_h1)
+                s->first_h1 = n, s->h1_order = order;
+            else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
+                add_candidate(s, s->times, &s->n_times, n, order);
+            if (itemprop && role != ROLE_META) {
+                if (strcasestr(itemprop, "author") || strcasestr(itemprop, "creator"))
+                    add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
+                else if (!strcasecmp(itemprop, "datePublished") ||
+                         !strcasecmp(itemprop, "dateModified"))
+                    add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
+            }
+            const char *cls = dom_attr(n, "class");
+            if (role != ROLE_META && role != ROLE_WRAPPER &&
+                (has_word(cls, byline_markers, COUNT(byline_markers)) ||
+                 has_word(dom_attr(n, "id"), byline_markers, COUNT(byline_markers))) &&
+                !has_word(cls, byline_vetoes, COUNT(byline_vetoes)))
+                add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
+            if (role == ROLE_CONTAINER && meta_byline_prefixed(first_text(n)))
+                add_candidate(s, s->by_line, &s->n_by_line, n, order);
+            skip = dom_is_non_text(n) && !dom_is(n, "head");
+        }
+        n = dom_next(root, n, skip);
+    }
+}
+
+/* True when the meta key (possibly several, space-separated: "dc:title
+ * og:title") names key. */
+static bool key_matches(const char *keys, const char *key) {
+    size_t n = strlen(key);
+    for (const char *p = keys; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t w = strcspn(p, " ");
+        if (w == n && !strncasecmp(p, key, n))
+            return true;
+        p += w;
+    }
+    return false;
+}
+
+/* The value of the first meta tag named key, or NULL. */
+static const char *meta_get(const page_scan *s, const char *key) {
+    for (size_t i = 0; i < s->n_metas; i++)
+        if (key_matches(s->metas[i].key, key))
+            return s->metas[i].value;
     return NULL;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+/* True when s holds a letter or digit (any non-ASCII byte counts): a title
+ * or byline of punctuation alone is no value. */
+static bool has_letters(const char *s) {
+    for (; s && *s; s++)
+        if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+            return true;
+    return false;
+}
+
+/* The cleaned value of the first key of keys that has one; *which names it. */
+static char *first_meta(lede_job *job, const page_scan *s, const char *const *keys,
+                        size_t n, const char **which) {
+    for (size_t i = 0; i < n; i++) {
+        char *v = meta_clean(job->arena, meta_get(s, keys[i]));
+        if (v && has_letters(v)) {
+            if (which)
+                *which = keys[i];
+            return v;
+        }
+    }
+    return NULL;
+}
+
+static char *node_text(lede_job *job, const xmlNode *n, size_t cap) {
+    char *t = dom_text(job->arena, n, cap);
+    return t ? meta_clean(job->arena, t) : NULL;
+}
+
+/* The page's base for relative URLs: <base href> resolved against the URL. */
+static const char *page_base(lede_job *job, const page_scan *s) {
+    const char *url = job->res->url;
+    if (s->base) {
+        char *b = meta_url_resolve(job->arena, url, dom_attr(s->base, "href"));
+        if (b)
+            return b;
+    }
+    return url;
+}
+
+/* The k-th candidate in the order we trust them: those after the first <h1>
+ * (in document order), then those before it. */
+static const candidate *nth_after_h1(const page_scan *s, const candidate *list, size_t n,
+                                     size_t k) {
+    size_t first_after = 0;
+    while (first_after < n && s->first_h1 && list[first_after].order < s->h1_order)
+        first_after++;
+    if (first_after == n)
+        first_after = 0;
+    return k < n ? &list[(first_after + k) % n] : NULL;
+}
+
+/* ------------------------------------------------------------ fields */
+
+static void set_headline(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    lede_arena *a = job->arena;
+    const char *host =
+        meta_url_host(a, res->canonical_url ? res->canonical_url : res->url);
+    char *v = NULL;
+    if ((v = meta_clean(a, meta_jsonld_headline(article))) && has_letters(v))
+        res->provenance.headline = "json-ld";
+    else
+        v = NULL;
+    const char *which = NULL;
+    if (!v && (v = first_meta(job, s, headline_keys, COUNT(headline_keys), &which)))
+        res->provenance.headline = which;
+    if (v) {
+        v = meta_title_cut_site(a, v, res->site_name);
+        if (host && !strcmp(v, meta_title_cut_site(a, v, host)))
+            v = meta_title_cut_site(a, v, host);
+        res->headline = v;
+        return;
+    }
+    char *title = s->title ? node_text(job, s->title, META_FIELD_MAX) : NULL;
+    if (title && has_letters(title)) {
+        char *cut = meta_title_cut_site(a, title, res->site_name);
+        if (!strcmp(cut, title) && host)
+            cut = meta_title_cut_site(a, title, host);
+        if (!strcmp(cut, title))
+            cut = meta_title_cut(a, title, NULL);
+        res->headline = cut;
+        res->provenance.headline = "title";
+    }
+}
+
+static void set_site(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    const char *which = NULL;
+    char *v = first_meta(job, s, site_keys, 1, &which);
+    if (!v) {
+        json_t *pub = json_object_get(article, "publisher");
+        if (json_is_object(pub) && !json_object_get(pub, "name"))
+            pub = meta_jsonld_by_id(job->jsonld,
+                                    json_string_value(json_object_get(pub, "@id")));
+        if ((v = meta_clean(job->arena, meta_jsonld_str(pub, "name"))))
+            which = "json-ld";
+    }
+    if (!v)
+        v = first_meta(job, s, site_keys + 1, COUNT(site_keys) - 1, &which);
+    if (!v && (v = meta_url_site(job->arena, res->url ? res->url : res->canonical_url)))
+        which = "url";
+    res->site_name = v;
+    res->provenance.site_name = v ? which : NULL;
+}
+
+static void set_urls(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    const char *base = page_base(job, s);
+    char *v = NULL;
+    if (s->canonical &&
+        (v = meta_url_resolve(job->arena, base, dom_attr(s->canonical, "href"))))
+        res->provenance.canonical_url = "link:canonical";
+    else if ((v = meta_url_resolve(job->arena, base, meta_get(s, "og:url"))))
+        res->provenance.canonical_url = "og:url";
+    res->canonical_url = v;
+
+    const char *which = NULL;
+    v = NULL;
+    for (size_t i = 0; i < COUNT(image_keys) && !v; i++)
+        if ((v = meta_url_resolve(job->arena, base, meta_get(s, image_keys[i]))))
+            which = image_keys[i];
+    if (!v) {
+        json_t *img = json_object_get(article, "image");
+        if (json_is_array(img))
+            img = json_array_get(img, 0);
+        const char *u = json_is_string(img)
+                            ? json_string_value(img)
+                            : json_string_value(json_object_get(img, "url"));
+        if ((v = meta_url_resolve(job->arena, base, u)))
+            which = "json-ld";
+    }
+    if (!v && (v = meta_url_resolve(job->arena, base, meta_get(s, "image_src"))))
+        which = "link:image_src";
+    res->image = v;
+    res->provenance.image = v ? which : NULL;
+}
+
+static void set_text_fields(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    const char *which = NULL;
+    char *v = first_meta(job, s, description_keys, COUNT(description_keys), &which);
+    if (!v && (v = meta_clean(job->arena, meta_jsonld_str(article, "description"))))
+        which = "json-ld";
+    res->description = v;
+    res->provenance.description = v ? which : NULL;
+
+    v = first_meta(job, s, section_keys, 1, NULL);
+    if (!v)
+        v = meta_clean(job->arena, meta_jsonld_str(article, "articleSection"));
+    if (!v)
+        v = first_meta(job, s, section_keys + 1, COUNT(section_keys) - 1, NULL);
+    res->section = v;
+}
+
+/* Adds the comma-separated tags in v to res->tags, without duplicates. */
+static void add_tags(lede_job *job, const char *v) {
+    lede_result *res = job->res;
+    char *all = meta_clean(job->arena, v);
+    for (char *p = all; p && *p && res->n_tags < META_MAX_TAGS;) {
+        size_t n = strcspn(p, ",;");
+        char *t = meta_clean(job->arena, arena_strndup(job->arena, p, n));
+        bool dup = !t;
+        for (size_t i = 0; !dup && i < res->n_tags; i++)
+            dup = !strcasecmp(res->tags[i], t);
+        if (!dup)
+            res->tags[res->n_tags++] = t;
+        p += n;
+        if (*p)
+            p++;
+    }
+}
+
+static void set_tags(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    res->tags = arena_calloc(job->arena, META_MAX_TAGS, sizeof *res->tags);
+    if (!res->tags)
+        return;
+    for (size_t i = 0; i < s->n_metas; i++)
+        if (key_matches(s->metas[i].key, "article:tag"))
+            add_tags(job, s->metas[i].value);
+    json_t *kw = json_object_get(article, "keywords");
+    if (json_is_string(kw))
+        add_tags(job, json_string_value(kw));
+    size_t i;
+    json_t *one;
+    json_array_foreach(kw, i, one) {
+        if (json_is_string(one))
+            add_tags(job, json_string_value(one));
+    }
+    for (size_t k = 1; !res->n_tags && k < COUNT(tag_keys); k++)
+        add_tags(job, meta_get(s, tag_keys[k]));
+}
+
+static void set_language(lede_job *job, const page_scan *s, xmlNode *root,
+                         json_t *article) {
+    lede_result *res = job->res;
+    char *v = meta_lang_normalise(job->arena, dom_attr(root, "lang"));
+    if (!v)
+        v = meta_lang_normalise(job->arena, dom_attr(root, "xml:lang"));
+    if (v) {
+        res->language = v;
+        res->provenance.language = "html-lang";
+        return;
+    }
+    for (size_t i = 0; i < COUNT(language_keys); i++)
+        if ((v = meta_lang_normalise(job->arena, meta_get(s, language_keys[i])))) {
+            res->language = v;
+            res->provenance.language = language_keys[i];
+            return;
+        }
+    if ((v = meta_lang_normalise(job->arena, meta_jsonld_str(article, "inLanguage")))) {
+        res->language = v;
+        res->provenance.language = "json-ld";
+    }
+}
+
+/* ------------------------------------------------------------ dates */
+
+static bool date_from(lede_job *job, const char *text, const char **out) {
+    char buf[META_DATE_MAX];
+    if (!text || !meta_date_parse(text, job->now, buf))
+        return false;
+    *out = arena_strdup(job->arena, buf);
+    return *out != NULL;
+}
+
+/* A date-bearing element's value: datetime, content, or its text. */
+static const char *element_date_text(lede_job *job, xmlNode *n) {
+    const char *v = dom_attr(n, "datetime");
+    if (!v)
+        v = dom_attr(n, "content");
+    if (!v)
+        v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+    return v;
+}
+
+static void set_dates(lede_job *job, const page_scan *s, json_t *article,
+                      xmlNode *byline_node) {
+    lede_result *res = job->res;
+    lede_provenance *pv = &res->provenance;
+    if (date_from(job, meta_jsonld_str(article, "datePublished"), &res->published) ||
+        date_from(job, meta_jsonld_str(article, "dateCreated"), &res->published))
+        pv->published = "json-ld";
+    if (date_from(job, meta_jsonld_str(article, "dateModified"), &res->modified))
+        pv->modified = "json-ld";
+    for (size_t i = 0; !res->published && i < COUNT(published_keys); i++)
+        if (date_from(job, meta_get(s, published_keys[i]), &res->published))
+            pv->published = published_keys[i];
+    for (size_t i = 0; !res->modified && i < COUNT(modified_keys); i++)
+        if (date_from(job, meta_get(s, modified_keys[i]), &res->modified))
+            pv->modified = modified_keys[i];
+    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+        xmlNode *n = s->itemprop_dates[i].node;
+        bool pub = !strcasecmp(dom_attr(n, "itemprop"), "datePublished");
+        const char **slot = pub ? &res->published : &res->modified;
+        if (!*slot && date_from(job, element_date_text(job, n), slot))
+            *(pub ? &pv->published : &pv->modified) = "itemprop";
+    }
+    /* <time>: one marked as the publication time first, then the first one
+     * after the headline. */
+    for (int pass = 0; pass < 2 && !res->published; pass++) {
+        for (size_t i = 0; i < s->n_times && !res->published; i++) {
+            xmlNode *n = s->times[i].node;
+            bool marked =
+                dom_attr(n, "pubdate") ||
+                (dom_attr(n, "class") && strcasestr(dom_attr(n, "class"), "publish"));
+            if (pass == 0 && !marked)
+                continue;
+            if (pass == 1 && s->first_h1 && s->times[i].order < s->h1_order &&
+                i + 1 < s->n_times)
+                continue;
+            if (date_from(job, element_date_text(job, n), &res->published))
+                pv->published = "time";
+        }
+    }
+    /* A date written next to the byline ("Updated: 2021-11-16 19:35"). */
+    for (xmlNode *n = byline_node; n && !res->published; n = n->parent) {
+        if (date_from(job, dom_text(job->arena, n, BYLINE_TEXT_MAX), &res->published))
+            pv->published = "visible-byline";
+        if (n != byline_node)
+            break; /* the byline element and its parent only */
+    }
+    char buf[META_DATE_MAX];
+    const char *url = res->url ? res->url : res->canonical_url;
+    if (!res->published && meta_date_from_url(url, job->now, buf)) {
+        res->published = arena_strdup(job->arena, buf);
+        pv->published = "url";
+    }
+}
+
+/* ------------------------------------------------------------ bylines */
+
+/* Authors from one source; true when it named at least one person. */
+static bool authors_from(lede_job *job, const char *text, meta_byline *out) {
+    if (!text)
+        return false;
+    meta_byline_parse(job->arena, text, out);
+    return out->n_authors > 0;
+}
+
+/* The text of a byline element, trimmed to the byline proper. */
+static char *byline_text(lede_job *job, xmlNode *n) {
+    /* Text nodes are joined with a space: bylines put the name, the outlet
+     * and the date in adjacent elements ("IGN Staff</span><span>Updated"). */
+    strbuf b;
+    strbuf_init(&b, job->arena, BYLINE_TEXT_MAX);
+    for (xmlNode *c = n; c; c = dom_next(n, c, dom_is_non_text(c))) {
+        if (c->type != XML_TEXT_NODE || !c->content)
+            continue;
+        if (strbuf_puts(&b, (const char *)c->content) || strbuf_putc(&b, ' '))
+            break;
+    }
+    return b.len ? meta_byline_trim(job->arena, strbuf_peek(&b)) : NULL;
+}
+
+/* Removes authors that are the site itself ("Business Insider" on
+ * businessinsider.com, "Futurism" in a syndicated byline). */
+static void drop_outlet_authors(const char *site, meta_byline *by) {
+    size_t kept = 0;
+    for (size_t i = 0; i < by->n_authors; i++) {
+        if (site && meta_loose_equal(by->authors[i], site))
+            continue;
+        by->authors[kept++] = by->authors[i];
+    }
+    by->n_authors = kept;
+}
+
+/* A visible byline: the trimmed text of n when it names at least one person
+ * and is short enough to be a byline; else NULL. */
+static char *visible_byline(lede_job *job, xmlNode *n) {
+    char *t = byline_text(job, n);
+    meta_byline probe = {.min_two_words = true};
+    if (!t || strlen(t) > BYLINE_WRITTEN_MAX || !authors_from(job, t, &probe))
+        return NULL;
+    return t;
+}
+
+/* The byline as written by a source that gave one string, when it reads as
+ * a byline (short, no link); else NULL. */
+static const char *as_written(lede_job *job, const char *raw) {
+    char *v = meta_clean(job->arena, raw);
+    if (!v || !has_letters(v) || strlen(v) > BYLINE_WRITTEN_MAX || strstr(v, "://"))
+        return NULL;
+    return v;
+}
+
+/* A visible byline found on the page. */
+typedef struct {
+    xmlNode *node;
+    char *text; /* trimmed, as written */
+    const char *source;
+} visible_pick;
+
+/* The visible byline: a "By ..." line after the headline, else a
+ * class-marked element that names someone. */
+static visible_pick find_visible(lede_job *job, const page_scan *s) {
+    visible_pick v = {NULL, NULL, "visible-byline"};
+    for (size_t i = 0; i < s->n_by_line && !v.text; i++) {
+        xmlNode *n = nth_after_h1(s, s->by_line, s->n_by_line, i)->node;
+        if ((v.text = visible_byline(job, n)))
+            v.node = n;
+    }
+    for (size_t i = 0; i < s->n_byline_class && !v.text; i++) {
+        xmlNode *n = nth_after_h1(s, s->byline_class, s->n_byline_class, i)->node;
+        if ((v.text = visible_byline(job, n)))
+            v.node = n, v.source = "byline-class";
+    }
+    return v;
+}
+
+/* The authors from the best-ranked structured source. */
+typedef struct {
+    meta_byline by;
+    const char *source;          /* provenance of the authors */
+    const char *written;         /* that source's byline as one string */
+    const char *fallback;        /* a stated byline naming no person */
+    const char *fallback_source; /* its provenance */
+} author_pick;
+
+static void pick_fallback(author_pick *p, const char *value, const char *source) {
+    if (value && !p->fallback)
+        p->fallback = value, p->fallback_source = source;
+}
+
+static author_pick find_authors(lede_job *job, const page_scan *s, json_t *article) {
+    author_pick p = {0};
+    /* 1. JSON-LD authors. */
+    const char *names[META_MAX_AUTHORS];
+    size_t n_names = 0;
+    const char *org =
+        meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
+    pick_fallback(&p, org ? as_written(job, org) : NULL, "json-ld");
+    for (size_t i = 0; i < n_names; i++)
+        authors_from(job, names[i], &p.by);
+    if (p.by.n_authors) {
+        p.source = "json-ld";
+        if (n_names == 1)
+            p.written = as_written(job, names[0]);
+        return p;
+    }
+    /* 2. <meta name=author> and its relatives. */
+    for (size_t i = 0; i < COUNT(author_keys); i++) {
+        const char *v = meta_get(s, author_keys[i]);
+        if (authors_from(job, v, &p.by)) {
+            p.source = author_keys[i], p.written = as_written(job, v);
+            return p;
+        }
+        pick_fallback(&p, v ? as_written(job, v) : NULL, "meta:author");
+    }
+    /* 3. rel=author and itemprop=author elements. */
+    for (size_t i = 0; i < s->n_rel_author; i++) {
+        xmlNode *n = s->rel_author[i].node;
+        const char *v = dom_attr(n, "content");
+        if (!v)
+            v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+        if (authors_from(job, v, &p.by)) {
+            p.source = dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author";
+            p.written = as_written(job, v);
+            return p;
+        }
+    }
+    return p;
+}
+
+/* "A, B and C" */
+static char *join_names(lede_job *job, const meta_byline *by) {
+    strbuf b;
+    strbuf_init(&b, job->arena, BYLINE_TEXT_MAX * 2);
+    for (size_t i = 0; i < by->n_authors; i++) {
+        if (i)
+            strbuf_puts(&b, i + 1 == by->n_authors ? " and " : ", ");
+        strbuf_puts(&b, by->authors[i]);
+    }
+    return arena_strndup(job->arena, strbuf_peek(&b), b.len);
+}
+
+/* Sets byline, authors and dateline; returns the visible byline element
+ * when it was used (dates are looked for next to it). */
+static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
+    lede_result *res = job->res;
+    visible_pick vis = find_visible(job, s);
+    author_pick p = find_authors(job, s, article);
+    /* 4. The visible byline, when no structured source names anyone. */
+    p.by.min_two_words = true;
+    if (!p.source && vis.text && authors_from(job, vis.text, &p.by))
+        p.source = vis.source;
+
+    /* The dateline and the byline as written come from the visible line when
+     * it names the same first person. */
+    meta_byline seen = {.min_two_words = true};
+    if (vis.text)
+        meta_byline_parse(job->arena, vis.text, &seen);
+    bool agrees = vis.text && seen.n_authors && p.by.n_authors &&
+                  meta_loose_equal(seen.authors[0], p.by.authors[0]);
+    if (agrees) {
+        res->byline = vis.text;
+        res->dateline = seen.dateline;
+        if (seen.n_authors > p.by.n_authors) /* the page shows more names */
+            p.by = seen;
+    } else if (p.written) {
+        res->byline = p.written;
+    } else if (p.by.n_authors) {
+        res->byline = join_names(job, &p.by);
+    } else if (p.fallback) {
+        /* No person named, but the page states a byline ("BBC News"). */
+        res->byline = p.fallback;
+        p.source = p.fallback_source;
+    }
+    if (!res->dateline) /* schema.org NewsArticle.dateline */
+        res->dateline = meta_clean(job->arena, meta_jsonld_str(article, "dateline"));
+    drop_outlet_authors(res->site_name, &p.by);
+    if (p.by.n_authors) {
+        res->authors = arena_calloc(job->arena, p.by.n_authors, sizeof *res->authors);
+        if (res->authors) {
+            memcpy(res->authors, p.by.authors, p.by.n_authors * sizeof *res->authors);
+            res->n_authors = p.by.n_authors;
+        }
+    }
+    res->provenance.byline = res->byline ? p.source : NULL;
+    return agrees || p.source == vis.source ? vis.node : NULL;
+}
+
+/* ------------------------------------------------------------ warnings */
+
+static void check_article(lede_job *job, const page_scan *s, json_t *article) {
+    const char *og_type = meta_get(s, "og:type");
+    bool website =
+        og_type && (!strcasecmp(og_type, "website") || !strcasecmp(og_type, "profile"));
+    json_t *t = json_object_get(article, "@type");
+    bool ld_article = article && t && !meta_loose_equal(json_string_value(t), "WebPage");
+    bool signals = ld_article || meta_get(s, "article:published_time") ||
+                   job->res->n_authors || job->res->published;
+    if (website && !signals)
+        job_warn(job, "not_an_article");
 }
 
 lede_status meta_extract(lede_job *job) {
-    lede_result *res = job->res;
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
     if (!root)
         return LEDE_OK;
-    const char *v;
-    if ((v = meta_tag(root, "og:title"))) {
-        res->headline = arena_strdup(job->arena, v);
-        res->provenance.headline = "og:title";
-    } else {
-        xmlNode *h = first_element(root, "h1");
-        if (!h)
-            h = first_element(root, "title");
-        if (h) {
-            res->headline = dom_text(job->arena, h, 4096);
-            res->provenance.headline = dom_is(h, "h1") ? "h1" : "title";
-        }
-    }
-    if ((v = meta_tag(root, "description")))
-        res->description = arena_strdup(job->arena, v);
-    if ((v = meta_tag(root, "og:site_name")))
-        res->site_name = arena_strdup(job->arena, v);
-    if ((v = meta_tag(root, "article:published_time")))
-        res->published = arena_strdup(job->arena, v);
-    if ((v = dom_attr(root, "lang")))
-        res->language = arena_strdup(job->arena, v);
+    lede_status st = meta_jsonld_collect(job, root);
+    if (st != LEDE_OK)
+        return st;
+    page_scan *s = arena_calloc(job->arena, 1, sizeof *s);
+    if (!s)
+        return LEDE_ERR_NOMEM;
+    scan_page(s, root);
+    json_t *article = meta_jsonld_article(job->jsonld);
+    set_urls(job, s, article);
+    set_site(job, s, article);
+    set_headline(job, s, article);
+    set_text_fields(job, s, article);
+    set_tags(job, s, article);
+    set_language(job, s, root, article);
+    xmlNode *byline_node = set_byline(job, s, article);
+    set_dates(job, s, article, byline_node);
+    check_article(job, s, article);
     return LEDE_OK;
 }
 
+/* ------------------------------------------------------------ finalize */
+
+/* The <h1> that belongs to the article: inside it, else the last one before
+ * it, else the page's first. */
+static xmlNode *article_h1(lede_job *job, xmlNode *root) {
+    xmlNode *first = NULL, *before = NULL;
+    bool passed = false;
+    for (xmlNode *n = root; n; n = dom_next(root, n, dom_is_non_text(n))) {
+        if (n == job->article_root)
+            passed = true;
+        if (!dom_is(n, "h1"))
+            continue;
+        if (!first)
+            first = n;
+        if (!job->article_root)
+            break;
+        if (passed) {
+            /* inside the article, or the first after it when none before */
+            for (xmlNode *p = n; p; p = p->parent)
+                if (p == job->article_root)
+                    return n;
+            return before ? before : n;
+        }
+        before = n;
+    }
+    return before ? before : first;
+}
+
+/* The page's <title> text, or NULL. */
+static char *page_title(lede_job *job, xmlNode *root) {
+    for (xmlNode *n = root; n; n = dom_next(root, n, dom_is(n, "script")))
+        if (dom_is(n, "title"))
+            return node_text(job, n, META_FIELD_MAX);
+    return NULL;
+}
+
+/* Case-insensitive containment of two cleaned strings. */
+static bool contains(const char *hay, const char *needle) {
+    return hay && needle && strcasestr(hay, needle);
+}
+
+static size_t count_words(const char *s) {
+    size_t n = 0;
+    for (const char *p = s; *p; p++)
+        n += *p != ' ' && (p == s || p[-1] == ' ');
+    return n;
+}
+
+/* The words of s (lower-cased ASCII letters and digits, other bytes kept),
+ * at most max, as offsets into a lower-cased copy. */
+static size_t split_words(char *s, const char **words, size_t max) {
+    size_t n = 0;
+    for (char *p = s; *p && n < max;) {
+        while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+            p++;
+        if (!*p)
+            break;
+        words[n++] = p;
+        while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)) {
+            *p = (char)tolower((unsigned char)*p);
+            p++;
+        }
+        if (*p)
+            *p++ = '\0';
+    }
+    return n;
+}
+
+/* Shared words of a and b, in percent of the shorter one's words. */
+static unsigned word_overlap_pct(const char *a, const char *b) {
+    char ca[META_FIELD_MAX], cb[META_FIELD_MAX];
+    snprintf(ca, sizeof ca, "%s", a);
+    snprintf(cb, sizeof cb, "%s", b);
+    const char *wa[HEADLINE_MAX_WORDS], *wb[HEADLINE_MAX_WORDS];
+    size_t na = split_words(ca, wa, HEADLINE_MAX_WORDS);
+    size_t nb = split_words(cb, wb, HEADLINE_MAX_WORDS);
+    size_t shared = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nb; k++)
+            if (!strcmp(wa[i], wb[k])) {
+                shared++;
+                break;
+            }
+    size_t shorter = na < nb ? na : nb;
+    return shorter ? (unsigned)(shared * 100 / shorter) : 0;
+}
+
+static bool is_truncated(const char *s) {
+    size_t n = strlen(s);
+    return (n > 3 && !strcmp(s + n - 3, "...")) ||
+           (n > 3 && !strcmp(s + n - 3, "\xE2\x80\xA6"));
+}
+
+/* Cross-checks the headline against the visible <h1> and the <title>. */
+static void check_headline(lede_job *job, xmlNode *root) {
+    lede_result *res = job->res;
+    xmlNode *h1 = article_h1(job, root);
+    char *h = h1 ? node_text(job, h1, META_FIELD_MAX) : NULL;
+    if (!h || strlen(h) < HEADLINE_MIN_LEN || meta_loose_equal(h, res->site_name))
+        return;
+    const char *cur = res->headline;
+    bool use_h1 = false;
+    if (!cur) {
+        use_h1 = true;
+    } else if (!strcmp(res->provenance.headline, "title")) {
+        /* The <h1> beats the <title> when they tell the same story: the
+         * title starts with the h1 ("Story | Section | Site"), or the h1
+         * extends the cut title. An <h1> matching a later part of the title
+         * is the site's banner: that part is cut instead. */
+        use_h1 = !strncasecmp(cur, h, strlen(h)) || contains(h, cur);
+        if (!use_h1)
+            res->headline = meta_title_cut_site(job->arena, cur, h);
+    } else if (!meta_loose_equal(cur, h)) {
+        char *title = page_title(job, root);
+        size_t n = strlen(cur);
+        /* "Story | Site" where the page shows "Story"; "Story about ...". */
+        use_h1 = (contains(cur, h) && n > strlen(h)) ||
+                 (is_truncated(cur) && !strncasecmp(h, cur, n - 3));
+        /* A metadata headline about something else than the visible <h1>
+         * (a generic or stale og:title), when the <title> does not back it. */
+        char *story = title ? meta_title_cut(job->arena, title, res->site_name) : NULL;
+        use_h1 =
+            use_h1 || (story && !contains(title, cur) && meta_loose_equal(story, h) &&
+                       word_overlap_pct(cur, h) < HEADLINE_VARIANT_PCT);
+        use_h1 = use_h1 || (!contains(title, cur) &&
+                            word_overlap_pct(cur, h) < HEADLINE_SAME_STORY_PCT &&
+                            (!title || contains(title, h)) &&
+                            count_words(h) >= HEADLINE_H1_MIN_WORDS);
+    }
+    if (use_h1) {
+        res->headline = h;
+        res->provenance.headline = "h1";
+    }
+}
+
 lede_status meta_finalize(lede_job *job) {
-    (void)job;
+    xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
+    if (root)
+        check_headline(job, root);
+    lede_result *res = job->res;
+    if (!res->language) {
+        const char *g = meta_lang_guess(res->text, res->text_len);
+        if (g) {
+            res->language = g;
+            res->provenance.language = "text";
+        }
+    }
     return LEDE_OK;
 }

@@ -1,0 +1,694 @@
+/* Bylines: from "By REN QI in Moscow | site | Updated ..." to ["Ren Qi"] and
+ * the dateline "Moscow". */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../utf8.h"
+#include "meta_int.h"
+
+/* A byline longer than this is running text, not a byline. */
+#define BYLINE_MAX_LEN 300
+/* A person's name has at most this many words and bytes. */
+#define NAME_MAX_WORDS 5
+#define NAME_MAX_LEN 60
+/* All-capital words at least this long are shouted names ("John SMITH"). */
+#define NAME_SHOUT_MIN 3
+/* Most words of an outlet name glued to the end of a name. */
+#define NAME_OUTLET_MAX_WORDS 3
+/* Longest initial before a full stop ("L." in "Troy L. Smith"): one letter. */
+#define NAME_INITIAL_MAX 1
+/* A dateline place has at most this many words. */
+#define DATELINE_MAX_WORDS 3
+
+/* Words that open a byline, longest first ("Written by" before "By"). */
+static const char *const byline_prefixes[] = {
+    "written by", "reported by", "reporting by", "words by", "story by",
+    "posted by",  "text by",     "article by",   "by:",      "by",
+    "von",        "par",         "por",          "door",
+};
+
+/* Words that end the byline proper: what follows is a date or a label. */
+static const char *const byline_stops[] = {
+    "updated",   "published", "posted", "last",     "date:",  "read",   "share",
+    "photo",     "photos",    "image",  "—",        "–",      "•",      "·",
+    "|",         "comments",  "follow", "on",       "at",     "monday", "tuesday",
+    "wednesday", "thursday",  "friday", "saturday", "sunday", "edited", "filed",
+};
+
+/* Words that join names ("avec Damien Leloup et Morgane Tual"); a
+ * parenthesis that opens with one holds more authors, any other holds a
+ * handle, a link or an affiliation. */
+static const char *const name_connectors[] = {"and", "with", "avec", "et", "und",
+                                              "mit", "y",    "con",  "e",  "og",
+                                              "och", "by",   "en",   "&"};
+
+/* Separators between several names. */
+static const char *const name_separators[] = {
+    ",", ";",   " and ", " & ", " with ", " und ",  " et ",  " y ",  " e ",
+    "/", " + ", "、",    "，",  "／",     " avec ", " con ", " og ", " och ",
+};
+
+/* Lower-case words that never appear in a person's name: labels, job titles,
+ * reading-time and date words. */
+static const char *const junk_words[] = {
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "editor",
+    "editors",
+    "editorial",
+    "contributor",
+    "contributors",
+    "columnist",
+    "desk",
+    "team",
+    "newsroom",
+    "updated",
+    "published",
+    "posted",
+    "min",
+    "mins",
+    "read",
+    "minutes",
+    "ago",
+    "share",
+    "comments",
+    "comment",
+    "follow",
+    "photo",
+    "photos",
+    "video",
+    "by",
+    "news",
+    "agency",
+    "agencies",
+    "wire",
+    "wires",
+    "bureau",
+    "admin",
+    "administrator",
+    "guest",
+    "author",
+    "authors",
+    "senior",
+    "chief",
+    "associate",
+    "contributing",
+    "photographer",
+    "illustration",
+    "more",
+    "view",
+    "profile",
+    "email",
+    "twitter",
+    "facebook",
+    "subscribe",
+    "sign",
+    "login",
+    "home",
+    "press",
+    "media",
+    "online",
+    "digital",
+    "magazine",
+    "daily",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "network",
+    "group",
+    "inc",
+    "ltd",
+    "company",
+    "university",
+    "department",
+    "ministry",
+    "office",
+    "council",
+    "board",
+    "service",
+    "contact",
+    "about",
+    "anonymous",
+    "unknown",
+    "the",
+    "of",
+    "is",
+    "are",
+    "was",
+    "has",
+    "have",
+    "said",
+    "says",
+    "this",
+    "that",
+    "for",
+    "from",
+    "our",
+    "you",
+    "your",
+    "agree",
+    "click",
+    "clicking",
+    "submit",
+    "privacy",
+    "policy",
+    "terms",
+    "international",
+    "today",
+    "sport",
+    "sports",
+    "edition",
+    "newsletter",
+    "sponsored",
+    "partner",
+    "opinion",
+};
+
+/* Outlets and agencies, and bare credentials, never taken as a person. */
+static const char *const junk_names[] = {
+    "reuters",
+    "ap",
+    "associated press",
+    "afp",
+    "agence france-presse",
+    "bloomberg",
+    "xinhua",
+    "upi",
+    "dpa",
+    "ani",
+    "pti",
+    "ians",
+    "efe",
+    "ansa",
+    "kyodo",
+    "yonhap",
+    "tass",
+    "ria novosti",
+    "pa",
+    "pa media",
+    "cnn",
+    "bbc",
+    "npr",
+    "aap",
+    "cna",
+    "bernama",
+    "anadolu",
+    "getty images",
+    "ma",
+    "md",
+    "phd",
+    "ph.d.",
+    "rn",
+    "ms",
+    "mph",
+    "jr",
+    "jr.",
+    "sr",
+    "sr.",
+    "and",
+    "or",
+    "in",
+    "with",
+    "mr",
+    "mrs",
+    "dr",
+    "i",
+    "me",
+    "you",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+};
+
+/* Lower-case particles kept lower-case inside names ("Ursula von der Leyen"). */
+static const char *const name_particles[] = {
+    "de",  "da", "di", "du",  "del",   "della", "der", "den", "van",
+    "von", "la", "le", "bin", "binti", "ibn",   "al",  "el",  "dos",
+    "das", "do", "y",  "ter", "zu",    "af",    "e",   "st.",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool in_list(const char *w, size_t n, const char *const *list, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && !strncasecmp(w, list[i], n))
+            return true;
+    return false;
+}
+
+/* ------------------------------------------------------------ case */
+
+/* Simple case mapping for the Latin, Greek and Cyrillic letters names use. */
+static uint32_t cp_lower(uint32_t c) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+        (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x138 &&
+        !(c >= 0x139 && c <= 0x148) && !(c >= 0x179 && c <= 0x17E))
+        return c | 1u;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return (c & 1u) ? c + 1 : c;
+    return c;
+}
+
+static uint32_t cp_upper(uint32_t c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7) ||
+        (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) || (c >= 0x430 && c <= 0x44F))
+        return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F)
+        return c - 0x50;
+    if (c >= 0x100 && c <= 0x17F && c != 0x131 && c != 0x138 &&
+        !(c >= 0x139 && c <= 0x148) && !(c >= 0x179 && c <= 0x17E))
+        return c & ~1u;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return (c & 1u) ? c : c - 1;
+    return c;
+}
+
+static bool cp_is_upper(uint32_t c) { return cp_lower(c) != c; }
+static bool cp_is_lower(uint32_t c) { return cp_upper(c) != c; }
+
+/* Title-cases one word of n bytes into b: "QI" -> "Qi", "MCDONALD" ->
+ * "McDonald", "O'BRIEN" -> "O'Brien", "JEAN-PAUL" -> "Jean-Paul". */
+static void title_word(strbuf *b, const char *w, size_t n, bool first) {
+    if (!first && in_list(w, n, name_particles, COUNT(name_particles))) {
+        for (size_t i = 0; i < n; i++)
+            strbuf_putc(b, (char)tolower((unsigned char)w[i]));
+        return;
+    }
+    bool start = true;
+    size_t letters = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t used = utf8_decode(w + i, n - i, &cp);
+        uint32_t out = start ? cp_upper(cp) : cp_lower(cp);
+        char enc[4];
+        strbuf_append(b, enc, utf8_encode(out, enc));
+        i += used;
+        letters++;
+        bool mc = letters == 2 && n > 3 && !strncasecmp(w, "mc", 2);
+        bool apos = (cp == '\'' || cp == 0x2019) && letters == 2; /* O'Brien, D'Arcy */
+        start = cp == '-' || mc || apos;
+    }
+}
+
+char *meta_name_case(lede_arena *a, const char *name) {
+    if (!name)
+        return NULL;
+    size_t n = strlen(name);
+    bool has_upper = false, has_lower = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += utf8_decode(name + i, n - i, &cp);
+        has_upper |= cp_is_upper(cp);
+        has_lower |= cp_is_lower(cp);
+    }
+    bool whole = !(has_upper && has_lower);
+    strbuf b;
+    strbuf_init(&b, a, n * 2 + 1);
+    bool first = true;
+    for (size_t i = 0; i < n;) {
+        if (name[i] == ' ') {
+            strbuf_putc(&b, ' ');
+            i++;
+            continue;
+        }
+        size_t w = strcspn(name + i, " ");
+        bool shout = !whole;
+        if (!whole) { /* mixed: only words written all in capitals change */
+            size_t letters = 0;
+            for (size_t k = 0; k < w;) {
+                uint32_t cp;
+                k += utf8_decode(name + i + k, w - k, &cp);
+                if (cp_is_lower(cp))
+                    shout = false;
+                letters += cp_is_upper(cp);
+            }
+            shout = shout && letters >= NAME_SHOUT_MIN;
+        }
+        if (whole || shout)
+            title_word(&b, name + i, w, first);
+        else
+            strbuf_append(&b, name + i, w);
+        first = false;
+        i += w;
+    }
+    return arena_strndup(a, strbuf_peek(&b), b.len);
+}
+
+/* ------------------------------------------------------------ junk */
+
+/* Last words of outlet names ("USA TODAY", "Associated Press"). */
+static const char *const outlet_words[] = {
+    "press",   "today",   "news",    "times",  "post",    "journal",
+    "herald",  "tribune", "gazette", "media",  "daily",   "magazine",
+    "network", "insider", "wire",    "staff",  "reuters", "bloomberg",
+    "afp",     "ap",      "sport",   "sports",
+};
+
+/* True when s is an agency or ends with an outlet word. */
+static bool is_outlet(const char *s) {
+    size_t n = strlen(s);
+    if (in_list(s, n, junk_names, COUNT(junk_names)))
+        return true;
+    const char *last = strrchr(s, ' ');
+    last = last ? last + 1 : s;
+    return in_list(last, strlen(last), outlet_words, COUNT(outlet_words));
+}
+
+/* "chinadaily.com.cn", "example.org/path" */
+static bool looks_like_domain(const char *s) {
+    const char *dot = strrchr(s, '.');
+    if (!dot || dot == s || !isalpha((unsigned char)dot[-1]))
+        return false;
+    size_t tld = 0;
+    while (islower((unsigned char)dot[1 + tld]))
+        tld++;
+    return tld >= 2;
+}
+
+bool meta_name_is_junk(const char *s) {
+    if (!s || !*s)
+        return true;
+    size_t n = strlen(s);
+    if (n > NAME_MAX_LEN)
+        return true;
+    if (in_list(s, n, junk_names, COUNT(junk_names)))
+        return true;
+    if (strchr(s, '@') || strstr(s, "://") || strstr(s, "www.") || looks_like_domain(s))
+        return true;
+    size_t words = 0, letters = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t w = strcspn(p, " ");
+        words++;
+        if (in_list(p, w, junk_words, COUNT(junk_words)))
+            return true;
+        for (size_t i = 0; i < w; i++) {
+            unsigned char c = (unsigned char)p[i];
+            if (isdigit(c))
+                return true;
+            letters += isalpha(c) || c >= 0x80;
+        }
+        p += w;
+    }
+    /* Markup and decoration never appear in names: "*****Notes*****"; a name
+     * starts with a letter. */
+    if (strpbrk(s, "*#=<>{}|\\~^+%$!?\"") ||
+        ((unsigned char)*s < 0x80 && !isalpha((unsigned char)*s)))
+        return true;
+    return words > NAME_MAX_WORDS || letters == 0;
+}
+
+/* A name in natural case whose every Latin word starts with a capital or is a
+ * particle; "said the minister" is not a name. */
+static bool name_shape_ok(const char *s) {
+    bool first = true;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t w = strcspn(p, " ");
+        uint32_t cp;
+        utf8_decode(p, w, &cp);
+        if (cp_is_lower(cp) &&
+            (first || !in_list(p, w, name_particles, COUNT(name_particles))))
+            return false;
+        first = false;
+        p += w;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ bylines */
+
+bool meta_byline_prefixed(const char *s) {
+    if (!s)
+        return false;
+    static const char *const openers[] = {"by ",       "by:",          "written by ",
+                                          "words by ", "reported by ", "story by "};
+    for (size_t i = 0; i < COUNT(openers); i++)
+        if (!strncasecmp(s, openers[i], strlen(openers[i])))
+            return true;
+    return false;
+}
+
+/* True when the word at p (n bytes) starts a date: a month name or a number. */
+static bool starts_date(const char *p, size_t n) {
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (isdigit((unsigned char)*p))
+        return true;
+    if (n < 3)
+        return false;
+    const char *next = p + n;
+    while (*next == ' ' || *next == '.')
+        next++;
+    if (!isdigit((unsigned char)*next))
+        return false;
+    for (size_t i = 0; i < COUNT(months); i++)
+        if (!strncasecmp(p, months[i], 3))
+            return true;
+    return false;
+}
+
+char *meta_byline_trim(lede_arena *a, const char *text) {
+    char *s = meta_clean(a, text);
+    if (!s)
+        return NULL;
+    size_t end = strlen(s);
+    if (end > BYLINE_MAX_LEN)
+        end = BYLINE_MAX_LEN;
+    /* Cut at a separator or at the first word that starts a date or label. */
+    size_t keep = 0;
+    for (size_t i = 0; i < end;) {
+        while (i < end && s[i] == ' ')
+            i++;
+        if (i >= end)
+            break;
+        size_t w = strcspn(s + i, " ");
+        if (i + w > end)
+            w = end - i;
+        size_t bare = w; /* the word without trailing punctuation: "Monday," */
+        while (bare > 1 && strchr(",.:;", s[i + bare - 1]))
+            bare--;
+        bool stop = in_list(s + i, bare, byline_stops, COUNT(byline_stops)) ||
+                    starts_date(s + i, w) || memchr(s + i, '|', w);
+        if (stop && i > 0) {
+            /* "on"/"at" end a byline only before a date ("on March 3"). */
+            bool weak = in_list(s + i, w, (const char *const[]){"on", "at"}, 2);
+            if (!weak || starts_date(s + i + w + 1, strcspn(s + i + w + 1, " ")))
+                break;
+        }
+        if (memchr(s + i, '|', w)) {
+            keep = i + (size_t)((const char *)memchr(s + i, '|', w) - (s + i));
+            break;
+        }
+        i += w;
+        keep = i;
+    }
+    while (keep && (s[keep - 1] == ' ' || s[keep - 1] == ',' || s[keep - 1] == '-' ||
+                    s[keep - 1] == ':'))
+        keep--;
+    if (!keep)
+        return NULL;
+    return arena_strndup(a, s, keep);
+}
+
+/* Skips a byline opener ("By", "Written by", "Von") at s. */
+static const char *skip_prefix(const char *s) {
+    for (size_t i = 0; i < COUNT(byline_prefixes); i++) {
+        size_t n = strlen(byline_prefixes[i]);
+        if (strncasecmp(s, byline_prefixes[i], n))
+            continue;
+        if (s[n] == ' ' || s[n] == ':' || byline_prefixes[i][n - 1] == ':') {
+            s += n;
+            while (*s == ' ' || *s == ':')
+                s++;
+            return s;
+        }
+    }
+    return s;
+}
+
+/* Splits "X in Moscow" at the last " in " when a short capitalised place
+ * follows; returns the place (arena) and shortens *len. */
+static char *take_dateline(lede_arena *a, const char *s, size_t *len) {
+    const char *in = NULL;
+    for (const char *p = s; (p = strstr(p, " in ")) && p < s + *len; p++)
+        in = p;
+    if (!in)
+        return NULL;
+    const char *place = in + 4;
+    size_t plen = *len - (size_t)(place - s);
+    if (!plen || !isupper((unsigned char)*place))
+        return NULL;
+    size_t words = 1;
+    for (size_t i = 0; i < plen; i++)
+        words += place[i] == ' ';
+    if (words > DATELINE_MAX_WORDS)
+        return NULL;
+    *len = (size_t)(in - s);
+    char *d = arena_strndup(a, place, plen);
+    return d ? meta_name_case(a, d) : NULL;
+}
+
+/* Adds one candidate name (n bytes at s) to out after cleaning and checks. */
+static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
+                     meta_byline *out) {
+    while (n && (*s == ' ' || *s == '-' || *s == ':' || *s == '.'))
+        s++, n--;
+    /* A leading label ("Text: Jane Doe", "作者：任琦") is not part of a name. */
+    const char *colon = memchr(s, ':', n);
+    size_t colon_len = 1;
+    const char *wide = memmem(s, n, "\xEF\xBC\x9A", 3); /* U+FF1A FULLWIDTH COLON */
+    if (wide && (!colon || wide < colon))
+        colon = wide, colon_len = 3;
+    if (colon && !memchr(s, ' ', (size_t)(colon - s)) && colon + colon_len < s + n) {
+        n -= (size_t)(colon + colon_len - s);
+        s = colon + colon_len;
+        while (n && *s == ' ')
+            s++, n--;
+    }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '-' || s[n - 1] == ':'))
+        n--;
+    if (!n || out->n_authors >= META_MAX_AUTHORS)
+        return;
+    for (;;) { /* leading connectors: "and Jane", "avec Damien" */
+        size_t w = 0;
+        while (w < n && s[w] != ' ')
+            w++;
+        if (w == n || !in_list(s, w, name_connectors, COUNT(name_connectors)))
+            break;
+        s += w + 1, n -= w + 1;
+    }
+    char *body = arena_strndup(a, s, n);
+    if (!body)
+        return;
+    /* "JILL LAWLESS Associated Press", "Kevin McCoy USA TODAY": a name
+     * followed by its outlet without a comma. */
+    /* The longest outlet first: "USA TODAY" rather than "TODAY". */
+    for (size_t drop = NAME_OUTLET_MAX_WORDS; meta_name_is_junk(body) && drop > 0;
+         drop--) {
+        size_t cut = n;
+        for (size_t k = 0; k < drop && cut; k++) {
+            while (cut && body[cut - 1] != ' ')
+                cut--;
+            while (cut && body[cut - 1] == ' ')
+                cut--;
+        }
+        if (!cut || !memchr(body, ' ', cut) || !is_outlet(body + cut + 1) ||
+            meta_name_is_junk(arena_strndup(a, body, cut)))
+            continue;
+        body[cut] = '\0';
+        n = cut;
+    }
+    if (meta_name_is_junk(body))
+        return;
+    if (out->min_two_words && !memchr(body, ' ', n) && (unsigned char)*body < 0x80)
+        return;
+    /* "Jane Doe, Washington": one capitalised word after a comma that
+     * follows a name or an agency is the place the story was filed from. */
+    if (after_comma && !memchr(body, ' ', n) && n > 1 && isupper((unsigned char)*body)) {
+        if (!out->dateline)
+            out->dateline = meta_name_case(a, body);
+        return;
+    }
+    char *name = meta_name_case(a, body);
+    if (!name || !name_shape_ok(name))
+        return;
+    for (size_t i = 0; i < out->n_authors; i++)
+        if (meta_loose_equal(out->authors[i], name))
+            return;
+    out->authors[out->n_authors++] = name;
+}
+
+/* A copy of s without links and without parenthesised asides, except those
+ * that name more authors: "Kuhn (http://x/)" -> "Kuhn", "A (avec B et C)" ->
+ * "A , avec B et C". */
+static char *drop_asides(lede_arena *a, const char *s) {
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = strcspn(s + i, " ");
+        if (w && (memmem(s + i, w, "://", 3) || !strncasecmp(s + i, "www.", 4))) {
+            i += w;
+            continue;
+        }
+        if (s[i] == '(' || s[i] == '[') {
+            char close = s[i] == '(' ? ')' : ']';
+            const char *end = strchr(s + i, close);
+            size_t inner = end ? (size_t)(end - (s + i)) - 1 : n - i - 1;
+            size_t fw = strcspn(s + i + 1, " )]");
+            if (in_list(s + i + 1, fw, name_connectors, COUNT(name_connectors))) {
+                out[o++] = ',';
+                memcpy(out + o, s + i + 1, inner);
+                o += inner;
+            }
+            i += inner + 1 + (end != NULL);
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
+    char *s = meta_byline_trim(a, byline);
+    if (s)
+        s = drop_asides(a, s);
+    if (!s)
+        return;
+    const char *p = skip_prefix(s);
+    size_t len = strlen(p);
+    char *place = take_dateline(a, p, &len);
+    if (place && !out->dateline)
+        out->dateline = place;
+    /* Split at the earliest separator, repeatedly. */
+    bool after_comma = false;
+    while (len) {
+        size_t best = len, best_len = 0;
+        for (size_t i = 0; i < COUNT(name_separators); i++) {
+            size_t sl = strlen(name_separators[i]);
+            for (size_t k = 0; k + sl <= len && k < best; k++)
+                if (!strncasecmp(p + k, name_separators[i], sl)) {
+                    best = k, best_len = sl;
+                    break;
+                }
+        }
+        /* ". " ends a name unless it follows an initial ("Troy L. Smith"). */
+        for (size_t k = NAME_INITIAL_MAX + 1; k + 1 < best; k++)
+            if (p[k] == '.' && p[k + 1] == ' ' && p[k - 1] != ' ' &&
+                p[k - NAME_INITIAL_MAX - 1] != ' ' &&
+                p[k - NAME_INITIAL_MAX - 1] != '.') {
+                best = k, best_len = 2;
+                break;
+            }
+        add_name(a, p, best, after_comma, out);
+        after_comma = best < len && p[best] == ',';
+        if (best >= len)
+            break;
+        p += best + best_len;
+        len -= best + best_len;
+    }
+}

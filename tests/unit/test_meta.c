@@ -1,0 +1,451 @@
+/*
+ * The metadata stage: string cleaning, titles, JSON-LD, bylines and names,
+ * dates, URLs and language, each tested on its own, then through
+ * lede_extract() on small pages.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "lede/lede.h"
+#include "meta/meta_int.h"
+
+static lede_arena *arena;
+
+static lede_ctx *ctx; /* loaded by the tests that extract whole pages */
+
+static void setup(void) { arena = arena_new(0); }
+static void teardown(void) {
+    arena_free(arena);
+    lede_ctx_free(ctx);
+    ctx = NULL;
+}
+
+TestSuite(meta, .init = setup, .fini = teardown);
+
+/* ------------------------------------------------------------ JSON-LD */
+
+Test(meta, jsonld_graph_array_and_junk) {
+    json_t *all = json_array();
+    const char *graph =
+        "<!--{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebSite\",\"@id\":\"#site\",\"name\":\"Site\"},"
+        "{\"@type\":\"NewsArticle\",\"headline\":\"Line\nbreak\","
+        "\"author\":{\"@id\":\"#p1\"}},"
+        "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ann Lee\"}]}-->";
+    cr_assert_eq(meta_jsonld_parse(all, graph, strlen(graph)), 3);
+    const char *arr = "[{\"@type\":\"Organization\",\"name\":\"X\"}] ; junk";
+    cr_assert_eq(meta_jsonld_parse(all, arr, strlen(arr)), 1);
+    const char *bad = "{\"@type\": \"Article\", ";
+    cr_assert_eq(meta_jsonld_parse(all, bad, strlen(bad)), 0);
+    json_t *art = meta_jsonld_article(all);
+    cr_assert_not_null(art);
+    cr_assert_str_eq(meta_jsonld_str(art, "headline"), "Line break");
+    const char *names[4];
+    size_t n = 0;
+    cr_assert_null(meta_jsonld_authors(all, art, names, &n, 4));
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(names[0], "Ann Lee");
+    json_decref(all);
+}
+
+Test(meta, jsonld_nested_article_and_person_array) {
+    json_t *all = json_array();
+    const char *s =
+        "{\"@type\":\"WebPage\",\"name\":\"Page\",\"mainEntity\":{\"@type\":"
+        "[\"BlogPosting\"],\"headline\":\"Post\",\"author\":[{\"@type\":\"Person\","
+        "\"name\":\"A One\"},{\"@type\":\"Organization\",\"name\":\"Reuters\"},"
+        "\"B Two\"]}}{\"@type\":\"BreadcrumbList\"}";
+    cr_assert_eq(meta_jsonld_parse(all, s, strlen(s)), 2);
+    json_t *art = meta_jsonld_article(all);
+    cr_assert_str_eq(meta_jsonld_str(art, "headline"), "Post");
+    const char *names[4];
+    size_t n = 0;
+    cr_assert_str_eq(meta_jsonld_authors(all, art, names, &n, 4), "Reuters");
+    cr_assert_eq(n, 2);
+    cr_assert_str_eq(names[0], "A One");
+    cr_assert_str_eq(names[1], "B Two");
+    json_decref(all);
+}
+
+Test(meta, jsonld_body_through_extract) {
+    const char *page =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"H\",\"articleBody\":\"Body text.\"}</script></head>"
+        "<body><p>x</p></body></html>";
+    lede_ctx *ctx = NULL;
+    lede_ctx_config cfg = {.data_dir = LEDE_SOURCE_DIR "/core/data"};
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, NULL, 0), LEDE_OK);
+    lede_result *r = NULL;
+    cr_assert_eq(lede_extract(ctx, page, strlen(page), NULL, NULL, &r), LEDE_OK);
+    cr_assert_str_eq(r->headline, "H");
+    cr_assert_str_eq(r->provenance.headline, "json-ld");
+    lede_result_free(r);
+    lede_ctx_free(ctx);
+}
+
+/* ------------------------------------------------------------ bylines */
+
+static void parse(const char *s, meta_byline *out) {
+    memset(out, 0, sizeof *out);
+    meta_byline_parse(arena, s, out);
+}
+
+Test(meta, byline_china_daily_style) {
+    meta_byline b;
+    parse("By REN QI in Moscow | chinadaily.com.cn | Updated: 2021-11-16 19:35", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Ren Qi");
+    cr_assert_str_eq(b.dateline, "Moscow");
+    cr_assert_str_eq(
+        meta_byline_trim(arena, "By REN QI in Moscow | chinadaily.com.cn | Updated: x"),
+        "By REN QI in Moscow");
+}
+
+Test(meta, byline_written_by_edited_by) {
+    meta_byline b;
+    parse("Written by Rob Ewaschuk Edited by Betsy Beyer", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Rob Ewaschuk");
+}
+
+Test(meta, byline_several_authors_and_junk) {
+    meta_byline b;
+    parse("By Jane Doe, John Smith and Ann Lee", &b);
+    cr_assert_eq(b.n_authors, 3);
+    cr_assert_str_eq(b.authors[2], "Ann Lee");
+    parse("By Jane Doe and Reuters Staff | 5 min read", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Jane Doe");
+    parse("Jane Doe, Senior Correspondent; jane@example.com", &b);
+    cr_assert_eq(b.n_authors, 1);
+    parse("By A. B. Smith & Maria de la Cruz in New York", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[0], "A. B. Smith");
+    cr_assert_str_eq(b.authors[1], "Maria de la Cruz");
+    cr_assert_str_eq(b.dateline, "New York");
+    parse("Reuters, Washington", &b);
+    cr_assert_eq(b.n_authors, 0);
+    cr_assert_str_eq(b.dateline, "Washington");
+    parse("Martin Untersinger (avec Damien Leloup et Morgane Tual)", &b);
+    cr_assert_eq(b.n_authors, 3);
+    cr_assert_str_eq(b.authors[1], "Damien Leloup");
+    parse("Bradley M. Kuhn (http://ebb.org/bkuhn/)", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Bradley M. Kuhn");
+    parse("By John Smith on November 16, 2021", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "John Smith");
+    parse("Text: Jane Doe", &b);
+    cr_assert_str_eq(b.authors[0], "Jane Doe");
+}
+
+Test(meta, byline_rejects_non_names) {
+    const char *junk[] = {"Staff",
+                          "Associated Press",
+                          "AP",
+                          "Updated",
+                          "5 min read",
+                          "and",
+                          "Nov 16, 2021",
+                          "a@b.com",
+                          "chinadaily.com.cn",
+                          "*****Notes*****",
+                          "The Editorial Board"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        cr_expect(meta_name_is_junk(junk[i]), "%s should be junk", junk[i]);
+    cr_expect(!meta_name_is_junk("Ren Qi"));
+    cr_expect(!meta_name_is_junk("肖春芳"));
+    meta_byline b;
+    parse("By the way, this is not a byline", &b);
+    cr_assert_eq(b.n_authors, 0);
+    parse("By clicking \"Submit,\" you agree to the Privacy Policy and Terms of Use", &b);
+    cr_assert_eq(b.n_authors, 0);
+    parse("Kevin Johnson and Kevin McCoy USA TODAY", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[1], "Kevin McCoy");
+    parse("By DANICA KIRKA and JILL LAWLESS Associated Press", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[1], "Jill Lawless");
+    meta_byline strict = {.min_two_words = true};
+    meta_byline_parse(arena, "By subject", &strict);
+    cr_assert_eq(strict.n_authors, 0);
+}
+
+Test(meta, name_natural_case) {
+    cr_assert_str_eq(meta_name_case(arena, "REN QI"), "Ren Qi");
+    cr_assert_str_eq(meta_name_case(arena, "McDonald"), "McDonald");
+    cr_assert_str_eq(meta_name_case(arena, "MICHAEL MCDONALD"), "Michael McDonald");
+    cr_assert_str_eq(meta_name_case(arena, "maria de la cruz"), "Maria de la Cruz");
+    cr_assert_str_eq(meta_name_case(arena, "Maria de la Cruz"), "Maria de la Cruz");
+    cr_assert_str_eq(meta_name_case(arena, "SEAN O'BRIEN"), "Sean O'Brien");
+    cr_assert_str_eq(meta_name_case(arena, "JEAN-PAUL SARTRE"), "Jean-Paul Sartre");
+    cr_assert_str_eq(meta_name_case(arena, "John SMITH"), "John Smith");
+    cr_assert_str_eq(meta_name_case(arena, "RENÉ LÉVESQUE"), "René Lévesque");
+    cr_assert_str_eq(meta_name_case(arena, "АННА ПЕТРОВА"), "Анна Петрова");
+}
+
+/* ------------------------------------------------------------ titles, text */
+
+Test(meta, title_site_cut) {
+    cr_assert_str_eq(
+        meta_title_cut(arena, "Story of the day | Example News", "Example News"),
+        "Story of the day");
+    cr_assert_str_eq(meta_title_cut(arena, "Story of the day - Example", "Example News"),
+                     "Story of the day");
+    cr_assert_str_eq(meta_title_cut(arena, "Example: Story of the day", "Example"),
+                     "Story of the day");
+    cr_assert_str_eq(meta_title_cut(arena, "A long story title here – Site", NULL),
+                     "A long story title here");
+    /* No site and no short tail: the title stays whole. */
+    cr_assert_str_eq(meta_title_cut(arena, "Brexit - what it means for you", NULL),
+                     "Brexit - what it means for you");
+    cr_assert_str_eq(meta_title_cut(arena,
+                                    "Putin, Macron talk - World - Chinadaily.com.cn",
+                                    "chinadaily.com.cn"),
+                     "Putin, Macron talk - World");
+    cr_assert_str_eq(meta_title_cut_site(arena, "Story | Other", "Site"),
+                     "Story | Other");
+}
+
+Test(meta, clean_entities_tags_space) {
+    cr_assert_str_eq(meta_clean(arena, "  Tom &amp; Jerry&#39;s\n\t&ldquo;day&rdquo;  "),
+                     "Tom & Jerry's \u201cday\u201d");
+    cr_assert_str_eq(meta_clean(arena, "<em>Big</em> news\u00a0today\u200b"),
+                     "Big news today");
+    cr_assert_str_eq(meta_clean(arena, "a < b &unknown; c"), "a < b &unknown; c");
+    cr_assert_null(meta_clean(arena, " \u3000 "));
+    cr_assert_null(meta_clean(arena, NULL));
+}
+
+Test(meta, url_resolution) {
+    cr_assert_str_eq(meta_url_resolve(arena, "https://ex.com/a/b.html", "../c/d.html"),
+                     "https://ex.com/c/d.html");
+    cr_assert_str_eq(meta_url_resolve(arena, "https://ex.com/a/", "/img/x.jpg"),
+                     "https://ex.com/img/x.jpg");
+    cr_assert_str_eq(meta_url_resolve(arena, NULL, "https://ex.com/x"),
+                     "https://ex.com/x");
+    cr_assert_str_eq(meta_url_resolve(arena, NULL, "//cdn.ex.com/x.png"),
+                     "https://cdn.ex.com/x.png");
+    cr_assert_null(meta_url_resolve(arena, NULL, "relative/only.html"));
+    cr_assert_null(meta_url_resolve(arena, "https://ex.com/", "javascript:void(0)"));
+    cr_assert_str_eq(meta_url_host(arena, "https://www.Example.com:8080/x?y"),
+                     "example.com");
+}
+
+/* ------------------------------------------------------------ dates */
+
+/* 2021-11-20T00:00:00Z */
+#define NOW 1637366400
+
+static const char *date(const char *s) {
+    static char out[META_DATE_MAX];
+    return meta_date_parse(s, NOW, out) ? out : "none";
+}
+
+Test(meta, date_formats) {
+    cr_assert_str_eq(date("2021-11-16T19:35:00+08:00"), "2021-11-16T19:35:00+08:00");
+    cr_assert_str_eq(date("2021-11-16T11:35:00.000Z"), "2021-11-16T11:35:00Z");
+    cr_assert_str_eq(date("2021-11-16T19:35:00+0800"), "2021-11-16T19:35:00+08:00");
+    cr_assert_str_eq(date("Updated: 2021-11-16 19:35"), "2021-11-16T19:35:00");
+    cr_assert_str_eq(date("2021-11-16"), "2021-11-16");
+    cr_assert_str_eq(date("2021/11/16"), "2021-11-16");
+    cr_assert_str_eq(date("November 16, 2021"), "2021-11-16");
+    cr_assert_str_eq(date("Nov. 16, 2021 7:35 PM EST"), "2021-11-16T19:35:00-05:00");
+    cr_assert_str_eq(date("16 Nov 2021"), "2021-11-16");
+    cr_assert_str_eq(date("Tue, 16 Nov 2021 19:35:00 GMT"), "2021-11-16T19:35:00Z");
+    cr_assert_str_eq(date("16.11.2021 19:35"), "2021-11-16T19:35:00");
+    cr_assert_str_eq(date("16. November 2021"), "2021-11-16");
+    cr_assert_str_eq(date("1637091300"), "2021-11-16T19:35:00Z");
+    cr_assert_str_eq(date("1637091300000"), "2021-11-16T19:35:00Z");
+    cr_assert_str_eq(date("Published 12:01 am, March 3, 2020"), "2020-03-03T00:01:00");
+}
+
+Test(meta, date_rejects_bad_and_future) {
+    cr_assert_str_eq(date("2021-02-30"), "none");
+    cr_assert_str_eq(date("Marketing 16 2021"), "none");
+    cr_assert_str_eq(date("5 min read"), "none");
+    cr_assert_str_eq(date("2031-11-16"), "none");
+    /* Within a day of the fetch time is allowed (time zones). */
+    cr_assert_str_eq(date("2021-11-20T20:00:00"), "2021-11-20T20:00:00");
+    cr_assert_str_eq(date("2021-11-22"), "none");
+    char out[META_DATE_MAX];
+    cr_assert(meta_date_from_url("https://ex.com/world/2021/11/16/story.html", NOW, out));
+    cr_assert_str_eq(out, "2021-11-16");
+    cr_assert(meta_date_from_url("https://ex.com/news/20211116/story", NOW, out));
+    cr_assert_str_eq(out, "2021-11-16");
+    cr_assert(!meta_date_from_url("https://ex.com/2031/11/16/x", NOW, out));
+    cr_assert(!meta_date_from_url("https://ex.com/item/12345678/x", NOW, out));
+}
+
+/* ------------------------------------------------------------ language */
+
+Test(meta, language_tags_and_guess) {
+    cr_assert_str_eq(meta_lang_normalise(arena, "en_us"), "en-US");
+    cr_assert_str_eq(meta_lang_normalise(arena, "zh-hans-cn"), "zh-Hans-CN");
+    cr_assert_str_eq(meta_lang_normalise(arena, "fr, en"), "fr");
+    cr_assert_null(meta_lang_normalise(arena, "x"));
+    cr_assert_null(meta_lang_normalise(arena, "12"));
+    const char *en = "The minister said that the plan was not ready and that it would be "
+                     "delayed for at least a year, according to the report.";
+    const char *fr = "Le ministre a dit que le plan n'est pas prêt et qu'il sera retardé "
+                     "d'au moins un an, selon le rapport publié dans la presse.";
+    const char *de = "Der Minister sagte, dass der Plan nicht fertig sei und sich um "
+                     "mindestens ein Jahr verzögern werde, wie die Zeitung berichtet.";
+    const char *es =
+        "El ministro dijo que el plan no está listo y que se retrasará por lo "
+        "menos un año, según el informe publicado por la prensa.";
+    const char *zh =
+        "俄罗斯总统普京周一与法国总统马克龙通电话，双方讨论了乌克兰东部局势。";
+    const char *ja =
+        "トレンドマイクロは、公衆無線LANを安全に使うためのアプリを発表した。";
+    const char *ru = "Президент России Владимир Путин провел телефонный разговор с "
+                     "президентом Франции.";
+    cr_assert_str_eq(meta_lang_guess(en, strlen(en)), "en");
+    cr_assert_str_eq(meta_lang_guess(fr, strlen(fr)), "fr");
+    cr_assert_str_eq(meta_lang_guess(de, strlen(de)), "de");
+    cr_assert_str_eq(meta_lang_guess(es, strlen(es)), "es");
+    cr_assert_str_eq(meta_lang_guess(zh, strlen(zh)), "zh");
+    cr_assert_str_eq(meta_lang_guess(ja, strlen(ja)), "ja");
+    cr_assert_str_eq(meta_lang_guess(ru, strlen(ru)), "ru");
+    cr_assert_null(meta_lang_guess("Hi", 2));
+}
+
+/* ------------------------------------------------------------ through lede_extract */
+
+static lede_result *extract(const char *page, const char *url) {
+    if (!ctx) {
+        lede_ctx_config cfg = {.data_dir = LEDE_SOURCE_DIR "/core/data"};
+        cr_assert_eq(lede_ctx_new(&cfg, &ctx, NULL, 0), LEDE_OK);
+    }
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.fetch_time = NOW;
+    lede_result *r = NULL;
+    cr_assert_eq(lede_extract(ctx, page, strlen(page), url, &opt, &r), LEDE_OK);
+    return r;
+}
+
+static bool has_warning(const lede_result *r, const char *code) {
+    for (size_t i = 0; i < r->n_warnings; i++)
+        if (!strcmp(r->warnings[i], code))
+            return true;
+    return false;
+}
+
+Test(meta, provenance_names_each_winner) {
+    lede_result *r = extract("<html lang=\"en\"><head><title>T | Site</title>"
+                             "<meta property=\"og:title\" content=\"Og headline here\">"
+                             "<meta name=\"twitter:title\" content=\"Tw\">"
+                             "<meta property=\"og:site_name\" content=\"Site\">"
+                             "<meta name=\"author\" content=\"Jane Doe\">"
+                             "<meta name=\"sailthru.date\" content=\"2021-11-16 10:00\">"
+                             "<link rel=\"canonical\" href=\"/a\"></head>"
+                             "<body><h1>Og headline here</h1><p>Text of the story goes "
+                             "here.</p></body></html>",
+                             "https://site.example/x");
+    cr_assert_str_eq(r->provenance.headline, "og:title");
+    cr_assert_str_eq(r->provenance.byline, "author");
+    cr_assert_str_eq(r->provenance.published, "sailthru.date");
+    cr_assert_str_eq(r->published, "2021-11-16T10:00:00");
+    cr_assert_str_eq(r->provenance.site_name, "og:site_name");
+    cr_assert_str_eq(r->provenance.language, "html-lang");
+    cr_assert_str_eq(r->canonical_url, "https://site.example/a");
+    cr_assert_str_eq(r->provenance.canonical_url, "link:canonical");
+    lede_result_free(r);
+}
+
+Test(meta, headline_cross_checked_with_h1) {
+    /* A generic og:title that neither the <title> nor the <h1> backs. */
+    lede_result *r = extract("<html><head><title>Storm closes schools - Daily</title>"
+                             "<meta property=\"og:title\" content=\"Daily news site\">"
+                             "</head><body><h1>Storm closes schools</h1>"
+                             "<p>Text of the story goes here.</p></body></html>",
+                             NULL);
+    cr_assert_str_eq(r->headline, "Storm closes schools");
+    cr_assert_str_eq(r->provenance.headline, "h1");
+    lede_result_free(r);
+    /* "Story | Site" in og:title where the page shows "Story". */
+    r = extract("<html><head><meta property=\"og:title\" content=\"Storm closes schools "
+                "| Daily\"></head><body><h1>Storm closes schools</h1><p>Text.</p></body>"
+                "</html>",
+                NULL);
+    cr_assert_str_eq(r->headline, "Storm closes schools");
+    lede_result_free(r);
+    /* No metadata: the <h1> wins over the <title>. */
+    r = extract("<html><head><title>Storm closes schools | Section | Daily</title></head>"
+                "<body><h1>Storm closes schools</h1><p>Text.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->headline, "Storm closes schools");
+    cr_assert_str_eq(r->provenance.headline, "h1");
+    lede_result_free(r);
+}
+
+Test(meta, not_an_article_warning) {
+    lede_result *r = extract("<html><head><meta property=\"og:type\" content=\"website\">"
+                             "<title>Home</title></head><body><ul><li>A</li></ul>"
+                             "<p>Welcome to our home page.</p></body></html>",
+                             NULL);
+    cr_assert(has_warning(r, "not_an_article"));
+    lede_result_free(r);
+    r = extract("<html><head><meta property=\"og:type\" content=\"website\">"
+                "<meta property=\"article:published_time\" content=\"2021-11-16\">"
+                "</head><body><p>By Jane Doe</p><p>Story.</p></body></html>",
+                NULL);
+    cr_assert(!has_warning(r, "not_an_article"));
+    cr_assert_str_eq(r->published, "2021-11-16");
+    lede_result_free(r);
+}
+
+Test(meta, future_dates_rejected_in_pages) {
+    lede_result *r =
+        extract("<html><head>"
+                "<meta property=\"article:published_time\" content=\"2031-01-01\">"
+                "<meta name=\"date\" content=\"2021-11-15\"></head>"
+                "<body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    cr_assert_str_eq(r->provenance.published, "date");
+    lede_result_free(r);
+}
+
+Test(meta, jsonld_name_and_empty_values) {
+    lede_result *r = extract("<html><head><script type=\"application/ld+json\">"
+                             "{\"@type\":\"Article\",\"name\":\"Named article\"}</script>"
+                             "<title>:</title><meta name=\"author\" content=\",\">"
+                             "</head><body><p>Story.</p></body></html>",
+                             NULL);
+    cr_assert_str_eq(r->headline, "Named article");
+    cr_assert_str_eq(r->provenance.headline, "json-ld");
+    cr_assert_null(r->byline);
+    lede_result_free(r);
+    /* A page's name is not a headline; punctuation is not a title. */
+    r = extract("<html><head><script type=\"application/ld+json\">"
+                "{\"@type\":\"WebPage\",\"name\":\"Site\"}</script><title>|</title>"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_null(r->headline);
+    lede_result_free(r);
+}
+
+Test(meta, organisation_byline_names_no_person) {
+    lede_result *r =
+        extract("<html><head><script type=\"application/ld+json\">"
+                "{\"@type\":\"Article\",\"headline\":\"H\",\"author\":"
+                "{\"@type\":\"Organization\",\"name\":\"Contributors to X\"}}"
+                "</script></head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->byline, "Contributors to X");
+    cr_assert_eq(r->n_authors, 0);
+    cr_assert_str_eq(r->provenance.byline, "json-ld");
+    lede_result_free(r);
+}
+
+Test(meta, title_part_naming_the_site_is_not_cut) {
+    /* The story names the blog; the site is the trailing part. */
+    cr_assert_str_eq(meta_title_cut(arena, "Autumn trip (2) @ Steven's Home :: PIXNET ::",
+                                    "Steven's Home"),
+                     "Autumn trip (2) @ Steven's Home :: PIXNET ::");
+    cr_assert_str_eq(
+        meta_title_cut(arena, "Autumn trip (2) @ Steven's Home :: PIXNET", "PIXNET"),
+        "Autumn trip (2) @ Steven's Home");
+}
