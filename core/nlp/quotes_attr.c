@@ -1,0 +1,757 @@
+/*
+ * quotes_attr — finds attributions: a cue (reporting verb), its speaker (the
+ * subject of the cue) and its content.
+ *
+ * Three passes over the scanned text, each linear:
+ * 1. quoted spans with an attribution right after ("...," she said / said
+ *    Smith) or right before (Smith said: "..." / Smith: "..."); a quote broken
+ *    by its attribution ("...," he said, "...") is joined into one;
+ * 2. reported speech per sentence, outside quoted spans: "X said (that) ...",
+ *    "X told Y (that) ...", "..., X said.", "according to X, ..." and
+ *    "..., according to X."; a content holding quoted words is partial;
+ * 3. the quoted spans still unclaimed: a whole quoted sentence continues the
+ *    speaker of the attribution just before it; a longer fragment inside the
+ *    reporter's sentence is partial; one or two quoted words with no speech act
+ *    are scare quotes and dropped.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes_int.h"
+
+/* Longest attribution clause after a quote: "..., said Mr. John Smith, the
+ * campaign's deputy manager" stays within this. */
+#define ATTR_MAX_TOKENS 14
+/* Longest subject noun phrase taken left of a cue. */
+#define SUBJECT_MAX_TOKENS 8
+/* Longest stretch between a cue and its "that": "told reporters in Ohio on
+ * Monday that". */
+#define THAT_WINDOW 9
+/* Words of a reported clause below which it is not taken as one. */
+#define CONTENT_MIN_WORDS 3
+/* Quoted words at or below which a fragment without a cue is a scare quote. */
+#define SCARE_MAX_WORDS 3
+/* Paragraphs back that a bare quote may inherit its speaker from. */
+#define INHERIT_MAX_PARAS 1
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Words that may stand between a subject and its cue ("has also said"). */
+static const char *const aux_words[] = {
+    "also",         "later",     "then",       "previously", "recently",  "repeatedly",
+    "publicly",     "privately", "often",      "frequently", "even",      "still",
+    "further",      "again",     "once",       "reportedly", "has",       "have",
+    "had",          "would",     "will",       "did",        "does",      "do",
+    "already",      "never",     "first",      "quickly",    "flatly",    "simply",
+    "long",         "not",       "always",     "initially",  "earlier",   "just",
+    "subsequently", "openly",    "explicitly", "falsely",    "correctly", "wrongly",
+    "could",        "might",     "may",        "should",     "can",       "must",
+    "is",           "are",       "was",        "were",       "been",      "be",
+    "continues",    "continued", "went",       "on",         "to",        "has",
+};
+/* Passive markers before a past participle cue: "was told". */
+static const char *const passive_words[] = {"was", "were",  "is",  "are", "been",
+                                            "be",  "being", "get", "got"};
+/* Time words that may follow a cue before its content or end a sentence. */
+static const char *const time_words[] = {
+    "monday",   "tuesday",   "wednesday",  "thursday",  "friday",   "saturday",
+    "sunday",   "yesterday", "today",      "tonight",   "earlier",  "later",
+    "recently", "last",      "this",       "week",      "month",    "year",
+    "morning",  "afternoon", "evening",    "night",     "on",       "then",
+    "again",    "also",      "previously", "privately", "publicly", "repeatedly",
+    "flatly",   "simply",    "quietly",    "now",
+};
+static const char *const pronouns[] = {"he", "she", "they", "it",
+                                       "i",  "we",  "you",  "who"};
+/* Words that end a subject noun phrase on its left. */
+static const char *const subject_stops[] = {
+    "that",    "which", "and",    "but",      "or",      "because", "if",      "when",
+    "while",   "as",    "after",  "before",   "since",   "so",      "than",    "where",
+    "whether", "what",  "though", "although", "to",      "in",      "on",      "with",
+    "about",   "into",  "over",   "under",    "against", "by",      "said",    "says",
+    "not",     "also",  "has",    "have",     "had",     "is",      "was",     "were",
+    "are",     "will",  "would",  "could",    "should",  "may",     "might",   "can",
+    "during",  "until", "unless", "once",     "how",     "why",     "who",     "whom",
+    "whose",   "then",  "yet",    "nor",      "like",    "unlike",  "through", "among",
+};
+/* Determiners: a subject noun phrase starts at one. */
+static const char *const determiners[] = {
+    "the",  "a",       "an",   "his",   "her",   "their",   "its", "our",
+    "my",   "your",    "this", "these", "those", "another", "one", "some",
+    "many", "several", "two",  "three", "both",  "most"};
+/* Hearers that commonly follow "told": skipped as one word. */
+static const char *const object_pronouns[] = {
+    "him",       "her",         "them",       "me",      "us",
+    "reporters", "journalists", "supporters", "voters",  "lawmakers",
+    "viewers",   "listeners",   "audiences",  "everyone"};
+
+static bool word_in(const qtext *q, size_t i, const char *const *list, size_t n) {
+    if (i >= q->n || q->t[i].kind != QT_WORD)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (quotes_tok_is(q, i, list[k]))
+            return true;
+    return false;
+}
+
+#define IN(q, i, list) word_in((q), (i), (list), N_OF(list))
+
+static bool is_punct(const qtext *q, size_t i, char c) {
+    return i < q->n && q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == c &&
+           q->t[i].e - q->t[i].b == 1;
+}
+
+static bool is_word(const qtext *q, size_t i) {
+    return i < q->n && q->t[i].kind == QT_WORD;
+}
+
+static bool is_cap(const qtext *q, size_t i) {
+    return is_word(q, i) && (q->t[i].flags & QF_CAP) && !(q->t[i].flags & QF_NUM);
+}
+
+static bool is_open_dq(const qtext *q, size_t i) {
+    return i < q->n && (q->t[i].kind == QT_DQUOTE || q->t[i].kind == QT_SQUOTE) &&
+           (q->t[i].flags & QF_OPEN);
+}
+
+static bool is_terminal(const qtext *q, size_t i) {
+    return is_punct(q, i, '.') || is_punct(q, i, '!') || is_punct(q, i, '?');
+}
+
+static bool same_sent(const qtext *q, size_t a, size_t b) {
+    return a < q->n && b < q->n && q->t[a].sent == q->t[b].sent;
+}
+
+static bool same_para(const qtext *q, size_t a, size_t b) {
+    return a < q->n && b < q->n && q->t[a].para == q->t[b].para;
+}
+
+static const quotes_cue *cue_of(const qtext *q, size_t i) {
+    return i < q->n ? quotes_cue_get(q->t[i].cue) : NULL;
+}
+
+/* True when the cue at i is the -ing form ("adding"). */
+static bool cue_is_ing(const qtext *q, size_t i) {
+    const quotes_cue *c = cue_of(q, i);
+    return c && quotes_tok_is(q, i, c->forms[4]);
+}
+
+static bool cue_is_participle(const qtext *q, size_t i) {
+    const quotes_cue *c = cue_of(q, i);
+    return c && quotes_tok_is(q, i, c->forms[3]);
+}
+
+/* ---------------------------------------------------------------- output */
+
+static lede_status add_found(qfound_list *l, const qtext *q, size_t tb, size_t te,
+                             lede_quote_type type, long sb, long se, long cb, long ce) {
+    if (te <= tb || te > q->n)
+        return LEDE_OK;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 32;
+        qfound *v = arena_realloc(l->a, l->v, l->cap * sizeof *v, nc * sizeof *v);
+        if (!v)
+            return LEDE_ERR_NOMEM;
+        l->v = v;
+        l->cap = nc;
+    }
+    qfound *f = &l->v[l->n++];
+    f->b = q->t[tb].b;
+    f->e = q->t[te - 1].e;
+    f->cb = q->t[tb].cb;
+    f->ce = q->t[te - 1].ce;
+    f->type = type;
+    f->spk_b = (int32_t)sb;
+    f->spk_e = (int32_t)se;
+    f->cue_b = (int32_t)cb;
+    f->cue_e = (int32_t)ce;
+    f->inherit = -1;
+    return LEDE_OK;
+}
+
+/* ---------------------------------------------------------- noun phrases */
+
+/* The subject noun phrase ending just before `end` (exclusive), within the
+ * sentence and after `floor`. Returns its first token or -1. */
+static long subject_left(const qtext *q, size_t end, size_t floor) {
+    if (end == 0 || end <= floor)
+        return -1;
+    size_t k = end - 1;
+    if (IN(q, k, pronouns))
+        return (long)k;
+    long first = -1;
+    size_t taken = 0;
+    while (taken < SUBJECT_MAX_TOKENS) {
+        if (!is_word(q, k) || IN(q, k, subject_stops) || !same_sent(q, k, end - 1))
+            break;
+        if ((quotes_tok_is(q, k, "of") || quotes_tok_is(q, k, "for") ||
+             quotes_tok_is(q, k, "at")) &&
+            first < 0)
+            break;
+        first = (long)k;
+        taken++;
+        if (IN(q, k, determiners) || (q->t[k].flags & QF_SENT) || k == floor || k == 0)
+            break;
+        k--;
+    }
+    if (first < 0)
+        return -1;
+    /* a phrase ending in "of"/"for"/"at" on its left edge is cut there */
+    while ((size_t)first < end && (quotes_tok_is(q, (size_t)first, "of") ||
+                                   quotes_tok_is(q, (size_t)first, "for") ||
+                                   quotes_tok_is(q, (size_t)first, "at")))
+        first++;
+    return (size_t)first < end ? first : -1;
+}
+
+/* The noun phrase starting at `begin` (a subject after an inverted cue):
+ * returns its end (exclusive), or begin when none. */
+static size_t np_right(const qtext *q, size_t begin) {
+    size_t k = begin;
+    if (IN(q, k, pronouns))
+        return k + 1;
+    size_t taken = 0;
+    while (k < q->n && taken < SUBJECT_MAX_TOKENS && is_word(q, k) &&
+           same_sent(q, begin, k) && !IN(q, k, subject_stops) && !IN(q, k, time_words) &&
+           !(k > begin && (q->t[k].flags & QF_PARA))) {
+        if ((quotes_tok_is(q, k, "of") || quotes_tok_is(q, k, "for")) &&
+            !(is_word(q, k + 1) && !IN(q, k + 1, subject_stops)))
+            break;
+        k++;
+        taken++;
+    }
+    return k;
+}
+
+/* Skips auxiliaries/adverbs leftwards from i (inclusive); returns the first
+ * token that is not one, or (size_t)-1 when it ran out. */
+static size_t skip_aux_left(const qtext *q, size_t i, size_t floor) {
+    while (i > floor && IN(q, i, aux_words) && !IN(q, i, pronouns))
+        i--;
+    return i;
+}
+
+/* Resolves the subject of the cue at c: [*sb, *se). Handles an apposition
+ * between commas ("Smith, the campaign chairman, said"). */
+static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *se) {
+    if (c == 0 || c <= floor)
+        return false;
+    size_t k = skip_aux_left(q, c - 1, floor);
+    if (k < floor || !same_sent(q, k, c))
+        return false;
+    if (is_punct(q, k, ',') && k > floor) {
+        /* apposition: find the comma that opens it */
+        size_t j = k;
+        size_t steps = 0;
+        while (j > floor && steps < 2 * SUBJECT_MAX_TOKENS && !is_punct(q, j - 1, ',') &&
+               same_sent(q, j - 1, c)) {
+            j--;
+            steps++;
+        }
+        if (j > floor + 1 && is_punct(q, j - 1, ',')) {
+            long s = subject_left(q, j - 1, floor);
+            if (s >= 0 && is_cap(q, j - 2)) {
+                *sb = s;
+                *se = (long)(j - 1);
+                return true;
+            }
+        }
+        return false;
+    }
+    long s = subject_left(q, k + 1, floor);
+    if (s < 0)
+        return false;
+    *sb = s;
+    *se = (long)(k + 1);
+    return true;
+}
+
+/* ---------------------------------------------------------- pass 1: marks */
+
+/* Attribution right after a quote's closing mark at `close`: fills speaker and
+ * cue, returns the token after the attribution, or 0 when there is none. */
+static size_t attr_after(const qtext *q, size_t close, long *sb, long *se, long *cb) {
+    size_t j = close + 1;
+    if (j >= q->n || (q->t[j].flags & QF_PARA))
+        return 0;
+    size_t lim = j + ATTR_MAX_TOKENS < q->n ? j + ATTR_MAX_TOKENS : q->n;
+    size_t cue = 0;
+    bool found = false;
+    size_t k = j;
+    for (; k < lim; k++) {
+        if (!is_word(q, k) || (k > j && (q->t[k].flags & QF_PARA)))
+            break;
+        const quotes_cue *c = cue_of(q, k);
+        if (c && !found && !(c->flags & CUE_QUOTED) && !cue_is_participle(q, k - 1)) {
+            cue = k;
+            found = true;
+        }
+    }
+    size_t end = k; /* first token after the word run */
+    if (!found) {
+        /* "..., Smith quipped." — an unlisted verb in the past tense after a
+         * capitalised name or a pronoun, ending the clause */
+        if (end >= j + 2 && end - j <= 4 && q->t[end - 1].e - q->t[end - 1].b > 3 &&
+            !memcmp(q->text + q->t[end - 1].e - 2, "ed", 2) &&
+            !(q->t[end - 1].flags & QF_CAP) &&
+            (is_cap(q, end - 2) || IN(q, end - 2, pronouns)) &&
+            (end >= q->n || is_terminal(q, end) || is_punct(q, end, ','))) {
+            cue = end - 1;
+            found = true;
+        } else {
+            return 0;
+        }
+    }
+    if (cue == j || (cue > j && IN(q, cue - 1, aux_words) && cue - 1 == j)) {
+        /* inverted: said Smith */
+        size_t ne = np_right(q, cue + 1);
+        if (ne == cue + 1)
+            return 0;
+        *sb = (long)(cue + 1);
+        *se = (long)ne;
+    } else {
+        long s, e;
+        if (!subject_of(q, cue, j, &s, &e) || s != (long)j)
+            return 0;
+        *sb = s;
+        *se = e;
+    }
+    *cb = (long)cue;
+    return end;
+}
+
+/* Attribution right before a quote's opening mark at `open`. */
+static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *cb,
+                        bool *partial) {
+    if (open == 0)
+        return false;
+    size_t k = open - 1;
+    bool colon = is_punct(q, k, ':');
+    if (!same_para(q, k, open) && !colon)
+        return false;
+    *partial = false;
+    if (colon || is_punct(q, k, ',') || q->t[k].kind == QT_DASH)
+        k--;
+    else if (!is_word(q, k))
+        return false;
+    /* "said that" / "said Monday" / "told reporters" */
+    size_t c = k;
+    size_t steps = 0;
+    while (c > 0 && steps < THAT_WINDOW && !cue_of(q, c) && is_word(q, c) &&
+           same_sent(q, c, k)) {
+        c--;
+        steps++;
+    }
+    const quotes_cue *cue = cue_of(q, c);
+    if (!cue || !is_word(q, c) || !same_sent(q, c, k)) {
+        /* "Smith: "..."" (a headline convention) */
+        if (colon && is_cap(q, k)) {
+            long s = subject_left(q, k + 1, 0);
+            if (s >= 0 && (q->t[s].flags & QF_SENT)) {
+                *sb = s;
+                *se = (long)(k + 1);
+                *cb = -1;
+                return true;
+            }
+        }
+        return false;
+    }
+    if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words))
+        return false;
+    if (c < k) {
+        /* words between cue and quote: only time words, a hearer or "that" */
+        for (size_t i = c + 1; i <= k; i++)
+            if (quotes_tok_is(q, i, "that"))
+                *partial = true;
+    }
+    if (!subject_of(q, c, 0, sb, se)) {
+        if (!(cue_is_ing(q, c) && c > 0 && is_punct(q, c - 1, ',')))
+            return false;
+        *sb = *se = -1; /* ", adding: ..." — speaker from the sentence */
+    }
+    *cb = (long)c;
+    return true;
+}
+
+/* Whole quoted sentences: the mark at `open` starts a sentence and the one at
+ * `close` ends it. */
+static bool span_is_sentence(const qtext *q, const qspan *s) {
+    bool starts = (q->t[s->open].flags & QF_SENT) != 0;
+    size_t after = s->close + 1;
+    bool ends =
+        after >= q->n || (q->t[after].flags & QF_SENT) || (q->t[after].flags & QF_PARA);
+    return starts && ends;
+}
+
+static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans,
+                              uint8_t *used, uint8_t *claimed, qfound_list *out) {
+    for (size_t i = 0; i < n_spans; i++) {
+        const qspan *s = &spans[i];
+        if (claimed[i] || s->words == 0)
+            continue;
+        long sb = -1, se = -1, cb = -1;
+        size_t after = attr_after(q, s->close, &sb, &se, &cb);
+        size_t last_close = s->close;
+        if (after) {
+            /* needs the quote to end like speech: , ? ! — or … before the mark */
+            size_t p = s->close - 1;
+            bool speech_end = q->t[p].kind == QT_DASH || is_punct(q, p, ',') ||
+                              is_punct(q, p, '?') || is_punct(q, p, '!') ||
+                              is_punct(q, p, '.') ||
+                              (q->t[p].e - q->t[p].b == 3 && q->t[p].kind == QT_PUNCT);
+            if (!speech_end && !(s->words > SCARE_MAX_WORDS && is_punct(q, after, '.'))) {
+                after = 0;
+            }
+        }
+        if (after) {
+            for (size_t k = s->close + 1; k < after; k++)
+                used[k] = 1;
+            claimed[i] = 1;
+            /* "...," he said, "..." — the quote goes on after its attribution */
+            if (is_punct(q, after, ',') && i + 1 < n_spans &&
+                spans[i + 1].open == after + 1 && same_para(q, after, after + 1)) {
+                used[after] = 1;
+                last_close = spans[i + 1].close;
+                claimed[i + 1] = 1;
+            }
+            bool sentence = (q->t[s->open].flags & QF_SENT) != 0;
+            lede_status st = add_found(out, q, s->open, last_close + 1,
+                                       sentence ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_PARTIAL,
+                                       sb, se, cb, cb >= 0 ? cb + 1 : -1);
+            if (st != LEDE_OK)
+                return st;
+            continue;
+        }
+        bool partial = false;
+        if (attr_before(q, s->open, &sb, &se, &cb, &partial)) {
+            const quotes_cue *c = cb >= 0 ? cue_of(q, (size_t)cb) : NULL;
+            if (c && (c->flags & CUE_QUOTED))
+                continue; /* "called it a 'disgrace'": the sentence pass takes it */
+            if (cb >= 0)
+                used[cb] = 1;
+            claimed[i] = 1;
+            size_t close = s->close;
+            /* "Smith said: "A. B." "C."" inside one paragraph: one quote */
+            lede_status st = add_found(out, q, s->open, close + 1,
+                                       partial ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_DIRECT,
+                                       sb, se, cb, cb >= 0 ? cb + 1 : -1);
+            if (st != LEDE_OK)
+                return st;
+        }
+    }
+    return LEDE_OK;
+}
+
+/* -------------------------------------------------------- pass 2: speech */
+
+/* Token after the reported clause's "that", or after skippable time words. */
+static size_t content_start(const qtext *q, size_t c, size_t send,
+                            const quotes_cue *cue) {
+    size_t j = c + 1;
+    for (size_t k = j; k < send && k < j + THAT_WINDOW; k++) {
+        if (quotes_tok_is(q, k, "that"))
+            return k + 1;
+        if (!is_word(q, k) && !is_punct(q, k, ','))
+            break;
+        if (cue_of(q, k))
+            break;
+    }
+    if (cue->flags & CUE_THOUGHT)
+        return send; /* beliefs need their "that" */
+    if (cue->flags & CUE_OBJECT) {
+        if (IN(q, j, object_pronouns))
+            j++;
+        else if (is_cap(q, j) || IN(q, j, determiners)) {
+            j++;
+            while (j < send && is_word(q, j) && !IN(q, j, time_words) &&
+                   ((q->t[j].flags & QF_CAP) || IN(q, j - 1, determiners)))
+                j++;
+        } else {
+            return send;
+        }
+    }
+    while (j < send && IN(q, j, time_words))
+        j++;
+    if (is_punct(q, j, ',') || is_punct(q, j, ':'))
+        j++;
+    return j;
+}
+
+/* End of the sentence's content: before its final punctuation, but through a
+ * closing quote that follows it. */
+static size_t content_end(const qtext *q, size_t sb, size_t se) {
+    size_t e = se;
+    while (e > sb && (q->t[e - 1].kind == QT_DQUOTE || q->t[e - 1].kind == QT_SQUOTE) &&
+           (q->t[e - 1].flags & QF_CLOSE)) {
+        return e; /* quoted ending: keep "...end.”" whole */
+    }
+    while (e > sb &&
+           (is_terminal(q, e - 1) || is_punct(q, e - 1, ';') || is_punct(q, e - 1, ':')))
+        e--;
+    return e;
+}
+
+static size_t count_words(const qtext *q, size_t b, size_t e) {
+    size_t n = 0;
+    for (size_t i = b; i < e; i++)
+        n += q->t[i].kind == QT_WORD;
+    return n;
+}
+
+/* Index of the first span with open >= tok. */
+static size_t span_at(const qspan *spans, size_t n, size_t tok) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (spans[mid].open < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Claims the unclaimed spans inside [b, e); returns whether any quoted words
+ * lie inside. */
+static bool claim_inside(const qspan *spans, size_t n, uint8_t *claimed, size_t b,
+                         size_t e) {
+    bool any = false;
+    for (size_t i = span_at(spans, n, b); i < n && spans[i].open < e; i++) {
+        if (spans[i].close < e) {
+            claimed[i] = 1;
+            any = true;
+        }
+    }
+    return any;
+}
+
+/* True when [b, e) holds a span already attributed (pass 1). */
+static bool overlaps_found(const qfound_list *l, const qtext *q, size_t b, size_t e) {
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].b < q->t[e - 1].e && q->t[b].b < l->v[i].e)
+            return true;
+    return false;
+}
+
+/* Whether token i lies inside a quoted span (its marks included). */
+static bool inside_span(const qspan *spans, size_t n, size_t i) {
+    size_t k = span_at(spans, n, i + 1);
+    return k > 0 && spans[k - 1].close >= i;
+}
+
+static lede_status emit_speech(const qtext *q, const qspan *spans, size_t n_spans,
+                               uint8_t *claimed, qfound_list *out, size_t b, size_t e,
+                               long sb, long se, long cb, long ce) {
+    if (e <= b || count_words(q, b, e) < CONTENT_MIN_WORDS ||
+        overlaps_found(out, q, b, e))
+        return LEDE_OK;
+    bool quoted = claim_inside(spans, n_spans, claimed, b, e);
+    return add_found(out, q, b, e, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT, sb,
+                     se, cb, ce);
+}
+
+/* "according to X, ..." at the start and "..., according to X." at the end. */
+static lede_status according_to(const qtext *q, const qspan *spans, size_t n_spans,
+                                uint8_t *claimed, qfound_list *out, size_t a, size_t sb,
+                                size_t se) {
+    size_t ne = np_right(q, a + 2);
+    if (ne == a + 2)
+        return LEDE_OK;
+    size_t cend = content_end(q, sb, se);
+    if (a == sb || (a == sb + 1 && !is_word(q, sb))) {
+        if (!is_punct(q, ne, ','))
+            return LEDE_OK;
+        return emit_speech(q, spans, n_spans, claimed, out, ne + 1, cend, (long)a + 2,
+                           (long)ne, (long)a, (long)a + 2);
+    }
+    if (a > sb && is_punct(q, a - 1, ',') && ne >= cend)
+        return emit_speech(q, spans, n_spans, claimed, out, sb, a - 1, (long)a + 2,
+                           (long)ne, (long)a, (long)a + 2);
+    return LEDE_OK;
+}
+
+/* Only tail words (time words, a short prepositional phrase) from i to e. */
+static bool tail_only(const qtext *q, size_t i, size_t e) {
+    size_t words = 0;
+    for (size_t k = i; k < e; k++) {
+        if (cue_of(q, k) || quotes_tok_is(q, k, "that"))
+            return false;
+        if (is_word(q, k))
+            words++;
+        else if (!is_punct(q, k, ','))
+            return false;
+    }
+    return words <= ATTR_MAX_TOKENS / 2;
+}
+
+static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_spans,
+                                   uint8_t *used, uint8_t *claimed, qfound_list *out,
+                                   size_t sb, size_t se) {
+    size_t cend = content_end(q, sb, se);
+    for (size_t c = sb; c < se; c++) {
+        if (quotes_tok_is(q, c, "according") && quotes_tok_is(q, c + 1, "to")) {
+            lede_status st = according_to(q, spans, n_spans, claimed, out, c, sb, se);
+            if (st != LEDE_OK)
+                return st;
+            continue;
+        }
+        const quotes_cue *cue = cue_of(q, c);
+        if (!cue || used[c] || inside_span(spans, n_spans, c))
+            continue;
+        if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words) &&
+            !quotes_tok_is(q, c - 1, "has"))
+            continue;
+        long s = -1, e = -1;
+        bool has_subject = subject_of(q, c, sb, &s, &e);
+        /* postposed: "CONTENT, X said." / "CONTENT, said X." */
+        if (cue->flags & CUE_INVERT) {
+            size_t lead = has_subject ? (size_t)s : c;
+            if (lead > sb + 1 &&
+                (is_punct(q, lead - 1, ',') || q->t[lead - 1].kind == QT_DASH)) {
+                size_t tail = c + 1;
+                long is = s, ie = e;
+                if (!has_subject) {
+                    size_t ne = np_right(q, c + 1);
+                    is = (long)(c + 1);
+                    ie = (long)ne;
+                    tail = ne;
+                    if (ne == c + 1)
+                        goto preposed;
+                }
+                if (tail_only(q, tail, cend) || (tail < cend && is_punct(q, tail, ','))) {
+                    size_t cb2 = sb;
+                    size_t ce2 = lead - 1;
+                    lede_status st;
+                    if (tail < cend && is_punct(q, tail, ',') &&
+                        !tail_only(q, tail, cend))
+                        ce2 = cend; /* "A, he said, B." */
+                    st = emit_speech(q, spans, n_spans, claimed, out, cb2, ce2, is, ie,
+                                     (long)c, (long)c + 1);
+                    if (st != LEDE_OK)
+                        return st;
+                    used[c] = 1;
+                    continue;
+                }
+            }
+        }
+    preposed:
+        if (!has_subject) {
+            /* ", adding that ..." continues the sentence's speaker */
+            if (!(cue_is_ing(q, c) && c > sb && is_punct(q, c - 1, ',')))
+                continue;
+            if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)))
+                continue;
+        }
+        if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT | CUE_QUOTED)))
+            continue;
+        size_t b = content_start(q, c, cend, cue);
+        if (b >= cend)
+            continue;
+        if (cue->flags & CUE_QUOTED) {
+            size_t k = span_at(spans, n_spans, b);
+            if (k >= n_spans || spans[k].open >= cend)
+                continue;
+        }
+        if (is_open_dq(q, b) && !(cue->flags & CUE_QUOTED))
+            continue; /* a direct quote pass 1 could not attribute: pass 3 */
+        lede_status st = emit_speech(q, spans, n_spans, claimed, out, b, cend, s, e,
+                                     (long)c, (long)c + 1);
+        if (st != LEDE_OK)
+            return st;
+        used[c] = 1;
+        c = cend; /* one attribution per sentence from the front */
+    }
+    return LEDE_OK;
+}
+
+/* ------------------------------------------------------------ pass 3 */
+
+static int cmp_found(const void *a, const void *b) {
+    const qfound *x = a, *y = b;
+    return x->b < y->b ? -1 : x->b > y->b;
+}
+
+static lede_status pass_bare(const qtext *q, const qspan *spans, size_t n_spans,
+                             const uint8_t *claimed, qfound_list *out) {
+    for (size_t i = 0; i < n_spans; i++) {
+        const qspan *s = &spans[i];
+        if (claimed[i] || s->words == 0)
+            continue;
+        bool sentence = span_is_sentence(q, s);
+        if (!sentence && s->words <= SCARE_MAX_WORDS)
+            continue; /* scare quotes */
+        /* a bare full quote inherits the last speaker before it */
+        lede_status st =
+            add_found(out, q, s->open, s->close + 1,
+                      sentence ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_PARTIAL, -1, -1, -1, -1);
+        if (st != LEDE_OK)
+            return st;
+        out->v[out->n - 1].inherit = -2; /* resolved after sorting */
+    }
+    return LEDE_OK;
+}
+
+static void resolve_inherit(const qtext *q, qfound_list *out) {
+    long last = -1;
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->inherit == -2) {
+            f->inherit = -1;
+            if (last >= 0) {
+                const qfound *p = &out->v[last];
+                uint32_t pp = q->t[p->spk_b].para;
+                /* paragraph of this quote: find by byte offset via its speaker-less
+                 * span — the text's paragraph index of the quote's first token */
+                size_t lo = 0, hi = q->n;
+                while (lo < hi) {
+                    size_t mid = (lo + hi) / 2;
+                    if (q->t[mid].b < f->b)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                uint32_t fp = lo < q->n ? q->t[lo].para : 0;
+                if (fp - pp <= INHERIT_MAX_PARAS)
+                    f->inherit = (int32_t)last;
+            }
+            continue;
+        }
+        if (f->spk_b >= 0)
+            last = (long)i;
+    }
+}
+
+/* An ", adding ..." attribution without its own subject takes the subject of
+ * the attribution before it in the same sentence. */
+static void resolve_ing(const qtext *q, qfound_list *out) {
+    for (size_t i = 1; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        const qfound *p = &out->v[i - 1];
+        if (f->spk_b < 0 && f->cue_b >= 0 && p->spk_b >= 0 &&
+            q->t[f->cue_b].sent == q->t[p->spk_b].sent) {
+            f->spk_b = p->spk_b;
+            f->spk_e = p->spk_e;
+        }
+    }
+}
+
+lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
+                             qfound_list *out) {
+    uint8_t *used = arena_calloc(out->a, q->n + 1, 1);
+    uint8_t *claimed = arena_calloc(out->a, n_spans + 1, 1);
+    if (!used || !claimed)
+        return LEDE_ERR_NOMEM;
+    lede_status st = pass_marks(q, spans, n_spans, used, claimed, out);
+    for (size_t s = 0; st == LEDE_OK && s < q->n_sents; s++)
+        st = sentence_speech(q, spans, n_spans, used, claimed, out, q->sent_begin[s],
+                             q->sent_begin[s + 1]);
+    if (st == LEDE_OK)
+        st = pass_bare(q, spans, n_spans, claimed, out);
+    if (st != LEDE_OK)
+        return st;
+    qsort(out->v, out->n, sizeof *out->v, cmp_found);
+    resolve_ing(q, out);
+    resolve_inherit(q, out);
+    return LEDE_OK;
+}

@@ -1,0 +1,153 @@
+/*
+ * quotes_cues — the reporting verbs that introduce speech, with their tense
+ * forms, as data.
+ *
+ * Source: compiled for lede from ordinary English grammar (the class of
+ * "reporting verbs" of any English usage reference); the inflected forms are
+ * standard English morphology. No list was copied. The table is sorted by base
+ * form (tests/unit/test_quotes.c checks it) and every form starts with the same
+ * letter as its base, which lets the lookup search one letter's range only.
+ *
+ * Flags: CUE_CLAUSE the verb takes a reported clause ("said (that) ...");
+ * CUE_OBJECT a hearer may come first ("told reporters that ...");
+ * CUE_INVERT it may follow a quote inverted ("..., said Smith.");
+ * CUE_QUOTED a cue only when quoted words follow ("called it a 'disgrace'");
+ * CUE_THOUGHT a belief or finding rather than speech: needs an explicit "that"
+ * when it comes before its content.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "quotes_int.h"
+
+#define C CUE_CLAUSE
+#define O CUE_OBJECT
+#define I CUE_INVERT
+#define Q CUE_QUOTED
+#define T CUE_THOUGHT
+
+static const quotes_cue cue_table[] = {
+    {{"acknowledge", "acknowledges", "acknowledged", "acknowledged", "acknowledging"},
+     C | I},
+    {{"add", "adds", "added", "added", "adding"}, C | I},
+    {{"admit", "admits", "admitted", "admitted", "admitting"}, C | I},
+    {{"agree", "agrees", "agreed", "agreed", "agreeing"}, C | T},
+    {{"allege", "alleges", "alleged", "alleged", "alleging"}, C | I},
+    {{"announce", "announces", "announced", "announced", "announcing"}, C | I},
+    {{"answer", "answers", "answered", "answered", "answering"}, C | I},
+    {{"argue", "argues", "argued", "argued", "arguing"}, C | I},
+    {{"ask", "asks", "asked", "asked", "asking"}, O | I},
+    {{"assert", "asserts", "asserted", "asserted", "asserting"}, C | I},
+    {{"assure", "assures", "assured", "assured", "assuring"}, C | O | I},
+    {{"believe", "believes", "believed", "believed", "believing"}, C | T},
+    {{"boast", "boasts", "boasted", "boasted", "boasting"}, C | I},
+    {{"call", "calls", "called", "called", "calling"}, Q},
+    {{"caution", "cautions", "cautioned", "cautioned", "cautioning"}, C | I},
+    {{"charge", "charges", "charged", "charged", "charging"}, C | I},
+    {{"claim", "claims", "claimed", "claimed", "claiming"}, C | I},
+    {{"comment", "comments", "commented", "commented", "commenting"}, C | I},
+    {{"complain", "complains", "complained", "complained", "complaining"}, C | I},
+    {{"concede", "concedes", "conceded", "conceded", "conceding"}, C | I},
+    {{"conclude", "concludes", "concluded", "concluded", "concluding"}, C | T},
+    {{"confirm", "confirms", "confirmed", "confirmed", "confirming"}, C | I},
+    {{"contend", "contends", "contended", "contended", "contending"}, C | I},
+    {{"continue", "continues", "continued", "continued", "continuing"}, I},
+    {{"counter", "counters", "countered", "countered", "countering"}, C | I},
+    {{"declare", "declares", "declared", "declared", "declaring"}, C | I},
+    {{"deny", "denies", "denied", "denied", "denying"}, C | I},
+    {{"describe", "describes", "described", "described", "describing"}, Q},
+    {{"disclose", "discloses", "disclosed", "disclosed", "disclosing"}, C | T},
+    {{"dub", "dubs", "dubbed", "dubbed", "dubbing"}, Q},
+    {{"emphasize", "emphasizes", "emphasized", "emphasized", "emphasizing"}, C | I},
+    {{"estimate", "estimates", "estimated", "estimated", "estimating"}, C | T},
+    {{"exclaim", "exclaims", "exclaimed", "exclaimed", "exclaiming"}, C | I},
+    {{"explain", "explains", "explained", "explained", "explaining"}, C | I},
+    {{"fear", "fears", "feared", "feared", "fearing"}, C | T},
+    {{"find", "finds", "found", "found", "finding"}, C | T},
+    {{"hope", "hopes", "hoped", "hoped", "hoping"}, C | T},
+    {{"indicate", "indicates", "indicated", "indicated", "indicating"}, C | T},
+    {{"inform", "informs", "informed", "informed", "informing"}, O | I},
+    {{"insist", "insists", "insisted", "insisted", "insisting"}, C | I},
+    {{"joke", "jokes", "joked", "joked", "joking"}, C | I},
+    {{"label", "labels", "labeled", "labeled", "labeling"}, Q},
+    {{"maintain", "maintains", "maintained", "maintained", "maintaining"}, C | I},
+    {{"mention", "mentions", "mentioned", "mentioned", "mentioning"}, C | I},
+    {{"note", "notes", "noted", "noted", "noting"}, C | I},
+    {{"observe", "observes", "observed", "observed", "observing"}, C | I},
+    {{"pledge", "pledges", "pledged", "pledged", "pledging"}, C | I},
+    {{"post", "posts", "posted", "posted", "posting"}, I},
+    {{"predict", "predicts", "predicted", "predicted", "predicting"}, C | I},
+    {{"proclaim", "proclaims", "proclaimed", "proclaimed", "proclaiming"}, C | I},
+    {{"promise", "promises", "promised", "promised", "promising"}, C | O | I},
+    {{"quip", "quips", "quipped", "quipped", "quipping"}, C | I},
+    {{"recall", "recalls", "recalled", "recalled", "recalling"}, C | I},
+    {{"reiterate", "reiterates", "reiterated", "reiterated", "reiterating"}, C | I},
+    {{"remark", "remarks", "remarked", "remarked", "remarking"}, C | I},
+    {{"remind", "reminds", "reminded", "reminded", "reminding"}, O | I},
+    {{"reply", "replies", "replied", "replied", "replying"}, C | I},
+    {{"report", "reports", "reported", "reported", "reporting"}, C | I},
+    {{"respond", "responds", "responded", "responded", "responding"}, C | I},
+    {{"reveal", "reveals", "revealed", "revealed", "revealing"}, C | I},
+    {{"say", "says", "said", "said", "saying"}, C | I},
+    {{"shout", "shouts", "shouted", "shouted", "shouting"}, C | I},
+    {{"show", "shows", "showed", "shown", "showing"}, C | T},
+    {{"speculate", "speculates", "speculated", "speculated", "speculating"}, C | I},
+    {{"state", "states", "stated", "stated", "stating"}, C | I},
+    {{"stress", "stresses", "stressed", "stressed", "stressing"}, C | I},
+    {{"suggest", "suggests", "suggested", "suggested", "suggesting"}, C | I},
+    {{"swear", "swears", "swore", "sworn", "swearing"}, C | I},
+    {{"tell", "tells", "told", "told", "telling"}, O | I},
+    {{"testify", "testifies", "testified", "testified", "testifying"}, C | I},
+    {{"think", "thinks", "thought", "thought", "thinking"}, C | T},
+    {{"threaten", "threatens", "threatened", "threatened", "threatening"}, C},
+    {{"tweet", "tweets", "tweeted", "tweeted", "tweeting"}, C | I},
+    {{"urge", "urges", "urged", "urged", "urging"}, O | I},
+    {{"vow", "vows", "vowed", "vowed", "vowing"}, C | I},
+    {{"warn", "warns", "warned", "warned", "warning"}, C | O | I},
+    {{"worry", "worries", "worried", "worried", "worrying"}, C | T},
+    {{"write", "writes", "wrote", "written", "writing"}, C | I},
+    {{"yell", "yells", "yelled", "yelled", "yelling"}, C | I},
+};
+
+#undef C
+#undef O
+#undef I
+#undef Q
+#undef T
+
+#define N_CUES (sizeof cue_table / sizeof cue_table[0])
+/* Longest form in the table is "acknowledging" (13 bytes). */
+#define CUE_FORM_MAX 16
+
+size_t quotes_cue_count(void) { return N_CUES; }
+
+const quotes_cue *quotes_cue_get(int idx) {
+    return idx >= 0 && (size_t)idx < N_CUES ? &cue_table[idx] : NULL;
+}
+
+int quotes_cue_find(const char *s, size_t n) {
+    if (n < 3 || n >= CUE_FORM_MAX)
+        return -1;
+    char low[CUE_FORM_MAX];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!isalpha(c))
+            return -1;
+        low[i] = (char)tolower(c);
+    }
+    low[n] = '\0';
+    /* First entry whose base starts with low[0]. */
+    size_t lo = 0, hi = N_CUES;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((unsigned char)cue_table[mid].forms[0][0] < (unsigned char)low[0])
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < N_CUES && cue_table[i].forms[0][0] == low[0]; i++)
+        for (int f = 0; f < 5; f++)
+            if (!strcmp(cue_table[i].forms[f], low))
+                return (int)i;
+    return -1;
+}

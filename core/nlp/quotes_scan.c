@@ -1,0 +1,357 @@
+/*
+ * quotes_scan — one linear pass that cuts the article text into the tokens the
+ * quote rules read: words (with inner apostrophes, hyphens and abbreviation
+ * dots), punctuation, quotation marks classified as opening or closing by their
+ * shape and their neighbours, and dashes; then marks paragraph and sentence
+ * starts. Offsets are kept in bytes and code points.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "../utf8.h"
+#include "quotes_int.h"
+
+/* Code points the scanner treats specially. */
+enum {
+    CP_NBSP = 0x00A0,
+    CP_LAQUO = 0x00AB, /* « */
+    CP_RAQUO = 0x00BB, /* » */
+    CP_LSQUO = 0x2018, /* ‘ */
+    CP_RSQUO = 0x2019, /* ’ */
+    CP_SBQUO = 0x201A, /* ‚ */
+    CP_LDQUO = 0x201C, /* “ */
+    CP_RDQUO = 0x201D, /* ” */
+    CP_BDQUO = 0x201E, /* „ */
+    CP_RDQUO_REV = 0x201F,
+    CP_LSAQUO = 0x2039, /* ‹ */
+    CP_RSAQUO = 0x203A, /* › */
+    CP_FIGURE_DASH = 0x2012,
+    CP_HORIZONTAL_BAR = 0x2015,
+    CP_GENERAL_PUNCT_FIRST = 0x2000,
+    CP_GENERAL_PUNCT_LAST = 0x206F,
+    CP_LATIN1_PUNCT_FIRST = 0x00A1,
+    CP_LATIN1_PUNCT_LAST = 0x00BF,
+};
+
+/* Longest abbreviation we try to recognise, in bytes ("Sept", "Calif"). */
+#define ABBREV_MAX 8
+
+/* Abbreviations that take a final dot and do not end a sentence (titles and
+ * month or state forms that are followed by a name or number). */
+static const char *const abbrev_titles[] = {
+    "mr",   "mrs",  "ms",   "dr",  "sen",   "rep",  "gov", "gen",  "lt",   "col",
+    "capt", "sgt",  "adm",  "maj", "prof",  "rev",  "st",  "hon",  "pres", "supt",
+    "jan",  "feb",  "mar",  "apr", "aug",   "sept", "sep", "oct",  "nov",  "dec",
+    "no",   "vs",   "ft",   "mt",  "calif", "fla",  "ill", "mass", "mich", "minn",
+    "ariz", "colo", "conn", "del", "ga",    "ind",  "kan", "ky",   "la",   "md",
+    "miss", "mo",   "mont", "neb", "nev",   "okla", "ore", "pa",   "tenn", "tex",
+    "va",   "vt",   "wash", "wis", "wyo",   "ala",  "ark", "sen",  "reps", "sens",
+};
+/* Abbreviations with a dot that may also end a sentence. */
+static const char *const abbrev_final[] = {"inc", "co", "corp", "ltd",
+                                           "jr",  "sr", "etc",  "bros"};
+
+typedef struct {
+    uint32_t cp;
+    size_t len;
+} cpinfo;
+
+static cpinfo peek(const char *s, size_t len, size_t i) {
+    cpinfo c = {0, 0};
+    if (i < len)
+        c.len = utf8_decode(s + i, len - i, &c.cp);
+    return c;
+}
+
+static bool is_space(uint32_t c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == CP_NBSP ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static bool is_dquote(uint32_t c) {
+    return c == '"' || c == CP_LDQUO || c == CP_RDQUO || c == CP_BDQUO ||
+           c == CP_RDQUO_REV || c == CP_LAQUO || c == CP_RAQUO;
+}
+
+static bool is_squote(uint32_t c) {
+    return c == '\'' || c == CP_LSQUO || c == CP_RSQUO || c == CP_SBQUO ||
+           c == CP_LSAQUO || c == CP_RSAQUO;
+}
+
+static bool is_dash(uint32_t c) {
+    return c == '-' || (c >= CP_FIGURE_DASH && c <= CP_HORIZONTAL_BAR);
+}
+
+static bool is_alnum_cp(uint32_t c) {
+    if (c < 0x80)
+        return isalnum((int)c) != 0;
+    if (c >= CP_LATIN1_PUNCT_FIRST && c <= CP_LATIN1_PUNCT_LAST)
+        return c == 0xAA || c == 0xB5 || c == 0xBA;
+    if (c >= CP_GENERAL_PUNCT_FIRST && c <= CP_GENERAL_PUNCT_LAST)
+        return false;
+    if (c == 0xD7 || c == 0xF7 || (c >= 0x20A0 && c <= 0x20CF)) /* × ÷ currency */
+        return false;
+    return c != UTF8_REPLACEMENT && !is_space(c);
+}
+
+static bool is_upper_start(const char *s, size_t n) {
+    uint32_t c;
+    utf8_decode(s, n, &c);
+    if (c < 0x80)
+        return isupper((int)c) != 0;
+    /* Latin-1 and Latin Extended-A capitals are the ones that start English names. */
+    return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+           (c >= 0x100 && c <= 0x17F && (c % 2) == 0);
+}
+
+static bool word_in(const char *const *list, size_t n_list, const char *s, size_t n) {
+    char low[ABBREV_MAX + 1];
+    if (n > ABBREV_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)s[i]);
+    low[n] = '\0';
+    for (size_t i = 0; i < n_list; i++)
+        if (!strcmp(list[i], low))
+            return true;
+    return false;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Scans a word starting at i; returns its end. Sets *abbrev when a final
+ * abbreviation dot was taken in. */
+static size_t scan_word(const char *s, size_t len, size_t i, bool *abbrev) {
+    size_t start = i;
+    bool has_inner_dot = false;
+    *abbrev = false;
+    while (i < len) {
+        cpinfo c = peek(s, len, i);
+        if (is_alnum_cp(c.cp)) {
+            i += c.len;
+            continue;
+        }
+        cpinfo n = peek(s, len, i + c.len);
+        bool next_alnum = n.len && is_alnum_cp(n.cp);
+        if ((c.cp == '\'' || c.cp == CP_RSQUO) && next_alnum && i > start) {
+            i += c.len; /* don't, Trump’s */
+            continue;
+        }
+        if ((c.cp == '-' || c.cp == '/') && next_alnum && i > start) {
+            i += c.len; /* grass-roots */
+            continue;
+        }
+        if ((c.cp == '.' || c.cp == ',') && next_alnum && i > start &&
+            isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1])) {
+            i += c.len; /* 3.5 100,000 */
+            continue;
+        }
+        if (c.cp == '.' && next_alnum && i > start && !isdigit((unsigned char)s[i - 1]) &&
+            i + 2 <= len && (i + 2 == len || s[i + 2] == '.')) {
+            i += c.len; /* U.S  a.m */
+            has_inner_dot = true;
+            continue;
+        }
+        break;
+    }
+    if (i < len && s[i] == '.') {
+        size_t n = i - start;
+        bool single_letter = n == 1 && isalpha((unsigned char)s[start]);
+        if (has_inner_dot || single_letter ||
+            word_in(abbrev_titles, N_OF(abbrev_titles), s + start, n) ||
+            word_in(abbrev_final, N_OF(abbrev_final), s + start, n)) {
+            *abbrev = true;
+            i++;
+        }
+    }
+    return i;
+}
+
+/* Open/close for a quotation mark from its neighbours, falling back to shape. */
+static uint8_t quote_side(uint32_t cp, uint32_t before, uint32_t after, bool at_start,
+                          bool at_end) {
+    bool left_free = at_start || is_space(before) || before == '(' || before == '[' ||
+                     is_dash(before) || is_dquote(before) || is_squote(before);
+    bool right_free =
+        at_end || is_space(after) || (after < 0x80 && strchr(".,;:!?)]", (int)after)) ||
+        is_dash(after) || after == 0x2026 || is_dquote(after) || is_squote(after);
+    if (left_free && !right_free)
+        return QF_OPEN;
+    if (right_free && !left_free)
+        return QF_CLOSE;
+    if (cp == CP_LDQUO || cp == CP_LSQUO || cp == CP_LAQUO || cp == CP_BDQUO ||
+        cp == CP_SBQUO || cp == CP_LSAQUO || cp == CP_RDQUO_REV)
+        return QF_OPEN;
+    if (cp == CP_RDQUO || cp == CP_RSQUO || cp == CP_RAQUO || cp == CP_RSAQUO)
+        return QF_CLOSE;
+    return QF_OPEN | QF_CLOSE; /* straight mark with no hint */
+}
+
+static bool abbrev_is_title(const char *s, size_t n) {
+    if (n && s[n - 1] == '.')
+        n--;
+    if (n == 1)
+        return true; /* initials: "George W. Bush" */
+    if (memchr(s, '.', n))
+        return true; /* "U.S." mostly stands before a noun */
+    return word_in(abbrev_titles, N_OF(abbrev_titles), s, n);
+}
+
+static void mark_sentences(qtext *q) {
+    uint32_t sent = 0;
+    bool pending = true; /* the next token starts a sentence */
+    for (size_t i = 0; i < q->n; i++) {
+        qtok *t = &q->t[i];
+        if (t->flags & QF_PARA)
+            pending = true;
+        if (pending) {
+            t->flags |= QF_SENT;
+            if (i > 0)
+                sent++;
+            pending = false;
+        }
+        t->sent = sent;
+        bool terminal = false;
+        if (t->kind == QT_PUNCT) {
+            char c = q->text[t->b];
+            terminal = c == '.' || c == '!' || c == '?' ||
+                       (t->e - t->b == 3 && !memcmp(q->text + t->b, "\xE2\x80\xA6", 3));
+        } else if (t->kind == QT_WORD && (t->flags & QF_ABBREV)) {
+            terminal = !abbrev_is_title(q->text + t->b, t->e - t->b);
+        }
+        if (!terminal)
+            continue;
+        size_t j = i + 1;
+        while (j < q->n && !(q->t[j].flags & QF_PARA) &&
+               (((q->t[j].kind == QT_DQUOTE || q->t[j].kind == QT_SQUOTE) &&
+                 (q->t[j].flags & QF_CLOSE) && !(q->t[j].flags & QF_SPACE_BEFORE)) ||
+                (q->t[j].kind == QT_PUNCT && q->text[q->t[j].b] == ')')))
+            j++;
+        if (j >= q->n || (q->t[j].flags & QF_PARA))
+            continue;
+        const qtok *nx = &q->t[j];
+        bool starts =
+            (nx->kind == QT_WORD && (nx->flags & (QF_CAP | QF_NUM))) ||
+            ((nx->kind == QT_DQUOTE || nx->kind == QT_SQUOTE) && (nx->flags & QF_OPEN));
+        if (!starts)
+            continue;
+        for (size_t k = i + 1; k < j; k++)
+            q->t[k].sent = sent;
+        i = j - 1;
+        pending = true;
+    }
+    q->n_sents = q->n ? sent + 1 : 0;
+}
+
+static lede_status index_sentences(lede_arena *a, qtext *q) {
+    q->sent_begin = arena_alloc(a, (q->n_sents + 1) * sizeof *q->sent_begin);
+    if (!q->sent_begin)
+        return LEDE_ERR_NOMEM;
+    size_t s = 0;
+    for (size_t i = 0; i < q->n; i++)
+        if (i == 0 || q->t[i].sent != q->t[i - 1].sent)
+            q->sent_begin[s++] = (uint32_t)i;
+    q->sent_begin[q->n_sents] = (uint32_t)q->n;
+    return LEDE_OK;
+}
+
+lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out) {
+    memset(out, 0, sizeof *out);
+    out->text = text;
+    out->len = len;
+    size_t cap = len / 2 + 2; /* a token needs a byte and, mostly, a separator */
+    out->t = arena_alloc(a, cap * sizeof *out->t);
+    if (!out->t)
+        return LEDE_ERR_NOMEM;
+    size_t i = 0, cp = 0;
+    uint32_t para = 0, prev_cp = 0;
+    bool para_start = true, space_before = false;
+    unsigned newlines = 0;
+    while (i < len) {
+        cpinfo c = peek(text, len, i);
+        if (is_space(c.cp)) {
+            if (c.cp == '\n')
+                newlines++;
+            space_before = true;
+            prev_cp = c.cp;
+            i += c.len;
+            cp++;
+            continue;
+        }
+        if (newlines && out->n) {
+            para++;
+            para_start = true;
+        }
+        newlines = 0;
+        if (out->n == cap)
+            break; /* cannot happen with cap > len / 2, kept as a guard */
+        qtok *t = &out->t[out->n];
+        memset(t, 0, sizeof *t);
+        t->b = (uint32_t)i;
+        t->cb = (uint32_t)cp;
+        t->cue = -1;
+        t->para = para;
+        if (para_start)
+            t->flags |= QF_PARA;
+        if (space_before || out->n == 0)
+            t->flags |= QF_SPACE_BEFORE;
+        size_t end;
+        if (is_alnum_cp(c.cp)) {
+            bool abbrev;
+            end = scan_word(text, len, i, &abbrev);
+            t->kind = QT_WORD;
+            if (abbrev)
+                t->flags |= QF_ABBREV;
+            if (is_upper_start(text + i, len - i))
+                t->flags |= QF_CAP;
+            if (isdigit((unsigned char)text[i]))
+                t->flags |= QF_NUM;
+            size_t wl = end - i - (abbrev ? 1 : 0);
+            if (!(t->flags & (QF_CAP | QF_NUM)))
+                t->cue = (int16_t)quotes_cue_find(text + i, wl);
+        } else {
+            end = i + c.len;
+            if (is_dquote(c.cp) || is_squote(c.cp)) {
+                cpinfo n = peek(text, len, end);
+                t->kind = is_dquote(c.cp) ? QT_DQUOTE : QT_SQUOTE;
+                t->flags |= quote_side(c.cp, prev_cp, n.cp, out->n == 0 || para_start,
+                                       end >= len);
+            } else if (is_dash(c.cp)) {
+                t->kind = QT_DASH;
+            } else {
+                t->kind = QT_PUNCT;
+            }
+        }
+        for (size_t k = i; k < end; k++)
+            if (((unsigned char)text[k] & 0xC0) != 0x80)
+                cp++;
+        t->e = (uint32_t)end;
+        t->ce = (uint32_t)cp;
+        {
+            /* the code point just before `end`, for the next mark's context */
+            size_t k = end - 1;
+            while (k > i && ((unsigned char)text[k] & 0xC0) == 0x80)
+                k--;
+            utf8_decode(text + k, end - k, &prev_cp);
+        }
+        out->n++;
+        i = end;
+        para_start = false;
+        space_before = false;
+    }
+    mark_sentences(out);
+    return index_sentences(a, out);
+}
+
+bool quotes_tok_is(const qtext *q, size_t i, const char *w) {
+    if (i >= q->n)
+        return false;
+    const qtok *t = &q->t[i];
+    size_t n = t->e - t->b;
+    if (strlen(w) != n)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (tolower((unsigned char)q->text[t->b + k]) != (unsigned char)w[k])
+            return false;
+    return true;
+}
