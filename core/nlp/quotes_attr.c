@@ -275,35 +275,45 @@ static size_t attr_after(const qtext *q, size_t close, long *sb, long *se, long 
     size_t j = close + 1;
     if (j >= q->n || (q->t[j].flags & QF_PARA))
         return 0;
-    size_t lim = j + ATTR_MAX_TOKENS < q->n ? j + ATTR_MAX_TOKENS : q->n;
-    size_t cue = 0;
+    size_t lim = j + 2 * ATTR_MAX_TOKENS < q->n ? j + 2 * ATTR_MAX_TOKENS : q->n;
+    size_t cue = 0, run_end = 0;
     bool found = false;
     size_t k = j;
     for (; k < lim; k++) {
-        if (!is_word(q, k) || (k > j && (q->t[k].flags & QF_PARA)))
+        const qtok *t = &q->t[k];
+        if ((k > j && (t->flags & QF_PARA)) || is_terminal(q, k) ||
+            t->kind == QT_DQUOTE || t->kind == QT_SQUOTE || is_punct(q, k, ';') ||
+            is_punct(q, k, ':'))
             break;
+        if (!is_word(q, k)) {
+            if (!run_end)
+                run_end = k;
+            continue;
+        }
         const quotes_cue *c = cue_of(q, k);
-        if (c && !found && !(c->flags & CUE_QUOTED) && !cue_is_participle(q, k - 1)) {
+        if (c && !found && k < j + ATTR_MAX_TOKENS && !(c->flags & CUE_QUOTED) &&
+            !(k > j && cue_is_participle(q, k - 1))) {
             cue = k;
             found = true;
         }
     }
-    size_t end = k; /* first token after the word run */
+    size_t end = k;
+    if (!run_end)
+        run_end = k;
     if (!found) {
         /* "..., Smith quipped." — an unlisted verb in the past tense after a
          * capitalised name or a pronoun, ending the clause */
-        if (end >= j + 2 && end - j <= 4 && q->t[end - 1].e - q->t[end - 1].b > 3 &&
-            !memcmp(q->text + q->t[end - 1].e - 2, "ed", 2) &&
-            !(q->t[end - 1].flags & QF_CAP) &&
-            (is_cap(q, end - 2) || IN(q, end - 2, pronouns)) &&
-            (end >= q->n || is_terminal(q, end) || is_punct(q, end, ','))) {
-            cue = end - 1;
+        size_t v = run_end - 1;
+        if (run_end >= j + 2 && run_end - j <= 4 && q->t[v].e - q->t[v].b > 3 &&
+            !memcmp(q->text + q->t[v].e - 2, "ed", 2) && !(q->t[v].flags & QF_CAP) &&
+            (is_cap(q, v - 1) || IN(q, v - 1, pronouns))) {
+            cue = v;
             found = true;
         } else {
             return 0;
         }
     }
-    if (cue == j || (cue > j && IN(q, cue - 1, aux_words) && cue - 1 == j)) {
+    if (cue == j || (cue == j + 1 && IN(q, j, aux_words))) {
         /* inverted: said Smith */
         size_t ne = np_right(q, cue + 1);
         if (ne == cue + 1)
@@ -331,17 +341,36 @@ static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *c
     if (!same_para(q, k, open) && !colon)
         return false;
     *partial = false;
-    if (colon || is_punct(q, k, ',') || q->t[k].kind == QT_DASH)
+    bool punctuated = colon || is_punct(q, k, ',') || q->t[k].kind == QT_DASH;
+    if (punctuated)
         k--;
     else if (!is_word(q, k))
         return false;
-    /* "said that" / "said Monday" / "told reporters" */
     size_t c = k;
-    size_t steps = 0;
-    while (c > 0 && steps < THAT_WINDOW && !cue_of(q, c) && is_word(q, c) &&
-           same_sent(q, c, k)) {
-        c--;
-        steps++;
+    if (punctuated) {
+        /* "said in a statement Monday:" — any few words between cue and mark */
+        size_t steps = 0;
+        while (c > 0 && steps < THAT_WINDOW && !cue_of(q, c) && is_word(q, c) &&
+               same_sent(q, c, k)) {
+            c--;
+            steps++;
+        }
+    } else {
+        /* 'said "..."' or 'said that "..."', and the quote must end the sentence */
+        if (quotes_tok_is(q, c, "that") && c > 0) {
+            *partial = true;
+            c--;
+        }
+        size_t s_end = 0;
+        for (size_t i = open; i < q->n && q->t[i].sent == q->t[open].sent; i++)
+            s_end = i;
+        bool ends_sentence = false;
+        for (size_t i = open + 1; i <= s_end; i++)
+            if ((q->t[i].kind == QT_DQUOTE || q->t[i].kind == QT_SQUOTE) &&
+                (q->t[i].flags & QF_CLOSE))
+                ends_sentence = s_end - i <= 1;
+        if (!ends_sentence)
+            return false;
     }
     const quotes_cue *cue = cue_of(q, c);
     if (!cue || !is_word(q, c) || !same_sent(q, c, k)) {
@@ -405,19 +434,27 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
             }
         }
         if (after) {
-            for (size_t k = s->close + 1; k < after; k++)
+            for (size_t k = s->close + 1; k <= (size_t)cb; k++)
                 used[k] = 1;
             claimed[i] = 1;
-            /* "...," he said, "..." — the quote goes on after its attribution */
-            if (is_punct(q, after, ',') && i + 1 < n_spans &&
-                spans[i + 1].open == after + 1 && same_para(q, after, after + 1)) {
-                used[after] = 1;
+            if (after < q->n && is_open_dq(q, after) && is_punct(q, after - 1, ',') &&
+                i + 1 < n_spans && spans[i + 1].open == after &&
+                same_para(q, after - 1, after)) {
+                /* "...," he said, "..." — the quote goes on after its attribution */
                 last_close = spans[i + 1].close;
                 claimed[i + 1] = 1;
+            } else if (is_terminal(q, after) && i + 1 < n_spans &&
+                       spans[i + 1].open == after + 1 && same_para(q, after, after + 1)) {
+                /* "...," he said. "..." — the next quoted sentence of the
+                 * paragraph goes on with the same quotation unless it has its
+                 * own attribution */
+                long xs, xe, xc;
+                if (!attr_after(q, spans[i + 1].close, &xs, &xe, &xc)) {
+                    last_close = spans[i + 1].close;
+                    claimed[i + 1] = 1;
+                }
             }
-            bool sentence = (q->t[s->open].flags & QF_SENT) != 0;
-            lede_status st = add_found(out, q, s->open, last_close + 1,
-                                       sentence ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_PARTIAL,
+            lede_status st = add_found(out, q, s->open, last_close + 1, LEDE_QUOTE_DIRECT,
                                        sb, se, cb, cb >= 0 ? cb + 1 : -1);
             if (st != LEDE_OK)
                 return st;
