@@ -240,6 +240,20 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
     size_t k = skip_aux_left(q, c - 1, floor);
     if (k < floor || !same_sent(q, k, c))
         return false;
+    if (is_punct(q, k, ')')) {
+        /* "Rep. Gwen Moore (D-Wis.) said": the subject is before the brackets */
+        size_t j = k, steps = 0;
+        while (j > floor && steps < SUBJECT_MAX_TOKENS && !is_punct(q, j, '('))
+            j--, steps++;
+        if (!is_punct(q, j, '(') || j <= floor)
+            return false;
+        long s = subject_left(q, j, floor);
+        if (s < 0)
+            return false;
+        *sb = s;
+        *se = (long)(k + 1);
+        return true;
+    }
     if (is_punct(q, k, ',') && k > floor) {
         /* apposition: find the comma that opens it */
         size_t j = k;
@@ -275,11 +289,25 @@ static size_t attr_after(const qtext *q, size_t close, long *sb, long *se, long 
     size_t j = close + 1;
     if (j >= q->n || (q->t[j].flags & QF_PARA))
         return 0;
-    size_t lim = j + 2 * ATTR_MAX_TOKENS < q->n ? j + 2 * ATTR_MAX_TOKENS : q->n;
+    if (q->t[j].kind == QT_DASH) {
+        /* "..." ― Carlos Raúl (a signature line) */
+        size_t e = j + 1;
+        while (e < q->n && is_cap(q, e) && !(q->t[e].flags & QF_PARA) && e < j + 5)
+            e++;
+        if (e > j + 1 && (e >= q->n || (q->t[e].flags & QF_PARA) || is_terminal(q, e))) {
+            *sb = (long)(j + 1);
+            *se = (long)e;
+            *cb = (long)j;
+            return e;
+        }
+        return 0;
+    }
     size_t cue = 0, run_end = 0;
     bool found = false;
     size_t k = j;
-    for (; k < lim; k++) {
+    for (; k < q->n; k++) {
+        if (!found && k >= j + ATTR_MAX_TOKENS)
+            return 0;
         const qtok *t = &q->t[k];
         if ((k > j && (t->flags & QF_PARA)) || is_terminal(q, k) ||
             t->kind == QT_DQUOTE || t->kind == QT_SQUOTE || is_punct(q, k, ';') ||
@@ -291,7 +319,7 @@ static size_t attr_after(const qtext *q, size_t close, long *sb, long *se, long 
             continue;
         }
         const quotes_cue *c = cue_of(q, k);
-        if (c && !found && k < j + ATTR_MAX_TOKENS && !(c->flags & CUE_QUOTED) &&
+        if (c && !found && !(c->flags & CUE_QUOTED) &&
             !(k > j && cue_is_participle(q, k - 1))) {
             cue = k;
             found = true;
@@ -394,7 +422,11 @@ static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *c
             if (quotes_tok_is(q, i, "that"))
                 *partial = true;
     }
-    if (!subject_of(q, c, 0, sb, se)) {
+    if ((q->t[c].flags & QF_SENT) && np_right(q, c + 1) > c + 1) {
+        /* Said Ellis: "..." */
+        *sb = (long)(c + 1);
+        *se = (long)np_right(q, c + 1);
+    } else if (!subject_of(q, c, 0, sb, se)) {
         if (!(cue_is_ing(q, c) && c > 0 && is_punct(q, c - 1, ',')))
             return false;
         *sb = *se = -1; /* ", adding: ..." — speaker from the sentence */

@@ -206,6 +206,8 @@ static void mark_sentences(qtext *q) {
             pending = true;
         if (pending) {
             t->flags |= QF_SENT;
+            if (t->kind == QT_WORD && t->cue < 0 && !(t->flags & QF_NUM))
+                t->cue = (int16_t)quotes_cue_find(q->text + t->b, t->e - t->b);
             if (i > 0)
                 sent++;
             pending = false;
