@@ -155,6 +155,11 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *abbrev) {
         break;
     }
     if (i < len && s[i] == '.') {
+        for (size_t k = i; k > start; k--)
+            if (s[k - 1] == '-') { /* "D-Wis." checks "Wis" */
+                start = k;
+                break;
+            }
         size_t n = i - start;
         bool single_letter = n == 1 && isalpha((unsigned char)s[start]);
         if (has_inner_dot || single_letter ||
