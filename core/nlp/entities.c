@@ -1,6 +1,275 @@
+/* Mentions to entities: strip titles and possessives, resolve aliases and
+ * surnames, group, count and order. */
 #include "entities.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ner_gaz.h"
+#include "ner_hash.h"
+
+/* Longest title phrase looked up at the start of a mention ("Secretary of
+ * State"), in tokens. */
+#define ENT_MAX_TITLE_TOKENS 3
+
+/* Leading words that are never part of a name. */
+static const char *const ent_determiners[] = {"the", "a", "an"};
+
+/* One mention after trimming, with what merging needs. */
+typedef struct {
+    uint32_t tb, te;           /* tokens of the trimmed span */
+    uint32_t start, end;       /* bytes in the text */
+    uint32_t cp_start, cp_end; /* code points in the text */
+    uint64_t key;              /* identity of the name (alias-resolved) */
+    uint64_t last;             /* hash of the last word, lower-cased */
+    lede_entity_type type;
+    int32_t group; /* entity before ordering, -1 when dropped */
+} ent_mention;
+
+typedef struct {
+    lede_entity_type type;
+    uint64_t key;
+    size_t count, first; /* first: index of its first mention */
+    size_t name_mention; /* the mention with the fullest form */
+    int32_t rank;        /* final position */
+} ent_group;
+
+static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
+    return ner_hash_bytes(t->text + t->toks[k].start, t->toks[k].end - t->toks[k].start,
+                          1);
+}
+
+static bool tok_is(const nlp_text *t, uint32_t k, const char *w) {
+    size_t len = t->toks[k].end - t->toks[k].start;
+    return strlen(w) == len && !strncasecmp(t->text + t->toks[k].start, w, len);
+}
+
+/* Number of leading title tokens at b (0 when none), at most max tokens. */
+static uint32_t title_len(const gazetteer *g, const nlp_text *t, uint32_t b,
+                          uint32_t max) {
+    uint64_t h[ENT_MAX_TITLE_TOKENS];
+    uint32_t best = 0;
+    for (uint32_t n = 0; n < max && n < ENT_MAX_TITLE_TOKENS; n++) {
+        h[n] = tok_hash(t, b + n);
+        uint16_t m = ner_gaz_lookup(g, h, n + 1);
+        if (m & NER_GAZ_TITLE)
+            best = n + 1;
+        if (!(m & NER_GAZ_PREFIX))
+            break;
+    }
+    return best;
+}
+
+static bool is_demonym(const gazetteer *g, const nlp_text *t, uint32_t k) {
+    uint64_t h = tok_hash(t, k);
+    return (ner_gaz_lookup(g, &h, 1) & NER_GAZ_DEMONYM) != 0;
+}
+
+/* Possessive endings: a separate "'s" / "'" token, or one glued to the word. */
+static const char *const ent_possessives[] = {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"};
+
+/* Bytes of a possessive ending glued to the end of s, else 0. */
+static size_t glued_possessive(const char *s, size_t len) {
+    for (size_t i = 0; i < 2; i++) {
+        size_t n = strlen(ent_possessives[i]);
+        if (len > n && !memcmp(s + len - n, ent_possessives[i], n))
+            return n;
+    }
+    return 0;
+}
+
+static bool is_possessive_tok(const nlp_text *t, uint32_t k) {
+    for (size_t i = 0; i < sizeof ent_possessives / sizeof *ent_possessives; i++)
+        if (tok_is(t, k, ent_possessives[i]))
+            return true;
+    return false;
+}
+
+/* Trims one mention; false when nothing of a name is left. */
+static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mention *m,
+                         ent_mention *out) {
+    uint32_t b = m->tok_begin, e = m->tok_end;
+    while (e > b + 1 && is_possessive_tok(t, e - 1))
+        e--;
+    for (bool again = true; again && e > b + 1;) {
+        again = false;
+        for (size_t i = 0; i < sizeof ent_determiners / sizeof *ent_determiners; i++)
+            if (tok_is(t, b, ent_determiners[i])) {
+                b++;
+                again = true;
+                break;
+            }
+        if (again)
+            continue;
+        if (m->type == LEDE_ENT_PERSON) {
+            /* "Russian President Vladimir Putin": a nationality before a title
+             * goes with it. */
+            uint32_t skip = is_demonym(g, t, b) ? 1 : 0;
+            uint32_t tl =
+                b + skip < e - 1 ? title_len(g, t, b + skip, e - 1 - (b + skip)) : 0;
+            if (tl) {
+                b += skip + tl;
+                again = true;
+            }
+        }
+    }
+    if (e <= b)
+        return false;
+    out->tb = b;
+    out->te = e;
+    out->start = t->toks[b].start;
+    out->end = t->toks[e - 1].end;
+    out->cp_start = t->toks[b].cp_start;
+    out->cp_end = t->toks[e - 1].cp_end;
+    size_t glued = glued_possessive(t->text + out->start, out->end - out->start);
+    if (glued) {
+        out->end -= (uint32_t)glued;
+        out->cp_end -= 2; /* apostrophe and "s": two code points either way */
+    }
+    out->type = m->type;
+    out->group = -1;
+    return true;
+}
+
+/* The name's identity: its alias's canonical form, else its lower-cased words. */
+static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) {
+    uint64_t hashes[NER_GAZ_MAX_PHRASE];
+    size_t n = 0;
+    uint64_t key = NER_HASH_SEED;
+    for (uint32_t k = em->tb; k < em->te; k++) {
+        uint32_t s = t->toks[k].start, e = k + 1 == em->te ? em->end : t->toks[k].end;
+        uint64_t h = ner_hash_bytes(t->text + s, e - s, 1);
+        if (n < NER_GAZ_MAX_PHRASE)
+            hashes[n] = h;
+        n++;
+        key = ner_combine(key, h);
+        em->last = h;
+    }
+    const char *alias = n <= NER_GAZ_MAX_PHRASE ? ner_gaz_alias(g, hashes, n) : NULL;
+    if (alias)
+        key = ner_hash_bytes(alias, strlen(alias), 1);
+    em->key = key;
+}
+
+/* Whether a one-word mention names a known place (then it stays a place even
+ * when a person of that surname appears: "Washington"). */
+static bool is_place(const gazetteer *g, const ent_mention *m) {
+    return (ner_gaz_lookup(g, &m->last, 1) &
+            (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION)) != 0;
+}
+
+/* A lone surname ("Putin") joins the person whose full name ends with it: the
+ * nearest such mention before it, else the first after. A one-word mention the
+ * tagger typed otherwise joins too, unless it is a known place. */
+static void resolve_surnames(const gazetteer *g, ent_mention *ms, size_t n,
+                             const bool *keep) {
+    for (size_t i = 0; i < n; i++) {
+        ent_mention *m = &ms[i];
+        if (!keep[i] || m->te - m->tb != 1)
+            continue;
+        if (m->type != LEDE_ENT_PERSON && is_place(g, m))
+            continue;
+        ptrdiff_t before = -1, after = -1;
+        for (size_t j = 0; j < n; j++) {
+            const ent_mention *f = &ms[j];
+            if (!keep[j] || f->type != LEDE_ENT_PERSON || f->te - f->tb < 2 ||
+                f->last != m->last)
+                continue;
+            if (j < i)
+                before = (ptrdiff_t)j;
+            else if (after < 0)
+                after = (ptrdiff_t)j;
+        }
+        ptrdiff_t best = before >= 0 ? before : after;
+        if (best >= 0) {
+            m->key = ms[best].key;
+            m->type = LEDE_ENT_PERSON;
+        }
+    }
+}
+
+static int group_cmp(const void *a, const void *b) {
+    const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
 lede_status nlp_entities_merge(lede_job *job) {
-    (void)job;
+    size_t n = job->n_mentions;
+    if (!n)
+        return LEDE_OK;
+    const nlp_text *t = &job->nlp;
+    const gazetteer *g = job->ctx->gaz;
+    ent_mention *ms = arena_calloc(job->arena, n, sizeof *ms);
+    ent_group *groups = arena_calloc(job->arena, n, sizeof *groups);
+    ent_group **order = arena_calloc(job->arena, n, sizeof *order);
+    if (!ms || !groups || !order)
+        return LEDE_ERR_NOMEM;
+    bool *keep = arena_calloc(job->arena, n, sizeof *keep);
+    if (!keep)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        keep[i] = trim_mention(g, t, &job->mentions[i], &ms[i]);
+        if (keep[i])
+            mention_key(g, t, &ms[i]);
+    }
+    resolve_surnames(g, ms, n, keep);
+
+    size_t n_groups = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!keep[i])
+            continue;
+        size_t gi = 0;
+        while (gi < n_groups &&
+               (groups[gi].type != ms[i].type || groups[gi].key != ms[i].key))
+            gi++;
+        if (gi == n_groups)
+            groups[n_groups++] = (ent_group){ms[i].type, ms[i].key, 0, i, i, 0};
+        ent_group *gr = &groups[gi];
+        gr->count++;
+        const ent_mention *best = &ms[gr->name_mention];
+        if (ms[i].cp_end - ms[i].cp_start > best->cp_end - best->cp_start)
+            gr->name_mention = i;
+        ms[i].group = (int32_t)gi;
+    }
+    for (size_t i = 0; i < n_groups; i++)
+        order[i] = &groups[i];
+    qsort(order, n_groups, sizeof *order, group_cmp);
+
+    lede_result *res = job->res;
+    res->entities = arena_calloc(job->arena, n_groups, sizeof *res->entities);
+    if (!res->entities)
+        return LEDE_ERR_NOMEM;
+    res->n_entities = n_groups;
+    for (size_t r = 0; r < n_groups; r++) {
+        ent_group *gr = order[r];
+        gr->rank = (int32_t)r;
+        lede_entity *e = &res->entities[r];
+        const ent_mention *nm = &ms[gr->name_mention];
+        e->name = arena_strndup(job->arena, t->text + nm->start, nm->end - nm->start);
+        e->type = gr->type;
+        e->mentions = arena_calloc(job->arena, gr->count, sizeof *e->mentions);
+        if (!e->name || !e->mentions)
+            return LEDE_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        nlp_mention *jm = &job->mentions[i];
+        jm->entity = -1;
+        if (!keep[i])
+            continue;
+        const ent_group *gr = &groups[ms[i].group];
+        lede_entity *e = &res->entities[gr->rank];
+        lede_mention *lm = &e->mentions[e->n_mentions++];
+        lm->start = ms[i].cp_start;
+        lm->end = ms[i].cp_end;
+        lm->text =
+            arena_strndup(job->arena, t->text + ms[i].start, ms[i].end - ms[i].start);
+        if (!lm->text)
+            return LEDE_ERR_NOMEM;
+        jm->entity = gr->rank;
+        jm->type = gr->type;
+    }
     return LEDE_OK;
 }

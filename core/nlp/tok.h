@@ -8,6 +8,7 @@
 #ifndef LEDE_NLP_TOK_H
 #define LEDE_NLP_TOK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,14 +25,17 @@ typedef enum {
 } nlp_tok_kind;
 
 enum {
-    NLP_TF_CAP = 1u << 0,          /* first letter upper case */
-    NLP_TF_ALLCAPS = 1u << 1,      /* every letter upper case (and more than one) */
-    NLP_TF_SENT_START = 1u << 2,   /* first token of a sentence */
-    NLP_TF_SPACE_BEFORE = 1u << 3, /* whitespace precedes the token */
-    NLP_TF_PARA_START = 1u << 4,   /* first token of a paragraph */
-    NLP_TF_ABBREV = 1u << 5,       /* a known abbreviation ("U.S.", "Gen.") */
-    NLP_TF_OPEN_QUOTE = 1u << 6,   /* a quote mark that opens */
-    NLP_TF_CLOSE_QUOTE = 1u << 7,  /* a quote mark that closes */
+    NLP_TF_CAP = 1u << 0,            /* first letter upper case */
+    NLP_TF_ALLCAPS = 1u << 1,        /* every letter upper case (and more than one) */
+    NLP_TF_SENT_START = 1u << 2,     /* first token of a sentence */
+    NLP_TF_SPACE_BEFORE = 1u << 3,   /* whitespace precedes the token */
+    NLP_TF_PARA_START = 1u << 4,     /* first token of a paragraph */
+    NLP_TF_ABBREV = 1u << 5,         /* a known abbreviation ("U.S.", "Gen.") */
+    NLP_TF_OPEN_QUOTE = 1u << 6,     /* a quote mark that opens */
+    NLP_TF_CLOSE_QUOTE = 1u << 7,    /* a quote mark that closes */
+    NLP_TF_NEWLINE_BEFORE = 1u << 8, /* a line break precedes the token */
+    NLP_TF_ORDINAL = 1u << 9,        /* a number with an ordinal suffix: 21st */
+    NLP_TF_HYPHENATED = 1u << 10,    /* a word joined by inner hyphens: forty-five */
 };
 
 typedef struct {
@@ -58,7 +62,26 @@ typedef struct {
 } nlp_text;
 
 /* Tokenises and sentence-splits text[0..len) (valid UTF-8) into *out; all
- * arrays come from the arena. */
+ * arrays come from the arena. Linear in len.
+ *
+ * Token rules in short (details in tok.c):
+ * - words: letters of any script and digits after a letter ("A380"), joined
+ *   over inner apostrophes ("don't", "O'Brien"), hyphens ("forty-five",
+ *   "F-16") and inner dots ("U.S.", "e.g."); a possessive "'s" is a token of
+ *   its own ("Putin" "'s"); known abbreviations and initials keep their dot
+ *   and carry NLP_TF_ABBREV.
+ * - numbers: digits with thousands separators and decimals ("100,000",
+ *   "3.5", ".08", "12,34,567"); an ordinal suffix stays in the token ("21st",
+ *   NLP_TF_ORDINAL); any other letters glued to a number start a new word
+ *   token without NLP_TF_SPACE_BEFORE ("1.2m" is "1.2" + "m"), so the number
+ *   stage can read the suffix as a multiplier or a unit. Vulgar fraction
+ *   characters ("½") are numbers.
+ * - a sentence never crosses a paragraph ("\n\n"). */
 lede_status nlp_tokenize(lede_arena *a, const char *text, size_t len, nlp_text *out);
+
+/* True when token i is exactly s (nlp_tok_ieq: ASCII case-insensitive, s in
+ * lower case). */
+bool nlp_tok_eq(const nlp_text *t, size_t i, const char *s);
+bool nlp_tok_ieq(const nlp_text *t, size_t i, const char *s);
 
 #endif

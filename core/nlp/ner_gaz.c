@@ -1,0 +1,291 @@
+/* Gazetteers: an open-addressing table from phrase hashes to list bits. */
+#include "ner_gaz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../utf8.h"
+#include "ner_hash.h"
+
+/* Longest line a list may hold; longer ones mark a broken file. */
+#define GAZ_MAX_LINE 256
+/* Initial table size (a power of two); the table doubles at half load. */
+#define GAZ_INITIAL_SLOTS 4096u
+/* Bytes of the alias string pool to start with. */
+#define GAZ_POOL_INITIAL 4096u
+
+typedef struct {
+    uint64_t key;   /* 0 = empty slot */
+    uint32_t alias; /* 1 + offset of the canonical name in the pool, 0 = none */
+    uint16_t mask;
+} gaz_slot;
+
+struct gazetteer {
+    gaz_slot *slots;
+    size_t n_slots, n_used;
+    char *pool; /* NUL-terminated canonical alias names */
+    size_t pool_len, pool_size;
+};
+
+static const struct {
+    const char *file;
+    uint16_t mask;
+} gaz_files[] = {
+    {"countries.txt", NER_GAZ_COUNTRY},      {"cities.txt", NER_GAZ_CITY},
+    {"regions.txt", NER_GAZ_REGION},         {"demonyms.txt", NER_GAZ_DEMONYM},
+    {"demonyms_extra.txt", NER_GAZ_DEMONYM}, {"first_names.txt", NER_GAZ_FIRST_NAME},
+    {"org_words.txt", NER_GAZ_ORG_WORD},     {"titles.txt", NER_GAZ_TITLE},
+};
+
+#define GAZ_ALIAS_FILE "aliases.txt"
+
+gazetteer *ner_gaz_new(void) {
+    gazetteer *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->slots = calloc(GAZ_INITIAL_SLOTS, sizeof *g->slots);
+    if (!g->slots) {
+        free(g);
+        return NULL;
+    }
+    g->n_slots = GAZ_INITIAL_SLOTS;
+    return g;
+}
+
+void ner_gaz_free(gazetteer *g) {
+    if (!g)
+        return;
+    free(g->slots);
+    free(g->pool);
+    free(g);
+}
+
+static gaz_slot *gaz_find(const gaz_slot *slots, size_t n_slots, uint64_t key) {
+    size_t mask = n_slots - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
+        if (slots[i].key == key || slots[i].key == 0)
+            return (gaz_slot *)&slots[i];
+}
+
+static uint64_t gaz_key(uint64_t h) { return h ? h : 1; }
+
+static lede_status gaz_grow(gazetteer *g) {
+    size_t n = g->n_slots * 2;
+    gaz_slot *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < g->n_slots; i++)
+        if (g->slots[i].key)
+            *gaz_find(slots, n, g->slots[i].key) = g->slots[i];
+    free(g->slots);
+    g->slots = slots;
+    g->n_slots = n;
+    return LEDE_OK;
+}
+
+/* The slot for key, created empty when absent. */
+static gaz_slot *gaz_slot_for(gazetteer *g, uint64_t key) {
+    if ((g->n_used + 1) * 2 > g->n_slots && gaz_grow(g) != LEDE_OK)
+        return NULL;
+    gaz_slot *s = gaz_find(g->slots, g->n_slots, key);
+    if (!s->key) {
+        s->key = key;
+        g->n_used++;
+    }
+    return s;
+}
+
+/* Splits a phrase on spaces into lower-cased token hashes; returns the count,
+ * or 0 when it is empty or longer than NER_GAZ_MAX_PHRASE tokens. */
+static size_t gaz_phrase_hashes(const char *s, size_t len, uint64_t *hashes) {
+    size_t n = 0, i = 0;
+    while (i < len) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t b = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (i > b) {
+            if (n == NER_GAZ_MAX_PHRASE)
+                return 0;
+            hashes[n++] = ner_hash_bytes(s + b, i - b, 1);
+        }
+    }
+    return n;
+}
+
+static uint64_t gaz_prefix_key(const uint64_t *hashes, size_t n) {
+    uint64_t h = NER_HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        h = ner_combine(h, hashes[i]);
+    return gaz_key(h);
+}
+
+/* Registers a phrase; returns its full-phrase slot. */
+static gaz_slot *gaz_insert(gazetteer *g, const uint64_t *hashes, size_t n,
+                            uint16_t mask) {
+    for (size_t k = 1; k < n; k++) {
+        gaz_slot *p = gaz_slot_for(g, gaz_prefix_key(hashes, k));
+        if (!p)
+            return NULL;
+        p->mask |= NER_GAZ_PREFIX;
+    }
+    gaz_slot *s = gaz_slot_for(g, gaz_prefix_key(hashes, n));
+    if (s)
+        s->mask |= mask;
+    return s;
+}
+
+lede_status ner_gaz_add(gazetteer *g, const char *phrase, size_t len, uint16_t mask) {
+    uint64_t hashes[NER_GAZ_MAX_PHRASE];
+    size_t n = gaz_phrase_hashes(phrase, len, hashes);
+    if (!n)
+        return LEDE_ERR_MODEL;
+    return gaz_insert(g, hashes, n, mask) ? LEDE_OK : LEDE_ERR_NOMEM;
+}
+
+uint16_t ner_gaz_lookup(const gazetteer *g, const uint64_t *tok_hashes, size_t n) {
+    if (!g || !n)
+        return 0;
+    const gaz_slot *s = gaz_find(g->slots, g->n_slots, gaz_prefix_key(tok_hashes, n));
+    return s->key ? s->mask : 0;
+}
+
+void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
+                   uint16_t *out, bool *begin) {
+    memset(out, 0, n * sizeof *out);
+    memset(begin, 0, n * sizeof *begin);
+    if (!g)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        /* Extend while a longer phrase may continue; remember the longest hit. */
+        uint64_t h = NER_HASH_SEED;
+        size_t best = 0;
+        uint16_t best_mask = 0;
+        for (size_t k = i; k < n && k - i < NER_GAZ_MAX_PHRASE; k++) {
+            h = ner_combine(h, tok_hashes[k]);
+            const gaz_slot *s = gaz_find(g->slots, g->n_slots, gaz_key(h));
+            if (!s->key)
+                break;
+            uint16_t lists = s->mask & (uint16_t)~NER_GAZ_PREFIX;
+            if (lists) {
+                best = k - i + 1;
+                best_mask = lists;
+            }
+            if (!(s->mask & NER_GAZ_PREFIX))
+                break;
+        }
+        if (!best)
+            continue;
+        begin[i] = true;
+        for (size_t k = i; k < i + best; k++)
+            out[k] |= best_mask;
+    }
+}
+
+const char *ner_gaz_alias(const gazetteer *g, const uint64_t *tok_hashes, size_t n) {
+    if (!g || !n)
+        return NULL;
+    const gaz_slot *s = gaz_find(g->slots, g->n_slots, gaz_prefix_key(tok_hashes, n));
+    return s->key && s->alias ? g->pool + s->alias - 1 : NULL;
+}
+
+static uint32_t gaz_pool_add(gazetteer *g, const char *s, size_t len) {
+    if (g->pool_len + len + 1 > g->pool_size) {
+        size_t size = g->pool_size ? g->pool_size : GAZ_POOL_INITIAL;
+        while (g->pool_len + len + 1 > size)
+            size *= 2;
+        char *p = realloc(g->pool, size);
+        if (!p)
+            return 0;
+        g->pool = p;
+        g->pool_size = size;
+    }
+    uint32_t off = (uint32_t)g->pool_len;
+    memcpy(g->pool + off, s, len);
+    g->pool[off + len] = '\0';
+    g->pool_len += len + 1;
+    return off + 1;
+}
+
+/* One alias line: "Canonical|alias|alias...". */
+static lede_status gaz_alias_line(gazetteer *g, const char *line, size_t len) {
+    const char *bar = memchr(line, '|', len);
+    size_t canon_len = bar ? (size_t)(bar - line) : len;
+    uint32_t canon = gaz_pool_add(g, line, canon_len);
+    if (!canon)
+        return LEDE_ERR_NOMEM;
+    size_t i = 0;
+    while (i <= len) {
+        size_t b = i;
+        while (i < len && line[i] != '|')
+            i++;
+        uint64_t hashes[NER_GAZ_MAX_PHRASE];
+        size_t n = gaz_phrase_hashes(line + b, i - b, hashes);
+        if (!n)
+            return LEDE_ERR_MODEL;
+        gaz_slot *s = gaz_insert(g, hashes, n, 0);
+        if (!s)
+            return LEDE_ERR_NOMEM;
+        s->alias = canon;
+        i++;
+    }
+    return LEDE_OK;
+}
+
+/* Reads one list file; each non-empty line not starting with '#' is a phrase. */
+static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask,
+                                 bool alias, char *err, size_t err_len) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return LEDE_OK;
+    char line[GAZ_MAX_LINE + 2];
+    lede_status st = LEDE_OK;
+    unsigned lineno = 0;
+    while (st == LEDE_OK && fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t len = strlen(line);
+        if (len > GAZ_MAX_LINE) {
+            st = LEDE_ERR_MODEL;
+            break;
+        }
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        if (!len || line[0] == '#')
+            continue;
+        if (!utf8_valid(line, len)) {
+            st = LEDE_ERR_MODEL;
+            break;
+        }
+        st = alias ? gaz_alias_line(g, line, len) : ner_gaz_add(g, line, len, mask);
+    }
+    fclose(f);
+    if (st == LEDE_ERR_MODEL && err)
+        snprintf(err, err_len, "%s: line %u is not a valid list entry", path, lineno);
+    return st;
+}
+
+lede_status ner_gaz_load(const char *data_dir, gazetteer **out, char *err,
+                         size_t err_len) {
+    *out = NULL;
+    gazetteer *g = ner_gaz_new();
+    if (!g)
+        return LEDE_ERR_NOMEM;
+    char path[4096];
+    lede_status st = LEDE_OK;
+    for (size_t i = 0; st == LEDE_OK && i < sizeof gaz_files / sizeof gaz_files[0]; i++) {
+        snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, gaz_files[i].file);
+        st = gaz_load_file(g, path, gaz_files[i].mask, false, err, err_len);
+    }
+    if (st == LEDE_OK) {
+        snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_ALIAS_FILE);
+        st = gaz_load_file(g, path, 0, true, err, err_len);
+    }
+    if (st != LEDE_OK) {
+        ner_gaz_free(g);
+        return st;
+    }
+    *out = g;
+    return LEDE_OK;
+}

@@ -1,0 +1,67 @@
+/*
+ * ner_gaz — the gazetteers: word lists of places, nationalities, first names,
+ * organisation words and titles, plus the alias table of names that denote the
+ * same entity ("U.S." = "United States").
+ *
+ * Phrases are stored by the hash of their lower-cased tokens, so a lookup over
+ * a token sequence costs one probe per token while a longer phrase may still
+ * continue. The lists are loaded once and only read afterwards. They serve the
+ * tagger (as features) and the entity merging (titles, aliases).
+ */
+#ifndef LEDE_NLP_NER_GAZ_H
+#define LEDE_NLP_NER_GAZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lede/lede.h"
+
+/* The lists, one bit each. */
+enum {
+    NER_GAZ_COUNTRY = 1u << 0,
+    NER_GAZ_CITY = 1u << 1,
+    NER_GAZ_REGION = 1u << 2,
+    NER_GAZ_DEMONYM = 1u << 3,
+    NER_GAZ_FIRST_NAME = 1u << 4,
+    NER_GAZ_ORG_WORD = 1u << 5, /* "Inc.", "Ministry", "Council" */
+    NER_GAZ_TITLE = 1u << 6,    /* "President", "Prime Minister", "Mr." */
+    NER_GAZ_COMMON = 1u << 7,   /* frequent English words ("take", "good") */
+    NER_GAZ_N_LISTS = 8,
+    NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
+};
+
+/* The longest phrase, in tokens, that a list may hold. */
+#define NER_GAZ_MAX_PHRASE 8
+
+typedef struct gazetteer gazetteer;
+
+/* Loads every list under data_dir/gazetteers/ (a missing file is an empty
+ * list). LEDE_ERR_MODEL with a message in err for a malformed file. */
+lede_status ner_gaz_load(const char *data_dir, gazetteer **out, char *err,
+                         size_t err_len);
+void ner_gaz_free(gazetteer *g);
+
+/* Adds one phrase (tokens separated by spaces) to the lists in mask. */
+lede_status ner_gaz_add(gazetteer *g, const char *phrase, size_t len, uint16_t mask);
+/* An empty gazetteer, for tests and training without lists. */
+gazetteer *ner_gaz_new(void);
+
+/* The list bits of the phrase whose token hashes (ner_hash_bytes(.., lower=1))
+ * are given, plus NER_GAZ_PREFIX when a longer phrase continues it. 0 when
+ * unknown. */
+uint16_t ner_gaz_lookup(const gazetteer *g, const uint64_t *tok_hashes, size_t n);
+
+/*
+ * Marks, for each token of a sequence, the lists of the longest phrase covering
+ * it: out[i] gets the list bits, and begin[i] is true where such a phrase
+ * starts. tok_hashes are lower-cased token hashes.
+ */
+void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
+                   uint16_t *out, bool *begin);
+
+/* The canonical alias of a name's lower-cased token hashes ("u.s." ->
+ * "United States"), or NULL when the name has no alias entry. */
+const char *ner_gaz_alias(const gazetteer *g, const uint64_t *tok_hashes, size_t n);
+
+#endif

