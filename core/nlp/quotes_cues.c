@@ -130,10 +130,10 @@ int quotes_cue_find(const char *s, size_t n) {
         return -1;
     char low[CUE_FORM_MAX];
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!isalpha(c))
+        unsigned char c = (unsigned char)s[i] | 0x20; /* ASCII lower case */
+        if (c < 'a' || c > 'z')
             return -1;
-        low[i] = (char)tolower(c);
+        low[i] = (char)c;
     }
     low[n] = '\0';
     /* First entry whose base starts with low[0]. */
@@ -146,8 +146,10 @@ int quotes_cue_find(const char *s, size_t n) {
             hi = mid;
     }
     for (size_t i = lo; i < N_CUES && cue_table[i].forms[0][0] == low[0]; i++)
-        for (int f = 0; f < 5; f++)
-            if (!strcmp(cue_table[i].forms[f], low))
+        for (int f = 0; f < 5; f++) {
+            const char *form = cue_table[i].forms[f];
+            if (form[1] == low[1] && form[2] == low[2] && !strcmp(form + 2, low + 2))
                 return (int)i;
+        }
     return -1;
 }

@@ -33,6 +33,9 @@ enum {
     CP_LATIN1_PUNCT_LAST = 0x00BF,
 };
 
+/* Bytes per token assumed when sizing the token array (it grows if needed). */
+#define TOKEN_BYTES_GUESS 5
+
 /* Longest abbreviation we try to recognise, in bytes ("Sept", "Calif"). */
 #define ABBREV_MAX 8
 
@@ -58,8 +61,11 @@ typedef struct {
 
 static cpinfo peek(const char *s, size_t len, size_t i) {
     cpinfo c = {0, 0};
-    if (i < len)
+    if (i < len) {
+        if ((unsigned char)s[i] < 0x80) /* ASCII fast path */
+            return (cpinfo){(unsigned char)s[i], 1};
         c.len = utf8_decode(s + i, len - i, &c.cp);
+    }
     return c;
 }
 
@@ -84,7 +90,7 @@ static bool is_dash(uint32_t c) {
 
 static bool is_alnum_cp(uint32_t c) {
     if (c < 0x80)
-        return isalnum((int)c) != 0;
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     if (c >= CP_LATIN1_PUNCT_FIRST && c <= CP_LATIN1_PUNCT_LAST)
         return c == 0xAA || c == 0xB5 || c == 0xBA;
     if (c >= CP_GENERAL_PUNCT_FIRST && c <= CP_GENERAL_PUNCT_LAST)
@@ -98,7 +104,7 @@ static bool is_upper_start(const char *s, size_t n) {
     uint32_t c;
     utf8_decode(s, n, &c);
     if (c < 0x80)
-        return isupper((int)c) != 0;
+        return c >= 'A' && c <= 'Z';
     /* Latin-1 and Latin Extended-A capitals are the ones that start English names. */
     return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
            (c >= 0x100 && c <= 0x17F && (c % 2) == 0);
@@ -266,7 +272,8 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
     memset(out, 0, sizeof *out);
     out->text = text;
     out->len = len;
-    size_t cap = len / 2 + 2; /* a token needs a byte and, mostly, a separator */
+    /* English news runs about one token per five bytes; grow when denser. */
+    size_t cap = len / TOKEN_BYTES_GUESS + 16;
     out->t = arena_alloc(a, cap * sizeof *out->t);
     if (!out->t)
         return LEDE_ERR_NOMEM;
@@ -290,8 +297,13 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
             para_start = true;
         }
         newlines = 0;
-        if (out->n == cap)
-            break; /* cannot happen with cap > len / 2, kept as a guard */
+        if (out->n == cap) {
+            qtok *t = arena_realloc(a, out->t, cap * sizeof *t, 2 * cap * sizeof *t);
+            if (!t)
+                return LEDE_ERR_NOMEM;
+            out->t = t;
+            cap *= 2;
+        }
         qtok *t = &out->t[out->n];
         memset(t, 0, sizeof *t);
         t->b = (uint32_t)i;
@@ -355,10 +367,12 @@ bool quotes_tok_is(const qtext *q, size_t i, const char *w) {
         return false;
     const qtok *t = &q->t[i];
     size_t n = t->e - t->b;
-    if (strlen(w) != n)
+    const unsigned char *s = (const unsigned char *)q->text + t->b;
+    if ((s[0] | 0x20) != (unsigned char)w[0]) /* quick reject on the first letter */
         return false;
-    for (size_t k = 0; k < n; k++)
-        if (tolower((unsigned char)q->text[t->b + k]) != (unsigned char)w[k])
+    size_t k = 1;
+    for (; k < n && w[k]; k++)
+        if ((s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]) != (unsigned char)w[k])
             return false;
-    return true;
+    return k == n && !w[k];
 }
