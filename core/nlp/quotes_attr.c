@@ -27,7 +27,7 @@
 #define SUBJECT_MAX_TOKENS 8
 /* Longest stretch between a cue and its "that": "told reporters in Ohio on
  * Monday that". */
-#define THAT_WINDOW 9
+#define THAT_WINDOW 12
 /* Words of a reported clause below which it is not taken as one. */
 #define CONTENT_MIN_WORDS 3
 /* Quoted words at or below which a fragment without a cue is a scare quote. */
@@ -55,13 +55,38 @@ static const char *const passive_words[] = {"was", "were",  "is",  "are", "been"
                                             "be",  "being", "get", "got"};
 /* Time words that may follow a cue before its content or end a sentence. */
 static const char *const time_words[] = {
-    "monday",   "tuesday",   "wednesday",  "thursday",  "friday",   "saturday",
-    "sunday",   "yesterday", "today",      "tonight",   "earlier",  "later",
-    "recently", "last",      "this",       "week",      "month",    "year",
-    "morning",  "afternoon", "evening",    "night",     "on",       "then",
-    "again",    "also",      "previously", "privately", "publicly", "repeatedly",
-    "flatly",   "simply",    "quietly",    "now",
+    "monday",    "tuesday", "wednesday",  "thursday",  "friday",   "saturday",   "sunday",
+    "yesterday", "today",   "tonight",    "earlier",   "later",    "recently",   "week",
+    "month",     "year",    "morning",    "afternoon", "evening",  "night",      "then",
+    "again",     "also",    "previously", "privately", "publicly", "repeatedly", "flatly",
+    "simply",    "quietly", "now",
 };
+/* Words that make the next time word a time phrase: "on Monday", "last week". */
+static const char *const time_leads[] = {"on",   "this",  "last", "next",
+                                         "late", "early", "in",   "that"};
+/* Negations before a cue: "did not say", "declined to comment". */
+static const char *const negations[] = {"not",
+                                        "never",
+                                        "didn't",
+                                        "doesn't",
+                                        "don't",
+                                        "won't",
+                                        "wouldn't",
+                                        "couldn't",
+                                        "hasn't",
+                                        "haven't",
+                                        "didn\xE2\x80\x99t",
+                                        "doesn\xE2\x80\x99t",
+                                        "don\xE2\x80\x99t",
+                                        "won\xE2\x80\x99t",
+                                        "wouldn\xE2\x80\x99t",
+                                        "hasn\xE2\x80\x99t",
+                                        "declined",
+                                        "refused",
+                                        "declines",
+                                        "refuses",
+                                        "decline",
+                                        "refuse"};
 static const char *const pronouns[] = {"he", "she", "they", "it",
                                        "i",  "we",  "you",  "who"};
 /* Words that end a subject noun phrase on its left. */
@@ -80,6 +105,9 @@ static const char *const determiners[] = {
     "the",  "a",       "an",   "his",   "her",   "their",   "its", "our",
     "my",   "your",    "this", "these", "those", "another", "one", "some",
     "many", "several", "two",  "three", "both",  "most"};
+/* Words that start a prepositional phrase, not a reported clause. */
+static const char *const not_clause_starts[] = {"on", "about", "for",  "with", "of",
+                                                "at", "by",    "from", "into", "against"};
 /* Hearers that commonly follow "told": skipped as one word. */
 static const char *const object_pronouns[] = {
     "him",       "her",         "them",       "me",      "us",
@@ -514,6 +542,32 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
 
 /* -------------------------------------------------------- pass 2: speech */
 
+/* Skips time phrases from j: "Monday", "on Monday", "last week", "on Sept. 3". */
+static size_t skip_time(const qtext *q, size_t j, size_t send) {
+    while (j < send) {
+        if (IN(q, j, time_words))
+            j++;
+        else if (IN(q, j, time_leads) && j + 1 < send &&
+                 (IN(q, j + 1, time_words) ||
+                  (quotes_tok_is(q, j, "on") &&
+                   (q->t[j + 1].flags & (QF_NUM | QF_ABBREV)))))
+            j += 2;
+        else
+            break;
+    }
+    return j;
+}
+
+/* Whether the cue at c is negated ("did not say", "declined to comment"). */
+static bool negated(const qtext *q, size_t c) {
+    if (c >= 1 && IN(q, c - 1, negations))
+        return true;
+    if (c >= 2 && IN(q, c - 2, negations) &&
+        (quotes_tok_is(q, c - 1, "to") || IN(q, c - 1, aux_words)))
+        return true;
+    return false;
+}
+
 /* Token after the reported clause's "that", or after skippable time words. */
 static size_t content_start(const qtext *q, size_t c, size_t send,
                             const quotes_cue *cue) {
@@ -540,8 +594,7 @@ static size_t content_start(const qtext *q, size_t c, size_t send,
             return send;
         }
     }
-    while (j < send && IN(q, j, time_words))
-        j++;
+    j = skip_time(q, j, send);
     if (is_punct(q, j, ',') || is_punct(q, j, ':'))
         j++;
     return j;
@@ -666,7 +719,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             continue;
         }
         const quotes_cue *cue = cue_of(q, c);
-        if (!cue || used[c] || inside_span(spans, n_spans, c))
+        if (!cue || used[c] || inside_span(spans, n_spans, c) || negated(q, c))
             continue;
         if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words) &&
             !quotes_tok_is(q, c - 1, "has"))
@@ -715,8 +768,12 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
         if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT | CUE_QUOTED)))
             continue;
         size_t b = content_start(q, c, cend, cue);
-        if (b >= cend)
-            continue;
+        bool after_that = b > 0 && quotes_tok_is(q, b - 1, "that");
+        if (b >= cend ||
+            (!after_that &&
+             ((IN(q, b, not_clause_starts) && !(q->t[b + 1].flags & QF_NUM)) ||
+              (quotes_tok_is(q, b, "to") && !strcmp(cue->forms[0], "say")))))
+            continue; /* "commented on the plan", "is said to be" */
         if (cue->flags & CUE_QUOTED) {
             size_t k = span_at(spans, n_spans, b);
             if (k >= n_spans || spans[k].open >= cend)
@@ -819,7 +876,8 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
         st = pass_bare(q, spans, n_spans, claimed, out);
     if (st != LEDE_OK)
         return st;
-    qsort(out->v, out->n, sizeof *out->v, cmp_found);
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, cmp_found);
     resolve_ing(q, out);
     resolve_inherit(q, out);
     return LEDE_OK;
