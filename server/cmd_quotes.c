@@ -4,7 +4,8 @@
  * Reads lines {"id": ..., "text": "..."} and prints one line per input:
  * {"id": ..., "quotes": [{"quote_text", "start", "end", "speaker",
  * "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "type",
- * "speaker_entity"}]}, offsets in code points of text. Types are spelled as
+ * "speaker_entity", and "fragments" for a quote interrupted by its
+ * attribution}]}, offsets in code points of text. Types are spelled as
  * the quote scorer expects: direct, mixed (lede's partial) and indirect.
  */
 #include <errno.h>
@@ -45,6 +46,11 @@ static json_t *quotes_array(const lede_result *r) {
         json_object_set_new(o, "cue_start", opt_off(q->cue_start));
         json_object_set_new(o, "cue_end", opt_off(q->cue_end));
         json_object_set_new(o, "type", json_string(scorer_type(q->type)));
+        if (q->gap_start >= 0) /* quoted parts only, as the scorer reads them */
+            json_object_set_new(o, "fragments",
+                                json_pack("[[I,I],[I,I]]", (json_int_t)q->start,
+                                          (json_int_t)q->gap_start,
+                                          (json_int_t)q->gap_end, (json_int_t)q->end));
         json_array_append_new(a, o);
     }
     return a;

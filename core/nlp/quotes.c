@@ -161,6 +161,11 @@ lede_status nlp_quotes_extract(lede_job *job) {
         o->speaker_start = spk[i].mb;
         o->speaker_end = spk[i].me;
         o->cue_start = o->cue_end = -1;
+        o->gap_start = o->gap_end = -1;
+        if (f->gap_ce > f->gap_cb) {
+            o->gap_start = f->gap_cb;
+            o->gap_end = f->gap_ce;
+        }
         if (f->cue_b >= 0) {
             o->cue =
                 slice_bytes(job->arena, q.text, q.t[f->cue_b].b, q.t[f->cue_e - 1].e);

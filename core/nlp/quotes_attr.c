@@ -28,6 +28,8 @@
 /* Longest stretch between a cue and its "that": "told reporters in Ohio on
  * Monday that". */
 #define THAT_WINDOW 12
+/* Shortest -ly word taken as an adverb ("only", "fly", "rely" are shorter). */
+#define ADVERB_MIN_LEN 4
 /* Words of a reported clause below which it is not taken as one. */
 #define CONTENT_MIN_WORDS 3
 /* Quoted words at or below which a fragment without a cue is a scare quote. */
@@ -195,6 +197,7 @@ static lede_status add_found(qfound_list *l, const qtext *q, size_t tb, size_t t
     f->cue_b = (int32_t)cb;
     f->cue_e = (int32_t)ce;
     f->inherit = -1;
+    f->gap_cb = f->gap_ce = 0;
     return LEDE_OK;
 }
 
@@ -252,11 +255,23 @@ static size_t np_right(const qtext *q, size_t begin) {
     return k;
 }
 
+/* A lower-case adverb in -ly ("immediately", "quickly") between subject and cue. */
+static bool is_ly_adverb(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return t->kind == QT_WORD && !(t->flags & QF_CAP) && t->e - t->b > ADVERB_MIN_LEN &&
+           q->text[t->e - 2] == 'l' && q->text[t->e - 1] == 'y';
+}
+
 /* Skips auxiliaries/adverbs leftwards from i (inclusive); returns the first
  * token that is not one, or (size_t)-1 when it ran out. */
 static size_t skip_aux_left(const qtext *q, size_t i, size_t floor) {
-    while (i > floor && IN(q, i, aux_words) && !IN(q, i, pronouns))
-        i--;
+    while (i > floor && !IN(q, i, pronouns)) {
+        if (IN(q, i, aux_words) || IN(q, i, time_words) || is_ly_adverb(q, i) ||
+            (IN(q, i, time_leads) && IN(q, i + 1, time_words)))
+            i--;
+        else
+            break;
+    }
     return i;
 }
 
@@ -387,6 +402,16 @@ static size_t attr_after(const qtext *q, size_t close, long *sb, long *se, long 
     return end;
 }
 
+/* Whether the mark at `open` starts a clause: sentence start, or after , : ( or
+ * a dash — not a quoted phrase inside the reporter's words. */
+static bool opens_clause(const qtext *q, size_t open) {
+    if ((q->t[open].flags & QF_SENT) || open == 0)
+        return true;
+    size_t p = open - 1;
+    return is_punct(q, p, ',') || is_punct(q, p, ':') || is_punct(q, p, '(') ||
+           q->t[p].kind == QT_DASH;
+}
+
 /* Attribution right before a quote's opening mark at `open`. */
 static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *cb,
                         bool *partial) {
@@ -497,10 +522,20 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
             for (size_t k = s->close + 1; k <= (size_t)cb; k++)
                 used[k] = 1;
             claimed[i] = 1;
+            size_t first = s->open;
+            lede_quote_type type = LEDE_QUOTE_DIRECT;
+            if (!opens_clause(q, s->open)) {
+                /* 'Mills "got an immunity deal," Jordan said': the reporter's
+                 * words before the quote belong to the reported content */
+                first = q->sent_begin[q->t[s->open].sent];
+                type = LEDE_QUOTE_PARTIAL;
+            }
+            size_t gap = 0;
             if (after < q->n && is_open_dq(q, after) && is_punct(q, after - 1, ',') &&
                 i + 1 < n_spans && spans[i + 1].open == after &&
                 same_para(q, after - 1, after)) {
                 /* "...," he said, "..." — the quote goes on after its attribution */
+                gap = i + 1;
                 last_close = spans[i + 1].close;
                 claimed[i + 1] = 1;
             } else if (is_terminal(q, after) && i + 1 < n_spans &&
@@ -510,14 +545,19 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
                  * own attribution */
                 long xs, xe, xc;
                 if (!attr_after(q, spans[i + 1].close, &xs, &xe, &xc)) {
+                    gap = i + 1;
                     last_close = spans[i + 1].close;
                     claimed[i + 1] = 1;
                 }
             }
-            lede_status st = add_found(out, q, s->open, last_close + 1, LEDE_QUOTE_DIRECT,
-                                       sb, se, cb, cb >= 0 ? cb + 1 : -1);
+            lede_status st = add_found(out, q, first, last_close + 1, type, sb, se, cb,
+                                       cb >= 0 ? cb + 1 : -1);
             if (st != LEDE_OK)
                 return st;
+            if (gap) { /* the attribution between the two parts is not quoted */
+                out->v[out->n - 1].gap_cb = q->t[s->close].ce;
+                out->v[out->n - 1].gap_ce = q->t[spans[gap].open].cb;
+            }
             continue;
         }
         bool partial = false;

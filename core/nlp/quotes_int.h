@@ -109,6 +109,8 @@ typedef struct {
     int32_t cue_b, cue_e; /* cue tokens [b, e), -1 when none */
     int32_t inherit;      /* index of an earlier found quote whose speaker this
                              continues, or -1 */
+    uint32_t gap_cb,
+        gap_ce; /* attribution inside a joined quote (code points); equal when none */
 } qfound;
 
 typedef struct {

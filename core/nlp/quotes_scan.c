@@ -331,8 +331,11 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
         } else {
             end = i + c.len;
             if (is_dquote(c.cp) || is_squote(c.cp)) {
+                bool doubled = c.cp == '\'' && end < len && text[end] == '\'';
+                if (doubled)
+                    end++; /* '' used as a double quotation mark */
                 cpinfo n = peek(text, len, end);
-                t->kind = is_dquote(c.cp) ? QT_DQUOTE : QT_SQUOTE;
+                t->kind = is_dquote(c.cp) || doubled ? QT_DQUOTE : QT_SQUOTE;
                 t->flags |= quote_side(c.cp, prev_cp, n.cp, out->n == 0 || para_start,
                                        end >= len);
             } else if (is_dash(c.cp)) {

@@ -121,6 +121,10 @@ typedef struct {
      * "the spokesman") and of the cue; -1 when absent. */
     long speaker_start, speaker_end;
     long cue_start, cue_end;
+    /* In a quote interrupted by its attribution ('"We are ready," he said, "to
+     * act."'), code points of the unquoted interruption inside [start, end);
+     * -1 when the quote is not interrupted. */
+    long gap_start, gap_end;
 } lede_quote;
 
 typedef enum {
