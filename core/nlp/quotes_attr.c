@@ -110,6 +110,8 @@ static const char *const determiners[] = {
 /* Words that start a prepositional phrase, not a reported clause. */
 static const char *const not_clause_starts[] = {"on", "about", "for",  "with", "of",
                                                 "at", "by",    "from", "into", "against"};
+/* Conjunctions that join a second attribution to a sentence. */
+static const char *const clause_links[] = {"and", "but"};
 /* Hearers that commonly follow "told": skipped as one word. */
 static const char *const object_pronouns[] = {
     "him",       "her",         "them",       "me",      "us",
@@ -222,8 +224,21 @@ static long subject_left(const qtext *q, size_t end, size_t floor) {
             break;
         first = (long)k;
         taken++;
-        if (IN(q, k, determiners) || (q->t[k].flags & QF_SENT) || k == floor || k == 0)
+        if ((q->t[k].flags & QF_SENT) || k == floor || k == 0)
             break;
+        if (IN(q, k, determiners)) {
+            /* "attorneys for the family": go on through the preposition */
+            if (k >= floor + 2 &&
+                (quotes_tok_is(q, k - 1, "of") || quotes_tok_is(q, k - 1, "for") ||
+                 quotes_tok_is(q, k - 1, "at")) &&
+                is_word(q, k - 2) && !IN(q, k - 2, subject_stops) &&
+                same_sent(q, k - 2, end - 1)) {
+                k -= 2;
+                taken++;
+                continue;
+            }
+            break;
+        }
         k--;
     }
     if (first < 0)
@@ -733,6 +748,33 @@ static lede_status according_to(const qtext *q, const qspan *spans, size_t n_spa
     return LEDE_OK;
 }
 
+/* End of a reported clause starting at b: before a semicolon, or before the
+ * next attribution of the sentence (", citing ...", "... and said ...",
+ * "— and he noted ...", ", but critics say ..."), else the sentence's end. */
+static size_t clause_end(const qtext *q, const qspan *spans, size_t n_spans, size_t b,
+                         size_t cend) {
+    for (size_t k = b + 1; k < cend; k++) {
+        if (is_punct(q, k, ';'))
+            return k;
+        if (!cue_of(q, k) || inside_span(spans, n_spans, k) || negated(q, k))
+            continue;
+        size_t j = skip_aux_left(q, k - 1, b);
+        if (j <= b)
+            continue;
+        long s, e;
+        if (!is_punct(q, j, ',') && q->t[j].kind != QT_DASH && !IN(q, j, clause_links) &&
+            subject_of(q, k, b, &s, &e) && (size_t)s > b + 1)
+            j = (size_t)s - 1;
+        if (IN(q, j, clause_links) && j > b + 1 &&
+            (is_punct(q, j - 1, ',') || q->t[j - 1].kind == QT_DASH))
+            j--;
+        if (j > b + 1 && (is_punct(q, j, ',') || q->t[j].kind == QT_DASH ||
+                          (IN(q, j, clause_links) && cue_of(q, j + 1))))
+            return j;
+    }
+    return cend;
+}
+
 /* Only tail words (time words, a short prepositional phrase) from i to e. */
 static bool tail_only(const qtext *q, size_t i, size_t e) {
     size_t words = 0;
@@ -751,6 +793,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                                    uint8_t *used, uint8_t *claimed, qfound_list *out,
                                    size_t sb, size_t se) {
     size_t cend = content_end(q, sb, se);
+    bool emitted = false; /* an attribution of this sentence came before */
     for (size_t c = sb; c < se; c++) {
         if (quotes_tok_is(q, c, "according") && quotes_tok_is(q, c + 1, "to")) {
             lede_status st = according_to(q, spans, n_spans, claimed, out, c, sb, se);
@@ -799,8 +842,13 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
         }
     preposed:
         if (!has_subject) {
-            /* ", adding that ..." continues the sentence's speaker */
-            if (!(cue_is_ing(q, c) && c > sb && is_punct(q, c - 1, ',')))
+            /* ", adding that ..." / "... and said ..." continue the sentence's
+             * speaker */
+            bool ing = cue_is_ing(q, c) && c > sb && is_punct(q, c - 1, ',');
+            bool coordinated =
+                emitted && c > sb &&
+                (quotes_tok_is(q, c - 1, "and") || quotes_tok_is(q, c - 1, "but"));
+            if (!ing && !coordinated)
                 continue;
             if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)))
                 continue;
@@ -821,12 +869,15 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
         }
         if (is_open_dq(q, b) && !(cue->flags & CUE_QUOTED))
             continue; /* a direct quote pass 1 could not attribute: pass 3 */
-        lede_status st = emit_speech(q, spans, n_spans, claimed, out, b, cend, s, e,
+        size_t ce = clause_end(q, spans, n_spans, b, cend);
+        size_t before = out->n;
+        lede_status st = emit_speech(q, spans, n_spans, claimed, out, b, ce, s, e,
                                      (long)c, (long)c + 1);
         if (st != LEDE_OK)
             return st;
+        emitted |= out->n > before;
         used[c] = 1;
-        c = cend; /* one attribution per sentence from the front */
+        c = ce > c ? ce - 1 : c; /* a later cue of the sentence starts its own content */
     }
     return LEDE_OK;
 }
