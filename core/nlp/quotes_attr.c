@@ -110,6 +110,8 @@ static const char *const determiners[] = {
 /* Words that start a prepositional phrase, not a reported clause. */
 static const char *const not_clause_starts[] = {"on", "about", "for",  "with", "of",
                                                 "at", "by",    "from", "into", "against"};
+/* Speakers of the reporter's own or the reader's voice. */
+static const char *const first_persons[] = {"i", "we", "you"};
 /* Conjunctions that join a second attribution to a sentence. */
 static const char *const clause_links[] = {"and", "but"};
 /* Hearers that commonly follow "told": skipped as one word. */
@@ -635,8 +637,6 @@ static size_t content_start(const qtext *q, size_t c, size_t send,
         if (cue_of(q, k))
             break;
     }
-    if (cue->flags & CUE_THOUGHT)
-        return send; /* beliefs need their "that" */
     if (cue->flags & CUE_OBJECT) {
         if (IN(q, j, object_pronouns))
             j++;
@@ -862,7 +862,10 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
              ((IN(q, b, not_clause_starts) && !(q->t[b + 1].flags & QF_NUM)) ||
               (quotes_tok_is(q, b, "to") && !strcmp(cue->forms[0], "say")))))
             continue; /* "commented on the plan", "is said to be" */
-        if (cue->flags & CUE_QUOTED) {
+        if ((cue->flags & CUE_THOUGHT) && !after_that &&
+            (!has_subject || IN(q, (size_t)s, first_persons)))
+            continue; /* "I think", "you know": no reported belief without "that" */
+        if ((cue->flags & CUE_QUOTED) && !has_subject) {
             size_t k = span_at(spans, n_spans, b);
             if (k >= n_spans || spans[k].open >= cend)
                 continue;

@@ -12,8 +12,8 @@
  * CUE_OBJECT a hearer may come first ("told reporters that ...");
  * CUE_INVERT it may follow a quote inverted ("..., said Smith.");
  * CUE_QUOTED a cue only when quoted words follow ("called it a 'disgrace'");
- * CUE_THOUGHT a belief or finding rather than speech: needs an explicit "that"
- * when it comes before its content.
+ * CUE_THOUGHT a belief or finding rather than speech: after "I", "we" or "you"
+ * it needs an explicit "that" to count.
  */
 #include <ctype.h>
 #include <string.h>
