@@ -165,6 +165,26 @@ static const quotes_cue *cue_of(const qtext *q, size_t i) {
     return i < q->n ? quotes_cue_get(q->t[i].cue) : NULL;
 }
 
+/* A cue that is in fact a verb here: a homograph's base or -s form ("plans",
+ * "states") only right after a name or a pronoun, and no base form after "to"
+ * ("declined to comment", "plans to say"). */
+static bool verb_here(const qtext *q, size_t i, const char *const *pron, size_t n_pron) {
+    const quotes_cue *c = cue_of(q, i);
+    if (!c)
+        return false;
+    int form = quotes_cue_form(q->t[i].cue, q->text + q->t[i].b, q->t[i].e - q->t[i].b);
+    if (form == 0 && i > 0 && quotes_tok_is(q, i - 1, "to"))
+        return false;
+    if ((c->flags & CUE_HOMOGRAPH) && form <= 1) {
+        if (i == 0)
+            return false;
+        const qtok *p = &q->t[i - 1];
+        bool name = p->kind == QT_WORD && (p->flags & QF_CAP) && !(p->flags & QF_SENT);
+        return name || word_in(q, i - 1, pron, n_pron);
+    }
+    return true;
+}
+
 /* True when the cue at i is the -ing form ("adding"). */
 static bool cue_is_ing(const qtext *q, size_t i) {
     const quotes_cue *c = cue_of(q, i);
@@ -802,7 +822,8 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             continue;
         }
         const quotes_cue *cue = cue_of(q, c);
-        if (!cue || used[c] || inside_span(spans, n_spans, c) || negated(q, c))
+        if (!cue || used[c] || inside_span(spans, n_spans, c) || negated(q, c) ||
+            !verb_here(q, c, pronouns, N_OF(pronouns)))
             continue;
         if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words) &&
             !quotes_tok_is(q, c - 1, "has"))
@@ -853,7 +874,8 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)))
                 continue;
         }
-        if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT | CUE_QUOTED)))
+        if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT | CUE_QUOTED)) &&
+            !((cue->flags & CUE_NOUN) && has_subject))
             continue;
         size_t b = content_start(q, c, cend, cue);
         bool after_that = b > 0 && quotes_tok_is(q, b - 1, "that");

@@ -12,11 +12,16 @@
  * CUE_OBJECT a hearer may come first ("told reporters that ...");
  * CUE_INVERT it may follow a quote inverted ("..., said Smith.");
  * CUE_QUOTED a cue only when quoted words follow ("called it a 'disgrace'");
+ * CUE_NOUN a stance toward what follows it ("criticized X for Y", "wants Z"):
+ * the rest of the clause is the content, only after a subject;
+ * CUE_HOMOGRAPH its base and -s forms are more often nouns ("the states",
+ * "a plan"): they count only right after a name or a pronoun;
  * CUE_THOUGHT a belief or finding rather than speech: after "I", "we" or "you"
  * it needs an explicit "that" to count.
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "quotes_int.h"
 
@@ -25,8 +30,11 @@
 #define I CUE_INVERT
 #define Q CUE_QUOTED
 #define T CUE_THOUGHT
+#define N CUE_NOUN
+#define H CUE_HOMOGRAPH
 
 static const quotes_cue cue_table[] = {
+    {{"accuse", "accuses", "accused", "accused", "accusing"}, N},
     {{"acknowledge", "acknowledges", "acknowledged", "acknowledged", "acknowledging"},
      C | I},
     {{"add", "adds", "added", "added", "adding"}, C | I},
@@ -34,65 +42,83 @@ static const quotes_cue cue_table[] = {
     {{"agree", "agrees", "agreed", "agreed", "agreeing"}, C | T},
     {{"allege", "alleges", "alleged", "alleged", "alleging"}, C | I},
     {{"announce", "announces", "announced", "announced", "announcing"}, C | I},
-    {{"answer", "answers", "answered", "answered", "answering"}, C | I},
+    {{"answer", "answers", "answered", "answered", "answering"}, C | I | H},
     {{"argue", "argues", "argued", "argued", "arguing"}, C | I},
     {{"ask", "asks", "asked", "asked", "asking"}, O | I},
     {{"assert", "asserts", "asserted", "asserted", "asserting"}, C | I},
     {{"assure", "assures", "assured", "assured", "assuring"}, C | O | I},
+    {{"attack", "attacks", "attacked", "attacked", "attacking"}, N | H},
     {{"believe", "believes", "believed", "believed", "believing"}, C | T},
+    {{"blast", "blasts", "blasted", "blasted", "blasting"}, N | H},
     {{"boast", "boasts", "boasted", "boasted", "boasting"}, C | I},
-    {{"call", "calls", "called", "called", "calling"}, Q},
+    {{"call", "calls", "called", "called", "calling"}, Q | H},
     {{"caution", "cautions", "cautioned", "cautioned", "cautioning"}, C | I},
-    {{"charge", "charges", "charged", "charged", "charging"}, C | I},
-    {{"claim", "claims", "claimed", "claimed", "claiming"}, C | I},
-    {{"comment", "comments", "commented", "commented", "commenting"}, C | I},
+    {{"charge", "charges", "charged", "charged", "charging"}, C | I | H},
+    {{"cite", "cites", "cited", "cited", "citing"}, N},
+    {{"claim", "claims", "claimed", "claimed", "claiming"}, C | I | H},
+    {{"comment", "comments", "commented", "commented", "commenting"}, C | I | H},
     {{"complain", "complains", "complained", "complained", "complaining"}, C | I},
     {{"concede", "concedes", "conceded", "conceded", "conceding"}, C | I},
     {{"conclude", "concludes", "concluded", "concluded", "concluding"}, C | T},
+    {{"condemn", "condemns", "condemned", "condemned", "condemning"}, N},
     {{"confirm", "confirms", "confirmed", "confirmed", "confirming"}, C | I},
     {{"contend", "contends", "contended", "contended", "contending"}, C | I},
     {{"continue", "continues", "continued", "continued", "continuing"}, I},
-    {{"counter", "counters", "countered", "countered", "countering"}, C | I},
+    {{"counter", "counters", "countered", "countered", "countering"}, C | I | H},
+    {{"criticize", "criticizes", "criticized", "criticized", "criticizing"}, N},
     {{"declare", "declares", "declared", "declared", "declaring"}, C | I},
+    {{"demand", "demands", "demanded", "demanded", "demanding"}, N | H},
     {{"deny", "denies", "denied", "denied", "denying"}, C | I},
     {{"describe", "describes", "described", "described", "describing"}, Q},
     {{"disclose", "discloses", "disclosed", "disclosed", "disclosing"}, C | T},
-    {{"dub", "dubs", "dubbed", "dubbed", "dubbing"}, Q},
+    {{"discuss", "discusses", "discussed", "discussed", "discussing"}, N},
+    {{"dub", "dubs", "dubbed", "dubbed", "dubbing"}, Q | H},
+    {{"echo", "echoes", "echoed", "echoed", "echoing"}, N | H},
     {{"emphasize", "emphasizes", "emphasized", "emphasized", "emphasizing"}, C | I},
-    {{"estimate", "estimates", "estimated", "estimated", "estimating"}, C | T},
+    {{"endorse", "endorses", "endorsed", "endorsed", "endorsing"}, N},
+    {{"estimate", "estimates", "estimated", "estimated", "estimating"}, C | T | H},
     {{"exclaim", "exclaims", "exclaimed", "exclaimed", "exclaiming"}, C | I},
+    {{"expect", "expects", "expected", "expected", "expecting"}, N},
     {{"explain", "explains", "explained", "explained", "explaining"}, C | I},
-    {{"fear", "fears", "feared", "feared", "fearing"}, C | T},
-    {{"find", "finds", "found", "found", "finding"}, C | T},
-    {{"hope", "hopes", "hoped", "hoped", "hoping"}, C | T},
+    {{"fear", "fears", "feared", "feared", "fearing"}, C | T | H},
+    {{"find", "finds", "found", "found", "finding"}, C | T | H},
+    {{"hope", "hopes", "hoped", "hoped", "hoping"}, C | T | H},
     {{"indicate", "indicates", "indicated", "indicated", "indicating"}, C | T},
     {{"inform", "informs", "informed", "informed", "informing"}, O | I},
     {{"insist", "insists", "insisted", "insisted", "insisting"}, C | I},
-    {{"joke", "jokes", "joked", "joked", "joking"}, C | I},
-    {{"label", "labels", "labeled", "labeled", "labeling"}, Q},
+    {{"joke", "jokes", "joked", "joked", "joking"}, C | I | H},
+    {{"label", "labels", "labeled", "labeled", "labeling"}, Q | H},
     {{"maintain", "maintains", "maintained", "maintained", "maintaining"}, C | I},
-    {{"mention", "mentions", "mentioned", "mentioned", "mentioning"}, C | I},
-    {{"note", "notes", "noted", "noted", "noting"}, C | I},
+    {{"mention", "mentions", "mentioned", "mentioned", "mentioning"}, C | I | H},
+    {{"mock", "mocks", "mocked", "mocked", "mocking"}, N},
+    {{"note", "notes", "noted", "noted", "noting"}, C | I | H},
     {{"observe", "observes", "observed", "observed", "observing"}, C | I},
-    {{"pledge", "pledges", "pledged", "pledged", "pledging"}, C | I},
-    {{"post", "posts", "posted", "posted", "posting"}, I},
+    {{"plan", "plans", "planned", "planned", "planning"}, N | H},
+    {{"pledge", "pledges", "pledged", "pledged", "pledging"}, C | I | H},
+    {{"post", "posts", "posted", "posted", "posting"}, I | H},
+    {{"praise", "praises", "praised", "praised", "praising"}, N | H},
     {{"predict", "predicts", "predicted", "predicted", "predicting"}, C | I},
     {{"proclaim", "proclaims", "proclaimed", "proclaimed", "proclaiming"}, C | I},
-    {{"promise", "promises", "promised", "promised", "promising"}, C | O | I},
-    {{"quip", "quips", "quipped", "quipped", "quipping"}, C | I},
+    {{"promise", "promises", "promised", "promised", "promising"}, C | O | I | H},
+    {{"propose", "proposes", "proposed", "proposed", "proposing"}, N},
+    {{"question", "questions", "questioned", "questioned", "questioning"}, N | H},
+    {{"quip", "quips", "quipped", "quipped", "quipping"}, C | I | H},
     {{"recall", "recalls", "recalled", "recalled", "recalling"}, C | I},
+    {{"recommend", "recommends", "recommended", "recommended", "recommending"}, N},
     {{"reiterate", "reiterates", "reiterated", "reiterated", "reiterating"}, C | I},
-    {{"remark", "remarks", "remarked", "remarked", "remarking"}, C | I},
+    {{"reject", "rejects", "rejected", "rejected", "rejecting"}, N},
+    {{"remark", "remarks", "remarked", "remarked", "remarking"}, C | I | H},
     {{"remind", "reminds", "reminded", "reminded", "reminding"}, O | I},
-    {{"reply", "replies", "replied", "replied", "replying"}, C | I},
-    {{"report", "reports", "reported", "reported", "reporting"}, C | I},
+    {{"reply", "replies", "replied", "replied", "replying"}, C | I | H},
+    {{"report", "reports", "reported", "reported", "reporting"}, C | I | H},
     {{"respond", "responds", "responded", "responded", "responding"}, C | I},
     {{"reveal", "reveals", "revealed", "revealed", "revealing"}, C | I},
     {{"say", "says", "said", "said", "saying"}, C | I},
-    {{"shout", "shouts", "shouted", "shouted", "shouting"}, C | I},
-    {{"show", "shows", "showed", "shown", "showing"}, C | T},
+    {{"shout", "shouts", "shouted", "shouted", "shouting"}, C | I | H},
+    {{"show", "shows", "showed", "shown", "showing"}, C | T | H},
+    {{"slam", "slams", "slammed", "slammed", "slamming"}, N | H},
     {{"speculate", "speculates", "speculated", "speculated", "speculating"}, C | I},
-    {{"state", "states", "stated", "stated", "stating"}, C | I},
+    {{"state", "states", "stated", "stated", "stating"}, C | I | H},
     {{"stress", "stresses", "stressed", "stressed", "stressing"}, C | I},
     {{"suggest", "suggests", "suggested", "suggested", "suggesting"}, C | I},
     {{"swear", "swears", "swore", "sworn", "swearing"}, C | I},
@@ -100,13 +126,14 @@ static const quotes_cue cue_table[] = {
     {{"testify", "testifies", "testified", "testified", "testifying"}, C | I},
     {{"think", "thinks", "thought", "thought", "thinking"}, C | T},
     {{"threaten", "threatens", "threatened", "threatened", "threatening"}, C},
-    {{"tweet", "tweets", "tweeted", "tweeted", "tweeting"}, C | I},
+    {{"tweet", "tweets", "tweeted", "tweeted", "tweeting"}, C | I | H},
     {{"urge", "urges", "urged", "urged", "urging"}, O | I},
-    {{"vow", "vows", "vowed", "vowed", "vowing"}, C | I},
+    {{"vow", "vows", "vowed", "vowed", "vowing"}, C | I | H},
+    {{"want", "wants", "wanted", "wanted", "wanting"}, N},
     {{"warn", "warns", "warned", "warned", "warning"}, C | O | I},
     {{"worry", "worries", "worried", "worried", "worrying"}, C | T},
     {{"write", "writes", "wrote", "written", "writing"}, C | I},
-    {{"yell", "yells", "yelled", "yelled", "yelling"}, C | I},
+    {{"yell", "yells", "yelled", "yelled", "yelling"}, C | I | H},
 };
 
 #undef C
@@ -114,6 +141,8 @@ static const quotes_cue cue_table[] = {
 #undef I
 #undef Q
 #undef T
+#undef N
+#undef H
 
 #define N_CUES (sizeof cue_table / sizeof cue_table[0])
 /* Longest form in the table is "acknowledging" (13 bytes). */
@@ -151,5 +180,13 @@ int quotes_cue_find(const char *s, size_t n) {
             if (form[1] == low[1] && form[2] == low[2] && !strcmp(form + 2, low + 2))
                 return (int)i;
         }
+    return -1;
+}
+
+int quotes_cue_form(int idx, const char *s, size_t n) {
+    const quotes_cue *c = quotes_cue_get(idx);
+    for (int f = 0; c && f < 5; f++)
+        if (strlen(c->forms[f]) == n && !strncasecmp(c->forms[f], s, n))
+            return f;
     return -1;
 }

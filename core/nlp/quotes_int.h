@@ -70,17 +70,23 @@ bool quotes_tok_is(const qtext *q, size_t i, const char *w);
 /* ------------------------------------------------------------------ cues */
 
 enum {
-    CUE_CLAUSE = 1u << 0,  /* takes a reported clause: "said (that) ..." */
-    CUE_OBJECT = 1u << 1,  /* takes a hearer before the clause: "told reporters that" */
-    CUE_INVERT = 1u << 2,  /* can follow a quote inverted: "..., said Smith." */
-    CUE_QUOTED = 1u << 3,  /* a cue only when its complement holds quoted words */
-    CUE_THOUGHT = 1u << 4, /* belief or finding, not speech: "believes", "found" */
+    CUE_CLAUSE = 1u << 0,    /* takes a reported clause: "said (that) ..." */
+    CUE_OBJECT = 1u << 1,    /* takes a hearer before the clause: "told reporters that" */
+    CUE_INVERT = 1u << 2,    /* can follow a quote inverted: "..., said Smith." */
+    CUE_QUOTED = 1u << 3,    /* a cue only when its complement holds quoted words */
+    CUE_THOUGHT = 1u << 4,   /* belief or finding, not speech: "believes", "found" */
+    CUE_HOMOGRAPH = 1u << 6, /* base and -s forms are mostly nouns ("plans", "states") */
+    CUE_NOUN = 1u << 5, /* a stance whose object is the content: "criticized X for Y" */
 };
 
 typedef struct {
     const char *forms[5]; /* base, 3rd person, past, past participle, -ing */
     unsigned flags;       /* CUE_* */
 } quotes_cue;
+
+/* Index of the form (0 base, 1 -s, 2 past, 3 participle, 4 -ing) of the
+ * word s[0..n) in cue `idx`, or -1. */
+int quotes_cue_form(int idx, const char *s, size_t n);
 
 /* Index of the cue whose forms include the word s[0..n) (any case), or -1. */
 int quotes_cue_find(const char *s, size_t n);
