@@ -400,6 +400,7 @@ static size_t attr_after(const qtext *q, size_t close, long *sb, long *se, long 
         }
         const quotes_cue *c = cue_of(q, k);
         if (c && !found && !(c->flags & CUE_QUOTED) &&
+            verb_here(q, k, pronouns, N_OF(pronouns)) &&
             !(k > j && cue_is_participle(q, k - 1))) {
             cue = k;
             found = true;
@@ -490,7 +491,8 @@ static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *c
         if (!ends_sentence)
             return false;
     }
-    const quotes_cue *cue = cue_of(q, c);
+    const quotes_cue *cue =
+        verb_here(q, c, pronouns, N_OF(pronouns)) ? cue_of(q, c) : NULL;
     if (!cue || !is_word(q, c) || !same_sent(q, c, k)) {
         /* "Smith: "..."" (a headline convention) */
         if (colon && is_cap(q, k)) {
