@@ -108,8 +108,9 @@ static const char *const determiners[] = {
     "my",   "your",    "this", "these", "those", "another", "one", "some",
     "many", "several", "two",  "three", "both",  "most"};
 /* Words that start a prepositional phrase, not a reported clause. */
-static const char *const not_clause_starts[] = {"on", "about", "for",  "with", "of",
-                                                "at", "by",    "from", "into", "against"};
+static const char *const not_clause_starts[] = {
+    "when",  "if",  "than", "because", "after", "before", "while", "until", "on",
+    "about", "for", "with", "of",      "at",    "by",     "from",  "into",  "against"};
 /* Speakers of the reporter's own or the reader's voice. */
 static const char *const first_persons[] = {"i", "we", "you"};
 /* Conjunctions that join a second attribution to a sentence. */
@@ -179,7 +180,11 @@ static bool verb_here(const qtext *q, size_t i, const char *const *pron, size_t 
         if (i == 0)
             return false;
         const qtok *p = &q->t[i - 1];
-        bool name = p->kind == QT_WORD && (p->flags & QF_CAP) && !(p->flags & QF_SENT);
+        const char *pe = q->text + p->e;
+        bool poss = p->e - p->b > 2 && (pe[-1] == 's' || pe[-1] == 'S') &&
+                    (pe[-2] == '\'' || (unsigned char)pe[-2] == 0x99); /* Trump's plan */
+        bool name =
+            p->kind == QT_WORD && (p->flags & QF_CAP) && !(p->flags & QF_SENT) && !poss;
         return name || word_in(q, i - 1, pron, n_pron);
     }
     return true;
@@ -344,10 +349,17 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
             steps++;
         }
         if (j > floor + 1 && is_punct(q, j - 1, ',')) {
-            long s = subject_left(q, j - 1, floor);
-            if (s >= 0 && is_cap(q, j - 2)) {
+            size_t ne = j - 1; /* end of the name before the apposition */
+            size_t n = ne;
+            if (is_punct(q, n - 1, ')')) { /* "Rep. Jim Jordan (R-Ohio), a member," */
+                while (n > floor + 1 && !is_punct(q, n - 1, '('))
+                    n--;
+                n = n > floor + 1 ? n - 1 : ne;
+            }
+            long s = subject_left(q, n, floor);
+            if (s >= 0 && is_cap(q, n - 1)) {
                 *sb = s;
-                *se = (long)(j - 1);
+                *se = (long)ne;
                 return true;
             }
         }
@@ -742,6 +754,8 @@ static bool inside_span(const qspan *spans, size_t n, size_t i) {
 static lede_status emit_speech(const qtext *q, const qspan *spans, size_t n_spans,
                                uint8_t *claimed, qfound_list *out, size_t b, size_t e,
                                long sb, long se, long cb, long ce) {
+    while (b < e && (is_punct(q, b, ',') || is_punct(q, b, ':')))
+        b++; /* "say that, in addition, ..." */
     if (e <= b || count_words(q, b, e) < CONTENT_MIN_WORDS ||
         overlaps_found(out, q, b, e))
         return LEDE_OK;
