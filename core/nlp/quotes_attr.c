@@ -257,7 +257,7 @@ static long subject_left(const qtext *q, size_t end, size_t floor) {
             /* "attorneys for the family": go on through the preposition */
             if (k >= floor + 2 &&
                 (quotes_tok_is(q, k - 1, "of") || quotes_tok_is(q, k - 1, "for") ||
-                 quotes_tok_is(q, k - 1, "at")) &&
+                 quotes_tok_is(q, k - 1, "at") || quotes_tok_is(q, k - 1, "in")) &&
                 is_word(q, k - 2) && !IN(q, k - 2, subject_stops) &&
                 same_sent(q, k - 2, end - 1)) {
                 k -= 2;

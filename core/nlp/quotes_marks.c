@@ -37,12 +37,22 @@ static lede_status push(span_list *l, uint32_t open, uint32_t close, bool single
     return LEDE_OK;
 }
 
+/* Whether two marks are of one typographic style (straight ", curly, '' or
+ * guillemets): a paragraph reopened in another style starts a new quote. */
+static bool same_style(const qtext *q, size_t a, size_t b) {
+    const unsigned char *x = (const unsigned char *)q->text + q->t[a].b;
+    const unsigned char *y = (const unsigned char *)q->text + q->t[b].b;
+    size_t xl = q->t[a].e - q->t[a].b, yl = q->t[b].e - q->t[b].b;
+    return xl == yl && x[0] == y[0] && (xl < 2 || x[1] == y[1]);
+}
+
 static lede_status pair_double(const qtext *q, span_list *l) {
     long open = -1;
     for (size_t i = 0; i < q->n; i++) {
         const qtok *t = &q->t[i];
         bool is_mark = t->kind == QT_DQUOTE;
-        if (open >= 0 && (t->flags & QF_PARA) && !(is_mark && (t->flags & QF_OPEN))) {
+        if (open >= 0 && (t->flags & QF_PARA) &&
+            !(is_mark && (t->flags & QF_OPEN) && same_style(q, (size_t)open, i))) {
             /* unclosed at the end of a paragraph and not reopened: close there */
             lede_status st = push(l, (uint32_t)open, (uint32_t)(i - 1), false, q);
             if (st != LEDE_OK)

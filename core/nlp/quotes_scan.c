@@ -139,6 +139,11 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *abbrev) {
         }
         cpinfo n = peek(s, len, i + c.len);
         bool next_alnum = n.len && is_alnum_cp(n.cp);
+        if (c.cp >= CP_LATIN1_PUNCT_FIRST && c.cp <= CP_LATIN1_PUNCT_LAST && next_alnum &&
+            i > start && (unsigned char)s[i - 1] >= 0x80) {
+            i += c.len; /* mis-decoded letters inside a name: "FranÃÂ§ois" */
+            continue;
+        }
         if ((c.cp == '\'' || c.cp == CP_RSQUO) && next_alnum && i > start) {
             i += c.len; /* don't, Trump’s */
             continue;
