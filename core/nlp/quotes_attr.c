@@ -40,97 +40,97 @@
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Words that may stand between a subject and its cue ("has also said"). */
-static const char *const aux_words[] = {
-    "also",         "later",     "then",       "previously", "recently",  "repeatedly",
-    "publicly",     "privately", "often",      "frequently", "even",      "still",
-    "further",      "again",     "once",       "reportedly", "has",       "have",
-    "had",          "would",     "will",       "did",        "does",      "do",
-    "already",      "never",     "first",      "quickly",    "flatly",    "simply",
-    "long",         "not",       "always",     "initially",  "earlier",   "just",
-    "subsequently", "openly",    "explicitly", "falsely",    "correctly", "wrongly",
-    "could",        "might",     "may",        "should",     "can",       "must",
-    "is",           "are",       "was",        "were",       "been",      "be",
-    "continues",    "continued", "went",       "on",         "to",        "has",
+static const qword aux_words[] = {
+    W("also"),       W("later"),        W("then"),      W("previously"), W("recently"),
+    W("repeatedly"), W("publicly"),     W("privately"), W("often"),      W("frequently"),
+    W("even"),       W("still"),        W("further"),   W("again"),      W("once"),
+    W("reportedly"), W("has"),          W("have"),      W("had"),        W("would"),
+    W("will"),       W("did"),          W("does"),      W("do"),         W("already"),
+    W("never"),      W("first"),        W("quickly"),   W("flatly"),     W("simply"),
+    W("long"),       W("not"),          W("always"),    W("initially"),  W("earlier"),
+    W("just"),       W("subsequently"), W("openly"),    W("explicitly"), W("falsely"),
+    W("correctly"),  W("wrongly"),      W("could"),     W("might"),      W("may"),
+    W("should"),     W("can"),          W("must"),      W("is"),         W("are"),
+    W("was"),        W("were"),         W("been"),      W("be"),         W("continues"),
+    W("continued"),  W("went"),         W("on"),        W("to"),         W("has"),
 };
 /* Passive markers before a past participle cue: "was told". */
-static const char *const passive_words[] = {"was", "were",  "is",  "are", "been",
-                                            "be",  "being", "get", "got"};
+static const qword passive_words[] = {W("was"), W("were"),  W("is"),  W("are"), W("been"),
+                                      W("be"),  W("being"), W("get"), W("got")};
 /* Time words that may follow a cue before its content or end a sentence. */
-static const char *const time_words[] = {
-    "monday",    "tuesday", "wednesday",  "thursday",  "friday",   "saturday",   "sunday",
-    "yesterday", "today",   "tonight",    "earlier",   "later",    "recently",   "week",
-    "month",     "year",    "morning",    "afternoon", "evening",  "night",      "then",
-    "again",     "also",    "previously", "privately", "publicly", "repeatedly", "flatly",
-    "simply",    "quietly", "now",
+static const qword time_words[] = {
+    W("monday"),   W("tuesday"),    W("wednesday"), W("thursday"),   W("friday"),
+    W("saturday"), W("sunday"),     W("yesterday"), W("today"),      W("tonight"),
+    W("earlier"),  W("later"),      W("recently"),  W("week"),       W("month"),
+    W("year"),     W("morning"),    W("afternoon"), W("evening"),    W("night"),
+    W("then"),     W("again"),      W("also"),      W("previously"), W("privately"),
+    W("publicly"), W("repeatedly"), W("flatly"),    W("simply"),     W("quietly"),
+    W("now"),
 };
 /* Words that make the next time word a time phrase: "on Monday", "last week". */
-static const char *const time_leads[] = {"on",   "this",  "last", "next",
-                                         "late", "early", "in",   "that"};
+static const qword time_leads[] = {W("on"),   W("this"),  W("last"), W("next"),
+                                   W("late"), W("early"), W("in"),   W("that")};
 /* Negations before a cue: "did not say", "declined to comment". */
-static const char *const negations[] = {"not",
-                                        "never",
-                                        "didn't",
-                                        "doesn't",
-                                        "don't",
-                                        "won't",
-                                        "wouldn't",
-                                        "couldn't",
-                                        "hasn't",
-                                        "haven't",
-                                        "didn\xE2\x80\x99t",
-                                        "doesn\xE2\x80\x99t",
-                                        "don\xE2\x80\x99t",
-                                        "won\xE2\x80\x99t",
-                                        "wouldn\xE2\x80\x99t",
-                                        "hasn\xE2\x80\x99t",
-                                        "declined",
-                                        "refused",
-                                        "declines",
-                                        "refuses",
-                                        "decline",
-                                        "refuse"};
-static const char *const pronouns[] = {"he", "she", "they", "it",
-                                       "i",  "we",  "you",  "who"};
+static const qword negations[] = {W("not"),
+                                  W("never"),
+                                  W("didn't"),
+                                  W("doesn't"),
+                                  W("don't"),
+                                  W("won't"),
+                                  W("wouldn't"),
+                                  W("couldn't"),
+                                  W("hasn't"),
+                                  W("haven't"),
+                                  W("didn\xE2\x80\x99t"),
+                                  W("doesn\xE2\x80\x99t"),
+                                  W("don\xE2\x80\x99t"),
+                                  W("won\xE2\x80\x99t"),
+                                  W("wouldn\xE2\x80\x99t"),
+                                  W("hasn\xE2\x80\x99t"),
+                                  W("declined"),
+                                  W("refused"),
+                                  W("declines"),
+                                  W("refuses"),
+                                  W("decline"),
+                                  W("refuse")};
+static const qword pronouns[] = {W("he"), W("she"), W("they"), W("it"),
+                                 W("i"),  W("we"),  W("you"),  W("who")};
 /* Words that end a subject noun phrase on its left. */
-static const char *const subject_stops[] = {
-    "that",    "which", "and",    "but",      "or",      "because", "if",      "when",
-    "while",   "as",    "after",  "before",   "since",   "so",      "than",    "where",
-    "whether", "what",  "though", "although", "to",      "in",      "on",      "with",
-    "about",   "into",  "over",   "under",    "against", "by",      "said",    "says",
-    "not",     "also",  "has",    "have",     "had",     "is",      "was",     "were",
-    "are",     "will",  "would",  "could",    "should",  "may",     "might",   "can",
-    "during",  "until", "unless", "once",     "how",     "why",     "who",     "whom",
-    "whose",   "then",  "yet",    "nor",      "like",    "unlike",  "through", "among",
+static const qword subject_stops[] = {
+    W("that"),   W("which"),    W("and"),     W("but"),   W("or"),      W("because"),
+    W("if"),     W("when"),     W("while"),   W("as"),    W("after"),   W("before"),
+    W("since"),  W("so"),       W("than"),    W("where"), W("whether"), W("what"),
+    W("though"), W("although"), W("to"),      W("in"),    W("on"),      W("with"),
+    W("about"),  W("into"),     W("over"),    W("under"), W("against"), W("by"),
+    W("said"),   W("says"),     W("not"),     W("also"),  W("has"),     W("have"),
+    W("had"),    W("is"),       W("was"),     W("were"),  W("are"),     W("will"),
+    W("would"),  W("could"),    W("should"),  W("may"),   W("might"),   W("can"),
+    W("during"), W("until"),    W("unless"),  W("once"),  W("how"),     W("why"),
+    W("who"),    W("whom"),     W("whose"),   W("then"),  W("yet"),     W("nor"),
+    W("like"),   W("unlike"),   W("through"), W("among"),
 };
 /* Determiners: a subject noun phrase starts at one. */
-static const char *const determiners[] = {
-    "the",  "a",       "an",   "his",   "her",   "their",   "its", "our",
-    "my",   "your",    "this", "these", "those", "another", "one", "some",
-    "many", "several", "two",  "three", "both",  "most"};
+static const qword determiners[] = {
+    W("the"),   W("a"),       W("an"),   W("his"),  W("her"),  W("their"),
+    W("its"),   W("our"),     W("my"),   W("your"), W("this"), W("these"),
+    W("those"), W("another"), W("one"),  W("some"), W("many"), W("several"),
+    W("two"),   W("three"),   W("both"), W("most")};
 /* Words that start a prepositional phrase, not a reported clause. */
-static const char *const not_clause_starts[] = {
-    "when",  "if",  "than", "because", "after", "before", "while", "until", "on",
-    "about", "for", "with", "of",      "at",    "by",     "from",  "into",  "against"};
+static const qword not_clause_starts[] = {
+    W("when"),  W("if"),    W("than"), W("because"), W("after"), W("before"),
+    W("while"), W("until"), W("on"),   W("about"),   W("for"),   W("with"),
+    W("of"),    W("at"),    W("by"),   W("from"),    W("into"),  W("against")};
 /* Speakers of the reporter's own or the reader's voice. */
-static const char *const first_persons[] = {"i", "we", "you"};
+static const qword first_persons[] = {W("i"), W("we"), W("you")};
 /* Conjunctions that join a second attribution to a sentence. */
-static const char *const clause_links[] = {"and", "but"};
+static const qword clause_links[] = {W("and"), W("but")};
 /* Hearers that commonly follow "told": skipped as one word. */
-static const char *const object_pronouns[] = {
-    "him",       "her",         "them",       "me",      "us",
-    "reporters", "journalists", "supporters", "voters",  "lawmakers",
-    "viewers",   "listeners",   "audiences",  "everyone"};
+static const qword object_pronouns[] = {
+    W("him"),       W("her"),         W("them"),       W("me"),      W("us"),
+    W("reporters"), W("journalists"), W("supporters"), W("voters"),  W("lawmakers"),
+    W("viewers"),   W("listeners"),   W("audiences"),  W("everyone")};
 
-static bool word_in(const qtext *q, size_t i, const char *const *list, size_t n) {
-    if (i >= q->n || q->t[i].kind != QT_WORD)
-        return false;
-    for (size_t k = 0; k < n; k++)
-        if (quotes_tok_is(q, i, list[k]))
-            return true;
-    return false;
-}
-
-#define IN(q, i, list) word_in((q), (i), (list), N_OF(list))
+#define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
 static bool is_punct(const qtext *q, size_t i, char c) {
     return i < q->n && q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == c &&
@@ -169,7 +169,7 @@ static const quotes_cue *cue_of(const qtext *q, size_t i) {
 /* A cue that is in fact a verb here: a homograph's base or -s form ("plans",
  * "states") only right after a name or a pronoun, and no base form after "to"
  * ("declined to comment", "plans to say"). */
-static bool verb_here(const qtext *q, size_t i, const char *const *pron, size_t n_pron) {
+static bool verb_here(const qtext *q, size_t i, const qword *pron, size_t n_pron) {
     const quotes_cue *c = cue_of(q, i);
     if (!c)
         return false;
@@ -185,7 +185,7 @@ static bool verb_here(const qtext *q, size_t i, const char *const *pron, size_t 
                     (pe[-2] == '\'' || (unsigned char)pe[-2] == 0x99); /* Trump's plan */
         bool name =
             p->kind == QT_WORD && (p->flags & QF_CAP) && !(p->flags & QF_SENT) && !poss;
-        return name || word_in(q, i - 1, pron, n_pron);
+        return name || quotes_tok_in(q, i - 1, pron, n_pron);
     }
     return true;
 }

@@ -67,6 +67,18 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
 /* True when token i is the lower-cased word w. */
 bool quotes_tok_is(const qtext *q, size_t i, const char *w);
 
+/* A word of a fixed list with its length, so lists are matched without
+ * strlen: static const qword stops[] = {W("and"), W("but")}; */
+typedef struct {
+    const char *s;
+    size_t n;
+} qword;
+#define W(lit)                                                                           \
+    { (lit), sizeof(lit) - 1 }
+
+/* True when token i is one of list[0..n) (lower-case words, any case in text). */
+bool quotes_tok_in(const qtext *q, size_t i, const qword *list, size_t n);
+
 /* ------------------------------------------------------------------ cues */
 
 enum {
@@ -81,6 +93,7 @@ enum {
 
 typedef struct {
     const char *forms[5]; /* base, 3rd person, past, past participle, -ing */
+    uint8_t lens[5];      /* their lengths */
     unsigned flags;       /* CUE_* */
 } quotes_cue;
 

@@ -41,18 +41,21 @@ enum {
 
 /* Abbreviations that take a final dot and do not end a sentence (titles and
  * month or state forms that are followed by a name or number). */
-static const char *const abbrev_titles[] = {
-    "mr",   "mrs",  "ms",   "dr",  "sen",   "rep",  "gov", "gen",  "lt",   "col",
-    "capt", "sgt",  "adm",  "maj", "prof",  "rev",  "st",  "hon",  "pres", "supt",
-    "jan",  "feb",  "mar",  "apr", "aug",   "sept", "sep", "oct",  "nov",  "dec",
-    "no",   "vs",   "ft",   "mt",  "calif", "fla",  "ill", "mass", "mich", "minn",
-    "ariz", "colo", "conn", "del", "ga",    "ind",  "kan", "ky",   "la",   "md",
-    "miss", "mo",   "mont", "neb", "nev",   "okla", "ore", "pa",   "tenn", "tex",
-    "va",   "vt",   "wash", "wis", "wyo",   "ala",  "ark", "sen",  "reps", "sens",
+static const qword abbrev_titles[] = {
+    W("mr"),   W("mrs"),  W("ms"),   W("dr"),   W("sen"),  W("rep"),  W("gov"),
+    W("gen"),  W("lt"),   W("col"),  W("capt"), W("sgt"),  W("adm"),  W("maj"),
+    W("prof"), W("rev"),  W("st"),   W("hon"),  W("pres"), W("supt"), W("jan"),
+    W("feb"),  W("mar"),  W("apr"),  W("aug"),  W("sept"), W("sep"),  W("oct"),
+    W("nov"),  W("dec"),  W("no"),   W("vs"),   W("ft"),   W("mt"),   W("calif"),
+    W("fla"),  W("ill"),  W("mass"), W("mich"), W("minn"), W("ariz"), W("colo"),
+    W("conn"), W("del"),  W("ga"),   W("ind"),  W("kan"),  W("ky"),   W("la"),
+    W("md"),   W("miss"), W("mo"),   W("mont"), W("neb"),  W("nev"),  W("okla"),
+    W("ore"),  W("pa"),   W("tenn"), W("tex"),  W("va"),   W("vt"),   W("wash"),
+    W("wis"),  W("wyo"),  W("ala"),  W("ark"),  W("sen"),  W("reps"), W("sens"),
 };
 /* Abbreviations with a dot that may also end a sentence. */
-static const char *const abbrev_final[] = {"inc", "co", "corp", "ltd",
-                                           "jr",  "sr", "etc",  "bros"};
+static const qword abbrev_final[] = {W("inc"), W("co"), W("corp"), W("ltd"),
+                                     W("jr"),  W("sr"), W("etc"),  W("bros")};
 
 typedef struct {
     uint32_t cp;
@@ -101,6 +104,8 @@ static bool is_alnum_cp(uint32_t c) {
 }
 
 static bool is_upper_start(const char *s, size_t n) {
+    if ((unsigned char)s[0] < 0x80)
+        return s[0] >= 'A' && s[0] <= 'Z';
     uint32_t c;
     utf8_decode(s, n, &c);
     if (c < 0x80)
@@ -110,16 +115,18 @@ static bool is_upper_start(const char *s, size_t n) {
            (c >= 0x100 && c <= 0x17F && (c % 2) == 0);
 }
 
-static bool word_in(const char *const *list, size_t n_list, const char *s, size_t n) {
-    char low[ABBREV_MAX + 1];
+static bool word_in(const qword *list, size_t n_list, const char *s, size_t n) {
     if (n > ABBREV_MAX)
         return false;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)s[i]);
-    low[n] = '\0';
-    for (size_t i = 0; i < n_list; i++)
-        if (!strcmp(list[i], low))
+    for (size_t i = 0; i < n_list; i++) {
+        if (list[i].n != n)
+            continue;
+        size_t k = 0;
+        while (k < n && ((unsigned char)s[k] | 0x20) == (unsigned char)list[i].s[k])
+            k++;
+        if (k == n)
             return true;
+    }
     return false;
 }
 
@@ -132,8 +139,15 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *abbrev) {
     bool has_inner_dot = false;
     *abbrev = false;
     while (i < len) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII fast path */
+            if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
+                i++;
+                continue;
+            }
+        }
         cpinfo c = peek(s, len, i);
-        if (is_alnum_cp(c.cp)) {
+        if (b >= 0x80 && is_alnum_cp(c.cp)) {
             i += c.len;
             continue;
         }
@@ -283,7 +297,7 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
     if (!out->t)
         return LEDE_ERR_NOMEM;
     size_t i = 0, cp = 0;
-    uint32_t para = 0, prev_cp = 0;
+    uint32_t para = 0;
     bool para_start = true, space_before = false;
     unsigned newlines = 0;
     while (i < len) {
@@ -292,7 +306,6 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
             if (c.cp == '\n')
                 newlines++;
             space_before = true;
-            prev_cp = c.cp;
             i += c.len;
             cp++;
             continue;
@@ -341,6 +354,13 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
                     end++; /* '' used as a double quotation mark */
                 cpinfo n = peek(text, len, end);
                 t->kind = is_dquote(c.cp) || doubled ? QT_DQUOTE : QT_SQUOTE;
+                uint32_t prev_cp = 0; /* the code point before the mark */
+                if (i > 0) {
+                    size_t k = i - 1;
+                    while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+                        k--;
+                    utf8_decode(text + k, i - k, &prev_cp);
+                }
                 t->flags |= quote_side(c.cp, prev_cp, n.cp, out->n == 0 || para_start,
                                        end >= len);
             } else if (is_dash(c.cp)) {
@@ -354,13 +374,6 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
                 cp++;
         t->e = (uint32_t)end;
         t->ce = (uint32_t)cp;
-        {
-            /* the code point just before `end`, for the next mark's context */
-            size_t k = end - 1;
-            while (k > i && ((unsigned char)text[k] & 0xC0) == 0x80)
-                k--;
-            utf8_decode(text + k, end - k, &prev_cp);
-        }
         out->n++;
         i = end;
         para_start = false;
@@ -383,4 +396,24 @@ bool quotes_tok_is(const qtext *q, size_t i, const char *w) {
         if ((s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]) != (unsigned char)w[k])
             return false;
     return k == n && !w[k];
+}
+
+bool quotes_tok_in(const qtext *q, size_t i, const qword *list, size_t n) {
+    if (i >= q->n || q->t[i].kind != QT_WORD)
+        return false;
+    const qtok *t = &q->t[i];
+    size_t len = t->e - t->b;
+    const unsigned char *s = (const unsigned char *)q->text + t->b;
+    unsigned char first = s[0] >= 'A' && s[0] <= 'Z' ? s[0] | 0x20 : s[0];
+    for (size_t k = 0; k < n; k++) {
+        if (list[k].n != len || (unsigned char)list[k].s[0] != first)
+            continue;
+        size_t j = 1;
+        while (j < len && (s[j] >= 'A' && s[j] <= 'Z' ? s[j] | 0x20 : s[j]) ==
+                              (unsigned char)list[k].s[j])
+            j++;
+        if (j == len)
+            return true;
+    }
+    return false;
 }

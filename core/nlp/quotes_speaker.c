@@ -26,33 +26,29 @@
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const person_pronouns[] = {"he", "she", "i"};
-static const char *const group_pronouns[] = {"they", "it", "we"};
-static const char *const name_titles[] = {
-    "mr.",          "mrs.",        "ms.",       "dr.",     "sen.",     "rep.",
-    "gov.",         "gen.",        "president", "senator", "sen",      "rep",
-    "gov",          "governor",    "secretary", "mayor",   "judge",    "prof.",
-    "rev.",         "lt.",         "col.",      "sgt.",    "former",   "vice",
-    "presidential", "candidate",   "nominee",   "speaker", "chairman", "chairwoman",
-    "spokesman",    "spokeswoman", "adm.",      "capt.",   "chief",
+static const qword person_pronouns[] = {W("he"), W("she"), W("i")};
+static const qword group_pronouns[] = {W("they"), W("it"), W("we")};
+static const qword name_titles[] = {
+    W("mr."),       W("mrs."),        W("ms."),     W("dr."),       W("sen."),
+    W("rep."),      W("gov."),        W("gen."),    W("president"), W("senator"),
+    W("sen"),       W("rep"),         W("gov"),     W("governor"),  W("secretary"),
+    W("mayor"),     W("judge"),       W("prof."),   W("rev."),      W("lt."),
+    W("col."),      W("sgt."),        W("former"),  W("vice"),      W("presidential"),
+    W("candidate"), W("nominee"),     W("speaker"), W("chairman"),  W("chairwoman"),
+    W("spokesman"), W("spokeswoman"), W("adm."),    W("capt."),     W("chief"),
 };
 /* Capitalised words that start sentences without being names. */
-static const char *const cap_function_words[] = {
-    "the",   "a",    "an",        "but",     "and",   "in",    "on",     "at",    "for",
-    "if",    "when", "as",        "this",    "that",  "it",    "he",     "she",   "they",
-    "we",    "i",    "his",       "her",     "their", "after", "before", "while", "so",
-    "still", "yet",  "meanwhile", "however", "also",  "there", "what",   "why",   "how",
-    "who",   "mr.",  "mrs.",      "ms.",     "dr.",
+static const qword cap_function_words[] = {
+    W("the"),     W("a"),     W("an"),    W("but"),   W("and"),   W("in"),
+    W("on"),      W("at"),    W("for"),   W("if"),    W("when"),  W("as"),
+    W("this"),    W("that"),  W("it"),    W("he"),    W("she"),   W("they"),
+    W("we"),      W("i"),     W("his"),   W("her"),   W("their"), W("after"),
+    W("before"),  W("while"), W("so"),    W("still"), W("yet"),   W("meanwhile"),
+    W("however"), W("also"),  W("there"), W("what"),  W("why"),   W("how"),
+    W("who"),     W("mr."),   W("mrs."),  W("ms."),   W("dr."),
 };
 
-static bool in_list(const qtext *q, size_t i, const char *const *list, size_t n) {
-    for (size_t k = 0; k < n; k++)
-        if (quotes_tok_is(q, i, list[k]))
-            return true;
-    return false;
-}
-
-#define IN(q, i, list) in_list((q), (i), (list), N_OF(list))
+#define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
 static bool cap_word(const qtext *q, size_t i) {
     return i < q->n && q->t[i].kind == QT_WORD && (q->t[i].flags & QF_CAP) &&
