@@ -145,6 +145,8 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *abbrev) {
                 i++;
                 continue;
             }
+            if (b != '\'' && b != '-' && b != '/' && b != '.' && b != ',')
+                break; /* space or punctuation that never joins a word */
         }
         cpinfo c = peek(s, len, i);
         if (b >= 0x80 && is_alnum_cp(c.cp)) {
