@@ -128,7 +128,10 @@ lede_status nlp_quotes_extract(lede_job *job) {
     if (!res->text || !res->text_len)
         return LEDE_OK;
     qtext q;
-    lede_status st = quotes_scan(job->arena, res->text, res->text_len, &q);
+    lede_status st = job->nlp.n_toks && job->nlp.text == res->text
+                         ? quotes_from_nlp(job->arena, res->text, res->text_len,
+                                           job->nlp.toks, job->nlp.n_toks, &q)
+                         : quotes_scan(job->arena, res->text, res->text_len, &q);
     qspan *spans = NULL;
     size_t n_spans = 0;
     if (st == LEDE_OK)

@@ -207,6 +207,18 @@ static const uint8_t letter_begin[27] = {0,   17,  23,  41,  53,  61,  64,  65, 
                                          73,  74,  74,  78,  82,  84,  86,  95,  97,
                                          114, 126, 132, 134, 135, 141, 141, 142, 142};
 
+/* Per initial letter: the lengths (bit n) and second letters (bit c - 'a') of
+ * its forms, a quick test that rejects most words before any comparison.
+ * Derived from cue_table like letter_begin, and checked the same way. */
+static const uint16_t letter_lens[26] = {
+    0x3ff8, 0x3f0, 0xff0,  0x7f8, 0xfd0, 0x1f0, 0xd0,  0x1ef0, 0xfc0,
+    0x70,   0x0,   0x7e0,  0xff0, 0x370, 0x3c0, 0xff0, 0xfb0,  0x1fe0,
+    0xff8,  0xff0, 0x1c70, 0x78,  0x3f0, 0x0,   0xf0,  0x0};
+static const uint32_t letter_second[26] = {
+    0xe286c,  0x24810,  0x24981, 0x104110, 0x843004, 0x4111, 0x100000, 0x4101,   0x2000,
+    0x4000,   0x0,      0x101,   0x104011, 0x4000,   0x8002, 0x24800,  0x100000, 0x110,
+    0x588885, 0x404090, 0x22000, 0x4000,   0x24011,  0x0,    0x10,     0x0};
+
 /* Longest form in the table is "acknowledging" (13 bytes). */
 #define CUE_FORM_MAX 16
 
@@ -219,6 +231,12 @@ const quotes_cue *quotes_cue_get(int idx) {
 int quotes_cue_find(const char *s, size_t n) {
     if (n < 3 || n >= CUE_FORM_MAX)
         return -1;
+    /* quick reject on the first two letters and the length, before copying */
+    unsigned c0 = ((unsigned char)s[0] | 0x20) - 'a',
+             c1 = ((unsigned char)s[1] | 0x20) - 'a';
+    if (c0 >= 26 || c1 >= 26 || !(letter_lens[c0] & (1u << n)) ||
+        !(letter_second[c0] & (1u << c1)))
+        return -1;
     char low[CUE_FORM_MAX];
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i] | 0x20; /* ASCII lower case */
@@ -227,7 +245,8 @@ int quotes_cue_find(const char *s, size_t n) {
         low[i] = (char)c;
     }
     low[n] = '\0';
-    size_t lo = letter_begin[low[0] - 'a'], hi = letter_begin[low[0] - 'a' + 1];
+    int l0 = (int)c0;
+    size_t lo = letter_begin[l0], hi = letter_begin[l0 + 1];
     for (size_t i = lo; i < hi && i < N_CUES; i++)
         for (int f = 0; f < 5; f++) {
             const char *form = cue_table[i].forms[f];

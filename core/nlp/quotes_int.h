@@ -22,6 +22,7 @@
 
 #include "../arena.h"
 #include "lede/lede.h"
+#include "tok.h"
 
 typedef enum {
     QT_WORD = 0, /* letters/digits with inner apostrophes, hyphens, abbreviation dots */
@@ -63,6 +64,11 @@ typedef struct {
 
 /* Tokenises text[0..len) into *out (arrays from the arena). */
 lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out);
+
+/* The same from the shared tokenizer's tokens of text (job->nlp), so the text
+ * is not cut twice; sentences are re-marked with the quote rules' own splits. */
+lede_status quotes_from_nlp(lede_arena *a, const char *text, size_t len,
+                            const nlp_token *toks, size_t n, qtext *out);
 
 /* True when token i is the lower-cased word w. */
 bool quotes_tok_is(const qtext *q, size_t i, const char *w);

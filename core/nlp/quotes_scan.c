@@ -419,3 +419,106 @@ bool quotes_tok_in(const qtext *q, size_t i, const qword *list, size_t n) {
     }
     return false;
 }
+
+/* The code point just before byte i of text (0 at the start). */
+static uint32_t cp_before(const char *text, size_t i) {
+    if (i == 0)
+        return 0;
+    size_t k = i - 1;
+    while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+        k--;
+    uint32_t cp;
+    utf8_decode(text + k, i - k, &cp);
+    return cp;
+}
+
+/* Appends the shared tokenizer's token t as a quote token, merging the pieces
+ * the quote rules read as one word: a possessive ("Trump" "’s") and a final
+ * abbreviation dot the tokenizer left apart ("D-Wis" "."). */
+static void from_token(qtext *out, const nlp_token *t, bool new_para, uint32_t para) {
+    const char *text = out->text;
+    qtok *prev = out->n ? &out->t[out->n - 1] : NULL;
+    bool glued = !(t->flags & NLP_TF_SPACE_BEFORE) && !new_para && prev &&
+                 prev->kind == QT_WORD && prev->e == t->start;
+    if (glued && t->kind == NLP_TOK_WORD &&
+        (text[t->start] == '\'' || !memcmp(text + t->start, "\xE2\x80\x99", 3))) {
+        prev->e = t->end; /* Trump’s */
+        prev->ce = t->cp_end;
+        return;
+    }
+    if (glued && t->kind == NLP_TOK_PUNCT && text[t->start] == '.' &&
+        t->end == t->start + 1 && !(prev->flags & QF_ABBREV)) {
+        size_t b = prev->b;
+        for (size_t k = prev->e; k > prev->b; k--)
+            if (text[k - 1] == '-') {
+                b = k;
+                break;
+            }
+        size_t n = prev->e - b;
+        if (word_in(abbrev_titles, N_OF(abbrev_titles), text + b, n) ||
+            word_in(abbrev_final, N_OF(abbrev_final), text + b, n)) {
+            prev->e = t->end;
+            prev->ce = t->cp_end;
+            prev->flags |= QF_ABBREV;
+            return;
+        }
+    }
+    qtok *q = &out->t[out->n++];
+    memset(q, 0, sizeof *q);
+    q->b = t->start;
+    q->e = t->end;
+    q->cb = t->cp_start;
+    q->ce = t->cp_end;
+    q->cue = -1;
+    q->para = para;
+    if (new_para)
+        q->flags |= QF_PARA;
+    if (t->flags & NLP_TF_SPACE_BEFORE)
+        q->flags |= QF_SPACE_BEFORE;
+    switch (t->kind) {
+    case NLP_TOK_WORD:
+    case NLP_TOK_NUMBER:
+        q->kind = QT_WORD;
+        if (t->kind == NLP_TOK_NUMBER)
+            q->flags |= QF_NUM;
+        else if (t->flags & NLP_TF_CAP)
+            q->flags |= QF_CAP;
+        if (t->flags & NLP_TF_ABBREV)
+            q->flags |= QF_ABBREV;
+        if (!(q->flags & (QF_CAP | QF_NUM)))
+            q->cue = (int16_t)quotes_cue_find(text + t->start, t->end - t->start);
+        break;
+    case NLP_TOK_QUOTE: {
+        uint32_t cp;
+        utf8_decode(text + t->start, t->end - t->start, &cp);
+        bool doubled = t->end - t->start == 2 && cp == '\'';
+        q->kind = is_dquote(cp) || doubled || cp == '`' ? QT_DQUOTE : QT_SQUOTE;
+        cpinfo n = peek(text, out->len, t->end);
+        q->flags |= quote_side(cp, cp_before(text, t->start), n.cp,
+                               out->n == 1 || new_para, t->end >= out->len);
+        break;
+    }
+    case NLP_TOK_DASH: q->kind = QT_DASH; break;
+    default: q->kind = QT_PUNCT; break;
+    }
+}
+
+lede_status quotes_from_nlp(lede_arena *a, const char *text, size_t len,
+                            const nlp_token *toks, size_t n, qtext *out) {
+    memset(out, 0, sizeof *out);
+    out->text = text;
+    out->len = len;
+    out->t = arena_alloc(a, (n ? n : 1) * sizeof *out->t);
+    if (!out->t)
+        return LEDE_ERR_NOMEM;
+    uint32_t para = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool new_para =
+            i == 0 || (toks[i].flags & (NLP_TF_PARA_START | NLP_TF_NEWLINE_BEFORE));
+        if (new_para && i > 0)
+            para++;
+        from_token(out, &toks[i], new_para, para);
+    }
+    mark_sentences(out);
+    return index_sentences(a, out);
+}
