@@ -38,6 +38,12 @@ const names = ['female', 'male'].flatMap((g) =>
     .split('\n'));
 write('first_names.txt', names);
 
+// Company names and tickers from a spelling dictionary; one- and two-letter
+// entries ("A", "AD") are dropped as they mostly match ordinary words.
+const companies = fs.readFileSync(pkg('cspell-dict-companies', 'dict/companies.txt'), 'utf8')
+  .split('\n').filter((s) => s.length > 2 && !s.startsWith('#'));
+write('companies.txt', companies);
+
 // The most frequent lower-case words of English Wikipedia: a capitalised word
 // whose lower-case form is common is often just a sentence's first word.
 const COMMON_WORDS = 10000;

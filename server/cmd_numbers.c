@@ -1,11 +1,393 @@
-/* Not built yet: see the project's issues. */
+/*
+ * cmd_numbers — `lede numbers --jsonl FILE [--model NAME]`: runs the numbers
+ * stage over one sentence per input line and prints what it found in the
+ * form ../shared/eval/score_numeric.py scores.
+ *
+ * Input lines: {"id": ..., "input": "sentence", "model": "CurrencyModel"?}.
+ * Output lines: {"id": ..., "found": [{"text","start","end","type","value",
+ * "unit"}]}, offsets in code points of "input". With --claims, "found" holds
+ * the contract's numeric_claims objects instead (for looking at the claims).
+ *
+ * The evaluation set comes from Microsoft Recognizers-Text, whose recognisers
+ * each look for one kind of thing (CurrencyModel only money, NumberModel every
+ * bare number, NumberRangeModel ranges and bounded quantities, ...). lede finds
+ * claims once; this command maps them onto the model a line names (its
+ * "model" field, else --model, else all claims) and onto the Recognizers-Text
+ * type names and value strings. That mapping lives here, not in the core.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "../core/nlp/num_tables.h"
+#include "../core/utf8.h"
 #include "cli.h"
 
+/* Longest input line accepted. */
+#define NUMBERS_MAX_LINE (1u << 20)
+/* Largest integer printed as a JSON integer rather than a real. */
+#define NUMBERS_MAX_EXACT_INT 9007199254740992.0
+
+typedef enum {
+    RM_ALL = 0,
+    RM_NUMBER,
+    RM_ORDINAL,
+    RM_PERCENT,
+    RM_RANGE,
+    RM_CURRENCY,
+    RM_DIMENSION,
+    RM_AGE,
+    RM_TEMPERATURE,
+} rt_model;
+
+static const struct {
+    const char *name;
+    rt_model model;
+} RT_MODELS[] = {
+    {"NumberModel", RM_NUMBER},     {"OrdinalModel", RM_ORDINAL},
+    {"PercentModel", RM_PERCENT},   {"NumberRangeModel", RM_RANGE},
+    {"CurrencyModel", RM_CURRENCY}, {"DimensionModel", RM_DIMENSION},
+    {"AgeModel", RM_AGE},           {"TemperatureModel", RM_TEMPERATURE},
+};
+
+static rt_model model_by_name(const char *s) {
+    for (size_t i = 0; s && i < sizeof RT_MODELS / sizeof RT_MODELS[0]; i++)
+        if (strcmp(RT_MODELS[i].name, s) == 0)
+            return RT_MODELS[i].model;
+    return RM_ALL;
+}
+
+static json_t *num_json(double v) {
+    if (v == floor(v) && fabs(v) < NUMBERS_MAX_EXACT_INT)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+/* Code-point span [s, e) of text as a new string. */
+static json_t *span_text(const char *text, size_t len, size_t s, size_t e) {
+    size_t b = 0, cp = 0, bs = 0, be = len;
+    while (b < len) {
+        if (cp == s)
+            bs = b;
+        if (cp == e) {
+            be = b;
+            break;
+        }
+        uint32_t c;
+        b += utf8_decode(text + b, len - b, &c);
+        cp++;
+    }
+    if (cp == s)
+        bs = b;
+    return json_stringn(text + bs, be > bs ? be - bs : 0);
+}
+
+static void add(json_t *found, const lede_result *r, size_t s, size_t e, const char *type,
+                json_t *value, const char *unit) {
+    json_t *o = json_object();
+    json_object_set_new(o, "text", span_text(r->text, r->text_len, s, e));
+    json_object_set_new(o, "start", json_integer((json_int_t)s));
+    json_object_set_new(o, "end", json_integer((json_int_t)e));
+    json_object_set_new(o, "type", json_string(type));
+    json_object_set_new(o, "value", value ? value : json_null());
+    json_object_set_new(o, "unit", unit ? json_string(unit) : json_null());
+    json_array_append_new(found, o);
+}
+
+/* The byte at code point cp of text (0 past the end). */
+static unsigned char byte_at_cp(const lede_result *r, size_t cp) {
+    size_t b = 0, n = 0;
+    while (b < r->text_len && n < cp) {
+        uint32_t c;
+        b += utf8_decode(r->text + b, r->text_len - b, &c);
+        n++;
+    }
+    return b < r->text_len ? (unsigned char)r->text[b] : 0;
+}
+
+static const char *money_unit(const lede_claim *c) {
+    if (c->unit)
+        return c->unit;
+    return num_currency_name(c->currency);
+}
+
+static const char *temp_unit(const char *u) {
+    if (!u)
+        return NULL;
+    if (strcmp(u, "°C") == 0)
+        return "C";
+    if (strcmp(u, "°F") == 0)
+        return "F";
+    if (strcmp(u, "°") == 0)
+        return "Degree";
+    return u;
+}
+
+static bool is_money(const lede_claim *c) {
+    return c->kind == LEDE_CLAIM_MONEY ||
+           (c->dimension && strcmp(c->dimension, "currency") == 0);
+}
+
+static bool dim_is(const lede_claim *c, const char *d) {
+    return c->dimension && strcmp(c->dimension, d) == 0;
+}
+
+/* Byte offset of code point cp in the NUL-terminated s. */
+static size_t cp_to_byte(const char *s, size_t cp) {
+    size_t b = 0, len = strlen(s);
+    for (size_t i = 0; i < cp && b < len; i++) {
+        uint32_t c;
+        b += utf8_decode(s + b, len - b, &c);
+    }
+    return b;
+}
+
+/* -1 for a lower bound ("more than 10"), +1 for an upper bound, 0 else. */
+static int bound_side(const lede_claim *c) {
+    if (c->has_range)
+        return 0;
+    switch (c->qualifier) {
+    case LEDE_QUAL_MORE_THAN:
+    case LEDE_QUAL_AT_LEAST: return -1;
+    case LEDE_QUAL_LESS_THAN:
+    case LEDE_QUAL_AT_MOST:
+    case LEDE_QUAL_UP_TO: return 1;
+    default: return 0;
+    }
+}
+
+/* "above 1000 and below 1500", "at most 100 and at least 20": two bounds of
+ * one range, joined by "and" or a comma. Adds the range and returns true. */
+static bool merged_bounds(json_t *found, const lede_result *r, const lede_claim *a,
+                          const lede_claim *b) {
+    int sa = bound_side(a), sb = bound_side(b);
+    if (!sa || !sb || sa == sb || a->end > b->start)
+        return false;
+    json_t *gap = span_text(r->text, r->text_len, a->end, b->start);
+    const char *g = json_string_value(gap);
+    bool joined = g && (strcmp(g, " and ") == 0 || strcmp(g, ", ") == 0);
+    json_decref(gap);
+    const lede_claim *lo = sa < 0 ? a : b, *hi = sa < 0 ? b : a;
+    if (!joined || lo->value >= hi->value)
+        return false;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%c%.15g,%.15g%c",
+             lo->qualifier == LEDE_QUAL_MORE_THAN ? '(' : '[', lo->value, hi->value,
+             hi->qualifier == LEDE_QUAL_LESS_THAN ? ')' : ']');
+    add(found, r, a->start, b->num_end, "numberrange", json_string(buf), NULL);
+    return true;
+}
+
+/* A bounded quantity or a range as Recognizers-Text writes it: "[10,20)". */
+static json_t *range_value(const lede_claim *c, size_t *end) {
+    char buf[128];
+    if (c->has_range) {
+        snprintf(buf, sizeof buf, "[%.15g,%.15g)", c->low, c->high);
+        *end = c->num2_end ? c->num2_end : c->num_end;
+        return json_string(buf);
+    }
+    /* a bound written after the number ("500 or more", "less than 5000 or
+     * equal") ends the span */
+    *end = c->num_end;
+    const char *after = c->text + cp_to_byte(c->text, c->num_end - c->start);
+    if (c->start == c->qty_start || strncmp(after, " or ", 4) == 0)
+        *end = c->end;
+    switch (c->qualifier) {
+    case LEDE_QUAL_MORE_THAN: snprintf(buf, sizeof buf, "(%.15g,)", c->value); break;
+    case LEDE_QUAL_AT_LEAST: snprintf(buf, sizeof buf, "[%.15g,)", c->value); break;
+    case LEDE_QUAL_LESS_THAN: snprintf(buf, sizeof buf, "(,%.15g)", c->value); break;
+    case LEDE_QUAL_AT_MOST:
+    case LEDE_QUAL_UP_TO: snprintf(buf, sizeof buf, "(,%.15g]", c->value); break;
+    default:
+        /* "equal to 20": words before the number but no bound */
+        if (c->qualifier != LEDE_QUAL_NONE || c->start >= c->qty_start)
+            return NULL;
+        snprintf(buf, sizeof buf, "[%.15g,%.15g]", c->value, c->value);
+        break;
+    }
+    return json_string(buf);
+}
+
+static void map_claim(json_t *found, const lede_result *r, const lede_claim *c,
+                      rt_model m) {
+    switch (m) {
+    case RM_NUMBER:
+        if (c->kind == LEDE_CLAIM_ORDINAL)
+            return;
+        /* a number glued to a unit ("180ml") is not a bare number */
+        if (isalpha(byte_at_cp(r, c->num_end)))
+            return;
+        add(found, r, c->num_start, c->num_end, "number",
+            num_json(c->has_range ? c->low : c->value), NULL);
+        if (c->has_range && c->num2_end > c->num2_start)
+            add(found, r, c->num2_start, c->num2_end, "number", num_json(c->high), NULL);
+        return;
+    case RM_ORDINAL:
+        if (c->kind == LEDE_CLAIM_ORDINAL)
+            add(found, r, c->num_start, c->num_end, "ordinal", num_json(c->value), NULL);
+        return;
+    case RM_PERCENT:
+        if (c->kind == LEDE_CLAIM_PERCENT)
+            add(found, r, c->qty_start, c->qty_end, "percentage", num_json(c->value),
+                NULL);
+        return;
+    case RM_RANGE: {
+        size_t end;
+        json_t *v = range_value(c, &end);
+        if (v)
+            add(found, r, c->qualifier && c->has_range ? c->qty_start : c->start, end,
+                "numberrange", v, NULL);
+        return;
+    }
+    case RM_CURRENCY:
+        if (is_money(c))
+            add(found, r, c->qty_start, c->qty_end, "currency", num_json(c->value),
+                money_unit(c));
+        return;
+    case RM_DIMENSION:
+        if (c->kind == LEDE_CLAIM_MEASURE && !dim_is(c, "temperature"))
+            add(found, r, c->qty_start, c->qty_end, "dimension", num_json(c->value),
+                dim_is(c, "angle") && strcmp(c->unit, "°") == 0 ? "Degree" : c->unit);
+        return;
+    case RM_AGE:
+        if (dim_is(c, "age"))
+            add(found, r, c->qty_start, c->qty_end, "age", num_json(c->value),
+                c->unit ? c->unit : "Age");
+        return;
+    case RM_TEMPERATURE:
+        if (dim_is(c, "temperature"))
+            add(found, r, c->qty_start, c->qty_end, "temperature", num_json(c->value),
+                temp_unit(c->unit));
+        return;
+    case RM_ALL: break;
+    }
+    /* every claim, typed by its kind */
+    if (is_money(c))
+        map_claim(found, r, c, RM_CURRENCY);
+    else if (c->kind == LEDE_CLAIM_PERCENT)
+        map_claim(found, r, c, RM_PERCENT);
+    else if (c->kind == LEDE_CLAIM_ORDINAL)
+        map_claim(found, r, c, RM_ORDINAL);
+    else if (dim_is(c, "temperature"))
+        map_claim(found, r, c, RM_TEMPERATURE);
+    else if (dim_is(c, "age"))
+        map_claim(found, r, c, RM_AGE);
+    else if (c->kind == LEDE_CLAIM_MEASURE)
+        map_claim(found, r, c, RM_DIMENSION);
+    else if (c->has_range)
+        map_claim(found, r, c, RM_RANGE);
+    else
+        add(found, r, c->qty_start, c->qty_end, "number", num_json(c->value), c->unit);
+}
+
+static int run(lede_ctx *ctx, FILE *in, rt_model default_model, bool claims) {
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_NUMBERS;
+    int rc = 0;
+    size_t lineno = 0;
+    while ((n = getline(&line, &cap, in)) > 0) {
+        lineno++;
+        if ((size_t)n > NUMBERS_MAX_LINE) {
+            fprintf(stderr, "lede numbers: line %zu too long\n", lineno);
+            rc = 1;
+            continue;
+        }
+        json_error_t jerr;
+        json_t *obj = json_loadb(line, (size_t)n, 0, &jerr);
+        if (!obj) {
+            if (strspn(line, " \t\r\n") != (size_t)n) {
+                fprintf(stderr, "lede numbers: line %zu: %s\n", lineno, jerr.text);
+                rc = 1;
+            }
+            continue;
+        }
+        const char *input = json_string_value(json_object_get(obj, "input"));
+        const char *mname = json_string_value(json_object_get(obj, "model"));
+        rt_model m = mname ? model_by_name(mname) : default_model;
+        json_t *found = json_array();
+        if (input) {
+            lede_result *res = NULL;
+            lede_status st = lede_analyze_text(ctx, input, strlen(input), &opt, &res);
+            if (st == LEDE_OK && claims) {
+                json_t *doc = lede_result_to_json(res, LEDE_FIELD_NUMBERS);
+                json_array_extend(found, json_object_get(doc, "numeric_claims"));
+                json_decref(doc);
+            } else if (st == LEDE_OK) {
+                for (size_t i = 0; i < res->n_claims; i++) {
+                    if (m == RM_RANGE && i + 1 < res->n_claims &&
+                        merged_bounds(found, res, &res->claims[i], &res->claims[i + 1])) {
+                        i++;
+                        continue;
+                    }
+                    map_claim(found, res, &res->claims[i], m);
+                }
+            } else {
+                fprintf(stderr, "lede numbers: line %zu: %s\n", lineno,
+                        lede_strerror(st));
+                rc = 1;
+            }
+            lede_result_free(res);
+        }
+        json_t *out = json_object();
+        json_t *id = json_object_get(obj, "id");
+        json_object_set(out, "id", id ? id : json_null());
+        json_object_set_new(out, "found", found);
+        char *s = json_dumps(out, JSON_COMPACT | JSON_ENSURE_ASCII);
+        if (s) {
+            puts(s);
+            free(s);
+        }
+        json_decref(out);
+        json_decref(obj);
+    }
+    free(line);
+    return rc;
+}
+
 int cmd_numbers(int argc, char **argv) {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "lede: this command is not built yet\n");
-    return 1;
+    const char *path = NULL, *data_dir = NULL;
+    rt_model model = RM_ALL;
+    bool claims = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--jsonl") == 0 && i + 1 < argc)
+            path = argv[++i];
+        else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+            model = model_by_name(argv[++i]);
+        else if (strcmp(argv[i], "--claims") == 0)
+            claims = true; /* the contract's numeric_claims objects instead */
+        else if (strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc)
+            data_dir = argv[++i];
+        else {
+            fprintf(stderr,
+                    "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims]\n");
+            return 2;
+        }
+    }
+    if (!path) {
+        fprintf(stderr, "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims]\n");
+        return 2;
+    }
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!in) {
+        fprintf(stderr, "lede numbers: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    lede_ctx *ctx = cli_load_ctx(data_dir);
+    if (!ctx) {
+        if (in != stdin)
+            fclose(in);
+        return 1;
+    }
+    int rc = run(ctx, in, model, claims);
+    lede_ctx_free(ctx);
+    if (in != stdin)
+        fclose(in);
+    return rc;
 }

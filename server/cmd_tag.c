@@ -1,6 +1,8 @@
 /* `lede tag --conll FILE`: tags the tokens of a CoNLL file with the entity
  * model and prints every line with the predicted BIO tag as a new last column.
- * Blank lines and -DOCSTART- lines pass through unchanged. */
+ * Blank lines and -DOCSTART- lines pass through unchanged. Each document
+ * (the lines between -DOCSTART- lines) is tagged in one call, sentences
+ * separated by empty tokens, so the tagger sees the whole document. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,55 +13,84 @@
 /* Largest input file accepted. */
 #define TAG_MAX_INPUT (1024u << 20)
 
-/* A sentence's lines live in the input buffer; each token is the start of its
- * line, cut by a NUL over the first separator (sep), put back when printing. */
+static const char DOCSTART[] = "-DOCSTART-";
+
+/* The lines of one document, in the input buffer. A token line is cut by a NUL
+ * over its first separator (sep), put back when printing; a blank line is an
+ * empty token. */
 typedef struct {
-    char **seps;
+    char **lines, **seps;
     char *sep_chars;
     const char **tokens, **tags;
     size_t n, cap;
-} tag_sentence;
+} tag_doc;
 
-static int sentence_push(tag_sentence *s, char *line, char *sep) {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        char **l = realloc(s->seps, cap * sizeof *l);
-        if (l)
-            s->seps = l;
-        char *c = realloc(s->sep_chars, cap);
-        if (c)
-            s->sep_chars = c;
-        const char **t = realloc(s->tokens, cap * sizeof *t);
-        if (t)
-            s->tokens = t;
-        const char **g = realloc(s->tags, cap * sizeof *g);
-        if (g)
-            s->tags = g;
-        if (!l || !c || !t || !g)
-            return -1;
-        s->cap = cap;
-    }
-    s->seps[s->n] = sep;
-    s->sep_chars[s->n] = *sep;
-    *sep = '\0';
-    s->tokens[s->n++] = line;
+static int doc_grow(tag_doc *d) {
+    size_t cap = d->cap ? d->cap * 2 : 256;
+    char **l = realloc(d->lines, cap * sizeof *l);
+    if (l)
+        d->lines = l;
+    char **s = realloc(d->seps, cap * sizeof *s);
+    if (s)
+        d->seps = s;
+    char *c = realloc(d->sep_chars, cap);
+    if (c)
+        d->sep_chars = c;
+    const char **t = realloc(d->tokens, cap * sizeof *t);
+    if (t)
+        d->tokens = t;
+    const char **g = realloc(d->tags, cap * sizeof *g);
+    if (g)
+        d->tags = g;
+    if (!l || !s || !c || !t || !g)
+        return -1;
+    d->cap = cap;
     return 0;
 }
 
-static int sentence_flush(const lede_ctx *ctx, tag_sentence *s) {
-    if (!s->n)
+/* Adds a line; sep is NULL for a blank line. */
+static int doc_push(tag_doc *d, char *line, char *sep) {
+    if (d->n == d->cap && doc_grow(d) != 0)
+        return -1;
+    d->lines[d->n] = line;
+    d->seps[d->n] = sep;
+    if (sep) {
+        d->sep_chars[d->n] = *sep;
+        *sep = '\0';
+        d->tokens[d->n] = line;
+    } else {
+        d->tokens[d->n] = "";
+    }
+    d->n++;
+    return 0;
+}
+
+static int doc_flush(const lede_ctx *ctx, tag_doc *d) {
+    if (!d->n)
         return 0;
-    lede_status st = lede_tag_tokens(ctx, s->tokens, s->n, s->tags);
+    lede_status st = lede_tag_tokens(ctx, d->tokens, d->n, d->tags);
     if (st != LEDE_OK) {
         fprintf(stderr, "lede tag: %s\n", lede_strerror(st));
         return -1;
     }
-    for (size_t i = 0; i < s->n; i++) {
-        *s->seps[i] = s->sep_chars[i];
-        printf("%s\t%s\n", s->tokens[i], s->tags[i]);
+    for (size_t i = 0; i < d->n; i++) {
+        if (!d->seps[i]) {
+            printf("%s\n", d->lines[i]);
+            continue;
+        }
+        *d->seps[i] = d->sep_chars[i];
+        printf("%s\t%s\n", d->lines[i], d->tags[i]);
     }
-    s->n = 0;
+    d->n = 0;
     return 0;
+}
+
+static void doc_free(tag_doc *d) {
+    free(d->lines);
+    free(d->seps);
+    free(d->sep_chars);
+    free(d->tokens);
+    free(d->tags);
 }
 
 static int usage(void) {
@@ -90,8 +121,7 @@ int cmd_tag(int argc, char **argv) {
         free(buf);
         return 1;
     }
-    /* Tokens are the first column of each line. */
-    tag_sentence s = {0};
+    tag_doc d = {0};
     int rc = 0;
     char *p = buf, *end = buf + len;
     while (rc == 0 && p < end) {
@@ -102,20 +132,17 @@ int cmd_tag(int argc, char **argv) {
             eol[-1] = '\0';
         size_t tok_len = strcspn(p, "\t ");
         bool blank = p[strspn(p, " \t")] == '\0';
-        if (blank || (tok_len == 10 && !strncmp(p, "-DOCSTART-", 10))) {
-            rc = sentence_flush(ctx, &s);
+        if (!blank && tok_len == sizeof DOCSTART - 1 && !strncmp(p, DOCSTART, tok_len)) {
+            rc = doc_flush(ctx, &d);
             printf("%s\n", p);
         } else {
-            rc = sentence_push(&s, p, p + tok_len);
+            rc = doc_push(&d, p, blank ? NULL : p + tok_len);
         }
         p = eol + 1;
     }
     if (rc == 0)
-        rc = sentence_flush(ctx, &s);
-    free(s.seps);
-    free(s.sep_chars);
-    free(s.tokens);
-    free(s.tags);
+        rc = doc_flush(ctx, &d);
+    doc_free(&d);
     free(buf);
     lede_ctx_free(ctx);
     return rc == 0 ? 0 : 1;

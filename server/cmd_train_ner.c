@@ -1,7 +1,8 @@
 /* `lede train-ner`: trains the entity model from CoNLL files and writes it.
  *
  *   lede train-ner --out FILE [--data-dir DIR] [--dev FILE] [--epochs N]
- *                  [--bits B] [--seed S] --train FILE[:WEIGHT[:trim]] ...
+ *                  [--bits B] [--seed S] [--stages 1|2]
+ *                  --train FILE[:WEIGHT[:trim]] ...
  *
  * WEIGHT scales that file's updates; ":trim" strips leading titles and
  * nationalities from its person spans (for corpora that annotate mentions
@@ -17,12 +18,14 @@
 #define TRAIN_MAX_FILES 16
 #define TRAIN_DEFAULT_EPOCHS 12
 #define TRAIN_DEFAULT_BITS 20
+#define TRAIN_DEFAULT_STAGES 2
 #define TRAIN_DEFAULT_SEED 20031
 #define TRAIN_DEFAULT_DATA_DIR "core/data"
 
 static int usage(void) {
     fprintf(stderr, "usage: lede train-ner --out FILE [--data-dir DIR] [--dev FILE] "
-                    "[--epochs N] [--bits B] [--seed S] --train FILE[:WEIGHT[:trim]] "
+                    "[--epochs N] [--bits B] [--seed S] [--stages 1|2] "
+                    "--train FILE[:WEIGHT[:trim]] "
                     "...\n");
     return 2;
 }
@@ -54,6 +57,7 @@ int cmd_train_ner(int argc, char **argv) {
     ner_train_opts o = {.files = files,
                         .epochs = TRAIN_DEFAULT_EPOCHS,
                         .bits = TRAIN_DEFAULT_BITS,
+                        .stages = TRAIN_DEFAULT_STAGES,
                         .seed = TRAIN_DEFAULT_SEED};
     const char *data_dir = TRAIN_DEFAULT_DATA_DIR;
     for (int i = 1; i < argc; i++) {
@@ -66,6 +70,8 @@ int cmd_train_ner(int argc, char **argv) {
             o.dev_path = argv[++i];
         } else if (!strcmp(argv[i], "--epochs") && more) {
             o.epochs = (unsigned)strtoul(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "--stages") && more) {
+            o.stages = (unsigned)strtoul(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--bits") && more) {
             o.bits = (uint32_t)strtoul(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--seed") && more) {
@@ -77,8 +83,8 @@ int cmd_train_ner(int argc, char **argv) {
             return usage();
         }
     }
-    if (!o.out_path || !o.n_files || !o.epochs || o.bits < NER_MIN_BITS ||
-        o.bits > NER_MAX_BITS)
+    if (!o.out_path || !o.n_files || !o.epochs || o.stages < 1 || o.stages > 2 ||
+        o.bits < NER_MIN_BITS || o.bits > NER_MAX_BITS)
         return usage();
     char err[512] = "";
     gazetteer *gaz = NULL;

@@ -116,6 +116,9 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
     }
     if (e <= b)
         return false;
+    /* "UN Secretary-General": a role, not a name. */
+    if (m->type == LEDE_ENT_PERSON && title_len(g, t, e - 1, 1))
+        return false;
     out->tb = b;
     out->te = e;
     out->start = t->toks[b].start;
@@ -189,6 +192,55 @@ static void resolve_surnames(const gazetteer *g, ent_mention *ms, size_t n,
     }
 }
 
+/* True when the name has letters and none of them is lower case
+ * ("GENEVA" in a dateline). */
+static bool all_caps(const nlp_text *t, const ent_mention *m) {
+    bool letter = false;
+    for (uint32_t b = m->start; b < m->end; b++) {
+        char c = t->text[b];
+        if (c >= 'a' && c <= 'z')
+            return false;
+        letter |= c >= 'A' && c <= 'Z';
+    }
+    return letter;
+}
+
+/* Whether mention a is a fuller name than b: longer, or as long and not
+ * written all in capitals. */
+static bool fuller(const nlp_text *t, const ent_mention *a, const ent_mention *b) {
+    uint32_t la = a->cp_end - a->cp_start, lb = b->cp_end - b->cp_start;
+    if (la != lb)
+        return la > lb;
+    return all_caps(t, b) && !all_caps(t, a);
+}
+
+/* One name typed two ways in one article ("African Union" as ORG and LOC) is
+ * one entity: every group of that name takes the type most of its mentions
+ * have (the first seen on a tie). */
+static void unify_types(ent_mention *ms, size_t n, const bool *keep) {
+    for (size_t i = 0; i < n; i++) {
+        if (!keep[i])
+            continue;
+        size_t votes[LEDE_ENT_MISC + 1] = {0};
+        lede_entity_type first = ms[i].type;
+        bool seen_before = false;
+        for (size_t j = 0; j < n && !seen_before; j++)
+            seen_before = j < i && keep[j] && ms[j].key == ms[i].key;
+        if (seen_before)
+            continue;
+        for (size_t j = i; j < n; j++)
+            if (keep[j] && ms[j].key == ms[i].key)
+                votes[ms[j].type]++;
+        lede_entity_type best = first;
+        for (int ty = LEDE_ENT_PERSON; ty <= LEDE_ENT_MISC; ty++)
+            if (votes[ty] > votes[best])
+                best = (lede_entity_type)ty;
+        for (size_t j = i; j < n; j++)
+            if (keep[j] && ms[j].key == ms[i].key)
+                ms[j].type = best;
+    }
+}
+
 static int group_cmp(const void *a, const void *b) {
     const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
     if (x->count != y->count)
@@ -216,6 +268,7 @@ lede_status nlp_entities_merge(lede_job *job) {
             mention_key(g, t, &ms[i]);
     }
     resolve_surnames(g, ms, n, keep);
+    unify_types(ms, n, keep);
 
     size_t n_groups = 0;
     for (size_t i = 0; i < n; i++) {
@@ -229,8 +282,7 @@ lede_status nlp_entities_merge(lede_job *job) {
             groups[n_groups++] = (ent_group){ms[i].type, ms[i].key, 0, i, i, 0};
         ent_group *gr = &groups[gi];
         gr->count++;
-        const ent_mention *best = &ms[gr->name_mention];
-        if (ms[i].cp_end - ms[i].cp_start > best->cp_end - best->cp_start)
+        if (fuller(t, &ms[i], &ms[gr->name_mention]))
             gr->name_mention = i;
         ms[i].group = (int32_t)gi;
     }

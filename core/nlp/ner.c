@@ -38,45 +38,74 @@ void nlp_ner_unload(lede_ctx *ctx) {
     ctx->gaz = NULL;
 }
 
+/*
+ * An empty token ("") separates sentences: a caller may pass a whole document
+ * at once, and the tagger then uses hints from the whole document (how each
+ * word is written elsewhere in it). Separators get the tag "O".
+ */
 lede_status lede_tag_tokens(const lede_ctx *ctx, const char *const *tokens,
                             size_t n_tokens, const char **tags_out) {
     if (!ctx || (n_tokens && (!tokens || !tags_out)))
         return LEDE_ERR_INVALID;
-    if (!ctx->ner || !n_tokens) {
-        for (size_t i = 0; i < n_tokens; i++)
-            tags_out[i] = ner_tag_names[NER_O];
+    for (size_t i = 0; i < n_tokens; i++)
+        tags_out[i] = ner_tag_names[NER_O];
+    if (!ctx->ner || !n_tokens)
         return LEDE_OK;
-    }
     ner_word stack_words[NER_STACK_TOKENS];
     uint8_t stack_tags[NER_STACK_TOKENS];
-    _Alignas(16) unsigned char stack_scratch[NER_STACK_TOKENS * 160];
+    size_t stack_sents[NER_STACK_TOKENS + 1];
+    _Alignas(16) unsigned char stack_scratch[NER_STACK_TOKENS * 192];
     ner_word *words = stack_words;
     uint8_t *tags = stack_tags;
+    size_t *sent_begin = stack_sents;
     void *scratch = stack_scratch;
     void *heap = NULL;
     size_t need = ner_scratch_size(n_tokens);
     if (n_tokens > NER_STACK_TOKENS || need > sizeof stack_scratch) {
-        heap = malloc(n_tokens * (sizeof *words + 1) + need + 16);
+        size_t at = (need + 15) & ~(size_t)15;
+        heap = malloc(at + n_tokens * (sizeof *words + sizeof *sent_begin + 1) +
+                      sizeof *sent_begin);
         if (!heap)
             return LEDE_ERR_NOMEM;
         scratch = heap;
-        words = (ner_word *)((char *)heap + ((need + 15) & ~(size_t)15));
-        tags = (uint8_t *)(words + n_tokens);
+        words = (ner_word *)((char *)heap + at);
+        sent_begin = (size_t *)(words + n_tokens);
+        tags = (uint8_t *)(sent_begin + n_tokens + 1);
     }
-    for (size_t i = 0; i < n_tokens; i++)
-        words[i] = (ner_word){tokens[i], strlen(tokens[i])};
-    ner_model_tag(ctx->ner, ctx->gaz, words, n_tokens, scratch, tags);
-    for (size_t i = 0; i < n_tokens; i++)
-        tags_out[i] = ner_tag_names[tags[i]];
+    size_t n_words = 0, n_sents = 0;
+    sent_begin[0] = 0;
+    for (size_t i = 0; i < n_tokens; i++) {
+        size_t len = strlen(tokens[i]);
+        if (!len) {
+            if (n_words > sent_begin[n_sents])
+                sent_begin[++n_sents] = n_words;
+            continue;
+        }
+        words[n_words++] = (ner_word){tokens[i], len};
+    }
+    if (n_words > sent_begin[n_sents])
+        sent_begin[++n_sents] = n_words;
+    ner_model_tag_doc(ctx->ner, ctx->gaz, words, sent_begin, n_sents, scratch, tags);
+    for (size_t i = 0, w = 0; i < n_tokens; i++)
+        if (tokens[i][0])
+            tags_out[i] = ner_tag_names[tags[w++]];
     free(heap);
     return LEDE_OK;
 }
 
 /* ---------------------------------------------------------------- pipeline */
 
-/* The tagger sees CoNLL-style words: a possessive "'s" is its own word, and a
- * curly apostrophe reads as a straight one. word_tok maps words to tokens. */
-static const char APOS_CURLY[] = "\xE2\x80\x99"; /* U+2019 */
+/* The tagger sees CoNLL-style words: a possessive "'s" is its own word, and
+ * typographic punctuation reads as the ASCII the training text uses. */
+static const struct {
+    const char *utf8; /* three bytes each */
+    char ascii;
+} ner_punct_map[] = {
+    {"\xE2\x80\x98", '\''}, {"\xE2\x80\x99", '\''}, /* ' ' */
+    {"\xE2\x80\x9C", '"'},  {"\xE2\x80\x9D", '"'},  /* " " */
+    {"\xE2\x80\x93", '-'},  {"\xE2\x80\x94", '-'},  /* en and em dash */
+};
+#define NER_PUNCT_UTF8_LEN 3
 
 static bool ends_with_possessive(const char *s, size_t len, size_t *suffix_len) {
     if (len > 2 && !memcmp(s + len - 2, "'s", 2)) {
@@ -90,21 +119,35 @@ static bool ends_with_possessive(const char *s, size_t len, size_t *suffix_len) 
     return false;
 }
 
-/* A copy of s with curly apostrophes made straight, from the arena; s itself
- * when it has none. */
-static const char *straight_apostrophes(lede_arena *a, const char *s, size_t len,
-                                        size_t *out_len) {
+/* The mapped ASCII byte of typographic punctuation at s, or 0. */
+static char punct_ascii(const char *s, size_t left) {
+    if (left < NER_PUNCT_UTF8_LEN || (unsigned char)s[0] != 0xE2)
+        return 0;
+    for (size_t i = 0; i < sizeof ner_punct_map / sizeof *ner_punct_map; i++)
+        if (!memcmp(s, ner_punct_map[i].utf8, NER_PUNCT_UTF8_LEN))
+            return ner_punct_map[i].ascii;
+    return 0;
+}
+
+/* s with typographic punctuation made ASCII (a copy from the arena), or s
+ * itself when it has none. */
+static const char *ascii_punct(lede_arena *a, const char *s, size_t len,
+                               size_t *out_len) {
     *out_len = len;
-    if (!memmem(s, len, APOS_CURLY, 3))
+    bool any = false;
+    for (size_t i = 0; i < len && !any; i++)
+        any = punct_ascii(s + i, len - i) != 0;
+    if (!any)
         return s;
     char *out = arena_alloc(a, len + 1);
     if (!out)
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < len;) {
-        if (i + 3 <= len && !memcmp(s + i, APOS_CURLY, 3)) {
-            out[o++] = '\'';
-            i += 3;
+        char c = punct_ascii(s + i, len - i);
+        if (c) {
+            out[o++] = c;
+            i += NER_PUNCT_UTF8_LEN;
         } else {
             out[o++] = s[i++];
         }
@@ -130,7 +173,7 @@ static lede_status sentence_words(lede_job *job, const nlp_sentence *s, ner_word
             continue;
         }
         size_t clean_len;
-        const char *clean = straight_apostrophes(job->arena, w, len, &clean_len);
+        const char *clean = ascii_punct(job->arena, w, len, &clean_len);
         if (!clean)
             return LEDE_ERR_NOMEM;
         words[n] = (ner_word){clean, clean_len};
@@ -166,29 +209,37 @@ lede_status nlp_ner_run(lede_job *job) {
     const ner_model *m = job->ctx->ner;
     if (!m || !t->n_toks)
         return LEDE_OK;
-    size_t max_words = 0;
-    for (size_t s = 0; s < t->n_sents; s++) {
-        size_t n = 2 * (size_t)(t->sents[s].tok_end - t->sents[s].tok_begin);
-        max_words = n > max_words ? n : max_words;
-    }
-    ner_word *words = arena_alloc(job->arena, max_words * sizeof *words + 1);
-    uint32_t *word_tok = arena_alloc(job->arena, max_words * sizeof *word_tok + 1);
-    uint8_t *tags = arena_alloc(job->arena, max_words + 1);
-    void *scratch = arena_alloc(job->arena, ner_scratch_size(max_words) + 1);
+    /* The whole article is one document: every sentence's words, then one
+     * tagging pass that can use document-wide hints. */
+    size_t max_words = 2 * t->n_toks;
+    ner_word *words = arena_alloc(job->arena, max_words * sizeof *words);
+    uint32_t *word_tok = arena_alloc(job->arena, max_words * sizeof *word_tok);
+    uint8_t *tags = arena_alloc(job->arena, max_words);
+    size_t *sent_begin = arena_alloc(job->arena, (t->n_sents + 1) * sizeof *sent_begin);
     nlp_mention *mentions =
         arena_alloc(job->arena, (job->n_mentions + t->n_toks) * sizeof *mentions);
-    if (!words || !word_tok || !tags || !scratch || !mentions)
+    if (!words || !word_tok || !tags || !sent_begin || !mentions)
         return LEDE_ERR_NOMEM;
+    size_t n_words = 0;
+    for (size_t s = 0; s < t->n_sents; s++) {
+        sent_begin[s] = n_words;
+        size_t n;
+        lede_status st =
+            sentence_words(job, &t->sents[s], words + n_words, word_tok + n_words, &n);
+        if (st != LEDE_OK)
+            return st;
+        n_words += n;
+    }
+    sent_begin[t->n_sents] = n_words;
+    void *scratch = arena_alloc(job->arena, ner_scratch_size(n_words) + 1);
+    if (!scratch)
+        return LEDE_ERR_NOMEM;
+    ner_model_tag_doc(m, job->ctx->gaz, words, sent_begin, t->n_sents, scratch, tags);
     if (job->n_mentions)
         memcpy(mentions, job->mentions, job->n_mentions * sizeof *mentions);
     job->mentions = mentions;
-    for (size_t s = 0; s < t->n_sents; s++) {
-        size_t n;
-        lede_status st = sentence_words(job, &t->sents[s], words, word_tok, &n);
-        if (st != LEDE_OK)
-            return st;
-        ner_model_tag(m, job->ctx->gaz, words, n, scratch, tags);
-        add_mentions(job, tags, word_tok, n);
-    }
+    for (size_t s = 0; s < t->n_sents; s++)
+        add_mentions(job, tags + sent_begin[s], word_tok + sent_begin[s],
+                     sent_begin[s + 1] - sent_begin[s]);
     return LEDE_OK;
 }

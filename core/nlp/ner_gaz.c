@@ -36,6 +36,7 @@ static const struct {
     {"regions.txt", NER_GAZ_REGION},         {"demonyms.txt", NER_GAZ_DEMONYM},
     {"demonyms_extra.txt", NER_GAZ_DEMONYM}, {"first_names.txt", NER_GAZ_FIRST_NAME},
     {"org_words.txt", NER_GAZ_ORG_WORD},     {"titles.txt", NER_GAZ_TITLE},
+    {"common_words.txt", NER_GAZ_COMMON},    {"companies.txt", NER_GAZ_COMPANY},
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"
@@ -181,6 +182,7 @@ void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
         begin[i] = true;
         for (size_t k = i; k < i + best; k++)
             out[k] |= best_mask;
+        i += best - 1; /* matches do not overlap: the leftmost longest wins */
     }
 }
 

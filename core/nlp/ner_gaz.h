@@ -27,7 +27,8 @@ enum {
     NER_GAZ_ORG_WORD = 1u << 5, /* "Inc.", "Ministry", "Council" */
     NER_GAZ_TITLE = 1u << 6,    /* "President", "Prime Minister", "Mr." */
     NER_GAZ_COMMON = 1u << 7,   /* frequent English words ("take", "good") */
-    NER_GAZ_N_LISTS = 8,
+    NER_GAZ_COMPANY = 1u << 8,  /* company names ("Microsoft", "Siemens") */
+    NER_GAZ_N_LISTS = 9,
     NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
 };
 
@@ -53,9 +54,10 @@ gazetteer *ner_gaz_new(void);
 uint16_t ner_gaz_lookup(const gazetteer *g, const uint64_t *tok_hashes, size_t n);
 
 /*
- * Marks, for each token of a sequence, the lists of the longest phrase covering
- * it: out[i] gets the list bits, and begin[i] is true where such a phrase
- * starts. tok_hashes are lower-cased token hashes.
+ * Marks the phrases of a token sequence, leftmost longest first and without
+ * overlaps: out[i] gets the list bits of the phrase covering token i, and
+ * begin[i] is true where a phrase starts. tok_hashes are lower-cased token
+ * hashes.
  */
 void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
                    uint16_t *out, bool *begin);

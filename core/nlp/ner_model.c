@@ -60,6 +60,11 @@ enum {
     T_SHORT_M1_LOWER,
     T_LOWER_SHORT_P1,
     T_FIRST_GAZ,
+    T_DOC,
+    T_DOC_BIT,
+    T_H_SELF,
+    T_H_MAJ,
+    T_H_MAJ_SELF,
 };
 
 /* Longest prefix and suffix, in bytes, used as features. */
@@ -106,6 +111,7 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
     ti->shape = ner_mix(shape);
     ti->short_shape = ner_mix(short_shape);
     ti->flags = 0;
+    ti->doc = 0;
     if (w->len && w->s[0] >= 'A' && w->s[0] <= 'Z')
         ti->flags |= NER_WF_CAP;
     if (upper && !lower)
@@ -147,6 +153,145 @@ bool ner_caps_sentence(const ner_tokinfo *info, size_t n) {
     /* Headlines and datelines: more than half of the words are all capitals,
      * and there is more than one word (a lone "AP" is not a headline). */
     return alpha > 1 && upper * 2 > alpha;
+}
+
+/* ---------------------------------------------------------------- document */
+
+/* The document table: open addressing from lower-case hashes to NER_DOC_*. */
+static size_t doc_slots(size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * n)
+        slots *= 2;
+    return slots;
+}
+
+size_t ner_doc_tmp_size(size_t n) {
+    return doc_slots(n) * (sizeof(uint64_t) + sizeof(uint8_t));
+}
+
+static uint8_t *doc_slot(uint64_t *keys, uint8_t *vals, size_t mask, uint64_t key) {
+    key |= 1; /* 0 marks an empty slot */
+    size_t i = (size_t)key & mask;
+    while (keys[i] && keys[i] != key)
+        i = (i + 1) & mask;
+    if (!keys[i]) {
+        keys[i] = key;
+        vals[i] = 0;
+    }
+    return &vals[i];
+}
+
+/* What token i of a sentence tells about its word. */
+static uint8_t doc_evidence(const ner_tokinfo *s, size_t n, size_t i, bool caps) {
+    const ner_tokinfo *t = &s[i];
+    if (!(t->flags & NER_WF_ALPHA))
+        return 0;
+    if (!(t->flags & (NER_WF_CAP | NER_WF_UPPER)))
+        return NER_DOC_LOWER;
+    if (caps || !(t->flags & NER_WF_CAP))
+        return 0;
+    uint8_t f = 0;
+    bool prev_cap = i > 0 && (s[i - 1].flags & NER_WF_CAP);
+    bool next_cap = i + 1 < n && (s[i + 1].flags & NER_WF_CAP);
+    if (i > 0)
+        f |= NER_DOC_CAP_MID;
+    if (prev_cap && (s[i - 1].gaz & NER_GAZ_FIRST_NAME))
+        f |= NER_DOC_AFTER_FIRST;
+    if (next_cap && (s[i + 1].gaz & NER_GAZ_ORG_WORD))
+        f |= NER_DOC_BEFORE_ORG;
+    if (i > 0 && (s[i - 1].gaz & NER_GAZ_TITLE))
+        f |= NER_DOC_AFTER_TITLE;
+    if ((prev_cap && i > 1) || next_cap)
+        f |= NER_DOC_IN_PHRASE;
+    return f;
+}
+
+void ner_doc_mark(ner_tokinfo *info, const size_t *sent_begin, size_t n_sents,
+                  void *tmp) {
+    size_t n = sent_begin[n_sents] - sent_begin[0];
+    size_t slots = doc_slots(n), mask = slots - 1;
+    uint64_t *keys = tmp;
+    uint8_t *vals = (uint8_t *)(keys + slots);
+    memset(keys, 0, slots * sizeof *keys);
+    ner_tokinfo *base = info - sent_begin[0];
+    for (size_t s = 0; s < n_sents; s++) {
+        ner_tokinfo *si = base + sent_begin[s];
+        size_t len = sent_begin[s + 1] - sent_begin[s];
+        bool caps = ner_caps_sentence(si, len);
+        for (size_t i = 0; i < len; i++)
+            *doc_slot(keys, vals, mask, si[i].lower) |= doc_evidence(si, len, i, caps);
+    }
+    for (size_t i = 0; i < n; i++)
+        info[i].doc = *doc_slot(keys, vals, mask, info[i].lower);
+}
+
+/* ---------------------------------------------------------------- history */
+
+/* Entity type of a tag: 0 for O, 1..4 for PER, ORG, LOC, MISC. */
+static unsigned tag_type(uint8_t t) { return t == NER_O ? 0 : 1 + (t - 1) / 2; }
+#define HIST_TYPES 5
+#define HIST_CAP (1u << 4)
+#define HIST_UNANIMOUS (1u << 8)
+/* Occurrence counts above this share one feature value. */
+#define HIST_MAX_COUNT 3
+
+size_t ner_hist_tmp_size(size_t n) {
+    return doc_slots(n) * (sizeof(uint64_t) + HIST_TYPES * sizeof(uint16_t));
+}
+
+static uint16_t *hist_slot(uint64_t *keys, uint16_t *counts, size_t mask, uint64_t key) {
+    key |= 1;
+    size_t i = (size_t)key & mask;
+    while (keys[i] && keys[i] != key)
+        i = (i + 1) & mask;
+    if (!keys[i]) {
+        keys[i] = key;
+        memset(counts + i * HIST_TYPES, 0, HIST_TYPES * sizeof *counts);
+    }
+    return counts + i * HIST_TYPES;
+}
+
+void ner_hist_mark(const ner_tokinfo *info, const uint8_t *tags1, size_t n, void *tmp,
+                   uint16_t *hist) {
+    size_t slots = doc_slots(n), mask = slots - 1;
+    uint64_t *keys = tmp;
+    uint16_t *counts = (uint16_t *)(keys + slots);
+    memset(keys, 0, slots * sizeof *keys);
+    for (size_t i = 0; i < n; i++)
+        if (info[i].flags & (NER_WF_CAP | NER_WF_UPPER)) {
+            uint16_t *c = hist_slot(keys, counts, mask, info[i].lower);
+            if (c[tag_type(tags1[i])] < UINT16_MAX)
+                c[tag_type(tags1[i])]++;
+        }
+    for (size_t i = 0; i < n; i++) {
+        uint16_t h = tags1[i];
+        if (info[i].flags & (NER_WF_CAP | NER_WF_UPPER)) {
+            const uint16_t *c = hist_slot(keys, counts, mask, info[i].lower);
+            unsigned maj = 0, total = 0;
+            for (unsigned k = 0; k < HIST_TYPES; k++) {
+                total += c[k];
+                if (c[k] > c[maj])
+                    maj = k;
+            }
+            unsigned bucket = total > HIST_MAX_COUNT ? HIST_MAX_COUNT : total;
+            h |= HIST_CAP | (uint16_t)(maj << 5) | (uint16_t)(bucket << 9);
+            if (c[maj] == total)
+                h |= HIST_UNANIMOUS;
+        }
+        hist[i] = h;
+    }
+}
+
+size_t ner_hist_features(uint16_t hist, uint64_t *out) {
+    size_t k = 0;
+    unsigned self = hist & 0xF;
+    out[k++] = ner_combine(ner_mix(T_H_SELF), self);
+    if (hist & HIST_CAP) {
+        out[k++] = ner_combine(ner_mix(T_H_MAJ), hist >> 5);
+        out[k++] = ner_combine(ner_combine(ner_mix(T_H_MAJ_SELF), (hist >> 5) & 7),
+                               tag_type((uint8_t)self));
+    }
+    return k;
 }
 
 static inline uint64_t f1(uint64_t t, uint64_t a) { return ner_combine(ner_mix(t), a); }
@@ -214,6 +359,12 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
     }
     if (i + 1 == n)
         out[k++] = f1(T_LAST_SHORT, t->short_shape);
+    uint64_t shape_pos = (t->flags & (NER_WF_CAP | NER_WF_UPPER)) | (i == 0) << 4 |
+                         (uint64_t)caps_sentence << 5;
+    out[k++] = f2(T_DOC, t->doc, shape_pos);
+    for (unsigned b = 0; b < NER_DOC_N_BITS; b++)
+        if (t->doc & (1u << b))
+            out[k++] = f2(T_DOC_BIT, b, shape_pos);
     if (caps_sentence) {
         out[k++] = f1(T_CAPS_SHORT, t->short_shape);
         out[k++] = f1(T_CAPS_LOWER, t->lower);
@@ -240,20 +391,27 @@ void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
         cur[t] = bio_allowed(NER_START, t) ? trans[NER_START][t] + em[t] : -INFINITY;
     for (size_t i = 1; i < n; i++) {
         const float *e = em + i * NER_N_TAGS;
+        uint8_t *bp = back + i * NER_N_TAGS;
         for (int t = 0; t < NER_N_TAGS; t++) {
             float best = -INFINITY;
             int arg = 0;
-            for (int p = 0; p < NER_N_TAGS; p++) {
-                if (!bio_allowed(p, t))
-                    continue;
-                float s = cur[p] + trans[p][t];
-                if (s > best) {
-                    best = s;
-                    arg = p;
+            if (t == NER_O || ner_tag_is_begin((ner_tag)t)) {
+                /* O and B-X may follow anything. */
+                for (int p = 0; p < NER_N_TAGS; p++) {
+                    float s = cur[p] + trans[p][t];
+                    if (s > best) {
+                        best = s;
+                        arg = p;
+                    }
                 }
+            } else {
+                /* I-X follows only B-X (t - 1) or I-X (t). */
+                float sb = cur[t - 1] + trans[t - 1][t], si = cur[t] + trans[t][t];
+                best = si > sb ? si : sb;
+                arg = si > sb ? t : t - 1;
             }
             next[t] = best + e[t];
-            back[i * NER_N_TAGS + t] = (uint8_t)arg;
+            bp[t] = (uint8_t)arg;
         }
         memcpy(cur, next, sizeof cur);
     }
@@ -272,14 +430,106 @@ void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
 static size_t align8(size_t x) { return (x + 7) & ~(size_t)7; }
 
 size_t ner_scratch_size(size_t n) {
+    size_t tmp = ner_prepare_tmp_size(n);
+    if (ner_doc_tmp_size(n) > tmp)
+        tmp = ner_doc_tmp_size(n);
+    if (ner_hist_tmp_size(n) > tmp)
+        tmp = ner_hist_tmp_size(n);
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
-           align8(n * NER_N_TAGS) + align8(ner_prepare_tmp_size(n));
+           align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
+           align8(n * NER_MAX_FEATS * sizeof(uint32_t)) + align8(n) + align8(tmp);
 }
 
-void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,
-                   size_t n, void *scratch, uint8_t *tags) {
+#if defined(__GNUC__)
+typedef int16_t ner_v8hi __attribute__((vector_size(16)));
+typedef int32_t ner_v8si __attribute__((vector_size(32)));
+#endif
+
+/* Adds the rows of the given buckets into em (one token's scores). The hot
+ * loop of the tagger: tags 0..7 as one vector, tag 8 alone; also built for
+ * x86-64-v3 (AVX2, POPCNT) where the CPU has it. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
+static void
+add_rows(const ner_model *m, const uint32_t *b, size_t nb, float *em) {
+#if defined(__GNUC__)
+    ner_v8si acc = {0};
+    int32_t last = 0;
+    for (size_t f = 0; f < nb; f++) {
+        const int16_t *row = ner_model_row(m, b[f]);
+        if (!row)
+            continue;
+        ner_v8hi r;
+        memcpy(&r, row, sizeof r);
+        acc += __builtin_convertvector(r, ner_v8si);
+        last += row[NER_N_TAGS - 1];
+    }
+    for (int t = 0; t < NER_N_TAGS - 1; t++)
+        em[t] = (float)acc[t];
+    em[NER_N_TAGS - 1] = (float)last;
+#else
+    int32_t acc[NER_N_TAGS] = {0};
+    for (size_t f = 0; f < nb; f++) {
+        const int16_t *row = ner_model_row(m, b[f]);
+        if (!row)
+            continue;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            acc[t] += row[t];
+    }
+    for (int t = 0; t < NER_N_TAGS; t++)
+        em[t] = (float)acc[t];
+#endif
+}
+
+/* Emission scores of one sentence's words. The first stage hashes the features
+ * and keeps their buckets in fb/nfb; the second stage (hist not NULL) reuses
+ * them and adds its own. */
+static void model_emissions(const ner_model *m, const ner_word *words,
+                            const ner_tokinfo *info, const uint16_t *hist, size_t n,
+                            uint32_t *fb, uint8_t *nfb, float *em) {
+    bool caps = ner_caps_sentence(info, n);
+    uint64_t feats[NER_MAX_FEATS];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t *b = fb + i * NER_MAX_FEATS;
+        if (!hist) {
+            size_t nf = ner_features(words, info, n, i, caps, feats);
+            for (size_t f = 0; f < nf; f++)
+                b[f] = ner_bucket(feats[f], m->bits);
+            nfb[i] = (uint8_t)nf;
+            add_rows(m, b, nf, em + i * NER_N_TAGS);
+            continue;
+        }
+        size_t nh = ner_hist_features(hist[i], feats);
+        for (size_t f = 0; f < nh; f++)
+            b[nfb[i] + f] = ner_bucket(feats[f], m->bits);
+        add_rows(m, b, nfb[i] + nh, em + i * NER_N_TAGS);
+    }
+}
+
+/* One decoding pass over every sentence of a document. */
+static void tag_pass(const ner_model *m, const ner_word *words, const ner_tokinfo *info,
+                     const uint16_t *hist, const size_t *sent_begin, size_t n_sents,
+                     uint32_t *fb, uint8_t *nfb, float *em, uint8_t *back,
+                     uint8_t *tags) {
+    for (size_t s = 0; s < n_sents; s++) {
+        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
+        if (!len)
+            continue;
+        model_emissions(m, words + b, info + b, hist ? hist + b : NULL, len,
+                        fb + b * NER_MAX_FEATS, nfb + b, em);
+        ner_viterbi(em, m->trans_f, len, back, tags + b);
+    }
+}
+
+void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *words,
+                       const size_t *sent_begin, size_t n_sents, void *scratch,
+                       uint8_t *tags) {
+    size_t n = sent_begin[n_sents] - sent_begin[0];
     if (!n)
         return;
+    words += sent_begin[0];
+    tags += sent_begin[0];
     char *p = scratch;
     ner_tokinfo *info = (ner_tokinfo *)p;
     p += align8(n * sizeof *info);
@@ -287,21 +537,29 @@ void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words
     p += align8(n * NER_N_TAGS * sizeof *em);
     uint8_t *back = (uint8_t *)p;
     p += align8(n * NER_N_TAGS);
-    ner_prepare(g, words, n, info, p);
-    bool caps = ner_caps_sentence(info, n);
-    uint64_t feats[NER_MAX_FEATS];
-    for (size_t i = 0; i < n; i++) {
-        size_t nf = ner_features(words, info, n, i, caps, feats);
-        int32_t acc[NER_ROW] = {0};
-        for (size_t f = 0; f < nf; f++) {
-            const int16_t *row = m->w + (size_t)ner_bucket(feats[f], m->bits) * NER_ROW;
-            for (int t = 0; t < NER_ROW; t++)
-                acc[t] += row[t];
-        }
-        for (int t = 0; t < NER_N_TAGS; t++)
-            em[i * NER_N_TAGS + t] = (float)acc[t];
+    uint16_t *hist = (uint16_t *)p;
+    p += align8(n * sizeof *hist);
+    uint32_t *fb = (uint32_t *)p;
+    p += align8(n * NER_MAX_FEATS * sizeof *fb);
+    uint8_t *nfb = (uint8_t *)p;
+    p += align8(n);
+    for (size_t s = 0; s < n_sents; s++) {
+        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
+        ner_prepare(g, words + b, len, info + b, p);
     }
-    ner_viterbi(em, m->trans_f, n, back, tags);
+    ner_doc_mark(info, sent_begin, n_sents, p);
+    tag_pass(m, words, info, NULL, sent_begin, n_sents, fb, nfb, em, back, tags);
+    if (m->next) {
+        ner_hist_mark(info, tags, n, p, hist);
+        tag_pass(m->next, words, info, hist, sent_begin, n_sents, fb, nfb, em, back,
+                 tags);
+    }
+}
+
+void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,
+                   size_t n, void *scratch, uint8_t *tags) {
+    const size_t sent_begin[2] = {0, n};
+    ner_model_tag_doc(m, g, words, sent_begin, 1, scratch, tags);
 }
 
 /* ---------------------------------------------------------------- model file */
@@ -346,26 +604,31 @@ static uint32_t fnv32(const unsigned char *p, size_t n) {
     return h;
 }
 
-ner_model *ner_model_new(uint32_t bits) {
+/* A model with room for n_rows rows over 2^bits buckets, all empty. */
+static ner_model *model_new(uint32_t bits, size_t n_rows) {
     ner_model *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
     m->bits = bits;
     m->scale = 1.0f;
-    size_t bytes = ((size_t)1 << bits) * NER_ROW * sizeof *m->w;
-    m->w = aligned_alloc(64, bytes);
-    if (!m->w) {
-        free(m);
+    size_t words = (((size_t)1 << bits) + 63) / 64;
+    m->bitmap = calloc(words, sizeof *m->bitmap);
+    m->rank = calloc(words, sizeof *m->rank);
+    m->rows = calloc(n_rows ? n_rows : 1, NER_ROW * sizeof *m->rows);
+    if (!m->bitmap || !m->rank || !m->rows) {
+        ner_model_free(m);
         return NULL;
     }
-    memset(m->w, 0, bytes);
     return m;
 }
 
 void ner_model_free(ner_model *m) {
     if (!m)
         return;
-    free(m->w);
+    free(m->bitmap);
+    free(m->rank);
+    free(m->rows);
+    ner_model_free(m->next);
     free(m);
 }
 
@@ -375,14 +638,13 @@ static lede_status model_bad(char *err, size_t err_len, const char *why) {
     return LEDE_ERR_MODEL;
 }
 
-lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **out,
-                            char *err, size_t err_len) {
+/* Parses one model from the front of buf; *used gets its length. */
+static lede_status parse_one(const unsigned char *buf, size_t len, ner_model **out,
+                             size_t *used, char *err, size_t err_len) {
     *out = NULL;
     if (len < NER_HEADER_LEN + NER_TRANS_LEN + 4 || memcmp(buf, NER_MAGIC, NER_MAGIC_LEN))
         return model_bad(err, err_len,
                          "not a lede entity model (bad magic or too short)");
-    if (fnv32(buf, len - 4) != rd32(buf + len - 4))
-        return model_bad(err, err_len, "checksum mismatch (truncated or corrupted)");
     const unsigned char *p = buf + NER_MAGIC_LEN;
     uint32_t n_tags = rd32(p), bits = rd32(p + 4), n_buckets = rd32(p + 8);
     float scale;
@@ -394,10 +656,13 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
         return model_bad(err, err_len, "bucket bits out of range");
     if (!(scale > 0) || !isfinite(scale))
         return model_bad(err, err_len, "bad weight scale");
-    if ((size_t)n_buckets > ((size_t)1 << bits) ||
-        len != NER_HEADER_LEN + NER_TRANS_LEN + (size_t)n_buckets * NER_ENTRY_LEN + 4)
+    size_t blob = NER_HEADER_LEN + NER_TRANS_LEN + (size_t)n_buckets * NER_ENTRY_LEN + 4;
+    if ((size_t)n_buckets > ((size_t)1 << bits) || len < blob)
         return model_bad(err, err_len, "size does not match the bucket count");
-    ner_model *m = ner_model_new(bits);
+    if (fnv32(buf, blob - 4) != rd32(buf + blob - 4))
+        return model_bad(err, err_len, "checksum mismatch (truncated or corrupted)");
+    *used = blob;
+    ner_model *m = model_new(bits, n_buckets);
     if (!m)
         return LEDE_ERR_NOMEM;
     m->scale = scale;
@@ -415,12 +680,40 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
             return model_bad(err, err_len, "bucket index out of order or range");
         }
         prev = bucket;
-        int16_t *row = m->w + (size_t)bucket * NER_ROW;
+        m->bitmap[bucket >> 6] |= 1ull << (bucket & 63);
+        int16_t *row = m->rows + (size_t)e * NER_ROW;
         for (int t = 0; t < NER_N_TAGS; t++)
             row[t] = rd16(p + 4 + 2 * t);
     }
+    m->n_rows = n_buckets;
+    size_t words = (((size_t)1 << bits) + 63) / 64;
+    uint32_t before = 0;
+    for (size_t i = 0; i < words; i++) {
+        m->rank[i] = before;
+        before += ner_popcount(m->bitmap[i]);
+    }
     *out = m;
     return LEDE_OK;
+}
+
+/* A file holds the first-stage model, optionally followed by the second. */
+lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **out,
+                            char *err, size_t err_len) {
+    size_t used = 0, used2 = 0;
+    lede_status st = parse_one(buf, len, out, &used, err, err_len);
+    if (st != LEDE_OK || used == len)
+        return st;
+    st = parse_one(buf + used, len - used, &(*out)->next, &used2, err, err_len);
+    if (st == LEDE_OK && used + used2 != len)
+        st = model_bad(err, err_len, "trailing bytes after the second stage");
+    /* The second stage reuses the first one's feature buckets. */
+    if (st == LEDE_OK && (*out)->next->bits != (*out)->bits)
+        st = model_bad(err, err_len, "the two stages differ in bucket bits");
+    if (st != LEDE_OK) {
+        ner_model_free(*out);
+        *out = NULL;
+    }
+    return st;
 }
 
 lede_status ner_model_read(const char *path, ner_model **out, char *err, size_t err_len) {
@@ -462,6 +755,18 @@ static int16_t quantise(float w, float scale) {
 lede_status ner_model_write(const char *path, uint32_t bits, const float *w,
                             const float trans[NER_N_TAGS + 1][NER_N_TAGS],
                             size_t *n_buckets_out) {
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return LEDE_ERR_IO;
+    lede_status st = ner_model_fwrite(f, bits, w, trans, n_buckets_out);
+    if (fclose(f) != 0 && st == LEDE_OK)
+        st = LEDE_ERR_IO;
+    return st;
+}
+
+lede_status ner_model_fwrite(FILE *f, uint32_t bits, const float *w,
+                             const float trans[NER_N_TAGS + 1][NER_N_TAGS],
+                             size_t *n_buckets_out) {
     size_t n_all = (size_t)1 << bits;
     float maxabs = 0;
     for (size_t i = 0; i < n_all * NER_N_TAGS; i++)
@@ -507,12 +812,7 @@ lede_status ner_model_write(const char *path, uint32_t bits, const float *w,
         p += NER_ENTRY_LEN;
     }
     wr32(p, fnv32(buf, len - 4));
-    FILE *f = fopen(path, "wb");
-    lede_status st = LEDE_OK;
-    if (!f || fwrite(buf, 1, len, f) != len)
-        st = LEDE_ERR_IO;
-    if (f && fclose(f) != 0)
-        st = LEDE_ERR_IO;
+    lede_status st = fwrite(buf, 1, len, f) == len ? LEDE_OK : LEDE_ERR_IO;
     free(buf);
     if (n_buckets_out)
         *n_buckets_out = n_buckets;

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "lede/lede.h"
 #include "ner_gaz.h"
@@ -35,7 +36,7 @@ typedef enum {
 /* Weights per bucket in memory: the tags padded to a vector-friendly row. */
 #define NER_ROW 16
 /* Features of one token never exceed this. */
-#define NER_MAX_FEATS 48
+#define NER_MAX_FEATS 64
 /* Bucket bits a model file may declare. */
 #define NER_MIN_BITS 8
 #define NER_MAX_BITS 24
@@ -50,13 +51,43 @@ ner_tag ner_tag_parse(const char *s, size_t len);
 lede_entity_type ner_tag_type(ner_tag t);
 static inline bool ner_tag_is_begin(ner_tag t) { return t != NER_O && (t & 1); }
 
+/*
+ * In memory the 2^bits buckets are sparse: a bitmap says which buckets hold
+ * weights, a per-word rank turns a bucket into its row among the stored ones.
+ * Loading is a sequential copy, and the tables stay small enough for the cache.
+ */
 typedef struct ner_model {
-    uint32_t bits;                             /* 2^bits buckets */
-    float scale;                               /* weight = int16 / scale */
-    int16_t *w;                                /* [bucket][NER_ROW] */
+    uint32_t bits;    /* 2^bits buckets */
+    float scale;      /* weight = int16 / scale */
+    uint64_t *bitmap; /* bit b set: bucket b has a row */
+    uint32_t *rank;   /* rows before bitmap word i */
+    int16_t *rows;    /* [row][NER_ROW] */
+    size_t n_rows;
+    struct ner_model *next; /* second stage, fed the first one's tags, or NULL */
     int32_t trans[NER_N_TAGS + 1][NER_N_TAGS]; /* [prev or START][tag] */
     float trans_f[NER_N_TAGS + 1][NER_N_TAGS]; /* the same, for the decoder */
 } ner_model;
+
+/* Bits set in x: one instruction where the CPU has it (the tagger's hot loop
+ * is also built for x86-64-v3), a short bit-twiddling sum elsewhere. */
+static inline unsigned ner_popcount(uint64_t x) {
+#if defined(__GNUC__)
+    return (unsigned)__builtin_popcountll(x);
+#else
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (unsigned)((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
+/* The weights of bucket b (NER_N_TAGS used of NER_ROW), or NULL when empty. */
+static inline const int16_t *ner_model_row(const ner_model *m, uint32_t b) {
+    uint64_t word = m->bitmap[b >> 6], bit = 1ull << (b & 63);
+    if (!(word & bit))
+        return NULL;
+    return m->rows + (size_t)(m->rank[b >> 6] + ner_popcount(word & (bit - 1))) * NER_ROW;
+}
 
 /* One word of a sentence to tag: bytes, not NUL-terminated. */
 typedef struct {
@@ -70,7 +101,21 @@ typedef struct {
     uint16_t gaz;                             /* NER_GAZ_* lists covering it */
     uint8_t gaz_begin;                        /* a gazetteer phrase starts here */
     uint8_t flags;                            /* NER_WF_* */
+    uint8_t doc;                              /* NER_DOC_*: the word elsewhere */
 } ner_tokinfo;
+
+/* How a word (by lower-case form) appears anywhere in its document: these
+ * document-wide hints help where one sentence is ambiguous ("Bush" at the
+ * start of a sentence, a word in an all-capitals headline). */
+enum {
+    NER_DOC_LOWER = 1u << 0,       /* written in lower case somewhere */
+    NER_DOC_CAP_MID = 1u << 1,     /* capitalised inside a normal sentence */
+    NER_DOC_AFTER_FIRST = 1u << 2, /* right after a capitalised first name */
+    NER_DOC_BEFORE_ORG = 1u << 3,  /* right before an organisation word */
+    NER_DOC_AFTER_TITLE = 1u << 4, /* right after a title ("President") */
+    NER_DOC_IN_PHRASE = 1u << 5,   /* inside a run of capitalised words */
+    NER_DOC_N_BITS = 6,
+};
 
 enum {
     NER_WF_CAP = 1u << 0,   /* first letter upper case */
@@ -91,6 +136,27 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
 size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, size_t i,
                     bool caps_sentence, uint64_t *out);
 
+/* Bytes of temporary space ner_doc_mark() needs for a document of n words. */
+size_t ner_doc_tmp_size(size_t n);
+/* Fills info[].doc for a document whose sentences are words
+ * [sent_begin[s], sent_begin[s + 1]) and whose info[] ner_prepare() filled.
+ * tmp holds ner_doc_tmp_size(n) bytes, aligned for uint64_t. */
+void ner_doc_mark(ner_tokinfo *info, const size_t *sent_begin, size_t n_sents, void *tmp);
+
+/*
+ * Second stage ("prediction history"): a word's first-stage tags across the
+ * document. hist[i] packs token i's own first-stage tag and, for a capitalised
+ * word, the entity type most of its capitalised occurrences got, whether they
+ * all agree, and how many there are. tmp holds ner_hist_tmp_size(n) bytes.
+ */
+size_t ner_hist_tmp_size(size_t n);
+void ner_hist_mark(const ner_tokinfo *info, const uint8_t *tags1, size_t n, void *tmp,
+                   uint16_t *hist);
+/* Appends the second-stage features of a packed hist value; returns how many
+ * (at most NER_MAX_HIST_FEATS). */
+#define NER_MAX_HIST_FEATS 3
+size_t ner_hist_features(uint16_t hist, uint64_t *out);
+
 /* True when most letters of the sentence are capitals (a headline). */
 bool ner_caps_sentence(const ner_tokinfo *info, size_t n);
 
@@ -108,11 +174,18 @@ static inline uint32_t ner_bucket(uint64_t h, uint32_t bits) {
 void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
                  uint8_t *back, uint8_t *out);
 
-/* Bytes of scratch ner_model_tag() needs for a sentence of n tokens. */
+/* Bytes of scratch ner_model_tag() or ner_model_tag_doc() needs for n words. */
 size_t ner_scratch_size(size_t n);
 
-/* Tags one sentence with model m into tags[0..n); scratch holds
- * ner_scratch_size(n) bytes (aligned for any type). */
+/* Tags a document: its sentences are words [sent_begin[s], sent_begin[s+1]),
+ * s < n_sents; tags[] gets one tag per word. scratch holds
+ * ner_scratch_size(sent_begin[n_sents]) bytes (aligned for any type). */
+void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *words,
+                       const size_t *sent_begin, size_t n_sents, void *scratch,
+                       uint8_t *tags);
+
+/* Tags one sentence (a document of one sentence) into tags[0..n); scratch
+ * holds ner_scratch_size(n) bytes (aligned for any type). */
 void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,
                    size_t n, void *scratch, uint8_t *tags);
 
@@ -122,13 +195,15 @@ lede_status ner_model_read(const char *path, ner_model **out, char *err, size_t 
 /* Parses a model from memory (the same checks as ner_model_read). */
 lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **out,
                             char *err, size_t err_len);
+/* Appends one model (the format of ner_model_write) to an open file. */
+lede_status ner_model_fwrite(FILE *f, uint32_t bits, const float *w,
+                             const float trans[NER_N_TAGS + 1][NER_N_TAGS],
+                             size_t *n_buckets_out);
 /* Writes a model whose float weights are w[bucket * NER_N_TAGS + tag] and
  * transitions trans; weights are quantised to int16 and empty buckets dropped. */
 lede_status ner_model_write(const char *path, uint32_t bits, const float *w,
                             const float trans[NER_N_TAGS + 1][NER_N_TAGS],
                             size_t *n_buckets_out);
-/* An empty model with 2^bits buckets (all weights zero). */
-ner_model *ner_model_new(uint32_t bits);
 void ner_model_free(ner_model *m);
 
 #endif

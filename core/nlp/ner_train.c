@@ -53,11 +53,12 @@ lede_status ner_corpus_read(const char *path, ner_corpus *c) {
     c->words = malloc(lines * sizeof *c->words);
     c->tags = malloc(lines);
     c->sent_begin = malloc((lines + 1) * sizeof *c->sent_begin);
-    if (!c->words || !c->tags || !c->sent_begin) {
+    c->doc_start = malloc(lines + 1);
+    if (!c->words || !c->tags || !c->sent_begin || !c->doc_start) {
         ner_corpus_free(c);
         return LEDE_ERR_NOMEM;
     }
-    bool in_sent = false;
+    bool in_sent = false, new_doc = true;
     char *p = c->buf, *end = c->buf + len;
     while (p < end) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -71,13 +72,16 @@ lede_status ner_corpus_read(const char *path, ner_corpus *c) {
         bool docstart = tok_len == sizeof DOCSTART - 1 && !memcmp(p, DOCSTART, tok_len);
         if (q == p || docstart) {
             in_sent = false;
+            new_doc |= docstart;
         } else {
             char *tag = q;
             while (tag > p && tag[-1] != ' ' && tag[-1] != '\t')
                 tag--;
             if (!in_sent) {
+                c->doc_start[c->n_sents] = new_doc;
                 c->sent_begin[c->n_sents++] = c->n_words;
                 in_sent = true;
+                new_doc = false;
             }
             c->words[c->n_words] = (ner_word){p, tok_len};
             c->tags[c->n_words] = (uint8_t)ner_tag_parse(tag, (size_t)(q - tag));
@@ -94,6 +98,7 @@ void ner_corpus_free(ner_corpus *c) {
     free(c->words);
     free(c->tags);
     free(c->sent_begin);
+    free(c->doc_start);
     memset(c, 0, sizeof *c);
 }
 
@@ -142,6 +147,7 @@ typedef struct {
     size_t n;
     size_t feat_begin; /* into the flat bucket array */
     float weight;
+    bool doc_start; /* first sentence of a document */
 } train_sent;
 
 typedef struct {
@@ -175,45 +181,73 @@ static void trim_person_spans(const gazetteer *g, const ner_word *words, uint8_t
     }
 }
 
-/* Features of every sentence, as buckets, computed once. */
+/* Features of every sentence, as buckets, computed once, document by
+ * document (a document's sentences are consecutive and their words too). */
 static lede_status extract_all(const gazetteer *g, uint32_t bits, train_sent *sents,
-                               size_t n_sents, uint32_t **buckets_out,
-                               uint16_t **nf_out) {
-    size_t total = 0, max_n = 0;
+                               size_t n_sents, uint32_t **buckets_out, uint16_t **nf_out,
+                               ner_tokinfo **info_out) {
+    size_t total = 0, max_doc = 0, doc = 0, max_doc_sents = 0, doc_sents = 0;
     for (size_t s = 0; s < n_sents; s++) {
         total += sents[s].n;
-        if (sents[s].n > max_n)
-            max_n = sents[s].n;
+        if (sents[s].doc_start)
+            doc = doc_sents = 0;
+        doc += sents[s].n;
+        doc_sents++;
+        max_doc = doc > max_doc ? doc : max_doc;
+        max_doc_sents = doc_sents > max_doc_sents ? doc_sents : max_doc_sents;
     }
-    uint32_t *buckets = malloc(total * NER_MAX_FEATS * sizeof *buckets);
-    uint16_t *nf = malloc(total * sizeof *nf);
-    ner_tokinfo *info = malloc(max_n * sizeof *info + 1);
-    void *tmp = malloc(ner_prepare_tmp_size(max_n) + 8);
-    if (!buckets || !nf || !info || !tmp) {
+    uint32_t *buckets = malloc(total * NER_MAX_FEATS * sizeof *buckets + 1);
+    uint16_t *nf = malloc(total * sizeof *nf + 1);
+    ner_tokinfo *info = malloc(max_doc * sizeof *info + 1);
+    size_t tmp_size = ner_prepare_tmp_size(max_doc) > ner_doc_tmp_size(max_doc)
+                          ? ner_prepare_tmp_size(max_doc)
+                          : ner_doc_tmp_size(max_doc);
+    void *tmp = malloc(tmp_size + 8);
+    size_t *sent_begin = malloc((max_doc_sents + 1) * sizeof *sent_begin);
+    ner_tokinfo *all_info = malloc(total * sizeof *all_info + 1);
+    if (!buckets || !nf || !info || !tmp || !sent_begin || !all_info) {
+        free(all_info);
         free(buckets);
         free(nf);
         free(info);
         free(tmp);
+        free(sent_begin);
         return LEDE_ERR_NOMEM;
     }
     size_t tok = 0;
     uint64_t feats[NER_MAX_FEATS];
-    for (size_t s = 0; s < n_sents; s++) {
-        train_sent *ts = &sents[s];
-        ner_prepare(g, ts->words, ts->n, info, tmp);
-        bool caps = ner_caps_sentence(info, ts->n);
-        ts->feat_begin = tok;
-        for (size_t i = 0; i < ts->n; i++, tok++) {
-            size_t k = ner_features(ts->words, info, ts->n, i, caps, feats);
-            nf[tok] = (uint16_t)k;
-            for (size_t f = 0; f < k; f++)
-                buckets[tok * NER_MAX_FEATS + f] = ner_bucket(feats[f], bits);
+    for (size_t d = 0; d < n_sents;) {
+        size_t e = d + 1;
+        while (e < n_sents && !sents[e].doc_start)
+            e++;
+        const ner_word *base = sents[d].words;
+        for (size_t s = d; s < e; s++) {
+            sent_begin[s - d] = (size_t)(sents[s].words - base);
+            ner_prepare(g, sents[s].words, sents[s].n, info + sent_begin[s - d], tmp);
         }
+        sent_begin[e - d] = sent_begin[e - d - 1] + sents[e - 1].n;
+        ner_doc_mark(info, sent_begin, e - d, tmp);
+        for (size_t s = d; s < e; s++) {
+            train_sent *ts = &sents[s];
+            const ner_tokinfo *si = info + sent_begin[s - d];
+            bool caps = ner_caps_sentence(si, ts->n);
+            ts->feat_begin = tok;
+            for (size_t i = 0; i < ts->n; i++, tok++) {
+                all_info[tok] = si[i];
+                size_t k = ner_features(ts->words, si, ts->n, i, caps, feats);
+                nf[tok] = (uint16_t)k;
+                for (size_t f = 0; f < k; f++)
+                    buckets[tok * NER_MAX_FEATS + f] = ner_bucket(feats[f], bits);
+            }
+        }
+        d = e;
     }
     free(info);
     free(tmp);
+    free(sent_begin);
     *buckets_out = buckets;
     *nf_out = nf;
+    *info_out = all_info;
     return LEDE_OK;
 }
 
@@ -307,8 +341,8 @@ static double dev_f1(const float *aw, const float at[NER_N_TAGS + 1][NER_N_TAGS]
 static size_t collect_sents(const ner_corpus *c, float weight, train_sent *out) {
     for (size_t s = 0; s < c->n_sents; s++) {
         size_t b = c->sent_begin[s];
-        out[s] =
-            (train_sent){c->words + b, c->tags + b, c->sent_begin[s + 1] - b, 0, weight};
+        out[s] = (train_sent){c->words + b, c->tags + b,    c->sent_begin[s + 1] - b, 0,
+                              weight,       c->doc_start[s]};
     }
     return c->n_sents;
 }
@@ -321,6 +355,10 @@ typedef struct {
     size_t n_sents, n_dev;
     uint32_t *buckets, *dev_buckets;
     uint16_t *nf, *dev_nf;
+    uint16_t *nf2, *dev_nf2; /* with the second-stage features */
+    ner_tokinfo *info, *dev_info;
+    uint8_t *tags1, *dev_tags1; /* first-stage tags per token */
+    size_t n_tokens, n_dev_tokens;
     perceptron p;
     float *aw;
     float *em;
@@ -339,6 +377,12 @@ static void trainer_free(trainer *t) {
     free(t->dev_buckets);
     free(t->nf);
     free(t->dev_nf);
+    free(t->nf2);
+    free(t->dev_nf2);
+    free(t->info);
+    free(t->dev_info);
+    free(t->tags1);
+    free(t->dev_tags1);
     free(t->p.w);
     free(t->p.u);
     free(t->aw);
@@ -399,63 +443,213 @@ static lede_status trainer_load(trainer *t, const ner_train_opts *o, FILE *log) 
     return LEDE_OK;
 }
 
+/* Trains the perceptron from zero on the sentences listed in subset (indices
+ * into t->sents) with feature counts nf; leaves the averaged weights in t->aw
+ * and at. With dev_nf, logs the dev F1 after each epoch. */
+static void train_run(trainer *t, const ner_train_opts *o, const size_t *subset,
+                      size_t n_sub, const uint16_t *nf, const uint16_t *dev_nf,
+                      const char *label, FILE *log, double t0,
+                      float at[NER_N_TAGS + 1][NER_N_TAGS]) {
+    size_t n_w = ((size_t)1 << o->bits) * NER_N_TAGS;
+    memset(t->p.w, 0, n_w * sizeof *t->p.w);
+    memset(t->p.u, 0, n_w * sizeof *t->p.u);
+    memset(t->p.tw, 0, sizeof t->p.tw);
+    memset(t->p.tu, 0, sizeof t->p.tu);
+    t->p.c = 1;
+    uint64_t rng = o->seed ? o->seed : 1;
+    memcpy(t->order, subset, n_sub * sizeof *subset);
+    for (unsigned e = 0; e < o->epochs; e++) {
+        for (size_t s = n_sub; s > 1; s--) {
+            size_t j = (size_t)(xorshift(&rng) % s);
+            size_t x = t->order[s - 1];
+            t->order[s - 1] = t->order[j];
+            t->order[j] = x;
+        }
+        size_t wrong = 0;
+        for (size_t s = 0; s < n_sub; s++)
+            wrong += train_step(&t->p, &t->sents[t->order[s]], t->buckets, nf, t->em,
+                                t->back, t->pred);
+        if (log && dev_nf) {
+            average(&t->p, t->aw, at);
+            fprintf(log,
+                    "train-ner: %s epoch %u: %zu/%zu sentences wrong, dev F1 %.4f "
+                    "(%.1f s)\n",
+                    label, e + 1, wrong, n_sub,
+                    dev_f1(t->aw, at, t->dev_sents, t->n_dev, t->dev_buckets, dev_nf,
+                           t->em, t->back, t->pred),
+                    (double)clock() / CLOCKS_PER_SEC - t0);
+        }
+    }
+    average(&t->p, t->aw, at);
+}
+
+/* Tags the listed sentences with the averaged weights; tags go to out[token]. */
+static void predict(trainer *t, const train_sent *sents, const size_t *subset,
+                    size_t n_sub, const uint32_t *buckets, const uint16_t *nf,
+                    const float at[NER_N_TAGS + 1][NER_N_TAGS], uint8_t *out) {
+    for (size_t k = 0; k < n_sub; k++) {
+        const train_sent *s = &sents[subset ? subset[k] : k];
+        emissions(t->aw, buckets, nf, s->feat_begin, s->n, t->em);
+        ner_viterbi(t->em, at, s->n, t->back, out + s->feat_begin);
+    }
+}
+
+/* Appends the second-stage features from first-stage tags, document by
+ * document (a document's tokens are consecutive). */
+static lede_status add_history(const train_sent *sents, size_t n_sents,
+                               const ner_tokinfo *info, const uint8_t *tags1,
+                               uint32_t bits, uint32_t *buckets, const uint16_t *nf,
+                               uint16_t *nf2, size_t n_tokens) {
+    uint16_t *hist = malloc(n_tokens * sizeof *hist + 1);
+    void *tmp = malloc(ner_hist_tmp_size(n_tokens) + 8);
+    if (!hist || !tmp) {
+        free(hist);
+        free(tmp);
+        return LEDE_ERR_NOMEM;
+    }
+    for (size_t d = 0; d < n_sents;) {
+        size_t e = d + 1;
+        while (e < n_sents && !sents[e].doc_start)
+            e++;
+        size_t b = sents[d].feat_begin, n = sents[e - 1].feat_begin + sents[e - 1].n - b;
+        ner_hist_mark(info + b, tags1 + b, n, tmp, hist + b);
+        d = e;
+    }
+    uint64_t feats[NER_MAX_HIST_FEATS];
+    for (size_t k = 0; k < n_tokens; k++) {
+        size_t h = ner_hist_features(hist[k], feats);
+        for (size_t f = 0; f < h; f++)
+            buckets[k * NER_MAX_FEATS + nf[k] + f] = ner_bucket(feats[f], bits);
+        nf2[k] = (uint16_t)(nf[k] + h);
+    }
+    free(hist);
+    free(tmp);
+    return LEDE_OK;
+}
+
+/* Folds for the first-stage tags the second stage trains on: each document's
+ * tags come from a model that did not see it. */
+#define TRAIN_FOLDS 4
+
+static lede_status train_second_stage(trainer *t, const ner_train_opts *o, FILE *log,
+                                      double t0,
+                                      const float at1[NER_N_TAGS + 1][NER_N_TAGS],
+                                      float at[NER_N_TAGS + 1][NER_N_TAGS]) {
+    /* Dev tags from the full first stage, whose weights are in t->aw now. */
+    if (t->n_dev)
+        predict(t, t->dev_sents, NULL, t->n_dev, t->dev_buckets, t->dev_nf, at1,
+                t->dev_tags1);
+    size_t *fold_of = malloc(t->n_sents * sizeof *fold_of + 1);
+    size_t *train_idx = malloc(t->n_sents * sizeof *train_idx + 1);
+    size_t *held_idx = malloc(t->n_sents * sizeof *held_idx + 1);
+    if (!fold_of || !train_idx || !held_idx) {
+        free(fold_of);
+        free(train_idx);
+        free(held_idx);
+        return LEDE_ERR_NOMEM;
+    }
+    size_t doc = 0;
+    for (size_t s = 0; s < t->n_sents; s++) {
+        if (s && t->sents[s].doc_start)
+            doc++;
+        fold_of[s] = doc % TRAIN_FOLDS;
+    }
+    float atk[NER_N_TAGS + 1][NER_N_TAGS];
+    for (size_t k = 0; k < TRAIN_FOLDS; k++) {
+        size_t n_train = 0, n_held = 0;
+        for (size_t s = 0; s < t->n_sents; s++) {
+            if (fold_of[s] == k)
+                held_idx[n_held++] = s;
+            else
+                train_idx[n_train++] = s;
+        }
+        char label[32];
+        snprintf(label, sizeof label, "fold %zu", k + 1);
+        train_run(t, o, train_idx, n_train, t->nf, NULL, label, log, t0, atk);
+        predict(t, t->sents, held_idx, n_held, t->buckets, t->nf, atk, t->tags1);
+        if (log)
+            fprintf(log, "train-ner: fold %zu/%d tagged (%.1f s)\n", k + 1, TRAIN_FOLDS,
+                    (double)clock() / CLOCKS_PER_SEC - t0);
+    }
+    free(fold_of);
+    free(held_idx);
+    lede_status st = add_history(t->sents, t->n_sents, t->info, t->tags1, o->bits,
+                                 t->buckets, t->nf, t->nf2, t->n_tokens);
+    if (st == LEDE_OK && t->n_dev)
+        st = add_history(t->dev_sents, t->n_dev, t->dev_info, t->dev_tags1, o->bits,
+                         t->dev_buckets, t->dev_nf, t->dev_nf2, t->n_dev_tokens);
+    if (st == LEDE_OK) {
+        for (size_t s = 0; s < t->n_sents; s++)
+            train_idx[s] = s;
+        train_run(t, o, train_idx, t->n_sents, t->nf2, t->n_dev ? t->dev_nf2 : NULL,
+                  "stage 2", log, t0, at);
+    }
+    free(train_idx);
+    return st;
+}
+
+static size_t count_tokens(const train_sent *sents, size_t n) {
+    size_t total = 0;
+    for (size_t s = 0; s < n; s++)
+        total += sents[s].n;
+    return total;
+}
+
 lede_status ner_train(const ner_train_opts *o, FILE *log) {
     trainer t;
     memset(&t, 0, sizeof t);
     double t0 = (double)clock() / CLOCKS_PER_SEC;
     lede_status st = trainer_load(&t, o, log);
     if (st == LEDE_OK)
-        st = extract_all(o->gaz, o->bits, t.sents, t.n_sents, &t.buckets, &t.nf);
+        st = extract_all(o->gaz, o->bits, t.sents, t.n_sents, &t.buckets, &t.nf, &t.info);
     if (st == LEDE_OK && t.n_dev)
-        st =
-            extract_all(o->gaz, o->bits, t.dev_sents, t.n_dev, &t.dev_buckets, &t.dev_nf);
+        st = extract_all(o->gaz, o->bits, t.dev_sents, t.n_dev, &t.dev_buckets, &t.dev_nf,
+                         &t.dev_info);
     size_t n_w = ((size_t)1 << o->bits) * NER_N_TAGS;
+    t.n_tokens = count_tokens(t.sents, t.n_sents);
+    t.n_dev_tokens = count_tokens(t.dev_sents, t.n_dev);
     if (st == LEDE_OK) {
         t.p.bits = o->bits;
         t.p.w = calloc(n_w, sizeof *t.p.w);
         t.p.u = calloc(n_w, sizeof *t.p.u);
         t.aw = malloc(n_w * sizeof *t.aw);
-        if (!t.p.w || !t.p.u || !t.aw)
+        t.nf2 = malloc(t.n_tokens * sizeof *t.nf2 + 1);
+        t.dev_nf2 = malloc(t.n_dev_tokens * sizeof *t.dev_nf2 + 1);
+        t.tags1 = malloc(t.n_tokens + 1);
+        t.dev_tags1 = malloc(t.n_dev_tokens + 1);
+        if (!t.p.w || !t.p.u || !t.aw || !t.nf2 || !t.dev_nf2 || !t.tags1 || !t.dev_tags1)
             st = LEDE_ERR_NOMEM;
     }
+    size_t *all = st == LEDE_OK ? malloc(t.n_sents * sizeof *all + 1) : NULL;
+    if (st == LEDE_OK && !all)
+        st = LEDE_ERR_NOMEM;
+    FILE *f = NULL;
+    if (st == LEDE_OK && !(f = fopen(o->out_path, "wb")))
+        st = LEDE_ERR_IO;
     if (st != LEDE_OK) {
+        free(all);
         trainer_free(&t);
         return st;
     }
-    t.p.c = 1;
-    uint64_t rng = o->seed ? o->seed : 1;
     for (size_t s = 0; s < t.n_sents; s++)
-        t.order[s] = s;
-    float at[NER_N_TAGS + 1][NER_N_TAGS];
-    for (unsigned e = 0; e < o->epochs; e++) {
-        for (size_t s = t.n_sents; s > 1; s--) {
-            size_t j = (size_t)(xorshift(&rng) % s);
-            size_t x = t.order[s - 1];
-            t.order[s - 1] = t.order[j];
-            t.order[j] = x;
-        }
-        size_t wrong = 0;
-        for (size_t s = 0; s < t.n_sents; s++)
-            wrong += train_step(&t.p, &t.sents[t.order[s]], t.buckets, t.nf, t.em, t.back,
-                                t.pred);
-        if (log) {
-            fprintf(log, "train-ner: epoch %u: %zu/%zu sentences wrong", e + 1, wrong,
-                    t.n_sents);
-            if (t.n_dev) {
-                average(&t.p, t.aw, at);
-                fprintf(log, ", dev F1 %.4f",
-                        dev_f1(t.aw, at, t.dev_sents, t.n_dev, t.dev_buckets, t.dev_nf,
-                               t.em, t.back, t.pred));
-            }
-            fprintf(log, " (%.1f s)\n", (double)clock() / CLOCKS_PER_SEC - t0);
-        }
+        all[s] = s;
+    float at1[NER_N_TAGS + 1][NER_N_TAGS], at2[NER_N_TAGS + 1][NER_N_TAGS];
+    train_run(&t, o, all, t.n_sents, t.nf, t.n_dev ? t.dev_nf : NULL, "stage 1", log, t0,
+              at1);
+    free(all);
+    size_t n1 = 0, n2 = 0;
+    st = ner_model_fwrite(f, o->bits, t.aw, at1, &n1);
+    if (st == LEDE_OK && o->stages > 1) {
+        st = train_second_stage(&t, o, log, t0, at1, at2);
+        if (st == LEDE_OK)
+            st = ner_model_fwrite(f, o->bits, t.aw, at2, &n2);
     }
-    average(&t.p, t.aw, at);
-    size_t n_buckets = 0;
-    st = ner_model_write(o->out_path, o->bits, t.aw, at, &n_buckets);
+    if (fclose(f) != 0 && st == LEDE_OK)
+        st = LEDE_ERR_IO;
     if (log)
-        fprintf(log, "train-ner: wrote %s (%zu non-empty buckets of %zu), %.1f s\n",
-                o->out_path, n_buckets, (size_t)1 << o->bits,
+        fprintf(log,
+                "train-ner: wrote %s (%zu + %zu non-empty buckets of %zu), %.1f s CPU\n",
+                o->out_path, n1, n2, (size_t)1 << o->bits,
                 (double)clock() / CLOCKS_PER_SEC - t0);
     trainer_free(&t);
     return st;

@@ -27,6 +27,7 @@ typedef struct {
     size_t n_files;
     const char *dev_path; /* scored after each epoch when not NULL */
     unsigned epochs;
+    unsigned stages; /* 1: one model; 2: add the second, document-history stage */
     uint32_t bits;
     uint64_t seed;
     const char *out_path;
@@ -43,6 +44,7 @@ typedef struct {
     uint8_t *tags;
     size_t n_words;
     size_t *sent_begin; /* sentence s is words [sent_begin[s], sent_begin[s + 1]) */
+    bool *doc_start;    /* sentence s opens a document (after -DOCSTART-) */
     size_t n_sents;
 } ner_corpus;
 

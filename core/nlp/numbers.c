@@ -1,6 +1,2073 @@
+/*
+ * numbers — numeric claims over the shared token array.
+ *
+ * One pass builds "items" from the tokens (hyphenated words are split at
+ * their hyphens so "forty-five" and "three-foot" can be read piece by piece)
+ * and looks every word up once in the lexicon (num_tables.h). A second pass
+ * marks noise (dates, times, phone numbers, URLs, versions, addresses, list
+ * markers, identifiers such as "Flight 370"). A third pass walks each
+ * sentence and, where a quantity can start, parses
+ *
+ *   [qualifier] [minus] [currency] NUMERAL [scale] [currency|%|unit] [range]
+ *   [counted noun | rate]
+ *
+ * into a claim. Everything is linear in the number of tokens: each parse
+ * looks ahead a bounded number of items. All memory comes from the job arena.
+ *
+ * Conventions worth knowing (see also tests/unit/test_numbers.c):
+ * - "1.2m" after a currency is 1.2 million; a bare glued "m" is metres unless
+ *   the number has decimals and a plural noun follows ("1.2m people").
+ * - Fractions keep their value ("a third" = 0.333...) and, with "of", take
+ *   the noun after it as unit ("a third of voters" -> unit "voters").
+ * - Ranges of counts have kind "range"; ranges of money, percents and
+ *   measures keep their kind and set has_range. value is the low bound.
+ * - "from X to Y" yields two claims marked with the change (increase when
+ *   Y > X), unless written "ranging from X to Y" (a range).
+ */
 #include "numbers.h"
 
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../utf8.h"
+#include "num_tables.h"
+
+/* Lookahead bounds, so a parse never runs away on odd text. */
+#define NUM_MAX_WORDS 24      /* items in one numeral */
+#define NUM_NOUN_LOOKAHEAD 3  /* items between a number and its counted noun */
+#define NUM_CHANGE_LOOKBACK 3 /* items between a change verb and its number */
+#define NUM_LEX_KEY_MAX 47    /* longest word looked up */
+#define NUM_ADDR_WORDS_MAX 3  /* capitalised words between a house number and "Street" */
+#define NUM_YEAR_MIN 1500     /* plain four-digit numbers in this span can be years */
+#define NUM_YEAR_MAX 2100
+#define NUM_DAY_MAX 31 /* a number next to a month is a day up to this */
+#define NUM_INCHES_PER_FOOT 12.0
+#define NUM_CENTS_PER_UNIT 100.0
+
+/* ---------------------------------------------------------------- items */
+
+enum {
+    IF_GLUED = 1u << 0,   /* no whitespace before */
+    IF_LINE = 1u << 1,    /* first on its line or paragraph */
+    IF_IDCODE = 1u << 2,  /* a piece of a code word: F-16, COVID-19 */
+    IF_NOISE = 1u << 3,   /* inside a date, time, phone number, URL, ... */
+    IF_CAP = 1u << 4,     /* capitalised word */
+    IF_ORDINAL = 1u << 5, /* 21st */
+    IF_SENT0 = 1u << 6,   /* first item of its sentence */
+    IF_USED = 1u << 7,    /* already part of a claim */
+};
+
+typedef struct {
+    uint32_t b0, b1, c0, c1; /* bytes and code points */
+    uint8_t kind;            /* nlp_tok_kind */
+    uint8_t flags;           /* IF_* */
+    uint32_t sent;
+    const num_lex_entry *lex;
+} item;
+
+typedef struct {
+    lede_job *job;
+    const char *text;
+    item *it;
+    size_t n;
+    lede_claim *claims;
+    size_t n_claims, cap_claims;
+    const char **sent_text; /* cached sentence strings */
+} nctx;
+
+static inline size_t ilen(const nctx *x, size_t k) { return x->it[k].b1 - x->it[k].b0; }
+static inline const char *itext(const nctx *x, size_t k) { return x->text + x->it[k].b0; }
+
+static bool ieq(const nctx *x, size_t k, const char *s) {
+    size_t n = strlen(s);
+    if (ilen(x, k) != n)
+        return false;
+    const char *t = itext(x, k);
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != s[i])
+            return false;
+    }
+    return true;
+}
+
+static bool is_char(const nctx *x, size_t k, char c) {
+    return ilen(x, k) == 1 && itext(x, k)[0] == c;
+}
+
+static bool is_hyphen(const nctx *x, size_t k) {
+    return x->it[k].kind == NLP_TOK_DASH && ilen(x, k) == 1 && itext(x, k)[0] == '-';
+}
+
+static bool is_dash(const nctx *x, size_t k) { return x->it[k].kind == NLP_TOK_DASH; }
+
+static bool glued(const nctx *x, size_t k) { return (x->it[k].flags & IF_GLUED) != 0; }
+
+/* The first lexicon reference of a table on item k, or NULL. */
+static const num_lex_ref *lex_ref(const nctx *x, size_t k, uint8_t table) {
+    const num_lex_entry *e = x->it[k].lex;
+    if (!e)
+        return NULL;
+    for (size_t i = 0; i < e->n_refs; i++)
+        if (e->refs[i].table == table)
+            return &e->refs[i];
+    return NULL;
+}
+
+static bool in_list(const nctx *x, size_t k, uint8_t table) {
+    return lex_ref(x, k, table) != NULL;
+}
+
+static const num_word *numword(const nctx *x, size_t k) {
+    if (x->it[k].kind != NLP_TOK_WORD)
+        return NULL;
+    const num_lex_ref *r = lex_ref(x, k, LX_NUMWORD);
+    return r ? &NUM_WORDS[r->index] : NULL;
+}
+
+static void lookup(nctx *x, size_t k) {
+    item *t = &x->it[k];
+    size_t n = t->b1 - t->b0;
+    if (n == 0 || n > NUM_LEX_KEY_MAX || t->kind == NLP_TOK_NUMBER)
+        return;
+    char low[NUM_LEX_KEY_MAX + 1];
+    const char *s = x->text + t->b0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    low[n] = 0;
+    t->lex = num_lex_find(low, n);
+}
+
+static lede_status build_items(nctx *x) {
+    const nlp_text *nt = &x->job->nlp;
+    size_t cap = nt->n_toks;
+    for (size_t i = 0; i < nt->n_toks; i++)
+        if (nt->toks[i].flags & NLP_TF_HYPHENATED)
+            for (uint32_t b = nt->toks[i].start; b < nt->toks[i].end; b++)
+                cap += x->text[b] == '-' ? 2 : 0;
+    x->it = arena_alloc(x->job->arena, (cap + 1) * sizeof *x->it);
+    if (!x->it)
+        return LEDE_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < nt->n_toks; i++) {
+        const nlp_token *t = &nt->toks[i];
+        uint8_t f = 0;
+        if (!(t->flags & NLP_TF_SPACE_BEFORE) && i > 0)
+            f |= IF_GLUED;
+        if (t->flags & (NLP_TF_NEWLINE_BEFORE | NLP_TF_PARA_START))
+            f |= IF_LINE;
+        if (t->flags & NLP_TF_CAP)
+            f |= IF_CAP;
+        if (t->flags & NLP_TF_ORDINAL)
+            f |= IF_ORDINAL;
+        if (t->flags & NLP_TF_SENT_START)
+            f |= IF_SENT0;
+        if (!(t->flags & NLP_TF_HYPHENATED)) {
+            x->it[n++] = (item){t->start,         t->end, t->cp_start, t->cp_end,
+                                (uint8_t)t->kind, f,      t->sent,     NULL};
+            continue;
+        }
+        /* Split at hyphens; a code word (any digit inside) keeps its pieces
+         * from becoming claims. */
+        bool code = false;
+        for (uint32_t b = t->start; b < t->end; b++)
+            if (x->text[b] >= '0' && x->text[b] <= '9')
+                code = true;
+        uint32_t b = t->start, c = t->cp_start;
+        bool first = true;
+        while (b < t->end) {
+            uint32_t e = b;
+            while (e < t->end && x->text[e] != '-')
+                e++;
+            uint32_t ce = c + (uint32_t)utf8_count(x->text + b, e - b);
+            bool digits = e > b && x->text[b] >= '0' && x->text[b] <= '9';
+            uint8_t pf =
+                first ? f : (uint8_t)((f & ~(IF_SENT0 | IF_LINE | IF_CAP)) | IF_GLUED);
+            if (!first && x->text[b] >= 'A' && x->text[b] <= 'Z')
+                pf |= IF_CAP;
+            if (code)
+                pf |= IF_IDCODE;
+            if (e > b)
+                x->it[n++] =
+                    (item){b,  e,       c,   ce, digits ? NLP_TOK_NUMBER : NLP_TOK_WORD,
+                           pf, t->sent, NULL};
+            if (e < t->end) {
+                x->it[n++] =
+                    (item){e,
+                           e + 1,
+                           ce,
+                           ce + 1,
+                           NLP_TOK_DASH,
+                           (uint8_t)((pf & ~(IF_CAP | IF_SENT0 | IF_LINE)) | IF_GLUED),
+                           t->sent,
+                           NULL};
+                ce++;
+                e++;
+            }
+            b = e;
+            c = ce;
+            first = false;
+        }
+    }
+    x->n = n;
+    for (size_t k = 0; k < n; k++)
+        if (x->it[k].kind == NLP_TOK_WORD || x->it[k].kind == NLP_TOK_SYMBOL ||
+            x->it[k].kind == NLP_TOK_QUOTE)
+            lookup(x, k);
+    return LEDE_OK;
+}
+
+/* ---------------------------------------------------------------- phrases */
+
+/* Items matched by a phrase at k (0 if none). Pieces are space-separated. */
+static size_t match_phrase(const nctx *x, size_t k, size_t end, const char *phrase,
+                           bool exact) {
+    size_t used = 0;
+    const char *p = phrase;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        if (k + used >= end || ilen(x, k + used) != n)
+            return 0;
+        const char *t = itext(x, k + used);
+        for (size_t i = 0; i < n; i++) {
+            char c = t[i];
+            if (!exact && c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (c != p[i])
+                return 0;
+        }
+        used++;
+        p += n;
+        if (*p == ' ')
+            p++;
+    }
+    return used;
+}
+
+/* Longest phrase of a table starting at k whose flags include `need` and none
+ * of `reject`; returns items used and the lexicon index in *idx. */
+static size_t best_phrase(const nctx *x, size_t k, size_t end, uint8_t table,
+                          unsigned need, unsigned reject, uint16_t *idx) {
+    const num_lex_entry *e = x->it[k].lex;
+    if (!e)
+        return 0;
+    size_t best = 0;
+    for (size_t i = 0; i < e->n_refs; i++) {
+        if (e->refs[i].table != table)
+            continue;
+        unsigned fl = num_lex_flags(table, e->refs[i].index);
+        if ((fl & need) != need || (fl & reject))
+            continue;
+        size_t m = match_phrase(x, k, end, num_lex_phrase(table, e->refs[i].index),
+                                (fl & NUM_EXACT) != 0);
+        if (m > 1 && (fl & NUM_GLUED))
+            for (size_t j = 1; j < m; j++)
+                if (!glued(x, k + j))
+                    m = 0;
+        if (m > best) {
+            best = m;
+            *idx = e->refs[i].index;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------- numerals */
+
+typedef struct {
+    double v;
+    size_t b, e;    /* items [b, e) */
+    bool words;     /* written with number words */
+    bool ordinal;   /* "fourth", "21st" */
+    bool fraction;  /* "a third", "3/4" */
+    bool plain_int; /* digits only, no separators or decimals */
+    bool decimal;   /* digits with a decimal part */
+    double scale;   /* the last scale word or suffix applied (1 if none) */
+    bool m_suffix;  /* ended with a glued "m" read as million (to confirm) */
+    size_t ndigits; /* digits of a plain integer */
+} numeral;
+
+/* Value of a digit token: "100,000" "3.5" ".08" "12,34,567"; false for
+ * versions and dates ("1.2.3"). */
+static bool digits_value(const nctx *x, size_t k, double *v, bool *plain, bool *decimal,
+                         size_t *ndig) {
+    char buf[64];
+    size_t n = 0, dots = 0, commas = 0;
+    const char *t = itext(x, k);
+    size_t len = ilen(x, k);
+    if (x->it[k].flags & IF_ORDINAL)
+        len -= 2;
+    for (size_t i = 0; i < len && n + 1 < sizeof buf; i++) {
+        char c = t[i];
+        if (c == ',') {
+            commas++;
+            continue;
+        }
+        if (c == '.')
+            dots++;
+        buf[n++] = c;
+    }
+    buf[n] = 0;
+    if (dots > 1 || n == 0)
+        return false;
+    *v = strtod(buf, NULL);
+    *plain = dots == 0 && commas == 0;
+    *decimal = dots == 1;
+    *ndig = n;
+    return true;
+}
+
+/* Exactly one space (or no-break / thin space) between item k-1 and k. */
+static bool single_space_before(const nctx *x, size_t k) {
+    const char *g = x->text + x->it[k - 1].b1;
+    size_t n = x->it[k].b0 - x->it[k - 1].b1;
+    return (n == 1 && g[0] == ' ') || (n == 2 && memcmp(g, "\xC2\xA0", 2) == 0) ||
+           (n == 3 &&
+            (memcmp(g, "\xE2\x80\xAF", 3) == 0 || memcmp(g, "\xE2\x80\x89", 3) == 0));
+}
+
+/* Value of a vulgar fraction character. */
+static double frac_char_value(const nctx *x, size_t k) {
+    uint32_t cp;
+    utf8_decode(itext(x, k), ilen(x, k), &cp);
+    static const struct {
+        uint32_t cp;
+        double v;
+    } fr[] = {{0xBC, 0.25},      {0xBD, 0.5},       {0xBE, 0.75},      {0x2150, 1.0 / 7},
+              {0x2151, 1.0 / 9}, {0x2152, 0.1},     {0x2153, 1.0 / 3}, {0x2154, 2.0 / 3},
+              {0x2155, 0.2},     {0x2156, 0.4},     {0x2157, 0.6},     {0x2158, 0.8},
+              {0x2159, 1.0 / 6}, {0x215A, 5.0 / 6}, {0x215B, 0.125},   {0x215C, 0.375},
+              {0x215D, 0.625},   {0x215E, 0.875}};
+    for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++)
+        if (fr[i].cp == cp)
+            return fr[i].v;
+    return 0;
+}
+
+static bool is_num(const nctx *x, size_t k, size_t end) {
+    return k < end && x->it[k].kind == NLP_TOK_NUMBER && !(x->it[k].flags & IF_IDCODE);
+}
+
+/* A plain integer token's value, or -1. */
+static double int_value(const nctx *x, size_t k, size_t end) {
+    if (!is_num(x, k, end) || (x->it[k].flags & IF_ORDINAL))
+        return -1;
+    double v;
+    bool plain, dec;
+    size_t nd;
+    if (!digits_value(x, k, &v, &plain, &dec, &nd) || dec)
+        return -1;
+    return v;
+}
+
+/* Denominators a fraction may have: 2 (half) and ordinals from 3 up, not
+ * "second", which is far more often the unit of time. */
+static bool is_denominator(const num_word *w) {
+    if (!w)
+        return false;
+    if (w->cls == NW_ORD)
+        return w->value > 2;
+    return w->cls == NW_ORD_TENS || w->cls == NW_ORD_SCALE || w->cls == NW_FRAC_HALF;
+}
+
+/* An ordinal phrase used as denominator at k: "fifth", "twenty-first",
+ * "one hundred and fifth", "hundredths". Returns items used, value, plural. */
+static size_t parse_denominator(const nctx *x, size_t k, size_t end, double *den,
+                                bool *plural) {
+    double cur = 0;
+    size_t i = k;
+    int last = 0;
+    for (size_t steps = 0; i < end && steps < NUM_MAX_WORDS; steps++) {
+        const num_word *w = numword(x, i);
+        if (!w) {
+            if ((is_hyphen(x, i) || ieq(x, i, "and")) && last && i + 1 < end &&
+                numword(x, i + 1)) {
+                i++;
+                continue;
+            }
+            return 0;
+        }
+        if (w->cls == NW_UNIT || w->cls == NW_TEEN) {
+            if (last == NW_UNIT || last == NW_TEEN)
+                return 0;
+            cur += w->value;
+        } else if (w->cls == NW_TENS) {
+            if (last && last != NW_HUNDRED && last != NW_SCALE)
+                return 0;
+            cur += w->value;
+        } else if (w->cls == NW_HUNDRED) {
+            cur = (cur ? cur : 1) * w->value;
+        } else if (is_denominator(w) || (w->cls == NW_ORD && last == NW_TENS)) {
+            if (w->cls == NW_ORD_SCALE || w->cls == NW_FRAC_HALF)
+                *den = w->cls == NW_ORD_SCALE ? (cur ? cur : 1) * w->value : w->value;
+            else
+                *den = cur + w->value;
+            *plural = w->plural;
+            return i + 1 - k;
+        } else {
+            return 0;
+        }
+        last = w->cls;
+        i++;
+    }
+    return 0;
+}
+
+/* Glued suffixes on a digit numeral: exponent, power, multiplier, fraction. */
+static void digit_suffixes(const nctx *x, size_t end, numeral *n, bool currency_before) {
+    size_t k = n->e;
+    if (k >= end || !glued(x, k))
+        return;
+    /* 1e10, 1.2E-3 */
+    if (x->it[k].kind == NLP_TOK_WORD &&
+        (itext(x, k)[0] == 'e' || itext(x, k)[0] == 'E')) {
+        const char *t = itext(x, k);
+        size_t len = ilen(x, k);
+        bool digits = len > 1;
+        for (size_t i = 1; i < len; i++)
+            if (t[i] < '0' || t[i] > '9')
+                digits = false;
+        if (digits) {
+            n->v *= pow(10, strtod(t + 1, NULL));
+            n->e = k + 1;
+            n->plain_int = false;
+            return;
+        }
+        if (len == 1 && k + 2 < end && glued(x, k + 1) && glued(x, k + 2) &&
+            is_num(x, k + 2, end) && (is_hyphen(x, k + 1) || is_char(x, k + 1, '+'))) {
+            double ex = strtod(itext(x, k + 2), NULL);
+            n->v *= pow(10, is_hyphen(x, k + 1) ? -ex : ex);
+            n->e = k + 3;
+            n->plain_int = false;
+            return;
+        }
+    }
+    /* 1.1^23, -2.5^-1, 6.23x10^-4 */
+    size_t caret = k;
+    bool times_ten = false;
+    if (x->it[k].kind == NLP_TOK_WORD && ieq(x, k, "x10") && k + 1 < end &&
+        is_char(x, k + 1, '^')) {
+        caret = k + 1;
+        times_ten = true;
+    }
+    if (caret < end && is_char(x, caret, '^') && glued(x, caret)) {
+        size_t j = caret + 1;
+        int neg = 0;
+        while (j < end && glued(x, j) &&
+               (is_hyphen(x, j) || is_char(x, j, '+') || ieq(x, j, "--"))) {
+            if (is_dash(x, j))
+                neg ^= (int)(ilen(x, j) & 1);
+            j++;
+        }
+        if (is_num(x, j, end) && glued(x, j)) {
+            double ex = strtod(itext(x, j), NULL);
+            if (neg)
+                ex = -ex;
+            n->v = times_ten ? n->v * pow(10, ex) : pow(n->v, ex);
+            n->e = j + 1;
+            n->plain_int = false;
+            return;
+        }
+    }
+    /* 10k, 1.5bn, 2mil; "m" is million only after a currency here and is
+     * confirmed or undone by the caller otherwise. */
+    if (x->it[k].kind == NLP_TOK_WORD) {
+        if (ieq(x, k, "m") && itext(x, k)[0] == 'm') {
+            if (currency_before) {
+                n->v *= 1e6;
+                n->scale = 1e6;
+                n->e = k + 1;
+                n->plain_int = false;
+            } else {
+                n->m_suffix = true;
+            }
+            return;
+        }
+        uint16_t idx;
+        size_t m = best_phrase(x, k, k + 1, LX_SCALE_SUFFIX, 0, NUM_SPACED, &idx);
+        if (m) {
+            n->v *= NUM_SCALES[idx].factor;
+            n->scale = NUM_SCALES[idx].factor;
+            n->e = k + 1;
+            n->plain_int = false;
+        }
+        return;
+    }
+    /* 2½ */
+    if (x->it[k].kind == NLP_TOK_NUMBER && frac_char_value(x, k) > 0) {
+        n->v += frac_char_value(x, k);
+        n->e = k + 1;
+        n->plain_int = false;
+    }
+}
+
+/* A digit fraction a/b at k (all glued): denominators a reader would write as
+ * a fraction; "9/11" or "24/7" are not. */
+static bool slash_fraction(const nctx *x, size_t k, size_t end, double *v) {
+    if (k + 2 >= end || !is_char(x, k + 1, '/') || !glued(x, k + 1) || !glued(x, k + 2))
+        return false;
+    double a = int_value(x, k, end), b = int_value(x, k + 2, end);
+    if (a < 0 || b <= 0)
+        return false;
+    if (k + 3 < end && glued(x, k + 3) &&
+        (is_char(x, k + 3, '/') || is_num(x, k + 3, end)))
+        return false; /* 5/17/2018 */
+    static const double dens[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100};
+    bool ok = false;
+    for (size_t i = 0; i < sizeof dens / sizeof dens[0]; i++)
+        ok |= b == dens[i];
+    if (!ok || a >= b * 4)
+        return false;
+    *v = a / b;
+    return true;
+}
+
+/*
+ * Parses a numeral at k: digits, words, or both ("2.3 billion", "4 thousand 3
+ * hundred and 21", "one and a half", "two thirds", "twenty-first").
+ */
+static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_before,
+                          numeral *out) {
+    memset(out, 0, sizeof *out);
+    out->b = k;
+    out->scale = 1;
+    size_t i = k;
+    double total = 0, cur = 0, last_scale = 1;
+    int last = 0; /* num_word_class of the last word, or -1 for digits, -2 "and" */
+    bool have = false;
+    double and_base = -1, and_scale = 1;
+    size_t and_pos = 0;
+    double cur_before_tens = 0; /* cur before the last tens word */
+    bool tens_first = false;
+    /* the last complete reading */
+    double good_v = 0;
+    size_t good_e = k;
+
+    if (is_num(x, i, end)) {
+        if (x->it[i].flags & IF_ORDINAL) {
+            double v;
+            bool p, d;
+            size_t nd;
+            if (!digits_value(x, i, &v, &p, &d, &nd))
+                return false;
+            out->v = v;
+            out->e = i + 1;
+            out->ordinal = true;
+            return true;
+        }
+        double fv = frac_char_value(x, i);
+        if (fv > 0) {
+            out->v = fv;
+            out->e = i + 1;
+            out->fraction = true;
+            return true;
+        }
+        double v;
+        bool plain, dec;
+        size_t nd;
+        if (!digits_value(x, i, &v, &plain, &dec, &nd))
+            return false;
+        out->plain_int = plain;
+        out->decimal = dec;
+        out->ndigits = plain ? nd : 0;
+        size_t e = i + 1;
+        /* "5,00": a decimal comma with two digits, not a list */
+        bool in_list_of_numbers = i > 0 && glued(x, i) && is_char(x, i - 1, ',');
+        if (plain && nd <= 3 && !in_list_of_numbers && e + 1 < end &&
+            is_char(x, e, ',') && glued(x, e) && is_num(x, e + 1, end) &&
+            glued(x, e + 1) && ilen(x, e + 1) == 2 && int_value(x, e + 1, end) >= 0 &&
+            !(e + 2 < end && is_char(x, e + 2, ',') && glued(x, e + 2))) {
+            v += int_value(x, e + 1, end) / 100.0;
+            e += 2;
+            out->plain_int = false;
+            out->decimal = true;
+        }
+        /* "1 234 567": thin-space or space groups of three */
+        if (plain && nd <= 3 && out->plain_int) {
+            size_t g = e;
+            double gv = v;
+            while (is_num(x, g, end) && !glued(x, g) && ilen(x, g) == 3 &&
+                   int_value(x, g, end) >= 0 && single_space_before(x, g)) {
+                gv = gv * 1000 + int_value(x, g, end);
+                g++;
+            }
+            if (g > e) {
+                v = gv;
+                e = g;
+                out->plain_int = false;
+            }
+        }
+        out->v = v;
+        out->e = e;
+        double fr;
+        if (slash_fraction(x, i, end, &fr)) {
+            out->v = fr;
+            out->e = i + 3;
+            out->fraction = true;
+            out->plain_int = false;
+            return true;
+        }
+        digit_suffixes(x, end, out, currency_before);
+        if (out->e != e || out->m_suffix)
+            return true;
+        /* "10 1/2", "2  1/4" */
+        if (plain && e < end && !glued(x, e) && slash_fraction(x, e, end, &fr) &&
+            fr < 1) {
+            out->v = v + fr;
+            out->e = e + 3;
+            out->plain_int = false;
+            out->fraction = true;
+            return true;
+        }
+        cur = v;
+        last = -1;
+        have = true;
+        good_v = v;
+        good_e = e;
+        i = e;
+        if (dec || !plain) {
+            /* only a scale word can follow a decimal: "2.3 billion" */
+            const num_word *w = i < end ? numword(x, i) : NULL;
+            if (!w || (w->cls != NW_SCALE && w->cls != NW_HUNDRED)) {
+                uint16_t idx;
+                if (i < end && !glued(x, i) &&
+                    best_phrase(x, i, i + 1, LX_SCALE_SUFFIX, 0, NUM_GLUED, &idx)) {
+                    out->v = v * NUM_SCALES[idx].factor;
+                    out->scale = NUM_SCALES[idx].factor;
+                    out->e = i + 1;
+                    out->plain_int = false;
+                }
+                return true;
+            }
+        } else if (i < end && !glued(x, i)) {
+            uint16_t idx;
+            if (best_phrase(x, i, i + 1, LX_SCALE_SUFFIX, 0, NUM_GLUED, &idx)) {
+                out->v = v * NUM_SCALES[idx].factor;
+                out->scale = NUM_SCALES[idx].factor;
+                out->e = i + 1;
+                out->plain_int = false;
+                return true;
+            }
+        }
+    } else {
+        /* "a" before a hundred, a scale or a fraction word; "half"/"quarter"
+         * before a scale */
+        const num_word *w0 = numword(x, i);
+        bool article = ieq(x, i, "a") || ieq(x, i, "an");
+        if (article) {
+            const num_word *w1 = i + 1 < end ? numword(x, i + 1) : NULL;
+            if (!w1 || !(w1->cls == NW_HUNDRED || w1->cls == NW_SCALE ||
+                         (is_denominator(w1) && !w1->plural)))
+                return false;
+            if (w1->cls == NW_FRAC_HALF && w1->value == 4 && i + 2 < end) {
+                /* "a quarter million" */
+                const num_word *w2 = numword(x, i + 2);
+                if (w2 && w2->cls == NW_SCALE) {
+                    out->v = 0.25 * w2->value;
+                    out->e = i + 3;
+                    out->words = true;
+                    out->scale = w2->value;
+                    return true;
+                }
+            }
+            cur = 1;
+            last = NW_UNIT;
+            have = true;
+            i++;
+        } else if (w0 && w0->cls == NW_FRAC_HALF && !w0->plural && i + 1 < end) {
+            const num_word *w1 = numword(x, i + 1);
+            if (w1 && w1->cls == NW_SCALE && w1->value >= 1e3) {
+                out->v = w1->value / w0->value;
+                out->e = i + 2;
+                out->words = true;
+                out->scale = w1->value;
+                return true;
+            }
+            return false;
+        } else if (!w0) {
+            return false;
+        }
+    }
+
+    /* The word loop. */
+    for (size_t steps = 0; i < end && steps < NUM_MAX_WORDS; steps++) {
+        const num_word *w = numword(x, i);
+        if (!w) {
+            if ((is_hyphen(x, i) || (is_dash(x, i) && ilen(x, i) == 1)) &&
+                (last == NW_TENS || last == NW_HUNDRED) && i + 1 < end) {
+                const num_word *nx = numword(x, i + 1);
+                if (nx &&
+                    (nx->cls == NW_UNIT || nx->cls == NW_ORD || is_denominator(nx))) {
+                    i++;
+                    continue;
+                }
+            }
+            if (is_dash(x, i) && ilen(x, i) == 1 && last == NW_UNIT && i + 1 < end) {
+                /* "five - eighths" */
+                const num_word *nx = numword(x, i + 1);
+                if (nx && is_denominator(nx) && nx->plural) {
+                    i++;
+                    continue;
+                }
+            }
+            if (ieq(x, i, "and") && have && i + 1 < end) {
+                /* a fraction after "and": "one and a half", "3 million and a
+                 * quarter", "two and fifty-four hundredths" */
+                and_base = total + cur;
+                and_scale = last == NW_SCALE ? last_scale : 1;
+                and_pos = i;
+                if (last == NW_HUNDRED || last == NW_SCALE) {
+                    double nv = int_value(x, i + 1, end);
+                    const num_word *nw = numword(x, i + 1);
+                    if ((nw && (nw->cls == NW_UNIT || nw->cls == NW_TEEN ||
+                                nw->cls == NW_TENS || nw->cls == NW_HUNDRED)) ||
+                        (nv > 0 && nv < (last == NW_HUNDRED ? 100 : last_scale))) {
+                        last = -2;
+                        i++;
+                        continue;
+                    }
+                }
+                /* the fraction part must follow */
+                size_t j = i + 1;
+                double num = 0;
+                const num_word *a = numword(x, j);
+                if (ieq(x, j, "a") || ieq(x, j, "an"))
+                    num = 1, j++;
+                else if (a &&
+                         (a->cls == NW_UNIT || a->cls == NW_TEEN || a->cls == NW_TENS)) {
+                    num = a->value;
+                    j++;
+                    if (a->cls == NW_TENS && j + 1 < end && is_hyphen(x, j) &&
+                        numword(x, j + 1) && numword(x, j + 1)->cls == NW_UNIT) {
+                        num += numword(x, j + 1)->value;
+                        j += 2;
+                    }
+                }
+                double den;
+                bool pl;
+                size_t dn =
+                    num > 0 && j < end ? parse_denominator(x, j, end, &den, &pl) : 0;
+                if (dn && den > 0) {
+                    double f = num / den;
+                    size_t fe = j + dn;
+                    const num_word *sc = fe < end ? numword(x, fe) : NULL;
+                    if (sc && sc->cls == NW_SCALE) {
+                        f *= sc->value; /* "one billion and three quarters million" */
+                        fe++;
+                    } else {
+                        f *= and_scale;
+                    }
+                    out->v = and_base + f;
+                    out->e = fe;
+                    out->words = true;
+                    out->fraction = true;
+                    return true;
+                }
+                break;
+            }
+            if (ieq(x, i, "point") && have && last != NW_SCALE && i + 1 < end) {
+                double frac = 0, place = 0.1;
+                size_t j = i + 1;
+                while (j < end) {
+                    const num_word *d = numword(x, j);
+                    if (d && (d->cls == NW_UNIT || d->cls == NW_ZERO)) {
+                        frac += d->value * place;
+                        place /= 10;
+                        j++;
+                    } else if (is_num(x, j, end) && int_value(x, j, end) >= 0) {
+                        const char *t = itext(x, j);
+                        for (size_t q = 0; q < ilen(x, j); q++) {
+                            frac += (t[q] - '0') * place;
+                            place /= 10;
+                        }
+                        j++;
+                    } else {
+                        break;
+                    }
+                }
+                if (j > i + 1) {
+                    out->v = total + cur + frac;
+                    out->e = j;
+                    out->words = true;
+                    out->decimal = true;
+                    return true;
+                }
+            }
+            /* digits after a scale: "4 thousand 3 hundred and 21" */
+            if (is_num(x, i, end) &&
+                (last == NW_SCALE || last == -2 || last == NW_HUNDRED)) {
+                double nv = int_value(x, i, end);
+                double lim = last == NW_HUNDRED ? 100 : last == -2 ? 1000 : last_scale;
+                if (nv > 0 && nv < lim) {
+                    const num_word *nx = i + 1 < end ? numword(x, i + 1) : NULL;
+                    cur += nv;
+                    last = -1;
+                    have = true;
+                    i++;
+                    if (!nx || (nx->cls != NW_SCALE && nx->cls != NW_HUNDRED)) {
+                        good_v = total + cur;
+                        good_e = i;
+                    }
+                    continue;
+                }
+            }
+            break;
+        }
+        bool ok = true;
+        switch (w->cls) {
+        case NW_ZERO: ok = !have; break;
+        case NW_UNIT:
+            ok = !have || last == NW_TENS || last == NW_HUNDRED || last == NW_SCALE ||
+                 last == -2;
+            break;
+        case NW_TEEN:
+            ok = !have || last == NW_HUNDRED || last == NW_SCALE || last == -2;
+            break;
+        case NW_TENS:
+            ok = !have || last == NW_HUNDRED || last == NW_SCALE || last == -2;
+            break;
+        case NW_HUNDRED:
+            ok = have &&
+                 (last == NW_UNIT || last == NW_TEEN || last == NW_TENS || last == -1);
+            if (!have && !w->plural)
+                ok = false;
+            break;
+        case NW_SCALE:
+            ok = have && last != NW_SCALE;
+            if (!have && w->value == 12)
+                ok = false;
+            break;
+        default:
+            ok = have || w->cls != NW_FRAC_HALF; /* a standalone ordinal */
+            break;
+        }
+        if (!ok) {
+            /* "one one hundred fifth", "three twenty firsts": the rest is a
+             * denominator */
+            if (have && (w->cls == NW_UNIT || w->cls == NW_TENS || w->cls == NW_TEEN)) {
+                double den;
+                bool pl;
+                size_t dn = parse_denominator(x, i, end, &den, &pl);
+                double num = total + cur;
+                if (dn && den > 0 && (pl || num == 1)) {
+                    out->v = num / den;
+                    out->e = i + dn;
+                    out->words = true;
+                    out->fraction = true;
+                    return true;
+                }
+            }
+            break;
+        }
+        if (w->cls == NW_ORD || w->cls == NW_ORD_TENS || w->cls == NW_ORD_SCALE ||
+            w->cls == NW_FRAC_HALF) {
+            if (!have) {
+                if (w->cls == NW_FRAC_HALF)
+                    break;
+                /* a standalone ordinal; "twenty-first" comes through NW_TENS */
+                out->v = w->value;
+                out->e = i + 1;
+                out->words = true;
+                out->ordinal = true;
+                return true;
+            }
+            /* after a number: a fraction ("two thirds") or a compound ordinal
+             * ("twenty-first", "two hundredth") */
+            double num = total + cur, den = w->value;
+            if (last == NW_TENS && w->cls == NW_ORD && !tens_first) {
+                /* "one hundred thirty fifths": the tens belong to the
+                 * denominator (100/35) */
+                double tens = cur - cur_before_tens;
+                den = tens + w->value;
+                num -= tens;
+            }
+            double base = and_base >= 0 ? and_base : 0;
+            num -= base;
+            bool frac_ok = is_denominator(w) && (w->plural || num == 1) && num > 0;
+            if (last == NW_TENS && w->cls == NW_ORD && tens_first && !w->plural)
+                frac_ok = false; /* "twenty-fifth" is an ordinal */
+            if (frac_ok) {
+                /* "two million and one half", "one billion and three
+                 * quarters million" */
+                double f = num / den;
+                const num_word *sc = i + 1 < end ? numword(x, i + 1) : NULL;
+                if (and_base >= 0 && sc && sc->cls == NW_SCALE && sc->value >= 1e3) {
+                    f *= sc->value;
+                    i++;
+                } else if (and_base >= 0) {
+                    f *= and_scale;
+                }
+                out->v = base + f;
+                out->e = i + 1;
+                out->words = true;
+                out->fraction = true;
+                return true;
+            }
+            if (w->plural || w->cls == NW_FRAC_HALF)
+                break;
+            if (w->cls == NW_ORD_SCALE)
+                out->v = total + (cur ? cur : 1) * w->value;
+            else
+                out->v = total + cur + w->value;
+            out->e = i + 1;
+            out->words = true;
+            out->ordinal = true;
+            return true;
+        }
+        switch (w->cls) {
+        case NW_ZERO:
+        case NW_UNIT:
+        case NW_TEEN: cur += w->value; break;
+        case NW_TENS:
+            tens_first = !have;
+            cur_before_tens = cur;
+            cur += w->value;
+            break;
+        case NW_HUNDRED: cur = (cur ? cur : 1) * 100; break;
+        case NW_SCALE:
+            if (w->value > last_scale && total > 0 && w->value >= 1e3 &&
+                last_scale >= 1e3 && cur == 0)
+                total *= w->value;
+            else
+                total += (cur ? cur : 1) * w->value;
+            cur = 0;
+            last_scale = w->value;
+            out->scale = w->value;
+            break;
+        default: break;
+        }
+        out->words = true;
+        last = w->cls;
+        have = true;
+        i++;
+        good_v = total + cur;
+        good_e = i;
+    }
+    (void)and_pos;
+    if (!have || good_e == k)
+        return false;
+    out->v = good_v;
+    out->e = good_e;
+    if (out->words)
+        out->plain_int = false;
+    return true;
+}
+
+/* ---------------------------------------------------------------- noise */
+
+static bool run_has_url(const nctx *x, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++) {
+        if (is_char(x, k, '@'))
+            return true;
+        if (is_char(x, k, ':') && k + 2 < b && is_char(x, k + 1, '/') &&
+            is_char(x, k + 2, '/'))
+            return true;
+        if (x->it[k].kind == NLP_TOK_WORD && ilen(x, k) >= 3 && ieq(x, k, "www"))
+            return true;
+        if (x->it[k].kind == NLP_TOK_WORD && memchr(itext(x, k), '.', ilen(x, k)) &&
+            itext(x, k)[ilen(x, k) - 1] != '.')
+            return true; /* example.com */
+        if (is_char(x, k, '/') && k > a && x->it[k - 1].kind == NLP_TOK_WORD &&
+            k + 1 < b && x->it[k + 1].kind == NLP_TOK_WORD && ilen(x, k - 1) > 3 &&
+            ilen(x, k + 1) > 3)
+            return true; /* a path segment */
+    }
+    return false;
+}
+
+static bool run_is_phone(const nctx *x, size_t a, size_t b) {
+    size_t nums = 0, dashes = 0, digits = 0;
+    bool plus = is_char(x, a, '+');
+    for (size_t k = a; k < b; k++) {
+        if (x->it[k].kind == NLP_TOK_NUMBER) {
+            nums++;
+            digits += ilen(x, k);
+        } else if (is_dash(x, k) || is_char(x, k, '.') || is_char(x, k, '/')) {
+            dashes++;
+        } else if (!is_char(x, k, '+') && !is_char(x, k, '(') && !is_char(x, k, ')')) {
+            return false;
+        }
+    }
+    return nums >= 2 && digits >= 7 && (plus || dashes >= 2);
+}
+
+static void mark(nctx *x, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++)
+        x->it[k].flags |= IF_NOISE;
+}
+
+static bool is_month(const nctx *x, size_t k) {
+    if (!in_list(x, k, LX_MONTH))
+        return false;
+    /* "may" and "march" are months only when capitalised */
+    return (x->it[k].flags & IF_CAP) || !(ieq(x, k, "may") || ieq(x, k, "march"));
+}
+
+static bool is_day_or_year(const nctx *x, size_t k, size_t end) {
+    if (!is_num(x, k, end))
+        return false;
+    double v = int_value(x, k, end);
+    if (x->it[k].flags & IF_ORDINAL) {
+        bool p, d;
+        size_t nd;
+        digits_value(x, k, &v, &p, &d, &nd);
+    }
+    return (v >= 1 && v <= NUM_DAY_MAX) || (v >= NUM_YEAR_MIN && v <= NUM_YEAR_MAX);
+}
+
+static void mark_noise(nctx *x, size_t a, size_t end) {
+    /* glued runs: URLs, e-mail, phone numbers, slash dates */
+    for (size_t k = a; k < end;) {
+        size_t r = k + 1;
+        while (r < end && glued(x, r))
+            r++;
+        if (r - k > 1 && (run_has_url(x, k, r) || run_is_phone(x, k, r)))
+            mark(x, k, r);
+        for (size_t q = k; q + 4 < r + 0 && q + 4 <= r - 1 + 1; q++)
+            if (is_num(x, q, end) && is_char(x, q + 1, '/') && is_num(x, q + 2, end) &&
+                is_char(x, q + 3, '/') && is_num(x, q + 4, end))
+                mark(x, q, q + 5);
+        k = r;
+    }
+    for (size_t k = a; k < end; k++) {
+        if (x->it[k].kind != NLP_TOK_NUMBER)
+            continue;
+        /* a code: "scp-173", "mid-air-17" (a word, a hyphen and digits, glued) */
+        if (k >= a + 2 && glued(x, k) && is_hyphen(x, k - 1) && glued(x, k - 1) &&
+            x->it[k - 2].kind == NLP_TOK_WORD && ilen(x, k - 2) >= 2) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* times: 10:30, 5 p.m., 11pm */
+        if (k + 2 < end && is_char(x, k + 1, ':') && glued(x, k + 1) &&
+            is_num(x, k + 2, end) && glued(x, k + 2)) {
+            mark(x, k, k + 3);
+            continue;
+        }
+        if (k + 1 < end && in_list(x, k + 1, LX_TIMEWORD)) {
+            mark(x, k, k + 2);
+            continue;
+        }
+        /* list markers: "1." or "2)" opening a line */
+        if ((x->it[k].flags & IF_LINE || k == 0) && k + 1 < end &&
+            (is_char(x, k + 1, '.') || is_char(x, k + 1, ')')) && glued(x, k + 1)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* identifiers: "Flight 370", "No. 10", "version 2" */
+        if (k > a && in_list(x, k - 1, LX_IDWORD) && !glued(x, k)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        if (k > a && x->it[k - 1].kind == NLP_TOK_WORD && glued(x, k) &&
+            in_list(x, k - 1, LX_IDWORD)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* ZIP codes after a state code: "PA 23456" */
+        if (k > a && ilen(x, k) == 5 && ilen(x, k - 1) == 2 &&
+            x->it[k - 1].kind == NLP_TOK_WORD && itext(x, k - 1)[0] >= 'A' &&
+            itext(x, k - 1)[0] <= 'Z' && itext(x, k - 1)[1] >= 'A' &&
+            itext(x, k - 1)[1] <= 'Z') {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* addresses: "123 Random Street", "10 Downing St." */
+        if (int_value(x, k, end) >= 0) {
+            size_t j = k + 1, caps = 0;
+            while (j < end && caps < NUM_ADDR_WORDS_MAX &&
+                   x->it[j].kind == NLP_TOK_WORD && (x->it[j].flags & IF_CAP) &&
+                   !in_list(x, j, LX_STREET)) {
+                j++;
+                caps++;
+            }
+            if (caps >= 1 && j < end && in_list(x, j, LX_STREET) &&
+                (x->it[j].flags & IF_CAP)) {
+                mark(x, k, k + 1);
+                continue;
+            }
+        }
+    }
+    /* dates around month names: "Jan. 5, 2021", "5 May", "the 5th of May" */
+    for (size_t k = a; k < end; k++) {
+        if (!is_month(x, k))
+            continue;
+        if (k > a && is_day_or_year(x, k - 1, end))
+            mark(x, k - 1, k);
+        if (k > a + 1 && ieq(x, k - 1, "of") && is_day_or_year(x, k - 2, end))
+            mark(x, k - 2, k - 1);
+        if (k + 1 < end && is_day_or_year(x, k + 1, end)) {
+            mark(x, k + 1, k + 2);
+            if (k + 3 < end && is_char(x, k + 2, ',') && is_num(x, k + 3, end) &&
+                int_value(x, k + 3, end) >= NUM_YEAR_MIN)
+                mark(x, k + 3, k + 4);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- claims */
+
+typedef struct {
+    size_t start, end;         /* items of the whole claim */
+    size_t qty_start, qty_end; /* items of the quantity */
+    numeral n, n2;
+    bool has_range, neg;
+    lede_claim_kind kind;
+    lede_qualifier qual;
+    uint8_t qk; /* num_qual_kind */
+    const char *unit, *currency, *dim;
+    const char *change;
+    double value, low, high;
+    bool unit_from_noun;
+} claim_draft;
+
+static lede_qualifier qual_of(uint8_t qk) {
+    switch (qk) {
+    case QK_APPROX: return LEDE_QUAL_APPROXIMATELY;
+    case QK_AT_LEAST: return LEDE_QUAL_AT_LEAST;
+    case QK_AT_MOST: return LEDE_QUAL_AT_MOST;
+    case QK_MORE_THAN: return LEDE_QUAL_MORE_THAN;
+    case QK_LESS_THAN: return LEDE_QUAL_LESS_THAN;
+    case QK_UP_TO: return LEDE_QUAL_UP_TO;
+    default: return LEDE_QUAL_NONE;
+    }
+}
+
+static bool sentence_has(const nctx *x, size_t a, size_t end, uint8_t table) {
+    for (size_t k = a; k < end; k++)
+        if (in_list(x, k, table))
+            return true;
+    return false;
+}
+
+/* Currency written before the number at k: "$", "US$", "c $", "€", "USD",
+ * "MUSD" (millions of dollars). Returns items used. */
+static size_t currency_prefix(const nctx *x, size_t k, size_t end,
+                              const num_currency **cur, double *mult) {
+    *mult = 1;
+    uint16_t idx;
+    size_t m = best_phrase(x, k, end, LX_CURRENCY, NUM_PREFIX, 0, &idx);
+    if (m) {
+        const num_currency *c = num_currency_row(idx);
+        if ((c->flags & NUM_GLUED) && (k + m >= end || !glued(x, k + m)))
+            return 0;
+        /* an ISO code before a number must be upper case: "USD 200" */
+        if (x->it[k].kind == NLP_TOK_WORD && m == 1 && ilen(x, k) == 3 &&
+            !(itext(x, k)[0] >= 'A' && itext(x, k)[0] <= 'Z') && !ieq(x, k, "rs"))
+            return 0;
+        *cur = c;
+        return m;
+    }
+    /* MUSD, MGBP: millions of a currency code */
+    if (x->it[k].kind == NLP_TOK_WORD && ilen(x, k) == 4 && itext(x, k)[0] == 'M') {
+        char low[4];
+        for (int i = 0; i < 3; i++) {
+            char c = itext(x, k)[i + 1];
+            if (c < 'A' || c > 'Z')
+                return 0;
+            low[i] = (char)(c + 32);
+        }
+        const num_lex_entry *e = num_lex_find(low, 3);
+        for (size_t i = 0; e && i < e->n_refs; i++)
+            if (e->refs[i].table == LX_CURRENCY &&
+                (num_lex_flags(LX_CURRENCY, e->refs[i].index) & NUM_PREFIX)) {
+                *cur = num_currency_row(e->refs[i].index);
+                *mult = 1e6;
+                return 1;
+            }
+    }
+    return 0;
+}
+
+/* Currency written after the number at k ("dollars", "USD", "€", "MUSD"). */
+static size_t currency_suffix(const nctx *x, size_t k, size_t end, size_t sent_a,
+                              size_t sent_e, const num_currency **cur, double *mult,
+                              bool after_scale) {
+    *mult = 1;
+    if (k >= end)
+        return 0;
+    uint16_t idx;
+    size_t m = best_phrase(x, k, end, LX_CURRENCY, NUM_SUFFIX, 0, &idx);
+    if (m) {
+        const num_currency *c = num_currency_row(idx);
+        if ((c->flags & NUM_GLUED) && !glued(x, k))
+            return 0;
+        if ((c->flags & NUM_AMBIG) && !after_scale &&
+            !sentence_has(x, sent_a, sent_e, LX_MONEYCUE))
+            return 0; /* "two pounds" of weight */
+        *cur = c;
+        return m;
+    }
+    return currency_prefix(x, k, end, cur, mult) && *mult > 1 ? 1 : 0;
+}
+
+static size_t unit_phrase_at(const nctx *x, size_t k, size_t end, const num_unit **u,
+                             bool after_unit) {
+    if (k >= end || (x->it[k].flags & IF_IDCODE))
+        return 0;
+    uint16_t idx;
+    unsigned reject = after_unit ? 0 : NUM_NEEDS_PREV;
+    size_t m = best_phrase(x, k, end, LX_UNIT, 0, reject, &idx);
+    if (!m)
+        return 0;
+    *u = num_unit_row(idx);
+    if (((*u)->flags & NUM_GLUED) && !glued(x, k))
+        return 0;
+    return m;
+}
+
+/* Does an English word look plural: "troops", "cases", "people"? */
+static bool looks_plural(const nctx *x, size_t j) {
+    if (in_list(x, j, LX_PLURAL))
+        return true;
+    const char *s = itext(x, j);
+    size_t n = ilen(x, j);
+    if (n < 3 || s[n - 1] != 's')
+        return false;
+    char p = s[n - 2];
+    return p != 's' && p != 'u' && p != 'i'; /* not "glass", "bus", "analysis" */
+}
+
+/* A counted noun after a number: "100,000 troops", "five new cases",
+ * "100,000 Russian troops" (English words only; plural unless singular_ok,
+ * since "a 180 page report" uses the noun as a modifier). Returns its item
+ * or SIZE_MAX. */
+static size_t counted_noun(const nctx *x, size_t k, size_t end, bool singular_ok) {
+    for (size_t j = k, steps = 0; j < end && steps < NUM_NOUN_LOOKAHEAD; j++, steps++) {
+        const item *t = &x->it[j];
+        if (t->kind != NLP_TOK_WORD || (t->flags & IF_IDCODE) || glued(x, j))
+            return SIZE_MAX;
+        if (in_list(x, j, LX_ADJ) ||
+            ((t->flags & IF_CAP) && j + 1 < end && x->it[j + 1].kind == NLP_TOK_WORD))
+            continue;
+        if (t->flags & IF_CAP)
+            return SIZE_MAX;
+        const char *s = itext(x, j);
+        size_t n = ilen(x, j);
+        if (n < 2 || in_list(x, j, LX_STOPWORD) || numword(x, j) ||
+            in_list(x, j, LX_CHANGE) || in_list(x, j, LX_QUALIFIER) ||
+            in_list(x, j, LX_MONTH))
+            return SIZE_MAX;
+        if (n > 2 && s[n - 2] == 'l' && s[n - 1] == 'y')
+            return SIZE_MAX; /* an adverb */
+        if (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd')
+            return SIZE_MAX; /* a past participle: "12 killed" */
+        for (size_t i = 0; i < n; i++)
+            if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+                return SIZE_MAX;
+        if (!singular_ok && !looks_plural(x, j))
+            return SIZE_MAX;
+        return j;
+    }
+    return SIZE_MAX;
+}
+
+/* Rate after money: "$15 an hour", "$70 a share", "$3 per gallon". */
+static size_t rate_suffix(const nctx *x, size_t k, size_t end) {
+    static const char *const per_what[] = {
+        "share", "hour",  "day",  "week",   "month",  "year",   "barrel", "gallon",
+        "litre", "liter", "head", "person", "ton",    "tonne",  "kilo",   "kilogram",
+        "pound", "night", "unit", "seat",   "ticket", "capita", "annum",  NULL};
+    size_t j = k;
+    if (j < end && is_dash(x, j))
+        j++;
+    if (j >= end || !(ieq(x, j, "a") || ieq(x, j, "an") || ieq(x, j, "per")))
+        return 0;
+    j++;
+    if (j < end && is_dash(x, j))
+        j++;
+    for (size_t i = 0; j < end && per_what[i]; i++)
+        if (ieq(x, j, per_what[i]))
+            return j + 1 - k;
+    return 0;
+}
+
+static const char *dup_items(nctx *x, size_t a, size_t b) {
+    return arena_strndup(x->job->arena, x->text + x->it[a].b0,
+                         x->it[b - 1].b1 - x->it[a].b0);
+}
+
+static lede_status emit_claim(nctx *x, const claim_draft *d) {
+    if (x->n_claims == x->cap_claims) {
+        size_t ncap = x->cap_claims ? x->cap_claims * 2 : 16;
+        lede_claim *nc = arena_realloc(x->job->arena, x->claims,
+                                       x->cap_claims * sizeof *nc, ncap * sizeof *nc);
+        if (!nc)
+            return LEDE_ERR_NOMEM;
+        x->claims = nc;
+        x->cap_claims = ncap;
+    }
+    uint32_t s = x->it[d->start].sent;
+    if (!x->sent_text[s]) {
+        const nlp_sentence *se = &x->job->nlp.sents[s];
+        x->sent_text[s] =
+            arena_strndup(x->job->arena, x->text + se->start, se->end - se->start);
+        if (!x->sent_text[s])
+            return LEDE_ERR_NOMEM;
+    }
+    lede_claim *c = &x->claims[x->n_claims];
+    memset(c, 0, sizeof *c);
+    c->text = dup_items(x, d->start, d->end);
+    if (!c->text)
+        return LEDE_ERR_NOMEM;
+    c->kind = d->kind;
+    c->value = d->value;
+    c->has_range = d->has_range;
+    c->low = d->low;
+    c->high = d->high;
+    c->unit = d->unit;
+    c->currency = d->currency;
+    c->qualifier = d->qual;
+    c->change = d->change;
+    c->start = x->it[d->start].c0;
+    c->end = x->it[d->end - 1].c1;
+    c->sentence = x->sent_text[s];
+    c->qty_start = x->it[d->qty_start].c0;
+    c->qty_end = x->it[d->qty_end - 1].c1;
+    c->num_start = x->it[d->n.b].c0;
+    c->num_end = x->it[d->n.e - 1].c1;
+    if (d->has_range && d->n2.e > d->n2.b) {
+        c->num2_start = x->it[d->n2.b].c0;
+        c->num2_end = x->it[d->n2.e - 1].c1;
+    }
+    c->dimension = d->dim;
+    for (size_t k = d->start; k < d->end; k++)
+        x->it[k].flags |= IF_USED;
+    x->n_claims++;
+    return LEDE_OK;
+}
+
+/* Post-number parse: currency, percent, units. Fills d and returns the item
+ * after the quantity. */
+static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size_t end) {
+    const num_currency *cur = NULL;
+    double mult = 1;
+    const num_unit *u = NULL;
+    size_t m;
+    /* money in a currency written after: "20 usd", "five million yen" */
+    if (!d->currency &&
+        (m = currency_suffix(x, j, end, sa, end, &cur, &mult, d->n.scale > 1))) {
+        d->currency = cur->iso;
+        d->dim = "currency";
+        if (cur->flags & NUM_SUB)
+            d->unit = cur->name;
+        else if (!cur->iso)
+            d->unit = cur->name;
+        d->value *= mult;
+        j += m;
+        /* "75 USD million" */
+        const num_word *sc = j < end ? numword(x, j) : NULL;
+        if (sc && sc->cls == NW_SCALE && sc->value >= 1e3 && d->n.scale == 1) {
+            d->value *= sc->value;
+            j++;
+        }
+        /* "thirteen dollars forty-five cents", "15 dollars and 50" */
+        if (!(cur->flags & NUM_SUB) && !d->n.decimal && !d->n.fraction && j < end) {
+            size_t q = j;
+            if (ieq(x, q, "and"))
+                q++;
+            numeral c2;
+            if (q < end && parse_numeral(x, q, end, false, &c2) && !c2.fraction &&
+                !c2.ordinal && c2.v > 0 && c2.v < NUM_CENTS_PER_UNIT &&
+                c2.v == floor(c2.v)) {
+                const num_currency *cc = NULL;
+                double mm;
+                size_t m2 = currency_suffix(x, c2.e, end, sa, end, &cc, &mm, false);
+                if (!m2 || (cc->flags & NUM_SUB)) {
+                    bool next_is_num =
+                        c2.e < end && (is_num(x, c2.e, end) || numword(x, c2.e));
+                    if (!next_is_num || m2) {
+                        d->value += c2.v / NUM_CENTS_PER_UNIT;
+                        j = c2.e + m2;
+                    }
+                }
+            }
+        }
+        d->kind = LEDE_CLAIM_MONEY;
+        return j;
+    }
+    if (d->currency) {
+        d->kind = LEDE_CLAIM_MONEY;
+        /* "$5 million" handled by the numeral; "$ 10 USD" */
+        return j;
+    }
+    /* percentage points, basis points */
+    if (j + 1 < end && ieq(x, j, "percentage") &&
+        (ieq(x, j + 1, "points") || ieq(x, j + 1, "point"))) {
+        d->kind = LEDE_CLAIM_PERCENT;
+        d->unit = "percentage points";
+        return j + 2;
+    }
+    /* percent */
+    if (j < end && (is_char(x, j, '%') || ieq(x, j, "percent") || ieq(x, j, "percents") ||
+                    ieq(x, j, "percentage") || ieq(x, j, "pct") ||
+                    (ieq(x, j, "per") && j + 1 < end && ieq(x, j + 1, "cent")))) {
+        j += ieq(x, j, "per") ? 2 : 1;
+        d->kind = LEDE_CLAIM_PERCENT;
+        d->unit = "%";
+        if (j + 1 < end && ieq(x, j, "percentage") &&
+            (ieq(x, j + 1, "points") || ieq(x, j + 1, "point"))) {
+            j += 2;
+            d->unit = "percentage points";
+        }
+        return j;
+    }
+    if (j + 1 < end && ieq(x, j, "percentage") &&
+        (ieq(x, j + 1, "points") || ieq(x, j + 1, "point"))) {
+        d->kind = LEDE_CLAIM_PERCENT;
+        d->unit = "percentage points";
+        return j + 2;
+    }
+    if (j < end && (ieq(x, j, "basis") && j + 1 < end && ieq(x, j + 1, "points"))) {
+        d->kind = LEDE_CLAIM_PERCENT;
+        d->unit = "basis points";
+        return j + 2;
+    }
+    /* units: "80 metric tons", "3-inch", "20 [kg]" */
+    size_t q = j;
+    bool hyph = false, bracket = false;
+    if (q < end && is_hyphen(x, q) && glued(x, q) && q + 1 < end && glued(x, q + 1)) {
+        q++;
+        hyph = true;
+    } else if (q + 2 < end &&
+               (is_char(x, q, '[') || is_char(x, q, '{') || is_char(x, q, '<'))) {
+        q++;
+        bracket = true;
+    }
+    if (hyph) {
+        /* "12-cent", "one-yen" */
+        if ((m = currency_suffix(x, q, end, sa, end, &cur, &mult, true))) {
+            d->currency = cur->iso;
+            d->dim = "currency";
+            if ((cur->flags & NUM_SUB) || !cur->iso)
+                d->unit = cur->name;
+            d->kind = LEDE_CLAIM_MONEY;
+            return q + m;
+        }
+    }
+    if ((m = unit_phrase_at(x, q, end, &u, false))) {
+        size_t ue = q + m;
+        if (bracket) {
+            char open = itext(x, j)[0];
+            char close = open == '[' ? ']' : open == '{' ? '}' : '>';
+            if (ue >= end || !is_char(x, ue, close))
+                return j;
+            ue++;
+        }
+        /* "pounds" is money when the sentence speaks of money */
+        if ((u->flags & NUM_AMBIG) && strcmp(u->dim, "mass") == 0 &&
+            sentence_has(x, sa, end, LX_MONEYCUE) && d->n.scale > 1)
+            return j;
+        if ((u->flags & NUM_AMBIG) && strcmp(u->unit, "st") == 0)
+            return j;
+        if ((u->flags & NUM_AMBIG) && (u->flags & NUM_GLUED) &&
+            strcmp(u->dim, "temperature") == 0 && !sentence_has(x, sa, end, LX_TEMPCUE))
+            return j; /* "13F" is a form, "40C" a temperature only in context */
+        if (strcmp(u->phrase, "in") == 0)
+            return j;
+        if (u->phrase[0] == '"' && !(ue < end && x->it[ue].kind == NLP_TOK_WORD &&
+                                     (ieq(x, ue, "long") || ieq(x, ue, "wide") ||
+                                      ieq(x, ue, "tall") || ieq(x, ue, "thick"))))
+            return j;
+        d->unit = u->unit;
+        d->dim = u->dim;
+        /* bare degrees: an angle when the sentence says so */
+        if ((u->flags & NUM_AMBIG) && strcmp(u->dim, "temperature") == 0 &&
+            sentence_has(x, sa, end, LX_ANGLECUE) &&
+            !sentence_has(x, sa, end, LX_TEMPCUE))
+            d->dim = "angle";
+        d->kind = LEDE_CLAIM_MEASURE;
+        if (strcmp(d->dim, "time") == 0)
+            d->kind = LEDE_CLAIM_DURATION;
+        /* "5 ft 2 in", "5 feet and 2 inches", "6-foot-2" */
+        if (strcmp(u->unit, "ft") == 0 && ue < end) {
+            size_t r = ue;
+            if (ieq(x, r, "and"))
+                r++;
+            bool hy = is_hyphen(x, r) && glued(x, r);
+            if (hy)
+                r++;
+            double in = int_value(x, r, end);
+            if (in >= 0 && in < NUM_INCHES_PER_FOOT) {
+                const num_unit *u2 = NULL;
+                size_t m2 = unit_phrase_at(x, r + 1, end, &u2, true);
+                if (m2 && strcmp(u2->unit, "in") == 0) {
+                    d->value += in / NUM_INCHES_PER_FOOT;
+                    ue = r + 1 + m2;
+                } else if (hy && glued(x, r)) {
+                    d->value += in / NUM_INCHES_PER_FOOT;
+                    ue = r + 1;
+                }
+            }
+        }
+        /* ages: "29 years old", "six weeks of age", "28-year-old" */
+        if (d->kind == LEDE_CLAIM_DURATION && ue < end) {
+            size_t r = ue;
+            if (is_hyphen(x, r) || is_dash(x, r))
+                r++;
+            if (r < end && ieq(x, r, "old")) {
+                d->dim = "age";
+                ue = r + 1;
+            } else if (r + 1 < end && ieq(x, r, "of") && ieq(x, r + 1, "age")) {
+                d->dim = "age";
+                ue = r + 2;
+            }
+        }
+        return ue;
+    }
+    return j;
+}
+
+static const char *change_before(const nctx *x, size_t k, size_t sa);
+
+/* Range continuation after a quantity: "-20", " to 20", " and 20" (after
+ * "between"). Returns the item after it, or 0. */
+static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t end,
+                          bool between, bool *is_from) {
+    *is_from = false;
+    if (j + 1 >= end)
+        return 0;
+    bool dash = is_dash(x, j) || is_char(x, j, '~');
+    bool to = ieq(x, j, "to");
+    bool and_word = ieq(x, j, "and");
+    if (!(dash || (to && !between) || (and_word && between) || (to && between)))
+        return 0;
+    /* "rose 3.5% to 1.2 billion": after a change verb "to" gives the target */
+    if (to && !between && change_before(x, d->qty_start, sa) &&
+        !(d->qty_start > sa && ieq(x, d->qty_start - 1, "from")))
+        return 0;
+    if (dash && (ilen(x, j) > 3 || (!glued(x, j) && glued(x, j + 1))))
+        return 0; /* "--", or "75 -300mm" where the dash is a sign */
+    size_t q = j + 1;
+    if (between && d->kind == LEDE_CLAIM_ORDINAL && q < end && ieq(x, q, "the"))
+        q++; /* "between the tenth and the fifteenth" */
+    const num_currency *cur = NULL;
+    double mult = 1;
+    size_t cp = currency_prefix(x, q, end, &cur, &mult);
+    if (cp && d->currency && cur->iso && strcmp(cur->iso, d->currency) == 0)
+        q += cp;
+    else if (cp)
+        return 0;
+    if (is_hyphen(x, q) && glued(x, q + 1))
+        return 0; /* "10 to -5" is not a range we read */
+    numeral n2;
+    if (!parse_numeral(x, q, end, d->currency != NULL, &n2) ||
+        n2.ordinal != (d->kind == LEDE_CLAIM_ORDINAL) || n2.m_suffix)
+        return 0;
+    if ((x->it[q].flags & IF_NOISE) || n2.fraction)
+        return 0;
+    double hi = n2.v;
+    double lo = d->value;
+    /* "10 to 20 million": the scale of the second applies to the first */
+    if (n2.scale > 1 && d->n.scale == 1 && lo < n2.scale)
+        lo *= n2.scale;
+    /* the year range "2020-21" */
+    if (dash && d->n.plain_int && d->n.ndigits == 4 && n2.plain_int && n2.ndigits == 2 &&
+        lo >= NUM_YEAR_MIN && lo <= NUM_YEAR_MAX) {
+        hi = floor(lo / 100) * 100 + hi;
+        if (hi <= lo)
+            return 0;
+        d->kind = LEDE_CLAIM_YEAR;
+    }
+    claim_draft tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.kind = LEDE_CLAIM_COUNT;
+    tmp.value = hi;
+    tmp.n = n2;
+    tmp.currency = d->currency;
+    size_t e = parse_unit_part(x, &tmp, n2.e, sa, end);
+    if (e != n2.e || (tmp.currency && !d->currency)) {
+        /* the second number has its own unit: it must agree with the first,
+         * or give the first its unit ("10 to 20 miles") */
+        bool first_bare = d->kind == LEDE_CLAIM_COUNT || d->kind == LEDE_CLAIM_YEAR;
+        if (first_bare) {
+            d->kind = tmp.kind;
+            d->unit = tmp.unit;
+            d->dim = tmp.dim;
+            d->currency = tmp.currency;
+        } else if (d->kind != tmp.kind ||
+                   (d->unit && tmp.unit && strcmp(d->unit, tmp.unit) != 0) ||
+                   (!d->unit != !tmp.unit && d->kind != LEDE_CLAIM_MONEY)) {
+            return 0;
+        }
+    } else if (d->kind == LEDE_CLAIM_PERCENT || d->kind == LEDE_CLAIM_MEASURE ||
+               d->kind == LEDE_CLAIM_DURATION) {
+        if (!dash || !glued(x, j))
+            return 0; /* "3.5% to 1.2 billion": a unit on the first only */
+    }
+    hi = tmp.value;
+    if (to && !between && sa < d->start && d->start > 0 && ieq(x, d->start - 1, "from")) {
+        bool ranging =
+            d->start >= sa + 2 &&
+            (ieq(x, d->start - 2, "ranging") || ieq(x, d->start - 2, "ranges") ||
+             ieq(x, d->start - 2, "range") || ieq(x, d->start - 2, "anywhere"));
+        if (!ranging) {
+            *is_from = true;
+            d->low = lo;
+            d->high = hi;
+            d->n2 = n2;
+            return e;
+        }
+    }
+    if (dash && !between && lo > hi && d->kind != LEDE_CLAIM_YEAR)
+        return SIZE_MAX; /* a score: "won 3-1" */
+    d->has_range = true;
+    d->low = lo;
+    d->high = hi;
+    d->value = lo;
+    d->n2 = n2;
+    return e;
+}
+
+/* Change direction from a verb just before item k ("rose 3.5%", "fell by 2"). */
+static const char *change_before(const nctx *x, size_t k, size_t sa) {
+    for (size_t back = 1; back <= NUM_CHANGE_LOOKBACK && k >= sa + back; back++) {
+        size_t j = k - back;
+        const num_lex_ref *r = lex_ref(x, j, LX_CHANGE);
+        if (r)
+            return NUM_CHANGES[r->index].direction > 0 ? "increase" : "decrease";
+        if (!(ieq(x, j, "by") || ieq(x, j, "to") || ieq(x, j, "from") || ieq(x, j, "a") ||
+              ieq(x, j, "an") || ieq(x, j, "nearly") || ieq(x, j, "about") ||
+              in_list(x, j, LX_QUALIFIER) ||
+              (x->it[j].kind == NLP_TOK_WORD && ilen(x, j) > 3 &&
+               itext(x, j)[ilen(x, j) - 1] == 'y' && itext(x, j)[ilen(x, j) - 2] == 'l')))
+            return NULL;
+    }
+    return NULL;
+}
+
+static bool can_start(const nctx *x, size_t k) {
+    const item *t = &x->it[k];
+    if (t->flags & (IF_USED | IF_NOISE | IF_IDCODE))
+        return false;
+    if (t->kind == NLP_TOK_NUMBER || t->kind == NLP_TOK_DASH)
+        return true;
+    if (t->lex)
+        return true;
+    static const char *const starters[] = {"minus",   "negative", "age", "aged",
+                                           "percent", "percents", "per", NULL};
+    /* "USD115": a currency code glued to digits */
+    const char *s = itext(x, k);
+    if (t->kind == NLP_TOK_WORD && ilen(x, k) > 3 && s[0] >= 'A' && s[0] <= 'Z' &&
+        s[3] >= '0' && s[3] <= '9')
+        return true;
+    for (size_t i = 0; starters[i]; i++)
+        if (ieq(x, k, starters[i]))
+            return true;
+    return false;
+}
+
+/* Tries a claim starting at item k; returns the next item to look at. */
+static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *st) {
+    claim_draft d;
+    memset(&d, 0, sizeof d);
+    d.start = k;
+    size_t j = k;
+    /* qualifier */
+    uint16_t qidx;
+    size_t qm = best_phrase(x, j, end, LX_QUALIFIER, 0, 0, &qidx);
+    bool between = false;
+    if (qm && !NUM_QUALIFIERS[qidx].postfix) {
+        d.qk = NUM_QUALIFIERS[qidx].kind;
+        between = d.qk == QK_BETWEEN;
+        j += qm;
+        if (j < end && ieq(x, j, "the") && between)
+            j++;
+    }
+    /* "percent of 210": a percent written before its number */
+    if (j + 2 < end && (ieq(x, j, "percents") || ieq(x, j, "percent") ||
+                        (ieq(x, j, "per") && ieq(x, j + 1, "cent")))) {
+        size_t q = j + (ieq(x, j, "per") ? 2 : 1);
+        numeral pn;
+        if (q + 1 < end && ieq(x, q, "of") && parse_numeral(x, q + 1, end, false, &pn) &&
+            !pn.ordinal && (k == sa || !is_num(x, k - 1, end))) {
+            d.n = pn;
+            d.value = pn.v;
+            d.kind = LEDE_CLAIM_PERCENT;
+            d.unit = "%";
+            d.qty_start = j;
+            d.qty_end = d.end = pn.e;
+            d.qual = qual_of(d.qk);
+            *st = emit_claim(x, &d);
+            return d.end;
+        }
+    }
+    /* "age 87", "aged 87" */
+    bool age_prefix = false;
+    if (j + 1 < end && (ieq(x, j, "age") || ieq(x, j, "aged")) && is_num(x, j + 1, end)) {
+        age_prefix = true;
+        j++;
+    }
+    d.qty_start = age_prefix ? j - 1 : j;
+    /* sign */
+    bool neg = false;
+    size_t num_b = j;
+    if (j < end && (ieq(x, j, "minus") || ieq(x, j, "negative"))) {
+        neg = true;
+        j++;
+    } else if (j + 1 < end && is_dash(x, j) && ilen(x, j) <= 3 &&
+               (is_num(x, j + 1, end) ||
+                (x->it[j + 1].kind == NLP_TOK_SYMBOL && j + 2 < end &&
+                 is_num(x, j + 2, end) && glued(x, j + 2)))) {
+        bool lead = j == sa || !glued(x, j) || x->it[j].flags & IF_SENT0 ||
+                    x->it[j - 1].kind == NLP_TOK_SYMBOL; /* "<-30" */
+        bool prev_num = j > sa && (is_num(x, j - 1, end) || numword(x, j - 1));
+        bool minus_cp = ilen(x, j) == 3 && memcmp(itext(x, j), "\xE2\x88\x92", 3) == 0;
+        bool spaced_ok = j == sa && (is_hyphen(x, j) || minus_cp); /* not a bullet "–" */
+        if ((lead && !prev_num && (glued(x, j + 1) || spaced_ok)) ||
+            (minus_cp && !prev_num)) {
+            neg = true;
+            j++;
+        }
+    }
+    /* currency before */
+    const num_currency *cur = NULL;
+    double mult = 1;
+    size_t cm = j < end ? currency_prefix(x, j, end, &cur, &mult) : 0;
+    if (cm) {
+        d.currency = cur->iso;
+        d.dim = "currency";
+        if ((cur->flags & NUM_SUB) || !cur->iso)
+            d.unit = cur->name;
+        j += cm;
+        if (!neg && j < end && is_dash(x, j) && glued(x, j + 1) &&
+            is_num(x, j + 1, end)) {
+            neg = true;
+            j++;
+        }
+    }
+    if (!neg)
+        num_b = j;
+    /* "USD115": a code glued to its digits in one word */
+    numeral n;
+    bool parsed = false;
+    if (!cm && j < end && x->it[j].kind == NLP_TOK_WORD && ilen(x, j) > 3) {
+        const char *t = itext(x, j);
+        size_t len = ilen(x, j);
+        bool code = true;
+        for (size_t i = 0; i < 3; i++)
+            code &= t[i] >= 'A' && t[i] <= 'Z';
+        for (size_t i = 3; i < len; i++)
+            code &= t[i] >= '0' && t[i] <= '9';
+        char low[3] = {(char)(t[0] + 32), (char)(t[1] + 32), (char)(t[2] + 32)};
+        const num_lex_entry *e = code ? num_lex_find(low, 3) : NULL;
+        for (size_t i = 0; e && i < e->n_refs; i++) {
+            if (e->refs[i].table != LX_CURRENCY)
+                continue;
+            const num_currency *c = num_currency_row(e->refs[i].index);
+            if (!(c->flags & NUM_PREFIX) || !c->iso)
+                continue;
+            memset(&n, 0, sizeof n);
+            n.b = j;
+            n.e = j + 1;
+            n.scale = 1;
+            char buf[32];
+            size_t dl = len - 3 < sizeof buf - 8 ? len - 3 : sizeof buf - 8;
+            memcpy(buf, t + 3, dl);
+            buf[dl] = 0;
+            n.v = strtod(buf, NULL);
+            if (j + 2 < end && is_char(x, j + 1, '.') && glued(x, j + 1) &&
+                is_num(x, j + 2, end) && glued(x, j + 2)) {
+                buf[dl] = '.';
+                size_t fl = ilen(x, j + 2) < 6 ? ilen(x, j + 2) : 6;
+                memcpy(buf + dl + 1, itext(x, j + 2), fl);
+                buf[dl + 1 + fl] = 0;
+                n.v = strtod(buf, NULL);
+                n.e = j + 3;
+            }
+            d.currency = c->iso;
+            d.dim = "currency";
+            parsed = true;
+            break;
+        }
+    }
+    if (!parsed) {
+        if (j >= end || (x->it[j].flags & (IF_NOISE | IF_USED | IF_IDCODE)))
+            return k + 1;
+        if (!parse_numeral(x, j, end, cm > 0, &n))
+            return k + 1;
+    }
+    for (size_t q = n.b; q < n.e; q++)
+        if (x->it[q].flags & (IF_NOISE | IF_IDCODE))
+            return k + 1;
+    /* a glued "m": million before a plural noun after a decimal, else metres */
+    if (n.m_suffix) {
+        size_t nn = n.e + 1;
+        bool million = n.decimal && nn < end && x->it[nn].kind == NLP_TOK_WORD &&
+                       !glued(x, nn) && counted_noun(x, nn, end, false) != SIZE_MAX;
+        if (million) {
+            n.v *= 1e6;
+            n.scale = 1e6;
+            n.e = n.e + 1;
+            n.plain_int = false;
+        }
+        n.m_suffix = false;
+    }
+    /* a number glued to letters that mean nothing here is an identifier: 5G */
+    if (n.e < end && glued(x, n.e) && x->it[n.e].kind == NLP_TOK_WORD) {
+        const num_unit *u;
+        const num_currency *c2;
+        double m2;
+        bool unit = unit_phrase_at(x, n.e, end, &u, false) &&
+                    !((u->flags & NUM_AMBIG) && strcmp(u->dim, "temperature") == 0 &&
+                      (u->flags & NUM_GLUED) && !sentence_has(x, sa, end, LX_TEMPCUE));
+        if (!unit && !currency_suffix(x, n.e, end, sa, end, &c2, &m2, true)) {
+            size_t r = n.e;
+            while (r < end && glued(x, r))
+                r++;
+            return r;
+        }
+        if (n.e + 1 < end && glued(x, n.e + 1) && is_num(x, n.e + 1, end))
+            return n.e + 2; /* 24703L202 */
+    }
+    /* "one out of three", "1 over twenty-one" */
+    if (!n.ordinal && !n.fraction && !cm && n.e + 1 < end) {
+        size_t q = n.e;
+        bool over = false;
+        if (ieq(x, q, "over")) {
+            over = true;
+            q++;
+        } else if (q + 2 < end && ieq(x, q, "out") && ieq(x, q + 1, "of")) {
+            q += 2;
+        }
+        numeral dn;
+        if (q > n.e && parse_numeral(x, q, end, false, &dn) && !dn.ordinal &&
+            !dn.fraction && dn.v > 0 && !(x->it[q].flags & IF_NOISE)) {
+            const num_unit *u;
+            const num_currency *c2;
+            double m2;
+            bool unit_after = unit_phrase_at(x, dn.e, end, &u, false) ||
+                              currency_suffix(x, dn.e, end, sa, end, &c2, &m2, true);
+            if (!unit_after && (over || n.v <= dn.v)) {
+                n.v /= dn.v;
+                n.e = dn.e;
+                n.fraction = true;
+                n.plain_int = false;
+            }
+        }
+    }
+    if (neg)
+        n.v = -n.v;
+    n.b = num_b;
+    d.n = n;
+    d.neg = neg;
+    d.value = n.v * mult;
+    /* "one" as a pronoun: "which one", "that one is" */
+    const num_unit *unit_next = NULL;
+    if (n.words && n.e == n.b + 1 && ieq(x, n.b, "one") && !cm && !d.qk &&
+        !unit_phrase_at(x, n.e, end, &unit_next, false) &&
+        ((n.b > sa && in_list(x, n.b - 1, LX_ONEBLOCK)) ||
+         (n.e < end && (ieq(x, n.e, "another") || ieq(x, n.e, "day")))))
+        return k + 1;
+    if (n.words && n.e == n.b + 1 && n.ordinal && (ieq(x, n.b, "second")) && n.b > sa &&
+        (ieq(x, n.b - 1, "a") || ieq(x, n.b - 1, "per")))
+        return k + 1;
+    if (n.ordinal) {
+        if (n.b > sa && ieq(x, n.b - 1, "at") && ieq(x, n.b, "first"))
+            return k + 1;
+        d.kind = LEDE_CLAIM_ORDINAL;
+        d.value = n.v;
+        d.qty_end = d.end = n.e;
+        d.qual = qual_of(d.qk);
+        if (d.qk == QK_BETWEEN) {
+            bool f;
+            size_t re = parse_range(x, &d, n.e, sa, end, true, &f);
+            if (re && re != SIZE_MAX)
+                d.qty_end = d.end = re;
+            else
+                d.start = d.qty_start;
+        }
+        *st = emit_claim(x, &d);
+        return d.end;
+    }
+    d.kind = LEDE_CLAIM_COUNT;
+    size_t j2 = parse_unit_part(x, &d, n.e, sa, end);
+    if (age_prefix) {
+        d.dim = "age";
+        d.kind = LEDE_CLAIM_DURATION;
+        d.unit = NULL;
+    }
+    d.qty_end = j2;
+    /* range */
+    bool from = false;
+    size_t re = parse_range(x, &d, j2, sa, end, between, &from);
+    if (re == SIZE_MAX) {
+        /* a score: skip both numbers */
+        size_t r = j2 + 1;
+        while (r < end && (is_num(x, r, end) || numword(x, r)))
+            r++;
+        return r;
+    }
+    if (from) {
+        /* "from X to Y": two claims marked with the change */
+        const char *dir = d.high > d.low   ? "increase"
+                          : d.high < d.low ? "decrease"
+                                           : NULL;
+        claim_draft a = d;
+        a.end = a.qty_end = j2;
+        a.value = d.low;
+        a.change = dir;
+        a.qual = qual_of(a.qk == QK_BETWEEN ? 0 : a.qk);
+        if ((*st = emit_claim(x, &a)) != LEDE_OK)
+            return end;
+        claim_draft b = d;
+        b.start = b.qty_start = d.n2.b;
+        if (b.start > j2 + 1)
+            b.start = b.qty_start = j2 + 1;
+        b.n = d.n2;
+        b.value = d.high;
+        b.end = b.qty_end = re;
+        b.change = dir;
+        b.qual = LEDE_QUAL_NONE;
+        b.qk = 0;
+        *st = emit_claim(x, &b);
+        return re;
+    }
+    if (re) {
+        d.qty_end = re;
+        j2 = re;
+        if (d.kind == LEDE_CLAIM_COUNT)
+            d.kind = LEDE_CLAIM_RANGE;
+    } else if (between) {
+        d.qk = 0; /* "between" without a second number */
+        d.start = d.qty_start;
+    }
+    d.end = d.qty_end;
+    /* years */
+    if (d.kind == LEDE_CLAIM_COUNT && n.plain_int && n.ndigits == 4 && !neg &&
+        d.value >= NUM_YEAR_MIN && d.value <= NUM_YEAR_MAX && !d.qk) {
+        bool prep = n.b > sa && in_list(x, n.b - 1, LX_YEARPREP);
+        bool noun = counted_noun(x, d.end, end, false) != SIZE_MAX;
+        bool decade = d.end < end && glued(x, d.end) && ieq(x, d.end, "s");
+        if (decade)
+            d.end = d.qty_end = d.end + 1;
+        if (prep || !noun || decade)
+            d.kind = LEDE_CLAIM_YEAR;
+    }
+    /* rate: "$70 a share" */
+    if (d.kind == LEDE_CLAIM_MONEY || d.kind == LEDE_CLAIM_MEASURE) {
+        size_t rs = rate_suffix(x, d.end, end);
+        if (rs) {
+            d.end += rs;
+            if (d.kind == LEDE_CLAIM_MONEY)
+                d.kind = LEDE_CLAIM_RATE;
+        }
+    }
+    /* counted noun, also "a third of voters" */
+    if ((d.kind == LEDE_CLAIM_COUNT || d.kind == LEDE_CLAIM_RANGE) && !d.unit) {
+        size_t q = d.end;
+        bool singular_ok = n.fraction || fabs(n.v) == 1;
+        if (n.fraction && q + 1 < end && ieq(x, q, "of")) {
+            q++;
+            if (q < end && (ieq(x, q, "the") || ieq(x, q, "all") || ieq(x, q, "its") ||
+                            ieq(x, q, "their")))
+                q++;
+        }
+        size_t noun = counted_noun(x, q, end, singular_ok);
+        if (noun != SIZE_MAX) {
+            d.unit = dup_items(x, noun, noun + 1);
+            d.end = noun + 1;
+        }
+    }
+    /* postfix qualifier: "500 or more" (over a vague prefix: "about 500 or
+     * less"); "or greater than 190" belongs to the next number */
+    if ((!d.qk || d.qk == QK_APPROX || d.qk == QK_EQUAL) && d.qty_end < end) {
+        size_t pm = best_phrase(x, d.qty_end, end, LX_QUALIFIER, 0, 0, &qidx);
+        size_t after = d.qty_end + pm;
+        bool next_num = after < end && (is_num(x, after, end) || numword(x, after) ||
+                                        ieq(x, after, "than"));
+        if (pm && NUM_QUALIFIERS[qidx].postfix && !next_num) {
+            if (d.qk != QK_EQUAL)
+                d.start = d.qty_start;
+            d.qk = NUM_QUALIFIERS[qidx].kind;
+            if (d.end < after)
+                d.end = after;
+        }
+    } else if ((d.qk == QK_MORE_THAN || d.qk == QK_LESS_THAN) && d.qty_end + 1 < end &&
+               ieq(x, d.qty_end, "or") && ieq(x, d.qty_end + 1, "equal")) {
+        /* "less than 5000 or equal (to)" */
+        d.qk = d.qk == QK_MORE_THAN ? QK_AT_LEAST : QK_AT_MOST;
+        size_t after = d.qty_end + 2;
+        if (after < end && ieq(x, after, "to"))
+            after++;
+        if (d.end < after)
+            d.end = after;
+    }
+    /* "over 3 years" is a span of time, not more than three years */
+    if (d.kind == LEDE_CLAIM_DURATION && d.qk && k < end &&
+        !(d.dim && strcmp(d.dim, "age") == 0) &&
+        (ieq(x, k, "over") || ieq(x, k, "under"))) {
+        d.qk = 0;
+        d.start = d.qty_start;
+    }
+    d.qual = qual_of(d.qk);
+    if (!d.qk && d.start < d.qty_start)
+        d.start = d.qty_start;
+    /* "equal to 20" keeps its words in the claim but has no qualifier */
+    d.change = change_before(x, d.start, sa);
+    if (!d.change && d.start > sa + 1 && ieq(x, d.start - 1, "to")) {
+        /* "rose 3.5% to 1.2 billion": the target of the change before */
+        if (x->n_claims && x->claims[x->n_claims - 1].change &&
+            x->claims[x->n_claims - 1].end + 4 >= x->it[d.start].c0)
+            d.change = x->claims[x->n_claims - 1].change;
+    }
+    if (d.kind == LEDE_CLAIM_MONEY && !d.dim)
+        d.dim = "currency";
+    *st = emit_claim(x, &d);
+    return d.end;
+}
+
 lede_status nlp_numbers_extract(lede_job *job) {
-    (void)job;
+    num_lex_init();
+    nctx x = {.job = job, .text = job->nlp.text};
+    if (job->nlp.n_toks == 0)
+        return LEDE_OK;
+    lede_status st = build_items(&x);
+    if (st != LEDE_OK)
+        return st;
+    x.sent_text = arena_calloc(job->arena, job->nlp.n_sents + 1, sizeof *x.sent_text);
+    if (!x.sent_text)
+        return LEDE_ERR_NOMEM;
+    size_t k = 0;
+    while (k < x.n) {
+        uint32_t s = x.it[k].sent;
+        size_t e = k;
+        while (e < x.n && x.it[e].sent == s)
+            e++;
+        /* only sentences with a digit or a number word can hold a claim */
+        bool any = false;
+        for (size_t q = k; q < e && !any; q++) {
+            const item *t = &x.it[q];
+            any = t->kind == NLP_TOK_NUMBER ||
+                  (t->kind == NLP_TOK_WORD &&
+                   (lex_ref(&x, q, LX_NUMWORD) ||
+                    (x.text[t->b1 - 1] >= '0' && x.text[t->b1 - 1] <= '9')));
+        }
+        if (!any) {
+            k = e;
+            continue;
+        }
+        mark_noise(&x, k, e);
+        size_t i = k;
+        while (i < e && st == LEDE_OK) {
+            if (!can_start(&x, i)) {
+                i++;
+                continue;
+            }
+            size_t nx = try_claim(&x, i, k, e, &st);
+            i = nx > i ? nx : i + 1;
+        }
+        if (st != LEDE_OK)
+            return st;
+        k = e;
+    }
+    job->res->claims = x.claims;
+    job->res->n_claims = x.n_claims;
     return LEDE_OK;
 }

@@ -126,6 +126,30 @@ static char_class classify(uint32_t c) {
     return is_upper_nonascii(c) ? CC_UPPER : CC_LETTER;
 }
 
+/* Classes of the ASCII characters, indexed by byte (the same answers as
+ * classify() gives; a table because this is the hot path). */
+static const uint8_t ASCII_CLASS[128] = {
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_SPACE,   CC_SPACE,  CC_SPACE,  CC_SPACE,
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_NEWLINE, CC_SPACE,  CC_SPACE,  CC_SPACE,
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_SPACE,   CC_SPACE,  CC_SPACE,  CC_SPACE,
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_SPACE,   CC_SPACE,  CC_SPACE,  CC_SPACE,
+    CC_SPACE,  CC_SPACE,  CC_SPACE,  CC_SPACE,   CC_SPACE,  CC_TERM,   CC_QUOTE,
+    CC_SYMBOL, CC_SYMBOL, CC_SYMBOL, CC_SYMBOL,  CC_APOS,   CC_PUNCT,  CC_PUNCT,
+    CC_SYMBOL, CC_SYMBOL, CC_PUNCT,  CC_HYPHEN,  CC_PERIOD, CC_SYMBOL, CC_DIGIT,
+    CC_DIGIT,  CC_DIGIT,  CC_DIGIT,  CC_DIGIT,   CC_DIGIT,  CC_DIGIT,  CC_DIGIT,
+    CC_DIGIT,  CC_DIGIT,  CC_PUNCT,  CC_PUNCT,   CC_SYMBOL, CC_SYMBOL, CC_SYMBOL,
+    CC_TERM,   CC_SYMBOL, CC_UPPER,  CC_UPPER,   CC_UPPER,  CC_UPPER,  CC_UPPER,
+    CC_UPPER,  CC_UPPER,  CC_UPPER,  CC_UPPER,   CC_UPPER,  CC_UPPER,  CC_UPPER,
+    CC_UPPER,  CC_UPPER,  CC_UPPER,  CC_UPPER,   CC_UPPER,  CC_UPPER,  CC_UPPER,
+    CC_UPPER,  CC_UPPER,  CC_UPPER,  CC_UPPER,   CC_UPPER,  CC_UPPER,  CC_UPPER,
+    CC_PUNCT,  CC_SYMBOL, CC_PUNCT,  CC_SYMBOL,  CC_SYMBOL, CC_QUOTE,  CC_LETTER,
+    CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,  CC_LETTER, CC_LETTER, CC_LETTER,
+    CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,  CC_LETTER, CC_LETTER, CC_LETTER,
+    CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,  CC_LETTER, CC_LETTER, CC_LETTER,
+    CC_LETTER, CC_LETTER, CC_LETTER, CC_LETTER,  CC_PUNCT,  CC_SYMBOL, CC_PUNCT,
+    CC_SYMBOL, CC_SYMBOL,
+};
+
 static bool cc_is_letter(char_class k) { return k == CC_LETTER || k == CC_UPPER; }
 static bool cc_is_alnum(char_class k) { return cc_is_letter(k) || k == CC_DIGIT; }
 
@@ -144,10 +168,11 @@ static inline char_class at(const scan *sc, size_t pos, uint32_t *cp_out, size_t
         if (b < 0x80) {
             cp = b;
             n = 1;
+            k = (char_class)ASCII_CLASS[b];
         } else {
             n = utf8_decode(sc->s + pos, sc->len - pos, &cp);
+            k = classify(cp);
         }
-        k = classify(cp);
     }
     if (cp_out)
         *cp_out = cp;
@@ -539,10 +564,23 @@ static size_t scan_number(const scan *sc, size_t p, uint16_t *flags) {
             while (d < n && s[d] >= '0' && s[d] <= '9')
                 d++;
             size_t run = d - (e + 1);
-            /* 100,000 and the Indian grouping 12,34,567 */
-            if (run == 3 || (run == 2 && d < n && s[d] == ',')) {
+            if (run == 3) { /* 100,000 */
                 e = d;
                 continue;
+            }
+            /* the Indian grouping 12,34,567: two-digit groups that end in a
+             * group of three (not a list such as 22,24,26) */
+            if (run == 2) {
+                size_t q = d;
+                while (q + 3 < n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9' &&
+                       s[q + 2] >= '0' && s[q + 2] <= '9' && (s[q + 3] == ','))
+                    q += 3;
+                if (q + 4 <= n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9' &&
+                    s[q + 2] >= '0' && s[q + 2] <= '9' && s[q + 3] >= '0' &&
+                    s[q + 3] <= '9' && (q + 4 == n || s[q + 4] < '0' || s[q + 4] > '9')) {
+                    e = q + 4;
+                    continue;
+                }
             }
             break;
         }
@@ -800,7 +838,11 @@ static lede_status split_pass(tokenizer *tz, size_t sent_cap) {
             brk = nx->kind == NLP_TOK_WORD &&
                   is_sent_starter(o->text + nx->start, nx->end - nx->start);
         } else {
-            brk = starts_sentence(o, &o->toks[k]);
+            /* "USD115.5", "v1.2": a stop glued to what follows ends nothing */
+            const nlp_token *nx = &o->toks[k];
+            bool glued_after = k == i + 1 && !(nx->flags & NLP_TF_SPACE_BEFORE) &&
+                               (nx->kind == NLP_TOK_NUMBER || nx->kind == NLP_TOK_WORD);
+            brk = !glued_after && starts_sentence(o, nx);
         }
         if (brk && k < n && !(o->toks[k].flags & NLP_TF_PARA_START)) {
             if (!push_sent(tz->a, o, &sent_cap, begin, k, para))

@@ -195,3 +195,14 @@ Test(tok, host_names_and_dotted_abbreviations) {
     tok("See example.com, e.g. the page.");
     cr_assert_str_eq(joined(), "See|example.com|,|e.g.|the|page|.");
 }
+
+Test(tok, glued_stop_ends_no_sentence) {
+    tok("It costs USD115.5 now. Next.");
+    cr_assert_eq(nt.n_sents, 2);
+    cr_assert_str_eq(sent(0), "It costs USD115.5 now.");
+}
+
+Test(tok, indian_grouping_but_not_lists) {
+    tok("Rs 12,34,567 and exercises 22,24,26,31.");
+    cr_assert_str_eq(joined(), "Rs|12,34,567|and|exercises|22|,|24|,|26|,|31|.");
+}

@@ -161,6 +161,18 @@ typedef struct {
     const char *change; /* "increase", "decrease" or NULL */
     size_t start, end;  /* code points in text */
     const char *sentence;
+    /* The parts of the claim, in code points of text (start <= qty_start <=
+     * num_start < num_end <= qty_end <= end): the quantity without qualifier,
+     * change words or counted noun ("$60 million" in "more than $60 million of
+     * aid"), and the number alone ("60 million"). A range also gives its second
+     * number (num2_*; both 0 otherwise). */
+    size_t qty_start, qty_end;
+    size_t num_start, num_end;
+    size_t num2_start, num2_end;
+    /* What a measure measures: "length", "mass", "area", "volume", "speed",
+     * "temperature", "data", "energy", "power", "angle", "time", "age",
+     * "currency", or NULL (counts, percents, ordinals, years). */
+    const char *dimension;
 } lede_claim;
 
 /* Which source won each metadata field ("json-ld", "og:title", "h1", ...).

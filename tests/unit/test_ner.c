@@ -1,0 +1,543 @@
+/* The entity tagger: tags, features, Viterbi, gazetteers, the model file
+ * (round trip and malformed files), training on a tiny hand-written corpus, and
+ * the shipped model on sentences written for these tests. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "job.h"
+#include "nlp/ner.h"
+#include "nlp/ner_gaz.h"
+#include "nlp/ner_hash.h"
+#include "nlp/ner_model.h"
+#include "nlp/ner_train.h"
+
+#define SHIPPED_DATA LEDE_SOURCE_DIR "/core/data"
+
+static size_t split(char *s, ner_word *words, size_t max) {
+    size_t n = 0;
+    for (char *tok = strtok(s, " "); tok && n < max; tok = strtok(NULL, " "))
+        words[n++] = (ner_word){tok, strlen(tok)};
+    return n;
+}
+
+static void tmp_path(char *buf, size_t len, const char *name) {
+    snprintf(buf, len, "/tmp/lede_test_ner_%d_%s", (int)getpid(), name);
+}
+
+static void write_file(const char *path, const void *data, size_t len) {
+    FILE *f = fopen(path, "wb");
+    cr_assert(f);
+    cr_assert_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+static unsigned char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    cr_assert(f);
+    fseek(f, 0, SEEK_END);
+    *len = (size_t)ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *buf = malloc(*len);
+    cr_assert_eq(fread(buf, 1, *len, f), *len);
+    fclose(f);
+    return buf;
+}
+
+Test(ner, tag_names_round_trip) {
+    for (int t = 0; t < NER_N_TAGS; t++)
+        cr_assert_eq(ner_tag_parse(ner_tag_names[t], strlen(ner_tag_names[t])), t);
+    cr_assert_eq(ner_tag_parse("B-GPE", 5), NER_O);
+    cr_assert_eq(ner_tag_type(NER_B_PER), LEDE_ENT_PERSON);
+    cr_assert_eq(ner_tag_type(NER_I_LOC), LEDE_ENT_LOC);
+    cr_assert_eq(ner_tag_type(NER_B_MISC), LEDE_ENT_MISC);
+    cr_assert(ner_tag_is_begin(NER_B_ORG));
+    cr_assert_not(ner_tag_is_begin(NER_I_ORG));
+    cr_assert_not(ner_tag_is_begin(NER_O));
+}
+
+/* Features of token i of a sentence, sorted for set comparisons. */
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static size_t feats_of(const char *sentence, size_t i, uint64_t *out) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", sentence);
+    ner_word words[32];
+    size_t n = split(buf, words, 32);
+    ner_tokinfo info[32];
+    uint64_t tmp[32 * 2];
+    ner_prepare(NULL, words, n, info, tmp);
+    size_t k = ner_features(words, info, n, i, ner_caps_sentence(info, n), out);
+    qsort(out, k, sizeof *out, cmp_u64);
+    return k;
+}
+
+static size_t shared_feats(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
+    size_t i = 0, j = 0, same = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j])
+            same++, i++, j++;
+        else if (a[i] < b[j])
+            i++;
+        else
+            j++;
+    }
+    return same;
+}
+
+Test(ner, features_are_deterministic_and_contextual) {
+    uint64_t a[NER_MAX_FEATS], b[NER_MAX_FEATS], c[NER_MAX_FEATS];
+    size_t na = feats_of("the talks in Geneva ended", 3, a);
+    size_t nb = feats_of("the talks in Geneva ended", 3, b);
+    cr_assert_eq(na, nb);
+    cr_assert(na > 20 && na <= NER_MAX_FEATS);
+    cr_assert_eq(memcmp(a, b, na * sizeof *a), 0);
+    /* Another right neighbour changes only the features that look at it. */
+    size_t nc = feats_of("the talks in Geneva began", 3, c);
+    size_t same = shared_feats(a, na, c, nc);
+    cr_assert(same < na && same > na / 2, "%zu of %zu shared", same, na);
+}
+
+Test(ner, features_see_case_and_shape) {
+    uint64_t a[NER_MAX_FEATS], b[NER_MAX_FEATS], c[NER_MAX_FEATS];
+    size_t na = feats_of("met Putin today", 1, a);
+    size_t nb = feats_of("met putin today", 1, b);
+    size_t nc = feats_of("met Smith today", 1, c);
+    /* Case differs: the lower-case form and the context are shared, the word
+     * and the shape are not. */
+    size_t ab = shared_feats(a, na, b, nb);
+    cr_assert(ab > 5 && ab < na);
+    /* Same shape and context, other word: shape features are shared. */
+    size_t ac = shared_feats(a, na, c, nc);
+    cr_assert(ac > 5 && ac < na);
+}
+
+Test(ner, sentence_in_capitals_is_detected) {
+    ner_word w[4];
+    char s1[] = "RUSSIA BEAT FRANCE 2-1", s2[] = "Russia beat France 2-1";
+    ner_tokinfo info[4];
+    uint64_t tmp[8];
+    size_t n = split(s1, w, 4);
+    ner_prepare(NULL, w, n, info, tmp);
+    cr_assert(ner_caps_sentence(info, n));
+    n = split(s2, w, 4);
+    ner_prepare(NULL, w, n, info, tmp);
+    cr_assert_not(ner_caps_sentence(info, n));
+}
+
+Test(ner, viterbi_follows_scores_and_bio) {
+    float trans[NER_N_TAGS + 1][NER_N_TAGS] = {{0}};
+    float em[3 * NER_N_TAGS] = {0};
+    uint8_t back[3 * NER_N_TAGS], out[3];
+    /* Token 0 prefers I-PER, which cannot start a sentence; B-PER is next. */
+    em[0 * NER_N_TAGS + NER_I_PER] = 5;
+    em[0 * NER_N_TAGS + NER_B_PER] = 3;
+    em[1 * NER_N_TAGS + NER_I_PER] = 4;
+    em[2 * NER_N_TAGS + NER_O] = 1;
+    ner_viterbi(em, trans, 3, back, out);
+    cr_assert_eq(out[0], NER_B_PER);
+    cr_assert_eq(out[1], NER_I_PER);
+    cr_assert_eq(out[2], NER_O);
+    /* A strong transition outweighs a weak emission. */
+    em[2 * NER_N_TAGS + NER_I_PER] = 0.5f;
+    trans[NER_I_PER][NER_I_PER] = 2;
+    ner_viterbi(em, trans, 3, back, out);
+    cr_assert_eq(out[2], NER_I_PER);
+    /* I-ORG never follows B-PER: to take the strong I-ORG the decoder must
+     * begin the span with B-ORG. */
+    memset(em, 0, sizeof em);
+    memset(trans, 0, sizeof trans);
+    em[0 * NER_N_TAGS + NER_B_PER] = 3;
+    em[1 * NER_N_TAGS + NER_I_ORG] = 9;
+    ner_viterbi(em, trans, 2, back, out);
+    cr_assert_eq(out[0], NER_B_ORG);
+    cr_assert_eq(out[1], NER_I_ORG);
+}
+
+Test(ner, gazetteer_longest_match_and_alias) {
+    gazetteer *g = ner_gaz_new();
+    cr_assert(g);
+    const char *york = "York", *ny = "New York", *nyc = "New York City";
+    cr_assert_eq(ner_gaz_add(g, york, strlen(york), NER_GAZ_CITY), LEDE_OK);
+    cr_assert_eq(ner_gaz_add(g, ny, strlen(ny), NER_GAZ_REGION), LEDE_OK);
+    cr_assert_eq(ner_gaz_add(g, nyc, strlen(nyc), NER_GAZ_CITY), LEDE_OK);
+    const char *toks[] = {"in", "NEW", "York", "City", "today"};
+    uint64_t h[5];
+    for (int i = 0; i < 5; i++)
+        h[i] = ner_hash_bytes(toks[i], strlen(toks[i]), 1);
+    uint16_t lists[5];
+    bool begin[5];
+    ner_gaz_match(g, h, 5, lists, begin);
+    cr_assert_eq(lists[0], 0);
+    cr_assert_eq(lists[1], NER_GAZ_CITY);
+    cr_assert(begin[1]);
+    cr_assert_eq(lists[2], NER_GAZ_CITY);
+    cr_assert_not(begin[2]);
+    cr_assert_eq(lists[3], NER_GAZ_CITY);
+    cr_assert_eq(lists[4], 0);
+    cr_assert(ner_gaz_lookup(g, h + 1, 2) & NER_GAZ_PREFIX);
+    cr_assert(ner_gaz_lookup(g, h + 1, 2) & NER_GAZ_REGION);
+    cr_assert_null(ner_gaz_alias(g, h + 1, 2));
+    ner_gaz_free(g);
+
+    /* The shipped alias table joins "U.S." and "United States". */
+    cr_assert_eq(ner_gaz_load(SHIPPED_DATA, &g, NULL, 0), LEDE_OK);
+    uint64_t us = ner_hash_bytes("U.S.", 4, 1);
+    const char *canon = ner_gaz_alias(g, &us, 1);
+    cr_assert(canon);
+    cr_assert_str_eq(canon, "United States");
+    uint64_t fr = ner_hash_bytes("French", 6, 1);
+    cr_assert(ner_gaz_lookup(g, &fr, 1) & NER_GAZ_DEMONYM);
+    ner_gaz_free(g);
+}
+
+Test(ner, malformed_gazetteer_is_rejected) {
+    char dir[256], sub[300], file[340];
+    tmp_path(dir, sizeof dir, "gazdir");
+    snprintf(sub, sizeof sub, "%s/gazetteers", dir);
+    mkdir(dir, 0700);
+    mkdir(sub, 0700);
+    snprintf(file, sizeof file, "%s/cities.txt", sub);
+    write_file(file, "Paris\n\xff\xfe broken\n", 16);
+    gazetteer *g = NULL;
+    char err[256] = "";
+    cr_assert_eq(ner_gaz_load(dir, &g, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert_null(g);
+    cr_assert(strstr(err, "line 2"), "%s", err);
+    unlink(file);
+    rmdir(sub);
+    rmdir(dir);
+}
+
+/* A model with a few hand-set weights, written and read back. */
+Test(ner, model_file_round_trip) {
+    const uint32_t bits = 10;
+    size_t n = (size_t)1 << bits;
+    float *w = calloc(n * NER_N_TAGS, sizeof *w);
+    float trans[NER_N_TAGS + 1][NER_N_TAGS] = {{0}};
+    w[5 * NER_N_TAGS + NER_B_PER] = 2.0f;
+    w[5 * NER_N_TAGS + NER_O] = -1.0f;
+    w[700 * NER_N_TAGS + NER_I_MISC] = 0.5f;
+    trans[NER_START][NER_B_LOC] = 1.0f;
+    trans[NER_B_PER][NER_I_PER] = -2.0f;
+    char path[256];
+    tmp_path(path, sizeof path, "roundtrip.model");
+    size_t n_buckets = 0;
+    cr_assert_eq(ner_model_write(path, bits, w, trans, &n_buckets), LEDE_OK);
+    cr_assert_eq(n_buckets, 2);
+    ner_model *m = NULL;
+    cr_assert_eq(ner_model_read(path, &m, NULL, 0), LEDE_OK);
+    cr_assert_eq(m->bits, bits);
+    /* Largest weight maps to the top of the int16 range; ratios survive. */
+    cr_assert_eq(m->n_rows, 2);
+    const int16_t *r5 = ner_model_row(m, 5), *r700 = ner_model_row(m, 700);
+    cr_assert(r5 && r700);
+    int16_t top = r5[NER_B_PER];
+    cr_assert(top > 30000);
+    cr_assert_eq(r5[NER_O], -top / 2);
+    cr_assert_eq(r5[NER_B_LOC], 0);
+    cr_assert_eq(r700[NER_I_MISC], top / 4);
+    cr_assert_null(ner_model_row(m, 6));
+    cr_assert_null(ner_model_row(m, 1023));
+    cr_assert_eq(m->trans[NER_START][NER_B_LOC], top / 2);
+    cr_assert_eq(m->trans[NER_B_PER][NER_I_PER], -top);
+    ner_model_free(m);
+    unlink(path);
+    free(w);
+}
+
+Test(ner, malformed_model_is_rejected) {
+    const uint32_t bits = 8;
+    float *w = calloc(((size_t)1 << bits) * NER_N_TAGS, sizeof *w);
+    float trans[NER_N_TAGS + 1][NER_N_TAGS] = {{0}};
+    w[3 * NER_N_TAGS + NER_B_ORG] = 1.0f;
+    w[9 * NER_N_TAGS + NER_B_LOC] = 1.0f;
+    char path[256];
+    tmp_path(path, sizeof path, "bad.model");
+    cr_assert_eq(ner_model_write(path, bits, w, trans, NULL), LEDE_OK);
+    free(w);
+    size_t len;
+    unsigned char *good = read_file(path, &len);
+    unsigned char *bad = malloc(len);
+    ner_model *m = NULL;
+    char err[256];
+
+    cr_assert_eq(ner_model_parse(good, len, &m, err, sizeof err), LEDE_OK);
+    ner_model_free(m);
+    /* Truncated. */
+    cr_assert_eq(ner_model_parse(good, len - 7, &m, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert_null(m);
+    /* Bad magic. */
+    memcpy(bad, good, len);
+    bad[0] = 'X';
+    cr_assert_eq(ner_model_parse(bad, len, &m, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert(strstr(err, "magic"), "%s", err);
+    /* One flipped bit in the weights. */
+    memcpy(bad, good, len);
+    bad[len - 6] ^= 0x10;
+    err[0] = 0;
+    cr_assert_eq(ner_model_parse(bad, len, &m, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert(strstr(err, "checksum"), "%s", err);
+    cr_assert_eq(ner_model_parse(good, 3, &m, err, sizeof err), LEDE_ERR_MODEL);
+
+    /* Through the context: a malformed file is an error with a message, a
+     * missing one is not. */
+    char dir[256], model[300];
+    tmp_path(dir, sizeof dir, "ctxdir");
+    mkdir(dir, 0700);
+    snprintf(model, sizeof model, "%s/ner.model", dir);
+    lede_ctx_config cfg = {.data_dir = dir};
+    lede_ctx *ctx = NULL;
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, err, sizeof err), LEDE_OK);
+    cr_assert_null(ctx->ner);
+    const char *toks[] = {"Paris"};
+    const char *tags[1];
+    cr_assert_eq(lede_tag_tokens(ctx, toks, 1, tags), LEDE_OK);
+    cr_assert_str_eq(tags[0], "O");
+    lede_ctx_free(ctx);
+    write_file(model, good, len / 2);
+    err[0] = 0;
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert_null(ctx);
+    cr_assert(strstr(err, "entity model"), "%s", err);
+    unlink(model);
+    rmdir(dir);
+    unlink(path);
+    free(good);
+    free(bad);
+}
+
+/* A tiny corpus written for this test: the trained model must learn it. */
+static const char tiny_corpus[] = "-DOCSTART-\tO\n\n"
+                                  "Alice\tB-PER\nvisited\tO\nLondon\tB-LOC\n.\tO\n\n"
+                                  "Bob\tB-PER\nWhite\tI-PER\njoined\tO\nAcme\tB-ORG\n"
+                                  "Corp\tI-ORG\n.\tO\n\n"
+                                  "the\tO\nAcme\tB-ORG\nboard\tO\nmet\tO\nin\tO\n"
+                                  "London\tB-LOC\n\n";
+
+Test(ner, training_learns_a_tiny_corpus) {
+    char corpus[256], model[256];
+    tmp_path(corpus, sizeof corpus, "tiny.conll");
+    tmp_path(model, sizeof model, "tiny.model");
+    write_file(corpus, tiny_corpus, strlen(tiny_corpus));
+    ner_corpus c;
+    cr_assert_eq(ner_corpus_read(corpus, &c), LEDE_OK);
+    cr_assert_eq(c.n_sents, 3);
+    cr_assert_eq(c.n_words, 16);
+    ner_train_file f = {corpus, 1.0f, false};
+    ner_train_opts o = {.files = &f,
+                        .n_files = 1,
+                        .epochs = 10,
+                        .bits = 14,
+                        .seed = 7,
+                        .out_path = model};
+    cr_assert_eq(ner_train(&o, NULL), LEDE_OK);
+    ner_model *m = NULL;
+    cr_assert_eq(ner_model_read(model, &m, NULL, 0), LEDE_OK);
+    void *scratch = malloc(ner_scratch_size(16));
+    ner_span_counts counts = {0};
+    for (size_t s = 0; s < c.n_sents; s++) {
+        size_t b = c.sent_begin[s], n = c.sent_begin[s + 1] - b;
+        uint8_t tags[16];
+        ner_model_tag(m, NULL, c.words + b, n, scratch, tags);
+        ner_span_count(c.tags + b, tags, n, &counts);
+    }
+    cr_assert_eq(counts.gold, 6);
+    cr_assert_eq(counts.correct, 6);
+    cr_assert_eq(counts.pred, 6);
+    /* Deterministic: a second run writes the same bytes. */
+    char model2[256];
+    tmp_path(model2, sizeof model2, "tiny2.model");
+    o.out_path = model2;
+    cr_assert_eq(ner_train(&o, NULL), LEDE_OK);
+    size_t l1, l2;
+    unsigned char *b1 = read_file(model, &l1), *b2 = read_file(model2, &l2);
+    cr_assert_eq(l1, l2);
+    cr_assert_eq(memcmp(b1, b2, l1), 0);
+    free(b1);
+    free(b2);
+    free(scratch);
+    ner_model_free(m);
+    ner_corpus_free(&c);
+    unlink(corpus);
+    unlink(model);
+    unlink(model2);
+}
+
+Test(ner, span_counting_is_conlleval_style) {
+    const uint8_t gold[] = {NER_B_PER, NER_I_PER, NER_O, NER_B_LOC, NER_B_LOC};
+    const uint8_t pred[] = {NER_B_PER, NER_O, NER_O, NER_B_LOC, NER_I_LOC};
+    ner_span_counts c = {0};
+    ner_span_count(gold, pred, 5, &c);
+    cr_assert_eq(c.gold, 3);
+    cr_assert_eq(c.pred, 2);
+    cr_assert_eq(c.correct, 0);
+}
+
+/* The shipped model on sentences written for this test. */
+static lede_ctx *shipped(void) {
+    lede_ctx_config cfg = {.data_dir = SHIPPED_DATA};
+    lede_ctx *ctx = NULL;
+    char err[256] = "";
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, err, sizeof err), LEDE_OK, "%s", err);
+    cr_assert(ctx->ner, "the shipped model is missing");
+    return ctx;
+}
+
+static void expect_tags(const lede_ctx *ctx, const char *sentence, const char *expected) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", sentence);
+    const char *toks[64], *tags[64];
+    size_t n = 0;
+    for (char *t = strtok(buf, " "); t && n < 64; t = strtok(NULL, " "))
+        toks[n++] = t;
+    cr_assert_eq(lede_tag_tokens(ctx, toks, n, tags), LEDE_OK);
+    char got[1024] = "";
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(got, " ");
+        strcat(got, tags[i]);
+    }
+    cr_assert_str_eq(got, expected, "%s", sentence);
+}
+
+Test(ner, shipped_model_tags_news_sentences) {
+    lede_ctx *ctx = shipped();
+    expect_tags(
+        ctx, "German Chancellor Angela Merkel met Emmanuel Macron in Paris on Monday .",
+        "B-MISC O B-PER I-PER O B-PER I-PER O B-LOC O O O");
+    expect_tags(ctx, "Shares of Microsoft rose 3 percent in New York trading .",
+                "O O B-ORG O O O O B-LOC I-LOC O O");
+    expect_tags(ctx,
+                "The European Union imposed new sanctions on Russia , officials said .",
+                "O B-ORG I-ORG O O O O B-LOC O O O O");
+    expect_tags(ctx, "She said the weather was cold .", "O O O O O O O");
+    lede_ctx_free(ctx);
+}
+
+Test(ner, long_sentences_use_the_heap_path) {
+    lede_ctx *ctx = shipped();
+    enum { N = 300 };
+    const char *toks[N], *tags[N];
+    for (int i = 0; i < N; i++)
+        toks[i] = i % 10 == 3 ? "Paris" : "and";
+    cr_assert_eq(lede_tag_tokens(ctx, toks, N, tags), LEDE_OK);
+    cr_assert_str_eq(tags[3], "B-LOC");
+    cr_assert_str_eq(tags[4], "O");
+    cr_assert_str_eq(tags[293], "B-LOC");
+    lede_ctx_free(ctx);
+}
+
+/* Two stages in one file; mismatched or trailing data is refused. */
+Test(ner, two_stage_model_file) {
+    const uint32_t bits = 8;
+    float *w = calloc(((size_t)1 << bits) * NER_N_TAGS, sizeof *w);
+    float trans[NER_N_TAGS + 1][NER_N_TAGS] = {{0}};
+    w[1 * NER_N_TAGS + NER_B_PER] = 1.0f;
+    char path[256];
+    tmp_path(path, sizeof path, "two.model");
+    FILE *f = fopen(path, "wb");
+    cr_assert_eq(ner_model_fwrite(f, bits, w, trans, NULL), LEDE_OK);
+    w[2 * NER_N_TAGS + NER_B_LOC] = 1.0f;
+    cr_assert_eq(ner_model_fwrite(f, bits, w, trans, NULL), LEDE_OK);
+    fclose(f);
+    ner_model *m = NULL;
+    cr_assert_eq(ner_model_read(path, &m, NULL, 0), LEDE_OK);
+    cr_assert(m->next);
+    cr_assert_eq(m->n_rows, 1);
+    cr_assert_eq(m->next->n_rows, 2);
+    cr_assert_null(m->next->next);
+    ner_model_free(m);
+
+    size_t len;
+    unsigned char *good = read_file(path, &len);
+    unsigned char *longer = malloc(len + 3);
+    memcpy(longer, good, len);
+    memcpy(longer + len, "xyz", 3);
+    char err[256] = "";
+    cr_assert_eq(ner_model_parse(longer, len + 3, &m, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert_null(m);
+
+    /* A second stage over another number of buckets. */
+    f = fopen(path, "wb");
+    cr_assert_eq(ner_model_fwrite(f, bits, w, trans, NULL), LEDE_OK);
+    float *w9 = calloc(((size_t)1 << (bits + 1)) * NER_N_TAGS, sizeof *w9);
+    w9[0] = 1.0f;
+    cr_assert_eq(ner_model_fwrite(f, bits + 1, w9, trans, NULL), LEDE_OK);
+    fclose(f);
+    err[0] = 0;
+    cr_assert_eq(ner_model_read(path, &m, err, sizeof err), LEDE_ERR_MODEL);
+    cr_assert(strstr(err, "bucket bits"), "%s", err);
+    unlink(path);
+    free(w);
+    free(w9);
+    free(good);
+    free(longer);
+}
+
+Test(ner, two_stage_training_learns_a_tiny_corpus) {
+    char corpus[256], model[256];
+    tmp_path(corpus, sizeof corpus, "tiny2.conll");
+    tmp_path(model, sizeof model, "tiny2s.model");
+    write_file(corpus, tiny_corpus, strlen(tiny_corpus));
+    ner_corpus c;
+    cr_assert_eq(ner_corpus_read(corpus, &c), LEDE_OK);
+    cr_assert(c.doc_start[0]);
+    cr_assert_not(c.doc_start[1]);
+    ner_train_file f = {corpus, 1.0f, false};
+    ner_train_opts o = {.files = &f,
+                        .n_files = 1,
+                        .epochs = 10,
+                        .stages = 2,
+                        .bits = 14,
+                        .seed = 7,
+                        .out_path = model};
+    cr_assert_eq(ner_train(&o, NULL), LEDE_OK);
+    ner_model *m = NULL;
+    cr_assert_eq(ner_model_read(model, &m, NULL, 0), LEDE_OK);
+    cr_assert(m->next);
+    void *scratch = malloc(ner_scratch_size(c.n_words));
+    uint8_t tags[16];
+    ner_model_tag_doc(m, NULL, c.words, c.sent_begin, c.n_sents, scratch, tags);
+    ner_span_counts counts = {0};
+    for (size_t s = 0; s < c.n_sents; s++) {
+        size_t b = c.sent_begin[s], n = c.sent_begin[s + 1] - b;
+        ner_span_count(c.tags + b, tags + b, n, &counts);
+    }
+    cr_assert_eq(counts.correct, 6);
+    cr_assert_eq(counts.pred, 6);
+    free(scratch);
+    ner_model_free(m);
+    ner_corpus_free(&c);
+    unlink(corpus);
+    unlink(model);
+}
+
+Test(ner, document_hints_see_other_sentences) {
+    /* "Stone" opens the first sentence; in the second it follows a first name. */
+    char s[] = "Stone said no . Ms Emma Stone left . the stone fell";
+    ner_word w[16];
+    size_t n = split(s, w, 16);
+    cr_assert_eq(n, 12);
+    const size_t sent_begin[] = {0, 4, 9, 12};
+    gazetteer *g = ner_gaz_new();
+    cr_assert_eq(ner_gaz_add(g, "Emma", 4, NER_GAZ_FIRST_NAME), LEDE_OK);
+    ner_tokinfo info[16];
+    uint64_t tmp[64];
+    for (int k = 0; k < 3; k++)
+        ner_prepare(g, w + sent_begin[k], sent_begin[k + 1] - sent_begin[k],
+                    info + sent_begin[k], tmp);
+    cr_assert(ner_doc_tmp_size(12) <= sizeof tmp);
+    ner_doc_mark(info, sent_begin, 3, tmp);
+    cr_assert(info[0].doc & NER_DOC_AFTER_FIRST);
+    cr_assert(info[0].doc & NER_DOC_LOWER);
+    cr_assert(info[0].doc & NER_DOC_CAP_MID);
+    cr_assert_not(info[1].doc & NER_DOC_CAP_MID);
+    ner_gaz_free(g);
+}

@@ -1,0 +1,302 @@
+/* Numeric claims, one test per construction, on sentences written for these tests. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "lede/lede.h"
+
+static lede_ctx *ctx;
+static lede_result *res;
+
+static void setup(void) {
+    lede_ctx_config cfg = {.data_dir = LEDE_SOURCE_DIR "/core/data"};
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, NULL, 0), LEDE_OK);
+}
+
+static void teardown(void) {
+    lede_result_free(res);
+    res = NULL;
+    lede_ctx_free(ctx);
+}
+
+static void run(const char *text) {
+    lede_result_free(res);
+    res = NULL;
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_NUMBERS;
+    cr_assert_eq(lede_analyze_text(ctx, text, strlen(text), &opt, &res), LEDE_OK);
+}
+
+/* The claim whose text is `t`, or a failed assertion. */
+static const lede_claim *claim(const char *t) {
+    for (size_t i = 0; i < res->n_claims; i++)
+        if (strcmp(res->claims[i].text, t) == 0)
+            return &res->claims[i];
+    char all[2048] = "";
+    for (size_t i = 0; i < res->n_claims; i++) {
+        strncat(all, res->claims[i].text, sizeof all - strlen(all) - 4);
+        strncat(all, " | ", sizeof all - strlen(all) - 1);
+    }
+    cr_assert_fail("no claim \"%s\"; claims: %s", t, all);
+    return NULL;
+}
+
+static void near(double got, double want) {
+    cr_assert(fabs(got - want) <= 1e-9 * fmax(1, fabs(want)), "value %.12g, want %.12g",
+              got, want);
+}
+
+static void unit_is(const lede_claim *c, const char *u) {
+    cr_assert(c->unit && strcmp(c->unit, u) == 0, "unit %s, want %s",
+              c->unit ? c->unit : "(null)", u);
+}
+
+TestSuite(numbers, .init = setup, .fini = teardown);
+
+Test(numbers, counted_noun_with_qualifier) {
+    run("Russia has massed nearly 100,000 troops near the border.");
+    cr_assert_eq(res->n_claims, 1);
+    const lede_claim *c = claim("nearly 100,000 troops");
+    near(c->value, 100000);
+    unit_is(c, "troops");
+    cr_assert_eq(c->kind, LEDE_CLAIM_COUNT);
+    cr_assert_eq(c->qualifier, LEDE_QUAL_APPROXIMATELY);
+    cr_assert_eq(c->start, 18);
+    cr_assert_eq(c->end, 39);
+    cr_assert_str_eq(c->sentence,
+                     "Russia has massed nearly 100,000 troops near the border.");
+}
+
+Test(numbers, money_with_scale_words_and_suffixes) {
+    run("The U.S. approved $60 million, the EU 1.5bn euros and Britain \xC2\xA3"
+        "3.2m.");
+    const lede_claim *c = claim("$60 million");
+    near(c->value, 60e6);
+    cr_assert_str_eq(c->currency, "USD");
+    cr_assert_eq(c->kind, LEDE_CLAIM_MONEY);
+    c = claim("1.5bn euros");
+    near(c->value, 1.5e9);
+    cr_assert_str_eq(c->currency, "EUR");
+    c = claim("\xC2\xA3"
+              "3.2m");
+    near(c->value, 3.2e6);
+    cr_assert_str_eq(c->currency, "GBP");
+}
+
+Test(numbers, currency_codes_and_names) {
+    run("They paid USD 200, 15 yuan and 10,000 Swiss francs.");
+    cr_assert_str_eq(claim("USD 200")->currency, "USD");
+    cr_assert_str_eq(claim("15 yuan")->currency, "CNY");
+    near(claim("10,000 Swiss francs")->value, 10000);
+    cr_assert_str_eq(claim("10,000 Swiss francs")->currency, "CHF");
+}
+
+Test(numbers, percent_forms) {
+    run("Unemployment was 25 per cent, up 2 percentage points, and inflation 3.5%.");
+    const lede_claim *c = claim("25 per cent");
+    near(c->value, 25);
+    cr_assert_eq(c->kind, LEDE_CLAIM_PERCENT);
+    unit_is(claim("2 percentage points"), "percentage points");
+    near(claim("3.5%")->value, 3.5);
+}
+
+Test(numbers, measures) {
+    run("They shipped 80 metric tons for 30 miles at 120 km/h; the room is 45 square "
+        "meters and the file 100 MB.");
+    const lede_claim *c = claim("80 metric tons");
+    near(c->value, 80);
+    unit_is(c, "t");
+    cr_assert_str_eq(c->dimension, "mass");
+    unit_is(claim("30 miles"), "mi");
+    unit_is(claim("120 km/h"), "km/h");
+    unit_is(claim("45 square meters"), "m\xC2\xB2");
+    unit_is(claim("100 MB"), "MB");
+    cr_assert_str_eq(claim("100 MB")->dimension, "data");
+}
+
+Test(numbers, negative_temperature) {
+    run("Temperatures fell to minus 5 degrees overnight and -3 \xC2\xB0"
+        "C at noon.");
+    const lede_claim *c = claim("minus 5 degrees");
+    near(c->value, -5);
+    cr_assert_str_eq(c->dimension, "temperature");
+    near(claim("-3 \xC2\xB0"
+               "C")
+             ->value,
+         -3);
+    unit_is(claim("-3 \xC2\xB0"
+                  "C"),
+            "\xC2\xB0"
+            "C");
+}
+
+Test(numbers, feet_and_inches) {
+    run("The 6-foot-2 forward is taller than the 5 feet 10 inches guard.");
+    near(claim("6-foot-2")->value, 6 + 2.0 / 12);
+    unit_is(claim("6-foot-2"), "ft");
+    near(claim("5 feet 10 inches")->value, 5 + 10.0 / 12);
+}
+
+Test(numbers, years_and_year_ranges) {
+    run("He joined in 2019 and starred in the 2020-21 season.");
+    const lede_claim *c = claim("2019");
+    cr_assert_eq(c->kind, LEDE_CLAIM_YEAR);
+    c = claim("2020-21");
+    cr_assert_eq(c->kind, LEDE_CLAIM_YEAR);
+    cr_assert(c->has_range);
+    near(c->low, 2020);
+    near(c->high, 2021);
+}
+
+Test(numbers, ranges) {
+    run("Between 10 and 20 people were hurt; officials expect 30-40 more and 5 to 8 km "
+        "of "
+        "damage.");
+    const lede_claim *c = claim("Between 10 and 20 people");
+    cr_assert_eq(c->kind, LEDE_CLAIM_RANGE);
+    cr_assert(c->has_range);
+    near(c->low, 10);
+    near(c->high, 20);
+    unit_is(c, "people");
+    c = claim("30-40");
+    near(c->low, 30);
+    near(c->high, 40);
+    c = claim("5 to 8 km");
+    cr_assert_eq(c->kind, LEDE_CLAIM_MEASURE);
+    cr_assert(c->has_range);
+    unit_is(c, "km");
+}
+
+Test(numbers, fractions_and_words) {
+    run("A third of voters stayed home, two million came and forty-five left; one and a "
+        "half hours passed.");
+    const lede_claim *c = claim("A third of voters");
+    near(c->value, 1.0 / 3);
+    unit_is(c, "voters");
+    near(claim("two million")->value, 2e6);
+    near(claim("forty-five")->value, 45);
+    c = claim("one and a half hours");
+    near(c->value, 1.5);
+    cr_assert_eq(c->kind, LEDE_CLAIM_DURATION);
+}
+
+Test(numbers, dozen_and_ordinals) {
+    run("A dozen protesters marched on the 21st for the fourth time.");
+    near(claim("A dozen protesters")->value, 12);
+    const lede_claim *c = claim("21st");
+    cr_assert_eq(c->kind, LEDE_CLAIM_ORDINAL);
+    near(c->value, 21);
+    near(claim("fourth")->value, 4);
+}
+
+Test(numbers, qualifiers) {
+    run("At least 12 died, more than 40 were hurt, up to 700 may lose jobs and fewer "
+        "than 5 remain; almost 300 fled.");
+    cr_assert_eq(claim("At least 12")->qualifier, LEDE_QUAL_AT_LEAST);
+    cr_assert_eq(claim("more than 40")->qualifier, LEDE_QUAL_MORE_THAN);
+    cr_assert_eq(claim("up to 700")->qualifier, LEDE_QUAL_UP_TO);
+    cr_assert_eq(claim("fewer than 5")->qualifier, LEDE_QUAL_LESS_THAN);
+    cr_assert_eq(claim("almost 300")->qualifier, LEDE_QUAL_APPROXIMATELY);
+}
+
+Test(numbers, change) {
+    run("Sales rose 3.5% to 1.2 billion, while costs fell from $5 million to $2 "
+        "million.");
+    cr_assert_str_eq(claim("3.5%")->change, "increase");
+    cr_assert_str_eq(claim("1.2 billion")->change, "increase");
+    cr_assert_str_eq(claim("$5 million")->change, "decrease");
+    cr_assert_str_eq(claim("$2 million")->change, "decrease");
+    cr_assert_null(claim("$2 million")->qualifier == LEDE_QUAL_NONE ? NULL : "qualifier");
+}
+
+Test(numbers, ages_and_durations) {
+    run("A 28-year-old man, 29 years old by May, waited 45 minutes.");
+    const lede_claim *c = claim("28-year-old");
+    cr_assert_str_eq(c->dimension, "age");
+    near(c->value, 28);
+    cr_assert_str_eq(claim("29 years old")->dimension, "age");
+    cr_assert_eq(claim("45 minutes")->kind, LEDE_CLAIM_DURATION);
+}
+
+Test(numbers, rate) {
+    run("Workers earn $15 an hour.");
+    const lede_claim *c = claim("$15 an hour");
+    cr_assert_eq(c->kind, LEDE_CLAIM_RATE);
+    near(c->value, 15);
+}
+
+Test(numbers, noise_is_not_a_claim) {
+    run("Call 555-123-4567 or see https://example.com/page/2 before Jan. 5, 2021 at "
+        "10:30 a.m.; version 2.3.1 of the COVID-19 app shipped at 11pm on 5/17/2018.\n\n"
+        "1. He lives at 10 Downing Street, Flight 370 left and the 5G network works.");
+    for (size_t i = 0; i < res->n_claims; i++)
+        cr_assert_fail("unexpected claim \"%s\"", res->claims[i].text);
+}
+
+Test(numbers, scores_and_pronoun_one) {
+    run("Which one won? City beat United 3-1 and that one is enough.");
+    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
+                 res->n_claims ? res->claims[0].text : "");
+}
+
+Test(numbers, offsets_are_code_points) {
+    run("\xC3\x89lys\xC3\xA9"
+        "e paid \xE2\x82\xAC"
+        "5 million.");
+    const lede_claim *c = claim("\xE2\x82\xAC"
+                                "5 million");
+    cr_assert_eq(c->start, 12);
+    cr_assert_eq(c->end, 22);
+    cr_assert_eq(c->qty_start, 12);
+    cr_assert_eq(c->num_start, 13);
+}
+
+Test(numbers, claims_stay_in_their_sentence) {
+    run("It was 2.\n\n5 km later it rained.");
+    cr_assert_eq(res->n_claims, 2);
+    near(res->claims[0].value, 2);
+    cr_assert_str_eq(res->claims[1].text, "5 km");
+    cr_assert_str_eq(res->claims[1].sentence, "5 km later it rained.");
+}
+
+Test(numbers, mixed_digits_and_words) {
+    run("Revenue hit 2.3 billion; the count was 4 thousand 3 hundred and 21, or two "
+        "hundred and two thousand in all.");
+    near(claim("2.3 billion")->value, 2.3e9);
+    near(claim("4 thousand 3 hundred and 21")->value, 4321);
+    near(claim("two hundred and two thousand")->value, 202000);
+}
+
+Test(numbers, word_fractions_and_ordinals) {
+    run("Two thirds agreed, three quarters voted and the twenty-first entrant won.");
+    near(claim("Two thirds")->value, 2.0 / 3);
+    near(claim("three quarters")->value, 0.75);
+    const lede_claim *c = claim("twenty-first");
+    cr_assert_eq(c->kind, LEDE_CLAIM_ORDINAL);
+    near(c->value, 21);
+}
+
+Test(numbers, negative_digits_and_glued_codes) {
+    run("The index fell to -5.5 points while USD115.5 changed hands.");
+    near(claim("-5.5 points")->value, -5.5);
+    const lede_claim *c = claim("USD115.5");
+    near(c->value, 115.5);
+    cr_assert_str_eq(c->currency, "USD");
+}
+
+Test(numbers, glued_temperatures_need_context) {
+    run("Temperatures reached 40C (104F) in Seville.");
+    unit_is(claim("40C"), "\xC2\xB0"
+                          "C");
+    unit_is(claim("104F"), "\xC2\xB0"
+                           "F");
+    run("When must form 13F be filed?");
+    cr_assert_eq(res->n_claims, 0);
+}
+
+Test(numbers, named_indices_are_not_counts) {
+    run("The S&P 500 rose 1.2% and the FTSE 100 slipped.");
+    cr_assert_eq(res->n_claims, 1);
+    near(claim("1.2%")->value, 1.2);
+}
