@@ -6,13 +6,13 @@
 #
 # Floors are the scores measured when they were recorded, rounded down a
 # little (measured 2026-11-28: F1 0.966, value accuracy 0.996, .extra pass
-# 0.827). Floors move up, not down.
+# 0.838). Floors move up, not down.
 set -eu
 lede=$1
 shared=$2
 F1_FLOOR=0.955
 VALUE_FLOOR=0.985
-EXTRA_PASS_FLOOR=0.810
+EXTRA_PASS_FLOOR=0.820
 data="$shared/data/numeric"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
