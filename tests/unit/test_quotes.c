@@ -6,8 +6,10 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "arena.h"
 #include "lede/lede.h"
 #include "nlp/quotes_int.h"
+#include "nlp/tok.h"
 
 static lede_ctx *ctx;
 
@@ -298,4 +300,71 @@ Test(quotes, cue_table_is_sorted_and_letter_indexed) {
     }
     cr_expect_eq(quotes_cue_find("table", 5), -1);
     cr_expect_geq(quotes_cue_find("SAID", 4), 0);
+}
+
+Test(quotes, interrupted_quote_records_its_gap) {
+    const char *text = "\"We are ready,\" Reyes said, \"to act.\"";
+    lede_result *r = run(text);
+    cr_assert_eq(r->n_quotes, 1);
+    const lede_quote *q = &r->quotes[0];
+    cr_expect_eq(q->start, 0);
+    cr_expect_eq(q->end, strlen(text));
+    cr_expect_eq(q->gap_start, 15); /* after the first closing mark */
+    cr_expect_eq(q->gap_end, 28);   /* at the second opening mark */
+    lede_result_free(r);
+}
+
+Test(quotes, doubled_apostrophes_are_double_marks) {
+    lede_result *r = run("''The deal is dead,'' said Ms. Lopez, the union's lawyer.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_DIRECT, "Lopez", "said");
+    cr_expect(strstr(r->quotes[0].text, "The deal is dead"));
+    lede_result_free(r);
+}
+
+Test(quotes, negated_cue_is_not_an_attribution) {
+    lede_result *r = run("Reyes did not say whether the port would reopen.\n\n"
+                         "Lopez declined to comment on the talks with the union.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
+
+Test(quotes, two_attributions_in_one_sentence) {
+    lede_result *r =
+        run("Lopez said the deal was fair, but Reyes said it would cost jobs.");
+    cr_assert_eq(r->n_quotes, 2);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "said");
+    cr_expect_str_eq(r->quotes[0].text, "the deal was fair");
+    expect(&r->quotes[1], LEDE_QUOTE_INDIRECT, "Reyes", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, own_scan_and_shared_tokens_agree) {
+    /* quotes_scan (used when the shared tokens are absent) and the reading of
+     * the shared tokenizer's tokens must find the same spans */
+    const char *text = "Maria Lopez spoke first.\n\n\"We will rebuild,\" she said. "
+                       "\"Every house.\"\n\nReyes told reporters that the port would "
+                       "close, according to the union.";
+    lede_arena *a = arena_new(0);
+    nlp_text nt;
+    cr_assert_eq(nlp_tokenize(a, text, strlen(text), &nt), LEDE_OK);
+    qtext q1, q2;
+    cr_assert_eq(quotes_scan(a, text, strlen(text), &q1), LEDE_OK);
+    cr_assert_eq(quotes_from_nlp(a, text, strlen(text), nt.toks, nt.n_toks, &q2),
+                 LEDE_OK);
+    qfound_list f1 = {.a = a}, f2 = {.a = a};
+    qspan *s1, *s2;
+    size_t n1, n2;
+    cr_assert_eq(quotes_marks(a, &q1, &s1, &n1), LEDE_OK);
+    cr_assert_eq(quotes_marks(a, &q2, &s2, &n2), LEDE_OK);
+    cr_assert_eq(quotes_attribute(&q1, s1, n1, &f1), LEDE_OK);
+    cr_assert_eq(quotes_attribute(&q2, s2, n2, &f2), LEDE_OK);
+    cr_assert_eq(f1.n, 2);
+    cr_assert_eq(f1.n, f2.n);
+    for (size_t i = 0; i < f1.n; i++) {
+        cr_expect_eq(f1.v[i].cb, f2.v[i].cb);
+        cr_expect_eq(f1.v[i].ce, f2.v[i].ce);
+        cr_expect_eq(f1.v[i].type, f2.v[i].type);
+    }
+    arena_free(a);
 }
