@@ -34,6 +34,8 @@
 #define CONTENT_MIN_WORDS 3
 /* Quoted words at or below which a fragment without a cue is a scare quote. */
 #define SCARE_MAX_WORDS 3
+/* Words of a single-quoted paragraph read as a section heading, not speech. */
+#define HEADING_MAX_WORDS 6
 /* Paragraphs back that a bare quote may inherit its speaker from. */
 #define INHERIT_MAX_PARAS 1
 
@@ -939,6 +941,13 @@ static lede_status pass_bare(const qtext *q, const qspan *spans, size_t n_spans,
         bool sentence = span_is_sentence(q, s);
         if (!sentence && s->words <= SCARE_MAX_WORDS)
             continue; /* scare quotes */
+        const qtok *last = &q->t[s->close];
+        if (last->kind != QT_DQUOTE && last->kind != QT_SQUOTE)
+            continue; /* never closed: a stray mark, not a quotation */
+        if (s->single && (q->t[s->open].flags & QF_PARA) &&
+            (s->close + 1 >= q->n || (q->t[s->close + 1].flags & QF_PARA)) &&
+            s->words <= HEADING_MAX_WORDS)
+            continue; /* 'Legend in the Coal Fields.' — a section heading */
         /* a bare full quote inherits the last speaker before it */
         lede_status st =
             add_found(out, q, s->open, s->close + 1,
