@@ -61,13 +61,13 @@ static const qword passive_words[] = {W("was"), W("were"),  W("is"),  W("are"), 
                                       W("be"),  W("being"), W("get"), W("got")};
 /* Time words that may follow a cue before its content or end a sentence. */
 static const qword time_words[] = {
-    W("monday"),   W("tuesday"),    W("wednesday"), W("thursday"),   W("friday"),
-    W("saturday"), W("sunday"),     W("yesterday"), W("today"),      W("tonight"),
-    W("earlier"),  W("later"),      W("recently"),  W("week"),       W("month"),
-    W("year"),     W("morning"),    W("afternoon"), W("evening"),    W("night"),
-    W("then"),     W("again"),      W("also"),      W("previously"), W("privately"),
-    W("publicly"), W("repeatedly"), W("flatly"),    W("simply"),     W("quietly"),
-    W("now"),
+    W("monday"),    W("tuesday"),  W("wednesday"),  W("thursday"),  W("friday"),
+    W("saturday"),  W("sunday"),   W("yesterday"),  W("today"),     W("tonight"),
+    W("earlier"),   W("later"),    W("recently"),   W("week"),      W("month"),
+    W("weekend"),   W("year"),     W("morning"),    W("afternoon"), W("evening"),
+    W("night"),     W("then"),     W("again"),      W("also"),      W("previously"),
+    W("privately"), W("publicly"), W("repeatedly"), W("flatly"),    W("simply"),
+    W("quietly"),   W("now"),
 };
 /* Words that make the next time word a time phrase: "on Monday", "last week". */
 static const qword time_leads[] = {W("on"),   W("this"),  W("last"), W("next"),
@@ -567,9 +567,12 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
                               is_punct(q, p, '?') || is_punct(q, p, '!') ||
                               is_punct(q, p, '.') ||
                               (q->t[p].e - q->t[p].b == 3 && q->t[p].kind == QT_PUNCT);
-            if (!speech_end && !(s->words > SCARE_MAX_WORDS && is_punct(q, after, '.'))) {
+            if (!speech_end && !(s->words > SCARE_MAX_WORDS && is_punct(q, after, '.')))
                 after = 0;
-            }
+            /* 'on CBS's "Face the Nation," Ryan said ...': a short quoted title
+             * inside the reporter's words is not what was said */
+            if (!opens_clause(q, s->open) && s->words <= SCARE_MAX_WORDS)
+                after = 0;
         }
         if (after) {
             for (size_t k = s->close + 1; k <= (size_t)cb; k++)
@@ -668,8 +671,10 @@ static size_t content_start(const qtext *q, size_t c, size_t send,
     for (size_t k = j; k < send && k < j + THAT_WINDOW; k++) {
         if (quotes_tok_is(q, k, "that"))
             return k + 1;
-        if (!is_word(q, k) && !is_punct(q, k, ','))
-            break;
+        bool title_mark = (cue->flags & CUE_OBJECT) &&
+                          (q->t[k].kind == QT_DQUOTE || q->t[k].kind == QT_SQUOTE);
+        if (!is_word(q, k) && !is_punct(q, k, ',') && !title_mark)
+            break; /* a hearer may be a quoted title: told "Morning Joe" that */
         if (cue_of(q, k))
             break;
     }
