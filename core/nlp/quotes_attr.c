@@ -124,6 +124,10 @@ static const qword not_clause_starts[] = {
     W("of"),    W("at"),    W("by"),   W("from"),    W("into"),  W("against")};
 /* Speakers of the reporter's own or the reader's voice. */
 static const qword first_persons[] = {W("i"), W("we"), W("you")};
+/* Words that start a tail after an attribution: "..., he said, in a statement". */
+static const qword tail_leads[] = {W("in"),      W("on"),     W("at"),    W("during"),
+                                   W("after"),   W("before"), W("while"), W("via"),
+                                   W("through"), W("to")};
 /* Conjunctions that join a second attribution to a sentence. */
 static const qword clause_links[] = {W("and"), W("but")};
 /* Hearers that commonly follow "told": skipped as one word. */
@@ -868,18 +872,27 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                     if (ne == c + 1)
                         goto preposed;
                 }
-                if (tail_only(q, tail, cend) || (tail < cend && is_punct(q, tail, ','))) {
-                    size_t cb2 = sb;
-                    size_t ce2 = lead - 1;
-                    lede_status st;
-                    if (tail < cend && is_punct(q, tail, ',') &&
-                        !tail_only(q, tail, cend))
-                        ce2 = cend; /* "A, he said, B." */
-                    st = emit_speech(q, spans, n_spans, claimed, out, cb2, ce2, is, ie,
-                                     (long)c, (long)c + 1);
+                /* "A, he said, B.": the attribution interrupts the content
+                 * unless what follows its comma is a mere tail ("..., he said,
+                 * in a statement") */
+                bool interrupted =
+                    tail < cend && is_punct(q, tail, ',') &&
+                    !(tail_only(q, tail + 1, cend) &&
+                      (IN(q, tail + 1, tail_leads) || IN(q, tail + 1, time_words)));
+                if (interrupted || tail_only(q, tail, cend)) {
+                    size_t before = out->n;
+                    lede_status st = emit_speech(q, spans, n_spans, claimed, out, sb,
+                                                 interrupted ? cend : lead - 1, is, ie,
+                                                 (long)c, (long)c + 1);
                     if (st != LEDE_OK)
                         return st;
+                    if (interrupted && out->n > before) {
+                        out->v[out->n - 1].gap_cb = q->t[lead - 1].cb;
+                        out->v[out->n - 1].gap_ce = q->t[tail].ce;
+                    }
                     used[c] = 1;
+                    if (interrupted)
+                        c = cend;
                     continue;
                 }
             }

@@ -368,3 +368,13 @@ Test(quotes, own_scan_and_shared_tokens_agree) {
     }
     arena_free(a);
 }
+
+Test(quotes, indirect_interrupted_by_attribution) {
+    lede_result *r = run("The new museum, Lopez said, would open in the spring.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "said");
+    cr_expect_eq(r->quotes[0].start, 0);
+    cr_expect_eq(r->quotes[0].gap_start, 14); /* ", Lopez said," is not content */
+    cr_expect_eq(r->quotes[0].gap_end, 27);
+    lede_result_free(r);
+}
