@@ -928,8 +928,14 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             if (k >= n_spans || spans[k].open >= cend)
                 continue;
         }
-        if (is_open_dq(q, b) && !(cue->flags & CUE_QUOTED))
-            continue; /* a direct quote pass 1 could not attribute: pass 3 */
+        if (is_open_dq(q, b) && !(cue->flags & CUE_QUOTED)) {
+            /* a quote filling the rest of the sentence is direct (pass 3
+             * takes it); one followed by more of the reporter's words is part
+             * of a reported clause: 'he said "budget reforms" would pay' */
+            size_t k = span_at(spans, n_spans, b);
+            if (k >= n_spans || spans[k].open != b || spans[k].close + 2 >= cend)
+                continue;
+        }
         size_t ce = clause_end(q, spans, n_spans, b, cend);
         size_t before = out->n;
         lede_status st = emit_speech(q, spans, n_spans, claimed, out, b, ce, s, e,
