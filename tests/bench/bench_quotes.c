@@ -1,9 +1,13 @@
 /*
  * bench_quotes — time of quote extraction against the rest of the language
  * stages, over the article texts of a JSONL file ({"text": ...} per line) read
- * at run time. Prints ms per article for the NLP stages without quotes (as
- * lede_analyze_text reports them), for quote extraction alone (scan, marks,
- * attribution, speakers) and the ratio between the two.
+ * at run time. All times are thread CPU time, so other processes on a busy
+ * machine inflate them less. Prints ms per article for lede_analyze_text with
+ * the entity and number stages ("nlp without quotes"), for quote extraction
+ * alone from the shared tokens (conversion, marks, attribution, speakers), the
+ * ratio of the two, and lede_analyze_text with quotes as well, whose excess
+ * over the run without them is what quotes add in place (the difference of two
+ * totals, so the noisier figure).
  * Usage: bench_quotes FILE.jsonl [ROUNDS]
  */
 #include <jansson.h>
@@ -94,23 +98,20 @@ int main(int argc, char **argv) {
     opt_all.stages = LEDE_FIELD_ENTITIES | LEDE_FIELD_NUMBERS | LEDE_FIELD_QUOTES;
     double nlp_ms = 0, quotes_ms = 0, with_ms = 0;
     size_t n_quotes = 0;
-    /* One warm-up round, then per round the pipeline without and with quotes
-     * in alternating order (ABBA), and quote extraction alone, so that cache
-     * state and first-touch page faults favour none of them. */
+    /* One warm-up round; then each text runs without and with quotes back to
+     * back, in alternating order, so cache state and machine load favour
+     * neither; quote extraction alone runs after. */
     for (int r = -1; r < rounds; r++) {
         double without = 0, with = 0, q_ms = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            bool quotes_first = (r + pass) % 2 != 0;
+        for (size_t i = 0; i < n_texts; i++) {
             for (int v = 0; v < 2; v++) {
-                const lede_options *o = (v == 0) == quotes_first ? &opt_all : &opt;
+                bool quotes_on = (v == 0) == ((i + (size_t)(r + 1)) % 2 == 0);
                 double t0 = now_ms();
-                for (size_t i = 0; i < n_texts; i++) {
-                    lede_result *res;
-                    if (lede_analyze_text(ctx, texts[i], strlen(texts[i]), o, &res) ==
-                        LEDE_OK)
-                        lede_result_free(res);
-                }
-                *(o == &opt_all ? &with : &without) += (now_ms() - t0) / 2;
+                lede_result *res;
+                if (lede_analyze_text(ctx, texts[i], strlen(texts[i]),
+                                      quotes_on ? &opt_all : &opt, &res) == LEDE_OK)
+                    lede_result_free(res);
+                *(quotes_on ? &with : &without) += now_ms() - t0;
             }
         }
         size_t found = 0;
