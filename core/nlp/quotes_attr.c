@@ -182,13 +182,19 @@ static bool verb_here(const qtext *q, size_t i, const qword *pron, size_t n_pron
     int form = quotes_cue_form(q->t[i].cue, q->text + q->t[i].b, q->t[i].e - q->t[i].b);
     if (form == 0 && i > 0 && quotes_tok_is(q, i - 1, "to"))
         return false;
+    if (i == 0)
+        return !((c->flags & CUE_HOMOGRAPH) && form <= 1);
+    const qtok *p = &q->t[i - 1];
+    const char *pe = q->text + p->e;
+    bool poss = p->kind == QT_WORD && p->e - p->b > 2 &&
+                (pe[-1] == 's' || pe[-1] == 'S') &&
+                (pe[-2] == '\'' || (unsigned char)pe[-2] == 0x99); /* Trump's plan */
+    /* participles as adjectives: "the expected result", "such expected backers";
+     * "having said that" */
+    if ((IN(q, i - 1, determiners) && form >= 2) || quotes_tok_is(q, i - 1, "such") ||
+        quotes_tok_is(q, i - 1, "having"))
+        return false;
     if ((c->flags & CUE_HOMOGRAPH) && form <= 1) {
-        if (i == 0)
-            return false;
-        const qtok *p = &q->t[i - 1];
-        const char *pe = q->text + p->e;
-        bool poss = p->e - p->b > 2 && (pe[-1] == 's' || pe[-1] == 'S') &&
-                    (pe[-2] == '\'' || (unsigned char)pe[-2] == 0x99); /* Trump's plan */
         bool name =
             p->kind == QT_WORD && (p->flags & QF_CAP) && !(p->flags & QF_SENT) && !poss;
         return name || quotes_tok_in(q, i - 1, pron, n_pron);
