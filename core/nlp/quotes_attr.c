@@ -128,6 +128,15 @@ static const qword first_persons[] = {W("i"), W("we"), W("you")};
 static const qword tail_leads[] = {W("in"),      W("on"),     W("at"),    W("during"),
                                    W("after"),   W("before"), W("while"), W("via"),
                                    W("through"), W("to")};
+/* Nouns of speech that take a "that" clause: "his claim that ...". */
+static const qword speech_nouns[] = {
+    W("claim"),       W("claims"),     W("statement"),  W("assertion"),
+    W("argument"),    W("warning"),    W("promise"),    W("pledge"),
+    W("suggestion"),  W("insistence"), W("contention"), W("allegation"),
+    W("allegations"), W("prediction"), W("admission"),  W("announcement"),
+    W("charge"),      W("remark"),     W("remarks"),    W("comments")};
+/* Possessive pronouns that own a speech noun: "her warning that". */
+static const qword possessive_pronouns[] = {W("his"), W("her"), W("their"), W("its")};
 /* Conjunctions that join a second attribution to a sentence. */
 static const qword clause_links[] = {W("and"), W("but")};
 /* Hearers that commonly follow "told": skipped as one word. */
@@ -648,6 +657,16 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
 
 /* -------------------------------------------------------- pass 2: speech */
 
+/* A word ending in a possessive 's ("Trump's", "Trump’s"). */
+static bool possessive_word(const qtext *q, size_t i) {
+    if (i >= q->n || q->t[i].kind != QT_WORD)
+        return false;
+    const qtok *t = &q->t[i];
+    const char *e = q->text + t->e;
+    return t->e - t->b > 2 && (e[-1] == 's' || e[-1] == 'S') &&
+           (e[-2] == '\'' || (t->e - t->b > 4 && !memcmp(e - 4, "\xE2\x80\x99", 3)));
+}
+
 /* Skips time phrases from j: "Monday", "on Monday", "last week", "on Sept. 3". */
 static size_t skip_time(const qtext *q, size_t j, size_t send) {
     while (j < send) {
@@ -853,6 +872,31 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             if (st != LEDE_OK)
                 return st;
             continue;
+        }
+        if (IN(q, c, speech_nouns) && quotes_tok_is(q, c + 1, "that") && c > sb &&
+            !used[c]) {
+            /* "Trump's claim that ...", "her warning that ...": the owner speaks */
+            long ob = -1, oe = -1;
+            if (possessive_word(q, c - 1)) {
+                size_t b = c - 1;
+                while (b > sb && is_cap(q, b - 1) && !possessive_word(q, b - 1))
+                    b--;
+                ob = (long)b;
+                oe = (long)c;
+            } else if (IN(q, c - 1, possessive_pronouns)) {
+                ob = (long)c - 1;
+                oe = (long)c;
+            }
+            if (ob >= 0) {
+                size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
+                lede_status st = emit_speech(q, spans, n_spans, claimed, out, c + 2, ce,
+                                             ob, oe, (long)c, (long)c + 1);
+                if (st != LEDE_OK)
+                    return st;
+                used[c] = 1;
+                c = ce > c ? ce - 1 : c;
+                continue;
+            }
         }
         const quotes_cue *cue = cue_of(q, c);
         if (!cue || used[c] || inside_span(spans, n_spans, c) || negated(q, c) ||

@@ -378,3 +378,11 @@ Test(quotes, indirect_interrupted_by_attribution) {
     cr_expect_eq(r->quotes[0].gap_end, 27);
     lede_result_free(r);
 }
+
+Test(quotes, speech_noun_with_owner) {
+    lede_result *r = run("The court heard Lopez's claim that the count had been rigged.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "claim");
+    cr_expect_str_eq(r->quotes[0].text, "the count had been rigged");
+    lede_result_free(r);
+}
