@@ -1,7 +1,7 @@
 /* `lede train-ner`: trains the entity model from CoNLL files and writes it.
  *
  *   lede train-ner --out FILE [--data-dir DIR] [--dev FILE] [--epochs N]
- *                  [--bits B] [--seed S] [--stages 1|2]
+ *                  [--bits B] [--seed S] [--stages 1|2] [--lower-every N]
  *                  --train FILE[:WEIGHT[:trim]] ...
  *
  * WEIGHT scales that file's updates; ":trim" strips leading titles and
@@ -24,7 +24,7 @@
 
 static int usage(void) {
     fprintf(stderr, "usage: lede train-ner --out FILE [--data-dir DIR] [--dev FILE] "
-                    "[--epochs N] [--bits B] [--seed S] [--stages 1|2] "
+                    "[--epochs N] [--bits B] [--seed S] [--stages 1|2] [--lower-every N] "
                     "--train FILE[:WEIGHT[:trim]] "
                     "...\n");
     return 2;
@@ -70,6 +70,8 @@ int cmd_train_ner(int argc, char **argv) {
             o.dev_path = argv[++i];
         } else if (!strcmp(argv[i], "--epochs") && more) {
             o.epochs = (unsigned)strtoul(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "--lower-every") && more) {
+            o.lower_every = (unsigned)strtoul(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--stages") && more) {
             o.stages = (unsigned)strtoul(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--bits") && more) {

@@ -155,6 +155,36 @@ static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) 
     em->key = key;
 }
 
+/* A small open-addressing map from 64-bit keys to indices, in the arena. */
+typedef struct {
+    uint64_t *keys;
+    int32_t *vals;
+    size_t mask;
+} ent_map;
+
+static bool map_init(ent_map *m, lede_arena *a, size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * n)
+        slots *= 2;
+    m->keys = arena_calloc(a, slots, sizeof *m->keys);
+    m->vals = arena_alloc(a, slots * sizeof *m->vals);
+    m->mask = slots - 1;
+    return m->keys && m->vals;
+}
+
+/* The value slot of key, created holding -1. */
+static int32_t *map_slot(ent_map *m, uint64_t key) {
+    key |= 1; /* 0 marks an empty slot */
+    size_t i = (size_t)key & m->mask;
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & m->mask;
+    if (!m->keys[i]) {
+        m->keys[i] = key;
+        m->vals[i] = -1;
+    }
+    return &m->vals[i];
+}
+
 /* Whether a one-word mention names a known place (then it stays a place even
  * when a person of that surname appears: "Washington"). */
 static bool is_place(const gazetteer *g, const ent_mention *m) {
@@ -162,34 +192,49 @@ static bool is_place(const gazetteer *g, const ent_mention *m) {
             (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION)) != 0;
 }
 
+static bool is_full_person(const ent_mention *m) {
+    return m->type == LEDE_ENT_PERSON && m->te - m->tb >= 2;
+}
+
+static bool is_surname_candidate(const gazetteer *g, const ent_mention *m) {
+    return m->te - m->tb == 1 && (m->type == LEDE_ENT_PERSON || !is_place(g, m));
+}
+
 /* A lone surname ("Putin") joins the person whose full name ends with it: the
  * nearest such mention before it, else the first after. A one-word mention the
- * tagger typed otherwise joins too, unless it is a known place. */
-static void resolve_surnames(const gazetteer *g, ent_mention *ms, size_t n,
-                             const bool *keep) {
+ * tagger typed otherwise joins too, unless it is a known place. Two linear
+ * passes with a map from last words to full-name mentions. */
+static lede_status resolve_surnames(lede_arena *a, const gazetteer *g, ent_mention *ms,
+                                    size_t n, const bool *keep) {
+    int32_t *match = arena_alloc(a, n * sizeof *match);
+    ent_map before, after;
+    if (!match || !map_init(&before, a, n) || !map_init(&after, a, n))
+        return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        ent_mention *m = &ms[i];
-        if (!keep[i] || m->te - m->tb != 1)
+        match[i] = -1;
+        if (!keep[i])
             continue;
-        if (m->type != LEDE_ENT_PERSON && is_place(g, m))
+        if (is_surname_candidate(g, &ms[i]))
+            match[i] = *map_slot(&before, ms[i].last);
+        else if (is_full_person(&ms[i]))
+            *map_slot(&before, ms[i].last) = (int32_t)i;
+    }
+    for (size_t i = n; i-- > 0;) {
+        if (!keep[i])
             continue;
-        ptrdiff_t before = -1, after = -1;
-        for (size_t j = 0; j < n; j++) {
-            const ent_mention *f = &ms[j];
-            if (!keep[j] || f->type != LEDE_ENT_PERSON || f->te - f->tb < 2 ||
-                f->last != m->last)
-                continue;
-            if (j < i)
-                before = (ptrdiff_t)j;
-            else if (after < 0)
-                after = (ptrdiff_t)j;
-        }
-        ptrdiff_t best = before >= 0 ? before : after;
-        if (best >= 0) {
-            m->key = ms[best].key;
-            m->type = LEDE_ENT_PERSON;
+        if (is_surname_candidate(g, &ms[i])) {
+            if (match[i] < 0)
+                match[i] = *map_slot(&after, ms[i].last);
+        } else if (is_full_person(&ms[i])) {
+            *map_slot(&after, ms[i].last) = (int32_t)i;
         }
     }
+    for (size_t i = 0; i < n; i++)
+        if (match[i] >= 0) {
+            ms[i].key = ms[match[i]].key;
+            ms[i].type = LEDE_ENT_PERSON;
+        }
+    return LEDE_OK;
 }
 
 /* True when the name has letters and none of them is lower case
@@ -215,30 +260,38 @@ static bool fuller(const nlp_text *t, const ent_mention *a, const ent_mention *b
 }
 
 /* One name typed two ways in one article ("African Union" as ORG and LOC) is
- * one entity: every group of that name takes the type most of its mentions
+ * one entity: every mention of that name takes the type most of its mentions
  * have (the first seen on a tie). */
-static void unify_types(ent_mention *ms, size_t n, const bool *keep) {
+static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
+                               const bool *keep) {
+    enum { N_TYPES = LEDE_ENT_MISC + 1 };
+    ent_map names;
+    size_t(*votes)[N_TYPES] = arena_calloc(a, n, sizeof *votes);
+    lede_entity_type *first = arena_alloc(a, n * sizeof *first);
+    if (!votes || !first || !map_init(&names, a, n))
+        return LEDE_ERR_NOMEM;
+    int32_t n_names = 0;
     for (size_t i = 0; i < n; i++) {
         if (!keep[i])
             continue;
-        size_t votes[LEDE_ENT_MISC + 1] = {0};
-        lede_entity_type first = ms[i].type;
-        bool seen_before = false;
-        for (size_t j = 0; j < n && !seen_before; j++)
-            seen_before = j < i && keep[j] && ms[j].key == ms[i].key;
-        if (seen_before)
-            continue;
-        for (size_t j = i; j < n; j++)
-            if (keep[j] && ms[j].key == ms[i].key)
-                votes[ms[j].type]++;
-        lede_entity_type best = first;
-        for (int ty = LEDE_ENT_PERSON; ty <= LEDE_ENT_MISC; ty++)
-            if (votes[ty] > votes[best])
-                best = (lede_entity_type)ty;
-        for (size_t j = i; j < n; j++)
-            if (keep[j] && ms[j].key == ms[i].key)
-                ms[j].type = best;
+        int32_t *slot = map_slot(&names, ms[i].key);
+        if (*slot < 0) {
+            *slot = n_names++;
+            first[*slot] = ms[i].type;
+        }
+        votes[*slot][ms[i].type]++;
     }
+    for (size_t i = 0; i < n; i++) {
+        if (!keep[i])
+            continue;
+        int32_t k = *map_slot(&names, ms[i].key);
+        lede_entity_type best = first[k];
+        for (int ty = 0; ty < N_TYPES; ty++)
+            if (votes[k][ty] > votes[k][best])
+                best = (lede_entity_type)ty;
+        ms[i].type = best;
+    }
+    return LEDE_OK;
 }
 
 static int group_cmp(const void *a, const void *b) {
@@ -267,19 +320,25 @@ lede_status nlp_entities_merge(lede_job *job) {
         if (keep[i])
             mention_key(g, t, &ms[i]);
     }
-    resolve_surnames(g, ms, n, keep);
-    unify_types(ms, n, keep);
+    lede_status st = resolve_surnames(job->arena, g, ms, n, keep);
+    if (st == LEDE_OK)
+        st = unify_types(job->arena, ms, n, keep);
+    ent_map group_of;
+    if (st == LEDE_OK && !map_init(&group_of, job->arena, n))
+        st = LEDE_ERR_NOMEM;
+    if (st != LEDE_OK)
+        return st;
 
     size_t n_groups = 0;
     for (size_t i = 0; i < n; i++) {
         if (!keep[i])
             continue;
-        size_t gi = 0;
-        while (gi < n_groups &&
-               (groups[gi].type != ms[i].type || groups[gi].key != ms[i].key))
-            gi++;
-        if (gi == n_groups)
+        int32_t *slot = map_slot(&group_of, ner_combine(ms[i].key, ms[i].type));
+        if (*slot < 0) {
+            *slot = (int32_t)n_groups;
             groups[n_groups++] = (ent_group){ms[i].type, ms[i].key, 0, i, i, 0};
+        }
+        size_t gi = (size_t)*slot;
         ent_group *gr = &groups[gi];
         gr->count++;
         if (fuller(t, &ms[i], &ms[gr->name_mention]))

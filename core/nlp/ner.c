@@ -12,8 +12,8 @@
 #include "ner_model.h"
 
 #define NER_MODEL_FILE "ner.model"
-/* Sentences up to this many tokens are tagged with stack buffers only. */
-#define NER_STACK_TOKENS 128
+/* Inputs up to this many tokens are tagged with stack buffers only (32 KiB). */
+#define NER_STACK_TOKENS 64
 
 lede_status nlp_ner_load(lede_ctx *ctx, const char *data_dir, char *err, size_t err_len) {
     lede_status st = ner_gaz_load(data_dir, &ctx->gaz, err, err_len);
@@ -54,7 +54,7 @@ lede_status lede_tag_tokens(const lede_ctx *ctx, const char *const *tokens,
     ner_word stack_words[NER_STACK_TOKENS];
     uint8_t stack_tags[NER_STACK_TOKENS];
     size_t stack_sents[NER_STACK_TOKENS + 1];
-    _Alignas(16) unsigned char stack_scratch[NER_STACK_TOKENS * 192];
+    _Alignas(16) unsigned char stack_scratch[NER_STACK_TOKENS * 512];
     ner_word *words = stack_words;
     uint8_t *tags = stack_tags;
     size_t *sent_begin = stack_sents;
@@ -204,13 +204,25 @@ static void add_mentions(lede_job *job, const uint8_t *tags, const uint32_t *wor
     }
 }
 
+/* Words of the longest window the tagger sees at once in the pipeline: the
+ * document-wide hints work within it. About ten long news articles. */
+#define NER_WINDOW_WORDS 8192
+
+/* The sentence after the last one of the window starting at sentence s. */
+static size_t window_end(const size_t *sent_begin, size_t n_sents, size_t s) {
+    size_t e = s + 1;
+    while (e < n_sents && sent_begin[e + 1] - sent_begin[s] <= NER_WINDOW_WORDS)
+        e++;
+    return e;
+}
+
 lede_status nlp_ner_run(lede_job *job) {
     const nlp_text *t = &job->nlp;
     const ner_model *m = job->ctx->ner;
     if (!m || !t->n_toks)
         return LEDE_OK;
-    /* The whole article is one document: every sentence's words, then one
-     * tagging pass that can use document-wide hints. */
+    /* The article is one document: every sentence's words first, then
+     * tagging that can use document-wide hints. */
     size_t max_words = 2 * t->n_toks;
     ner_word *words = arena_alloc(job->arena, max_words * sizeof *words);
     uint32_t *word_tok = arena_alloc(job->arena, max_words * sizeof *word_tok);
@@ -231,10 +243,23 @@ lede_status nlp_ner_run(lede_job *job) {
         n_words += n;
     }
     sent_begin[t->n_sents] = n_words;
-    void *scratch = arena_alloc(job->arena, ner_scratch_size(n_words) + 1);
+    /* Long texts are tagged in windows of whole sentences, so scratch memory
+     * stays bounded; a news article fits in one. */
+    size_t max_window = 0;
+    for (size_t s = 0; s < t->n_sents;) {
+        size_t e = window_end(sent_begin, t->n_sents, s);
+        size_t n = sent_begin[e] - sent_begin[s];
+        max_window = n > max_window ? n : max_window;
+        s = e;
+    }
+    void *scratch = arena_alloc(job->arena, ner_scratch_size(max_window) + 1);
     if (!scratch)
         return LEDE_ERR_NOMEM;
-    ner_model_tag_doc(m, job->ctx->gaz, words, sent_begin, t->n_sents, scratch, tags);
+    for (size_t s = 0; s < t->n_sents;) {
+        size_t e = window_end(sent_begin, t->n_sents, s);
+        ner_model_tag_doc(m, job->ctx->gaz, words, sent_begin + s, e - s, scratch, tags);
+        s = e;
+    }
     if (job->n_mentions)
         memcpy(mentions, job->mentions, job->n_mentions * sizeof *mentions);
     job->mentions = mentions;

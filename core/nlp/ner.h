@@ -2,8 +2,11 @@
  * ner — the statistical named-entity tagger (PER, ORG, LOC, MISC in BIO form).
  *
  * The model is loaded once into the shared context and only read afterwards.
- * nlp_ner_run() tags job->nlp sentence by sentence and appends the mentions it
- * finds to job->mentions; it does not merge them into entities.
+ * nlp_ner_run() tags job->nlp as one document (so hints from the whole
+ * article help each sentence; very long texts in windows of whole sentences)
+ * and appends the mentions it finds to job->mentions; it does not merge them
+ * into entities. Words are presented CoNLL-style: a possessive "'s" apart,
+ * typographic quotes and dashes as ASCII.
  */
 #ifndef LEDE_NLP_NER_H
 #define LEDE_NLP_NER_H

@@ -65,6 +65,8 @@ enum {
     T_H_SELF,
     T_H_MAJ,
     T_H_MAJ_SELF,
+    T_LOWS_LOWER,
+    T_LOWS_GAZ,
 };
 
 /* Longest prefix and suffix, in bytes, used as features. */
@@ -122,6 +124,9 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
         ti->flags |= NER_WF_ALPHA;
 }
 
+/* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
+#define NER_LOWSENT_MIN_WORDS 3
+
 size_t ner_prepare_tmp_size(size_t n) {
     return n * (sizeof(uint64_t) + sizeof(uint16_t) + sizeof(bool));
 }
@@ -136,9 +141,17 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
         lower[i] = info[i].lower;
     }
     ner_gaz_match(g, lower, n, gaz, begin);
+    /* Informal text written all in lower case: names look like words. */
+    size_t alpha = 0, capital = 0;
+    for (size_t i = 0; i < n; i++) {
+        alpha += (info[i].flags & NER_WF_ALPHA) != 0;
+        capital += (info[i].flags & (NER_WF_CAP | NER_WF_UPPER)) != 0;
+    }
+    uint8_t lowsent = alpha >= NER_LOWSENT_MIN_WORDS && !capital ? NER_WF_LOWSENT : 0;
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i];
         info[i].gaz_begin = begin[i];
+        info[i].flags |= lowsent;
     }
 }
 
@@ -365,6 +378,10 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
     for (unsigned b = 0; b < NER_DOC_N_BITS; b++)
         if (t->doc & (1u << b))
             out[k++] = f2(T_DOC_BIT, b, shape_pos);
+    if (t->flags & NER_WF_LOWSENT) {
+        out[k++] = f1(T_LOWS_LOWER, t->lower);
+        out[k++] = f2(T_LOWS_GAZ, t->gaz, t->gaz_begin);
+    }
     if (caps_sentence) {
         out[k++] = f1(T_CAPS_SHORT, t->short_shape);
         out[k++] = f1(T_CAPS_LOWER, t->lower);

@@ -3,11 +3,13 @@
  * hashed features, Viterbi decoding and the model file.
  *
  * Each token's features (word, lower case, affixes, shapes, neighbours within
- * two tokens, gazetteer hits, sentence position) are 64-bit hashes folded into
- * 2^bits buckets; a bucket holds one weight per tag. Tag-to-tag transition
- * weights make the model first order, decoded exactly with Viterbi. Weights
- * are stored as int16 with one scale factor. Training (ner_train.c) uses the
- * same feature code with float weights.
+ * two tokens, gazetteer hits, sentence position, hints about the same word
+ * elsewhere in the document) are 64-bit hashes folded into 2^bits buckets; a
+ * bucket holds one weight per tag. Tag-to-tag transition weights make the
+ * model first order, decoded exactly with Viterbi. An optional second stage
+ * sees the same features plus the first stage's tags of the word across the
+ * document. Weights are stored as int16 with one scale factor per stage.
+ * Training (ner_train.c) uses the same feature code with float weights.
  */
 #ifndef LEDE_NLP_NER_MODEL_H
 #define LEDE_NLP_NER_MODEL_H
@@ -118,10 +120,11 @@ enum {
 };
 
 enum {
-    NER_WF_CAP = 1u << 0,   /* first letter upper case */
-    NER_WF_UPPER = 1u << 1, /* no lower-case letter, at least one letter */
-    NER_WF_DIGIT = 1u << 2, /* has a digit */
-    NER_WF_ALPHA = 1u << 3, /* has a letter */
+    NER_WF_CAP = 1u << 0,     /* first letter upper case */
+    NER_WF_UPPER = 1u << 1,   /* no lower-case letter, at least one letter */
+    NER_WF_DIGIT = 1u << 2,   /* has a digit */
+    NER_WF_ALPHA = 1u << 3,   /* has a letter */
+    NER_WF_LOWSENT = 1u << 4, /* its sentence has no capital letter at all */
 };
 
 /* Bytes of temporary space ner_prepare() needs for n tokens. */

@@ -359,6 +359,8 @@ typedef struct {
     ner_tokinfo *info, *dev_info;
     uint8_t *tags1, *dev_tags1; /* first-stage tags per token */
     size_t n_tokens, n_dev_tokens;
+    char *lower_buf;       /* text of the lower-cased copies */
+    ner_word *lower_words; /* their words */
     perceptron p;
     float *aw;
     float *em;
@@ -383,6 +385,8 @@ static void trainer_free(trainer *t) {
     free(t->dev_info);
     free(t->tags1);
     free(t->dev_tags1);
+    free(t->lower_buf);
+    free(t->lower_words);
     free(t->p.w);
     free(t->p.u);
     free(t->aw);
@@ -390,6 +394,39 @@ static void trainer_free(trainer *t) {
     free(t->back);
     free(t->pred);
     free(t->order);
+}
+
+/* Informal text often drops capitals: a lower-cased copy of every Nth
+ * sentence, as a document of its own, teaches the tagger such text. */
+static lede_status add_lower_copies(trainer *t, unsigned every) {
+    size_t n_copies = 0, n_words = 0, n_bytes = 0;
+    for (size_t s = 0; s < t->n_sents; s += every) {
+        n_copies++;
+        n_words += t->sents[s].n;
+        for (size_t i = 0; i < t->sents[s].n; i++)
+            n_bytes += t->sents[s].words[i].len;
+    }
+    t->lower_buf = malloc(n_bytes + 1);
+    t->lower_words = malloc(n_words * sizeof *t->lower_words + 1);
+    if (!t->lower_buf || !t->lower_words)
+        return LEDE_ERR_NOMEM;
+    char *b = t->lower_buf;
+    ner_word *w = t->lower_words;
+    size_t n_orig = t->n_sents;
+    for (size_t s = 0; s < n_orig; s += every) {
+        train_sent copy = t->sents[s];
+        copy.words = w;
+        copy.doc_start = true;
+        for (size_t i = 0; i < copy.n; i++) {
+            const ner_word *src = &t->sents[s].words[i];
+            for (size_t k = 0; k < src->len; k++)
+                b[k] = (char)ner_lower_byte((unsigned char)src->s[k]);
+            *w++ = (ner_word){b, src->len};
+            b += src->len;
+        }
+        t->sents[t->n_sents++] = copy;
+    }
+    return LEDE_OK;
 }
 
 static lede_status trainer_load(trainer *t, const ner_train_opts *o, FILE *log) {
@@ -415,12 +452,19 @@ static lede_status trainer_load(trainer *t, const ner_train_opts *o, FILE *log) 
             fprintf(log, "train-ner: %s: %zu sentences, %zu tokens, weight %.2f\n",
                     o->files[i].path, c->n_sents, c->n_words, o->files[i].weight);
     }
-    t->sents = malloc(n_sents * sizeof *t->sents + 1);
+    /* Room for the lower-cased copies too. */
+    size_t extra = o->lower_every ? n_sents / o->lower_every + 1 : 0;
+    t->sents = malloc((n_sents + extra) * sizeof *t->sents + 1);
     if (!t->sents)
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < t->n_sets; i++)
         t->n_sents +=
             collect_sents(&t->sets[i].corpus, o->files[i].weight, t->sents + t->n_sents);
+    if (o->lower_every) {
+        lede_status st = add_lower_copies(t, o->lower_every);
+        if (st != LEDE_OK)
+            return st;
+    }
     if (o->dev_path) {
         lede_status st = ner_corpus_read(o->dev_path, &t->dev);
         if (st != LEDE_OK)

@@ -3,6 +3,10 @@
  * the features of ner_model.h, on CoNLL files (token first column, BIO tag last
  * column, blank lines between sentences).
  *
+ * With two stages, the second is trained on first-stage tags produced by
+ * 4-fold jackknifing over documents (each document tagged by a model that did
+ * not see it), so its inputs look like those at tagging time.
+ *
  * Deterministic: sentences are shuffled with a fixed seed each epoch, and the
  * update order depends on nothing else. Used by `lede train-ner`.
  */
@@ -27,7 +31,8 @@ typedef struct {
     size_t n_files;
     const char *dev_path; /* scored after each epoch when not NULL */
     unsigned epochs;
-    unsigned stages; /* 1: one model; 2: add the second, document-history stage */
+    unsigned stages;      /* 1: one model; 2: add the second, document-history stage */
+    unsigned lower_every; /* also train on a lower-cased copy of every Nth sentence */
     uint32_t bits;
     uint64_t seed;
     const char *out_path;

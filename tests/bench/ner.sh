@@ -7,6 +7,7 @@ build=$1
 shared=$2
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 echo "== ner benchmark"
+echo "model file: $(wc -c < "$repo/core/data/ner.model") bytes (core/data/ner.model)"
 # One core: pin to the first CPU the process may use when taskset exists.
 pin=
 command -v taskset >/dev/null 2>&1 && pin="taskset -c $(taskset -pc $$ | sed 's/.*: *//; s/[,-].*//')"

@@ -226,3 +226,22 @@ Test(entities, one_name_one_entity_and_natural_case_wins) {
     cr_assert_eq(job.mentions[4].entity, -1);
     check_offsets(&res);
 }
+
+Test(entities, long_text_is_tagged_in_windows) {
+    enum { REPEATS = 3000 };
+    static const char sentence[] = "Angela Merkel visited Paris on Monday. ";
+    size_t len = strlen(sentence);
+    char *text = malloc(REPEATS * len + 1);
+    for (int i = 0; i < REPEATS; i++)
+        memcpy(text + i * len, sentence, len);
+    text[REPEATS * len] = '\0';
+    lede_result *r = NULL;
+    cr_assert_eq(lede_analyze_text(ctx, text, REPEATS * len, NULL, &r), LEDE_OK);
+    check_offsets(r);
+    cr_assert_eq(r->n_entities, 2);
+    cr_assert_str_eq(r->entities[0].name, "Angela Merkel");
+    cr_assert_eq(r->entities[0].n_mentions, REPEATS);
+    cr_assert_str_eq(r->entities[1].name, "Paris");
+    lede_result_free(r);
+    free(text);
+}
