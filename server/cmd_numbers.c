@@ -66,29 +66,46 @@ static json_t *num_json(double v) {
     return json_real(v);
 }
 
-/* Code-point span [s, e) of text as a new string. */
-static json_t *span_text(const char *text, size_t len, size_t s, size_t e) {
-    size_t b = 0, cp = 0, bs = 0, be = len;
-    while (b < len) {
-        if (cp == s)
-            bs = b;
-        if (cp == e) {
-            be = b;
-            break;
-        }
+/* One analysed input: its text and the byte offset of every code point, so
+ * spans are cut in constant time. */
+typedef struct {
+    const char *text;
+    size_t text_len;
+    size_t *cpb; /* cpb[i] = byte offset of code point i; cpb[n_cp] = text_len */
+    size_t n_cp;
+} doc;
+
+static bool doc_init(doc *d, const lede_result *res) {
+    d->text = res->text;
+    d->text_len = res->text_len;
+    d->cpb = malloc((res->text_len + 1) * sizeof *d->cpb);
+    if (!d->cpb)
+        return false;
+    size_t b = 0, n = 0;
+    while (b < res->text_len) {
+        d->cpb[n++] = b;
         uint32_t c;
-        b += utf8_decode(text + b, len - b, &c);
-        cp++;
+        b += utf8_decode(res->text + b, res->text_len - b, &c);
     }
-    if (cp == s)
-        bs = b;
-    return json_stringn(text + bs, be > bs ? be - bs : 0);
+    d->cpb[n] = res->text_len;
+    d->n_cp = n;
+    return true;
 }
 
-static void add(json_t *found, const lede_result *r, size_t s, size_t e, const char *type,
+static size_t doc_byte(const doc *d, size_t cp) {
+    return d->cpb[cp < d->n_cp ? cp : d->n_cp];
+}
+
+/* Code-point span [s, e) of the text as a new string. */
+static json_t *span_text(const doc *d, size_t s, size_t e) {
+    size_t bs = doc_byte(d, s), be = doc_byte(d, e);
+    return json_stringn(d->text + bs, be > bs ? be - bs : 0);
+}
+
+static void add(json_t *found, const doc *r, size_t s, size_t e, const char *type,
                 json_t *value, const char *unit) {
     json_t *o = json_object();
-    json_object_set_new(o, "text", span_text(r->text, r->text_len, s, e));
+    json_object_set_new(o, "text", span_text(r, s, e));
     json_object_set_new(o, "start", json_integer((json_int_t)s));
     json_object_set_new(o, "end", json_integer((json_int_t)e));
     json_object_set_new(o, "type", json_string(type));
@@ -98,13 +115,8 @@ static void add(json_t *found, const lede_result *r, size_t s, size_t e, const c
 }
 
 /* The byte at code point cp of text (0 past the end). */
-static unsigned char byte_at_cp(const lede_result *r, size_t cp) {
-    size_t b = 0, n = 0;
-    while (b < r->text_len && n < cp) {
-        uint32_t c;
-        b += utf8_decode(r->text + b, r->text_len - b, &c);
-        n++;
-    }
+static unsigned char byte_at_cp(const doc *r, size_t cp) {
+    size_t b = doc_byte(r, cp);
     return b < r->text_len ? (unsigned char)r->text[b] : 0;
 }
 
@@ -161,12 +173,12 @@ static int bound_side(const lede_claim *c) {
 
 /* "above 1000 and below 1500", "at most 100 and at least 20": two bounds of
  * one range, joined by "and" or a comma. Adds the range and returns true. */
-static bool merged_bounds(json_t *found, const lede_result *r, const lede_claim *a,
+static bool merged_bounds(json_t *found, const doc *r, const lede_claim *a,
                           const lede_claim *b) {
     int sa = bound_side(a), sb = bound_side(b);
     if (!sa || !sb || sa == sb || a->end > b->start)
         return false;
-    json_t *gap = span_text(r->text, r->text_len, a->end, b->start);
+    json_t *gap = span_text(r, a->end, b->start);
     const char *g = json_string_value(gap);
     bool joined = g && (strcmp(g, " and ") == 0 || strcmp(g, ", ") == 0);
     json_decref(gap);
@@ -211,8 +223,7 @@ static json_t *range_value(const lede_claim *c, size_t *end) {
     return json_string(buf);
 }
 
-static void map_claim(json_t *found, const lede_result *r, const lede_claim *c,
-                      rt_model m) {
+static void map_claim(json_t *found, const doc *r, const lede_claim *c, rt_model m) {
     switch (m) {
     case RM_NUMBER:
         if (c->kind == LEDE_CLAIM_ORDINAL)
@@ -320,14 +331,24 @@ static int run(lede_ctx *ctx, FILE *in, rt_model default_model, bool claims) {
                 json_array_extend(found, json_object_get(doc, "numeric_claims"));
                 json_decref(doc);
             } else if (st == LEDE_OK) {
+                doc d;
+                if (!doc_init(&d, res)) {
+                    fprintf(stderr, "lede numbers: out of memory\n");
+                    lede_result_free(res);
+                    json_decref(found);
+                    json_decref(obj);
+                    free(line);
+                    return 1;
+                }
                 for (size_t i = 0; i < res->n_claims; i++) {
                     if (m == RM_RANGE && i + 1 < res->n_claims &&
-                        merged_bounds(found, res, &res->claims[i], &res->claims[i + 1])) {
+                        merged_bounds(found, &d, &res->claims[i], &res->claims[i + 1])) {
                         i++;
                         continue;
                     }
-                    map_claim(found, res, &res->claims[i], m);
+                    map_claim(found, &d, &res->claims[i], m);
                 }
+                free(d.cpb);
             } else {
                 fprintf(stderr, "lede numbers: line %zu: %s\n", lineno,
                         lede_strerror(st));

@@ -173,7 +173,7 @@ static const char *const IDWORDS[] = {
     "playstation", "xbox", "covid", "tier", "terminal", "district", "ward", "precinct",
     "vol.", "fig.", "figure", "table", "appendix", "paragraph", "clause", "amendment",
     "boeing", "airbus", "unit", "suite", "apartment", "apt.", "box", "pier", "block",
-    "scp", "code", "id", "line", "lane",
+    "scp", "code", "id", "line", "lane", "class",
     /* stock indices named by a number */
     "s&p", "ftse", "nikkei", "dax", "cac", "stoxx", "nasdaq", "russell", "asx", NULL};
 static const char *const STOPWORDS[] = {
@@ -253,8 +253,10 @@ const size_t N_NUM_WORD_LISTS = sizeof NUM_WORD_LISTS / sizeof NUM_WORD_LISTS[0]
 
 /* ---------------------------------------------------------------- lexicon */
 
-/* Power of two over twice the number of distinct first pieces. */
-#define LEX_SLOTS 4096
+/* Power of two over the number of distinct first pieces (about 1,000) with
+ * room to spare; lex_add refuses keys past LEX_MAX_FILL of it. */
+#define LEX_SLOTS 2048
+#define LEX_MAX_FILL (LEX_SLOTS * 3 / 4)
 /* Room for plural forms made at start-up ("mile" -> "miles"). */
 #define LEX_PLURAL_POOL 16384
 #define LEX_MAX_UNITS 512
@@ -262,6 +264,7 @@ const size_t N_NUM_WORD_LISTS = sizeof NUM_WORD_LISTS / sizeof NUM_WORD_LISTS[0]
 #define LEX_PIECE_MAX 48
 
 static num_lex_entry lex_slots[LEX_SLOTS];
+static size_t lex_n_keys;
 static char lex_pool[LEX_PLURAL_POOL];
 static size_t lex_pool_used;
 /* Rows after plural expansion: phrase and flags, indexed by lexicon refs. */
@@ -309,9 +312,12 @@ static void lex_add(const char *phrase, uint8_t table, uint16_t index) {
     for (;;) {
         num_lex_entry *e = &lex_slots[h];
         if (!e->key) {
+            if (lex_n_keys >= LEX_MAX_FILL)
+                return;
             e->key = pool_dup(low, n);
             if (!e->key)
                 return;
+            lex_n_keys++;
         }
         if (strcmp(e->key, low) == 0) {
             for (size_t i = 0; i < e->n_refs; i++)

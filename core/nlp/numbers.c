@@ -34,12 +34,13 @@
 #include "num_tables.h"
 
 /* Lookahead bounds, so a parse never runs away on odd text. */
-#define NUM_MAX_WORDS 24      /* items in one numeral */
-#define NUM_NOUN_LOOKAHEAD 3  /* items between a number and its counted noun */
-#define NUM_CHANGE_LOOKBACK 3 /* items between a change verb and its number */
-#define NUM_LEX_KEY_MAX 47    /* longest word looked up */
-#define NUM_ADDR_WORDS_MAX 3  /* capitalised words between a house number and "Street" */
-#define NUM_YEAR_MIN 1500     /* plain four-digit numbers in this span can be years */
+#define NUM_MAX_WORDS 24       /* items in one numeral */
+#define NUM_SPACE_GROUPS_MAX 4 /* "1 414 021 100": groups after the first */
+#define NUM_NOUN_LOOKAHEAD 3   /* items between a number and its counted noun */
+#define NUM_CHANGE_LOOKBACK 3  /* items between a change verb and its number */
+#define NUM_LEX_KEY_MAX 47     /* longest word looked up */
+#define NUM_ADDR_WORDS_MAX 3   /* capitalised words between a house number and "Street" */
+#define NUM_YEAR_MIN 1500      /* plain four-digit numbers in this span can be years */
 #define NUM_YEAR_MAX 2100
 #define NUM_DAY_MAX 31 /* a number next to a month is a day up to this */
 #define NUM_INCHES_PER_FOOT 12.0
@@ -74,6 +75,9 @@ typedef struct {
     lede_claim *claims;
     size_t n_claims, cap_claims;
     const char **sent_text; /* cached sentence strings */
+    /* Context words of the current sentence, one bit per num_lex_table,
+     * found once per sentence so every lookup is O(1). */
+    uint32_t cues;
 } nctx;
 
 static inline size_t ilen(const nctx *x, size_t k) { return x->it[k].b1 - x->it[k].b0; }
@@ -592,12 +596,14 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
         if (plain && nd <= 3 && out->plain_int) {
             size_t g = e;
             double gv = v;
-            while (is_num(x, g, end) && !glued(x, g) && ilen(x, g) == 3 &&
-                   int_value(x, g, end) >= 0 && single_space_before(x, g)) {
+            while (g - e <= NUM_SPACE_GROUPS_MAX && is_num(x, g, end) && !glued(x, g) &&
+                   ilen(x, g) == 3 && int_value(x, g, end) >= 0 &&
+                   single_space_before(x, g)) {
                 gv = gv * 1000 + int_value(x, g, end);
                 g++;
             }
-            if (g > e) {
+            /* more groups than any amount has is a table of numbers */
+            if (g > e && g - e <= NUM_SPACE_GROUPS_MAX) {
                 v = gv;
                 e = g;
                 out->plain_int = false;
@@ -1139,11 +1145,21 @@ static lede_qualifier qual_of(uint8_t qk) {
     }
 }
 
+/* Does the current sentence hold a word of this list (tempcue, moneycue...)? */
 static bool sentence_has(const nctx *x, size_t a, size_t end, uint8_t table) {
-    for (size_t k = a; k < end; k++)
-        if (in_list(x, k, table))
-            return true;
-    return false;
+    (void)a;
+    (void)end;
+    return (x->cues >> table) & 1u;
+}
+
+static uint32_t sentence_cues(const nctx *x, size_t a, size_t end) {
+    uint32_t cues = 0;
+    for (size_t k = a; k < end; k++) {
+        const num_lex_entry *e = x->it[k].lex;
+        for (size_t i = 0; e && i < e->n_refs; i++)
+            cues |= 1u << e->refs[i].table;
+    }
+    return cues;
 }
 
 /* Currency written before the number at k: "$", "US$", "c $", "€", "USD",
@@ -1277,7 +1293,8 @@ static size_t rate_suffix(const nctx *x, size_t k, size_t end) {
     size_t j = k;
     if (j < end && is_dash(x, j))
         j++;
-    if (j >= end || !(ieq(x, j, "a") || ieq(x, j, "an") || ieq(x, j, "per")))
+    if (j >= end ||
+        !(ieq(x, j, "a") || ieq(x, j, "an") || ieq(x, j, "per") || is_char(x, j, '/')))
         return 0;
     j++;
     if (j < end && is_dash(x, j))
@@ -1602,11 +1619,18 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
             return 0; /* "3.5% to 1.2 billion": a unit on the first only */
     }
     hi = tmp.value;
-    if (to && !between && sa < d->start && d->start > 0 && ieq(x, d->start - 1, "from")) {
+    /* "from 2004 to 2017", "1990-2000": a span of years, not a change */
+    if (d->kind == LEDE_CLAIM_COUNT && !d->currency && e == n2.e && d->n.plain_int &&
+        d->n.ndigits == 4 && n2.plain_int && n2.ndigits == 4 && lo >= NUM_YEAR_MIN &&
+        hi <= NUM_YEAR_MAX && lo < hi && counted_noun(x, e, end, false) == SIZE_MAX)
+        d->kind = LEDE_CLAIM_YEAR;
+    if (to && !between && d->kind != LEDE_CLAIM_YEAR && sa < d->start && d->start > 0 &&
+        ieq(x, d->start - 1, "from")) {
         bool ranging =
             d->start >= sa + 2 &&
             (ieq(x, d->start - 2, "ranging") || ieq(x, d->start - 2, "ranges") ||
-             ieq(x, d->start - 2, "range") || ieq(x, d->start - 2, "anywhere"));
+             ieq(x, d->start - 2, "ranged") || ieq(x, d->start - 2, "range") ||
+             ieq(x, d->start - 2, "anywhere"));
         if (!ranging) {
             *is_from = true;
             d->low = lo;
@@ -1617,6 +1641,8 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
     }
     if (dash && !between && lo > hi && d->kind != LEDE_CLAIM_YEAR)
         return SIZE_MAX; /* a score: "won 3-1" */
+    if (!dash && lo > hi)
+        return 0; /* a vote, "passed 52 to 48": two numbers */
     d->has_range = true;
     d->low = lo;
     d->high = hi;
@@ -1863,7 +1889,10 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     if (n.words && n.e == n.b + 1 && ieq(x, n.b, "one") && !cm && !d.qk &&
         !unit_phrase_at(x, n.e, end, &unit_next, false) &&
         ((n.b > sa && in_list(x, n.b - 1, LX_ONEBLOCK)) ||
-         (n.e < end && (ieq(x, n.e, "another") || ieq(x, n.e, "day")))))
+         (n.e < end &&
+          (ieq(x, n.e, "another") || ieq(x, n.e, "day") || ieq(x, n.e, "would") ||
+           ieq(x, n.e, "should") || ieq(x, n.e, "could") || ieq(x, n.e, "can") ||
+           ieq(x, n.e, "must") || ieq(x, n.e, "might")))))
         return k + 1;
     if (n.words && n.e == n.b + 1 && n.ordinal && (ieq(x, n.b, "second")) && n.b > sa &&
         (ieq(x, n.b - 1, "a") || ieq(x, n.b - 1, "per")))
@@ -2011,6 +2040,21 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         d.start = d.qty_start;
     /* "equal to 20" keeps its words in the claim but has no qualifier */
     d.change = change_before(x, d.start, sa);
+    if (!d.change && d.end < end &&
+        (d.kind == LEDE_CLAIM_PERCENT || d.kind == LEDE_CLAIM_MONEY)) {
+        /* "a 5% rise", "a $2bn cut": the change named right after */
+        static const struct {
+            const char *noun;
+            const char *dir;
+        } nouns[] = {
+            {"increase", "increase"}, {"rise", "increase"},    {"gain", "increase"},
+            {"jump", "increase"},     {"hike", "increase"},    {"drop", "decrease"},
+            {"fall", "decrease"},     {"decline", "decrease"}, {"cut", "decrease"},
+            {"decrease", "decrease"}, {"loss", "decrease"}};
+        for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+            if (ieq(x, d.end, nouns[i].noun))
+                d.change = nouns[i].dir;
+    }
     if (!d.change && d.start > sa + 1 && ieq(x, d.start - 1, "to")) {
         /* "rose 3.5% to 1.2 billion": the target of the change before */
         if (x->n_claims && x->claims[x->n_claims - 1].change &&
@@ -2053,6 +2097,7 @@ lede_status nlp_numbers_extract(lede_job *job) {
             k = e;
             continue;
         }
+        x.cues = sentence_cues(&x, k, e);
         mark_noise(&x, k, e);
         size_t i = k;
         while (i < e && st == LEDE_OK) {

@@ -17,6 +17,9 @@
 #define TOK_BYTES_PER_TOKEN_GUESS 4
 /* Initial sentence estimate: news sentences average over 100 bytes. */
 #define TOK_BYTES_PER_SENT_GUESS 48
+/* Two-digit groups looked ahead for the Indian grouping 1,23,45,67,890 (a
+ * bound, so a long list of pairs stays linear). */
+#define TOK_INDIAN_GROUPS_MAX 8
 /* Longest abbreviation looked up in the table, in bytes (without the dot). */
 #define TOK_ABBREV_MAX 8
 /* Inner-dot segments of at most this many letters make "U.S." or "Ph.D." an
@@ -571,10 +574,13 @@ static size_t scan_number(const scan *sc, size_t p, uint16_t *flags) {
             /* the Indian grouping 12,34,567: two-digit groups that end in a
              * group of three (not a list such as 22,24,26) */
             if (run == 2) {
-                size_t q = d;
-                while (q + 3 < n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9' &&
-                       s[q + 2] >= '0' && s[q + 2] <= '9' && (s[q + 3] == ','))
+                size_t q = d, groups = 0;
+                while (q + 3 < n && groups < TOK_INDIAN_GROUPS_MAX && s[q] == ',' &&
+                       s[q + 1] >= '0' && s[q + 1] <= '9' && s[q + 2] >= '0' &&
+                       s[q + 2] <= '9' && (s[q + 3] == ',')) {
                     q += 3;
+                    groups++;
+                }
                 if (q + 4 <= n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9' &&
                     s[q + 2] >= '0' && s[q + 2] <= '9' && s[q + 3] >= '0' &&
                     s[q + 3] <= '9' && (q + 4 == n || s[q + 4] < '0' || s[q + 4] > '9')) {

@@ -220,10 +220,11 @@ Test(numbers, ages_and_durations) {
 }
 
 Test(numbers, rate) {
-    run("Workers earn $15 an hour.");
+    run("Workers earn $15 an hour, or $2,400/month.");
     const lede_claim *c = claim("$15 an hour");
     cr_assert_eq(c->kind, LEDE_CLAIM_RATE);
     near(c->value, 15);
+    cr_assert_eq(claim("$2,400/month")->kind, LEDE_CLAIM_RATE);
 }
 
 Test(numbers, noise_is_not_a_claim) {
@@ -299,4 +300,41 @@ Test(numbers, named_indices_are_not_counts) {
     run("The S&P 500 rose 1.2% and the FTSE 100 slipped.");
     cr_assert_eq(res->n_claims, 1);
     near(claim("1.2%")->value, 1.2);
+}
+
+Test(numbers, ranged_from_is_a_range_and_votes_are_not) {
+    run("Prices ranged from 5 to 8 euros and the bill passed 52 to 48.");
+    const lede_claim *c = claim("5 to 8 euros");
+    cr_assert(c->has_range);
+    cr_assert_str_eq(c->currency, "EUR");
+    cr_assert_null(c->change);
+    cr_assert_not(claim("52")->has_range);
+    claim("48");
+}
+
+/* A table flattened into one huge sentence must stay linear (and correct). */
+Test(numbers, huge_sentence_of_numbers) {
+    enum { N = 20000 };
+    static char buf[N * 6 + 16];
+    size_t o = 0;
+    for (int i = 0; i < N; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%d ", 1000 + i % 8000);
+    snprintf(buf + o, sizeof buf - o, "pounds");
+    run(buf);
+    cr_assert_eq(res->n_claims, N);
+}
+
+Test(numbers, spans_of_years) {
+    run("Cassini studied Saturn from 2004 to 2017.");
+    const lede_claim *c = claim("2004 to 2017");
+    cr_assert_eq(c->kind, LEDE_CLAIM_YEAR);
+    cr_assert(c->has_range);
+    cr_assert_null(c->change);
+}
+
+Test(numbers, change_named_after_the_quantity) {
+    run("Profit increased by 5% after a 3% rise in sales and a $2bn cut in costs.");
+    cr_assert_str_eq(claim("5%")->change, "increase");
+    cr_assert_str_eq(claim("3%")->change, "increase");
+    cr_assert_str_eq(claim("$2bn")->change, "decrease");
 }
