@@ -117,6 +117,14 @@ typedef struct {
     long speaker_entity; /* index into entities, or -1 */
     const char *cue;     /* the cue verb or phrase, or NULL */
     size_t start, end;   /* content offsets, code points */
+    /* Code points in text of the speaker as written there (a name, a pronoun,
+     * "the spokesman") and of the cue; -1 when absent. */
+    long speaker_start, speaker_end;
+    long cue_start, cue_end;
+    /* In a quote interrupted by its attribution ('"We are ready," he said, "to
+     * act."'), code points of the unquoted interruption inside [start, end);
+     * -1 when the quote is not interrupted. */
+    long gap_start, gap_end;
 } lede_quote;
 
 typedef enum {

@@ -1,0 +1,1099 @@
+/*
+ * quotes_attr — finds attributions: a cue (reporting verb), its speaker (the
+ * subject of the cue) and its content.
+ *
+ * Three passes over the scanned text, each linear:
+ * 1. quoted spans with an attribution right after ("...," she said / said
+ *    Smith) or right before (Smith said: "..." / Smith: "..."); a quote broken
+ *    by its attribution ("...," he said, "...") is joined into one;
+ * 2. reported speech per sentence, outside quoted spans: "X said (that) ...",
+ *    "X told Y (that) ...", "..., X said.", "according to X, ..." and
+ *    "..., according to X."; a content holding quoted words is partial;
+ * 3. the quoted spans still unclaimed: a whole quoted sentence continues the
+ *    speaker of the attribution just before it; a longer fragment inside the
+ *    reporter's sentence is partial; one or two quoted words with no speech act
+ *    are scare quotes and dropped.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes_int.h"
+
+/* Longest attribution clause after a quote: "..., said Mr. John Smith, the
+ * campaign's deputy manager" stays within this. */
+#define ATTR_MAX_TOKENS 14
+/* Longest subject noun phrase taken left of a cue. */
+#define SUBJECT_MAX_TOKENS 8
+/* Longest stretch between a cue and its "that": "told reporters in Ohio on
+ * Monday that". */
+#define THAT_WINDOW 12
+/* Shortest -ly word taken as an adverb ("only", "fly", "rely" are shorter). */
+#define ADVERB_MIN_LEN 4
+/* Words of a reported clause below which it is not taken as one. */
+#define CONTENT_MIN_WORDS 3
+/* Quoted words at or below which a fragment without a cue is a scare quote. */
+#define SCARE_MAX_WORDS 3
+/* Words of a single-quoted paragraph read as a section heading, not speech. */
+#define HEADING_MAX_WORDS 6
+/* Paragraphs back that a bare quote may inherit its speaker from. */
+#define INHERIT_MAX_PARAS 1
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Words that may stand between a subject and its cue ("has also said"). */
+static const qword aux_words[] = {
+    W("also"),       W("later"),        W("then"),      W("previously"), W("recently"),
+    W("repeatedly"), W("publicly"),     W("privately"), W("often"),      W("frequently"),
+    W("even"),       W("still"),        W("further"),   W("again"),      W("once"),
+    W("reportedly"), W("has"),          W("have"),      W("had"),        W("would"),
+    W("will"),       W("did"),          W("does"),      W("do"),         W("already"),
+    W("never"),      W("first"),        W("quickly"),   W("flatly"),     W("simply"),
+    W("long"),       W("not"),          W("always"),    W("initially"),  W("earlier"),
+    W("just"),       W("subsequently"), W("openly"),    W("explicitly"), W("falsely"),
+    W("correctly"),  W("wrongly"),      W("could"),     W("might"),      W("may"),
+    W("should"),     W("can"),          W("must"),      W("is"),         W("are"),
+    W("was"),        W("were"),         W("been"),      W("be"),         W("continues"),
+    W("continued"),  W("went"),         W("on"),        W("to"),         W("has"),
+};
+/* Passive markers before a past participle cue: "was told". */
+static const qword passive_words[] = {W("was"), W("were"),  W("is"),  W("are"), W("been"),
+                                      W("be"),  W("being"), W("get"), W("got")};
+/* Time words that may follow a cue before its content or end a sentence. */
+static const qword time_words[] = {
+    W("monday"),    W("tuesday"),  W("wednesday"),  W("thursday"),  W("friday"),
+    W("saturday"),  W("sunday"),   W("yesterday"),  W("today"),     W("tonight"),
+    W("earlier"),   W("later"),    W("recently"),   W("week"),      W("month"),
+    W("weekend"),   W("year"),     W("morning"),    W("afternoon"), W("evening"),
+    W("night"),     W("then"),     W("again"),      W("also"),      W("previously"),
+    W("privately"), W("publicly"), W("repeatedly"), W("flatly"),    W("simply"),
+    W("quietly"),   W("now"),
+};
+/* Words that make the next time word a time phrase: "on Monday", "last week". */
+static const qword time_leads[] = {W("on"),   W("this"),  W("last"), W("next"),
+                                   W("late"), W("early"), W("in"),   W("that")};
+/* Negations before a cue: "did not say", "declined to comment". */
+static const qword negations[] = {W("not"),
+                                  W("never"),
+                                  W("didn't"),
+                                  W("doesn't"),
+                                  W("don't"),
+                                  W("won't"),
+                                  W("wouldn't"),
+                                  W("couldn't"),
+                                  W("hasn't"),
+                                  W("haven't"),
+                                  W("didn\xE2\x80\x99t"),
+                                  W("doesn\xE2\x80\x99t"),
+                                  W("don\xE2\x80\x99t"),
+                                  W("won\xE2\x80\x99t"),
+                                  W("wouldn\xE2\x80\x99t"),
+                                  W("hasn\xE2\x80\x99t"),
+                                  W("declined"),
+                                  W("refused"),
+                                  W("declines"),
+                                  W("refuses"),
+                                  W("decline"),
+                                  W("refuse")};
+static const qword pronouns[] = {W("he"), W("she"), W("they"), W("it"),
+                                 W("i"),  W("we"),  W("you"),  W("who")};
+/* Words that end a subject noun phrase on its left. */
+static const qword subject_stops[] = {
+    W("that"),   W("which"),    W("and"),     W("but"),   W("or"),      W("because"),
+    W("if"),     W("when"),     W("while"),   W("as"),    W("after"),   W("before"),
+    W("since"),  W("so"),       W("than"),    W("where"), W("whether"), W("what"),
+    W("though"), W("although"), W("to"),      W("in"),    W("on"),      W("with"),
+    W("about"),  W("into"),     W("over"),    W("under"), W("against"), W("by"),
+    W("said"),   W("says"),     W("not"),     W("also"),  W("has"),     W("have"),
+    W("had"),    W("is"),       W("was"),     W("were"),  W("are"),     W("will"),
+    W("would"),  W("could"),    W("should"),  W("may"),   W("might"),   W("can"),
+    W("during"), W("until"),    W("unless"),  W("once"),  W("how"),     W("why"),
+    W("who"),    W("whom"),     W("whose"),   W("then"),  W("yet"),     W("nor"),
+    W("like"),   W("unlike"),   W("through"), W("among"),
+};
+/* Determiners: a subject noun phrase starts at one. */
+static const qword determiners[] = {
+    W("the"),   W("a"),       W("an"),   W("his"),  W("her"),  W("their"),
+    W("its"),   W("our"),     W("my"),   W("your"), W("this"), W("these"),
+    W("those"), W("another"), W("one"),  W("some"), W("many"), W("several"),
+    W("two"),   W("three"),   W("both"), W("most")};
+/* Words that start a prepositional phrase, not a reported clause. */
+static const qword not_clause_starts[] = {
+    W("when"),  W("if"),    W("than"), W("because"), W("after"), W("before"),
+    W("while"), W("until"), W("on"),   W("about"),   W("for"),   W("with"),
+    W("of"),    W("at"),    W("by"),   W("from"),    W("into"),  W("against")};
+/* Speakers of the reporter's own or the reader's voice. */
+static const qword first_persons[] = {W("i"), W("we"), W("you")};
+/* Words that start a tail after an attribution: "..., he said, in a statement". */
+static const qword tail_leads[] = {W("in"),      W("on"),     W("at"),    W("during"),
+                                   W("after"),   W("before"), W("while"), W("via"),
+                                   W("through"), W("to")};
+/* Nouns of speech that take a "that" clause: "his claim that ...". */
+static const qword speech_nouns[] = {
+    W("claim"),       W("claims"),     W("statement"),  W("assertion"),
+    W("argument"),    W("warning"),    W("promise"),    W("pledge"),
+    W("suggestion"),  W("insistence"), W("contention"), W("allegation"),
+    W("allegations"), W("prediction"), W("admission"),  W("announcement"),
+    W("charge"),      W("remark"),     W("remarks"),    W("comments")};
+/* Possessive pronouns that own a speech noun: "her warning that". */
+static const qword possessive_pronouns[] = {W("his"), W("her"), W("their"), W("its")};
+/* Conjunctions that join a second attribution to a sentence. */
+static const qword clause_links[] = {W("and"), W("but")};
+/* Hearers that commonly follow "told": skipped as one word. */
+static const qword object_pronouns[] = {
+    W("him"),       W("her"),         W("them"),       W("me"),      W("us"),
+    W("reporters"), W("journalists"), W("supporters"), W("voters"),  W("lawmakers"),
+    W("viewers"),   W("listeners"),   W("audiences"),  W("everyone")};
+
+#define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
+
+static bool is_punct(const qtext *q, size_t i, char c) {
+    return i < q->n && q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == c &&
+           q->t[i].e - q->t[i].b == 1;
+}
+
+static bool is_word(const qtext *q, size_t i) {
+    return i < q->n && q->t[i].kind == QT_WORD;
+}
+
+static bool is_cap(const qtext *q, size_t i) {
+    return is_word(q, i) && (q->t[i].flags & QF_CAP) && !(q->t[i].flags & QF_NUM);
+}
+
+static bool is_open_dq(const qtext *q, size_t i) {
+    return i < q->n && (q->t[i].kind == QT_DQUOTE || q->t[i].kind == QT_SQUOTE) &&
+           (q->t[i].flags & QF_OPEN);
+}
+
+static bool is_terminal(const qtext *q, size_t i) {
+    return is_punct(q, i, '.') || is_punct(q, i, '!') || is_punct(q, i, '?');
+}
+
+static bool same_sent(const qtext *q, size_t a, size_t b) {
+    return a < q->n && b < q->n && q->t[a].sent == q->t[b].sent;
+}
+
+static bool same_para(const qtext *q, size_t a, size_t b) {
+    return a < q->n && b < q->n && q->t[a].para == q->t[b].para;
+}
+
+static const quotes_cue *cue_of(const qtext *q, size_t i) {
+    return i < q->n ? quotes_cue_get(q->t[i].cue) : NULL;
+}
+
+/* A cue that is in fact a verb here: a homograph's base or -s form ("plans",
+ * "states") only right after a name or a pronoun, and no base form after "to"
+ * ("declined to comment", "plans to say"). */
+static bool verb_here(const qtext *q, size_t i, const qword *pron, size_t n_pron) {
+    const quotes_cue *c = cue_of(q, i);
+    if (!c)
+        return false;
+    int form = quotes_cue_form(q->t[i].cue, q->text + q->t[i].b, q->t[i].e - q->t[i].b);
+    if (form == 0 && i > 0 && quotes_tok_is(q, i - 1, "to"))
+        return false;
+    if (i == 0)
+        return !((c->flags & CUE_HOMOGRAPH) && form <= 1);
+    const qtok *p = &q->t[i - 1];
+    const char *pe = q->text + p->e;
+    bool poss = p->kind == QT_WORD && p->e - p->b > 2 &&
+                (pe[-1] == 's' || pe[-1] == 'S') &&
+                (pe[-2] == '\'' || (unsigned char)pe[-2] == 0x99); /* Trump's plan */
+    /* participles as adjectives: "the expected result", "such expected backers";
+     * "having said that" */
+    if ((IN(q, i - 1, determiners) && form >= 2) || quotes_tok_is(q, i - 1, "such") ||
+        quotes_tok_is(q, i - 1, "having"))
+        return false;
+    if ((c->flags & CUE_HOMOGRAPH) && form <= 1) {
+        bool name =
+            p->kind == QT_WORD && (p->flags & QF_CAP) && !(p->flags & QF_SENT) && !poss;
+        return name || quotes_tok_in(q, i - 1, pron, n_pron);
+    }
+    return true;
+}
+
+/* True when the cue at i is the -ing form ("adding"). */
+static bool cue_is_ing(const qtext *q, size_t i) {
+    const quotes_cue *c = cue_of(q, i);
+    return c && quotes_tok_is(q, i, c->forms[4]);
+}
+
+static bool cue_is_participle(const qtext *q, size_t i) {
+    const quotes_cue *c = cue_of(q, i);
+    return c && quotes_tok_is(q, i, c->forms[3]);
+}
+
+/* ---------------------------------------------------------------- output */
+
+static lede_status add_found(qfound_list *l, const qtext *q, size_t tb, size_t te,
+                             lede_quote_type type, long sb, long se, long cb, long ce) {
+    if (te <= tb || te > q->n)
+        return LEDE_OK;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 32;
+        qfound *v = arena_realloc(l->a, l->v, l->cap * sizeof *v, nc * sizeof *v);
+        if (!v)
+            return LEDE_ERR_NOMEM;
+        l->v = v;
+        l->cap = nc;
+    }
+    qfound *f = &l->v[l->n++];
+    f->b = q->t[tb].b;
+    f->e = q->t[te - 1].e;
+    f->cb = q->t[tb].cb;
+    f->ce = q->t[te - 1].ce;
+    f->type = type;
+    f->spk_b = (int32_t)sb;
+    f->spk_e = (int32_t)se;
+    f->cue_b = (int32_t)cb;
+    f->cue_e = (int32_t)ce;
+    f->inherit = -1;
+    f->gap_cb = f->gap_ce = 0;
+    return LEDE_OK;
+}
+
+/* ---------------------------------------------------------- noun phrases */
+
+/* The subject noun phrase ending just before `end` (exclusive), within the
+ * sentence and after `floor`. Returns its first token or -1. */
+static long subject_left(const qtext *q, size_t end, size_t floor) {
+    if (end == 0 || end <= floor)
+        return -1;
+    size_t k = end - 1;
+    if (IN(q, k, pronouns))
+        return (long)k;
+    long first = -1;
+    size_t taken = 0;
+    while (taken < SUBJECT_MAX_TOKENS) {
+        if (!is_word(q, k) || IN(q, k, subject_stops) || !same_sent(q, k, end - 1))
+            break;
+        if ((quotes_tok_is(q, k, "of") || quotes_tok_is(q, k, "for") ||
+             quotes_tok_is(q, k, "at")) &&
+            first < 0)
+            break;
+        first = (long)k;
+        taken++;
+        if ((q->t[k].flags & QF_SENT) || k == floor || k == 0)
+            break;
+        if (IN(q, k, determiners)) {
+            /* "attorneys for the family": go on through the preposition */
+            if (k >= floor + 2 &&
+                (quotes_tok_is(q, k - 1, "of") || quotes_tok_is(q, k - 1, "for") ||
+                 quotes_tok_is(q, k - 1, "at") || quotes_tok_is(q, k - 1, "in")) &&
+                is_word(q, k - 2) && !IN(q, k - 2, subject_stops) &&
+                same_sent(q, k - 2, end - 1)) {
+                k -= 2;
+                taken++;
+                continue;
+            }
+            break;
+        }
+        k--;
+    }
+    if (first < 0)
+        return -1;
+    /* a phrase ending in "of"/"for"/"at" on its left edge is cut there */
+    while ((size_t)first < end && (quotes_tok_is(q, (size_t)first, "of") ||
+                                   quotes_tok_is(q, (size_t)first, "for") ||
+                                   quotes_tok_is(q, (size_t)first, "at")))
+        first++;
+    return (size_t)first < end ? first : -1;
+}
+
+/* The noun phrase starting at `begin` (a subject after an inverted cue):
+ * returns its end (exclusive), or begin when none. */
+static size_t np_right(const qtext *q, size_t begin) {
+    size_t k = begin;
+    if (IN(q, k, pronouns))
+        return k + 1;
+    size_t taken = 0;
+    while (k < q->n && taken < SUBJECT_MAX_TOKENS && is_word(q, k) &&
+           same_sent(q, begin, k) && !IN(q, k, subject_stops) && !IN(q, k, time_words) &&
+           !(k > begin && (q->t[k].flags & QF_PARA))) {
+        if ((quotes_tok_is(q, k, "of") || quotes_tok_is(q, k, "for")) &&
+            !(is_word(q, k + 1) && !IN(q, k + 1, subject_stops)))
+            break;
+        k++;
+        taken++;
+    }
+    return k;
+}
+
+/* A lower-case adverb in -ly ("immediately", "quickly") between subject and cue. */
+static bool is_ly_adverb(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return t->kind == QT_WORD && !(t->flags & QF_CAP) && t->e - t->b > ADVERB_MIN_LEN &&
+           q->text[t->e - 2] == 'l' && q->text[t->e - 1] == 'y';
+}
+
+/* Skips auxiliaries/adverbs leftwards from i (inclusive); returns the first
+ * token that is not one, or (size_t)-1 when it ran out. */
+static size_t skip_aux_left(const qtext *q, size_t i, size_t floor) {
+    while (i > floor && !IN(q, i, pronouns)) {
+        if (IN(q, i, aux_words) || IN(q, i, time_words) || is_ly_adverb(q, i) ||
+            (IN(q, i, time_leads) && IN(q, i + 1, time_words)))
+            i--;
+        else
+            break;
+    }
+    return i;
+}
+
+/* Resolves the subject of the cue at c: [*sb, *se). Handles an apposition
+ * between commas ("Smith, the campaign chairman, said"). */
+static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *se) {
+    if (c == 0 || c <= floor)
+        return false;
+    size_t k = skip_aux_left(q, c - 1, floor);
+    if (k < floor || !same_sent(q, k, c))
+        return false;
+    if (is_punct(q, k, ')')) {
+        /* "Rep. Gwen Moore (D-Wis.) said": the subject is before the brackets */
+        size_t j = k, steps = 0;
+        while (j > floor && steps < SUBJECT_MAX_TOKENS && !is_punct(q, j, '('))
+            j--, steps++;
+        if (!is_punct(q, j, '(') || j <= floor)
+            return false;
+        long s = subject_left(q, j, floor);
+        if (s < 0)
+            return false;
+        *sb = s;
+        *se = (long)(k + 1);
+        return true;
+    }
+    if (is_punct(q, k, ',') && k > floor) {
+        /* apposition: find the comma that opens it */
+        size_t j = k;
+        size_t steps = 0;
+        while (j > floor && steps < 2 * SUBJECT_MAX_TOKENS && !is_punct(q, j - 1, ',') &&
+               same_sent(q, j - 1, c)) {
+            j--;
+            steps++;
+        }
+        if (j > floor + 1 && is_punct(q, j - 1, ',')) {
+            size_t ne = j - 1; /* end of the name before the apposition */
+            size_t n = ne;
+            if (is_punct(q, n - 1, ')')) { /* "Rep. Jim Jordan (R-Ohio), a member," */
+                while (n > floor + 1 && !is_punct(q, n - 1, '('))
+                    n--;
+                n = n > floor + 1 ? n - 1 : ne;
+            }
+            long s = subject_left(q, n, floor);
+            if (s >= 0 && is_cap(q, n - 1)) {
+                *sb = s;
+                *se = (long)ne;
+                return true;
+            }
+        }
+        return false;
+    }
+    long s = subject_left(q, k + 1, floor);
+    if (s < 0)
+        return false;
+    *sb = s;
+    *se = (long)(k + 1);
+    return true;
+}
+
+/* ---------------------------------------------------------- pass 1: marks */
+
+/* Attribution right after a quote's closing mark at `close`: fills speaker and
+ * cue, returns the token after the attribution, or 0 when there is none. */
+static size_t attr_after(const qtext *q, size_t close, long *sb, long *se, long *cb) {
+    size_t j = close + 1;
+    if (j >= q->n || (q->t[j].flags & QF_PARA))
+        return 0;
+    if (q->t[j].kind == QT_DASH) {
+        /* "..." ― Carlos Raúl (a signature line) */
+        size_t e = j + 1;
+        while (e < q->n && is_cap(q, e) && !(q->t[e].flags & QF_PARA) && e < j + 5)
+            e++;
+        if (e > j + 1 && (e >= q->n || (q->t[e].flags & QF_PARA) || is_terminal(q, e))) {
+            *sb = (long)(j + 1);
+            *se = (long)e;
+            *cb = (long)j;
+            return e;
+        }
+        return 0;
+    }
+    size_t cue = 0, run_end = 0;
+    bool found = false;
+    size_t k = j;
+    for (; k < q->n; k++) {
+        if (!found && k >= j + ATTR_MAX_TOKENS)
+            return 0;
+        const qtok *t = &q->t[k];
+        if ((k > j && (t->flags & QF_PARA)) || is_terminal(q, k) ||
+            t->kind == QT_DQUOTE || t->kind == QT_SQUOTE || is_punct(q, k, ';') ||
+            is_punct(q, k, ':'))
+            break;
+        if (!is_word(q, k)) {
+            if (!run_end)
+                run_end = k;
+            continue;
+        }
+        const quotes_cue *c = cue_of(q, k);
+        if (c && !found && !(c->flags & CUE_QUOTED) &&
+            verb_here(q, k, pronouns, N_OF(pronouns)) &&
+            !(k > j && cue_is_participle(q, k - 1))) {
+            cue = k;
+            found = true;
+        }
+    }
+    size_t end = k;
+    if (!run_end)
+        run_end = k;
+    if (!found) {
+        /* "..., Smith quipped." — an unlisted verb in the past tense after a
+         * capitalised name or a pronoun, ending the clause */
+        size_t v = run_end - 1;
+        if (run_end >= j + 2 && run_end - j <= 4 && q->t[v].e - q->t[v].b > 3 &&
+            !memcmp(q->text + q->t[v].e - 2, "ed", 2) && !(q->t[v].flags & QF_CAP) &&
+            (is_cap(q, v - 1) || IN(q, v - 1, pronouns))) {
+            cue = v;
+            found = true;
+        } else {
+            return 0;
+        }
+    }
+    if (cue == j || (cue == j + 1 && IN(q, j, aux_words))) {
+        /* inverted: said Smith */
+        size_t ne = np_right(q, cue + 1);
+        if (ne == cue + 1)
+            return 0;
+        *sb = (long)(cue + 1);
+        *se = (long)ne;
+    } else {
+        long s, e;
+        if (!subject_of(q, cue, j, &s, &e) || s != (long)j)
+            return 0;
+        *sb = s;
+        *se = e;
+    }
+    *cb = (long)cue;
+    return end;
+}
+
+/* Whether the mark at `open` starts a clause: sentence start, or after , : ( or
+ * a dash — not a quoted phrase inside the reporter's words. */
+static bool opens_clause(const qtext *q, size_t open) {
+    if ((q->t[open].flags & QF_SENT) || open == 0)
+        return true;
+    size_t p = open - 1;
+    return is_punct(q, p, ',') || is_punct(q, p, ':') || is_punct(q, p, '(') ||
+           q->t[p].kind == QT_DASH;
+}
+
+/* Attribution right before a quote's opening mark at `open`. */
+static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *cb,
+                        bool *partial) {
+    if (open == 0)
+        return false;
+    size_t k = open - 1;
+    bool colon = is_punct(q, k, ':');
+    if (!same_para(q, k, open) && !colon)
+        return false;
+    *partial = false;
+    bool punctuated = colon || is_punct(q, k, ',') || q->t[k].kind == QT_DASH;
+    if (punctuated)
+        k--;
+    else if (!is_word(q, k))
+        return false;
+    size_t c = k;
+    if (punctuated) {
+        /* "said in a statement Monday:" — any few words between cue and mark */
+        size_t steps = 0;
+        while (c > 0 && steps < THAT_WINDOW && !cue_of(q, c) && is_word(q, c) &&
+               same_sent(q, c, k)) {
+            c--;
+            steps++;
+        }
+    } else {
+        /* 'said "..."' or 'said that "..."', and the quote must end the sentence */
+        if (quotes_tok_is(q, c, "that") && c > 0) {
+            *partial = true;
+            c--;
+        }
+        size_t s_end = 0;
+        for (size_t i = open; i < q->n && q->t[i].sent == q->t[open].sent; i++)
+            s_end = i;
+        bool ends_sentence = false;
+        for (size_t i = open + 1; i <= s_end; i++)
+            if ((q->t[i].kind == QT_DQUOTE || q->t[i].kind == QT_SQUOTE) &&
+                (q->t[i].flags & QF_CLOSE))
+                ends_sentence = s_end - i <= 1;
+        if (!ends_sentence)
+            return false;
+    }
+    const quotes_cue *cue =
+        verb_here(q, c, pronouns, N_OF(pronouns)) ? cue_of(q, c) : NULL;
+    if (!cue || !is_word(q, c) || !same_sent(q, c, k)) {
+        /* "Smith: "..."" (a headline convention) */
+        if (colon && is_cap(q, k)) {
+            long s = subject_left(q, k + 1, 0);
+            if (s >= 0 && (q->t[s].flags & QF_SENT)) {
+                *sb = s;
+                *se = (long)(k + 1);
+                *cb = -1;
+                return true;
+            }
+        }
+        return false;
+    }
+    if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words))
+        return false;
+    if (c < k) {
+        /* words between cue and quote: only time words, a hearer or "that" */
+        for (size_t i = c + 1; i <= k; i++)
+            if (quotes_tok_is(q, i, "that"))
+                *partial = true;
+    }
+    if ((q->t[c].flags & QF_SENT) && np_right(q, c + 1) > c + 1) {
+        /* Said Ellis: "..." */
+        *sb = (long)(c + 1);
+        *se = (long)np_right(q, c + 1);
+    } else if (!subject_of(q, c, 0, sb, se)) {
+        if (!(cue_is_ing(q, c) && c > 0 && is_punct(q, c - 1, ',')))
+            return false;
+        *sb = *se = -1; /* ", adding: ..." — speaker from the sentence */
+    }
+    *cb = (long)c;
+    return true;
+}
+
+/* Whole quoted sentences: the mark at `open` starts a sentence and the one at
+ * `close` ends it. */
+static bool span_is_sentence(const qtext *q, const qspan *s) {
+    bool starts = (q->t[s->open].flags & QF_SENT) != 0;
+    size_t after = s->close + 1;
+    bool ends =
+        after >= q->n || (q->t[after].flags & QF_SENT) || (q->t[after].flags & QF_PARA);
+    return starts && ends;
+}
+
+static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans,
+                              uint8_t *used, uint8_t *claimed, qfound_list *out) {
+    for (size_t i = 0; i < n_spans; i++) {
+        const qspan *s = &spans[i];
+        if (claimed[i] || s->words == 0)
+            continue;
+        long sb = -1, se = -1, cb = -1;
+        size_t after = attr_after(q, s->close, &sb, &se, &cb);
+        size_t last_close = s->close;
+        if (after) {
+            /* needs the quote to end like speech: , ? ! — or … before the mark */
+            size_t p = s->close - 1;
+            bool speech_end = q->t[p].kind == QT_DASH || is_punct(q, p, ',') ||
+                              is_punct(q, p, '?') || is_punct(q, p, '!') ||
+                              is_punct(q, p, '.') ||
+                              (q->t[p].e - q->t[p].b == 3 && q->t[p].kind == QT_PUNCT);
+            if (!speech_end && !(s->words > SCARE_MAX_WORDS && is_punct(q, after, '.')))
+                after = 0;
+            /* 'on CBS's "Face the Nation," Ryan said ...': a short quoted title
+             * inside the reporter's words is not what was said */
+            if (!opens_clause(q, s->open) && s->words <= SCARE_MAX_WORDS)
+                after = 0;
+        }
+        if (after) {
+            for (size_t k = s->close + 1; k <= (size_t)cb; k++)
+                used[k] = 1;
+            claimed[i] = 1;
+            size_t first = s->open;
+            lede_quote_type type = LEDE_QUOTE_DIRECT;
+            if (!opens_clause(q, s->open)) {
+                /* 'Mills "got an immunity deal," Jordan said': the reporter's
+                 * words before the quote belong to the reported content */
+                first = q->sent_begin[q->t[s->open].sent];
+                type = LEDE_QUOTE_PARTIAL;
+            }
+            size_t gap = 0;
+            if (after < q->n && is_open_dq(q, after) && is_punct(q, after - 1, ',') &&
+                i + 1 < n_spans && spans[i + 1].open == after &&
+                same_para(q, after - 1, after)) {
+                /* "...," he said, "..." — the quote goes on after its attribution */
+                gap = i + 1;
+                last_close = spans[i + 1].close;
+                claimed[i + 1] = 1;
+            } else if (is_terminal(q, after) && i + 1 < n_spans &&
+                       spans[i + 1].open == after + 1 && same_para(q, after, after + 1)) {
+                /* "...," he said. "..." — the next quoted sentence of the
+                 * paragraph goes on with the same quotation unless it has its
+                 * own attribution */
+                long xs, xe, xc;
+                if (!attr_after(q, spans[i + 1].close, &xs, &xe, &xc)) {
+                    gap = i + 1;
+                    last_close = spans[i + 1].close;
+                    claimed[i + 1] = 1;
+                }
+            }
+            lede_status st = add_found(out, q, first, last_close + 1, type, sb, se, cb,
+                                       cb >= 0 ? cb + 1 : -1);
+            if (st != LEDE_OK)
+                return st;
+            if (gap) { /* the attribution between the two parts is not quoted */
+                out->v[out->n - 1].gap_cb = q->t[s->close].ce;
+                out->v[out->n - 1].gap_ce = q->t[spans[gap].open].cb;
+            }
+            continue;
+        }
+        bool partial = false;
+        if (attr_before(q, s->open, &sb, &se, &cb, &partial)) {
+            const quotes_cue *c = cb >= 0 ? cue_of(q, (size_t)cb) : NULL;
+            if (c && (c->flags & CUE_QUOTED))
+                continue; /* "called it a 'disgrace'": the sentence pass takes it */
+            if (cb >= 0)
+                used[cb] = 1;
+            claimed[i] = 1;
+            size_t close = s->close;
+            /* "Smith said: "A. B." "C."" inside one paragraph: one quote */
+            lede_status st = add_found(out, q, s->open, close + 1,
+                                       partial ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_DIRECT,
+                                       sb, se, cb, cb >= 0 ? cb + 1 : -1);
+            if (st != LEDE_OK)
+                return st;
+        }
+    }
+    return LEDE_OK;
+}
+
+/* -------------------------------------------------------- pass 2: speech */
+
+/* A word ending in a possessive 's ("Trump's", "Trump’s"). */
+static bool possessive_word(const qtext *q, size_t i) {
+    if (i >= q->n || q->t[i].kind != QT_WORD)
+        return false;
+    const qtok *t = &q->t[i];
+    const char *e = q->text + t->e;
+    return t->e - t->b > 2 && (e[-1] == 's' || e[-1] == 'S') &&
+           (e[-2] == '\'' || (t->e - t->b > 4 && !memcmp(e - 4, "\xE2\x80\x99", 3)));
+}
+
+/* Skips time phrases from j: "Monday", "on Monday", "last week", "on Sept. 3". */
+static size_t skip_time(const qtext *q, size_t j, size_t send) {
+    while (j < send) {
+        if (IN(q, j, time_words))
+            j++;
+        else if (IN(q, j, time_leads) && j + 1 < send &&
+                 (IN(q, j + 1, time_words) ||
+                  (quotes_tok_is(q, j, "on") &&
+                   (q->t[j + 1].flags & (QF_NUM | QF_ABBREV)))))
+            j += 2;
+        else
+            break;
+    }
+    return j;
+}
+
+/* Whether the cue at c is negated ("did not say", "declined to comment"). */
+static bool negated(const qtext *q, size_t c) {
+    if (c >= 1 && IN(q, c - 1, negations))
+        return true;
+    if (c >= 2 && IN(q, c - 2, negations) &&
+        (quotes_tok_is(q, c - 1, "to") || IN(q, c - 1, aux_words)))
+        return true;
+    return false;
+}
+
+/* Token after the reported clause's "that", or after skippable time words. */
+static size_t content_start(const qtext *q, size_t c, size_t send,
+                            const quotes_cue *cue) {
+    size_t j = c + 1;
+    for (size_t k = j; k < send && k < j + THAT_WINDOW; k++) {
+        if (quotes_tok_is(q, k, "that"))
+            return k + 1;
+        bool title_mark = (cue->flags & CUE_OBJECT) &&
+                          (q->t[k].kind == QT_DQUOTE || q->t[k].kind == QT_SQUOTE);
+        if (!is_word(q, k) && !is_punct(q, k, ',') && !title_mark)
+            break; /* a hearer may be a quoted title: told "Morning Joe" that */
+        if (cue_of(q, k))
+            break;
+    }
+    if (cue->flags & CUE_OBJECT) {
+        if (IN(q, j, object_pronouns))
+            j++;
+        else if (is_cap(q, j) || IN(q, j, determiners)) {
+            j++;
+            while (j < send && is_word(q, j) && !IN(q, j, time_words) &&
+                   ((q->t[j].flags & QF_CAP) || IN(q, j - 1, determiners)))
+                j++;
+        } else {
+            return send;
+        }
+    }
+    j = skip_time(q, j, send);
+    if (is_punct(q, j, ',') || is_punct(q, j, ':'))
+        j++;
+    return j;
+}
+
+/* End of the sentence's content: before its final punctuation, but through a
+ * closing quote that follows it. */
+static size_t content_end(const qtext *q, size_t sb, size_t se) {
+    size_t e = se;
+    while (e > sb && (q->t[e - 1].kind == QT_DQUOTE || q->t[e - 1].kind == QT_SQUOTE) &&
+           (q->t[e - 1].flags & QF_CLOSE)) {
+        return e; /* quoted ending: keep "...end.”" whole */
+    }
+    while (e > sb &&
+           (is_terminal(q, e - 1) || is_punct(q, e - 1, ';') || is_punct(q, e - 1, ':')))
+        e--;
+    return e;
+}
+
+static size_t count_words(const qtext *q, size_t b, size_t e) {
+    size_t n = 0;
+    for (size_t i = b; i < e; i++)
+        n += q->t[i].kind == QT_WORD;
+    return n;
+}
+
+/* Index of the first span with open >= tok. */
+static size_t span_at(const qspan *spans, size_t n, size_t tok) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (spans[mid].open < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Claims the unclaimed spans inside [b, e); returns whether any quoted words
+ * lie inside. */
+static bool claim_inside(const qspan *spans, size_t n, uint8_t *claimed, size_t b,
+                         size_t e) {
+    bool any = false;
+    for (size_t i = span_at(spans, n, b); i < n && spans[i].open < e; i++) {
+        if (spans[i].close < e) {
+            claimed[i] = 1;
+            any = true;
+        }
+    }
+    return any;
+}
+
+/* True when [b, e) holds a span already attributed (pass 1). */
+static bool overlaps_found(const qfound_list *l, const qtext *q, size_t b, size_t e) {
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].b < q->t[e - 1].e && q->t[b].b < l->v[i].e)
+            return true;
+    return false;
+}
+
+/* Whether token i lies inside a quoted span (its marks included). */
+static bool inside_span(const qspan *spans, size_t n, size_t i) {
+    size_t k = span_at(spans, n, i + 1);
+    return k > 0 && spans[k - 1].close >= i;
+}
+
+static lede_status emit_speech(const qtext *q, const qspan *spans, size_t n_spans,
+                               uint8_t *claimed, qfound_list *out, size_t b, size_t e,
+                               long sb, long se, long cb, long ce) {
+    while (b < e && (is_punct(q, b, ',') || is_punct(q, b, ':')))
+        b++; /* "say that, in addition, ..." */
+    if (e <= b || count_words(q, b, e) < CONTENT_MIN_WORDS ||
+        overlaps_found(out, q, b, e))
+        return LEDE_OK;
+    bool quoted = claim_inside(spans, n_spans, claimed, b, e);
+    return add_found(out, q, b, e, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT, sb,
+                     se, cb, ce);
+}
+
+/* "according to X, ..." at the start and "..., according to X." at the end. */
+static lede_status according_to(const qtext *q, const qspan *spans, size_t n_spans,
+                                uint8_t *claimed, qfound_list *out, size_t a, size_t sb,
+                                size_t se) {
+    size_t ne = np_right(q, a + 2);
+    if (ne == a + 2)
+        return LEDE_OK;
+    size_t cend = content_end(q, sb, se);
+    if (a == sb || (a == sb + 1 && !is_word(q, sb))) {
+        if (!is_punct(q, ne, ','))
+            return LEDE_OK;
+        return emit_speech(q, spans, n_spans, claimed, out, ne + 1, cend, (long)a + 2,
+                           (long)ne, (long)a, (long)a + 2);
+    }
+    if (a > sb && is_punct(q, a - 1, ',') && ne >= cend)
+        return emit_speech(q, spans, n_spans, claimed, out, sb, a - 1, (long)a + 2,
+                           (long)ne, (long)a, (long)a + 2);
+    return LEDE_OK;
+}
+
+/* End of a reported clause starting at b: before a semicolon, or before the
+ * next attribution of the sentence (", citing ...", "... and said ...",
+ * "— and he noted ...", ", but critics say ..."), else the sentence's end. */
+static size_t clause_end(const qtext *q, const qspan *spans, size_t n_spans, size_t b,
+                         size_t cend) {
+    for (size_t k = b + 1; k < cend; k++) {
+        if (is_punct(q, k, ';'))
+            return k;
+        if (!cue_of(q, k) || inside_span(spans, n_spans, k) || negated(q, k))
+            continue;
+        size_t j = skip_aux_left(q, k - 1, b);
+        if (j <= b)
+            continue;
+        long s, e;
+        if (!is_punct(q, j, ',') && q->t[j].kind != QT_DASH && !IN(q, j, clause_links) &&
+            subject_of(q, k, b, &s, &e) && (size_t)s > b + 1)
+            j = (size_t)s - 1;
+        if (IN(q, j, clause_links) && j > b + 1 &&
+            (is_punct(q, j - 1, ',') || q->t[j - 1].kind == QT_DASH))
+            j--;
+        if (j > b + 1 && (is_punct(q, j, ',') || q->t[j].kind == QT_DASH ||
+                          (IN(q, j, clause_links) && cue_of(q, j + 1))))
+            return j;
+    }
+    return cend;
+}
+
+/* Only tail words (time words, a short prepositional phrase) from i to e. */
+static bool tail_only(const qtext *q, size_t i, size_t e) {
+    size_t words = 0;
+    for (size_t k = i; k < e; k++) {
+        if (cue_of(q, k) || quotes_tok_is(q, k, "that"))
+            return false;
+        if (is_word(q, k))
+            words++;
+        else if (!is_punct(q, k, ','))
+            return false;
+    }
+    return words <= ATTR_MAX_TOKENS / 2;
+}
+
+static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_spans,
+                                   uint8_t *used, uint8_t *claimed, qfound_list *out,
+                                   size_t sb, size_t se) {
+    size_t cend = content_end(q, sb, se);
+    bool emitted = false; /* an attribution of this sentence came before */
+    for (size_t c = sb; c < se; c++) {
+        if (quotes_tok_is(q, c, "according") && quotes_tok_is(q, c + 1, "to")) {
+            lede_status st = according_to(q, spans, n_spans, claimed, out, c, sb, se);
+            if (st != LEDE_OK)
+                return st;
+            continue;
+        }
+        if (IN(q, c, speech_nouns) && quotes_tok_is(q, c + 1, "that") && c > sb &&
+            !used[c]) {
+            /* "Trump's claim that ...", "her warning that ...": the owner speaks */
+            long ob = -1, oe = -1;
+            if (possessive_word(q, c - 1)) {
+                size_t b = c - 1;
+                while (b > sb && is_cap(q, b - 1) && !possessive_word(q, b - 1))
+                    b--;
+                ob = (long)b;
+                oe = (long)c;
+            } else if (IN(q, c - 1, possessive_pronouns)) {
+                ob = (long)c - 1;
+                oe = (long)c;
+            }
+            if (ob >= 0) {
+                size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
+                lede_status st = emit_speech(q, spans, n_spans, claimed, out, c + 2, ce,
+                                             ob, oe, (long)c, (long)c + 1);
+                if (st != LEDE_OK)
+                    return st;
+                used[c] = 1;
+                c = ce > c ? ce - 1 : c;
+                continue;
+            }
+        }
+        const quotes_cue *cue = cue_of(q, c);
+        if (!cue || used[c] || inside_span(spans, n_spans, c) || negated(q, c) ||
+            !verb_here(q, c, pronouns, N_OF(pronouns)))
+            continue;
+        if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words) &&
+            !quotes_tok_is(q, c - 1, "has"))
+            continue;
+        long s = -1, e = -1;
+        bool has_subject = subject_of(q, c, sb, &s, &e);
+        /* postposed: "CONTENT, X said." / "CONTENT, said X." */
+        if (cue->flags & CUE_INVERT) {
+            size_t lead = has_subject ? (size_t)s : c;
+            if (lead > sb + 1 &&
+                (is_punct(q, lead - 1, ',') || q->t[lead - 1].kind == QT_DASH)) {
+                size_t tail = c + 1;
+                long is = s, ie = e;
+                if (!has_subject) {
+                    size_t ne = np_right(q, c + 1);
+                    is = (long)(c + 1);
+                    ie = (long)ne;
+                    tail = ne;
+                    if (ne == c + 1)
+                        goto preposed;
+                }
+                /* "A, he said, B.": the attribution interrupts the content
+                 * unless what follows its comma is a mere tail ("..., he said,
+                 * in a statement") */
+                bool interrupted =
+                    tail < cend && is_punct(q, tail, ',') &&
+                    !(tail_only(q, tail + 1, cend) &&
+                      (IN(q, tail + 1, tail_leads) || IN(q, tail + 1, time_words)));
+                if (interrupted || tail_only(q, tail, cend)) {
+                    size_t before = out->n;
+                    lede_status st = emit_speech(q, spans, n_spans, claimed, out, sb,
+                                                 interrupted ? cend : lead - 1, is, ie,
+                                                 (long)c, (long)c + 1);
+                    if (st != LEDE_OK)
+                        return st;
+                    if (interrupted && out->n > before) {
+                        out->v[out->n - 1].gap_cb = q->t[lead - 1].cb;
+                        out->v[out->n - 1].gap_ce = q->t[tail].ce;
+                    }
+                    used[c] = 1;
+                    if (interrupted)
+                        c = cend;
+                    continue;
+                }
+            }
+        }
+    preposed:
+        if (!has_subject) {
+            /* ", adding that ..." / "... and said ..." continue the sentence's
+             * speaker */
+            bool ing = cue_is_ing(q, c) && c > sb && is_punct(q, c - 1, ',');
+            bool coordinated =
+                emitted && c > sb &&
+                (quotes_tok_is(q, c - 1, "and") || quotes_tok_is(q, c - 1, "but"));
+            if (!ing && !coordinated)
+                continue;
+            if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)))
+                continue;
+        }
+        if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT | CUE_QUOTED)) &&
+            !((cue->flags & CUE_NOUN) && has_subject))
+            continue;
+        size_t b = content_start(q, c, cend, cue);
+        bool after_that = b > 0 && quotes_tok_is(q, b - 1, "that");
+        if (b >= cend ||
+            (!after_that &&
+             ((IN(q, b, not_clause_starts) && !(q->t[b + 1].flags & QF_NUM)) ||
+              (quotes_tok_is(q, b, "to") && !strcmp(cue->forms[0], "say")))))
+            continue; /* "commented on the plan", "is said to be" */
+        if ((cue->flags & CUE_THOUGHT) && !after_that &&
+            (!has_subject || IN(q, (size_t)s, first_persons)))
+            continue; /* "I think", "you know": no reported belief without "that" */
+        if ((cue->flags & CUE_QUOTED) && !has_subject) {
+            size_t k = span_at(spans, n_spans, b);
+            if (k >= n_spans || spans[k].open >= cend)
+                continue;
+        }
+        if (is_open_dq(q, b) && !(cue->flags & CUE_QUOTED)) {
+            /* a quote filling the rest of the sentence is direct (pass 3
+             * takes it); one followed by more of the reporter's words is part
+             * of a reported clause: 'he said "budget reforms" would pay' */
+            size_t k = span_at(spans, n_spans, b);
+            if (k >= n_spans || spans[k].open != b || spans[k].close + 2 >= cend)
+                continue;
+        }
+        size_t ce = clause_end(q, spans, n_spans, b, cend);
+        size_t before = out->n;
+        lede_status st = emit_speech(q, spans, n_spans, claimed, out, b, ce, s, e,
+                                     (long)c, (long)c + 1);
+        if (st != LEDE_OK)
+            return st;
+        emitted |= out->n > before;
+        used[c] = 1;
+        c = ce > c ? ce - 1 : c; /* a later cue of the sentence starts its own content */
+    }
+    return LEDE_OK;
+}
+
+/* ------------------------------------------------------------ pass 3 */
+
+static int cmp_found(const void *a, const void *b) {
+    const qfound *x = a, *y = b;
+    return x->b < y->b ? -1 : x->b > y->b;
+}
+
+static lede_status pass_bare(const qtext *q, const qspan *spans, size_t n_spans,
+                             const uint8_t *claimed, qfound_list *out) {
+    for (size_t i = 0; i < n_spans; i++) {
+        const qspan *s = &spans[i];
+        if (claimed[i] || s->words == 0)
+            continue;
+        bool sentence = span_is_sentence(q, s);
+        if (!sentence && s->words <= SCARE_MAX_WORDS)
+            continue; /* scare quotes */
+        const qtok *last = &q->t[s->close];
+        if (last->kind != QT_DQUOTE && last->kind != QT_SQUOTE)
+            continue; /* never closed: a stray mark, not a quotation */
+        if (s->single && (q->t[s->open].flags & QF_PARA) &&
+            (s->close + 1 >= q->n || (q->t[s->close + 1].flags & QF_PARA)) &&
+            s->words <= HEADING_MAX_WORDS)
+            continue; /* 'Legend in the Coal Fields.' — a section heading */
+        /* a bare full quote inherits the last speaker before it */
+        lede_status st =
+            add_found(out, q, s->open, s->close + 1,
+                      sentence ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_PARTIAL, -1, -1, -1, -1);
+        if (st != LEDE_OK)
+            return st;
+        out->v[out->n - 1].inherit = -2; /* resolved after sorting */
+    }
+    return LEDE_OK;
+}
+
+static void resolve_inherit(const qtext *q, qfound_list *out) {
+    long last = -1;
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->inherit == -2) {
+            f->inherit = -1;
+            if (last >= 0) {
+                const qfound *p = &out->v[last];
+                uint32_t pp = q->t[p->spk_b].para;
+                /* paragraph of this quote: find by byte offset via its speaker-less
+                 * span — the text's paragraph index of the quote's first token */
+                size_t lo = 0, hi = q->n;
+                while (lo < hi) {
+                    size_t mid = (lo + hi) / 2;
+                    if (q->t[mid].b < f->b)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                uint32_t fp = lo < q->n ? q->t[lo].para : 0;
+                if (fp - pp <= INHERIT_MAX_PARAS)
+                    f->inherit = (int32_t)last;
+            }
+            continue;
+        }
+        if (f->spk_b >= 0)
+            last = (long)i;
+    }
+}
+
+/* An ", adding ..." attribution without its own subject takes the subject of
+ * the attribution before it in the same sentence. */
+static void resolve_ing(const qtext *q, qfound_list *out) {
+    for (size_t i = 1; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        const qfound *p = &out->v[i - 1];
+        if (f->spk_b < 0 && f->cue_b >= 0 && p->spk_b >= 0 &&
+            q->t[f->cue_b].sent == q->t[p->spk_b].sent) {
+            f->spk_b = p->spk_b;
+            f->spk_e = p->spk_e;
+        }
+    }
+}
+
+lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
+                             qfound_list *out) {
+    uint8_t *used = arena_calloc(out->a, q->n + 1, 1);
+    uint8_t *claimed = arena_calloc(out->a, n_spans + 1, 1);
+    if (!used || !claimed)
+        return LEDE_ERR_NOMEM;
+    lede_status st = pass_marks(q, spans, n_spans, used, claimed, out);
+    for (size_t s = 0; st == LEDE_OK && s < q->n_sents; s++)
+        st = sentence_speech(q, spans, n_spans, used, claimed, out, q->sent_begin[s],
+                             q->sent_begin[s + 1]);
+    if (st == LEDE_OK)
+        st = pass_bare(q, spans, n_spans, claimed, out);
+    if (st != LEDE_OK)
+        return st;
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, cmp_found);
+    resolve_ing(q, out);
+    resolve_inherit(q, out);
+    return LEDE_OK;
+}

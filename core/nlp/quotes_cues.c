@@ -1,0 +1,278 @@
+/*
+ * quotes_cues — the reporting verbs that introduce speech, with their tense
+ * forms, as data.
+ *
+ * Source: compiled for lede from ordinary English grammar (the class of
+ * "reporting verbs" of any English usage reference); the inflected forms are
+ * standard English morphology. No list was copied. The table is sorted by base
+ * form (tests/unit/test_quotes.c checks it) and every form starts with the same
+ * letter as its base, which lets the lookup search one letter's range only.
+ *
+ * Flags: CUE_CLAUSE the verb takes a reported clause ("said (that) ...");
+ * CUE_OBJECT a hearer may come first ("told reporters that ...");
+ * CUE_INVERT it may follow a quote inverted ("..., said Smith.");
+ * CUE_QUOTED a cue only when quoted words follow ("called it a 'disgrace'");
+ * CUE_NOUN a stance toward what follows it ("criticized X for Y", "wants Z"):
+ * the rest of the clause is the content, only after a subject;
+ * CUE_HOMOGRAPH its base and -s forms are more often nouns ("the states",
+ * "a plan"): they count only right after a name or a pronoun;
+ * CUE_THOUGHT a belief or finding rather than speech: after "I", "we" or "you"
+ * it needs an explicit "that" to count.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "quotes_int.h"
+
+#define C CUE_CLAUSE
+#define O CUE_OBJECT
+#define I CUE_INVERT
+#define Q CUE_QUOTED
+#define T CUE_THOUGHT
+#define N CUE_NOUN
+#define H CUE_HOMOGRAPH
+
+/* One verb: its five forms, their lengths (for a cheap first test) and flags. */
+#define V(a, b, c, d, e, flags)                                                          \
+    {                                                                                    \
+        {a, b, c, d, e},                                                                 \
+            {sizeof a - 1, sizeof b - 1, sizeof c - 1, sizeof d - 1, sizeof e - 1},      \
+            (flags)                                                                      \
+    }
+
+static const quotes_cue cue_table[] = {
+    V("accuse", "accuses", "accused", "accused", "accusing", N),
+    V("acknowledge", "acknowledges", "acknowledged", "acknowledged", "acknowledging",
+      C | I),
+    V("add", "adds", "added", "added", "adding", C | I),
+    V("admit", "admits", "admitted", "admitted", "admitting", C | I),
+    V("advise", "advises", "advised", "advised", "advising", O | I),
+    V("advocate", "advocates", "advocated", "advocated", "advocating", N | H),
+    V("affirm", "affirms", "affirmed", "affirmed", "affirming", C | I),
+    V("agree", "agrees", "agreed", "agreed", "agreeing", C | T),
+    V("allege", "alleges", "alleged", "alleged", "alleging", C | I),
+    V("announce", "announces", "announced", "announced", "announcing", C | I),
+    V("answer", "answers", "answered", "answered", "answering", C | I | H),
+    V("argue", "argues", "argued", "argued", "arguing", C | I),
+    V("ask", "asks", "asked", "asked", "asking", O | I),
+    V("assail", "assails", "assailed", "assailed", "assailing", N),
+    V("assert", "asserts", "asserted", "asserted", "asserting", C | I),
+    V("assure", "assures", "assured", "assured", "assuring", C | O | I),
+    V("attack", "attacks", "attacked", "attacked", "attacking", N | H),
+    V("believe", "believes", "believed", "believed", "believing", C | T),
+    V("bemoan", "bemoans", "bemoaned", "bemoaned", "bemoaning", N),
+    V("blame", "blames", "blamed", "blamed", "blaming", N),
+    V("blast", "blasts", "blasted", "blasted", "blasting", N | H),
+    V("boast", "boasts", "boasted", "boasted", "boasting", C | I),
+    V("brag", "brags", "bragged", "bragged", "bragging", C | I),
+    V("call", "calls", "called", "called", "calling", Q | H),
+    V("caution", "cautions", "cautioned", "cautioned", "cautioning", C | I),
+    V("charge", "charges", "charged", "charged", "charging", C | I | H),
+    V("chide", "chides", "chided", "chided", "chiding", N),
+    V("cite", "cites", "cited", "cited", "citing", N),
+    V("claim", "claims", "claimed", "claimed", "claiming", C | I | H),
+    V("clarify", "clarifies", "clarified", "clarified", "clarifying", C | I),
+    V("comment", "comments", "commented", "commented", "commenting", C | I | H),
+    V("complain", "complains", "complained", "complained", "complaining", C | I),
+    V("concede", "concedes", "conceded", "conceded", "conceding", C | I),
+    V("conclude", "concludes", "concluded", "concluded", "concluding", C | T),
+    V("concur", "concurs", "concured", "concured", "concuring", C | I),
+    V("condemn", "condemns", "condemned", "condemned", "condemning", N),
+    V("confirm", "confirms", "confirmed", "confirmed", "confirming", C | I),
+    V("contend", "contends", "contended", "contended", "contending", C | I),
+    V("continue", "continues", "continued", "continued", "continuing", I),
+    V("counter", "counters", "countered", "countered", "countering", C | I | H),
+    V("criticize", "criticizes", "criticized", "criticized", "criticizing", N),
+    V("declare", "declares", "declared", "declared", "declaring", C | I),
+    V("decry", "decries", "decried", "decried", "decrying", N),
+    V("defend", "defends", "defended", "defended", "defending", N),
+    V("demand", "demands", "demanded", "demanded", "demanding", N | H),
+    V("deny", "denies", "denied", "denied", "denying", C | I),
+    V("describe", "describes", "described", "described", "describing", Q),
+    V("disclose", "discloses", "disclosed", "disclosed", "disclosing", C | T),
+    V("discuss", "discusses", "discussed", "discussed", "discussing", N),
+    V("dismiss", "dismisses", "dismissed", "dismissed", "dismissing", N),
+    V("dispute", "disputes", "disputed", "disputed", "disputing", N | H),
+    V("doubt", "doubts", "doubted", "doubted", "doubting", C | T | H),
+    V("dub", "dubs", "dubbed", "dubbed", "dubbing", Q | H),
+    V("echo", "echoes", "echoed", "echoed", "echoing", N | H),
+    V("emphasize", "emphasizes", "emphasized", "emphasized", "emphasizing", C | I),
+    V("encourage", "encourages", "encouraged", "encouraged", "encouraging", N),
+    V("endorse", "endorses", "endorsed", "endorsed", "endorsing", N),
+    V("estimate", "estimates", "estimated", "estimated", "estimating", C | T | H),
+    V("exclaim", "exclaims", "exclaimed", "exclaimed", "exclaiming", C | I),
+    V("expect", "expects", "expected", "expected", "expecting", N),
+    V("explain", "explains", "explained", "explained", "explaining", C | I),
+    V("fault", "faults", "faulted", "faulted", "faulting", N | H),
+    V("fear", "fears", "feared", "feared", "fearing", C | T | H),
+    V("find", "finds", "found", "found", "finding", C | T | H),
+    V("gush", "gushes", "gushed", "gushed", "gushing", C | I),
+    V("hail", "hails", "hailed", "hailed", "hailing", N | H),
+    V("highlight", "highlights", "highlighted", "highlighted", "highlighting", N | H),
+    V("hope", "hopes", "hoped", "hoped", "hoping", C | T | H),
+    V("indicate", "indicates", "indicated", "indicated", "indicating", C | T),
+    V("inform", "informs", "informed", "informed", "informing", O | I),
+    V("insinuate", "insinuates", "insinuated", "insinuated", "insinuating", C | I),
+    V("insist", "insists", "insisted", "insisted", "insisting", C | I),
+    V("instruct", "instructs", "instructed", "instructed", "instructing", O | I),
+    V("joke", "jokes", "joked", "joked", "joking", C | I | H),
+    V("label", "labels", "labeled", "labeled", "labeling", Q | H),
+    V("lambaste", "lambastes", "lambasted", "lambasted", "lambasting", N),
+    V("lament", "laments", "lamented", "lamented", "lamenting", C | I),
+    V("liken", "likens", "likened", "likened", "likening", N),
+    V("maintain", "maintains", "maintained", "maintained", "maintaining", C | I),
+    V("mention", "mentions", "mentioned", "mentioned", "mentioning", C | I | H),
+    V("mock", "mocks", "mocked", "mocked", "mocking", N),
+    V("muse", "muses", "mused", "mused", "musing", C | I),
+    V("note", "notes", "noted", "noted", "noting", C | I | H),
+    V("notify", "notifies", "notified", "notified", "notifying", O | I),
+    V("observe", "observes", "observed", "observed", "observing", C | I),
+    V("oppose", "opposes", "opposed", "opposed", "opposing", N),
+    V("plan", "plans", "planned", "planned", "planning", N | H),
+    V("pledge", "pledges", "pledged", "pledged", "pledging", C | I | H),
+    V("portray", "portrays", "portrayed", "portrayed", "portraying", N),
+    V("post", "posts", "posted", "posted", "posting", I | H),
+    V("praise", "praises", "praised", "praised", "praising", N | H),
+    V("predict", "predicts", "predicted", "predicted", "predicting", C | I),
+    V("proclaim", "proclaims", "proclaimed", "proclaimed", "proclaiming", C | I),
+    V("promise", "promises", "promised", "promised", "promising", C | O | I | H),
+    V("propose", "proposes", "proposed", "proposed", "proposing", N),
+    V("question", "questions", "questioned", "questioned", "questioning", N | H),
+    V("quip", "quips", "quipped", "quipped", "quipping", C | I | H),
+    V("realize", "realizes", "realized", "realized", "realizing", C | T),
+    V("reassure", "reassures", "reassured", "reassured", "reassuring", O | I),
+    V("rebuke", "rebukes", "rebuked", "rebuked", "rebuking", N | H),
+    V("recall", "recalls", "recalled", "recalled", "recalling", C | I),
+    V("recommend", "recommends", "recommended", "recommended", "recommending", N),
+    V("recount", "recounts", "recounted", "recounted", "recounting", C | I),
+    V("reference", "references", "referenced", "referenced", "referencing", N | H),
+    V("reiterate", "reiterates", "reiterated", "reiterated", "reiterating", C | I),
+    V("reject", "rejects", "rejected", "rejected", "rejecting", N),
+    V("remark", "remarks", "remarked", "remarked", "remarking", C | I | H),
+    V("remind", "reminds", "reminded", "reminded", "reminding", O | I),
+    V("reply", "replies", "replied", "replied", "replying", C | I | H),
+    V("report", "reports", "reported", "reported", "reporting", C | I | H),
+    V("request", "requests", "requested", "requested", "requesting", N | H),
+    V("respond", "responds", "responded", "responded", "responding", C | I),
+    V("reveal", "reveals", "revealed", "revealed", "revealing", C | I),
+    V("ridicule", "ridicules", "ridiculed", "ridiculed", "ridiculing", N | H),
+    V("say", "says", "said", "said", "saying", C | I),
+    V("scold", "scolds", "scolded", "scolded", "scolding", N),
+    V("shout", "shouts", "shouted", "shouted", "shouting", C | I | H),
+    V("show", "shows", "showed", "shown", "showing", C | T | H),
+    V("slam", "slams", "slammed", "slammed", "slamming", N | H),
+    V("specify", "specifies", "specified", "specified", "specifying", C | I),
+    V("speculate", "speculates", "speculated", "speculated", "speculating", C | I),
+    V("state", "states", "stated", "stated", "stating", C | I | H),
+    V("stress", "stresses", "stressed", "stressed", "stressing", C | I),
+    V("suggest", "suggests", "suggested", "suggested", "suggesting", C | I),
+    V("suspect", "suspects", "suspected", "suspected", "suspecting", C | T | H),
+    V("swear", "swears", "swore", "sworn", "swearing", C | I),
+    V("tell", "tells", "told", "told", "telling", O | I),
+    V("testify", "testifies", "testified", "testified", "testifying", C | I),
+    V("think", "thinks", "thought", "thought", "thinking", C | T),
+    V("threaten", "threatens", "threatened", "threatened", "threatening", C),
+    V("tout", "touts", "touted", "touted", "touting", N),
+    V("tweet", "tweets", "tweeted", "tweeted", "tweeting", C | I | H),
+    V("underscore", "underscores", "underscored", "underscored", "underscoring", N),
+    V("urge", "urges", "urged", "urged", "urging", O | I),
+    V("vow", "vows", "vowed", "vowed", "vowing", C | I | H),
+    V("want", "wants", "wanted", "wanted", "wanting", N),
+    V("warn", "warns", "warned", "warned", "warning", C | O | I),
+    V("welcome", "welcomes", "welcomed", "welcomed", "welcoming", N | H),
+    V("wonder", "wonders", "wondered", "wondered", "wondering", C | I),
+    V("worry", "worries", "worried", "worried", "worrying", C | T),
+    V("write", "writes", "wrote", "written", "writing", C | I),
+    V("yell", "yells", "yelled", "yelled", "yelling", C | I | H),
+};
+
+#undef C
+#undef O
+#undef I
+#undef Q
+#undef T
+#undef N
+#undef H
+#undef V
+
+#define N_CUES (sizeof cue_table / sizeof cue_table[0])
+
+/* First table entry of each initial letter a..z, then the table's size: the
+ * entries of letter c are [letter_begin[c - 'a'], letter_begin[c - 'a' + 1]).
+ * Kept in step with cue_table by hand; tests/unit/test_quotes.c finds every
+ * form of every entry through it, so a stale index fails the tests. */
+static const uint8_t letter_begin[27] = {0,   17,  23,  41,  53,  61,  64,  65,  68,
+                                         73,  74,  74,  78,  82,  84,  86,  95,  97,
+                                         114, 126, 132, 134, 135, 141, 141, 142, 142};
+
+/* Per initial letter: the lengths (bit n) and the second, third and last
+ * letters (bit c - 'a') of its forms, a quick test that rejects three words in
+ * four before any comparison.
+ * Derived from cue_table like letter_begin, and checked the same way. */
+static const uint16_t letter_lens[26] = {
+    0x3ff8, 0x3f0, 0xff0,  0x7f8, 0xfd0, 0x1f0, 0xd0,  0x1ef0, 0xfc0,
+    0x70,   0x0,   0x7e0,  0xff0, 0x370, 0x3c0, 0xff0, 0xfb0,  0x1fe0,
+    0xff8,  0xff0, 0x1c70, 0x78,  0x3f0, 0x0,   0xf0,  0x0};
+static const uint32_t letter_second[26] = {
+    0xe286c,  0x24810,  0x24981, 0x104110, 0x843004, 0x4111, 0x100000, 0x4101,   0x2000,
+    0x4000,   0x0,      0x101,   0x104011, 0x4000,   0x8002, 0x24800,  0x100000, 0x110,
+    0x588885, 0x404090, 0x22000, 0x4000,   0x24011,  0x0,    0x10,     0x0};
+static const uint32_t letter_third[26] = {
+    0x2e3c6c,  0x1801,   0x183901, 0x143026, 0x8808c, 0x102001, 0x40000, 0x8140, 0x40028,
+    0x400,     0x0,      0x1402,   0x42104,  0x80000, 0x48000,  0x64011, 0x110,  0x25932f,
+    0x1064151, 0x164910, 0x48,     0x400000, 0x26900, 0x0,      0x800,   0x0};
+static const uint32_t letter_last[26] = {
+    0xe1c58,  0xc2058,   0x10e3858, 0x10c005a, 0xc7058,   0xe0048,   0x400c8,
+    0xc0858,  0xc1058,   0x40058,   0x0,       0xc2858,   0x42458,   0x1040058,
+    0x40058,  0x10c3058, 0x4a048,   0x10c0c58, 0x14e3058, 0x10c2c48, 0x40058,
+    0x440048, 0x10e2058, 0x0,       0x40848,   0x0};
+
+/* Longest form in the table is "acknowledging" (13 bytes). */
+#define CUE_FORM_MAX 16
+
+size_t quotes_cue_count(void) { return N_CUES; }
+
+const quotes_cue *quotes_cue_get(int idx) {
+    return idx >= 0 && (size_t)idx < N_CUES ? &cue_table[idx] : NULL;
+}
+
+int quotes_cue_find(const char *s, size_t n) {
+    if (n < 3 || n >= CUE_FORM_MAX)
+        return -1;
+    /* quick reject on the first two letters and the length, before copying */
+    unsigned c0 = ((unsigned char)s[0] | 0x20) - 'a',
+             c1 = ((unsigned char)s[1] | 0x20) - 'a';
+    unsigned c2 = ((unsigned char)s[2] | 0x20) - 'a',
+             cl = ((unsigned char)s[n - 1] | 0x20) - 'a';
+    if (c0 >= 26 || c1 >= 26 || c2 >= 26 || cl >= 26 || !(letter_lens[c0] & (1u << n)) ||
+        !(letter_second[c0] & (1u << c1)) || !(letter_third[c0] & (1u << c2)) ||
+        !(letter_last[c0] & (1u << cl)))
+        return -1;
+    char low[CUE_FORM_MAX];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i] | 0x20; /* ASCII lower case */
+        if (c < 'a' || c > 'z')
+            return -1;
+        low[i] = (char)c;
+    }
+    low[n] = '\0';
+    int l0 = (int)c0;
+    size_t lo = letter_begin[l0], hi = letter_begin[l0 + 1];
+    for (size_t i = lo; i < hi && i < N_CUES; i++)
+        for (int f = 0; f < 5; f++) {
+            const char *form = cue_table[i].forms[f];
+            if (cue_table[i].lens[f] == n && form[1] == low[1] && !memcmp(form, low, n))
+                return (int)i;
+        }
+    return -1;
+}
+
+int quotes_cue_form(int idx, const char *s, size_t n) {
+    const quotes_cue *c = quotes_cue_get(idx);
+    for (int f = 0; c && f < 5; f++)
+        if (strlen(c->forms[f]) == n && !strncasecmp(c->forms[f], s, n))
+            return f;
+    return -1;
+}

@@ -1,0 +1,524 @@
+/*
+ * quotes_scan — one linear pass that cuts the article text into the tokens the
+ * quote rules read: words (with inner apostrophes, hyphens and abbreviation
+ * dots), punctuation, quotation marks classified as opening or closing by their
+ * shape and their neighbours, and dashes; then marks paragraph and sentence
+ * starts. Offsets are kept in bytes and code points.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "../utf8.h"
+#include "quotes_int.h"
+
+/* Code points the scanner treats specially. */
+enum {
+    CP_NBSP = 0x00A0,
+    CP_LAQUO = 0x00AB, /* « */
+    CP_RAQUO = 0x00BB, /* » */
+    CP_LSQUO = 0x2018, /* ‘ */
+    CP_RSQUO = 0x2019, /* ’ */
+    CP_SBQUO = 0x201A, /* ‚ */
+    CP_LDQUO = 0x201C, /* “ */
+    CP_RDQUO = 0x201D, /* ” */
+    CP_BDQUO = 0x201E, /* „ */
+    CP_RDQUO_REV = 0x201F,
+    CP_LSAQUO = 0x2039, /* ‹ */
+    CP_RSAQUO = 0x203A, /* › */
+    CP_FIGURE_DASH = 0x2012,
+    CP_HORIZONTAL_BAR = 0x2015,
+    CP_GENERAL_PUNCT_FIRST = 0x2000,
+    CP_GENERAL_PUNCT_LAST = 0x206F,
+    CP_LATIN1_PUNCT_FIRST = 0x00A1,
+    CP_LATIN1_PUNCT_LAST = 0x00BF,
+};
+
+/* Bytes per token assumed when sizing the token array (it grows if needed). */
+#define TOKEN_BYTES_GUESS 5
+
+/* Longest abbreviation we try to recognise, in bytes ("Sept", "Calif"). */
+#define ABBREV_MAX 8
+
+/* Abbreviations that take a final dot and do not end a sentence (titles and
+ * month or state forms that are followed by a name or number). */
+static const qword abbrev_titles[] = {
+    W("mr"),   W("mrs"),  W("ms"),   W("dr"),   W("sen"),  W("rep"),  W("gov"),
+    W("gen"),  W("lt"),   W("col"),  W("capt"), W("sgt"),  W("adm"),  W("maj"),
+    W("prof"), W("rev"),  W("st"),   W("hon"),  W("pres"), W("supt"), W("jan"),
+    W("feb"),  W("mar"),  W("apr"),  W("aug"),  W("sept"), W("sep"),  W("oct"),
+    W("nov"),  W("dec"),  W("no"),   W("vs"),   W("ft"),   W("mt"),   W("calif"),
+    W("fla"),  W("ill"),  W("mass"), W("mich"), W("minn"), W("ariz"), W("colo"),
+    W("conn"), W("del"),  W("ga"),   W("ind"),  W("kan"),  W("ky"),   W("la"),
+    W("md"),   W("miss"), W("mo"),   W("mont"), W("neb"),  W("nev"),  W("okla"),
+    W("ore"),  W("pa"),   W("tenn"), W("tex"),  W("va"),   W("vt"),   W("wash"),
+    W("wis"),  W("wyo"),  W("ala"),  W("ark"),  W("sen"),  W("reps"), W("sens"),
+};
+/* Abbreviations with a dot that may also end a sentence. */
+static const qword abbrev_final[] = {W("inc"), W("co"), W("corp"), W("ltd"),
+                                     W("jr"),  W("sr"), W("etc"),  W("bros")};
+
+typedef struct {
+    uint32_t cp;
+    size_t len;
+} cpinfo;
+
+static cpinfo peek(const char *s, size_t len, size_t i) {
+    cpinfo c = {0, 0};
+    if (i < len) {
+        if ((unsigned char)s[i] < 0x80) /* ASCII fast path */
+            return (cpinfo){(unsigned char)s[i], 1};
+        c.len = utf8_decode(s + i, len - i, &c.cp);
+    }
+    return c;
+}
+
+static bool is_space(uint32_t c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == CP_NBSP ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static bool is_dquote(uint32_t c) {
+    return c == '"' || c == CP_LDQUO || c == CP_RDQUO || c == CP_BDQUO ||
+           c == CP_RDQUO_REV || c == CP_LAQUO || c == CP_RAQUO;
+}
+
+static bool is_squote(uint32_t c) {
+    return c == '\'' || c == CP_LSQUO || c == CP_RSQUO || c == CP_SBQUO ||
+           c == CP_LSAQUO || c == CP_RSAQUO;
+}
+
+static bool is_dash(uint32_t c) {
+    return c == '-' || (c >= CP_FIGURE_DASH && c <= CP_HORIZONTAL_BAR);
+}
+
+static bool is_alnum_cp(uint32_t c) {
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (c >= CP_LATIN1_PUNCT_FIRST && c <= CP_LATIN1_PUNCT_LAST)
+        return c == 0xAA || c == 0xB5 || c == 0xBA;
+    if (c >= CP_GENERAL_PUNCT_FIRST && c <= CP_GENERAL_PUNCT_LAST)
+        return false;
+    if (c == 0xD7 || c == 0xF7 || (c >= 0x20A0 && c <= 0x20CF)) /* × ÷ currency */
+        return false;
+    return c != UTF8_REPLACEMENT && !is_space(c);
+}
+
+static bool is_upper_start(const char *s, size_t n) {
+    if ((unsigned char)s[0] < 0x80)
+        return s[0] >= 'A' && s[0] <= 'Z';
+    uint32_t c;
+    utf8_decode(s, n, &c);
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    /* Latin-1 and Latin Extended-A capitals are the ones that start English names. */
+    return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+           (c >= 0x100 && c <= 0x17F && (c % 2) == 0);
+}
+
+static bool word_in(const qword *list, size_t n_list, const char *s, size_t n) {
+    if (n > ABBREV_MAX)
+        return false;
+    for (size_t i = 0; i < n_list; i++) {
+        if (list[i].n != n)
+            continue;
+        size_t k = 0;
+        while (k < n && ((unsigned char)s[k] | 0x20) == (unsigned char)list[i].s[k])
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Scans a word starting at i; returns its end. Sets *abbrev when a final
+ * abbreviation dot was taken in. */
+static size_t scan_word(const char *s, size_t len, size_t i, bool *abbrev) {
+    size_t start = i;
+    bool has_inner_dot = false;
+    *abbrev = false;
+    while (i < len) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII fast path */
+            if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
+                i++;
+                continue;
+            }
+            if (b != '\'' && b != '-' && b != '/' && b != '.' && b != ',')
+                break; /* space or punctuation that never joins a word */
+        }
+        cpinfo c = peek(s, len, i);
+        if (b >= 0x80 && is_alnum_cp(c.cp)) {
+            i += c.len;
+            continue;
+        }
+        cpinfo n = peek(s, len, i + c.len);
+        bool next_alnum = n.len && is_alnum_cp(n.cp);
+        if (c.cp >= CP_LATIN1_PUNCT_FIRST && c.cp <= CP_LATIN1_PUNCT_LAST && next_alnum &&
+            i > start && (unsigned char)s[i - 1] >= 0x80) {
+            i += c.len; /* mis-decoded letters inside a name: "FranÃÂ§ois" */
+            continue;
+        }
+        if ((c.cp == '\'' || c.cp == CP_RSQUO) && next_alnum && i > start) {
+            i += c.len; /* don't, Trump’s */
+            continue;
+        }
+        if ((c.cp == '-' || c.cp == '/') && next_alnum && i > start) {
+            i += c.len; /* grass-roots */
+            continue;
+        }
+        if ((c.cp == '.' || c.cp == ',') && next_alnum && i > start &&
+            isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1])) {
+            i += c.len; /* 3.5 100,000 */
+            continue;
+        }
+        if (c.cp == '.' && next_alnum && i > start && !isdigit((unsigned char)s[i - 1]) &&
+            i + 2 <= len && (i + 2 == len || s[i + 2] == '.')) {
+            i += c.len; /* U.S  a.m */
+            has_inner_dot = true;
+            continue;
+        }
+        break;
+    }
+    if (i < len && s[i] == '.') {
+        for (size_t k = i; k > start; k--)
+            if (s[k - 1] == '-') { /* "D-Wis." checks "Wis" */
+                start = k;
+                break;
+            }
+        size_t n = i - start;
+        bool single_letter = n == 1 && isalpha((unsigned char)s[start]);
+        if (has_inner_dot || single_letter ||
+            word_in(abbrev_titles, N_OF(abbrev_titles), s + start, n) ||
+            word_in(abbrev_final, N_OF(abbrev_final), s + start, n)) {
+            *abbrev = true;
+            i++;
+        }
+    }
+    return i;
+}
+
+/* Open/close for a quotation mark from its neighbours, falling back to shape. */
+static uint8_t quote_side(uint32_t cp, uint32_t before, uint32_t after, bool at_start,
+                          bool at_end) {
+    bool left_free = at_start || is_space(before) || before == '(' || before == '[' ||
+                     is_dash(before) || is_dquote(before) || is_squote(before);
+    bool right_free =
+        at_end || is_space(after) || (after < 0x80 && strchr(".,;:!?)]", (int)after)) ||
+        is_dash(after) || after == 0x2026 || is_dquote(after) || is_squote(after);
+    if (left_free && !right_free)
+        return QF_OPEN;
+    if (right_free && !left_free)
+        return QF_CLOSE;
+    if (cp == CP_LDQUO || cp == CP_LSQUO || cp == CP_LAQUO || cp == CP_BDQUO ||
+        cp == CP_SBQUO || cp == CP_LSAQUO || cp == CP_RDQUO_REV)
+        return QF_OPEN;
+    if (cp == CP_RDQUO || cp == CP_RSQUO || cp == CP_RAQUO || cp == CP_RSAQUO)
+        return QF_CLOSE;
+    return QF_OPEN | QF_CLOSE; /* straight mark with no hint */
+}
+
+static bool abbrev_is_title(const char *s, size_t n) {
+    if (n && s[n - 1] == '.')
+        n--;
+    if (n == 1)
+        return true; /* initials: "George W. Bush" */
+    if (memchr(s, '.', n))
+        return true; /* "U.S." mostly stands before a noun */
+    return word_in(abbrev_titles, N_OF(abbrev_titles), s, n);
+}
+
+static void mark_sentences(qtext *q) {
+    uint32_t sent = 0;
+    bool pending = true; /* the next token starts a sentence */
+    for (size_t i = 0; i < q->n; i++) {
+        qtok *t = &q->t[i];
+        if (t->flags & QF_PARA)
+            pending = true;
+        if (pending) {
+            t->flags |= QF_SENT;
+            if (t->kind == QT_WORD && t->cue < 0 && !(t->flags & QF_NUM))
+                t->cue = (int16_t)quotes_cue_find(q->text + t->b, t->e - t->b);
+            if (i > 0)
+                sent++;
+            pending = false;
+        }
+        t->sent = sent;
+        bool terminal = false;
+        if (t->kind == QT_PUNCT) {
+            char c = q->text[t->b];
+            terminal = c == '.' || c == '!' || c == '?' ||
+                       (t->e - t->b == 3 && !memcmp(q->text + t->b, "\xE2\x80\xA6", 3));
+        } else if (t->kind == QT_WORD && (t->flags & QF_ABBREV)) {
+            terminal = !abbrev_is_title(q->text + t->b, t->e - t->b);
+        }
+        if (!terminal)
+            continue;
+        size_t j = i + 1;
+        while (j < q->n && !(q->t[j].flags & QF_PARA) &&
+               (((q->t[j].kind == QT_DQUOTE || q->t[j].kind == QT_SQUOTE) &&
+                 (q->t[j].flags & QF_CLOSE) && !(q->t[j].flags & QF_SPACE_BEFORE)) ||
+                (q->t[j].kind == QT_PUNCT && q->text[q->t[j].b] == ')')))
+            j++;
+        if (j >= q->n || (q->t[j].flags & QF_PARA))
+            continue;
+        const qtok *nx = &q->t[j];
+        bool starts =
+            (nx->kind == QT_WORD && (nx->flags & (QF_CAP | QF_NUM))) ||
+            ((nx->kind == QT_DQUOTE || nx->kind == QT_SQUOTE) && (nx->flags & QF_OPEN));
+        if (!starts)
+            continue;
+        for (size_t k = i + 1; k < j; k++)
+            q->t[k].sent = sent;
+        i = j - 1;
+        pending = true;
+    }
+    q->n_sents = q->n ? sent + 1 : 0;
+}
+
+static lede_status index_sentences(lede_arena *a, qtext *q) {
+    q->sent_begin = arena_alloc(a, (q->n_sents + 1) * sizeof *q->sent_begin);
+    if (!q->sent_begin)
+        return LEDE_ERR_NOMEM;
+    size_t s = 0;
+    for (size_t i = 0; i < q->n; i++)
+        if (i == 0 || q->t[i].sent != q->t[i - 1].sent)
+            q->sent_begin[s++] = (uint32_t)i;
+    q->sent_begin[q->n_sents] = (uint32_t)q->n;
+    return LEDE_OK;
+}
+
+lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out) {
+    memset(out, 0, sizeof *out);
+    out->text = text;
+    out->len = len;
+    /* English news runs about one token per five bytes; grow when denser. */
+    size_t cap = len / TOKEN_BYTES_GUESS + 16;
+    out->t = arena_alloc(a, cap * sizeof *out->t);
+    if (!out->t)
+        return LEDE_ERR_NOMEM;
+    size_t i = 0, cp = 0;
+    uint32_t para = 0;
+    bool para_start = true, space_before = false;
+    unsigned newlines = 0;
+    while (i < len) {
+        cpinfo c = peek(text, len, i);
+        if (is_space(c.cp)) {
+            if (c.cp == '\n')
+                newlines++;
+            space_before = true;
+            i += c.len;
+            cp++;
+            continue;
+        }
+        if (newlines && out->n) {
+            para++;
+            para_start = true;
+        }
+        newlines = 0;
+        if (out->n == cap) {
+            qtok *t = arena_realloc(a, out->t, cap * sizeof *t, 2 * cap * sizeof *t);
+            if (!t)
+                return LEDE_ERR_NOMEM;
+            out->t = t;
+            cap *= 2;
+        }
+        qtok *t = &out->t[out->n];
+        memset(t, 0, sizeof *t);
+        t->b = (uint32_t)i;
+        t->cb = (uint32_t)cp;
+        t->cue = -1;
+        t->para = para;
+        if (para_start)
+            t->flags |= QF_PARA;
+        if (space_before || out->n == 0)
+            t->flags |= QF_SPACE_BEFORE;
+        size_t end;
+        if (is_alnum_cp(c.cp)) {
+            bool abbrev;
+            end = scan_word(text, len, i, &abbrev);
+            t->kind = QT_WORD;
+            if (abbrev)
+                t->flags |= QF_ABBREV;
+            if (is_upper_start(text + i, len - i))
+                t->flags |= QF_CAP;
+            if (isdigit((unsigned char)text[i]))
+                t->flags |= QF_NUM;
+            size_t wl = end - i - (abbrev ? 1 : 0);
+            if (!(t->flags & (QF_CAP | QF_NUM)))
+                t->cue = (int16_t)quotes_cue_find(text + i, wl);
+        } else {
+            end = i + c.len;
+            if (is_dquote(c.cp) || is_squote(c.cp)) {
+                bool doubled = c.cp == '\'' && end < len && text[end] == '\'';
+                if (doubled)
+                    end++; /* '' used as a double quotation mark */
+                cpinfo n = peek(text, len, end);
+                t->kind = is_dquote(c.cp) || doubled ? QT_DQUOTE : QT_SQUOTE;
+                uint32_t prev_cp = 0; /* the code point before the mark */
+                if (i > 0) {
+                    size_t k = i - 1;
+                    while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+                        k--;
+                    utf8_decode(text + k, i - k, &prev_cp);
+                }
+                t->flags |= quote_side(c.cp, prev_cp, n.cp, out->n == 0 || para_start,
+                                       end >= len);
+            } else if (is_dash(c.cp)) {
+                t->kind = QT_DASH;
+            } else {
+                t->kind = QT_PUNCT;
+            }
+        }
+        for (size_t k = i; k < end; k++)
+            if (((unsigned char)text[k] & 0xC0) != 0x80)
+                cp++;
+        t->e = (uint32_t)end;
+        t->ce = (uint32_t)cp;
+        out->n++;
+        i = end;
+        para_start = false;
+        space_before = false;
+    }
+    mark_sentences(out);
+    return index_sentences(a, out);
+}
+
+bool quotes_tok_is(const qtext *q, size_t i, const char *w) {
+    if (i >= q->n)
+        return false;
+    const qtok *t = &q->t[i];
+    size_t n = t->e - t->b;
+    const unsigned char *s = (const unsigned char *)q->text + t->b;
+    if ((s[0] | 0x20) != (unsigned char)w[0]) /* quick reject on the first letter */
+        return false;
+    size_t k = 1;
+    for (; k < n && w[k]; k++)
+        if ((s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]) != (unsigned char)w[k])
+            return false;
+    return k == n && !w[k];
+}
+
+bool quotes_tok_in(const qtext *q, size_t i, const qword *list, size_t n) {
+    if (i >= q->n || q->t[i].kind != QT_WORD)
+        return false;
+    const qtok *t = &q->t[i];
+    size_t len = t->e - t->b;
+    const unsigned char *s = (const unsigned char *)q->text + t->b;
+    unsigned char first = s[0] >= 'A' && s[0] <= 'Z' ? s[0] | 0x20 : s[0];
+    for (size_t k = 0; k < n; k++) {
+        if (list[k].n != len || (unsigned char)list[k].s[0] != first)
+            continue;
+        size_t j = 1;
+        while (j < len && (s[j] >= 'A' && s[j] <= 'Z' ? s[j] | 0x20 : s[j]) ==
+                              (unsigned char)list[k].s[j])
+            j++;
+        if (j == len)
+            return true;
+    }
+    return false;
+}
+
+/* The code point just before byte i of text (0 at the start). */
+static uint32_t cp_before(const char *text, size_t i) {
+    if (i == 0)
+        return 0;
+    size_t k = i - 1;
+    while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+        k--;
+    uint32_t cp;
+    utf8_decode(text + k, i - k, &cp);
+    return cp;
+}
+
+/* Appends the shared tokenizer's token t as a quote token, merging the pieces
+ * the quote rules read as one word: a possessive ("Trump" "’s") and a final
+ * abbreviation dot the tokenizer left apart ("D-Wis" "."). */
+static void from_token(qtext *out, const nlp_token *t, bool new_para, uint32_t para) {
+    const char *text = out->text;
+    qtok *prev = out->n ? &out->t[out->n - 1] : NULL;
+    bool glued = !(t->flags & NLP_TF_SPACE_BEFORE) && !new_para && prev &&
+                 prev->kind == QT_WORD && prev->e == t->start;
+    if (glued && t->kind == NLP_TOK_WORD &&
+        (text[t->start] == '\'' || !memcmp(text + t->start, "\xE2\x80\x99", 3))) {
+        prev->e = t->end; /* Trump’s */
+        prev->ce = t->cp_end;
+        return;
+    }
+    if (glued && t->kind == NLP_TOK_PUNCT && text[t->start] == '.' &&
+        t->end == t->start + 1 && !(prev->flags & QF_ABBREV)) {
+        size_t b = prev->b;
+        for (size_t k = prev->e; k > prev->b; k--)
+            if (text[k - 1] == '-') {
+                b = k;
+                break;
+            }
+        size_t n = prev->e - b;
+        if (word_in(abbrev_titles, N_OF(abbrev_titles), text + b, n) ||
+            word_in(abbrev_final, N_OF(abbrev_final), text + b, n)) {
+            prev->e = t->end;
+            prev->ce = t->cp_end;
+            prev->flags |= QF_ABBREV;
+            return;
+        }
+    }
+    qtok *q = &out->t[out->n++];
+    memset(q, 0, sizeof *q);
+    q->b = t->start;
+    q->e = t->end;
+    q->cb = t->cp_start;
+    q->ce = t->cp_end;
+    q->cue = -1;
+    q->para = para;
+    if (new_para)
+        q->flags |= QF_PARA;
+    if (t->flags & NLP_TF_SPACE_BEFORE)
+        q->flags |= QF_SPACE_BEFORE;
+    switch (t->kind) {
+    case NLP_TOK_WORD:
+    case NLP_TOK_NUMBER:
+        q->kind = QT_WORD;
+        if (t->kind == NLP_TOK_NUMBER)
+            q->flags |= QF_NUM;
+        else if (t->flags & NLP_TF_CAP)
+            q->flags |= QF_CAP;
+        if (t->flags & NLP_TF_ABBREV)
+            q->flags |= QF_ABBREV;
+        if (!(q->flags & (QF_CAP | QF_NUM)))
+            q->cue = (int16_t)quotes_cue_find(text + t->start, t->end - t->start);
+        break;
+    case NLP_TOK_QUOTE: {
+        uint32_t cp;
+        utf8_decode(text + t->start, t->end - t->start, &cp);
+        bool doubled = t->end - t->start == 2 && cp == '\'';
+        q->kind = is_dquote(cp) || doubled || cp == '`' ? QT_DQUOTE : QT_SQUOTE;
+        cpinfo n = peek(text, out->len, t->end);
+        q->flags |= quote_side(cp, cp_before(text, t->start), n.cp,
+                               out->n == 1 || new_para, t->end >= out->len);
+        break;
+    }
+    case NLP_TOK_DASH: q->kind = QT_DASH; break;
+    default: q->kind = QT_PUNCT; break;
+    }
+}
+
+lede_status quotes_from_nlp(lede_arena *a, const char *text, size_t len,
+                            const nlp_token *toks, size_t n, qtext *out) {
+    memset(out, 0, sizeof *out);
+    out->text = text;
+    out->len = len;
+    out->t = arena_alloc(a, (n ? n : 1) * sizeof *out->t);
+    if (!out->t)
+        return LEDE_ERR_NOMEM;
+    uint32_t para = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool new_para =
+            i == 0 || (toks[i].flags & (NLP_TF_PARA_START | NLP_TF_NEWLINE_BEFORE));
+        if (new_para && i > 0)
+            para++;
+        from_token(out, &toks[i], new_para, para);
+    }
+    mark_sentences(out);
+    return index_sentences(a, out);
+}

@@ -1,0 +1,221 @@
+/*
+ * quotes_speaker — turns the subject of each cue into a speaker name.
+ *
+ * A subject whose head is a capitalised name gives the name (titles such as
+ * "Sen." dropped). A pronoun goes to the nearest earlier speaker named within a
+ * few paragraphs, else to the nearest earlier capitalised name of two or more
+ * words; "who" to the name before its comma. A definite description ("the
+ * spokesman") goes to the name it stood beside earlier ("spokesman Josh
+ * Earnest", "Josh Earnest, the White House spokesman"). Anything else keeps its
+ * written form with no name. Linking to entities happens in quotes.c.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "quotes_int.h"
+
+/* Paragraphs back a pronoun may reach for an earlier speaker. */
+#define PRONOUN_MAX_PARAS 3
+/* Tokens back a pronoun may reach for a capitalised name. */
+#define PRONOUN_MAX_TOKENS 80
+/* Tokens back a description may reach for the name it stood beside. */
+#define DESCRIPTION_MAX_TOKENS 800
+/* Longest description searched for ("the campaign's deputy spokesman"). */
+#define DESCRIPTION_MAX_WORDS 6
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static const qword person_pronouns[] = {W("he"), W("she"), W("i")};
+static const qword group_pronouns[] = {W("they"), W("it"), W("we")};
+static const qword name_titles[] = {
+    W("mr."),       W("mrs."),        W("ms."),     W("dr."),       W("sen."),
+    W("rep."),      W("gov."),        W("gen."),    W("president"), W("senator"),
+    W("sen"),       W("rep"),         W("gov"),     W("governor"),  W("secretary"),
+    W("mayor"),     W("judge"),       W("prof."),   W("rev."),      W("lt."),
+    W("col."),      W("sgt."),        W("former"),  W("vice"),      W("presidential"),
+    W("candidate"), W("nominee"),     W("speaker"), W("chairman"),  W("chairwoman"),
+    W("spokesman"), W("spokeswoman"), W("adm."),    W("capt."),     W("chief"),
+};
+/* Capitalised words that start sentences without being names. */
+static const qword cap_function_words[] = {
+    W("the"),     W("a"),     W("an"),    W("but"),   W("and"),   W("in"),
+    W("on"),      W("at"),    W("for"),   W("if"),    W("when"),  W("as"),
+    W("this"),    W("that"),  W("it"),    W("he"),    W("she"),   W("they"),
+    W("we"),      W("i"),     W("his"),   W("her"),   W("their"), W("after"),
+    W("before"),  W("while"), W("so"),    W("still"), W("yet"),   W("meanwhile"),
+    W("however"), W("also"),  W("there"), W("what"),  W("why"),   W("how"),
+    W("who"),     W("mr."),   W("mrs."),  W("ms."),   W("dr."),
+};
+
+#define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
+
+static bool cap_word(const qtext *q, size_t i) {
+    return i < q->n && q->t[i].kind == QT_WORD && (q->t[i].flags & QF_CAP) &&
+           !(q->t[i].flags & QF_NUM);
+}
+
+static bool name_word(const qtext *q, size_t i) {
+    return cap_word(q, i) && !IN(q, i, cap_function_words);
+}
+
+static const char *slice(lede_arena *a, const qtext *q, size_t b, size_t e) {
+    return arena_strndup(a, q->text + q->t[b].b, q->t[e - 1].e - q->t[b].b);
+}
+
+/* A possessive name ("Trump’s") is not a speaker head. */
+static bool possessive(const qtext *q, size_t i) {
+    const char *s = q->text + q->t[i].b;
+    size_t n = q->t[i].e - q->t[i].b;
+    return (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') ||
+           (n > 4 && s[n - 1] == 's' && !memcmp(s + n - 4, "\xE2\x80\x99", 3));
+}
+
+/* The capitalised run ending at `last` (inclusive): "Josh Earnest",
+ * "Department of Justice". Returns its first token, titles dropped. */
+static size_t run_start(const qtext *q, size_t last, size_t floor) {
+    size_t b = last;
+    while (b > floor) {
+        if (cap_word(q, b - 1) && !possessive(q, b - 1))
+            b--;
+        else if (b >= floor + 2 && (quotes_tok_is(q, b - 1, "of")) && cap_word(q, b - 2))
+            b -= 2;
+        else
+            break;
+    }
+    while (b < last && (IN(q, b, name_titles) || IN(q, b, cap_function_words)))
+        b++;
+    return b;
+}
+
+static void set_name(lede_arena *a, const qtext *q, size_t b, size_t e, qspeaker *s) {
+    s->name = slice(a, q, b, e);
+    s->nb = q->t[b].cb;
+    s->ne = q->t[e - 1].ce;
+    s->named = true;
+}
+
+/* Nearest capitalised name of two or more words before token i. */
+static bool name_before(lede_arena *a, const qtext *q, size_t i, qspeaker *s) {
+    size_t floor = i > PRONOUN_MAX_TOKENS ? i - PRONOUN_MAX_TOKENS : 0;
+    for (size_t k = i; k > floor; k--) {
+        size_t last = k - 1;
+        if (!name_word(q, last) || possessive(q, last))
+            continue;
+        size_t b = run_start(q, last, floor);
+        if (last > b && name_word(q, b)) {
+            set_name(a, q, b, last + 1, s);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "the spokesman": the name that stood beside an earlier "spokesman". */
+static bool description_name(lede_arena *a, const qtext *q, size_t head, size_t from,
+                             qspeaker *s) {
+    size_t floor = from > DESCRIPTION_MAX_TOKENS ? from - DESCRIPTION_MAX_TOKENS : 0;
+    const char *h = q->text + q->t[head].b;
+    size_t hl = q->t[head].e - q->t[head].b;
+    for (size_t k = from; k > floor; k--) {
+        size_t i = k - 1;
+        if (q->t[i].e - q->t[i].b != hl || strncasecmp(q->text + q->t[i].b, h, hl))
+            continue;
+        if (name_word(q, i + 1)) { /* spokesman Josh Earnest */
+            size_t e = i + 1;
+            while (e < q->n && cap_word(q, e) && q->t[e].sent == q->t[i].sent)
+                e++;
+            set_name(a, q, i + 1, e, s);
+            return true;
+        }
+        size_t j = i; /* Josh Earnest, the White House spokesman */
+        size_t words = 0;
+        while (j > 0 && q->t[j - 1].kind == QT_WORD && words < DESCRIPTION_MAX_WORDS) {
+            j--;
+            words++;
+        }
+        if (j >= 2 && q->t[j - 1].kind == QT_PUNCT && q->text[q->t[j - 1].b] == ',' &&
+            name_word(q, j - 2)) {
+            size_t b = run_start(q, j - 2, 0);
+            set_name(a, q, b, j - 1, s);
+            return true;
+        }
+    }
+    return false;
+}
+
+static uint32_t para_of_found(const qtext *q, const qfound *f) {
+    size_t lo = 0, hi = q->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (q->t[mid].b < f->b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < q->n ? q->t[lo].para : 0;
+}
+
+/* The latest earlier speaker with a name within PRONOUN_MAX_PARAS paragraphs. */
+static const qspeaker *last_named(const qtext *q, const qfound_list *found,
+                                  const qspeaker *out, size_t i) {
+    uint32_t para = para_of_found(q, &found->v[i]);
+    for (size_t k = i; k > 0; k--) {
+        const qspeaker *s = &out[k - 1];
+        if (para - para_of_found(q, &found->v[k - 1]) > PRONOUN_MAX_PARAS)
+            break;
+        if (s->name && s->named)
+            return s;
+    }
+    return NULL;
+}
+
+static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
+                        qspeaker *out, size_t i) {
+    const qfound *f = &found->v[i];
+    qspeaker *s = &out[i];
+    memset(s, 0, sizeof *s);
+    s->mb = s->me = s->nb = s->ne = -1;
+    if (f->spk_b < 0) {
+        if (f->inherit >= 0)
+            *s = out[f->inherit];
+        return;
+    }
+    size_t b = (size_t)f->spk_b, e = (size_t)f->spk_e;
+    s->mention = slice(a, q, b, e);
+    s->mb = q->t[b].cb;
+    s->me = q->t[e - 1].ce;
+    size_t head = e - 1;
+    if (e - b == 1 && quotes_tok_is(q, b, "who")) {
+        if (b >= 2 && q->t[b - 1].kind == QT_PUNCT && name_word(q, b - 2))
+            set_name(a, q, run_start(q, b - 2, 0), b - 1, s);
+        return;
+    }
+    if (e - b == 1 && (IN(q, b, person_pronouns) || IN(q, b, group_pronouns))) {
+        const qspeaker *p = last_named(q, found, out, i);
+        if (p) {
+            s->name = p->name;
+            s->nb = p->nb;
+            s->ne = p->ne;
+            s->named = true;
+        } else if (IN(q, b, person_pronouns)) {
+            name_before(a, q, b, s);
+        }
+        return;
+    }
+    if (cap_word(q, head) && !possessive(q, head)) {
+        size_t rb = run_start(q, head, b);
+        set_name(a, q, rb, head + 1, s);
+        return;
+    }
+    if (quotes_tok_is(q, b, "the") && e - b <= DESCRIPTION_MAX_WORDS &&
+        q->t[head].kind == QT_WORD)
+        description_name(a, q, head, b, s);
+}
+
+lede_status quotes_speakers(lede_arena *a, const qtext *q, const qfound_list *found,
+                            qspeaker *out) {
+    for (size_t i = 0; i < found->n; i++)
+        resolve_one(a, q, found, out, i);
+    return LEDE_OK;
+}

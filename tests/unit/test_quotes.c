@@ -1,0 +1,388 @@
+/*
+ * Unit tests for quote extraction (core/nlp/quotes*.c): each construction of
+ * direct, partial and indirect speech, speaker resolution and offsets, on
+ * sentences written for these tests.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "arena.h"
+#include "lede/lede.h"
+#include "nlp/quotes_int.h"
+#include "nlp/tok.h"
+
+static lede_ctx *ctx;
+
+static void setup(void) {
+    lede_ctx_config cfg = {.data_dir = LEDE_SOURCE_DIR "/core/data"};
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, NULL, 0), LEDE_OK);
+}
+
+static void teardown(void) { lede_ctx_free(ctx); }
+
+TestSuite(quotes, .init = setup, .fini = teardown);
+
+static lede_result *run(const char *text) {
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_QUOTES;
+    lede_result *res = NULL;
+    cr_assert_eq(lede_analyze_text(ctx, text, strlen(text), &opt, &res), LEDE_OK);
+    return res;
+}
+
+/* The quote whose text contains `needle`, or NULL. */
+static const lede_quote *find(const lede_result *r, const char *needle) {
+    for (size_t i = 0; i < r->n_quotes; i++)
+        if (strstr(r->quotes[i].text, needle))
+            return &r->quotes[i];
+    return NULL;
+}
+
+static void expect(const lede_quote *q, lede_quote_type type, const char *speaker,
+                   const char *cue) {
+    cr_assert_not_null(q);
+    cr_expect_eq(q->type, type, "type %s", lede_quote_type_name(q->type));
+    if (speaker) {
+        cr_assert_not_null(q->speaker, "no speaker for %s", q->text);
+        cr_expect(strstr(q->speaker, speaker), "speaker %s, wanted %s", q->speaker,
+                  speaker);
+    } else {
+        cr_expect_null(q->speaker, "speaker %s, wanted none", q->speaker);
+        cr_expect_eq(q->speaker_entity, -1);
+    }
+    if (cue) {
+        cr_assert_not_null(q->cue);
+        cr_expect_str_eq(q->cue, cue);
+    }
+}
+
+Test(quotes, straight_quotes_then_attribution) {
+    lede_result *r = run("\"We will not back down,\" Lopez said.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_DIRECT, "Lopez", "said");
+    cr_expect_str_eq(r->quotes[0].text, "\"We will not back down,\"");
+    cr_expect_eq(r->quotes[0].start, 0);
+    cr_expect_eq(r->quotes[0].end, 24);
+    lede_result_free(r);
+}
+
+Test(quotes, curly_quotes_inverted_cue) {
+    lede_result *r =
+        run("\xE2\x80\x9CThe bridge is safe,\xE2\x80\x9D said Maria Lopez, the "
+            "city engineer.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_DIRECT, "Lopez", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, guillemets) {
+    lede_result *r = run("\xC2\xAB Nous restons ici, \xC2\xBB Pierre Martin said.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_DIRECT, "Martin", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, attribution_before_with_colon) {
+    lede_result *r = run("The governor told the crowd in Salem: \"This road will be "
+                         "finished by spring.\"");
+    const lede_quote *q = find(r, "This road");
+    expect(q, LEDE_QUOTE_DIRECT, NULL, "told");
+    cr_expect_geq(q->speaker_start, 0); /* "The governor", written but unnamed */
+    lede_result_free(r);
+}
+
+Test(quotes, single_quotes_in_headline_not_apostrophes) {
+    lede_result *r = run("Lopez: 'We will rebuild the bridge'\n\n"
+                         "The mayor's office didn't say when work starts.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_DIRECT, "Lopez", NULL);
+    cr_expect(strstr(r->quotes[0].text, "rebuild the bridge"));
+    lede_result_free(r);
+}
+
+Test(quotes, apostrophes_alone_are_not_quotes) {
+    lede_result *r = run("The mayor's office didn't comment on the workers' demands.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
+
+Test(quotes, multi_paragraph_reopened) {
+    lede_result *r = run("Maria Lopez spoke for an hour.\n\n"
+                         "\"The first thing we do is fix the pumps. Then the roads.\n\n"
+                         "\"After that, we rebuild the school,\" she said.");
+    const lede_quote *q = find(r, "fix the pumps");
+    cr_assert_not_null(q);
+    cr_expect(strstr(q->text, "rebuild the school"), "not joined: %s", q->text);
+    expect(q, LEDE_QUOTE_DIRECT, "Lopez", "said");
+    cr_expect_eq(r->n_quotes, 1);
+    lede_result_free(r);
+}
+
+Test(quotes, interrupted_by_attribution_is_one_quote) {
+    lede_result *r = run("Tom Reyes runs the port.\n\n"
+                         "\"We are ready,\" he said, \"to act.\"");
+    cr_assert_eq(r->n_quotes, 1);
+    const lede_quote *q = &r->quotes[0];
+    cr_expect(strstr(q->text, "We are ready"));
+    cr_expect(strstr(q->text, "to act."));
+    expect(q, LEDE_QUOTE_DIRECT, "Reyes", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, continued_quote_after_attribution) {
+    lede_result *r =
+        run("\"Prices are rising,\" Reyes said. \"Nobody can plan like this.\"");
+    cr_assert_eq(r->n_quotes, 1);
+    cr_expect(strstr(r->quotes[0].text, "Nobody can plan"));
+    lede_result_free(r);
+}
+
+Test(quotes, nested_quotes_stay_inside) {
+    lede_result *r =
+        run("\"He told me 'never again' and walked out,\" Lopez said of the meeting.");
+    cr_assert_eq(r->n_quotes, 1);
+    cr_expect(strstr(r->quotes[0].text, "'never again'"));
+    expect(&r->quotes[0], LEDE_QUOTE_DIRECT, "Lopez", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, partial_quote_in_reporter_sentence) {
+    lede_result *r =
+        run("Lopez said the budget was \"simply not enough to fix the roads\" "
+            "this year.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_PARTIAL, "Lopez", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, called_with_quoted_words_is_partial) {
+    lede_result *r =
+        run("Reyes called the plan \"a reckless gamble with public money\".");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_PARTIAL, "Reyes", "called");
+    lede_result_free(r);
+}
+
+Test(quotes, scare_quotes_are_not_quotes) {
+    lede_result *r = run("The so-called \"security assistance\" arrived on Monday with "
+                         "two trucks.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
+
+Test(quotes, indirect_said_that) {
+    lede_result *r = run("Lopez said that the bridge would reopen in May.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "said");
+    cr_expect_str_eq(r->quotes[0].text, "the bridge would reopen in May");
+    lede_result_free(r);
+}
+
+Test(quotes, indirect_said_without_that) {
+    lede_result *r = run("Lopez said Monday the bridge would reopen in May.");
+    cr_assert_eq(r->n_quotes, 1);
+    cr_expect_str_eq(r->quotes[0].text, "the bridge would reopen in May");
+    lede_result_free(r);
+}
+
+Test(quotes, indirect_told_hearer_that) {
+    lede_result *r = run("Reyes told reporters that the port would close for a week.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Reyes", "told");
+    cr_expect_str_eq(r->quotes[0].text, "the port would close for a week");
+    lede_result_free(r);
+}
+
+Test(quotes, indirect_according_to_front_and_back) {
+    lede_result *r = run("According to Reyes, the port lost money in March.\n\n"
+                         "The talks failed twice, according to the union.");
+    cr_assert_eq(r->n_quotes, 2);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Reyes", NULL);
+    cr_expect_str_eq(r->quotes[0].text, "the port lost money in March");
+    cr_expect_str_eq(r->quotes[1].text, "The talks failed twice");
+    cr_expect_geq(r->quotes[1].speaker_start, 0);
+    lede_result_free(r);
+}
+
+Test(quotes, indirect_postposed) {
+    lede_result *r = run("The talks collapsed late on Friday, Lopez said.\n\n"
+                         "Nobody was hurt in the fire, said Reyes.");
+    cr_assert_eq(r->n_quotes, 2);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "said");
+    cr_expect_str_eq(r->quotes[0].text, "The talks collapsed late on Friday");
+    expect(&r->quotes[1], LEDE_QUOTE_INDIRECT, "Reyes", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, indirect_other_cues) {
+    const char *cases[][3] = {
+        {"Lopez warned that prices would rise again.", "warned", "Lopez"},
+        {"Reyes insisted the count was accurate and final.", "insisted", "Reyes"},
+        {"Lopez denied that she had met the contractor.", "denied", "Lopez"},
+        {"Reyes claimed the fire was started on purpose.", "claimed", "Reyes"},
+        {"Lopez added that the vote would be held in June.", "added", "Lopez"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        lede_result *r = run(cases[i][0]);
+        cr_assert_eq(r->n_quotes, 1, "%s", cases[i][0]);
+        expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, cases[i][2], cases[i][1]);
+        cr_expect_geq(r->quotes[0].speaker_start, 0);
+        lede_result_free(r);
+    }
+}
+
+Test(quotes, pronoun_resolves_to_earlier_name) {
+    lede_result *r = run("Maria Lopez arrived late to the council meeting.\n\n"
+                         "She said the vote had been rushed.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "said");
+    /* the mention as written is the pronoun */
+    cr_expect_eq(r->quotes[0].speaker_end - r->quotes[0].speaker_start, 3);
+    lede_result_free(r);
+}
+
+Test(quotes, description_resolves_to_named_person) {
+    lede_result *r = run("City spokesman Tom Reyes opened the briefing.\n\n"
+                         "The spokesman said the office would close on Friday.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Reyes", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, unattributable_quote_has_no_speaker) {
+    lede_result *r = run("\"Nobody expected the water to rise so fast.\"\n\n"
+                         "The river crested at noon.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_DIRECT, NULL, NULL);
+    cr_expect_null(r->quotes[0].cue);
+    lede_result_free(r);
+}
+
+Test(quotes, offsets_count_code_points) {
+    /* "Zürich" and the curly marks are multi-byte: offsets are code points */
+    const char *text =
+        "In Z\xC3\xBCrich, \xE2\x80\x9CWe stay open,\xE2\x80\x9D Lopez said.";
+    lede_result *r = run(text);
+    cr_assert_eq(r->n_quotes, 1);
+    cr_expect_eq(r->quotes[0].start, 11);
+    cr_expect_eq(r->quotes[0].end, 26);
+    cr_expect_eq(r->quotes[0].speaker_start, 27);
+    cr_expect_eq(r->quotes[0].speaker_end, 32);
+    cr_expect_eq(r->quotes[0].cue_start, 33);
+    lede_result_free(r);
+}
+
+Test(quotes, speaker_links_to_entity) {
+    lede_result *r = run("Maria Lopez, the mayor of Springfield, spoke on Tuesday. "
+                         "\"We will rebuild every house,\" Lopez said.");
+    const lede_quote *q = find(r, "rebuild every house");
+    cr_assert_not_null(q);
+    if (r->n_entities) { /* the entity model is present in the source tree */
+        cr_assert_geq(q->speaker_entity, 0);
+        cr_expect(strstr(r->entities[q->speaker_entity].name, "Lopez"));
+    }
+    lede_result_free(r);
+}
+
+Test(quotes, cue_table_is_sorted_and_letter_indexed) {
+    size_t n = quotes_cue_count();
+    cr_assert_gt(n, 20);
+    for (size_t i = 0; i < n; i++) {
+        const quotes_cue *c = quotes_cue_get((int)i);
+        for (int f = 0; f < 5; f++) {
+            cr_expect_eq(c->forms[f][0], c->forms[0][0], "%s", c->forms[f]);
+            cr_expect_eq(quotes_cue_find(c->forms[f], strlen(c->forms[f])), (int)i, "%s",
+                         c->forms[f]);
+        }
+        if (i)
+            cr_expect_lt(strcmp(quotes_cue_get((int)i - 1)->forms[0], c->forms[0]), 0);
+    }
+    cr_expect_eq(quotes_cue_find("table", 5), -1);
+    cr_expect_geq(quotes_cue_find("SAID", 4), 0);
+}
+
+Test(quotes, interrupted_quote_records_its_gap) {
+    const char *text = "\"We are ready,\" Reyes said, \"to act.\"";
+    lede_result *r = run(text);
+    cr_assert_eq(r->n_quotes, 1);
+    const lede_quote *q = &r->quotes[0];
+    cr_expect_eq(q->start, 0);
+    cr_expect_eq(q->end, strlen(text));
+    cr_expect_eq(q->gap_start, 15); /* after the first closing mark */
+    cr_expect_eq(q->gap_end, 28);   /* at the second opening mark */
+    lede_result_free(r);
+}
+
+Test(quotes, doubled_apostrophes_are_double_marks) {
+    lede_result *r = run("''The deal is dead,'' said Ms. Lopez, the union's lawyer.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_DIRECT, "Lopez", "said");
+    cr_expect(strstr(r->quotes[0].text, "The deal is dead"));
+    lede_result_free(r);
+}
+
+Test(quotes, negated_cue_is_not_an_attribution) {
+    lede_result *r = run("Reyes did not say whether the port would reopen.\n\n"
+                         "Lopez declined to comment on the talks with the union.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
+
+Test(quotes, two_attributions_in_one_sentence) {
+    lede_result *r =
+        run("Lopez said the deal was fair, but Reyes said it would cost jobs.");
+    cr_assert_eq(r->n_quotes, 2);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "said");
+    cr_expect_str_eq(r->quotes[0].text, "the deal was fair");
+    expect(&r->quotes[1], LEDE_QUOTE_INDIRECT, "Reyes", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, own_scan_and_shared_tokens_agree) {
+    /* quotes_scan (used when the shared tokens are absent) and the reading of
+     * the shared tokenizer's tokens must find the same spans */
+    const char *text = "Maria Lopez spoke first.\n\n\"We will rebuild,\" she said. "
+                       "\"Every house.\"\n\nReyes told reporters that the port would "
+                       "close, according to the union.";
+    lede_arena *a = arena_new(0);
+    nlp_text nt;
+    cr_assert_eq(nlp_tokenize(a, text, strlen(text), &nt), LEDE_OK);
+    qtext q1, q2;
+    cr_assert_eq(quotes_scan(a, text, strlen(text), &q1), LEDE_OK);
+    cr_assert_eq(quotes_from_nlp(a, text, strlen(text), nt.toks, nt.n_toks, &q2),
+                 LEDE_OK);
+    qfound_list f1 = {.a = a}, f2 = {.a = a};
+    qspan *s1, *s2;
+    size_t n1, n2;
+    cr_assert_eq(quotes_marks(a, &q1, &s1, &n1), LEDE_OK);
+    cr_assert_eq(quotes_marks(a, &q2, &s2, &n2), LEDE_OK);
+    cr_assert_eq(quotes_attribute(&q1, s1, n1, &f1), LEDE_OK);
+    cr_assert_eq(quotes_attribute(&q2, s2, n2, &f2), LEDE_OK);
+    cr_assert_eq(f1.n, 2);
+    cr_assert_eq(f1.n, f2.n);
+    for (size_t i = 0; i < f1.n; i++) {
+        cr_expect_eq(f1.v[i].cb, f2.v[i].cb);
+        cr_expect_eq(f1.v[i].ce, f2.v[i].ce);
+        cr_expect_eq(f1.v[i].type, f2.v[i].type);
+    }
+    arena_free(a);
+}
+
+Test(quotes, indirect_interrupted_by_attribution) {
+    lede_result *r = run("The new museum, Lopez said, would open in the spring.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "said");
+    cr_expect_eq(r->quotes[0].start, 0);
+    cr_expect_eq(r->quotes[0].gap_start, 14); /* ", Lopez said," is not content */
+    cr_expect_eq(r->quotes[0].gap_end, 27);
+    lede_result_free(r);
+}
+
+Test(quotes, speech_noun_with_owner) {
+    lede_result *r = run("The court heard Lopez's claim that the count had been rigged.");
+    cr_assert_eq(r->n_quotes, 1);
+    expect(&r->quotes[0], LEDE_QUOTE_INDIRECT, "Lopez", "claim");
+    cr_expect_str_eq(r->quotes[0].text, "the count had been rigged");
+    lede_result_free(r);
+}
