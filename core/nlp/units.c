@@ -226,6 +226,17 @@ const num_currency NUM_CURRENCIES[] = {
     {"naira", "NGN", "Nigerian naira", SUF}, {"rand", "ZAR", "South African rand", SUF},
     {"reais", "BRL", "Brazilian real", SUF}, {"krona", "SEK", "Swedish krona", SUF},
     {"kronor", "SEK", "Swedish krona", SUF}, {"zloty", "PLN", "Polish zloty", SUF | NUM_PL},
+    {"swedish krona", "SEK", "Swedish krona", SUF},
+    {"swedish kronor", "SEK", "Swedish krona", SUF},
+    /* "krone" is both the Norwegian and the Danish currency: only the
+     * qualified names carry a code. */
+    {"krone", NULL, "Krone", SUF}, {"kroner", NULL, "Krone", SUF},
+    {"norwegian krone", "NOK", "Norwegian krone", SUF},
+    {"norwegian kroner", "NOK", "Norwegian krone", SUF},
+    {"danish krone", "DKK", "Danish krone", SUF},
+    {"danish kroner", "DKK", "Danish krone", SUF},
+    {"forint", "HUF", "Hungarian forint", SUF | NUM_PL},
+    {"koruna", "CZK", "Czech koruna", SUF}, {"korunas", "CZK", "Czech koruna", SUF},
     {"ringgit", "MYR", "Malaysian ringgit", SUF}, {"baht", "THB", "Thai baht", SUF},
     {"rupiah", "IDR", "Indonesian rupiah", SUF}, {"dirham", "AED", "UAE dirham", SUF | NUM_PL},
     {"riyal", "SAR", "Saudi riyal", SUF | NUM_PL}, {"lari", "GEL", "Georgian lari", SUF},

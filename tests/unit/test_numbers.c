@@ -92,6 +92,18 @@ Test(numbers, currency_codes_and_names) {
     cr_assert_str_eq(claim("10,000 Swiss francs")->currency, "CHF");
 }
 
+Test(numbers, nordic_currencies) {
+    run("The line costs 12 billion Norwegian kroner, the bridge 900 million kroner and "
+        "the tunnel 4 billion Swedish kronor.");
+    const lede_claim *nok = claim("12 billion Norwegian kroner");
+    cr_assert_eq(nok->kind, LEDE_CLAIM_MONEY);
+    cr_assert_str_eq(nok->currency, "NOK");
+    const lede_claim *plain = claim("900 million kroner");
+    cr_assert_eq(plain->kind, LEDE_CLAIM_MONEY);
+    cr_assert_null(plain->currency, "plain kroner may be Norwegian or Danish");
+    cr_assert_str_eq(claim("4 billion Swedish kronor")->currency, "SEK");
+}
+
 Test(numbers, percent_forms) {
     run("Unemployment was 25 per cent, up 2 percentage points, and inflation 3.5%.");
     const lede_claim *c = claim("25 per cent");
