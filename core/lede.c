@@ -205,8 +205,25 @@ static lede_status run_page(lede_job *job, const char *bytes, size_t len,
     return st;
 }
 
-lede_status lede_extract(const lede_ctx *ctx, const char *bytes, size_t len,
-                         const char *url, const lede_options *opt, lede_result **out) {
+/* The plain-text entry point: the text is the article, only NLP runs. */
+static lede_status run_text(lede_job *job, const char *text, size_t len) {
+    double t0 = job_clock_ms();
+    lede_result *res = job->res;
+    res->text = utf8_sanitize(job->arena, text, len, &res->text_len);
+    if (!res->text)
+        return LEDE_ERR_NOMEM;
+    if (res->text_len > job->opt->max_text_len)
+        return LEDE_ERR_TOO_LARGE;
+    res->word_count = count_words(res->text, res->text_len);
+    lede_status st = run_nlp(job);
+    res->timings.nlp = res->timings.total = job_clock_ms() - t0;
+    return st;
+}
+
+/* Runs one job over bytes[0..len) with page or text semantics. */
+static lede_status run_job(const lede_ctx *ctx, const char *bytes, size_t len,
+                           const char *url, const lede_options *opt, bool is_page,
+                           lede_result **out) {
     *out = NULL;
     if (!ctx || (!bytes && len))
         return LEDE_ERR_INVALID;
@@ -219,39 +236,20 @@ lede_status lede_extract(const lede_ctx *ctx, const char *bytes, size_t len,
     lede_status st = job_begin(&job, ctx, opt);
     if (st != LEDE_OK)
         return st;
-    st = run_page(&job, bytes ? bytes : "", len, url);
+    bytes = bytes ? bytes : "";
+    st = is_page ? run_page(&job, bytes, len, url) : run_text(&job, bytes, len);
     job_end(&job, st, out);
     return st;
 }
 
+lede_status lede_extract(const lede_ctx *ctx, const char *bytes, size_t len,
+                         const char *url, const lede_options *opt, lede_result **out) {
+    return run_job(ctx, bytes, len, url, opt, true, out);
+}
+
 lede_status lede_analyze_text(const lede_ctx *ctx, const char *text, size_t len,
                               const lede_options *opt, lede_result **out) {
-    *out = NULL;
-    if (!ctx || (!text && len))
-        return LEDE_ERR_INVALID;
-    lede_options defaults;
-    if (!opt) {
-        lede_options_init(&defaults);
-        opt = &defaults;
-    }
-    lede_job job;
-    lede_status st = job_begin(&job, ctx, opt);
-    if (st != LEDE_OK)
-        return st;
-    double t0 = job_clock_ms();
-    lede_result *res = job.res;
-    res->text = utf8_sanitize(job.arena, text ? text : "", len, &res->text_len);
-    if (!res->text)
-        st = LEDE_ERR_NOMEM;
-    else if (res->text_len > opt->max_text_len)
-        st = LEDE_ERR_TOO_LARGE;
-    if (st == LEDE_OK) {
-        res->word_count = count_words(res->text, res->text_len);
-        st = run_nlp(&job);
-    }
-    res->timings.nlp = res->timings.total = job_clock_ms() - t0;
-    job_end(&job, st, out);
-    return st;
+    return run_job(ctx, text, len, NULL, opt, false, out);
 }
 
 void lede_result_free(lede_result *r) {
