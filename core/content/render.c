@@ -1,0 +1,391 @@
+/* Pass 2 of content detection: walks the chosen subtrees once and writes the
+ * article as paragraphs (and, when asked, as cleaned markup), pruning what is
+ * not article text: boilerplate containers (negative class/id evidence,
+ * link-heavy lists and boxes), headline and byline repeats, "Read more" and
+ * share lines, lone dates, photo credits and captions. */
+#include <libxml/uri.h>
+#include <string.h>
+
+#include "../html/dom.h"
+#include "content_int.h"
+
+/* A container with more link text than this share is navigation. */
+#define PRUNE_MAX_LD 0.5f
+/* Lists (ul/ol/dl) are link lists already at this share. */
+#define PRUNE_LIST_MAX_LD 0.3f
+/* Containers with fewer clause marks than this and link density above
+ * PRUNE_THIN_MAX_LD are teaser boxes, unless their class says "content". */
+#define PRUNE_THIN_COMMAS 10
+#define PRUNE_THIN_MAX_LD 0.33f
+#define PRUNE_POSITIVE_WEIGHT 25
+/* A paragraph whose text is more than half links is a link, not prose. */
+#define PARA_MAX_LD 0.5f
+/* Headline and byline repeats are looked for among the first paragraphs. */
+#define LEAD_PARAS 3
+/* Separator between the cells of one table row. */
+#define CELL_SEP " | "
+
+typedef struct {
+    cscore *s;
+    const lede_options *opt;
+    strbuf out, para, html;
+    bool want_html;
+    uint32_t para_chars, para_link, total_chars, root_text;
+    size_t n_paras;
+    xmlNode *para_owner; /* the block the current paragraph began with */
+    size_t html_mark;    /* markup length before para_owner's open tag */
+    unsigned caption_depth, link_depth;
+    bool cell_sep; /* a cell began: separate it from the row's text so far */
+    bool truncated, oom;
+    const char *headline, *byline;
+    xmlChar *base; /* base URL for links and images (markup only) */
+} rstate;
+
+/* ------------------------------------------------------------- pruning */
+
+static bool is_root(const rstate *r, const xmlNode *n) {
+    for (size_t i = 0; i < r->s->n_roots; i++)
+        if (r->s->roots[i] == n)
+            return true;
+    return false;
+}
+
+/* Readability's "clean conditionally", with jusText's link density: is this
+ * container inside the article boilerplate? */
+static bool prune(const rstate *r, const cnode *c) {
+    if (c->flags & CN_SKIP)
+        return true;
+    if (dom_is(c->node, "h1"))
+        return true;
+    if (!(c->tag->flags & RF_CLEAN) || !c->text || is_root(r, c->node))
+        return false;
+    /* Never prune the bulk of the article on a class name. */
+    if (c->text * 2 > r->root_text)
+        return false;
+    float ld = (float)c->link / (float)c->text;
+    if (c->weight < 0 || ld > PRUNE_MAX_LD)
+        return true;
+    if ((c->tag->flags & RF_LIST) && ld > PRUNE_LIST_MAX_LD)
+        return true;
+    return c->commas < PRUNE_THIN_COMMAS && c->weight < PRUNE_POSITIVE_WEIGHT &&
+           ld > PRUNE_THIN_MAX_LD;
+}
+
+/* ----------------------------------------------------------- paragraphs */
+
+static bool para_keep(const rstate *r, const char *p, size_t len) {
+    if (r->para_chars && (float)r->para_link > PARA_MAX_LD * (float)r->para_chars)
+        return false;
+    if (rules_is_boilerplate_phrase(p, len) || rules_is_credit_line(p, len) ||
+        rules_is_date_line(p, len) || rules_is_byline_line(p, len))
+        return false;
+    if (r->n_paras < LEAD_PARAS) {
+        if (r->headline && len * 2 >= strlen(r->headline) &&
+            rules_same_text(p, len, r->headline, true))
+            return false;
+        if (r->byline && rules_same_text(p, len, r->byline, false))
+            return false;
+    }
+    return true;
+}
+
+/* Longest prefix of s[0..n) that ends on a UTF-8 character boundary. */
+static size_t utf8_cut(const char *s, size_t n) {
+    while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+static void emit_para(rstate *r, const char *p, size_t len) {
+    size_t sep = r->out.len ? 2 : 0;
+    size_t cap = r->opt->max_text_len;
+    if (r->out.len + sep + len > cap) {
+        r->truncated = true;
+        if (r->out.len + sep >= cap)
+            return;
+        len = utf8_cut(p, cap - r->out.len - sep);
+        if (!len)
+            return;
+    }
+    if ((sep && strbuf_append(&r->out, "\n\n", 2)) || strbuf_append(&r->out, p, len)) {
+        r->oom = true;
+        return;
+    }
+    r->n_paras++;
+    r->total_chars += r->para_chars;
+}
+
+/* Ends the current paragraph. Returns true when it had text and was dropped. */
+static bool flush(rstate *r) {
+    size_t len = r->para.len;
+    while (len && r->para.data[len - 1] == ' ')
+        len--;
+    bool dropped = false;
+    if (len && !r->truncated) {
+        dropped = !para_keep(r, r->para.data, len);
+        if (!dropped)
+            emit_para(r, r->para.data, len);
+    }
+    r->para.len = 0;
+    r->para_chars = r->para_link = 0;
+    r->cell_sep = false;
+    return dropped;
+}
+
+static bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Appends s with whitespace runs collapsed to one space; no space at the start
+ * of the buffer when `trim_start`. */
+static int append_collapsed(strbuf *b, const char *s, bool trim_start) {
+    const char *run = s;
+    while (*s) {
+        unsigned char c = (unsigned char)*s;
+        size_t ws = is_space(c) ? 1 : (c == 0xC2 && (unsigned char)s[1] == 0xA0) ? 2 : 0;
+        if (!ws) {
+            s++;
+            continue;
+        }
+        if (s > run && strbuf_append(b, run, (size_t)(s - run)))
+            return -1;
+        while (*s) {
+            c = (unsigned char)*s;
+            ws = is_space(c) ? 1 : (c == 0xC2 && (unsigned char)s[1] == 0xA0) ? 2 : 0;
+            if (!ws)
+                break;
+            s += ws;
+        }
+        bool at_start =
+            !b->len || b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\n';
+        if (!(trim_start && at_start) && !(b->len && b->data[b->len - 1] == ' '))
+            if (strbuf_putc(b, ' '))
+                return -1;
+        run = s;
+    }
+    return s > run ? strbuf_append(b, run, (size_t)(s - run)) : 0;
+}
+
+/* --------------------------------------------------------------- markup */
+
+static void html_puts(rstate *r, const char *s) {
+    if (r->want_html && strbuf_puts(&r->html, s))
+        r->oom = true;
+}
+
+/* Appends s escaped for text or a double-quoted attribute. */
+static void html_escaped(rstate *r, const char *s, bool collapse) {
+    if (!r->want_html)
+        return;
+    for (; *s; s++) {
+        const char *rep = NULL;
+        switch (*s) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        default: break;
+        }
+        if (collapse && is_space((unsigned char)*s)) {
+            if (r->html.len && r->html.data[r->html.len - 1] == ' ')
+                continue;
+            rep = " ";
+        }
+        if (rep ? strbuf_puts(&r->html, rep) : strbuf_putc(&r->html, *s)) {
+            r->oom = true;
+            return;
+        }
+    }
+}
+
+/* Writes ` name="url"` with url resolved against the page's base. */
+static void html_url_attr(rstate *r, const char *name, const char *url) {
+    if (!url || !*url)
+        return;
+    while (is_space((unsigned char)*url))
+        url++;
+    if (!strncasecmp(url, "javascript:", 11))
+        return;
+    xmlChar *abs = r->base ? xmlBuildURI((const xmlChar *)url, r->base) : NULL;
+    html_puts(r, " ");
+    html_puts(r, name);
+    html_puts(r, "=\"");
+    html_escaped(r, abs ? (const char *)abs : url, false);
+    html_puts(r, "\"");
+    xmlFree(abs);
+}
+
+static void html_open(rstate *r, const cnode *c) {
+    if (!r->want_html || !(c->tag->flags & RF_KEEP_HTML))
+        return;
+    const char *name = (const char *)c->node->name;
+    html_puts(r, "<");
+    html_puts(r, name);
+    if (c->tag->kind == RK_LINK) {
+        html_url_attr(r, "href", dom_attr(c->node, "href"));
+    } else if (c->tag->kind == RK_IMG) {
+        const char *src = dom_attr(c->node, "src");
+        /* Lazy-loading pages keep the real address in data-src. */
+        const char *lazy = dom_attr(c->node, "data-src");
+        if (lazy && (!src || !strncmp(src, "data:", 5)))
+            src = lazy;
+        html_url_attr(r, "src", src);
+        const char *alt = dom_attr(c->node, "alt");
+        if (alt) {
+            html_puts(r, " alt=\"");
+            html_escaped(r, alt, true);
+            html_puts(r, "\"");
+        }
+    }
+    html_puts(r, ">");
+}
+
+static void html_close(rstate *r, const cnode *c) {
+    if (!r->want_html || !(c->tag->flags & RF_KEEP_HTML) || c->tag->kind == RK_IMG ||
+        c->tag->kind == RK_BR)
+        return;
+    html_puts(r, "</");
+    html_puts(r, (const char *)c->node->name);
+    html_puts(r, ">");
+}
+
+/* ---------------------------------------------------------------- walk */
+
+static bool render_enter(void *ud, xmlNode *el, unsigned depth) {
+    (void)depth;
+    rstate *r = ud;
+    cnode *c = cn_of(r->s, el);
+    if (!c || r->oom || prune(r, c))
+        return false;
+    switch (c->tag->kind) {
+    case RK_BLOCK:
+        if (c->tag->flags & RF_CAPTION) {
+            if (!r->want_html)
+                return false;
+            r->caption_depth++;
+        }
+        flush(r);
+        r->para_owner = el;
+        r->html_mark = r->html.len;
+        html_open(r, c);
+        return true;
+    case RK_CELL:
+        r->cell_sep = r->para.len > 0;
+        html_open(r, c);
+        return true;
+    case RK_BR:
+        flush(r);
+        r->para_owner = NULL;
+        html_open(r, c);
+        return false;
+    case RK_IMG: html_open(r, c); return false;
+    case RK_LINK:
+        r->link_depth++;
+        html_open(r, c);
+        return true;
+    default: return true;
+    }
+}
+
+static void render_leave(void *ud, xmlNode *el) {
+    rstate *r = ud;
+    cnode *c = cn_of(r->s, el);
+    if (!c)
+        return;
+    switch (c->tag->kind) {
+    case RK_BLOCK:
+        if (flush(r) && r->para_owner == el && r->want_html)
+            r->html.len =
+                r->html_mark; /* the dropped paragraph goes from the markup too */
+        else
+            html_close(r, c);
+        if (r->want_html && r->html.data)
+            r->html.data[r->html.len] = '\0';
+        if (c->tag->flags & RF_CAPTION)
+            r->caption_depth--;
+        r->para_owner = NULL;
+        break;
+    case RK_LINK:
+        r->link_depth--;
+        html_close(r, c);
+        break;
+    default: html_close(r, c); break;
+    }
+}
+
+static void render_text(void *ud, xmlNode *t) {
+    rstate *r = ud;
+    if (!t->content || r->oom)
+        return;
+    const char *s = (const char *)t->content;
+    html_escaped(r, s, true);
+    if (r->caption_depth)
+        return;
+    rule_measure m = {0, 0};
+    rules_measure(s, &m);
+    if (!m.chars) {
+        if (r->para.len && append_collapsed(&r->para, " ", true))
+            r->oom = true;
+        return;
+    }
+    if (r->cell_sep) {
+        while (r->para.len && r->para.data[r->para.len - 1] == ' ')
+            r->para.len--;
+        if (strbuf_puts(&r->para, CELL_SEP))
+            r->oom = true;
+        r->cell_sep = false;
+    }
+    if (append_collapsed(&r->para, s, true))
+        r->oom = true;
+    r->para_chars += m.chars;
+    if (r->link_depth)
+        r->para_link += m.chars;
+}
+
+static xmlChar *page_base(xmlDocPtr doc) {
+    xmlChar *base = xmlNodeGetBase(doc, xmlDocGetRootElement(doc));
+    if (base && doc->URL) {
+        xmlChar *abs = xmlBuildURI(base, doc->URL);
+        if (abs) {
+            xmlFree(base);
+            base = abs;
+        }
+    }
+    return base;
+}
+
+lede_status content_render(cscore *s, crender *out) {
+    lede_job *job = s->job;
+    rstate r;
+    memset(&r, 0, sizeof r);
+    r.s = s;
+    r.opt = job->opt;
+    r.want_html = job->opt->include_html;
+    r.headline = job->res->headline;
+    r.byline = job->res->byline;
+    strbuf_init(&r.out, job->arena, job->opt->max_text_len);
+    strbuf_init(&r.para, job->arena, job->opt->max_text_len);
+    strbuf_init(&r.html, job->arena, 0);
+    if (r.want_html && job->doc)
+        r.base = page_base(job->doc);
+    for (size_t i = 0; i < s->n_roots; i++) {
+        cnode *c = cn_of(s, s->roots[i]);
+        r.root_text += c ? c->text : 0;
+    }
+    dom_visitor v = {render_enter, render_leave, render_text, &r};
+    for (size_t i = 0; i < s->n_roots && !r.oom; i++) {
+        xmlNode *root = s->roots[i];
+        dom_walk(root, dom_depth(root), job->opt->max_dom_depth, &v);
+        flush(&r);
+    }
+    xmlFree(r.base);
+    if (r.oom)
+        return LEDE_ERR_NOMEM;
+    out->text = strbuf_peek(&r.out);
+    out->text_len = r.out.len;
+    out->chars = r.total_chars;
+    out->n_paras = r.n_paras;
+    out->truncated = r.truncated;
+    out->html = r.want_html ? strbuf_peek(&r.html) : NULL;
+    return LEDE_OK;
+}
