@@ -29,6 +29,7 @@ typedef struct cnode {
     const rule_tag *tag;
     float score;         /* paragraph evidence given to this element */
     float final;         /* candidate score, link density applied */
+    float mass;          /* undiluted paragraph score of the whole subtree */
     uint32_t text, link; /* weighted chars in the subtree, and inside links */
     uint32_t commas;     /* clause marks in the subtree */
     uint32_t own, own_link, own_commas; /* text whose nearest block is this one */

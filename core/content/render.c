@@ -20,6 +20,9 @@
 #define PRUNE_POSITIVE_WEIGHT 25
 /* A paragraph whose text is more than half links is a link, not prose. */
 #define PARA_MAX_LD 0.5f
+/* ...unless the words outside the link make a sentence of their own (a linked
+ * headline followed by its summary in a news digest). */
+#define PARA_MIN_PLAIN_CHARS 80
 /* Headline and byline repeats are looked for among the first paragraphs. */
 #define LEAD_PARAS 3
 /* Separator between the cells of one table row. */
@@ -74,7 +77,8 @@ static bool prune(const rstate *r, const cnode *c) {
 /* ----------------------------------------------------------- paragraphs */
 
 static bool para_keep(const rstate *r, const char *p, size_t len) {
-    if (r->para_chars && (float)r->para_link > PARA_MAX_LD * (float)r->para_chars)
+    if (r->para_chars && (float)r->para_link > PARA_MAX_LD * (float)r->para_chars &&
+        r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS)
         return false;
     if (rules_is_boilerplate_phrase(p, len) || rules_is_credit_line(p, len) ||
         rules_is_date_line(p, len) || rules_is_byline_line(p, len))

@@ -33,6 +33,9 @@
 /* A sibling paragraph this long with link density under the limit joins. */
 #define SIBLING_PARA_CHARS 80
 #define SIBLING_PARA_MAX_LD 0.25f
+/* A sibling holding this share of the top's paragraph mass is more of the
+ * story (an article split into sections around asides). */
+#define SIBLING_MASS_RATIO 0.25f
 
 static void push_cand(cscore *s, cnode *c) {
     if (s->n_cands == s->cap_cands) {
@@ -124,6 +127,7 @@ static void score_paragraph(cscore *s, cnode *c) {
     float v = (1.0f + (float)c->own_commas + len_points) * (1.0f - ld);
     if (v <= 0)
         return;
+    c->mass += v;
     if (c->tag->flags & RF_CONTAINER)
         add_score(s, c, v);
     xmlNode *n = c->node->parent;
@@ -143,20 +147,21 @@ static void score_leave(void *ud, xmlNode *el) {
     cnode *c = cn_of(s, el);
     if (!c)
         return;
+    if (c->blk == c && c->own) {
+        if (c->own_link * 2 > c->own)
+            s->n_link_blocks++;
+        else if (c->own >= TEXT_BLOCK_CHARS && c->own_link * 4 < c->own)
+            s->n_text_blocks++;
+        if (c->own >= MIN_PARA_CHARS)
+            score_paragraph(s, c);
+    }
     cnode *p = cn_of(s, el->parent);
     if (p) {
         p->text += c->text;
         p->link += c->link;
         p->commas += c->commas;
+        p->mass += c->mass;
     }
-    if (c->blk != c || !c->own)
-        return;
-    if (c->own_link * 2 > c->own)
-        s->n_link_blocks++;
-    else if (c->own >= TEXT_BLOCK_CHARS && c->own_link * 4 < c->own)
-        s->n_text_blocks++;
-    if (c->own >= MIN_PARA_CHARS)
-        score_paragraph(s, c);
 }
 
 static float link_density(const cnode *c) {
@@ -273,9 +278,12 @@ static bool sibling_belongs(cscore *s, const cnode *top, cnode *c) {
     float bonus = same_class(top->node, c->node) ? top->final * SIBLING_RATIO : 0.0f;
     if ((c->flags & CN_CAND) && c->final + bonus >= threshold)
         return true;
+    float ld = link_density(c);
+    if (c->weight >= 0 && c->mass >= top->mass * SIBLING_MASS_RATIO &&
+        ld < SIBLING_PARA_MAX_LD)
+        return true;
     if (!(c->tag->flags & RF_PARA))
         return false;
-    float ld = link_density(c);
     if (c->text > SIBLING_PARA_CHARS)
         return ld < SIBLING_PARA_MAX_LD;
     return c->text > 0 && ld == 0 && has_sentence_end(s, c->node);
