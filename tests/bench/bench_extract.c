@@ -97,13 +97,15 @@ int main(int argc, char **argv) {
     lede_options opt;
     lede_options_init(&opt);
     opt.stages = LEDE_FIELD_META | LEDE_FIELD_TEXT;
-    double *per_page = calloc(n, sizeof *per_page), *runs = calloc((size_t)reps, sizeof *runs);
+    double *per_page = calloc(n, sizeof *per_page),
+           *runs = calloc((size_t)reps, sizeof *runs);
     double total_ms = 0, bytes = 0, parse_ms = 0, content_ms = 0, meta_ms = 0;
     for (size_t i = 0; i < n; i++) {
         for (int r = 0; r < reps; r++) {
             lede_result *res;
             double t0 = now_ms();
-            lede_status st = lede_extract(ctx, pages[i].bytes, pages[i].len, NULL, &opt, &res);
+            lede_status st =
+                lede_extract(ctx, pages[i].bytes, pages[i].len, NULL, &opt, &res);
             runs[r] = now_ms() - t0;
             total_ms += runs[r];
             if (st == LEDE_OK) {
