@@ -32,6 +32,7 @@ typedef struct cnode {
     float mass;          /* undiluted paragraph score of the whole subtree */
     uint32_t text, link; /* weighted chars in the subtree, and inside links */
     uint32_t commas;     /* clause marks in the subtree */
+    uint32_t n_links;    /* <a> elements in the subtree */
     uint32_t own, own_link, own_commas; /* text whose nearest block is this one */
     int16_t weight;                     /* tag and class/id evidence */
     uint16_t flags;                     /* CN_* */

@@ -18,6 +18,10 @@
 #define PRUNE_THIN_COMMAS 10
 #define PRUNE_THIN_MAX_LD 0.33f
 #define PRUNE_POSITIVE_WEIGHT 25
+/* An inline element inside a paragraph with this many links and this much
+ * mostly-linked text is a hover card or a link strip, not part of a sentence. */
+#define CARD_MIN_LINKS 3
+#define CARD_MIN_CHARS 100
 /* A paragraph whose text is more than half links is a link, not prose. */
 #define PARA_MAX_LD 0.5f
 /* ...unless the words outside the link make a sentence of their own (a linked
@@ -60,6 +64,9 @@ static bool prune(const rstate *r, const cnode *c) {
         return true;
     if (dom_is(c->node, "h1"))
         return true;
+    if (c->tag->kind == RK_INLINE)
+        return c->n_links >= CARD_MIN_LINKS && c->text >= CARD_MIN_CHARS &&
+               (float)c->link > PRUNE_MAX_LD * (float)c->text;
     if (!(c->tag->flags & RF_CLEAN) || !c->text || is_root(r, c->node))
         return false;
     /* Never prune the bulk of the article on a class name. */

@@ -412,6 +412,7 @@ static const char *const boiler_prefixes[] = {
     "article continues below",
     "back to top",
     "click here to",
+    "comments are closed",
     "continue reading",
     "copyright",
     "\xc2\xa9", /* © */
@@ -627,9 +628,10 @@ bool rules_is_byline_line(const char *p, size_t len) {
 
 bool rules_is_credit_line(const char *p, size_t len) {
     static const char *const marks[] = {
-        "Getty Images", "AP Photo",      "Photo:",        "Photograph:",  "Image:",
-        "Credit:",      "Photo credit",  "Image credit",  "Shutterstock", "iStock",
-        "Photo by ",    "Illustration:", "Image source:", "(Photo",       "Pictured:",
+        "Getty Images",  "AP Photo", "Photo:",       "Photograph:",
+        "Image:",        "Credit:",  "Photo credit", "Image credit",
+        "Shutterstock",  "iStock",   "Photo by ",    "Illustration:",
+        "Image source:", "(Photo",   "Pictured:",    "\xc2\xa9", /* © */
     };
     if (len > CREDIT_MAX)
         return false;

@@ -92,6 +92,8 @@ static bool score_enter(void *ud, xmlNode *el, unsigned depth) {
     c->blk = block || !p ? c : p->blk;
     if (c->tag->kind == RK_LINK || (p && (p->flags & CN_IN_LINK)))
         c->flags |= CN_IN_LINK;
+    if (c->tag->kind == RK_LINK)
+        c->n_links = 1;
     if (dom_is(el, "body"))
         s->body = c;
     return true;
@@ -160,6 +162,7 @@ static void score_leave(void *ud, xmlNode *el) {
         p->text += c->text;
         p->link += c->link;
         p->commas += c->commas;
+        p->n_links += c->n_links;
         p->mass += c->mass;
     }
 }
