@@ -12,7 +12,7 @@
 /* A container with more link text than this share is navigation. */
 #define PRUNE_MAX_LD 0.5f
 /* Lists (ul/ol/dl) are link lists already at this share. */
-#define PRUNE_LIST_MAX_LD 0.3f
+#define PRUNE_LIST_MAX_LD 0.5f
 /* Containers with fewer clause marks than this and link density above
  * PRUNE_THIN_MAX_LD are teaser boxes, unless their class says "content". */
 #define PRUNE_THIN_COMMAS 10
@@ -26,7 +26,7 @@
 #define PARA_MAX_LD 0.5f
 /* ...unless the words outside the link make a sentence of their own (a linked
  * headline followed by its summary in a news digest). */
-#define PARA_MIN_PLAIN_CHARS 80
+#define PARA_MIN_PLAIN_CHARS 20
 /* Headline and byline repeats are looked for among the first paragraphs. */
 #define LEAD_PARAS 3
 /* Separator between the cells of one table row. */
