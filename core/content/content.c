@@ -22,6 +22,8 @@
 #define NOT_ARTICLE_MIN_LINK_BLOCKS 15
 #define NOT_ARTICLE_LINK_RATIO 2
 #define NOT_ARTICLE_MAX_CHARS 1500
+/* An article, however short, has a couple of real paragraphs. */
+#define NOT_ARTICLE_MAX_LONG_PARAS 2
 
 /* articleBody as paragraphs: runs of newlines end a paragraph, other
  * whitespace collapses to one space. */
@@ -53,13 +55,14 @@ static char *jsonld_paragraphs(lede_arena *a, const char *body, size_t cap, size
 static bool looks_like_index(const cscore *s, const crender *r) {
     return s->n_link_blocks >= NOT_ARTICLE_MIN_LINK_BLOCKS &&
            s->n_link_blocks > NOT_ARTICLE_LINK_RATIO * s->n_text_blocks &&
-           r->chars < NOT_ARTICLE_MAX_CHARS;
+           r->chars < NOT_ARTICLE_MAX_CHARS &&
+           r->n_long_paras < NOT_ARTICLE_MAX_LONG_PARAS;
 }
 
 lede_status content_extract(lede_job *job) {
     lede_result *res = job->res;
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
-    crender best = {"", 0, 0, 0, NULL, false};
+    crender best = {"", 0, 0, 0, 0, NULL, false};
     cscore best_s;
     memset(&best_s, 0, sizeof best_s);
     for (int attempt = 0; root && attempt < N_ATTEMPTS; attempt++) {
@@ -68,7 +71,7 @@ lede_status content_extract(lede_job *job) {
         s.job = job;
         s.gen = (uint8_t)(attempt + 1);
         s.strip_unlikely = attempt == 0;
-        crender r = {"", 0, 0, 0, NULL, false};
+        crender r = {"", 0, 0, 0, 0, NULL, false};
         lede_status st = content_score(&s, root);
         if (st == LEDE_OK)
             st = content_select(&s);

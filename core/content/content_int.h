@@ -75,8 +75,9 @@ typedef struct {
     size_t text_len;
     uint32_t chars; /* weighted chars of the text */
     size_t n_paras;
-    const char *html; /* NULL unless asked */
-    bool truncated;   /* max_text_len was reached */
+    size_t n_long_paras; /* paragraphs of real prose (LONG_PARA_CHARS) */
+    const char *html;    /* NULL unless asked */
+    bool truncated;      /* max_text_len was reached */
 } crender;
 
 /* Renders s->roots as text paragraphs (and markup when include_html). */

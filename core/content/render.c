@@ -29,6 +29,8 @@
 #define PARA_MIN_PLAIN_CHARS 20
 /* Headline and byline repeats are looked for among the first paragraphs. */
 #define LEAD_PARAS 3
+/* A paragraph this long (weighted chars) is prose, not a teaser. */
+#define LONG_PARA_CHARS 80
 /* Separator between the cells of one table row. */
 #define CELL_SEP " | "
 
@@ -38,7 +40,7 @@ typedef struct {
     strbuf out, para, html;
     bool want_html;
     uint32_t para_chars, para_link, total_chars, root_text;
-    size_t n_paras;
+    size_t n_paras, n_long_paras;
     xmlNode *para_owner; /* the block the current paragraph began with */
     size_t html_mark;    /* markup length before para_owner's open tag */
     unsigned caption_depth, link_depth;
@@ -123,6 +125,7 @@ static void emit_para(rstate *r, const char *p, size_t len) {
         return;
     }
     r->n_paras++;
+    r->n_long_paras += r->para_chars >= LONG_PARA_CHARS;
     r->total_chars += r->para_chars;
 }
 
@@ -396,6 +399,7 @@ lede_status content_render(cscore *s, crender *out) {
     out->text_len = r.out.len;
     out->chars = r.total_chars;
     out->n_paras = r.n_paras;
+    out->n_long_paras = r.n_long_paras;
     out->truncated = r.truncated;
     out->html = r.want_html ? strbuf_peek(&r.html) : NULL;
     return LEDE_OK;
