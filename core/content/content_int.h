@@ -21,6 +21,7 @@ enum {
     CN_SKIP = 1u << 0,    /* never text: hidden, script, unlikely, ... */
     CN_IN_LINK = 1u << 1, /* inside an <a> */
     CN_CAND = 1u << 2,    /* received paragraph score: a candidate */
+    CN_ROOT = 1u << 3,    /* one of the subtrees rendered as the article */
 };
 
 typedef struct cnode {

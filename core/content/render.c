@@ -52,24 +52,17 @@ typedef struct {
 
 /* ------------------------------------------------------------- pruning */
 
-static bool is_root(const rstate *r, const xmlNode *n) {
-    for (size_t i = 0; i < r->s->n_roots; i++)
-        if (r->s->roots[i] == n)
-            return true;
-    return false;
-}
-
 /* Readability's "clean conditionally", with jusText's link density: is this
  * container inside the article boilerplate? */
 static bool prune(const rstate *r, const cnode *c) {
     if (c->flags & CN_SKIP)
         return true;
-    if (dom_is(c->node, "h1"))
+    if ((c->tag->flags & RF_HEADING) && c->tag->name[1] == '1')
         return true;
     if (c->tag->kind == RK_INLINE)
         return c->n_links >= CARD_MIN_LINKS && c->text >= CARD_MIN_CHARS &&
                (float)c->link > PRUNE_MAX_LD * (float)c->text;
-    if (!(c->tag->flags & RF_CLEAN) || !c->text || is_root(r, c->node))
+    if (!(c->tag->flags & RF_CLEAN) || !c->text || (c->flags & CN_ROOT))
         return false;
     /* Never prune the bulk of the article on a class name. */
     if (c->text * 2 > r->root_text)
@@ -384,7 +377,10 @@ lede_status content_render(cscore *s, crender *out) {
         r.base = page_base(job->doc);
     for (size_t i = 0; i < s->n_roots; i++) {
         cnode *c = cn_of(s, s->roots[i]);
-        r.root_text += c ? c->text : 0;
+        if (c) {
+            r.root_text += c->text;
+            c->flags |= CN_ROOT;
+        }
     }
     dom_visitor v = {render_enter, render_leave, render_text, &r};
     for (size_t i = 0; i < s->n_roots && !r.oom; i++) {

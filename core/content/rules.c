@@ -305,31 +305,50 @@ static const char *const boiler_roles[] = {"navigation", "complementary", "conte
                                            "banner",     "search",        "dialog",
                                            "menu",       "menubar",       "alert"};
 
+/* The value of a one-text-node attribute, or NULL. */
+static const char *attr_value(const xmlAttr *a) {
+    const xmlNode *c = a->children;
+    if (!c)
+        return "";
+    return c->type == XML_TEXT_NODE && !c->next ? (const char *)c->content : NULL;
+}
+
+static bool style_hides(const char *style);
+
+/* One pass over the attributes: class, id, itemprop, role and the hiding ones. */
 void rules_classify(const xmlNode *el, rule_class *out) {
     out->weight = 0;
     out->unlikely = false;
     out->hidden = false;
     char buf[CLASS_BUF];
     unsigned all = 0;
-    const char *attrs[] = {dom_attr(el, "class"), dom_attr(el, "id")};
-    for (size_t i = 0; i < 2; i++) {
-        if (!attrs[i] || !attrs[i][0])
+    for (const xmlAttr *a = el->properties; a; a = a->next) {
+        const char *name = (const char *)a->name, *v;
+        if (!name || !(v = attr_value(a)))
             continue;
-        size_t n = lower_copy(buf, attrs[i]);
-        unsigned f = class_words(buf, n);
-        out->weight += attr_weight(f);
-        all |= f;
+        if (!strcasecmp(name, "class") || !strcasecmp(name, "id")) {
+            if (!*v)
+                continue;
+            unsigned f = class_words(buf, lower_copy(buf, v));
+            out->weight += attr_weight(f);
+            all |= f;
+        } else if (!strcasecmp(name, "itemprop")) {
+            if (strstr(v, "articleBody"))
+                out->weight += ITEMPROP_BODY_WEIGHT, all |= CW_MAYBE;
+        } else if (!strcasecmp(name, "role")) {
+            for (size_t i = 0; i < sizeof boiler_roles / sizeof *boiler_roles; i++)
+                if (!strcasecmp(v, boiler_roles[i]))
+                    out->weight -= 2 * CLASS_WEIGHT, all |= CW_UNLIKELY;
+        } else if (!strcasecmp(name, "hidden")) {
+            out->hidden = true;
+        } else if (!strcasecmp(name, "aria-hidden")) {
+            out->hidden |= !strcasecmp(v, "true");
+        } else if (!strcasecmp(name, "style")) {
+            out->hidden |= style_hides(v);
+        }
     }
-    const char *itemprop = dom_attr(el, "itemprop");
-    if (itemprop && strstr(itemprop, "articleBody"))
-        out->weight += ITEMPROP_BODY_WEIGHT, all |= CW_MAYBE;
-    const char *role = dom_attr(el, "role");
-    if (role)
-        for (size_t i = 0; i < sizeof boiler_roles / sizeof *boiler_roles; i++)
-            if (!strcasecmp(role, boiler_roles[i]))
-                out->weight -= 2 * CLASS_WEIGHT, all |= CW_UNLIKELY;
     out->unlikely = (all & CW_UNLIKELY) && !(all & CW_MAYBE);
-    out->hidden = (all & CW_HIDDEN) != 0;
+    out->hidden |= (all & CW_HIDDEN) != 0;
 }
 
 /* Does an inline style hide the element? Spaces are ignored. */
@@ -344,15 +363,6 @@ static bool style_hides(const char *style) {
     }
     buf[n] = '\0';
     return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
-}
-
-bool rules_is_hidden(const xmlNode *el) {
-    const char *v;
-    if (dom_attr(el, "hidden"))
-        return true;
-    if ((v = dom_attr(el, "aria-hidden")) && !strcasecmp(v, "true"))
-        return true;
-    return (v = dom_attr(el, "style")) && style_hides(v);
 }
 
 /* ------------------------------------------------------------ measures */

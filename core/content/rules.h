@@ -55,14 +55,11 @@ const rule_tag *rules_tag(const xmlNode *el);
 typedef struct {
     int weight;    /* +/- per attribute that matched positive/negative words */
     bool unlikely; /* boilerplate words and no "could still be content" word */
-    bool hidden;   /* class says visually hidden (sr-only, visually-hidden) */
+    bool hidden;   /* hidden, aria-hidden, an inline style or an sr-only class */
 } rule_class;
 
+/* Reads the class, id, itemprop, role and hiding attributes in one pass. */
 void rules_classify(const xmlNode *el, rule_class *out);
-
-/* True when the element is hidden: `hidden`, aria-hidden="true", or an inline
- * style with display:none / visibility:hidden. */
-bool rules_is_hidden(const xmlNode *el);
 
 /* Measures of a run of UTF-8 text: weighted length (non-space code points, a
  * CJK/kana/hangul character counting CJK_CHAR_WEIGHT) and clause marks (commas

@@ -73,7 +73,7 @@ static bool score_enter(void *ud, xmlNode *el, unsigned depth) {
     c->gen = s->gen;
     c->tag = rules_tag(el);
     el->_private = c;
-    if (c->tag->kind == RK_SKIP || (el->properties && rules_is_hidden(el))) {
+    if (c->tag->kind == RK_SKIP) {
         c->flags |= CN_SKIP;
         return false;
     }
@@ -94,7 +94,7 @@ static bool score_enter(void *ud, xmlNode *el, unsigned depth) {
         c->flags |= CN_IN_LINK;
     if (c->tag->kind == RK_LINK)
         c->n_links = 1;
-    if (dom_is(el, "body"))
+    if ((c->tag->flags & RF_ALWAYS) && !strcmp(c->tag->name, "body"))
         s->body = c;
     return true;
 }
