@@ -488,11 +488,45 @@ static const char *const boiler_exact[] = {
     "top",      "tweet",         "twitter",     "video",    "whatsapp",
 };
 
+/* Short paragraphs that contain one of these (case-insensitive) are contact
+ * lines, social prompts and legal notices. */
+static const char *const boiler_contains[] = {
+    "all rights reserved",
+    "can be reached at",
+    "follow her @",
+    "follow her on",
+    "follow him @",
+    "follow him on",
+    "follow me on",
+    "follow us @",
+    "follow us on",
+    "may be reached at",
+    "sign up for our",
+    "subscribe to our",
+    "slideshow requires javascript",
+};
+
+/* Paragraphs longer than this are never judged by what they contain. */
+#define BOILER_CONTAINS_MAX_LEN 300
+
+static bool contains_nocase(const char *p, size_t len, const char *w) {
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= len; i++)
+        if ((p[i] | 0x20) == w[0] && !strncasecmp(p + i, w, wl))
+            return true;
+    return false;
+}
+
 static bool ascii_alnum(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 bool rules_is_boilerplate_phrase(const char *p, size_t len) {
+    if (len > BOILER_CONTAINS_MAX_LEN)
+        return false;
+    for (size_t i = 0; i < sizeof boiler_contains / sizeof *boiler_contains; i++)
+        if (contains_nocase(p, len, boiler_contains[i]))
+            return true;
     if (len > BOILER_MAX_LEN)
         return false;
     for (size_t i = 0; i < sizeof boiler_prefixes / sizeof *boiler_prefixes; i++) {
@@ -515,20 +549,21 @@ bool rules_is_boilerplate_phrase(const char *p, size_t len) {
     return false;
 }
 
-/* Date lines: every word is a number, a month or weekday, or one of these. */
+/* Date lines: every word is a number, a month or weekday, or one of these
+ * ("Image 2 of 5" gallery counters are furniture of the same kind). */
 static const char *const date_words[] = {
-    "a",        "ago",       "am",        "and",       "apr",     "april",   "at",
-    "aug",      "august",    "bst",       "cest",      "cet",     "day",     "days",
-    "dec",      "december",  "edt",       "est",       "et",      "feb",     "february",
-    "fri",      "friday",    "gmt",       "hour",      "hours",   "hr",      "hrs",
-    "ist",      "jan",       "january",   "jul",       "july",    "jun",     "june",
-    "last",     "m",         "mar",       "march",     "may",     "min",     "mins",
-    "minute",   "minutes",   "modified",  "mon",       "monday",  "nov",     "november",
-    "oct",      "october",   "of",        "on",        "p",       "pdt",     "pm",
-    "posted",   "pst",       "pt",        "published", "read",    "sat",     "saturday",
-    "sep",      "sept",      "september", "sun",       "sunday",  "thu",     "thurs",
-    "thursday", "today",     "tue",       "tues",      "tuesday", "updated", "utc",
-    "wed",      "wednesday", "yesterday",
+    "a",      "ago",      "am",        "and",       "apr",    "april",   "at",
+    "aug",    "august",   "bst",       "cest",      "cet",    "day",     "days",
+    "dec",    "december", "edt",       "est",       "et",     "feb",     "february",
+    "fri",    "friday",   "gmt",       "hour",      "hours",  "hr",      "hrs",
+    "ist",    "jan",      "january",   "jul",       "july",   "jun",     "june",
+    "last",   "m",        "mar",       "march",     "may",    "min",     "mins",
+    "minute", "minutes",  "modified",  "mon",       "monday", "nov",     "november",
+    "oct",    "october",  "of",        "on",        "p",      "pdt",     "pm",
+    "posted", "pst",      "pt",        "published", "read",   "sat",     "saturday",
+    "sep",    "sept",     "september", "slide",     "sun",    "sunday",  "thu",
+    "thurs",  "thursday", "today",     "tue",       "tues",   "tuesday", "updated",
+    "utc",    "wed",      "wednesday", "yesterday",
 };
 
 /* Longest line that can be "just a date". */
@@ -553,7 +588,8 @@ static bool is_number_word(const char *w, size_t n) {
         return false;
     /* 1st, 2nd, 3rd, 4th. */
     return d == n || (n - d == 2 && (!strcmp(w + d, "st") || !strcmp(w + d, "nd") ||
-                                     !strcmp(w + d, "rd") || !strcmp(w + d, "th")));
+                                     !strcmp(w + d, "rd") || !strcmp(w + d, "th") ||
+                                     !strcmp(w + d, "am") || !strcmp(w + d, "pm")));
 }
 
 static bool is_date_word(const char *w) {

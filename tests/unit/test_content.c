@@ -381,9 +381,13 @@ Test(content, empty_page_warns_no_article_body) {
 Test(content_rules, tables_are_sorted) { cr_assert(rules_class_table_sorted()); }
 
 Test(content_rules, date_lines) {
-    static const char *const yes[] = {"November 12, 2023", "Updated: 2021-11-16 19:35",
-                                      "Mon 3 Jun 2019 10.45 BST", "5 min read",
-                                      "Published 2 hours ago"};
+    static const char *const yes[] = {"November 12, 2023",
+                                      "Updated: 2021-11-16 19:35",
+                                      "Mon 3 Jun 2019 10.45 BST",
+                                      "5 min read",
+                                      "Published 2 hours ago",
+                                      "Image 1 of 5",
+                                      "Published Monday, November 18, 2019 8:22AM EST"};
     static const char *const no[] = {"May the best team win",
                                      "2023 was a good year for us",
                                      "The vote on 12 March", "Monday"};
@@ -408,6 +412,8 @@ Test(content_rules, boilerplate_phrases) {
     cr_assert_not(rules_is_boilerplate_phrase("Facebook said on Tuesday it would", 33));
     cr_assert_not(rules_is_boilerplate_phrase("Subscribers will pay more", 25));
     cr_assert_not(rules_is_boilerplate_phrase("Readers wrote in", 16));
+    const char *contact = "Email the author at a@b.example or follow him on Twitter.";
+    cr_assert(rules_is_boilerplate_phrase(contact, strlen(contact)));
 }
 
 Test(content_rules, same_text_ignores_case_and_punctuation) {
