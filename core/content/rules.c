@@ -552,18 +552,19 @@ bool rules_is_boilerplate_phrase(const char *p, size_t len) {
 /* Date lines: every word is a number, a month or weekday, or one of these
  * ("Image 2 of 5" gallery counters are furniture of the same kind). */
 static const char *const date_words[] = {
-    "a",      "ago",      "am",        "and",       "apr",    "april",   "at",
-    "aug",    "august",   "bst",       "cest",      "cet",    "day",     "days",
-    "dec",    "december", "edt",       "est",       "et",     "feb",     "february",
-    "fri",    "friday",   "gmt",       "hour",      "hours",  "hr",      "hrs",
-    "ist",    "jan",      "january",   "jul",       "july",   "jun",     "june",
-    "last",   "m",        "mar",       "march",     "may",    "min",     "mins",
-    "minute", "minutes",  "modified",  "mon",       "monday", "nov",     "november",
-    "oct",    "october",  "of",        "on",        "p",      "pdt",     "pm",
-    "posted", "pst",      "pt",        "published", "read",   "sat",     "saturday",
-    "sep",    "sept",     "september", "slide",     "sun",    "sunday",  "thu",
-    "thurs",  "thursday", "today",     "tue",       "tues",   "tuesday", "updated",
-    "utc",    "wed",      "wednesday", "yesterday",
+    "a",         "ago",      "am",      "and",      "apr",      "april",    "at",
+    "aug",       "august",   "bst",     "cest",     "cet",      "day",      "days",
+    "dec",       "december", "edt",     "est",      "et",       "feb",      "february",
+    "fri",       "friday",   "gmt",     "hour",     "hours",    "hr",       "hrs",
+    "image",     "images",   "ist",     "jan",      "january",  "jul",      "july",
+    "jun",       "june",     "last",    "m",        "mar",      "march",    "may",
+    "min",       "mins",     "minute",  "minutes",  "modified", "mon",      "monday",
+    "nov",       "november", "oct",     "october",  "of",       "on",       "p",
+    "pdt",       "photo",    "photos",  "pm",       "posted",   "pst",      "pt",
+    "published", "read",     "sat",     "saturday", "sep",      "sept",     "september",
+    "slide",     "sun",      "sunday",  "thu",      "thurs",    "thursday", "today",
+    "tue",       "tues",     "tuesday", "updated",  "utc",      "wed",      "wednesday",
+    "yesterday",
 };
 
 /* Longest line that can be "just a date". */
