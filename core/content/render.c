@@ -349,8 +349,12 @@ static void render_text(void *ud, xmlNode *t) {
         r->para_link += m.chars;
 }
 
+/* The page's <base href> resolved against its URL, else its URL (libxml2
+ * returns NULL for HTML documents without <base>). */
 static xmlChar *page_base(xmlDocPtr doc) {
     xmlChar *base = xmlNodeGetBase(doc, xmlDocGetRootElement(doc));
+    if (!base)
+        return doc->URL ? xmlStrdup(doc->URL) : NULL;
     if (base && doc->URL) {
         xmlChar *abs = xmlBuildURI(base, doc->URL);
         if (abs) {

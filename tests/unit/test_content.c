@@ -312,6 +312,23 @@ Test(content, include_html_gives_clean_markup) {
     lede_result_free(r);
 }
 
+Test(content, markup_links_resolve_against_the_page_url) {
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.include_html = true;
+    lede_result *r = extract_opt(
+        "<html><body><article>" PROSE(
+            "One.") "<p>A <a href='/b/2.html'>link</a> and <img src='x.png'> "
+                    "in a sentence that is long enough, with clauses, to stay."
+                    "</p></article></body></html>",
+        &opt);
+    cr_assert(strstr(r->html, "<a href=\"https://news.example/b/2.html\">link</a>"), "%s",
+              r->html);
+    cr_assert(strstr(r->html, "<img src=\"https://news.example/a/x.png\">"), "%s",
+              r->html);
+    lede_result_free(r);
+}
+
 Test(content, html_is_null_unless_asked) {
     lede_result *r =
         extract("<html><body><article>" PROSE("One.") "</article></body></html>");
