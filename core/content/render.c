@@ -31,6 +31,8 @@
 #define LEAD_PARAS 3
 /* A paragraph this long (weighted chars) is prose, not a teaser. */
 #define LONG_PARA_CHARS 80
+/* No heading run at the end of the text so far. */
+#define NO_TRAIL ((size_t)-1)
 /* Separator between the cells of one table row. */
 #define CELL_SEP " | "
 
@@ -45,6 +47,7 @@ typedef struct {
     size_t html_mark;    /* markup length before para_owner's open tag */
     unsigned caption_depth, link_depth;
     bool cell_sep; /* a cell began: separate it from the row's text so far */
+    size_t trail;  /* text length before a run of headings that ends the text */
     bool truncated, oom;
     const char *headline, *byline;
     xmlChar *base; /* base URL for links and images (markup only) */
@@ -113,6 +116,11 @@ static void emit_para(rstate *r, const char *p, size_t len) {
         if (!len)
             return;
     }
+    bool heading = r->para_owner && (rules_tag(r->para_owner)->flags & RF_HEADING);
+    if (!heading)
+        r->trail = NO_TRAIL;
+    else if (r->trail == NO_TRAIL)
+        r->trail = r->out.len;
     if ((sep && strbuf_append(&r->out, "\n\n", 2)) || strbuf_append(&r->out, p, len)) {
         r->oom = true;
         return;
@@ -373,6 +381,7 @@ lede_status content_render(cscore *s, crender *out) {
     r.opt = job->opt;
     r.want_html = job->opt->include_html;
     r.headline = job->res->headline;
+    r.trail = NO_TRAIL;
     r.byline = job->res->byline;
     strbuf_init(&r.out, job->arena, job->opt->max_text_len);
     strbuf_init(&r.para, job->arena, job->opt->max_text_len);
@@ -395,6 +404,11 @@ lede_status content_render(cscore *s, crender *out) {
     xmlFree(r.base);
     if (r.oom)
         return LEDE_ERR_NOMEM;
+    /* Headings that end the article head boxes we pruned ("Related", "Most read"). */
+    if (r.trail != NO_TRAIL && r.trail > 0 && r.out.data) {
+        r.out.len = r.trail;
+        r.out.data[r.out.len] = '\0';
+    }
     out->text = strbuf_peek(&r.out);
     out->text_len = r.out.len;
     out->chars = r.total_chars;

@@ -422,6 +422,8 @@ static const char *const boiler_prefixes[] = {
     "article continues below",
     "back to top",
     "click here to",
+    "contact the reporter",
+    "contact the writer",
     "comments are closed",
     "continue reading",
     "copyright",
@@ -445,6 +447,8 @@ static const char *const boiler_prefixes[] = {
     "most read",
     "most viewed",
     "please enable javascript",
+    "reach the reporter",
+    "reach the writer",
     "read also",
     "read more",
     "read next",
@@ -478,14 +482,59 @@ static const char *const boiler_prefixes[] = {
 /* Paragraphs that are exactly one of these (ignoring case and trailing
  * punctuation) are buttons and labels. */
 static const char *const boiler_exact[] = {
-    "ad",       "advertisement", "advertising", "back",     "close",     "comment",
-    "comments", "copied",        "copy link",   "email",    "facebook",  "flipboard",
-    "follow",   "gallery",       "home",        "linkedin", "listen",    "loading",
-    "log in",   "login",         "menu",        "more",     "next",      "photo",
-    "photos",   "pinterest",     "play",        "previous", "print",     "read more",
-    "reddit",   "register",      "related",     "save",     "search",    "see more",
-    "share",    "show more",     "sign in",     "skip",     "sponsored", "subscribe",
-    "top",      "tweet",         "twitter",     "video",    "whatsapp",
+    "ad",
+    "advert",
+    "the associated press",
+    "associated press",
+    "reuters",
+    "afp",
+    "text size",
+    "advertisement",
+    "advertising",
+    "back",
+    "close",
+    "comment",
+    "comments",
+    "copied",
+    "copy link",
+    "email",
+    "facebook",
+    "flipboard",
+    "follow",
+    "gallery",
+    "home",
+    "linkedin",
+    "listen",
+    "loading",
+    "log in",
+    "login",
+    "menu",
+    "more",
+    "next",
+    "photo",
+    "photos",
+    "pinterest",
+    "play",
+    "previous",
+    "print",
+    "read more",
+    "reddit",
+    "register",
+    "related",
+    "save",
+    "search",
+    "see more",
+    "share",
+    "show more",
+    "sign in",
+    "skip",
+    "sponsored",
+    "subscribe",
+    "top",
+    "tweet",
+    "twitter",
+    "video",
+    "whatsapp",
 };
 
 /* Short paragraphs that contain one of these (case-insensitive) are contact
@@ -506,6 +555,8 @@ static const char *const boiler_contains[] = {
     "slideshow requires javascript",
 };
 
+/* Longest lone address/handle line. */
+#define CONTACT_MAX_LEN 80
 /* Paragraphs longer than this are never judged by what they contain. */
 #define BOILER_CONTAINS_MAX_LEN 300
 
@@ -524,6 +575,9 @@ static bool ascii_alnum(unsigned char c) {
 bool rules_is_boilerplate_phrase(const char *p, size_t len) {
     if (len > BOILER_CONTAINS_MAX_LEN)
         return false;
+    /* A lone e-mail address or @handle is a contact line. */
+    if (len < CONTACT_MAX_LEN && !memchr(p, ' ', len) && memchr(p, '@', len))
+        return true;
     for (size_t i = 0; i < sizeof boiler_contains / sizeof *boiler_contains; i++)
         if (contains_nocase(p, len, boiler_contains[i]))
             return true;
@@ -552,19 +606,21 @@ bool rules_is_boilerplate_phrase(const char *p, size_t len) {
 /* Date lines: every word is a number, a month or weekday, or one of these
  * ("Image 2 of 5" gallery counters are furniture of the same kind). */
 static const char *const date_words[] = {
-    "a",         "ago",      "am",      "and",      "apr",      "april",    "at",
-    "aug",       "august",   "bst",     "cest",     "cet",      "day",      "days",
-    "dec",       "december", "edt",     "est",      "et",       "feb",      "february",
-    "fri",       "friday",   "gmt",     "hour",     "hours",    "hr",       "hrs",
-    "image",     "images",   "ist",     "jan",      "january",  "jul",      "july",
-    "jun",       "june",     "last",    "m",        "mar",      "march",    "may",
-    "min",       "mins",     "minute",  "minutes",  "modified", "mon",      "monday",
-    "nov",       "november", "oct",     "october",  "of",       "on",       "p",
-    "pdt",       "photo",    "photos",  "pm",       "posted",   "pst",      "pt",
-    "published", "read",     "sat",     "saturday", "sep",      "sept",     "september",
-    "slide",     "sun",      "sunday",  "thu",      "thurs",    "thursday", "today",
-    "tue",       "tues",     "tuesday", "updated",  "utc",      "wed",      "wednesday",
-    "yesterday",
+    "a",         "aedt",      "aest",     "ago",    "am",        "and",     "apr",
+    "april",     "at",        "aug",      "august", "bst",       "cdt",     "cest",
+    "cet",       "cst",       "ct",       "day",    "days",      "dec",     "december",
+    "edt",       "eest",      "eet",      "est",    "et",        "feb",     "february",
+    "fri",       "friday",    "gmt",      "hkt",    "hour",      "hours",   "hr",
+    "hrs",       "hst",       "image",    "images", "ist",       "jan",     "january",
+    "jst",       "jul",       "july",     "jun",    "june",      "kst",     "last",
+    "m",         "mar",       "march",    "may",    "mdt",       "min",     "mins",
+    "minute",    "minutes",   "modified", "mon",    "monday",    "msk",     "mst",
+    "mt",        "nov",       "november", "oct",    "october",   "of",      "on",
+    "p",         "pdt",       "photo",    "photos", "pm",        "posted",  "pst",
+    "pt",        "published", "read",     "sat",    "saturday",  "sep",     "sept",
+    "september", "sgt",       "slide",    "sun",    "sunday",    "thu",     "thurs",
+    "thursday",  "today",     "tue",      "tues",   "tuesday",   "updated", "utc",
+    "wed",       "wednesday", "wet",      "wib",    "yesterday",
 };
 
 /* Longest line that can be "just a date". */

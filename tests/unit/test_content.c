@@ -167,6 +167,9 @@ Test(content, boilerplate_inside_the_article_is_pruned) {
     ASSERT_LACKS(r, "newsletter");
     ASSERT_LACKS(r, "Advertisement");
     ASSERT_LACKS(r, "Related story");
+    ASSERT_LACKS(r, "herald.example");
+    /* A heading left at the very end heads a box that was pruned. */
+    ASSERT_LACKS(r, "Keep exploring");
     lede_result_free(r);
 }
 
