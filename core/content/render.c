@@ -55,6 +55,24 @@ typedef struct {
 
 /* ------------------------------------------------------------- pruning */
 
+static bool card_like(const cnode *c) {
+    return c->tag->kind == RK_INLINE && c->n_links >= CARD_MIN_LINKS &&
+           c->text >= CARD_MIN_CHARS && (float)c->link > PRUNE_MAX_LD * (float)c->text;
+}
+
+/* An inline hover card or link strip: the innermost card-like element, so
+ * that a linked name wrapping its own hover card keeps the name. */
+static bool is_card(const cscore *s, const cnode *c) {
+    if (!card_like(c))
+        return false;
+    for (const xmlNode *k = c->node->children; k; k = k->next) {
+        const cnode *kc = cn_of(s, k);
+        if (kc && card_like(kc))
+            return false;
+    }
+    return true;
+}
+
 /* Readability's "clean conditionally", with jusText's link density: is this
  * container inside the article boilerplate? */
 static bool prune(const rstate *r, const cnode *c) {
@@ -63,8 +81,7 @@ static bool prune(const rstate *r, const cnode *c) {
     if ((c->tag->flags & RF_HEADING) && c->tag->name[1] == '1')
         return true;
     if (c->tag->kind == RK_INLINE)
-        return c->n_links >= CARD_MIN_LINKS && c->text >= CARD_MIN_CHARS &&
-               (float)c->link > PRUNE_MAX_LD * (float)c->text;
+        return is_card(r->s, c);
     if (!(c->tag->flags & RF_CLEAN) || !c->text || (c->flags & CN_ROOT))
         return false;
     /* Never prune the bulk of the article on a class name. */

@@ -173,6 +173,21 @@ Test(content, boilerplate_inside_the_article_is_pruned) {
     lede_result_free(r);
 }
 
+Test(content, inline_hover_cards_are_pruned_but_the_name_stays) {
+    lede_result *r = extract("<html><body><article>" PROSE(
+        "One.") "<p>Rep. <span class='rollover'><a href='/p/1'>Jane Roe</a><span "
+                "class='card'>"
+                "<a href='/p/1'>Jane Roe</a><a href='/s/1'>Roe wins the primary by a "
+                "wide margin "
+                "again</a> <a href='/s/2'>Roe backs the new transit plan for the "
+                "city</a></span>"
+                "</span> said on Monday that the bill would pass, and that it would pass "
+                "soon.</p>" PROSE("Two.") "</article></body></html>");
+    ASSERT_HAS(r, "Rep. Jane Roe said on Monday that the bill would pass");
+    ASSERT_LACKS(r, "primary");
+    lede_result_free(r);
+}
+
 Test(content, cjk_paragraphs_count_by_characters) {
     /* Each paragraph is short in code points but long in weighted characters. */
     lede_result *r = extract(
