@@ -180,7 +180,8 @@ Test(content, inline_hover_cards_are_pruned_but_the_name_stays) {
                 "<a href='/p/1'>Jane Roe</a><a href='/s/1'>Roe wins the primary by a "
                 "wide margin "
                 "again</a> <a href='/s/2'>Roe backs the new transit plan for the "
-                "city</a></span>"
+                "city</a> <a href='/s/3'>Roe and the mayor clash over school "
+                "funding</a></span>"
                 "</span> said on Monday that the bill would pass, and that it would pass "
                 "soon.</p>" PROSE("Two.") "</article></body></html>");
     ASSERT_HAS(r, "Rep. Jane Roe said on Monday that the bill would pass");
