@@ -4,6 +4,7 @@
  * link-heavy lists and boxes), headline and byline repeats, "Read more" and
  * share lines, lone dates, photo credits and captions. */
 #include <libxml/uri.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../html/dom.h"
@@ -124,7 +125,7 @@ static size_t utf8_cut(const char *s, size_t n) {
 
 static void emit_para(rstate *r, const char *p, size_t len) {
     size_t sep = r->out.len ? 2 : 0;
-    size_t cap = r->opt->max_text_len;
+    size_t cap = r->opt->max_text_len ? r->opt->max_text_len : SIZE_MAX;
     if (r->out.len + sep + len > cap) {
         r->truncated = true;
         if (r->out.len + sep >= cap)
@@ -360,6 +361,9 @@ static void render_text(void *ud, xmlNode *t) {
             r->oom = true;
         return;
     }
+    /* Past the text limit the paragraph is cut anyway: stop growing it. */
+    if (r->opt->max_text_len && r->para.len >= r->opt->max_text_len)
+        return;
     if (r->cell_sep) {
         while (r->para.len && r->para.data[r->para.len - 1] == ' ')
             r->para.len--;
@@ -401,7 +405,9 @@ lede_status content_render(cscore *s, crender *out) {
     r.trail = NO_TRAIL;
     r.byline = job->res->byline;
     strbuf_init(&r.out, job->arena, job->opt->max_text_len);
-    strbuf_init(&r.para, job->arena, job->opt->max_text_len);
+    /* Markup is bounded by the page itself (and the arena cap). */
+    /* Bounded by max_text_len plus one text node (render_text stops growing it). */
+    strbuf_init(&r.para, job->arena, 0);
     strbuf_init(&r.html, job->arena, 0);
     if (r.want_html && job->doc)
         r.base = page_base(job->doc);

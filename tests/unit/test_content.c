@@ -281,6 +281,22 @@ Test(content, text_length_limit_cuts_on_a_character_boundary) {
     lede_result_free(r);
 }
 
+Test(content, one_paragraph_longer_than_the_limit_is_cut_not_an_error) {
+    static char page[64 * 1024];
+    size_t n = (size_t)snprintf(page, sizeof page, "<html><body><article><p>");
+    for (int i = 0; i < 500; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n, "word%d, and more, ", i);
+    snprintf(page + n, sizeof page - n, "</p></article></body></html>");
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.max_text_len = 1000;
+    lede_result *r = extract_opt(page, &opt);
+    cr_assert_leq(r->text_len, 1000);
+    cr_assert_gt(r->text_len, 900);
+    cr_assert(has_warning(r, "text_truncated"));
+    lede_result_free(r);
+}
+
 Test(content, index_pages_are_not_articles) {
     char page[16384];
     size_t n = (size_t)snprintf(page, sizeof page, "<html><body><ul>");
