@@ -37,7 +37,9 @@ typedef struct cnode {
     uint32_t own, own_link, own_commas; /* text whose nearest block is this one */
     int16_t weight;                     /* tag and class/id evidence */
     uint16_t flags;                     /* CN_* */
-    uint8_t gen; /* the attempt that made it (stale nodes are ignored) */
+    uint8_t gen;        /* the attempt that made it (stale nodes are ignored) */
+    uint32_t html_mark; /* render: markup length before this element opened */
+    uint32_t paras_in;  /* render: paragraphs kept before this element opened */
 } cnode;
 
 /* One attempt at finding the article. */

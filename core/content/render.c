@@ -282,6 +282,11 @@ static void html_close(rstate *r, const cnode *c) {
     html_puts(r, ">");
 }
 
+/* Does the markup written since `mark` hold an image? */
+static bool has_image(const rstate *r, size_t mark) {
+    return r->html.data && mark < r->html.len && strstr(r->html.data + mark, "<img");
+}
+
 /* ---------------------------------------------------------------- walk */
 
 static bool render_enter(void *ud, xmlNode *el, unsigned depth) {
@@ -300,6 +305,8 @@ static bool render_enter(void *ud, xmlNode *el, unsigned depth) {
         flush(r);
         r->para_owner = el;
         r->html_mark = r->html.len;
+        c->html_mark = (uint32_t)r->html.len;
+        c->paras_in = (uint32_t)r->n_paras;
         html_open(r, c);
         return true;
     case RK_CELL:
@@ -327,9 +334,13 @@ static void render_leave(void *ud, xmlNode *el) {
         return;
     switch (c->tag->kind) {
     case RK_BLOCK:
+        /* A dropped paragraph goes from the markup too, and so does an element
+         * of which nothing was kept (no empty shells). */
         if (flush(r) && r->para_owner == el && r->want_html)
-            r->html.len =
-                r->html_mark; /* the dropped paragraph goes from the markup too */
+            r->html.len = r->html_mark;
+        else if (r->want_html && !(c->tag->flags & RF_CAPTION) &&
+                 r->n_paras == c->paras_in && !has_image(r, c->html_mark))
+            r->html.len = c->html_mark;
         else
             html_close(r, c);
         if (r->want_html && r->html.data)
@@ -438,6 +449,12 @@ lede_status content_render(cscore *s, crender *out) {
     out->n_paras = r.n_paras;
     out->n_long_paras = r.n_long_paras;
     out->truncated = r.truncated;
-    out->html = r.want_html ? strbuf_peek(&r.html) : NULL;
+    out->html = NULL;
+    if (r.want_html) {
+        while (r.html.len && r.html.data[r.html.len - 1] == ' ')
+            r.html.data[--r.html.len] = '\0';
+        const char *h = strbuf_peek(&r.html);
+        out->html = h + strspn(h, " ");
+    }
     return LEDE_OK;
 }
