@@ -466,6 +466,8 @@ Test(content_rules, boilerplate_phrases) {
     cr_assert_not(rules_is_boilerplate_phrase("Readers wrote in", 16));
     const char *contact = "Email the author at a@b.example or follow him on Twitter.";
     cr_assert(rules_is_boilerplate_phrase(contact, strlen(contact)));
+    const char *credit = "(Reporting by Jane Roe; Editing by John Doe)";
+    cr_assert(rules_is_boilerplate_phrase(credit, strlen(credit)));
 }
 
 Test(content_rules, same_text_ignores_case_and_punctuation) {
