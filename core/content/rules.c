@@ -110,7 +110,9 @@ const rule_tag *rules_tag(const xmlNode *el) {
 
 /* ------------------------------------------------------- class/id words */
 
-enum { CM_SUB, CM_TOK, CM_PRE }; /* substring, whole token, token prefix */
+/* substring, whole token, token prefix, word end (not followed by another
+ * hyphenated part: "body-text" but not the utility class "text-center") */
+enum { CM_SUB, CM_TOK, CM_PRE, CM_END };
 enum {
     CW_POS = 1u << 0,      /* says "content" */
     CW_NEG = 1u << 1,      /* says "boilerplate" */
@@ -216,7 +218,7 @@ static const class_word class_table[] = {
     {"tag", CM_TOK, CW_NEG},
     {"tags", CM_TOK, CW_NEG},
     {"teaser", CM_SUB, CW_NEG},
-    {"text", CM_SUB, CW_POS},
+    {"text", CM_END, CW_POS},
     {"tool", CM_SUB, CW_NEG},
     {"topics", CM_TOK, CW_NEG},
     {"trending", CM_SUB, NEG_U},
@@ -279,6 +281,9 @@ static unsigned class_words(const char *s, size_t len) {
             bool start = i == 0 || !is_alnum((unsigned char)s[i - 1]);
             bool end = i + wl == len || !is_alnum((unsigned char)s[i + wl]);
             if ((w->mode == CM_TOK && !(start && end)) || (w->mode == CM_PRE && !start))
+                continue;
+            if (w->mode == CM_END &&
+                (!end || (i + wl < len && (s[i + wl] == '-' || s[i + wl] == '_'))))
                 continue;
             flags |= w->flags;
         }

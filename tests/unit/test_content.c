@@ -482,10 +482,11 @@ Test(content_rules, same_text_ignores_case_and_punctuation) {
 Test(content_rules, class_words) {
     xmlDocPtr doc = htmlReadDoc((const xmlChar *)"<div class='article-body' id='x'></div>"
                                                  "<div class='sidebar-widget'></div>"
-                                                 "<div class='header content'></div>",
+                                                 "<div class='header content'></div>"
+                                                 "<div class='text-center'></div>",
                                 NULL, "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
     xmlNode *body = xmlDocGetRootElement(doc)->children;
-    xmlNode *d1 = body->children, *d2 = d1->next, *d3 = d2->next;
+    xmlNode *d1 = body->children, *d2 = d1->next, *d3 = d2->next, *d4 = d3->next;
     rule_class c;
     rules_classify(d1, &c);
     cr_assert_gt(c.weight, 0);
@@ -495,5 +496,7 @@ Test(content_rules, class_words) {
     cr_assert(c.unlikely);
     rules_classify(d3, &c);
     cr_assert_not(c.unlikely, "a content word keeps an element from being unlikely");
+    rules_classify(d4, &c);
+    cr_assert_eq(c.weight, 0, "a text-* utility class says nothing about content");
     xmlFreeDoc(doc);
 }
