@@ -23,7 +23,9 @@
  * mostly-linked text is a hover card or a link strip, not part of a sentence. */
 #define CARD_MIN_LINKS 3
 #define CARD_MIN_CHARS 100
-/* A paragraph whose text is more than half links is a link, not prose. */
+/* A list item or heading whose text is more than half links is a link, not prose
+ * (a link list left inside the article); paragraphs proper keep their links,
+ * as annotators keep bare URLs and linked sentences in article text. */
 #define PARA_MAX_LD 0.5f
 /* ...unless the words outside the link make a sentence of their own (a linked
  * headline followed by its summary in a news digest). */
@@ -99,9 +101,19 @@ static bool prune(const rstate *r, const cnode *c) {
 
 /* ----------------------------------------------------------- paragraphs */
 
+/* List items and headings made of a link are teasers and link lists. */
+static bool link_list_item(const xmlNode *owner) {
+    if (!owner)
+        return false;
+    const rule_tag *t = rules_tag(owner);
+    return (t->flags & RF_HEADING) || dom_is(owner, "li") || dom_is(owner, "dt") ||
+           dom_is(owner, "dd");
+}
+
 static bool para_keep(const rstate *r, const char *p, size_t len) {
     if (r->para_chars && (float)r->para_link > PARA_MAX_LD * (float)r->para_chars &&
-        r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS)
+        r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS &&
+        link_list_item(r->para_owner))
         return false;
     if (rules_is_boilerplate_phrase(p, len) || rules_is_credit_line(p, len) ||
         rules_is_date_line(p, len) || rules_is_byline_line(p, len))

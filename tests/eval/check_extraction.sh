@@ -5,8 +5,8 @@
 set -eu
 lede=$1 shared=$2
 # Measured 2026-11-28 with tests/eval/extraction.sh (see the commit log).
-FLOOR_SCRAPINGHUB=0.975
-FLOOR_READABILITY=0.952
+FLOOR_SCRAPINGHUB=0.977
+FLOOR_READABILITY=0.960
 here=$(dirname "$0")
 out=$(sh "$here/extraction.sh" "$lede" "$shared" --json)
 echo "$out" | python3 -c '
