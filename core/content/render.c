@@ -12,6 +12,8 @@
 
 /* A container with more link text than this share is navigation. */
 #define PRUNE_MAX_LD 0.5f
+/* Data tables are navigation only when nearly all their text is links. */
+#define DATA_TABLE_MAX_LD 0.8f
 /* Lists (ul/ol/dl) are link lists already at this share. */
 #define PRUNE_LIST_MAX_LD 0.5f
 /* Containers with fewer clause marks than this and link density above
@@ -76,6 +78,22 @@ static bool is_card(const cscore *s, const cnode *c) {
     return true;
 }
 
+/* A table of data rather than of layout: header cells or a caption, at least
+ * two rows, and no table inside it. */
+static bool is_data_table(const xmlNode *table) {
+    size_t rows = 0;
+    bool header = false;
+    for (xmlNode *n = table->children; n; n = dom_next(table, n, false)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (dom_is(n, "table"))
+            return false;
+        rows += dom_is(n, "tr");
+        header |= dom_is(n, "th") || dom_is(n, "caption");
+    }
+    return header && rows >= 2;
+}
+
 /* Readability's "clean conditionally", with jusText's link density: is this
  * container inside the article boilerplate? */
 static bool prune(const rstate *r, const cnode *c) {
@@ -91,7 +109,13 @@ static bool prune(const rstate *r, const cnode *c) {
     if (c->text * 2 > r->root_text)
         return false;
     float ld = (float)c->link / (float)c->text;
-    if (c->weight < 0 || ld > PRUNE_MAX_LD)
+    if (c->weight < 0)
+        return true;
+    /* Data tables (film lists, results) link many of their cells. */
+    if (c->tag->flags & RF_CONTAINER && dom_is(c->node, "table") &&
+        is_data_table(c->node))
+        return ld > DATA_TABLE_MAX_LD;
+    if (ld > PRUNE_MAX_LD)
         return true;
     if ((c->tag->flags & RF_LIST) && ld > PRUNE_LIST_MAX_LD)
         return true;

@@ -132,6 +132,17 @@ Test(content, lists_and_tables_render_one_paragraph_per_item_and_row) {
     lede_result_free(r);
 }
 
+Test(content, data_tables_with_linked_cells_are_kept) {
+    lede_result *r = extract("<html><body><article>" PROSE("Intro.") PROSE(
+        "More.") "<table><tr><th>Film</th><th>Year</th></tr>"
+                 "<tr><td><a href='/f/1'>The Loop</a></td><td>1993</td></tr>"
+                 "<tr><td><a href='/f/2'>Again and Again</a></td><td>2004</td></tr>"
+                 "</table>" PROSE("Outro.") "</article></body></html>");
+    ASSERT_HAS(r, "The Loop | 1993");
+    ASSERT_HAS(r, "Again and Again | 2004");
+    lede_result_free(r);
+}
+
 Test(content, boilerplate_inside_the_article_is_pruned) {
     lede_result *r = extract(
         "<html><head><meta property='og:title' content='Budget talks "
