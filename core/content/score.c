@@ -33,6 +33,8 @@
 /* A sibling paragraph this long with link density under the limit joins. */
 #define SIBLING_PARA_CHARS 80
 #define SIBLING_PARA_MAX_LD 0.25f
+/* A short sibling is read this far when looking for a sentence end. */
+#define SENTENCE_PROBE_BYTES 4096
 /* A sibling holding this share of the top's paragraph mass is more of the
  * story (an article split into sections around asides). */
 #define SIBLING_MASS_RATIO 0.25f
@@ -260,7 +262,7 @@ static size_t element_children(const xmlNode *n) {
 
 /* Does the element's text contain a sentence end (". " or a final "."). */
 static bool has_sentence_end(cscore *s, const xmlNode *n) {
-    char *t = dom_text(s->job->arena, n, 4096);
+    char *t = dom_text(s->job->arena, n, SENTENCE_PROBE_BYTES);
     if (!t)
         return false;
     size_t len = strlen(t);
