@@ -6,6 +6,7 @@
 #include <libxml/uri.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../html/dom.h"
 #include "content_int.h"
@@ -29,6 +30,9 @@
  * (a link list left inside the article); paragraphs proper keep their links,
  * as annotators keep bare URLs and linked sentences in article text. */
 #define PARA_MAX_LD 0.5f
+/* A paragraph proper goes only when it is (nearly) one link: a linked
+ * headline between paragraphs, not a linked sentence or a written-out URL. */
+#define PARA_LINK_MAX_LD 0.8f
 /* ...unless the words outside the link make a sentence of their own (a linked
  * headline followed by its summary in a news digest). */
 #define PARA_MIN_PLAIN_CHARS 20
@@ -46,7 +50,7 @@ typedef struct {
     const lede_options *opt;
     strbuf out, para, html;
     bool want_html;
-    uint32_t para_chars, para_link, total_chars, root_text;
+    uint32_t para_chars, para_link, total_chars, root_text, root_link;
     size_t n_paras, n_long_paras;
     xmlNode *para_owner; /* the block the current paragraph began with */
     size_t html_mark;    /* markup length before para_owner's open tag */
@@ -125,6 +129,12 @@ static bool prune(const rstate *r, const cnode *c) {
 
 /* ----------------------------------------------------------- paragraphs */
 
+/* A paragraph that is an address written out ("http://...", "www...."). */
+static bool is_bare_url(const char *p, size_t len) {
+    return (len > 4 && !strncasecmp(p, "http", 4)) ||
+           (len > 4 && !strncasecmp(p, "www.", 4));
+}
+
 /* List items and headings made of a link are teasers and link lists. */
 static bool link_list_item(const xmlNode *owner) {
     if (!owner)
@@ -135,10 +145,16 @@ static bool link_list_item(const xmlNode *owner) {
 }
 
 static bool para_keep(const rstate *r, const char *p, size_t len) {
-    if (r->para_chars && (float)r->para_link > PARA_MAX_LD * (float)r->para_chars &&
-        r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS &&
-        link_list_item(r->para_owner))
-        return false;
+    /* In an article that is mostly links itself (a list of sources), links are the text.
+     */
+    bool linky_root = (float)r->root_link > PARA_MAX_LD * (float)r->root_text;
+    if (r->para_chars && !linky_root &&
+        r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS) {
+        float ld = (float)r->para_link / (float)r->para_chars;
+        if (link_list_item(r->para_owner) ? ld > PARA_MAX_LD
+                                          : ld > PARA_LINK_MAX_LD && !is_bare_url(p, len))
+            return false;
+    }
     if (rules_is_boilerplate_phrase(p, len) || rules_is_credit_line(p, len) ||
         rules_is_date_line(p, len) || rules_is_byline_line(p, len))
         return false;
@@ -462,6 +478,7 @@ lede_status content_render(cscore *s, crender *out) {
         cnode *c = cn_of(s, s->roots[i]);
         if (c) {
             r.root_text += c->text;
+            r.root_link += c->link;
             c->flags |= CN_ROOT;
         }
     }
