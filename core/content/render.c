@@ -148,11 +148,11 @@ static bool para_keep(const rstate *r, const char *p, size_t len) {
     /* In an article that is mostly links itself (a list of sources), links are the text.
      */
     bool linky_root = (float)r->root_link > PARA_MAX_LD * (float)r->root_text;
-    if (r->para_chars && !linky_root &&
-        r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS) {
+    if (r->para_chars && r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS) {
         float ld = (float)r->para_link / (float)r->para_chars;
-        if (link_list_item(r->para_owner) ? ld > PARA_MAX_LD
-                                          : ld > PARA_LINK_MAX_LD && !is_bare_url(p, len))
+        if (link_list_item(r->para_owner)
+                ? ld > PARA_MAX_LD
+                : !linky_root && ld > PARA_LINK_MAX_LD && !is_bare_url(p, len))
             return false;
     }
     if (rules_is_boilerplate_phrase(p, len) || rules_is_credit_line(p, len) ||
