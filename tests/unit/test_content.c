@@ -132,6 +132,22 @@ Test(content, lists_and_tables_render_one_paragraph_per_item_and_row) {
     lede_result_free(r);
 }
 
+Test(content, linked_headlines_go_but_linked_sentences_and_urls_stay) {
+    lede_result *r = extract("<html><body><article>" PROSE(
+        "One.") "<p><a href='/other'>Fans vote for the band in the hall of fame "
+                "poll</a></p>"
+                "<p>Thanks to the volunteers, users can now <a href='/x'>import their "
+                "old "
+                "records</a></p>"
+                "<p><a "
+                "href='http://short.example/abc'>http://short.example/abc</a></p>" PROSE(
+                    "Two.") "</article></body></html>");
+    ASSERT_LACKS(r, "Fans vote");
+    ASSERT_HAS(r, "users can now import their old records");
+    ASSERT_HAS(r, "http://short.example/abc");
+    lede_result_free(r);
+}
+
 Test(content, data_tables_with_linked_cells_are_kept) {
     lede_result *r = extract("<html><body><article>" PROSE("Intro.") PROSE(
         "More.") "<table><tr><th>Film</th><th>Year</th></tr>"
