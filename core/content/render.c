@@ -15,6 +15,8 @@
 #define PRUNE_MAX_LD 0.5f
 /* Data tables are navigation only when nearly all their text is links. */
 #define DATA_TABLE_MAX_LD 0.8f
+/* Elements looked at when telling a data table from a layout table. */
+#define DATA_TABLE_SCAN_MAX 4000
 /* Lists (ul/ol/dl) are link lists already at this share. */
 #define PRUNE_LIST_MAX_LD 0.5f
 /* Containers with fewer clause marks than this and link density above
@@ -85,11 +87,13 @@ static bool is_card(const cscore *s, const cnode *c) {
 /* A table of data rather than of layout: header cells or a caption, at least
  * two rows, and no table inside it. */
 static bool is_data_table(const xmlNode *table) {
-    size_t rows = 0;
+    size_t rows = 0, seen = 0;
     bool header = false;
     for (xmlNode *n = table->children; n; n = dom_next(table, n, false)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
+        if (++seen > DATA_TABLE_SCAN_MAX)
+            return false; /* a huge table is layout; also keeps the scan bounded */
         if (dom_is(n, "table"))
             return false;
         rows += dom_is(n, "tr");
