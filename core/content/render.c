@@ -38,6 +38,10 @@
 /* ...unless the words outside the link make a sentence of their own (a linked
  * headline followed by its summary in a news digest). */
 #define PARA_MIN_PLAIN_CHARS 20
+/* A lead paragraph that starts with the byline and is this short is the
+ * byline line itself; bylines shorter than the minimum are too ambiguous. */
+#define BYLINE_LINE_MAX 80
+#define MIN_BYLINE_LEN 5
 /* Headline and byline repeats are looked for among the first paragraphs. */
 #define LEAD_PARAS 3
 /* A paragraph this long (weighted chars) is prose, not a teaser. */
@@ -167,6 +171,11 @@ static bool para_keep(const rstate *r, const char *p, size_t len) {
             rules_same_text(p, len, r->headline, true))
             return false;
         if (r->byline && rules_same_text(p, len, r->byline, false))
+            return false;
+        /* "Jane Doe, Staff Writer" when the byline is "Jane Doe". */
+        size_t bl = r->byline ? strlen(r->byline) : 0;
+        if (bl >= MIN_BYLINE_LEN && len <= BYLINE_LINE_MAX &&
+            rules_same_text(r->byline, bl, p, true))
             return false;
     }
     return true;

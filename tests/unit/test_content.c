@@ -447,6 +447,21 @@ Test(content, jsonld_body_does_not_replace_a_good_dom_text) {
     arena_free(a);
 }
 
+Test(content, headline_and_byline_set_by_meta_are_not_repeated) {
+    lede_options opt;
+    lede_options_init(&opt);
+    lede_arena *a = arena_new(0);
+    lede_result *res = arena_calloc(a, 1, sizeof *res);
+    res->headline = "Council approves the harbour budget | The Herald";
+    res->byline = "Maria Keller";
+    run_with_jsonld("<html><body><article><p>Council approves the harbour budget</p>"
+                    "<p>Maria Keller, Staff Writer</p>" PROSE("One.")
+                        PROSE("Two.") "</article></body></html>",
+                    NULL, res, a, &opt);
+    cr_assert(!strncmp(res->text, "One. The committee", 18), "%s", res->text);
+    arena_free(a);
+}
+
 Test(content, empty_page_warns_no_article_body) {
     lede_result *r = extract("<html><body></body></html>");
     cr_assert_str_eq(r->text, "");
