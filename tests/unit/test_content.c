@@ -503,6 +503,8 @@ Test(content_rules, boilerplate_phrases) {
     cr_assert(rules_is_boilerplate_phrase("Advertisement", 13));
     cr_assert(rules_is_boilerplate_phrase("Share", 5));
     cr_assert(rules_is_boilerplate_phrase("Facebook", 8));
+    cr_assert(rules_is_boilerplate_phrase("Trending now:", 13));
+    cr_assert_not(rules_is_boilerplate_phrase("Trending stocks fell", 20));
     cr_assert_not(rules_is_boilerplate_phrase("Facebook said on Tuesday it would", 33));
     cr_assert_not(rules_is_boilerplate_phrase("Subscribers will pay more", 25));
     cr_assert_not(rules_is_boilerplate_phrase("Readers wrote in", 16));
