@@ -594,10 +594,25 @@ static const char *const boiler_contains[] = {
     "slideshow requires javascript",
 };
 
-/* Longest lone address/handle line. */
-#define CONTACT_MAX_LEN 80
+/* Longest contact line (a lone address or handle, or "Write to ... at ..."). */
+#define CONTACT_MAX_LEN 100
 /* Paragraphs longer than this are never judged by what they contain. */
 #define BOILER_CONTAINS_MAX_LEN 300
+
+static bool ascii_alnum(unsigned char c);
+
+/* Is there a "name@host.tld" in p? */
+static bool has_email(const char *p, size_t len) {
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (p[i] != '@' || !ascii_alnum((unsigned char)p[i - 1]) ||
+            !ascii_alnum((unsigned char)p[i + 1]))
+            continue;
+        for (size_t k = i + 1; k + 1 < len && p[k] != ' '; k++)
+            if (p[k] == '.' && ascii_alnum((unsigned char)p[k + 1]))
+                return true;
+    }
+    return false;
+}
 
 static bool contains_nocase(const char *p, size_t len, const char *w) {
     size_t wl = strlen(w);
@@ -614,8 +629,10 @@ static bool ascii_alnum(unsigned char c) {
 bool rules_is_boilerplate_phrase(const char *p, size_t len) {
     if (len > BOILER_CONTAINS_MAX_LEN)
         return false;
-    /* A lone e-mail address or @handle is a contact line. */
-    if (len < CONTACT_MAX_LEN && !memchr(p, ' ', len) && memchr(p, '@', len))
+    /* A lone e-mail address or @handle, or a short line with an e-mail
+     * address ("Write to Al Root at al@example.com"), is a contact line. */
+    if (len < CONTACT_MAX_LEN && memchr(p, '@', len) &&
+        (!memchr(p, ' ', len) || has_email(p, len)))
         return true;
     for (size_t i = 0; i < sizeof boiler_contains / sizeof *boiler_contains; i++)
         if (contains_nocase(p, len, boiler_contains[i]))

@@ -510,6 +510,10 @@ Test(content_rules, boilerplate_phrases) {
     cr_assert_not(rules_is_boilerplate_phrase("Readers wrote in", 16));
     const char *contact = "Email the author at a@b.example or follow him on Twitter.";
     cr_assert(rules_is_boilerplate_phrase(contact, strlen(contact)));
+    const char *write = "Write to Al Root at al.root@news.example";
+    cr_assert(rules_is_boilerplate_phrase(write, strlen(write)));
+    const char *at = "The deal closed at 5 p.m. @ the exchange, traders said.";
+    cr_assert_not(rules_is_boilerplate_phrase(at, strlen(at)));
     const char *credit = "(Reporting by Jane Roe; Editing by John Doe)";
     cr_assert(rules_is_boilerplate_phrase(credit, strlen(credit)));
 }
