@@ -4,7 +4,9 @@
  * and the warnings about what the page is. */
 #include "content.h"
 
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../html/dom.h"
 #include "content_int.h"
@@ -25,26 +27,67 @@
 /* An article, however short, has a couple of real paragraphs. */
 #define NOT_ARTICLE_MAX_LONG_PARAS 2
 
-/* articleBody as paragraphs: runs of newlines end a paragraph, other
- * whitespace collapses to one space. */
+/* Entities that turn up in articleBody strings, decoded to text. */
+static const struct {
+    const char *name, *text;
+} jsonld_entities[] = {
+    {"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"},  {"&apos;", "'"},
+    {"&lt;", "<"},  {"&gt;", ">"},    {"&nbsp;", " "},
+};
+
+/* Tags after which an articleBody written as HTML starts a new paragraph. */
+static bool jsonld_block_tag(const char *tag) {
+    static const char *const blocks[] = {"p",  "br", "div", "li",
+                                         "h2", "h3", "h4",  "blockquote"};
+    const char *t = tag + (tag[1] == '/' ? 2 : 1);
+    for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++) {
+        size_t n = strlen(blocks[i]);
+        if (!strncasecmp(t, blocks[i], n) && !isalnum((unsigned char)t[n]))
+            return true;
+    }
+    return false;
+}
+
+/* articleBody as paragraphs: runs of newlines (and block tags, when the
+ * site wrote HTML into it) end a paragraph, other whitespace and tags collapse
+ * to one space, common entities are decoded. */
 static char *jsonld_paragraphs(lede_arena *a, const char *body, size_t cap, size_t *len) {
     strbuf b;
     strbuf_init(&b, a, cap);
     bool space = false, newline = false;
     for (const char *p = body; *p; p++) {
         unsigned char c = (unsigned char)*p;
+        const char *emit = NULL;
+        if (c == '<' && (isalpha((unsigned char)p[1]) || p[1] == '/') && strchr(p, '>')) {
+            if (jsonld_block_tag(p))
+                newline = true;
+            else
+                space = true;
+            p = strchr(p, '>');
+            continue;
+        }
+        if (c == '&')
+            for (size_t i = 0; i < sizeof jsonld_entities / sizeof *jsonld_entities;
+                 i++) {
+                size_t n = strlen(jsonld_entities[i].name);
+                if (!strncmp(p, jsonld_entities[i].name, n)) {
+                    emit = jsonld_entities[i].text;
+                    p += n - 1;
+                    break;
+                }
+            }
         if (c == '\n' || c == '\r') {
             newline = true;
             continue;
         }
-        if (c == ' ' || c == '\t') {
+        if (c == ' ' || c == '\t' || (emit && *emit == ' ')) {
             space = true;
             continue;
         }
         if (b.len && (newline || space) && strbuf_puts(&b, newline ? "\n\n" : " "))
             break;
         newline = space = false;
-        if (strbuf_putc(&b, (char)c))
+        if (emit ? strbuf_puts(&b, emit) : strbuf_putc(&b, (char)c))
             break;
     }
     *len = b.len;

@@ -431,6 +431,26 @@ Test(content, jsonld_body_is_used_when_the_dom_has_too_little) {
     arena_free(a);
 }
 
+Test(content, jsonld_body_written_as_html_is_cleaned) {
+    lede_options opt;
+    lede_options_init(&opt);
+    lede_arena *a = arena_new(0);
+    lede_result *res = arena_calloc(a, 1, sizeof *res);
+    const char *body = "<p>The story arrives as markup in the structured data, with "
+                       "<b>bold</b> words &amp; entities, because the site builds its "
+                       "pages with a script.</p><p>A second paragraph follows, and it "
+                       "says that the vote was postponed until after the long summer "
+                       "break.</p>";
+    run_with_jsonld("<html><body><div id='app'></div></body></html>", body, res, a, &opt);
+    cr_assert_str_eq(res->provenance.text, "json-ld");
+    cr_assert_str_eq(
+        res->text, "The story arrives as markup in the structured data, with bold words "
+                   "& entities, because the site builds its pages with a script.\n\nA "
+                   "second paragraph follows, and it says that the vote was postponed "
+                   "until after the long summer break.");
+    arena_free(a);
+}
+
 Test(content, jsonld_body_does_not_replace_a_good_dom_text) {
     lede_options opt;
     lede_options_init(&opt);
