@@ -94,3 +94,39 @@ char *dom_text(lede_arena *a, const xmlNode *n, size_t cap) {
         len--;
     return arena_strndup(a, strbuf_peek(&b), len);
 }
+
+void dom_walk(xmlNode *root, unsigned depth, unsigned max_depth, const dom_visitor *v) {
+    xmlNode *n = root;
+    if (!n)
+        return;
+    for (;;) {
+        if (n->type == XML_ELEMENT_NODE) {
+            if (depth <= max_depth && v->enter(v->ud, n, depth)) {
+                if (n->children) {
+                    n = n->children;
+                    depth++;
+                    continue;
+                }
+                v->leave(v->ud, n);
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   n != root && v->text) {
+            v->text(v->ud, n);
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            depth--;
+            v->leave(v->ud, n);
+        }
+        if (n == root)
+            return;
+        n = n->next;
+    }
+}
+
+unsigned dom_depth(const xmlNode *n) {
+    unsigned d = 0;
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        d++;
+    return d;
+}

@@ -1,7 +1,11 @@
 /*
  * dom — small read-only helpers over the libxml2 DOM that the content and
  * metadata stages share: element tests, attribute lookup without allocation,
- * and collecting an element's visible text with whitespace normalised.
+ * collecting an element's visible text with whitespace normalised, and a
+ * depth-limited, non-recursive walk with enter/leave events.
+ *
+ * The `_private` field of element nodes belongs to the content stage, which
+ * hangs its per-element scores there; other stages leave it alone.
  */
 #ifndef LEDE_DOM_H
 #define LEDE_DOM_H
@@ -31,5 +35,24 @@ char *dom_text(lede_arena *a, const xmlNode *n, size_t cap);
 
 /* Elements whose text is never content: script, style, noscript, template... */
 bool dom_is_non_text(const xmlNode *n);
+
+/* Callbacks of dom_walk(). `enter` is called for each element no deeper than
+ * the limit and returns whether to walk its children; `leave` follows for every
+ * element whose `enter` returned true, after its children; `text` is called
+ * for the text and CDATA children of entered elements. */
+typedef struct {
+    bool (*enter)(void *ud, xmlNode *el, unsigned depth);
+    void (*leave)(void *ud, xmlNode *el);
+    void (*text)(void *ud, xmlNode *text);
+    void *ud;
+} dom_visitor;
+
+/* Walks the subtree of root in document order without recursion. `depth` is
+ * root's depth (the <html> element has depth 1); elements deeper than
+ * max_depth are neither entered nor walked. */
+void dom_walk(xmlNode *root, unsigned depth, unsigned max_depth, const dom_visitor *v);
+
+/* The depth of n: 1 for the root element, 0 for the document. */
+unsigned dom_depth(const xmlNode *n);
 
 #endif
