@@ -1,30 +1,38 @@
 #!/bin/sh
 # Runs every test suite; used by `make test`. Arguments: the sanitizer build
 # directory, the release build directory, the shared data directory.
+# Every suite runs even when an earlier one failed; the last line counts them.
 set -eu
 tbuild=$1 build=$2 shared=$3
 export LEDE_SHARED_DIR="$shared"
-failed=0
-echo "== unit tests (ASan + UBSan)"
-(cd "$tbuild" && ctest --output-on-failure -j 2) || failed=1
+passed=0 failed=0 failed_names=""
+
+suite() { # suite NAME COMMAND...
+  name=$1
+  shift
+  echo "== $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failed_names="$failed_names $name"
+  fi
+}
+
+suite "unit tests (ASan + UBSan)" sh -c "cd '$tbuild' && ctest --output-on-failure -j 2"
 for t in tests/integration/test_*.py; do
-  [ -e "$t" ] || continue
-  echo "== $t"
-  python3 "$t" --lede "$tbuild/lede" --shared "$shared" || failed=1
+  [ -e "$t" ] && suite "$t" python3 "$t" --lede "$tbuild/lede" --shared "$shared"
 done
 for t in tests/integration/test_*.sh; do
-  [ -e "$t" ] || continue
-  echo "== $t"
-  sh "$t" "$build/lede" "$shared" || failed=1
+  [ -e "$t" ] && suite "$t" sh "$t" "$build/lede" "$shared"
 done
 # Quality floors: each check runs an evaluation and fails below its floor.
 for t in tests/eval/check_*.sh; do
-  [ -e "$t" ] || continue
-  echo "== $t"
-  sh "$t" "$build/lede" "$shared" || failed=1
+  [ -e "$t" ] && suite "$t" sh "$t" "$build/lede" "$shared"
 done
+
 if [ "$failed" != 0 ]; then
-  echo "make test: FAILED" >&2
-  exit 1
+  echo "make test: FAILED:$failed_names" >&2
 fi
-echo "make test: all suites passed"
+echo "suites: $passed passed, $failed failed"
+[ "$failed" = 0 ]
