@@ -181,6 +181,8 @@ static const quotes_cue *cue_of(const qtext *q, size_t i) {
     return i < q->n ? quotes_cue_get(q->t[i].cue) : NULL;
 }
 
+static bool possessive_word(const qtext *q, size_t i);
+
 /* A cue that is in fact a verb here: a homograph's base or -s form ("plans",
  * "states") only right after a name or a pronoun, and no base form after "to"
  * ("declined to comment", "plans to say"). */
@@ -204,6 +206,9 @@ static bool verb_here(const qtext *q, size_t i, const qword *pron, size_t n_pron
         quotes_tok_is(q, i - 1, "having"))
         return false;
     if ((c->flags & CUE_HOMOGRAPH) && form <= 1) {
+        if (quotes_tok_is(q, i + 1, "that") && p->kind == QT_WORD &&
+            !IN(q, i - 1, determiners) && !possessive_word(q, i - 1))
+            return true; /* "a new poll shows that ...": a verb before its clause */
         bool name =
             p->kind == QT_WORD && (p->flags & QF_CAP) && !(p->flags & QF_SENT) && !poss;
         return name || quotes_tok_in(q, i - 1, pron, n_pron);
@@ -381,6 +386,15 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
             if (s >= 0 && is_cap(q, n - 1)) {
                 *sb = s;
                 *se = (long)ne;
+                return true;
+            }
+            /* "the state's campaign chairman, Phil Lovas, said": the name is
+             * the apposition itself */
+            s = subject_left(q, k, j);
+            if (s == (long)j && is_cap(q, k - 1) && is_cap(q, j)) {
+                long d = subject_left(q, j - 1, floor);
+                *sb = d >= 0 ? d : s;
+                *se = (long)k;
                 return true;
             }
         }

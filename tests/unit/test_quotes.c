@@ -386,3 +386,20 @@ Test(quotes, speech_noun_with_owner) {
     cr_expect_str_eq(r->quotes[0].text, "the count had been rigged");
     lede_result_free(r);
 }
+
+Test(quotes, homograph_cue_before_that_is_a_verb) {
+    lede_result *r = run("A new survey shows that most farmers expect a dry summer.");
+    const lede_quote *q = find(r, "most farmers expect a dry summer");
+    cr_assert_not_null(q);
+    cr_expect_eq(q->type, LEDE_QUOTE_INDIRECT);
+    cr_expect_str_eq(q->cue, "shows");
+    lede_result_free(r);
+}
+
+Test(quotes, apposition_name_after_description) {
+    lede_result *r = run("The county's election director, Paula Reyes, said the count "
+                         "would finish by Friday.");
+    expect(find(r, "the count would finish by Friday"), LEDE_QUOTE_INDIRECT, "Reyes",
+           "said");
+    lede_result_free(r);
+}
