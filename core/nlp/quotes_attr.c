@@ -147,6 +147,45 @@ static const qword object_pronouns[] = {
 
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
+/* Verbs that report speech or a stance only with their particle: "called for
+ * a ban", "spoke about her faith", "pointed out that", "warned against". The
+ * object after the particle is the content. Every form is listed (data). */
+typedef struct {
+    qword verb;
+    qword particle;
+} phrasal_cue;
+#define PH(v, p)                                                                         \
+    { W(v), W(p) }
+static const phrasal_cue phrasal_cues[] = {
+    PH("call", "for"),        PH("calls", "for"),        PH("called", "for"),
+    PH("calling", "for"),     PH("call", "on"),          PH("calls", "on"),
+    PH("called", "on"),       PH("calling", "on"),       PH("talk", "about"),
+    PH("talks", "about"),     PH("talked", "about"),     PH("talking", "about"),
+    PH("speak", "about"),     PH("speaks", "about"),     PH("spoke", "about"),
+    PH("speaking", "about"),  PH("speak", "of"),         PH("speaks", "of"),
+    PH("spoke", "of"),        PH("speaking", "of"),      PH("point", "to"),
+    PH("points", "to"),       PH("pointed", "to"),       PH("pointing", "to"),
+    PH("warn", "against"),    PH("warns", "against"),    PH("warned", "against"),
+    PH("warning", "against"), PH("warn", "of"),          PH("warns", "of"),
+    PH("warned", "of"),       PH("warning", "of"),       PH("warn", "about"),
+    PH("warns", "about"),     PH("warned", "about"),     PH("complain", "about"),
+    PH("complains", "about"), PH("complained", "about"), PH("complaining", "about"),
+    PH("argue", "for"),       PH("argues", "for"),       PH("argued", "for"),
+    PH("argue", "against"),   PH("argues", "against"),   PH("argued", "against"),
+    PH("push", "for"),        PH("pushes", "for"),       PH("pushed", "for"),
+    PH("pushing", "for"),     PH("advocate", "for"),     PH("advocates", "for"),
+    PH("advocated", "for"),   PH("rail", "against"),     PH("railed", "against"),
+    PH("rails", "against"),   PH("ask", "about"),        PH("asked", "about"),
+    PH("asks", "about"),      PH("boast", "about"),      PH("boasted", "about"),
+    PH("brag", "about"),      PH("bragged", "about"),    PH("joke", "about"),
+    PH("joked", "about"),     PH("write", "about"),      PH("wrote", "about"),
+    PH("writes", "about"),    PH("testify", "about"),    PH("testified", "about"),
+};
+#undef PH
+/* The particles of phrasal_cues: a quick test before the table is searched. */
+static const qword phrasal_particles[] = {W("for"), W("on"), W("about"),
+                                          W("of"),  W("to"), W("against")};
+
 static bool is_punct(const qtext *q, size_t i, char c) {
     return i < q->n && q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == c &&
            q->t[i].e - q->t[i].b == 1;
@@ -225,6 +264,17 @@ static bool cue_is_ing(const qtext *q, size_t i) {
 static bool cue_is_participle(const qtext *q, size_t i) {
     const quotes_cue *c = cue_of(q, i);
     return c && quotes_tok_is(q, i, c->forms[3]);
+}
+
+/* Whether token i opens a phrasal cue of phrasal_cues with the next token. */
+static bool phrasal_at(const qtext *q, size_t i) {
+    if (!is_word(q, i) || !IN(q, i + 1, phrasal_particles))
+        return false;
+    for (size_t k = 0; k < N_OF(phrasal_cues); k++)
+        if (quotes_tok_in(q, i, &phrasal_cues[k].verb, 1) &&
+            quotes_tok_in(q, i + 1, &phrasal_cues[k].particle, 1))
+            return true;
+    return false;
 }
 
 /* ---------------------------------------------------------------- output */
@@ -907,6 +957,23 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                                              ob, oe, (long)c, (long)c + 1);
                 if (st != LEDE_OK)
                     return st;
+                used[c] = 1;
+                c = ce > c ? ce - 1 : c;
+                continue;
+            }
+        }
+        if (!used[c] && phrasal_at(q, c) && !inside_span(spans, n_spans, c) &&
+            !negated(q, c)) {
+            /* "X called for a ban on ...": the object is what X stands for */
+            long s = -1, e = -1;
+            if (subject_of(q, c, sb, &s, &e) && is_word(q, c + 2)) {
+                size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
+                size_t before = out->n;
+                lede_status st = emit_speech(q, spans, n_spans, claimed, out, c + 2, ce,
+                                             s, e, (long)c, (long)c + 2);
+                if (st != LEDE_OK)
+                    return st;
+                emitted |= out->n > before;
                 used[c] = 1;
                 c = ce > c ? ce - 1 : c;
                 continue;

@@ -403,3 +403,14 @@ Test(quotes, apposition_name_after_description) {
            "said");
     lede_result_free(r);
 }
+
+Test(quotes, phrasal_cue_takes_its_object) {
+    lede_result *r = run("Senator Ortiz called for a full audit of the port contracts.");
+    expect(find(r, "a full audit of the port contracts"), LEDE_QUOTE_INDIRECT, "Ortiz",
+           "called for");
+    lede_result_free(r);
+    r = run("The mayor said nothing. Lee spoke about her years on the city council.");
+    expect(find(r, "her years on the city council"), LEDE_QUOTE_INDIRECT, "Lee",
+           "spoke about");
+    lede_result_free(r);
+}
