@@ -873,12 +873,22 @@ static lede_status according_to(const qtext *q, const qspan *spans, size_t n_spa
         return LEDE_OK;
     size_t cend = content_end(q, sb, se);
     if (a == sb || (a == sb + 1 && !is_word(q, sb))) {
+        /* "According to a new report by the agency, ...": the source runs to
+         * the first comma */
+        for (size_t k = ne;
+             !is_punct(q, ne, ',') && k < cend && k < a + 2 + ATTR_MAX_TOKENS; k++)
+            if (is_punct(q, k, ','))
+                ne = k;
+            else if (!is_word(q, k))
+                break;
         if (!is_punct(q, ne, ','))
             return LEDE_OK;
         return emit_speech(q, spans, n_spans, claimed, out, ne + 1, cend, (long)a + 2,
                            (long)ne, (long)a, (long)a + 2);
     }
-    if (a > sb && is_punct(q, a - 1, ',') && ne >= cend)
+    /* "..., according to X" also when more follows X ("..., according to the
+     * agency, and ..."): the content is the clause before the comma */
+    if (a > sb + 1 && (is_punct(q, a - 1, ',') || q->t[a - 1].kind == QT_DASH))
         return emit_speech(q, spans, n_spans, claimed, out, sb, a - 1, (long)a + 2,
                            (long)ne, (long)a, (long)a + 2);
     return LEDE_OK;

@@ -414,3 +414,23 @@ Test(quotes, phrasal_cue_takes_its_object) {
            "spoke about");
     lede_result_free(r);
 }
+
+/* An indirect quote containing `needle` with the given cue, any speaker. */
+static void expect_indirect(const lede_result *r, const char *needle, const char *cue) {
+    const lede_quote *q = find(r, needle);
+    cr_assert_not_null(q, "no quote with %s", needle);
+    cr_expect_eq(q->type, LEDE_QUOTE_INDIRECT, "type %s", lede_quote_type_name(q->type));
+    cr_assert_not_null(q->cue);
+    cr_expect_str_eq(q->cue, cue);
+}
+
+Test(quotes, according_to_with_more_after_the_source) {
+    lede_result *r = run("Rents rose 9 percent in the city last year, according to a "
+                         "housing survey released in March, and prices kept climbing.");
+    expect_indirect(r, "Rents rose 9 percent in the city last year", "according to");
+    lede_result_free(r);
+    r = run("According to a new report by the water board, two reservoirs are nearly "
+            "empty.");
+    expect_indirect(r, "two reservoirs are nearly empty", "According to");
+    lede_result_free(r);
+}
