@@ -1090,6 +1090,38 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
     return LEDE_OK;
 }
 
+/* Words of a name before a colon that opens a paragraph: "Pence: ...". */
+#define LABEL_MAX_WORDS 3
+
+/* "Pence: Flowers Won't Be at Debate" — a paragraph opened by a short
+ * capitalised name and a colon (headline and transcript convention): the rest
+ * of the paragraph is what the name said. */
+static lede_status pass_labels(const qtext *q, const qspan *spans, size_t n_spans,
+                               uint8_t *claimed, qfound_list *out) {
+    for (size_t i = 0; i < q->n; i++) {
+        if (!(q->t[i].flags & QF_PARA) || !is_cap(q, i))
+            continue;
+        size_t k = i;
+        while (k < q->n && k < i + LABEL_MAX_WORDS && is_cap(q, k) &&
+               !(k > i && (q->t[k].flags & QF_PARA)))
+            k++;
+        if (!is_punct(q, k, ':') || !same_para(q, i, k + 1))
+            continue;
+        size_t e = k + 1;
+        while (e < q->n && !(q->t[e].flags & QF_PARA))
+            e++;
+        size_t end = e;
+        while (end > k + 1 && (is_terminal(q, end - 1) || is_punct(q, end - 1, ':')))
+            end--;
+        lede_status st = emit_speech(q, spans, n_spans, claimed, out, k + 1, end, (long)i,
+                                     (long)k, (long)k, (long)k + 1);
+        if (st != LEDE_OK)
+            return st;
+        i = e - 1;
+    }
+    return LEDE_OK;
+}
+
 /* ------------------------------------------------------------ pass 3 */
 
 static int cmp_found(const void *a, const void *b) {
@@ -1175,6 +1207,8 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
     if (!used || !claimed)
         return LEDE_ERR_NOMEM;
     lede_status st = pass_marks(q, spans, n_spans, used, claimed, out);
+    if (st == LEDE_OK)
+        st = pass_labels(q, spans, n_spans, claimed, out);
     for (size_t s = 0; st == LEDE_OK && s < q->n_sents; s++)
         st = sentence_speech(q, spans, n_spans, used, claimed, out, q->sent_begin[s],
                              q->sent_begin[s + 1]);

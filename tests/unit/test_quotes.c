@@ -434,3 +434,12 @@ Test(quotes, according_to_with_more_after_the_source) {
     expect_indirect(r, "two reservoirs are nearly empty", "According to");
     lede_result_free(r);
 }
+
+Test(quotes, paragraph_label_with_colon) {
+    lede_result *r = run("Governor Hale: State Budget Will Balance Without New Taxes\n\n"
+                         "The legislature meets on Monday.");
+    const lede_quote *q = find(r, "State Budget Will Balance");
+    expect(q, LEDE_QUOTE_INDIRECT, "Hale", ":");
+    cr_expect_null(find(r, "legislature meets"));
+    lede_result_free(r);
+}
