@@ -32,6 +32,9 @@
 #define ADVERB_MIN_LEN 4
 /* Words of a reported clause below which it is not taken as one. */
 #define CONTENT_MIN_WORDS 3
+/* Words of the object of a stance cue below which it is not taken ("called
+ * for higher wages" holds two). */
+#define OBJECT_MIN_WORDS 2
 /* Quoted words at or below which a fragment without a cue is a scare quote. */
 #define SCARE_MAX_WORDS 3
 /* Words of a single-quoted paragraph read as a section heading, not speech. */
@@ -851,17 +854,24 @@ static bool inside_span(const qspan *spans, size_t n, size_t i) {
     return k > 0 && spans[k - 1].close >= i;
 }
 
-static lede_status emit_speech(const qtext *q, const qspan *spans, size_t n_spans,
-                               uint8_t *claimed, qfound_list *out, size_t b, size_t e,
-                               long sb, long se, long cb, long ce) {
+static lede_status emit_content(const qtext *q, const qspan *spans, size_t n_spans,
+                                uint8_t *claimed, qfound_list *out, size_t b, size_t e,
+                                long sb, long se, long cb, long ce, size_t min_words) {
     while (b < e && (is_punct(q, b, ',') || is_punct(q, b, ':')))
         b++; /* "say that, in addition, ..." */
-    if (e <= b || count_words(q, b, e) < CONTENT_MIN_WORDS ||
-        overlaps_found(out, q, b, e))
+    if (e <= b || count_words(q, b, e) < min_words || overlaps_found(out, q, b, e))
         return LEDE_OK;
     bool quoted = claim_inside(spans, n_spans, claimed, b, e);
     return add_found(out, q, b, e, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT, sb,
                      se, cb, ce);
+}
+
+/* A reported clause: at least CONTENT_MIN_WORDS words. */
+static lede_status emit_speech(const qtext *q, const qspan *spans, size_t n_spans,
+                               uint8_t *claimed, qfound_list *out, size_t b, size_t e,
+                               long sb, long se, long cb, long ce) {
+    return emit_content(q, spans, n_spans, claimed, out, b, e, sb, se, cb, ce,
+                        CONTENT_MIN_WORDS);
 }
 
 /* "according to X, ..." at the start and "..., according to X." at the end. */
@@ -935,6 +945,27 @@ static bool tail_only(const qtext *q, size_t i, size_t e) {
     return words <= ATTR_MAX_TOKENS / 2;
 }
 
+/* Words that open an adjunct after an object: "praised the plan during a
+ * rally", "endorsed her on Thursday, ...". */
+static const qword adjunct_leads[] = {
+    W("during"),  W("while"),     W("when"),    W("after"),    W("before"),
+    W("because"), W("since"),     W("though"),  W("although"), W("amid"),
+    W("despite"), W("following"), W("whereas"), W("until"),
+};
+
+/* End of the object of a stance cue starting at b: the noun phrase and its
+ * complements, before a comma, an adjunct or a time phrase. */
+static size_t object_end(const qtext *q, const qspan *spans, size_t n_spans, size_t b,
+                         size_t ce) {
+    for (size_t k = b + 1; k < ce; k++) {
+        if (inside_span(spans, n_spans, k))
+            continue;
+        if (IN(q, k, adjunct_leads) || skip_time(q, k, ce) > k)
+            return k;
+    }
+    return ce;
+}
+
 static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_spans,
                                    uint8_t *used, uint8_t *claimed, qfound_list *out,
                                    size_t sb, size_t se) {
@@ -978,9 +1009,11 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             long s = -1, e = -1;
             if (subject_of(q, c, sb, &s, &e) && is_word(q, c + 2)) {
                 size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
+                ce = object_end(q, spans, n_spans, c + 2, ce);
                 size_t before = out->n;
-                lede_status st = emit_speech(q, spans, n_spans, claimed, out, c + 2, ce,
-                                             s, e, (long)c, (long)c + 2);
+                lede_status st =
+                    emit_content(q, spans, n_spans, claimed, out, c + 2, ce, s, e,
+                                 (long)c, (long)c + 2, OBJECT_MIN_WORDS);
                 if (st != LEDE_OK)
                     return st;
                 emitted |= out->n > before;
@@ -1078,9 +1111,13 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                 continue;
         }
         size_t ce = clause_end(q, spans, n_spans, b, cend);
+        bool object = !after_that && !(cue->flags & (CUE_CLAUSE | CUE_OBJECT));
+        if (object)
+            ce = object_end(q, spans, n_spans, b, ce); /* "praised X during ..." */
         size_t before = out->n;
-        lede_status st = emit_speech(q, spans, n_spans, claimed, out, b, ce, s, e,
-                                     (long)c, (long)c + 1);
+        lede_status st =
+            emit_content(q, spans, n_spans, claimed, out, b, ce, s, e, (long)c,
+                         (long)c + 1, object ? OBJECT_MIN_WORDS : CONTENT_MIN_WORDS);
         if (st != LEDE_OK)
             return st;
         emitted |= out->n > before;

@@ -443,3 +443,17 @@ Test(quotes, paragraph_label_with_colon) {
     cr_expect_null(find(r, "legislature meets"));
     lede_result_free(r);
 }
+
+Test(quotes, stance_object_stops_before_adjunct) {
+    lede_result *r =
+        run("Mayor Chen praised the new transit plan during a rally downtown.");
+    const lede_quote *q = find(r, "the new transit plan");
+    expect(q, LEDE_QUOTE_INDIRECT, "Chen", "praised");
+    cr_expect_str_eq(q->text, "the new transit plan");
+    lede_result_free(r);
+    r = run("The union called for higher wages on Tuesday.");
+    q = find(r, "higher wages");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->text, "higher wages");
+    lede_result_free(r);
+}
