@@ -782,8 +782,8 @@ static size_t content_start(const qtext *q, size_t c, size_t send,
             while (j < send && is_word(q, j) && !IN(q, j, time_words) &&
                    ((q->t[j].flags & QF_CAP) || IN(q, j - 1, determiners)))
                 j++;
-        } else {
-            return send;
+        } else if (!(cue->flags & CUE_CLAUSE)) {
+            return send; /* "told" needs its hearer; "warned that" does not */
         }
     }
     j = skip_time(q, j, send);
@@ -1081,11 +1081,28 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                 (quotes_tok_is(q, c - 1, "and") || quotes_tok_is(q, c - 1, "but"));
             if (!ing && !coordinated)
                 continue;
-            if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)))
+            /* ", citing the cost" — a stance cue's -ing form also continues */
+            if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)) &&
+                !(ing && (cue->flags & CUE_NOUN)))
                 continue;
+            if (ing && !emitted) {
+                /* "Hale spoke to miners, promising ...": no attribution came
+                 * before, so the speaker is the name opening the sentence */
+                size_t k = sb;
+                if (IN(q, sb, pronouns))
+                    k = sb + 1;
+                else
+                    while (k < c && k < sb + SUBJECT_MAX_TOKENS && is_cap(q, k) &&
+                           !IN(q, k, determiners))
+                        k++;
+                if (k > sb && k < c && is_word(q, k) && !cue_of(q, k - 1)) {
+                    s = (long)sb;
+                    e = (long)k;
+                }
+            }
         }
         if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT | CUE_QUOTED)) &&
-            !((cue->flags & CUE_NOUN) && has_subject))
+            !((cue->flags & CUE_NOUN) && (has_subject || cue_is_ing(q, c))))
             continue;
         size_t b = content_start(q, c, cend, cue);
         bool after_that = b > 0 && quotes_tok_is(q, b - 1, "that");

@@ -457,3 +457,13 @@ Test(quotes, stance_object_stops_before_adjunct) {
     cr_expect_str_eq(q->text, "higher wages");
     lede_result_free(r);
 }
+
+Test(quotes, participle_clauses_continue_the_speaker) {
+    lede_result *r =
+        run("Senator Ortiz opposed the bill, citing the cost to small farms.");
+    expect(find(r, "the cost to small farms"), LEDE_QUOTE_INDIRECT, "Ortiz", "citing");
+    lede_result_free(r);
+    r = run("Governor Hale spoke to miners on Friday, promising to reopen two shafts.");
+    expect(find(r, "to reopen two shafts"), LEDE_QUOTE_INDIRECT, "Hale", "promising");
+    lede_result_free(r);
+}
