@@ -467,3 +467,14 @@ Test(quotes, participle_clauses_continue_the_speaker) {
     expect(find(r, "to reopen two shafts"), LEDE_QUOTE_INDIRECT, "Hale", "promising");
     lede_result_free(r);
 }
+
+Test(quotes, stance_verbs_from_the_table) {
+    lede_result *r =
+        run("Councilwoman Diaz supported the zoning change for the old mill.");
+    expect(find(r, "the zoning change for the old mill"), LEDE_QUOTE_INDIRECT, "Diaz",
+           "supported");
+    lede_result_free(r);
+    r = run("The health board unveiled a plan to open four new clinics.");
+    expect_indirect(r, "a plan to open four new clinics", "unveiled");
+    lede_result_free(r);
+}
