@@ -478,3 +478,14 @@ Test(quotes, stance_verbs_from_the_table) {
     expect_indirect(r, "a plan to open four new clinics", "unveiled");
     lede_result_free(r);
 }
+
+Test(quotes, belief_verbs_with_that) {
+    lede_result *r =
+        run("The inspectors understood that the dam had been repaired twice.");
+    expect_indirect(r, "the dam had been repaired twice", "understood");
+    lede_result_free(r);
+    r = run("Coach Rivera decided that the team would skip the spring tour.");
+    expect(find(r, "the team would skip the spring tour"), LEDE_QUOTE_INDIRECT, "Rivera",
+           "decided");
+    lede_result_free(r);
+}
