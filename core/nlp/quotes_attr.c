@@ -945,6 +945,24 @@ static bool tail_only(const qtext *q, size_t i, size_t e) {
     return words <= ATTR_MAX_TOKENS / 2;
 }
 
+/* A lower-case finite verb outside the cue table ("stressed", "maintains")
+ * followed by "that" and the start of a clause (a pronoun, a determiner or a
+ * name). */
+static bool verb_before_that(const qtext *q, size_t c) {
+    if (!is_word(q, c) || (q->t[c].flags & (QF_CAP | QF_NUM)) ||
+        !quotes_tok_is(q, c + 1, "that") || c + 2 >= q->n)
+        return false;
+    const char *e = q->text + q->t[c].e;
+    size_t n = q->t[c].e - q->t[c].b;
+    bool finite =
+        n > 4 && ((e[-2] == 'e' && e[-1] == 'd') || (e[-1] == 's' && e[-2] != 's'));
+    if (!finite)
+        return false;
+    size_t k = c + 2;
+    return IN(q, k, pronouns) || IN(q, k, determiners) ||
+           (is_cap(q, k) && !(q->t[k].flags & QF_SENT));
+}
+
 /* Words that open an adjunct after an object: "praised the plan during a
  * rally", "endorsed her on Thursday, ...". */
 static const qword adjunct_leads[] = {
@@ -1014,6 +1032,24 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                 lede_status st =
                     emit_content(q, spans, n_spans, claimed, out, c + 2, ce, s, e,
                                  (long)c, (long)c + 2, OBJECT_MIN_WORDS);
+                if (st != LEDE_OK)
+                    return st;
+                emitted |= out->n > before;
+                used[c] = 1;
+                c = ce > c ? ce - 1 : c;
+                continue;
+            }
+        }
+        if (!used[c] && !cue_of(q, c) && verb_before_that(q, c) &&
+            !inside_span(spans, n_spans, c) && !negated(q, c)) {
+            /* "Smith stressed that ...", "the report concluded that ...": any
+             * finite verb of a named or pronoun subject with a "that" clause */
+            long s = -1, e = -1;
+            if (subject_of(q, c, sb, &s, &e)) {
+                size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
+                size_t before = out->n;
+                lede_status st = emit_speech(q, spans, n_spans, claimed, out, c + 2, ce,
+                                             s, e, (long)c, (long)c + 1);
                 if (st != LEDE_OK)
                     return st;
                 emitted |= out->n > before;

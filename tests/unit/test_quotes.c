@@ -489,3 +489,14 @@ Test(quotes, belief_verbs_with_that) {
            "decided");
     lede_result_free(r);
 }
+
+Test(quotes, unlisted_verb_with_that_clause) {
+    lede_result *r =
+        run("Judge Moreno reiterated in court that the hearing would go ahead. "
+            "The auditors stipulated that the city sign every invoice twice.");
+    expect_indirect(r, "the city sign every invoice twice", "stipulated");
+    lede_result_free(r);
+    r = run("He signed that bill into law last spring.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
