@@ -31,7 +31,7 @@
 /* Shortest -ly word taken as an adverb ("only", "fly", "rely" are shorter). */
 #define ADVERB_MIN_LEN 4
 /* Words of a reported clause below which it is not taken as one. */
-#define CONTENT_MIN_WORDS 3
+#define CONTENT_MIN_WORDS 2
 /* Words of the object of a stance cue below which it is not taken ("called
  * for higher wages" holds two). */
 #define OBJECT_MIN_WORDS 2
