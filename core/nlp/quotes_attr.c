@@ -984,6 +984,25 @@ static size_t object_end(const qtext *q, const qspan *spans, size_t n_spans, siz
     return ce;
 }
 
+/* The name or pronoun opening the sentence at sb, before token c: the
+ * subject of a later coordinated or participle cue ("Hale toured the mine and
+ * called for ..."). */
+static bool sentence_opener(const qtext *q, size_t sb, size_t c, long *ob, long *oe) {
+    size_t k = sb;
+    if (IN(q, sb, pronouns))
+        k = sb + 1;
+    else
+        while (k < c && k < sb + SUBJECT_MAX_TOKENS && is_cap(q, k) &&
+               !IN(q, k, determiners))
+            k++;
+    if (k > sb && k < c && is_word(q, k) && !cue_of(q, k - 1)) {
+        *ob = (long)sb;
+        *oe = (long)k;
+        return true;
+    }
+    return false;
+}
+
 static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_spans,
                                    uint8_t *used, uint8_t *claimed, qfound_list *out,
                                    size_t sb, size_t se) {
@@ -1025,7 +1044,11 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             !negated(q, c)) {
             /* "X called for a ban on ...": the object is what X stands for */
             long s = -1, e = -1;
-            if (subject_of(q, c, sb, &s, &e) && is_word(q, c + 2)) {
+            bool subj = subject_of(q, c, sb, &s, &e);
+            if (!subj && !emitted && c > sb && quotes_tok_is(q, c - 1, "and"))
+                subj =
+                    sentence_opener(q, sb, c, &s, &e); /* "X toured ... and called for" */
+            if (subj && is_word(q, c + 2)) {
                 size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
                 ce = object_end(q, spans, n_spans, c + 2, ce);
                 size_t before = out->n;
@@ -1112,33 +1135,31 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             /* ", adding that ..." / "... and said ..." continue the sentence's
              * speaker */
             bool ing = cue_is_ing(q, c) && c > sb && is_punct(q, c - 1, ',');
-            bool coordinated =
-                emitted && c > sb &&
-                (quotes_tok_is(q, c - 1, "and") || quotes_tok_is(q, c - 1, "but"));
+            bool linked = c > sb && (quotes_tok_is(q, c - 1, "and") ||
+                                     quotes_tok_is(q, c - 1, "but"));
+            long os = -1, oe = -1; /* the name or pronoun opening the sentence */
+            if (!emitted && (ing || linked))
+                sentence_opener(q, sb, c, &os, &oe);
+            /* "... and said ...": the sentence's speaker, from an attribution
+             * before or the name opening the sentence */
+            bool coordinated = linked && (emitted || os >= 0);
             if (!ing && !coordinated)
                 continue;
             /* ", citing the cost" — a stance cue's -ing form also continues */
-            if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)) &&
-                !(ing && (cue->flags & CUE_NOUN)))
+            if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)) && !(cue->flags & CUE_NOUN))
                 continue;
-            if (ing && !emitted) {
+            if ((cue->flags & CUE_NOUN) && !(cue->flags & (CUE_CLAUSE | CUE_OBJECT)) &&
+                !ing && !(linked && os >= 0))
+                continue;
+            if (!emitted) {
                 /* "Hale spoke to miners, promising ...": no attribution came
                  * before, so the speaker is the name opening the sentence */
-                size_t k = sb;
-                if (IN(q, sb, pronouns))
-                    k = sb + 1;
-                else
-                    while (k < c && k < sb + SUBJECT_MAX_TOKENS && is_cap(q, k) &&
-                           !IN(q, k, determiners))
-                        k++;
-                if (k > sb && k < c && is_word(q, k) && !cue_of(q, k - 1)) {
-                    s = (long)sb;
-                    e = (long)k;
-                }
+                s = os;
+                e = oe;
             }
         }
         if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT | CUE_QUOTED)) &&
-            !((cue->flags & CUE_NOUN) && (has_subject || cue_is_ing(q, c))))
+            !((cue->flags & CUE_NOUN) && (has_subject || cue_is_ing(q, c) || s >= 0)))
             continue;
         size_t b = content_start(q, c, cend, cue);
         bool after_that = b > 0 && quotes_tok_is(q, b - 1, "that");

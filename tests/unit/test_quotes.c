@@ -500,3 +500,14 @@ Test(quotes, unlisted_verb_with_that_clause) {
     cr_expect_eq(r->n_quotes, 0);
     lede_result_free(r);
 }
+
+Test(quotes, coordinated_cue_takes_the_sentence_subject) {
+    lede_result *r =
+        run("Senator Ortiz toured the flooded valley on Sunday and called for "
+            "federal disaster aid.");
+    expect(find(r, "federal disaster aid"), LEDE_QUOTE_INDIRECT, "Ortiz", "called for");
+    lede_result_free(r);
+    r = run("Mayor Chen visited the shelter and criticized the slow state response.");
+    expect(find(r, "the slow state response"), LEDE_QUOTE_INDIRECT, "Chen", "criticized");
+    lede_result_free(r);
+}
