@@ -15,6 +15,7 @@
  *    are scare quotes and dropped.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,12 +272,26 @@ static bool cue_is_participle(const qtext *q, size_t i) {
 
 /* Whether token i opens a phrasal cue of phrasal_cues with the next token. */
 static bool phrasal_at(const qtext *q, size_t i) {
-    if (!is_word(q, i) || !IN(q, i + 1, phrasal_particles))
+    if (!is_word(q, i) || i + 1 >= q->n || q->t[i + 1].e - q->t[i + 1].b > 7 ||
+        q->t[i].e - q->t[i].b < 4)
         return false;
-    for (size_t k = 0; k < N_OF(phrasal_cues); k++)
+    size_t len = q->t[i].e - q->t[i].b;
+    unsigned first = ((unsigned char)q->text[q->t[i].b] | 0x20) - 'a';
+    /* the initials of the verbs of phrasal_cues: a, b, c, j, p, r, s, t, w */
+    const uint32_t initials = 1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('c' - 'a') |
+                              1u << ('j' - 'a') | 1u << ('p' - 'a') | 1u << ('r' - 'a') |
+                              1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('w' - 'a');
+    if (first >= 26 || !(initials & (1u << first)) || !IN(q, i + 1, phrasal_particles))
+        return false;
+    for (size_t k = 0; k < N_OF(phrasal_cues); k++) {
+        /* cheap length and first-letter tests before any comparison */
+        if (phrasal_cues[k].verb.n != len ||
+            (unsigned)(phrasal_cues[k].verb.s[0] - 'a') != first)
+            continue;
         if (quotes_tok_in(q, i, &phrasal_cues[k].verb, 1) &&
             quotes_tok_in(q, i + 1, &phrasal_cues[k].particle, 1))
             return true;
+    }
     return false;
 }
 
@@ -1015,7 +1030,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                 return st;
             continue;
         }
-        if (IN(q, c, speech_nouns) && quotes_tok_is(q, c + 1, "that") && c > sb &&
+        if (quotes_tok_is(q, c + 1, "that") && IN(q, c, speech_nouns) && c > sb &&
             !used[c]) {
             /* "Trump's claim that ...", "her warning that ...": the owner speaks */
             long ob = -1, oe = -1;

@@ -295,7 +295,9 @@ int quotes_cue_find(const char *s, size_t n) {
 int quotes_cue_form(int idx, const char *s, size_t n) {
     const quotes_cue *c = quotes_cue_get(idx);
     for (int f = 0; c && f < 5; f++)
-        if (strlen(c->forms[f]) == n && !strncasecmp(c->forms[f], s, n))
+        if (c->lens[f] == n &&
+            ((unsigned char)s[0] | 0x20) == (unsigned char)c->forms[f][0] &&
+            !strncasecmp(c->forms[f], s, n))
             return f;
     return -1;
 }
