@@ -272,8 +272,12 @@ static bool cue_is_participle(const qtext *q, size_t i) {
 
 /* Whether token i opens a phrasal cue of phrasal_cues with the next token. */
 static bool phrasal_at(const qtext *q, size_t i) {
-    if (!is_word(q, i) || i + 1 >= q->n || q->t[i + 1].e - q->t[i + 1].b > 7 ||
-        q->t[i].e - q->t[i].b < 4)
+    if (i + 1 >= q->n || q->t[i + 1].e - q->t[i + 1].b > 7 || q->t[i].e - q->t[i].b < 4 ||
+        !is_word(q, i))
+        return false;
+    /* particles start with f, o, a or t */
+    unsigned char p0 = (unsigned char)q->text[q->t[i + 1].b] | 0x20;
+    if (p0 != 'f' && p0 != 'o' && p0 != 'a' && p0 != 't')
         return false;
     size_t len = q->t[i].e - q->t[i].b;
     unsigned first = ((unsigned char)q->text[q->t[i].b] | 0x20) - 'a';
@@ -964,14 +968,13 @@ static bool tail_only(const qtext *q, size_t i, size_t e) {
  * followed by "that" and the start of a clause (a pronoun, a determiner or a
  * name). */
 static bool verb_before_that(const qtext *q, size_t c) {
-    if (!is_word(q, c) || (q->t[c].flags & (QF_CAP | QF_NUM)) ||
-        !quotes_tok_is(q, c + 1, "that") || c + 2 >= q->n)
+    if (c + 2 >= q->n || q->t[c].kind != QT_WORD || (q->t[c].flags & (QF_CAP | QF_NUM)))
         return false;
     const char *e = q->text + q->t[c].e;
     size_t n = q->t[c].e - q->t[c].b;
     bool finite =
         n > 4 && ((e[-2] == 'e' && e[-1] == 'd') || (e[-1] == 's' && e[-2] != 's'));
-    if (!finite)
+    if (!finite || !quotes_tok_is(q, c + 1, "that"))
         return false;
     size_t k = c + 2;
     return IN(q, k, pronouns) || IN(q, k, determiners) ||
