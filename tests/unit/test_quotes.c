@@ -511,3 +511,14 @@ Test(quotes, coordinated_cue_takes_the_sentence_subject) {
     expect(find(r, "the slow state response"), LEDE_QUOTE_INDIRECT, "Chen", "criticized");
     lede_result_free(r);
 }
+
+Test(quotes, title_case_headline_cue) {
+    lede_result *r = run("Governor Hale Says State Budget Will Balance Next Year\n\n"
+                         "The legislature meets on Monday.");
+    expect(find(r, "State Budget Will Balance"), LEDE_QUOTE_INDIRECT, "Hale", "Says");
+    lede_result_free(r);
+    /* a capitalised cue word outside a headline is a name, not a verb */
+    r = run("The letter was signed by Mark Says and two other officers last year.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
