@@ -134,11 +134,16 @@ static const qword tail_leads[] = {W("in"),      W("on"),     W("at"),    W("dur
                                    W("through"), W("to")};
 /* Nouns of speech that take a "that" clause: "his claim that ...". */
 static const qword speech_nouns[] = {
-    W("claim"),       W("claims"),     W("statement"),  W("assertion"),
-    W("argument"),    W("warning"),    W("promise"),    W("pledge"),
-    W("suggestion"),  W("insistence"), W("contention"), W("allegation"),
-    W("allegations"), W("prediction"), W("admission"),  W("announcement"),
-    W("charge"),      W("remark"),     W("remarks"),    W("comments")};
+    W("claim"),       W("claims"),     W("statement"),   W("assertion"),
+    W("argument"),    W("warning"),    W("promise"),     W("pledge"),
+    W("suggestion"),  W("insistence"), W("contention"),  W("allegation"),
+    W("allegations"), W("prediction"), W("admission"),   W("announcement"),
+    W("charge"),      W("remark"),     W("remarks"),     W("comments"),
+    W("belief"),      W("view"),       W("hope"),        W("fear"),
+    W("concern"),     W("assessment"), W("conclusion"),  W("finding"),
+    W("accusation"),  W("complaint"),  W("vow"),         W("decision"),
+    W("opinion"),     W("assurance"),  W("threat"),      W("theory"),
+    W("message"),     W("position"),   W("explanation"), W("acknowledgment")};
 /* Possessive pronouns that own a speech noun: "her warning that". */
 static const qword possessive_pronouns[] = {W("his"), W("her"), W("their"), W("its")};
 /* Conjunctions that join a second attribution to a sentence. */

@@ -522,3 +522,11 @@ Test(quotes, title_case_headline_cue) {
     cr_expect_eq(r->n_quotes, 0);
     lede_result_free(r);
 }
+
+Test(quotes, belief_noun_with_owner) {
+    lede_result *r =
+        run("Critics rejected Hale's view that the tunnel would pay for itself.");
+    expect(find(r, "the tunnel would pay for itself"), LEDE_QUOTE_INDIRECT, "Hale",
+           "view");
+    lede_result_free(r);
+}
