@@ -33,9 +33,9 @@
 #define ADVERB_MIN_LEN 4
 /* Words of a reported clause below which it is not taken as one. */
 #define CONTENT_MIN_WORDS 2
-/* Words of the object of a stance cue below which it is not taken ("called
- * for higher wages" holds two). */
-#define OBJECT_MIN_WORDS 2
+/* Words of the object of a stance cue below which it is not taken: one
+ * ("endorsed Trump", "backed one") is enough, the cue carries the weight. */
+#define OBJECT_MIN_WORDS 1
 /* Quoted words at or below which a fragment without a cue is a scare quote. */
 #define SCARE_MAX_WORDS 3
 /* Words of a single-quoted paragraph read as a section heading, not speech. */

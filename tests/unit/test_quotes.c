@@ -529,3 +529,12 @@ Test(quotes, belief_noun_with_owner) {
     expect_indirect(r, "the tunnel would pay for itself", "view");
     lede_result_free(r);
 }
+
+Test(quotes, one_word_object_of_a_stance_verb) {
+    lede_result *r = run("The teachers' union endorsed Lopez on Tuesday.");
+    const lede_quote *q = find(r, "Lopez");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->text, "Lopez");
+    cr_expect_str_eq(q->cue, "endorsed");
+    lede_result_free(r);
+}
