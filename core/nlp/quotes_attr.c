@@ -154,6 +154,9 @@ static const qword object_pronouns[] = {
     W("reporters"), W("journalists"), W("supporters"), W("voters"),  W("lawmakers"),
     W("viewers"),   W("listeners"),   W("audiences"),  W("everyone")};
 
+/* Words that open a reported question: "asked whether ...". */
+static const qword question_words[] = {W("whether"), W("how"), W("why"),
+                                       W("what"),    W("if"),  W("who")};
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
 /* Verbs that report speech or a stance only with their particle: "called for
@@ -799,6 +802,8 @@ static size_t content_start(const qtext *q, size_t c, size_t send,
             break;
     }
     if (cue->flags & CUE_OBJECT) {
+        if (IN(q, j, question_words))
+            return j; /* "asked whether the plan would pass" */
         if (IN(q, j, object_pronouns))
             j++;
         else if (is_cap(q, j) || IN(q, j, determiners)) {

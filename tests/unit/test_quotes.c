@@ -538,3 +538,11 @@ Test(quotes, one_word_object_of_a_stance_verb) {
     cr_expect_str_eq(q->cue, "endorsed");
     lede_result_free(r);
 }
+
+Test(quotes, reported_question_after_asked) {
+    lede_result *r =
+        run("Senator Ortiz asked whether the bridge would reopen before winter.");
+    expect(find(r, "whether the bridge would reopen before winter"), LEDE_QUOTE_INDIRECT,
+           "Ortiz", "asked");
+    lede_result_free(r);
+}
