@@ -157,6 +157,19 @@ static const qword object_pronouns[] = {
 /* Words that open a reported question: "asked whether ...". */
 static const qword question_words[] = {W("whether"), W("how"), W("why"),
                                        W("what"),    W("if"),  W("who")};
+/* Finite verbs that cannot open a reported clause: the "cue" before them is
+ * a noun subject ("the Trump plan is linear"). */
+static const qword finite_aux[] = {W("is"),  W("are"),   W("was"),  W("were"),
+                                   W("has"), W("would"), W("will"), W("does")};
+/* Labels of the newsroom's own notes, not speakers: "Correction: ...". */
+static const qword editorial_labels[] = {
+    W("correction"), W("clarification"), W("update"), W("updated"),   W("note"),
+    W("editor's"),   W("related"),       W("source"), W("photo"),     W("video"),
+    W("watch"),      W("read"),          W("posted"), W("published"), W("date")};
+static const qword months[] = {W("january"), W("february"), W("march"),
+                               W("april"),   W("may"),      W("june"),
+                               W("july"),    W("august"),   W("september"),
+                               W("october"), W("november"), W("december")};
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
 /* Verbs that report speech or a stance only with their particle: "called for
@@ -974,7 +987,7 @@ static bool tail_only(const qtext *q, size_t i, size_t e) {
     return words <= ATTR_MAX_TOKENS / 2;
 }
 
-/* A lower-case finite verb outside the cue table ("stressed", "maintains")
+/* A lower-case past-tense verb outside the cue table ("stressed", "ensured")
  * followed by "that" and the start of a clause (a pronoun, a determiner or a
  * name). */
 static bool verb_before_that(const qtext *q, size_t c) {
@@ -982,8 +995,9 @@ static bool verb_before_that(const qtext *q, size_t c) {
         return false;
     const char *e = q->text + q->t[c].e;
     size_t n = q->t[c].e - q->t[c].b;
-    bool finite =
-        n > 4 && ((e[-2] == 'e' && e[-1] == 'd') || (e[-1] == 's' && e[-2] != 's'));
+    /* past tense only: a plural noun before a relative "that" ("signs that",
+     * "years that") looks like an -s verb */
+    bool finite = n > 4 && e[-2] == 'e' && e[-1] == 'd';
     if (!finite || !quotes_tok_is(q, c + 1, "that"))
         return false;
     size_t k = c + 2;
@@ -1191,7 +1205,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             continue;
         size_t b = content_start(q, c, cend, cue);
         bool after_that = b > 0 && quotes_tok_is(q, b - 1, "that");
-        if (b >= cend ||
+        if (b >= cend || IN(q, b, finite_aux) ||
             (!after_that &&
              ((IN(q, b, not_clause_starts) && !(q->t[b + 1].flags & QF_NUM)) ||
               (quotes_tok_is(q, b, "to") && !strcmp(cue->forms[0], "say")))))
@@ -1244,8 +1258,10 @@ static lede_status pass_labels(const qtext *q, const qspan *spans, size_t n_span
         while (k < q->n && k < i + LABEL_MAX_WORDS && is_cap(q, k) &&
                !(k > i && (q->t[k].flags & QF_PARA)))
             k++;
-        if (!is_punct(q, k, ':') || !same_para(q, i, k + 1))
-            continue;
+        if (!is_punct(q, k, ':') || !same_para(q, i, k + 1) ||
+            IN(q, i, editorial_labels) || (q->t[k + 1].flags & QF_NUM) ||
+            IN(q, k + 1, months))
+            continue; /* "Correction: ...", "Date: October 2" */
         size_t e = k + 1;
         while (e < q->n && !(q->t[e].flags & QF_PARA))
             e++;

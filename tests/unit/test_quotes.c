@@ -546,3 +546,13 @@ Test(quotes, reported_question_after_asked) {
            "Ortiz", "asked");
     lede_result_free(r);
 }
+
+Test(quotes, noun_homograph_before_a_finite_verb_is_no_cue) {
+    lede_result *r = run("Under the Hale plan is a new tax on imported steel.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+    r = run(
+        "Correction: An earlier version of this story misstated the date of the vote.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
