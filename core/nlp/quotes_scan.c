@@ -241,14 +241,17 @@ static bool abbrev_is_title(const char *s, size_t n) {
 static void mark_headline_cues(qtext *q) {
     size_t pb = 0;
     while (pb < q->n) {
-        size_t pe = pb + 1, words = 0, caps = 0;
-        while (pe < q->n && !(q->t[pe].flags & QF_PARA))
-            pe++;
-        for (size_t i = pb; i < pe; i++) {
-            if (q->t[i].kind != QT_WORD || (q->t[i].flags & QF_NUM))
+        size_t pe = pb, words = 0, caps = 0;
+        for (; pe < q->n && (pe == pb || !(q->t[pe].flags & QF_PARA)); pe++) {
+            if (q->t[pe].kind != QT_WORD || (q->t[pe].flags & QF_NUM))
                 continue;
-            words++;
-            caps += (q->t[i].flags & QF_CAP) != 0;
+            if (++words > HEADLINE_MAX_WORDS) { /* a body paragraph: skip its rest */
+                while (pe + 1 < q->n && !(q->t[pe + 1].flags & QF_PARA))
+                    pe++;
+                pe++;
+                break;
+            }
+            caps += (q->t[pe].flags & QF_CAP) != 0;
         }
         if (words >= HEADLINE_MIN_WORDS && words <= HEADLINE_MAX_WORDS &&
             caps * 100 >= words * HEADLINE_CAP_PCT)
