@@ -6,9 +6,13 @@
  * 1. quoted spans with an attribution right after ("...," she said / said
  *    Smith) or right before (Smith said: "..." / Smith: "..."); a quote broken
  *    by its attribution ("...," he said, "...") is joined into one;
- * 2. reported speech per sentence, outside quoted spans: "X said (that) ...",
- *    "X told Y (that) ...", "..., X said.", "according to X, ..." and
- *    "..., according to X."; a content holding quoted words is partial;
+ * 2. paragraphs opened by a short name and a colon ("Pence: ..."); then
+ *    reported speech per sentence, outside quoted spans: "X said (that) ...",
+ *    "X told Y (that) ...", "..., X said.", "according to X, ...",
+ *    "..., according to X.", phrasal cues ("called for", "spoke about"),
+ *    stance verbs with their object ("praised the plan"), ", citing ..." and
+ *    "... and criticized ..." continuations; a content holding quoted words
+ *    is partial;
  * 3. the quoted spans still unclaimed: a whole quoted sentence continues the
  *    speaker of the attribution just before it; a longer fragment inside the
  *    reporter's sentence is partial; one or two quoted words with no speech act
