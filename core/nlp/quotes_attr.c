@@ -6,15 +6,20 @@
  * 1. quoted spans with an attribution right after ("...," she said / said
  *    Smith) or right before (Smith said: "..." / Smith: "..."); a quote broken
  *    by its attribution ("...," he said, "...") is joined into one;
- * 2. reported speech per sentence, outside quoted spans: "X said (that) ...",
- *    "X told Y (that) ...", "..., X said.", "according to X, ..." and
- *    "..., according to X."; a content holding quoted words is partial;
+ * 2. paragraphs opened by a short name and a colon ("Pence: ..."); then
+ *    reported speech per sentence, outside quoted spans: "X said (that) ...",
+ *    "X told Y (that) ...", "..., X said.", "according to X, ...",
+ *    "..., according to X.", phrasal cues ("called for", "spoke about"),
+ *    stance verbs with their object ("praised the plan"), ", citing ..." and
+ *    "... and criticized ..." continuations; a content holding quoted words
+ *    is partial;
  * 3. the quoted spans still unclaimed: a whole quoted sentence continues the
  *    speaker of the attribution just before it; a longer fragment inside the
  *    reporter's sentence is partial; one or two quoted words with no speech act
  *    are scare quotes and dropped.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +36,10 @@
 /* Shortest -ly word taken as an adverb ("only", "fly", "rely" are shorter). */
 #define ADVERB_MIN_LEN 4
 /* Words of a reported clause below which it is not taken as one. */
-#define CONTENT_MIN_WORDS 3
+#define CONTENT_MIN_WORDS 2
+/* Words of the object of a stance cue below which it is not taken: one
+ * ("endorsed Trump", "backed one") is enough, the cue carries the weight. */
+#define OBJECT_MIN_WORDS 1
 /* Quoted words at or below which a fragment without a cue is a scare quote. */
 #define SCARE_MAX_WORDS 3
 /* Words of a single-quoted paragraph read as a section heading, not speech. */
@@ -130,11 +138,16 @@ static const qword tail_leads[] = {W("in"),      W("on"),     W("at"),    W("dur
                                    W("through"), W("to")};
 /* Nouns of speech that take a "that" clause: "his claim that ...". */
 static const qword speech_nouns[] = {
-    W("claim"),       W("claims"),     W("statement"),  W("assertion"),
-    W("argument"),    W("warning"),    W("promise"),    W("pledge"),
-    W("suggestion"),  W("insistence"), W("contention"), W("allegation"),
-    W("allegations"), W("prediction"), W("admission"),  W("announcement"),
-    W("charge"),      W("remark"),     W("remarks"),    W("comments")};
+    W("claim"),       W("claims"),     W("statement"),   W("assertion"),
+    W("argument"),    W("warning"),    W("promise"),     W("pledge"),
+    W("suggestion"),  W("insistence"), W("contention"),  W("allegation"),
+    W("allegations"), W("prediction"), W("admission"),   W("announcement"),
+    W("charge"),      W("remark"),     W("remarks"),     W("comments"),
+    W("belief"),      W("view"),       W("hope"),        W("fear"),
+    W("concern"),     W("assessment"), W("conclusion"),  W("finding"),
+    W("accusation"),  W("complaint"),  W("vow"),         W("decision"),
+    W("opinion"),     W("assurance"),  W("threat"),      W("theory"),
+    W("message"),     W("position"),   W("explanation"), W("acknowledgment")};
 /* Possessive pronouns that own a speech noun: "her warning that". */
 static const qword possessive_pronouns[] = {W("his"), W("her"), W("their"), W("its")};
 /* Conjunctions that join a second attribution to a sentence. */
@@ -145,7 +158,62 @@ static const qword object_pronouns[] = {
     W("reporters"), W("journalists"), W("supporters"), W("voters"),  W("lawmakers"),
     W("viewers"),   W("listeners"),   W("audiences"),  W("everyone")};
 
+/* Words that open a reported question: "asked whether ...". */
+static const qword question_words[] = {W("whether"), W("how"), W("why"),
+                                       W("what"),    W("if"),  W("who")};
+/* Finite verbs that cannot open a reported clause: the "cue" before them is
+ * a noun subject ("the Trump plan is linear"). */
+static const qword finite_aux[] = {W("is"),  W("are"),   W("was"),  W("were"),
+                                   W("has"), W("would"), W("will"), W("does")};
+/* Labels of the newsroom's own notes, not speakers: "Correction: ...". */
+static const qword editorial_labels[] = {
+    W("correction"), W("clarification"), W("update"), W("updated"),   W("note"),
+    W("editor's"),   W("related"),       W("source"), W("photo"),     W("video"),
+    W("watch"),      W("read"),          W("posted"), W("published"), W("date")};
+static const qword months[] = {W("january"), W("february"), W("march"),
+                               W("april"),   W("may"),      W("june"),
+                               W("july"),    W("august"),   W("september"),
+                               W("october"), W("november"), W("december")};
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
+
+/* Verbs that report speech or a stance only with their particle: "called for
+ * a ban", "spoke about her faith", "pointed out that", "warned against". The
+ * object after the particle is the content. Every form is listed (data). */
+typedef struct {
+    qword verb;
+    qword particle;
+} phrasal_cue;
+#define PH(v, p)                                                                         \
+    { W(v), W(p) }
+static const phrasal_cue phrasal_cues[] = {
+    PH("call", "for"),        PH("calls", "for"),        PH("called", "for"),
+    PH("calling", "for"),     PH("call", "on"),          PH("calls", "on"),
+    PH("called", "on"),       PH("calling", "on"),       PH("talk", "about"),
+    PH("talks", "about"),     PH("talked", "about"),     PH("talking", "about"),
+    PH("speak", "about"),     PH("speaks", "about"),     PH("spoke", "about"),
+    PH("speaking", "about"),  PH("speak", "of"),         PH("speaks", "of"),
+    PH("spoke", "of"),        PH("speaking", "of"),      PH("point", "to"),
+    PH("points", "to"),       PH("pointed", "to"),       PH("pointing", "to"),
+    PH("warn", "against"),    PH("warns", "against"),    PH("warned", "against"),
+    PH("warning", "against"), PH("warn", "of"),          PH("warns", "of"),
+    PH("warned", "of"),       PH("warning", "of"),       PH("warn", "about"),
+    PH("warns", "about"),     PH("warned", "about"),     PH("complain", "about"),
+    PH("complains", "about"), PH("complained", "about"), PH("complaining", "about"),
+    PH("argue", "for"),       PH("argues", "for"),       PH("argued", "for"),
+    PH("argue", "against"),   PH("argues", "against"),   PH("argued", "against"),
+    PH("push", "for"),        PH("pushes", "for"),       PH("pushed", "for"),
+    PH("pushing", "for"),     PH("advocate", "for"),     PH("advocates", "for"),
+    PH("advocated", "for"),   PH("rail", "against"),     PH("railed", "against"),
+    PH("rails", "against"),   PH("ask", "about"),        PH("asked", "about"),
+    PH("asks", "about"),      PH("boast", "about"),      PH("boasted", "about"),
+    PH("brag", "about"),      PH("bragged", "about"),    PH("joke", "about"),
+    PH("joked", "about"),     PH("write", "about"),      PH("wrote", "about"),
+    PH("writes", "about"),    PH("testify", "about"),    PH("testified", "about"),
+};
+#undef PH
+/* The particles of phrasal_cues: a quick test before the table is searched. */
+static const qword phrasal_particles[] = {W("for"), W("on"), W("about"),
+                                          W("of"),  W("to"), W("against")};
 
 static bool is_punct(const qtext *q, size_t i, char c) {
     return i < q->n && q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == c &&
@@ -181,6 +249,8 @@ static const quotes_cue *cue_of(const qtext *q, size_t i) {
     return i < q->n ? quotes_cue_get(q->t[i].cue) : NULL;
 }
 
+static bool possessive_word(const qtext *q, size_t i);
+
 /* A cue that is in fact a verb here: a homograph's base or -s form ("plans",
  * "states") only right after a name or a pronoun, and no base form after "to"
  * ("declined to comment", "plans to say"). */
@@ -204,6 +274,9 @@ static bool verb_here(const qtext *q, size_t i, const qword *pron, size_t n_pron
         quotes_tok_is(q, i - 1, "having"))
         return false;
     if ((c->flags & CUE_HOMOGRAPH) && form <= 1) {
+        if (quotes_tok_is(q, i + 1, "that") && p->kind == QT_WORD &&
+            !IN(q, i - 1, determiners) && !possessive_word(q, i - 1))
+            return true; /* "a new poll shows that ...": a verb before its clause */
         bool name =
             p->kind == QT_WORD && (p->flags & QF_CAP) && !(p->flags & QF_SENT) && !poss;
         return name || quotes_tok_in(q, i - 1, pron, n_pron);
@@ -220,6 +293,35 @@ static bool cue_is_ing(const qtext *q, size_t i) {
 static bool cue_is_participle(const qtext *q, size_t i) {
     const quotes_cue *c = cue_of(q, i);
     return c && quotes_tok_is(q, i, c->forms[3]);
+}
+
+/* Whether token i opens a phrasal cue of phrasal_cues with the next token. */
+static bool phrasal_at(const qtext *q, size_t i) {
+    if (i + 1 >= q->n || q->t[i + 1].e - q->t[i + 1].b > 7 || q->t[i].e - q->t[i].b < 4 ||
+        !is_word(q, i))
+        return false;
+    /* particles start with f, o, a or t */
+    unsigned char p0 = (unsigned char)q->text[q->t[i + 1].b] | 0x20;
+    if (p0 != 'f' && p0 != 'o' && p0 != 'a' && p0 != 't')
+        return false;
+    size_t len = q->t[i].e - q->t[i].b;
+    unsigned first = ((unsigned char)q->text[q->t[i].b] | 0x20) - 'a';
+    /* the initials of the verbs of phrasal_cues: a, b, c, j, p, r, s, t, w */
+    const uint32_t initials = 1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('c' - 'a') |
+                              1u << ('j' - 'a') | 1u << ('p' - 'a') | 1u << ('r' - 'a') |
+                              1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('w' - 'a');
+    if (first >= 26 || !(initials & (1u << first)) || !IN(q, i + 1, phrasal_particles))
+        return false;
+    for (size_t k = 0; k < N_OF(phrasal_cues); k++) {
+        /* cheap length and first-letter tests before any comparison */
+        if (phrasal_cues[k].verb.n != len ||
+            (unsigned)(phrasal_cues[k].verb.s[0] - 'a') != first)
+            continue;
+        if (quotes_tok_in(q, i, &phrasal_cues[k].verb, 1) &&
+            quotes_tok_in(q, i + 1, &phrasal_cues[k].particle, 1))
+            return true;
+    }
+    return false;
 }
 
 /* ---------------------------------------------------------------- output */
@@ -381,6 +483,15 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
             if (s >= 0 && is_cap(q, n - 1)) {
                 *sb = s;
                 *se = (long)ne;
+                return true;
+            }
+            /* "the state's campaign chairman, Phil Lovas, said": the name is
+             * the apposition itself */
+            s = subject_left(q, k, j);
+            if (s == (long)j && is_cap(q, k - 1) && is_cap(q, j)) {
+                long d = subject_left(q, j - 1, floor);
+                *sb = d >= 0 ? d : s;
+                *se = (long)k;
                 return true;
             }
         }
@@ -708,6 +819,8 @@ static size_t content_start(const qtext *q, size_t c, size_t send,
             break;
     }
     if (cue->flags & CUE_OBJECT) {
+        if (IN(q, j, question_words))
+            return j; /* "asked whether the plan would pass" */
         if (IN(q, j, object_pronouns))
             j++;
         else if (is_cap(q, j) || IN(q, j, determiners)) {
@@ -715,8 +828,8 @@ static size_t content_start(const qtext *q, size_t c, size_t send,
             while (j < send && is_word(q, j) && !IN(q, j, time_words) &&
                    ((q->t[j].flags & QF_CAP) || IN(q, j - 1, determiners)))
                 j++;
-        } else {
-            return send;
+        } else if (!(cue->flags & CUE_CLAUSE)) {
+            return send; /* "told" needs its hearer; "warned that" does not */
         }
     }
     j = skip_time(q, j, send);
@@ -787,17 +900,24 @@ static bool inside_span(const qspan *spans, size_t n, size_t i) {
     return k > 0 && spans[k - 1].close >= i;
 }
 
-static lede_status emit_speech(const qtext *q, const qspan *spans, size_t n_spans,
-                               uint8_t *claimed, qfound_list *out, size_t b, size_t e,
-                               long sb, long se, long cb, long ce) {
+static lede_status emit_content(const qtext *q, const qspan *spans, size_t n_spans,
+                                uint8_t *claimed, qfound_list *out, size_t b, size_t e,
+                                long sb, long se, long cb, long ce, size_t min_words) {
     while (b < e && (is_punct(q, b, ',') || is_punct(q, b, ':')))
         b++; /* "say that, in addition, ..." */
-    if (e <= b || count_words(q, b, e) < CONTENT_MIN_WORDS ||
-        overlaps_found(out, q, b, e))
+    if (e <= b || count_words(q, b, e) < min_words || overlaps_found(out, q, b, e))
         return LEDE_OK;
     bool quoted = claim_inside(spans, n_spans, claimed, b, e);
     return add_found(out, q, b, e, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT, sb,
                      se, cb, ce);
+}
+
+/* A reported clause: at least CONTENT_MIN_WORDS words. */
+static lede_status emit_speech(const qtext *q, const qspan *spans, size_t n_spans,
+                               uint8_t *claimed, qfound_list *out, size_t b, size_t e,
+                               long sb, long se, long cb, long ce) {
+    return emit_content(q, spans, n_spans, claimed, out, b, e, sb, se, cb, ce,
+                        CONTENT_MIN_WORDS);
 }
 
 /* "according to X, ..." at the start and "..., according to X." at the end. */
@@ -809,12 +929,22 @@ static lede_status according_to(const qtext *q, const qspan *spans, size_t n_spa
         return LEDE_OK;
     size_t cend = content_end(q, sb, se);
     if (a == sb || (a == sb + 1 && !is_word(q, sb))) {
+        /* "According to a new report by the agency, ...": the source runs to
+         * the first comma */
+        for (size_t k = ne;
+             !is_punct(q, ne, ',') && k < cend && k < a + 2 + ATTR_MAX_TOKENS; k++)
+            if (is_punct(q, k, ','))
+                ne = k;
+            else if (!is_word(q, k))
+                break;
         if (!is_punct(q, ne, ','))
             return LEDE_OK;
         return emit_speech(q, spans, n_spans, claimed, out, ne + 1, cend, (long)a + 2,
                            (long)ne, (long)a, (long)a + 2);
     }
-    if (a > sb && is_punct(q, a - 1, ',') && ne >= cend)
+    /* "..., according to X" also when more follows X ("..., according to the
+     * agency, and ..."): the content is the clause before the comma */
+    if (a > sb + 1 && (is_punct(q, a - 1, ',') || q->t[a - 1].kind == QT_DASH))
         return emit_speech(q, spans, n_spans, claimed, out, sb, a - 1, (long)a + 2,
                            (long)ne, (long)a, (long)a + 2);
     return LEDE_OK;
@@ -861,6 +991,64 @@ static bool tail_only(const qtext *q, size_t i, size_t e) {
     return words <= ATTR_MAX_TOKENS / 2;
 }
 
+/* A lower-case past-tense verb outside the cue table ("stressed", "ensured")
+ * followed by "that" and the start of a clause (a pronoun, a determiner or a
+ * name). */
+static bool verb_before_that(const qtext *q, size_t c) {
+    if (c + 2 >= q->n || q->t[c].kind != QT_WORD || (q->t[c].flags & (QF_CAP | QF_NUM)))
+        return false;
+    const char *e = q->text + q->t[c].e;
+    size_t n = q->t[c].e - q->t[c].b;
+    /* past tense only: a plural noun before a relative "that" ("signs that",
+     * "years that") looks like an -s verb */
+    bool finite = n > 4 && e[-2] == 'e' && e[-1] == 'd';
+    if (!finite || !quotes_tok_is(q, c + 1, "that"))
+        return false;
+    size_t k = c + 2;
+    return IN(q, k, pronouns) || IN(q, k, determiners) ||
+           (is_cap(q, k) && !(q->t[k].flags & QF_SENT));
+}
+
+/* Words that open an adjunct after an object: "praised the plan during a
+ * rally", "endorsed her on Thursday, ...". */
+static const qword adjunct_leads[] = {
+    W("during"),  W("while"),     W("when"),    W("after"),    W("before"),
+    W("because"), W("since"),     W("though"),  W("although"), W("amid"),
+    W("despite"), W("following"), W("whereas"), W("until"),
+};
+
+/* End of the object of a stance cue starting at b: the noun phrase and its
+ * complements, before a comma, an adjunct or a time phrase. */
+static size_t object_end(const qtext *q, const qspan *spans, size_t n_spans, size_t b,
+                         size_t ce) {
+    for (size_t k = b + 1; k < ce; k++) {
+        if (inside_span(spans, n_spans, k))
+            continue;
+        if (IN(q, k, adjunct_leads) || skip_time(q, k, ce) > k)
+            return k;
+    }
+    return ce;
+}
+
+/* The name or pronoun opening the sentence at sb, before token c: the
+ * subject of a later coordinated or participle cue ("Hale toured the mine and
+ * called for ..."). */
+static bool sentence_opener(const qtext *q, size_t sb, size_t c, long *ob, long *oe) {
+    size_t k = sb;
+    if (IN(q, sb, pronouns))
+        k = sb + 1;
+    else
+        while (k < c && k < sb + SUBJECT_MAX_TOKENS && is_cap(q, k) &&
+               !IN(q, k, determiners))
+            k++;
+    if (k > sb && k < c && is_word(q, k) && !cue_of(q, k - 1)) {
+        *ob = (long)sb;
+        *oe = (long)k;
+        return true;
+    }
+    return false;
+}
+
 static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_spans,
                                    uint8_t *used, uint8_t *claimed, qfound_list *out,
                                    size_t sb, size_t se) {
@@ -873,7 +1061,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                 return st;
             continue;
         }
-        if (IN(q, c, speech_nouns) && quotes_tok_is(q, c + 1, "that") && c > sb &&
+        if (quotes_tok_is(q, c + 1, "that") && IN(q, c, speech_nouns) && c > sb &&
             !used[c]) {
             /* "Trump's claim that ...", "her warning that ...": the owner speaks */
             long ob = -1, oe = -1;
@@ -893,6 +1081,47 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                                              ob, oe, (long)c, (long)c + 1);
                 if (st != LEDE_OK)
                     return st;
+                used[c] = 1;
+                c = ce > c ? ce - 1 : c;
+                continue;
+            }
+        }
+        if (!used[c] && phrasal_at(q, c) && !inside_span(spans, n_spans, c) &&
+            !negated(q, c)) {
+            /* "X called for a ban on ...": the object is what X stands for */
+            long s = -1, e = -1;
+            bool subj = subject_of(q, c, sb, &s, &e);
+            if (!subj && !emitted && c > sb && quotes_tok_is(q, c - 1, "and"))
+                subj =
+                    sentence_opener(q, sb, c, &s, &e); /* "X toured ... and called for" */
+            if (subj && is_word(q, c + 2)) {
+                size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
+                ce = object_end(q, spans, n_spans, c + 2, ce);
+                size_t before = out->n;
+                lede_status st =
+                    emit_content(q, spans, n_spans, claimed, out, c + 2, ce, s, e,
+                                 (long)c, (long)c + 2, OBJECT_MIN_WORDS);
+                if (st != LEDE_OK)
+                    return st;
+                emitted |= out->n > before;
+                used[c] = 1;
+                c = ce > c ? ce - 1 : c;
+                continue;
+            }
+        }
+        if (!used[c] && !cue_of(q, c) && verb_before_that(q, c) &&
+            !inside_span(spans, n_spans, c) && !negated(q, c)) {
+            /* "Smith stressed that ...", "the report concluded that ...": any
+             * finite verb of a named or pronoun subject with a "that" clause */
+            long s = -1, e = -1;
+            if (subject_of(q, c, sb, &s, &e)) {
+                size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
+                size_t before = out->n;
+                lede_status st = emit_speech(q, spans, n_spans, claimed, out, c + 2, ce,
+                                             s, e, (long)c, (long)c + 1);
+                if (st != LEDE_OK)
+                    return st;
+                emitted |= out->n > before;
                 used[c] = 1;
                 c = ce > c ? ce - 1 : c;
                 continue;
@@ -952,20 +1181,35 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             /* ", adding that ..." / "... and said ..." continue the sentence's
              * speaker */
             bool ing = cue_is_ing(q, c) && c > sb && is_punct(q, c - 1, ',');
-            bool coordinated =
-                emitted && c > sb &&
-                (quotes_tok_is(q, c - 1, "and") || quotes_tok_is(q, c - 1, "but"));
+            bool linked = c > sb && (quotes_tok_is(q, c - 1, "and") ||
+                                     quotes_tok_is(q, c - 1, "but"));
+            long os = -1, oe = -1; /* the name or pronoun opening the sentence */
+            if (!emitted && (ing || linked))
+                sentence_opener(q, sb, c, &os, &oe);
+            /* "... and said ...": the sentence's speaker, from an attribution
+             * before or the name opening the sentence */
+            bool coordinated = linked && (emitted || os >= 0);
             if (!ing && !coordinated)
                 continue;
-            if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)))
+            /* ", citing the cost" — a stance cue's -ing form also continues */
+            if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT)) && !(cue->flags & CUE_NOUN))
                 continue;
+            if ((cue->flags & CUE_NOUN) && !(cue->flags & (CUE_CLAUSE | CUE_OBJECT)) &&
+                !ing && !(linked && os >= 0))
+                continue;
+            if (!emitted) {
+                /* "Hale spoke to miners, promising ...": no attribution came
+                 * before, so the speaker is the name opening the sentence */
+                s = os;
+                e = oe;
+            }
         }
         if (!(cue->flags & (CUE_CLAUSE | CUE_OBJECT | CUE_QUOTED)) &&
-            !((cue->flags & CUE_NOUN) && has_subject))
+            !((cue->flags & CUE_NOUN) && (has_subject || cue_is_ing(q, c) || s >= 0)))
             continue;
         size_t b = content_start(q, c, cend, cue);
         bool after_that = b > 0 && quotes_tok_is(q, b - 1, "that");
-        if (b >= cend ||
+        if (b >= cend || IN(q, b, finite_aux) ||
             (!after_that &&
              ((IN(q, b, not_clause_starts) && !(q->t[b + 1].flags & QF_NUM)) ||
               (quotes_tok_is(q, b, "to") && !strcmp(cue->forms[0], "say")))))
@@ -987,14 +1231,52 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                 continue;
         }
         size_t ce = clause_end(q, spans, n_spans, b, cend);
+        bool object = !after_that && !(cue->flags & (CUE_CLAUSE | CUE_OBJECT));
+        if (object)
+            ce = object_end(q, spans, n_spans, b, ce); /* "praised X during ..." */
         size_t before = out->n;
-        lede_status st = emit_speech(q, spans, n_spans, claimed, out, b, ce, s, e,
-                                     (long)c, (long)c + 1);
+        lede_status st =
+            emit_content(q, spans, n_spans, claimed, out, b, ce, s, e, (long)c,
+                         (long)c + 1, object ? OBJECT_MIN_WORDS : CONTENT_MIN_WORDS);
         if (st != LEDE_OK)
             return st;
         emitted |= out->n > before;
         used[c] = 1;
         c = ce > c ? ce - 1 : c; /* a later cue of the sentence starts its own content */
+    }
+    return LEDE_OK;
+}
+
+/* Words of a name before a colon that opens a paragraph: "Pence: ...". */
+#define LABEL_MAX_WORDS 3
+
+/* "Pence: Flowers Won't Be at Debate" — a paragraph opened by a short
+ * capitalised name and a colon (headline and transcript convention): the rest
+ * of the paragraph is what the name said. */
+static lede_status pass_labels(const qtext *q, const qspan *spans, size_t n_spans,
+                               uint8_t *claimed, qfound_list *out) {
+    for (size_t i = 0; i < q->n; i++) {
+        if (!(q->t[i].flags & QF_PARA) || !is_cap(q, i))
+            continue;
+        size_t k = i;
+        while (k < q->n && k < i + LABEL_MAX_WORDS && is_cap(q, k) &&
+               !(k > i && (q->t[k].flags & QF_PARA)))
+            k++;
+        if (!is_punct(q, k, ':') || !same_para(q, i, k + 1) ||
+            IN(q, i, editorial_labels) || (q->t[k + 1].flags & QF_NUM) ||
+            IN(q, k + 1, months))
+            continue; /* "Correction: ...", "Date: October 2" */
+        size_t e = k + 1;
+        while (e < q->n && !(q->t[e].flags & QF_PARA))
+            e++;
+        size_t end = e;
+        while (end > k + 1 && (is_terminal(q, end - 1) || is_punct(q, end - 1, ':')))
+            end--;
+        lede_status st = emit_speech(q, spans, n_spans, claimed, out, k + 1, end, (long)i,
+                                     (long)k, (long)k, (long)k + 1);
+        if (st != LEDE_OK)
+            return st;
+        i = e - 1;
     }
     return LEDE_OK;
 }
@@ -1084,6 +1366,8 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
     if (!used || !claimed)
         return LEDE_ERR_NOMEM;
     lede_status st = pass_marks(q, spans, n_spans, used, claimed, out);
+    if (st == LEDE_OK)
+        st = pass_labels(q, spans, n_spans, claimed, out);
     for (size_t s = 0; st == LEDE_OK && s < q->n_sents; s++)
         st = sentence_speech(q, spans, n_spans, used, claimed, out, q->sent_begin[s],
                              q->sent_begin[s + 1]);

@@ -55,12 +55,14 @@ static const quotes_cue cue_table[] = {
     V("allege", "alleges", "alleged", "alleged", "alleging", C | I),
     V("announce", "announces", "announced", "announced", "announcing", C | I),
     V("answer", "answers", "answered", "answered", "answering", C | I | H),
+    V("applaud", "applauds", "applauded", "applauded", "applauding", N),
     V("argue", "argues", "argued", "argued", "arguing", C | I),
     V("ask", "asks", "asked", "asked", "asking", O | I),
     V("assail", "assails", "assailed", "assailed", "assailing", N),
     V("assert", "asserts", "asserted", "asserted", "asserting", C | I),
     V("assure", "assures", "assured", "assured", "assuring", C | O | I),
     V("attack", "attacks", "attacked", "attacked", "attacking", N | H),
+    V("back", "backs", "backed", "backed", "backing", N | H),
     V("believe", "believes", "believed", "believed", "believing", C | T),
     V("bemoan", "bemoans", "bemoaned", "bemoaned", "bemoaning", N),
     V("blame", "blames", "blamed", "blamed", "blaming", N),
@@ -69,7 +71,9 @@ static const quotes_cue cue_table[] = {
     V("brag", "brags", "bragged", "bragged", "bragging", C | I),
     V("call", "calls", "called", "called", "calling", Q | H),
     V("caution", "cautions", "cautioned", "cautioned", "cautioning", C | I),
+    V("champion", "champions", "championed", "championed", "championing", N | H),
     V("charge", "charges", "charged", "charged", "charging", C | I | H),
+    V("chastise", "chastises", "chastised", "chastised", "chastising", N),
     V("chide", "chides", "chided", "chided", "chiding", N),
     V("cite", "cites", "cited", "cited", "citing", N),
     V("claim", "claims", "claimed", "claimed", "claiming", C | I | H),
@@ -85,12 +89,16 @@ static const quotes_cue cue_table[] = {
     V("continue", "continues", "continued", "continued", "continuing", I),
     V("counter", "counters", "countered", "countered", "countering", C | I | H),
     V("criticize", "criticizes", "criticized", "criticized", "criticizing", N),
+    V("decide", "decides", "decided", "decided", "deciding", C | T),
     V("declare", "declares", "declared", "declared", "declaring", C | I),
     V("decry", "decries", "decried", "decried", "decrying", N),
     V("defend", "defends", "defended", "defended", "defending", N),
     V("demand", "demands", "demanded", "demanded", "demanding", N | H),
+    V("denounce", "denounces", "denounced", "denounced", "denouncing", N),
     V("deny", "denies", "denied", "denied", "denying", C | I),
+    V("deride", "derides", "derided", "derided", "deriding", N),
     V("describe", "describes", "described", "described", "describing", Q),
+    V("detail", "details", "detailed", "detailed", "detailing", N | H),
     V("disclose", "discloses", "disclosed", "disclosed", "disclosing", C | T),
     V("discuss", "discusses", "discussed", "discussed", "discussing", N),
     V("dismiss", "dismisses", "dismissed", "dismissed", "dismissing", N),
@@ -98,6 +106,7 @@ static const quotes_cue cue_table[] = {
     V("doubt", "doubts", "doubted", "doubted", "doubting", C | T | H),
     V("dub", "dubs", "dubbed", "dubbed", "dubbing", Q | H),
     V("echo", "echoes", "echoed", "echoed", "echoing", N | H),
+    V("embrace", "embraces", "embraced", "embraced", "embracing", N | H),
     V("emphasize", "emphasizes", "emphasized", "emphasized", "emphasizing", C | I),
     V("encourage", "encourages", "encouraged", "encouraged", "encouraging", N),
     V("endorse", "endorses", "endorsed", "endorsed", "endorsing", N),
@@ -106,12 +115,17 @@ static const quotes_cue cue_table[] = {
     V("expect", "expects", "expected", "expected", "expecting", N),
     V("explain", "explains", "explained", "explained", "explaining", C | I),
     V("fault", "faults", "faulted", "faulted", "faulting", N | H),
+    V("favor", "favors", "favored", "favored", "favoring", N | H),
     V("fear", "fears", "feared", "feared", "fearing", C | T | H),
     V("find", "finds", "found", "found", "finding", C | T | H),
+    V("forecast", "forecasts", "forecast", "forecast", "forecasting", C | I | H),
     V("gush", "gushes", "gushed", "gushed", "gushing", C | I),
     V("hail", "hails", "hailed", "hailed", "hailing", N | H),
     V("highlight", "highlights", "highlighted", "highlighted", "highlighting", N | H),
+    V("hint", "hints", "hinted", "hinted", "hinting", C | I | H),
     V("hope", "hopes", "hoped", "hoped", "hoping", C | T | H),
+    V("implore", "implores", "implored", "implored", "imploring", O | I),
+    V("imply", "implies", "implied", "implied", "implying", C | I),
     V("indicate", "indicates", "indicated", "indicated", "indicating", C | T),
     V("inform", "informs", "informed", "informed", "informing", O | I),
     V("insinuate", "insinuates", "insinuated", "insinuated", "insinuating", C | I),
@@ -130,6 +144,8 @@ static const quotes_cue cue_table[] = {
     V("notify", "notifies", "notified", "notified", "notifying", O | I),
     V("observe", "observes", "observed", "observed", "observing", C | I),
     V("oppose", "opposes", "opposed", "opposed", "opposing", N),
+    V("outline", "outlines", "outlined", "outlined", "outlining", N | H),
+    V("pitch", "pitches", "pitched", "pitched", "pitching", N | H),
     V("plan", "plans", "planned", "planned", "planning", N | H),
     V("pledge", "pledges", "pledged", "pledged", "pledging", C | I | H),
     V("portray", "portrays", "portrayed", "portrayed", "portraying", N),
@@ -138,13 +154,16 @@ static const quotes_cue cue_table[] = {
     V("predict", "predicts", "predicted", "predicted", "predicting", C | I),
     V("proclaim", "proclaims", "proclaimed", "proclaimed", "proclaiming", C | I),
     V("promise", "promises", "promised", "promised", "promising", C | O | I | H),
+    V("promote", "promotes", "promoted", "promoted", "promoting", N),
     V("propose", "proposes", "proposed", "proposed", "proposing", N),
+    V("protest", "protests", "protested", "protested", "protesting", N | H),
     V("question", "questions", "questioned", "questioned", "questioning", N | H),
     V("quip", "quips", "quipped", "quipped", "quipping", C | I | H),
     V("realize", "realizes", "realized", "realized", "realizing", C | T),
     V("reassure", "reassures", "reassured", "reassured", "reassuring", O | I),
     V("rebuke", "rebukes", "rebuked", "rebuked", "rebuking", N | H),
     V("recall", "recalls", "recalled", "recalled", "recalling", C | I),
+    V("recognize", "recognizes", "recognized", "recognized", "recognizing", C | T),
     V("recommend", "recommends", "recommended", "recommended", "recommending", N),
     V("recount", "recounts", "recounted", "recounted", "recounting", C | I),
     V("reference", "references", "referenced", "referenced", "referencing", N | H),
@@ -168,6 +187,7 @@ static const quotes_cue cue_table[] = {
     V("state", "states", "stated", "stated", "stating", C | I | H),
     V("stress", "stresses", "stressed", "stressed", "stressing", C | I),
     V("suggest", "suggests", "suggested", "suggested", "suggesting", C | I),
+    V("support", "supports", "supported", "supported", "supporting", N | H),
     V("suspect", "suspects", "suspected", "suspected", "suspecting", C | T | H),
     V("swear", "swears", "swore", "sworn", "swearing", C | I),
     V("tell", "tells", "told", "told", "telling", O | I),
@@ -177,6 +197,8 @@ static const quotes_cue cue_table[] = {
     V("tout", "touts", "touted", "touted", "touting", N),
     V("tweet", "tweets", "tweeted", "tweeted", "tweeting", C | I | H),
     V("underscore", "underscores", "underscored", "underscored", "underscoring", N),
+    V("understand", "understands", "understood", "understood", "understanding", C | T),
+    V("unveil", "unveils", "unveiled", "unveiled", "unveiling", N),
     V("urge", "urges", "urged", "urged", "urging", O | I),
     V("vow", "vows", "vowed", "vowed", "vowing", C | I | H),
     V("want", "wants", "wanted", "wanted", "wanting", N),
@@ -203,30 +225,30 @@ static const quotes_cue cue_table[] = {
  * entries of letter c are [letter_begin[c - 'a'], letter_begin[c - 'a' + 1]).
  * Kept in step with cue_table by hand; tests/unit/test_quotes.c finds every
  * form of every entry through it, so a stale index fails the tests. */
-static const uint8_t letter_begin[27] = {0,   17,  23,  41,  53,  61,  64,  65,  68,
-                                         73,  74,  74,  78,  82,  84,  86,  95,  97,
-                                         114, 126, 132, 134, 135, 141, 141, 142, 142};
+static const uint8_t letter_begin[27] = {0,   18,  25,  45,  61,  70,  75,  76,  80,
+                                         87,  88,  88,  92,  96,  98,  101, 113, 115,
+                                         133, 146, 152, 156, 157, 163, 163, 164, 164};
 
 /* Per initial letter: the lengths (bit n) and the second, third and last
  * letters (bit c - 'a') of its forms, a quick test that rejects three words in
  * four before any comparison.
  * Derived from cue_table like letter_begin, and checked the same way. */
 static const uint16_t letter_lens[26] = {
-    0x3ff8, 0x3f0, 0xff0,  0x7f8, 0xfd0, 0x1f0, 0xd0,  0x1ef0, 0xfc0,
+    0x3ff8, 0x3f0, 0xff0,  0x7f8, 0xfd0, 0xbf0, 0xd0,  0x1ef0, 0xfe0,
     0x70,   0x0,   0x7e0,  0xff0, 0x370, 0x3c0, 0xff0, 0xfb0,  0x1fe0,
-    0xff8,  0xff0, 0x1c70, 0x78,  0x3f0, 0x0,   0xf0,  0x0};
+    0xff8,  0xff0, 0x3ff0, 0x78,  0x3f0, 0x0,   0xf0,  0x0};
 static const uint32_t letter_second[26] = {
-    0xe286c,  0x24810,  0x24981, 0x104110, 0x843004, 0x4111, 0x100000, 0x4101,   0x2000,
-    0x4000,   0x0,      0x101,   0x104011, 0x4000,   0x8002, 0x24800,  0x100000, 0x110,
-    0x588885, 0x404090, 0x22000, 0x4000,   0x24011,  0x0,    0x10,     0x0};
+    0xea86c,  0x24811,  0x24981, 0x104110, 0x843004, 0x4111,   0x100000, 0x4101,   0x3000,
+    0x4000,   0x0,      0x101,   0x104011, 0x4000,   0x108002, 0x24900,  0x100000, 0x110,
+    0x588885, 0x404090, 0x22000, 0x4000,   0x24011,  0x0,      0x10,     0x0};
 static const uint32_t letter_third[26] = {
-    0x2e3c6c,  0x1801,   0x183901, 0x143026, 0x8808c, 0x102001, 0x40000, 0x8140, 0x40028,
-    0x400,     0x0,      0x1402,   0x42104,  0x80000, 0x48000,  0x64011, 0x110,  0x25932f,
-    0x1064151, 0x164910, 0x48,     0x400000, 0x26900, 0x0,      0x800,   0x0};
+    0x2ebc6c,  0x1805,   0x183901, 0x1e3026, 0x8808e, 0x322001, 0x40000, 0xa140, 0x48028,
+    0x400,     0x0,      0x1402,   0x42104,  0x80000, 0xc8000,  0xe4011, 0x110,  0x25932f,
+    0x106c151, 0x164910, 0x200048, 0x400000, 0x26900, 0x0,      0x800,   0x0};
 static const uint32_t letter_last[26] = {
-    0xe1c58,  0xc2058,   0x10e3858, 0x10c005a, 0xc7058,   0xe0048,   0x400c8,
-    0xc0858,  0xc1058,   0x40058,   0x0,       0xc2858,   0x42458,   0x1040058,
-    0x40058,  0x10c3058, 0x4a048,   0x10c0c58, 0x14e3058, 0x10c2c48, 0x40058,
+    0xe1c58,  0xc2458,   0x10e3858, 0x10c085a, 0xc7058,   0xe0048,   0x400c8,
+    0xc0858,  0x10c1058, 0x40058,   0x0,       0xc2858,   0x42458,   0x1040058,
+    0x40058,  0x10c30d8, 0x4a048,   0x10c0c58, 0x14e3058, 0x10c2c48, 0x40858,
     0x440048, 0x10e2058, 0x0,       0x40848,   0x0};
 
 /* Longest form in the table is "acknowledging" (13 bytes). */
@@ -272,7 +294,9 @@ int quotes_cue_find(const char *s, size_t n) {
 int quotes_cue_form(int idx, const char *s, size_t n) {
     const quotes_cue *c = quotes_cue_get(idx);
     for (int f = 0; c && f < 5; f++)
-        if (strlen(c->forms[f]) == n && !strncasecmp(c->forms[f], s, n))
+        if (c->lens[f] == n &&
+            ((unsigned char)s[0] | 0x20) == (unsigned char)c->forms[f][0] &&
+            !strncasecmp(c->forms[f], s, n))
             return f;
     return -1;
 }

@@ -229,6 +229,42 @@ static bool abbrev_is_title(const char *s, size_t n) {
     return word_in(abbrev_titles, N_OF(abbrev_titles), s, n);
 }
 
+/* A headline paragraph: this many words at most, and at least the share
+ * HEADLINE_CAP_PCT of them capitalised ("Obama Says Museum Will Tell ..."). */
+#define HEADLINE_MAX_WORDS 20
+#define HEADLINE_MIN_WORDS 3
+#define HEADLINE_CAP_PCT 60
+
+/* In a title-case headline the reporting verb is capitalised too: look up
+ * the cue of its capitalised words (elsewhere only lower-case words and
+ * sentence starts are cues). One pass over the tokens. */
+static void mark_headline_cues(qtext *q) {
+    size_t pb = 0;
+    while (pb < q->n) {
+        size_t pe = pb, words = 0, caps = 0;
+        for (; pe < q->n && (pe == pb || !(q->t[pe].flags & QF_PARA)); pe++) {
+            if (q->t[pe].kind != QT_WORD || (q->t[pe].flags & QF_NUM))
+                continue;
+            if (++words > HEADLINE_MAX_WORDS) { /* a body paragraph: skip its rest */
+                while (pe + 1 < q->n && !(q->t[pe + 1].flags & QF_PARA))
+                    pe++;
+                pe++;
+                break;
+            }
+            caps += (q->t[pe].flags & QF_CAP) != 0;
+        }
+        if (words >= HEADLINE_MIN_WORDS && words <= HEADLINE_MAX_WORDS &&
+            caps * 100 >= words * HEADLINE_CAP_PCT)
+            for (size_t i = pb + 1; i < pe; i++) {
+                qtok *t = &q->t[i];
+                if (t->kind == QT_WORD && t->cue < 0 && (t->flags & QF_CAP) &&
+                    !(t->flags & (QF_NUM | QF_ABBREV)))
+                    t->cue = (int16_t)quotes_cue_find(q->text + t->b, t->e - t->b);
+            }
+        pb = pe;
+    }
+}
+
 static void mark_sentences(qtext *q) {
     uint32_t sent = 0;
     bool pending = true; /* the next token starts a sentence */
@@ -382,6 +418,7 @@ lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out)
         space_before = false;
     }
     mark_sentences(out);
+    mark_headline_cues(out);
     return index_sentences(a, out);
 }
 
@@ -520,5 +557,6 @@ lede_status quotes_from_nlp(lede_arena *a, const char *text, size_t len,
         from_token(out, &toks[i], new_para, para);
     }
     mark_sentences(out);
+    mark_headline_cues(out);
     return index_sentences(a, out);
 }

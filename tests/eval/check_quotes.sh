@@ -11,12 +11,13 @@ python3 - "$tmp/all.json" "$tmp/direct.json" <<'PY'
 import json, sys
 all_, direct = (json.load(open(p)) for p in sys.argv[1:3])
 floors = [  # (name, measured value, floor)
-    ("all F1", all_["f1"], 0.62),
+    ("all F1", all_["f1"], 0.66),
+    ("all recall", all_["recall"], 0.56),
     ("all precision", all_["precision"], 0.81),
-    ("speaker acc (all matched)", all_["speaker_acc"], 0.88),
-    ("cue acc (all matched)", all_["cue_acc"], 0.88),
+    ("speaker acc (all matched)", all_["speaker_acc"], 0.89),
+    ("cue acc (all matched)", all_["cue_acc"], 0.89),
     ("direct F1", direct["f1"], 0.92),
-    ("direct speaker acc", direct["speaker_acc"], 0.96),
+    ("direct speaker acc", direct["speaker_acc"], 0.97),
 ]
 bad = 0
 for name, value, floor in floors:

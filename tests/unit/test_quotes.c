@@ -386,3 +386,173 @@ Test(quotes, speech_noun_with_owner) {
     cr_expect_str_eq(r->quotes[0].text, "the count had been rigged");
     lede_result_free(r);
 }
+
+Test(quotes, homograph_cue_before_that_is_a_verb) {
+    lede_result *r = run("A new survey shows that most farmers expect a dry summer.");
+    const lede_quote *q = find(r, "most farmers expect a dry summer");
+    cr_assert_not_null(q);
+    cr_expect_eq(q->type, LEDE_QUOTE_INDIRECT);
+    cr_expect_str_eq(q->cue, "shows");
+    lede_result_free(r);
+}
+
+Test(quotes, apposition_name_after_description) {
+    lede_result *r = run("The county's election director, Paula Reyes, said the count "
+                         "would finish by Friday.");
+    expect(find(r, "the count would finish by Friday"), LEDE_QUOTE_INDIRECT, "Reyes",
+           "said");
+    lede_result_free(r);
+}
+
+Test(quotes, phrasal_cue_takes_its_object) {
+    lede_result *r = run("Senator Ortiz called for a full audit of the port contracts.");
+    expect(find(r, "a full audit of the port contracts"), LEDE_QUOTE_INDIRECT, "Ortiz",
+           "called for");
+    lede_result_free(r);
+    r = run("The mayor said nothing. Lee spoke about her years on the city council.");
+    expect(find(r, "her years on the city council"), LEDE_QUOTE_INDIRECT, "Lee",
+           "spoke about");
+    lede_result_free(r);
+}
+
+/* An indirect quote containing `needle` with the given cue, any speaker. */
+static void expect_indirect(const lede_result *r, const char *needle, const char *cue) {
+    const lede_quote *q = find(r, needle);
+    cr_assert_not_null(q, "no quote with %s", needle);
+    cr_expect_eq(q->type, LEDE_QUOTE_INDIRECT, "type %s", lede_quote_type_name(q->type));
+    cr_assert_not_null(q->cue);
+    cr_expect_str_eq(q->cue, cue);
+}
+
+Test(quotes, according_to_with_more_after_the_source) {
+    lede_result *r = run("Rents rose 9 percent in the city last year, according to a "
+                         "housing survey released in March, and prices kept climbing.");
+    expect_indirect(r, "Rents rose 9 percent in the city last year", "according to");
+    lede_result_free(r);
+    r = run("According to a new report by the water board, two reservoirs are nearly "
+            "empty.");
+    expect_indirect(r, "two reservoirs are nearly empty", "According to");
+    lede_result_free(r);
+}
+
+Test(quotes, paragraph_label_with_colon) {
+    lede_result *r = run("Governor Hale: State Budget Will Balance Without New Taxes\n\n"
+                         "The legislature meets on Monday.");
+    const lede_quote *q = find(r, "State Budget Will Balance");
+    expect(q, LEDE_QUOTE_INDIRECT, "Hale", ":");
+    cr_expect_null(find(r, "legislature meets"));
+    lede_result_free(r);
+}
+
+Test(quotes, stance_object_stops_before_adjunct) {
+    lede_result *r =
+        run("Mayor Chen praised the new transit plan during a rally downtown.");
+    const lede_quote *q = find(r, "the new transit plan");
+    expect(q, LEDE_QUOTE_INDIRECT, "Chen", "praised");
+    cr_expect_str_eq(q->text, "the new transit plan");
+    lede_result_free(r);
+    r = run("The union called for higher wages on Tuesday.");
+    q = find(r, "higher wages");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->text, "higher wages");
+    lede_result_free(r);
+}
+
+Test(quotes, participle_clauses_continue_the_speaker) {
+    lede_result *r =
+        run("Senator Ortiz opposed the bill, citing the cost to small farms.");
+    expect(find(r, "the cost to small farms"), LEDE_QUOTE_INDIRECT, "Ortiz", "citing");
+    lede_result_free(r);
+    r = run("Governor Hale spoke to miners on Friday, promising to reopen two shafts.");
+    expect(find(r, "to reopen two shafts"), LEDE_QUOTE_INDIRECT, "Hale", "promising");
+    lede_result_free(r);
+}
+
+Test(quotes, stance_verbs_from_the_table) {
+    lede_result *r =
+        run("Councilwoman Diaz supported the zoning change for the old mill.");
+    expect(find(r, "the zoning change for the old mill"), LEDE_QUOTE_INDIRECT, "Diaz",
+           "supported");
+    lede_result_free(r);
+    r = run("The health board unveiled a plan to open four new clinics.");
+    expect_indirect(r, "a plan to open four new clinics", "unveiled");
+    lede_result_free(r);
+}
+
+Test(quotes, belief_verbs_with_that) {
+    lede_result *r =
+        run("The inspectors understood that the dam had been repaired twice.");
+    expect_indirect(r, "the dam had been repaired twice", "understood");
+    lede_result_free(r);
+    r = run("Coach Rivera decided that the team would skip the spring tour.");
+    expect(find(r, "the team would skip the spring tour"), LEDE_QUOTE_INDIRECT, "Rivera",
+           "decided");
+    lede_result_free(r);
+}
+
+Test(quotes, unlisted_verb_with_that_clause) {
+    lede_result *r =
+        run("Judge Moreno reiterated in court that the hearing would go ahead. "
+            "The auditors stipulated that the city sign every invoice twice.");
+    expect_indirect(r, "the city sign every invoice twice", "stipulated");
+    lede_result_free(r);
+    r = run("He signed that bill into law last spring.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
+
+Test(quotes, coordinated_cue_takes_the_sentence_subject) {
+    lede_result *r =
+        run("Senator Ortiz toured the flooded valley on Sunday and called for "
+            "federal disaster aid.");
+    expect(find(r, "federal disaster aid"), LEDE_QUOTE_INDIRECT, "Ortiz", "called for");
+    lede_result_free(r);
+    r = run("Mayor Chen visited the shelter and criticized the slow state response.");
+    expect(find(r, "the slow state response"), LEDE_QUOTE_INDIRECT, "Chen", "criticized");
+    lede_result_free(r);
+}
+
+Test(quotes, title_case_headline_cue) {
+    lede_result *r = run("Governor Hale Says State Budget Will Balance Next Year\n\n"
+                         "The legislature meets on Monday.");
+    expect(find(r, "State Budget Will Balance"), LEDE_QUOTE_INDIRECT, "Hale", "Says");
+    lede_result_free(r);
+    /* a capitalised cue word outside a headline is a name, not a verb */
+    r = run("The letter was signed by Mark Says and two other officers last year.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
+
+Test(quotes, belief_noun_with_owner) {
+    lede_result *r = run(
+        "In the interview, Hale stood by her view that the tunnel would pay for itself.");
+    expect_indirect(r, "the tunnel would pay for itself", "view");
+    lede_result_free(r);
+}
+
+Test(quotes, one_word_object_of_a_stance_verb) {
+    lede_result *r = run("The teachers' union endorsed Lopez on Tuesday.");
+    const lede_quote *q = find(r, "Lopez");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->text, "Lopez");
+    cr_expect_str_eq(q->cue, "endorsed");
+    lede_result_free(r);
+}
+
+Test(quotes, reported_question_after_asked) {
+    lede_result *r =
+        run("Senator Ortiz asked whether the bridge would reopen before winter.");
+    expect(find(r, "whether the bridge would reopen before winter"), LEDE_QUOTE_INDIRECT,
+           "Ortiz", "asked");
+    lede_result_free(r);
+}
+
+Test(quotes, noun_homograph_before_a_finite_verb_is_no_cue) {
+    lede_result *r = run("Under the Hale plan is a new tax on imported steel.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+    r = run(
+        "Correction: An earlier version of this story misstated the date of the vote.");
+    cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
