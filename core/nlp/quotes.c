@@ -103,19 +103,47 @@ static bool is_pronoun(const char *m, bool *person) {
     return false;
 }
 
+/* Nationalities, events and works (MISC) do not speak: in "the Norwegian
+ * transport ministry said" the demonym only modifies the speaker. */
+static const ent_span *speaking_entity(const ent_span *hit) {
+    return hit && hit->type != LEDE_ENT_MISC ? hit : NULL;
+}
+
+/* The one person whose name ends with the single word `name` ("Store" for
+ * "Jonas Gahr Store"), for speakers the tagger did not mark; -1 when none or
+ * several do. */
+static long person_by_surname(const lede_result *res, const char *name) {
+    if (!name || strchr(name, ' '))
+        return -1;
+    size_t len = strlen(name);
+    long found = -1;
+    for (size_t i = 0; i < res->n_entities; i++) {
+        const lede_entity *e = &res->entities[i];
+        size_t n = strlen(e->name);
+        if (e->type != LEDE_ENT_PERSON || n <= len + 1 || e->name[n - len - 1] != ' ' ||
+            strcmp(e->name + n - len, name))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (long)i;
+    }
+    return found;
+}
+
 static void link_entity(lede_job *job, const ent_span *es, size_t n_es, const qspeaker *s,
                         lede_quote *out) {
     const ent_span *hit = NULL;
     if (s->nb >= 0)
-        hit = entity_at(es, n_es, s->nb, s->ne);
+        hit = speaking_entity(entity_at(es, n_es, s->nb, s->ne));
     if (!hit && s->mb >= 0)
-        hit = entity_at(es, n_es, s->mb, s->me);
+        hit = speaking_entity(entity_at(es, n_es, s->mb, s->me));
     bool person;
     if (!hit && !s->name && s->mb >= 0 && is_pronoun(s->mention, &person))
         hit = entity_before(es, n_es, s->mb, person);
-    if (hit) {
-        out->speaker_entity = hit->entity;
-        out->speaker = job->res->entities[hit->entity].name;
+    long entity = hit ? hit->entity : person_by_surname(job->res, s->name);
+    if (entity >= 0) {
+        out->speaker_entity = entity;
+        out->speaker = job->res->entities[entity].name;
     }
 }
 

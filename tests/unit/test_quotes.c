@@ -285,6 +285,30 @@ Test(quotes, speaker_links_to_entity) {
     lede_result_free(r);
 }
 
+Test(quotes, surname_speaker_links_to_the_full_name) {
+    lede_result *r = run("Prime Minister Jonas Gahr Store opened the line on Monday. "
+                         "\"It is good for jobs,\" Store told reporters in Oslo.");
+    cr_assert_gt(r->n_entities, 0, "the entity model is part of the source tree");
+    const lede_quote *q = find(r, "good for jobs");
+    cr_assert_not_null(q);
+    cr_assert_geq(q->speaker_entity, 0);
+    cr_expect_str_eq(q->speaker, "Jonas Gahr Store");
+    cr_expect_str_eq(r->entities[q->speaker_entity].name, "Jonas Gahr Store");
+    lede_result_free(r);
+}
+
+Test(quotes, a_nationality_is_never_the_speaker) {
+    lede_result *r = run("The line will cost about 12 billion kroner, according to the "
+                         "Norwegian transport ministry.");
+    cr_assert_gt(r->n_entities, 0, "the entity model is part of the source tree");
+    const lede_quote *q = find(r, "12 billion kroner");
+    cr_assert_not_null(q);
+    cr_expect(!q->speaker || strcmp(q->speaker, "Norwegian"), "speaker %s", q->speaker);
+    if (q->speaker_entity >= 0)
+        cr_expect_neq(r->entities[q->speaker_entity].type, LEDE_ENT_MISC);
+    lede_result_free(r);
+}
+
 Test(quotes, cue_table_is_sorted_and_letter_indexed) {
     size_t n = quotes_cue_count();
     cr_assert_gt(n, 20);
