@@ -1,9 +1,9 @@
 /*
  * quotes — direct, partial and indirect quotations with their speaker and cue.
  *
- * The stage scans res->text once into its own light tokens (quotes_scan.c),
- * pairs quotation marks (quotes_marks.c), finds attributions
- * (quotes_attr.c), resolves speakers (quotes_speaker.c), then links each
+ * The stage reads the shared tokens of res->text (quotes_scan.c gives them the
+ * quote rules' flags and sentence marks), pairs quotation marks (quotes_marks.c), finds
+ * attributions (quotes_attr.c), resolves speakers (quotes_speaker.c), then links each
  * speaker to res->entities through the entity mentions of job->mentions when
  * the entity stages ran, and writes res->quotes.
  */
@@ -153,13 +153,11 @@ static const char *slice_bytes(lede_arena *a, const char *text, uint32_t b, uint
 
 lede_status nlp_quotes_extract(lede_job *job) {
     lede_result *res = job->res;
-    if (!res->text || !res->text_len)
+    if (!job->nlp.n_toks)
         return LEDE_OK;
     qtext q;
-    lede_status st = job->nlp.n_toks && job->nlp.text == res->text
-                         ? quotes_from_nlp(job->arena, res->text, res->text_len,
-                                           job->nlp.toks, job->nlp.n_toks, &q)
-                         : quotes_scan(job->arena, res->text, res->text_len, &q);
+    lede_status st = quotes_from_nlp(job->arena, res->text, res->text_len, job->nlp.toks,
+                                     job->nlp.n_toks, &q);
     qspan *spans = NULL;
     size_t n_spans = 0;
     if (st == LEDE_OK)

@@ -62,11 +62,9 @@ typedef struct {
     size_t n_sents;
 } qtext;
 
-/* Tokenises text[0..len) into *out (arrays from the arena). */
-lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out);
-
-/* The same from the shared tokenizer's tokens of text (job->nlp), so the text
- * is not cut twice; sentences are re-marked with the quote rules' own splits. */
+/* The quote rules' view of the shared tokenizer's tokens of text (job->nlp):
+ * the text is never cut twice; sentences are re-marked with the quote rules'
+ * own splits. Arrays come from the arena. */
 lede_status quotes_from_nlp(lede_arena *a, const char *text, size_t len,
                             const nlp_token *toks, size_t n, qtext *out);
 

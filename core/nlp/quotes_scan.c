@@ -1,9 +1,9 @@
 /*
- * quotes_scan — one linear pass that cuts the article text into the tokens the
- * quote rules read: words (with inner apostrophes, hyphens and abbreviation
- * dots), punctuation, quotation marks classified as opening or closing by their
- * shape and their neighbours, and dashes; then marks paragraph and sentence
- * starts. Offsets are kept in bytes and code points.
+ * quotes_scan — one linear pass over the shared tokenizer's tokens that gives
+ * the quote rules their view of them: words with capitalisation, abbreviation
+ * and cue-verb marks, punctuation, quotation marks classified as opening or
+ * closing by their shape and their neighbours, and dashes; then paragraph and
+ * sentence starts as the quote rules split them. The text is never re-cut.
  */
 #include <ctype.h>
 #include <string.h>
@@ -32,9 +32,6 @@ enum {
     CP_LATIN1_PUNCT_FIRST = 0x00A1,
     CP_LATIN1_PUNCT_LAST = 0x00BF,
 };
-
-/* Bytes per token assumed when sizing the token array (it grows if needed). */
-#define TOKEN_BYTES_GUESS 5
 
 /* Longest abbreviation we try to recognise, in bytes ("Sept", "Calif"). */
 #define ABBREV_MAX 8
@@ -91,30 +88,6 @@ static bool is_dash(uint32_t c) {
     return c == '-' || (c >= CP_FIGURE_DASH && c <= CP_HORIZONTAL_BAR);
 }
 
-static bool is_alnum_cp(uint32_t c) {
-    if (c < 0x80)
-        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    if (c >= CP_LATIN1_PUNCT_FIRST && c <= CP_LATIN1_PUNCT_LAST)
-        return c == 0xAA || c == 0xB5 || c == 0xBA;
-    if (c >= CP_GENERAL_PUNCT_FIRST && c <= CP_GENERAL_PUNCT_LAST)
-        return false;
-    if (c == 0xD7 || c == 0xF7 || (c >= 0x20A0 && c <= 0x20CF)) /* × ÷ currency */
-        return false;
-    return c != UTF8_REPLACEMENT && !is_space(c);
-}
-
-static bool is_upper_start(const char *s, size_t n) {
-    if ((unsigned char)s[0] < 0x80)
-        return s[0] >= 'A' && s[0] <= 'Z';
-    uint32_t c;
-    utf8_decode(s, n, &c);
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
-    /* Latin-1 and Latin Extended-A capitals are the ones that start English names. */
-    return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-           (c >= 0x100 && c <= 0x17F && (c % 2) == 0);
-}
-
 static bool word_in(const qword *list, size_t n_list, const char *s, size_t n) {
     if (n > ABBREV_MAX)
         return false;
@@ -131,73 +104,6 @@ static bool word_in(const qword *list, size_t n_list, const char *s, size_t n) {
 }
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Scans a word starting at i; returns its end. Sets *abbrev when a final
- * abbreviation dot was taken in. */
-static size_t scan_word(const char *s, size_t len, size_t i, bool *abbrev) {
-    size_t start = i;
-    bool has_inner_dot = false;
-    *abbrev = false;
-    while (i < len) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) { /* ASCII fast path */
-            if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
-                i++;
-                continue;
-            }
-            if (b != '\'' && b != '-' && b != '/' && b != '.' && b != ',')
-                break; /* space or punctuation that never joins a word */
-        }
-        cpinfo c = peek(s, len, i);
-        if (b >= 0x80 && is_alnum_cp(c.cp)) {
-            i += c.len;
-            continue;
-        }
-        cpinfo n = peek(s, len, i + c.len);
-        bool next_alnum = n.len && is_alnum_cp(n.cp);
-        if (c.cp >= CP_LATIN1_PUNCT_FIRST && c.cp <= CP_LATIN1_PUNCT_LAST && next_alnum &&
-            i > start && (unsigned char)s[i - 1] >= 0x80) {
-            i += c.len; /* mis-decoded letters inside a name: "FranÃÂ§ois" */
-            continue;
-        }
-        if ((c.cp == '\'' || c.cp == CP_RSQUO) && next_alnum && i > start) {
-            i += c.len; /* don't, Trump’s */
-            continue;
-        }
-        if ((c.cp == '-' || c.cp == '/') && next_alnum && i > start) {
-            i += c.len; /* grass-roots */
-            continue;
-        }
-        if ((c.cp == '.' || c.cp == ',') && next_alnum && i > start &&
-            isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1])) {
-            i += c.len; /* 3.5 100,000 */
-            continue;
-        }
-        if (c.cp == '.' && next_alnum && i > start && !isdigit((unsigned char)s[i - 1]) &&
-            i + 2 <= len && (i + 2 == len || s[i + 2] == '.')) {
-            i += c.len; /* U.S  a.m */
-            has_inner_dot = true;
-            continue;
-        }
-        break;
-    }
-    if (i < len && s[i] == '.') {
-        for (size_t k = i; k > start; k--)
-            if (s[k - 1] == '-') { /* "D-Wis." checks "Wis" */
-                start = k;
-                break;
-            }
-        size_t n = i - start;
-        bool single_letter = n == 1 && isalpha((unsigned char)s[start]);
-        if (has_inner_dot || single_letter ||
-            word_in(abbrev_titles, N_OF(abbrev_titles), s + start, n) ||
-            word_in(abbrev_final, N_OF(abbrev_final), s + start, n)) {
-            *abbrev = true;
-            i++;
-        }
-    }
-    return i;
-}
 
 /* Open/close for a quotation mark from its neighbours, falling back to shape. */
 static uint8_t quote_side(uint32_t cp, uint32_t before, uint32_t after, bool at_start,
@@ -323,103 +229,6 @@ static lede_status index_sentences(lede_arena *a, qtext *q) {
             q->sent_begin[s++] = (uint32_t)i;
     q->sent_begin[q->n_sents] = (uint32_t)q->n;
     return LEDE_OK;
-}
-
-lede_status quotes_scan(lede_arena *a, const char *text, size_t len, qtext *out) {
-    memset(out, 0, sizeof *out);
-    out->text = text;
-    out->len = len;
-    /* English news runs about one token per five bytes; grow when denser. */
-    size_t cap = len / TOKEN_BYTES_GUESS + 16;
-    out->t = arena_alloc(a, cap * sizeof *out->t);
-    if (!out->t)
-        return LEDE_ERR_NOMEM;
-    size_t i = 0, cp = 0;
-    uint32_t para = 0;
-    bool para_start = true, space_before = false;
-    unsigned newlines = 0;
-    while (i < len) {
-        cpinfo c = peek(text, len, i);
-        if (is_space(c.cp)) {
-            if (c.cp == '\n')
-                newlines++;
-            space_before = true;
-            i += c.len;
-            cp++;
-            continue;
-        }
-        if (newlines && out->n) {
-            para++;
-            para_start = true;
-        }
-        newlines = 0;
-        if (out->n == cap) {
-            qtok *t = arena_realloc(a, out->t, cap * sizeof *t, 2 * cap * sizeof *t);
-            if (!t)
-                return LEDE_ERR_NOMEM;
-            out->t = t;
-            cap *= 2;
-        }
-        qtok *t = &out->t[out->n];
-        memset(t, 0, sizeof *t);
-        t->b = (uint32_t)i;
-        t->cb = (uint32_t)cp;
-        t->cue = -1;
-        t->para = para;
-        if (para_start)
-            t->flags |= QF_PARA;
-        if (space_before || out->n == 0)
-            t->flags |= QF_SPACE_BEFORE;
-        size_t end;
-        if (is_alnum_cp(c.cp)) {
-            bool abbrev;
-            end = scan_word(text, len, i, &abbrev);
-            t->kind = QT_WORD;
-            if (abbrev)
-                t->flags |= QF_ABBREV;
-            if (is_upper_start(text + i, len - i))
-                t->flags |= QF_CAP;
-            if (isdigit((unsigned char)text[i]))
-                t->flags |= QF_NUM;
-            size_t wl = end - i - (abbrev ? 1 : 0);
-            if (!(t->flags & (QF_CAP | QF_NUM)))
-                t->cue = (int16_t)quotes_cue_find(text + i, wl);
-        } else {
-            end = i + c.len;
-            if (is_dquote(c.cp) || is_squote(c.cp)) {
-                bool doubled = c.cp == '\'' && end < len && text[end] == '\'';
-                if (doubled)
-                    end++; /* '' used as a double quotation mark */
-                cpinfo n = peek(text, len, end);
-                t->kind = is_dquote(c.cp) || doubled ? QT_DQUOTE : QT_SQUOTE;
-                uint32_t prev_cp = 0; /* the code point before the mark */
-                if (i > 0) {
-                    size_t k = i - 1;
-                    while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
-                        k--;
-                    utf8_decode(text + k, i - k, &prev_cp);
-                }
-                t->flags |= quote_side(c.cp, prev_cp, n.cp, out->n == 0 || para_start,
-                                       end >= len);
-            } else if (is_dash(c.cp)) {
-                t->kind = QT_DASH;
-            } else {
-                t->kind = QT_PUNCT;
-            }
-        }
-        for (size_t k = i; k < end; k++)
-            if (((unsigned char)text[k] & 0xC0) != 0x80)
-                cp++;
-        t->e = (uint32_t)end;
-        t->ce = (uint32_t)cp;
-        out->n++;
-        i = end;
-        para_start = false;
-        space_before = false;
-    }
-    mark_sentences(out);
-    mark_headline_cues(out);
-    return index_sentences(a, out);
 }
 
 bool quotes_tok_is(const qtext *q, size_t i, const char *w) {

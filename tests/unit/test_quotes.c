@@ -363,36 +363,6 @@ Test(quotes, two_attributions_in_one_sentence) {
     lede_result_free(r);
 }
 
-Test(quotes, own_scan_and_shared_tokens_agree) {
-    /* quotes_scan (used when the shared tokens are absent) and the reading of
-     * the shared tokenizer's tokens must find the same spans */
-    const char *text = "Maria Lopez spoke first.\n\n\"We will rebuild,\" she said. "
-                       "\"Every house.\"\n\nReyes told reporters that the port would "
-                       "close, according to the union.";
-    lede_arena *a = arena_new(0);
-    nlp_text nt;
-    cr_assert_eq(nlp_tokenize(a, text, strlen(text), &nt), LEDE_OK);
-    qtext q1, q2;
-    cr_assert_eq(quotes_scan(a, text, strlen(text), &q1), LEDE_OK);
-    cr_assert_eq(quotes_from_nlp(a, text, strlen(text), nt.toks, nt.n_toks, &q2),
-                 LEDE_OK);
-    qfound_list f1 = {.a = a}, f2 = {.a = a};
-    qspan *s1, *s2;
-    size_t n1, n2;
-    cr_assert_eq(quotes_marks(a, &q1, &s1, &n1), LEDE_OK);
-    cr_assert_eq(quotes_marks(a, &q2, &s2, &n2), LEDE_OK);
-    cr_assert_eq(quotes_attribute(&q1, s1, n1, &f1), LEDE_OK);
-    cr_assert_eq(quotes_attribute(&q2, s2, n2, &f2), LEDE_OK);
-    cr_assert_eq(f1.n, 2);
-    cr_assert_eq(f1.n, f2.n);
-    for (size_t i = 0; i < f1.n; i++) {
-        cr_expect_eq(f1.v[i].cb, f2.v[i].cb);
-        cr_expect_eq(f1.v[i].ce, f2.v[i].ce);
-        cr_expect_eq(f1.v[i].type, f2.v[i].type);
-    }
-    arena_free(a);
-}
-
 Test(quotes, indirect_interrupted_by_attribution) {
     lede_result *r = run("The new museum, Lopez said, would open in the spring.");
     cr_assert_eq(r->n_quotes, 1);
