@@ -2,9 +2,9 @@
  * quotes_int — the internal pieces of quote extraction, shared by the
  * quotes_*.c files and their unit tests; nothing here is public API.
  *
- * quotes_scan.c   splits the article text into the small word/punctuation/
- *                 quote-mark tokens the attribution rules need, with
- *                 paragraph and sentence starts (one linear pass).
+ * quotes_scan.c   reads the shared tokens into the word/punctuation/quote-mark
+ *                 view the attribution rules need, with paragraph and
+ *                 sentence starts (one linear pass; the text is not re-cut).
  * quotes_cues.c   the table of reporting verbs with their tense forms.
  * quotes_marks.c  pairs quotation marks into quoted spans (curly, straight,
  *                 single, guillemets, paragraph reopening, nesting).
