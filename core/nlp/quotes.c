@@ -89,20 +89,6 @@ static const ent_span *entity_before(const ent_span *v, size_t n, long cp, bool 
     return NULL;
 }
 
-static bool is_pronoun(const char *m, bool *person) {
-    static const char *const person_p[] = {"he", "she", "i"};
-    static const char *const group_p[] = {"they", "it", "we"};
-    for (size_t i = 0; i < sizeof person_p / sizeof *person_p; i++)
-        if (m && !strcasecmp(m, person_p[i]))
-            return (*person = true);
-    for (size_t i = 0; i < sizeof group_p / sizeof *group_p; i++)
-        if (m && !strcasecmp(m, group_p[i])) {
-            *person = false;
-            return true;
-        }
-    return false;
-}
-
 /* Nationalities, events and works (MISC) do not speak: in "the Norwegian
  * transport ministry said" the demonym only modifies the speaker. */
 static const ent_span *speaking_entity(const ent_span *hit) {
@@ -137,9 +123,8 @@ static void link_entity(lede_job *job, const ent_span *es, size_t n_es, const qs
         hit = speaking_entity(entity_at(es, n_es, s->nb, s->ne));
     if (!hit && s->mb >= 0)
         hit = speaking_entity(entity_at(es, n_es, s->mb, s->me));
-    bool person;
-    if (!hit && !s->name && s->mb >= 0 && is_pronoun(s->mention, &person))
-        hit = entity_before(es, n_es, s->mb, person);
+    if (!hit && !s->name && s->mb >= 0 && s->pronoun != QP_NONE)
+        hit = entity_before(es, n_es, s->mb, s->pronoun == QP_PERSON);
     long entity = hit ? hit->entity : person_by_surname(job->res, s->name);
     if (entity >= 0) {
         out->speaker_entity = entity;

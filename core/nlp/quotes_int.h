@@ -154,7 +154,10 @@ typedef struct {
     long mb, me;         /* code points of the mention, -1 when none */
     long nb, ne;         /* code points of the name the mention resolved to, -1 */
     bool named;          /* name comes from a proper-name mention */
+    uint8_t pronoun;     /* QP_*: the mention is a pronoun, and of what */
 } qspeaker;
+
+enum { QP_NONE = 0, QP_PERSON, QP_GROUP };
 
 /* Resolves the speaker of every found attribution (in text order): names are
  * taken from the capitalised head of the subject, pronouns go to the nearest

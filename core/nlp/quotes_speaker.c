@@ -192,13 +192,14 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
         return;
     }
     if (e - b == 1 && (IN(q, b, person_pronouns) || IN(q, b, group_pronouns))) {
+        s->pronoun = IN(q, b, person_pronouns) ? QP_PERSON : QP_GROUP;
         const qspeaker *p = last_named(q, found, out, i);
         if (p) {
             s->name = p->name;
             s->nb = p->nb;
             s->ne = p->ne;
             s->named = true;
-        } else if (IN(q, b, person_pronouns)) {
+        } else if (s->pronoun == QP_PERSON) {
             name_before(a, q, b, s);
         }
         return;
