@@ -278,10 +278,9 @@ Test(quotes, speaker_links_to_entity) {
                          "\"We will rebuild every house,\" Lopez said.");
     const lede_quote *q = find(r, "rebuild every house");
     cr_assert_not_null(q);
-    if (r->n_entities) { /* the entity model is present in the source tree */
-        cr_assert_geq(q->speaker_entity, 0);
-        cr_expect(strstr(r->entities[q->speaker_entity].name, "Lopez"));
-    }
+    cr_assert_gt(r->n_entities, 0, "the entity model is part of the source tree");
+    cr_assert_geq(q->speaker_entity, 0);
+    cr_expect(strstr(r->entities[q->speaker_entity].name, "Lopez"));
     lede_result_free(r);
 }
 
