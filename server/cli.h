@@ -18,6 +18,19 @@ int cmd_train_ner(int argc, char **argv); /* lede train-ner ... */
  * Returns 0, or -1 with errno set (EFBIG when over max). */
 int cli_read_file(const char *path, size_t max, char **out, size_t *out_len);
 
+/* One line of a JSONL evaluation command: reads `in` (the parsed input object)
+ * and adds its answer's members to `out`, which already holds the input's
+ * "id". Returns 0, or 1 after printing why the line failed. */
+typedef int (*cli_jsonl_fn)(const lede_ctx *ctx, json_t *in, json_t *out, size_t lineno,
+                            void *user);
+
+/* The shared driver of `lede numbers` and `lede quotes`: loads the models,
+ * reads path ("-" = stdin) one JSON object per line (blank lines skipped),
+ * and prints one compact answer object per input line. Returns the exit
+ * status: 0, or 1 when the file or any line failed. */
+int cli_jsonl_run(const char *cmd, const char *path, const char *data_dir,
+                  cli_jsonl_fn fn, void *user);
+
 /* Loads the shared context (models) or prints why it could not, to stderr. */
 lede_ctx *cli_load_ctx(const char *data_dir);
 

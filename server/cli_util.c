@@ -59,3 +59,57 @@ lede_ctx *cli_load_ctx(const char *data_dir) {
                 err[0] ? ": " : "", err);
     return ctx;
 }
+
+/* Longest input line accepted: a long article is far below this. */
+#define CLI_JSONL_MAX_LINE (16u << 20)
+
+/* Parses one line and runs fn on it; prints the answer. */
+static int jsonl_line(const char *cmd, const lede_ctx *ctx, const char *line, size_t len,
+                      size_t lineno, cli_jsonl_fn fn, void *user) {
+    json_error_t err;
+    json_t *in = json_loadb(line, len, 0, &err);
+    if (!in) {
+        fprintf(stderr, "lede %s: line %zu: %s\n", cmd, lineno, err.text);
+        return 1;
+    }
+    json_t *out = json_object();
+    json_t *id = json_object_get(in, "id");
+    json_object_set(out, "id", id ? id : json_null());
+    int rc = fn(ctx, in, out, lineno, user);
+    if (json_dumpf(out, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) ||
+        fputc('\n', stdout) == EOF)
+        rc = 1;
+    json_decref(out);
+    json_decref(in);
+    return rc;
+}
+
+int cli_jsonl_run(const char *cmd, const char *path, const char *data_dir,
+                  cli_jsonl_fn fn, void *user) {
+    FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+    if (!f) {
+        fprintf(stderr, "lede %s: %s: %s\n", cmd, path, strerror(errno));
+        return 1;
+    }
+    lede_ctx *ctx = cli_load_ctx(data_dir);
+    int rc = ctx ? 0 : 1;
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    while (ctx && (n = getline(&line, &cap, f)) > 0) {
+        lineno++;
+        if (strspn(line, " \t\r\n") == (size_t)n)
+            continue;
+        if ((size_t)n > CLI_JSONL_MAX_LINE) {
+            fprintf(stderr, "lede %s: line %zu too long\n", cmd, lineno);
+            rc = 1;
+            continue;
+        }
+        rc |= jsonl_line(cmd, ctx, line, (size_t)n, lineno, fn, user);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    lede_ctx_free(ctx);
+    return rc;
+}

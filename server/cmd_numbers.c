@@ -16,7 +16,6 @@
  * type names and value strings. That mapping lives here, not in the core.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,8 +25,6 @@
 #include "../core/utf8.h"
 #include "cli.h"
 
-/* Longest input line accepted. */
-#define NUMBERS_MAX_LINE (1u << 20)
 /* Largest integer printed as a JSON integer rather than a real. */
 #define NUMBERS_MAX_EXACT_INT 9007199254740992.0
 
@@ -294,81 +291,51 @@ static void map_claim(json_t *found, const doc *r, const lede_claim *c, rt_model
         add(found, r, c->qty_start, c->qty_end, "number", num_json(c->value), c->unit);
 }
 
-static int run(lede_ctx *ctx, FILE *in, rt_model default_model, bool claims) {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+/* What every line of one `lede numbers` run shares. */
+typedef struct {
     lede_options opt;
-    lede_options_init(&opt);
-    opt.stages = LEDE_FIELD_NUMBERS;
-    int rc = 0;
-    size_t lineno = 0;
-    while ((n = getline(&line, &cap, in)) > 0) {
-        lineno++;
-        if ((size_t)n > NUMBERS_MAX_LINE) {
-            fprintf(stderr, "lede numbers: line %zu too long\n", lineno);
-            rc = 1;
-            continue;
-        }
-        json_error_t jerr;
-        json_t *obj = json_loadb(line, (size_t)n, 0, &jerr);
-        if (!obj) {
-            if (strspn(line, " \t\r\n") != (size_t)n) {
-                fprintf(stderr, "lede numbers: line %zu: %s\n", lineno, jerr.text);
-                rc = 1;
-            }
-            continue;
-        }
-        const char *input = json_string_value(json_object_get(obj, "input"));
-        const char *mname = json_string_value(json_object_get(obj, "model"));
-        rt_model m = mname ? model_by_name(mname) : default_model;
-        json_t *found = json_array();
-        if (input) {
-            lede_result *res = NULL;
-            lede_status st = lede_analyze_text(ctx, input, strlen(input), &opt, &res);
-            if (st == LEDE_OK && claims) {
-                json_t *doc = lede_result_to_json(res, LEDE_FIELD_NUMBERS);
-                json_array_extend(found, json_object_get(doc, "numeric_claims"));
-                json_decref(doc);
-            } else if (st == LEDE_OK) {
-                doc d;
-                if (!doc_init(&d, res)) {
-                    fprintf(stderr, "lede numbers: out of memory\n");
-                    lede_result_free(res);
-                    json_decref(found);
-                    json_decref(obj);
-                    free(line);
-                    return 1;
-                }
-                for (size_t i = 0; i < res->n_claims; i++) {
-                    if (m == RM_RANGE && i + 1 < res->n_claims &&
-                        merged_bounds(found, &d, &res->claims[i], &res->claims[i + 1])) {
-                        i++;
-                        continue;
-                    }
-                    map_claim(found, &d, &res->claims[i], m);
-                }
-                free(d.cpb);
-            } else {
-                fprintf(stderr, "lede numbers: line %zu: %s\n", lineno,
-                        lede_strerror(st));
-                rc = 1;
-            }
-            lede_result_free(res);
-        }
-        json_t *out = json_object();
-        json_t *id = json_object_get(obj, "id");
-        json_object_set(out, "id", id ? id : json_null());
-        json_object_set_new(out, "found", found);
-        char *s = json_dumps(out, JSON_COMPACT | JSON_ENSURE_ASCII);
-        if (s) {
-            puts(s);
-            free(s);
-        }
-        json_decref(out);
-        json_decref(obj);
+    rt_model default_model;
+    bool claims; /* the contract's claim objects instead of the scorer's form */
+} numbers_run;
+
+/* The claims of one input, in the scorer's form (or the contract's). */
+static int numbers_line(const lede_ctx *ctx, json_t *in, json_t *out, size_t lineno,
+                        void *user) {
+    const numbers_run *run = user;
+    const char *input = json_string_value(json_object_get(in, "input"));
+    const char *mname = json_string_value(json_object_get(in, "model"));
+    rt_model m = mname ? model_by_name(mname) : run->default_model;
+    json_t *found = json_array();
+    json_object_set_new(out, "found", found);
+    if (!input)
+        return 0;
+    lede_result *res = NULL;
+    lede_status st = lede_analyze_text(ctx, input, strlen(input), &run->opt, &res);
+    if (st != LEDE_OK) {
+        fprintf(stderr, "lede numbers: line %zu: %s\n", lineno, lede_strerror(st));
+        return 1;
     }
-    free(line);
+    int rc = 0;
+    doc d;
+    if (run->claims) {
+        json_t *doc = lede_result_to_json(res, LEDE_FIELD_NUMBERS);
+        json_array_extend(found, json_object_get(doc, "numeric_claims"));
+        json_decref(doc);
+    } else if (!doc_init(&d, res)) {
+        fprintf(stderr, "lede numbers: line %zu: out of memory\n", lineno);
+        rc = 1;
+    } else {
+        for (size_t i = 0; i < res->n_claims; i++) {
+            if (m == RM_RANGE && i + 1 < res->n_claims &&
+                merged_bounds(found, &d, &res->claims[i], &res->claims[i + 1])) {
+                i++;
+                continue;
+            }
+            map_claim(found, &d, &res->claims[i], m);
+        }
+        free(d.cpb);
+    }
+    lede_result_free(res);
     return rc;
 }
 
@@ -395,20 +362,8 @@ int cmd_numbers(int argc, char **argv) {
         fprintf(stderr, "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims]\n");
         return 2;
     }
-    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-    if (!in) {
-        fprintf(stderr, "lede numbers: %s: %s\n", path, strerror(errno));
-        return 1;
-    }
-    lede_ctx *ctx = cli_load_ctx(data_dir);
-    if (!ctx) {
-        if (in != stdin)
-            fclose(in);
-        return 1;
-    }
-    int rc = run(ctx, in, model, claims);
-    lede_ctx_free(ctx);
-    if (in != stdin)
-        fclose(in);
-    return rc;
+    numbers_run run = {.default_model = model, .claims = claims};
+    lede_options_init(&run.opt);
+    run.opt.stages = LEDE_FIELD_NUMBERS;
+    return cli_jsonl_run("numbers", path, data_dir, numbers_line, &run);
 }

@@ -8,7 +8,6 @@
  * attribution}]}, offsets in code points of text. Types are spelled as
  * the quote scorer expects: direct, mixed (lede's partial) and indirect.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,38 +55,23 @@ static json_t *quotes_array(const lede_result *r) {
     return a;
 }
 
-/* Handles one input line; returns 0, or 1 after printing why it failed. */
-static int one_line(const lede_ctx *ctx, const lede_options *opt, const char *line,
-                    size_t lineno) {
-    json_error_t err;
-    json_t *in = json_loads(line, 0, &err);
-    const char *text = in ? json_string_value(json_object_get(in, "text")) : NULL;
-    if (!text) {
-        fprintf(stderr, "lede: line %zu: %s\n", lineno,
-                in ? "no \"text\" string" : err.text);
-        json_decref(in);
+/* One article: its quotes in the scorer's form. */
+static int quotes_line(const lede_ctx *ctx, json_t *in, json_t *out, size_t lineno,
+                       void *user) {
+    const lede_options *opt = user;
+    const char *text = json_string_value(json_object_get(in, "text"));
+    lede_result *res = NULL;
+    lede_status st =
+        text ? lede_analyze_text(ctx, text, strlen(text), opt, &res) : LEDE_ERR_INVALID;
+    if (st != LEDE_OK) {
+        fprintf(stderr, "lede quotes: line %zu: %s\n", lineno,
+                text ? lede_strerror(st) : "no \"text\" string");
+        json_object_set_new(out, "quotes", json_array());
         return 1;
     }
-    lede_result *res;
-    lede_status st = lede_analyze_text(ctx, text, strlen(text), opt, &res);
-    json_t *id = json_object_get(in, "id");
-    json_t *out = json_object();
-    json_object_set(out, "id", id ? id : json_null());
-    int rc = 0;
-    if (st != LEDE_OK) {
-        fprintf(stderr, "lede: line %zu: %s\n", lineno, lede_strerror(st));
-        json_object_set_new(out, "quotes", json_array());
-        rc = 1;
-    } else {
-        json_object_set_new(out, "quotes", quotes_array(res));
-        lede_result_free(res);
-    }
-    if (json_dumpf(out, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) ||
-        fputc('\n', stdout) == EOF)
-        rc = 1;
-    json_decref(out);
-    json_decref(in);
-    return rc;
+    json_object_set_new(out, "quotes", quotes_array(res));
+    lede_result_free(res);
+    return 0;
 }
 
 int cmd_quotes(int argc, char **argv) {
@@ -98,40 +82,16 @@ int cmd_quotes(int argc, char **argv) {
         else if (!strcmp(argv[i], "--data-dir") && i + 1 < argc)
             data_dir = argv[++i];
         else {
-            fprintf(stderr, "usage: lede quotes --jsonl FILE|-\n");
-            return 2;
+            path = NULL; /* an unknown argument: show the usage */
+            break;
         }
     }
     if (!path) {
         fprintf(stderr, "usage: lede quotes --jsonl FILE|-\n");
         return 2;
     }
-    FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-    if (!f) {
-        fprintf(stderr, "lede: %s: %s\n", path, strerror(errno));
-        return 1;
-    }
-    lede_ctx *ctx = cli_load_ctx(data_dir);
-    if (!ctx) {
-        if (f != stdin)
-            fclose(f);
-        return 1;
-    }
     lede_options opt;
     lede_options_init(&opt);
     opt.stages = LEDE_FIELD_QUOTES;
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    int rc = 0;
-    while (getline(&line, &cap, f) != -1) {
-        lineno++;
-        if (strspn(line, " \t\r\n") == strlen(line))
-            continue;
-        rc |= one_line(ctx, &opt, line, lineno);
-    }
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    lede_ctx_free(ctx);
-    return rc;
+    return cli_jsonl_run("quotes", path, data_dir, quotes_line, &opt);
 }
