@@ -59,6 +59,10 @@ lede_status lede_ctx_new(const lede_ctx_config *cfg, lede_ctx **out, char *err,
         free(ctx);
         return LEDE_ERR_NOMEM;
     }
+    /* libxml2's global state (its dictionary's random seed and mutexes) must
+     * be set up once before threads parse at the same time: lazily, two
+     * threads' first parses can deadlock inside xmlDictCreate. */
+    xmlInitParser();
     /* The number words and units are built here, at start-up, not on the
      * first request. */
     num_lex_init();
