@@ -30,6 +30,17 @@ lede_status html_decode(lede_arena *a, const char *bytes, size_t len,
                         const char *content_type, char **out, size_t *out_len,
                         char charset_out[HTML_CHARSET_MAX]);
 
+/* Shrinks decoded HTML in place to what the stages read, before parsing:
+ * drops comments, the bodies of <script> (except JSON-LD) and <style>, and
+ * every attribute html_attr_kept() does not name. libxml2 builds the same DOM
+ * from the result, minus those parts. Returns the new length; s[len] is
+ * NUL afterwards. */
+size_t html_prefilter(char *s, size_t len);
+
+/* True when the attribute `name` (n bytes, any case) survives the prefilter:
+ * the attributes some stage reads. */
+bool html_attr_kept(const char *name, size_t n);
+
 /* Parses UTF-8 HTML. Fails with LEDE_ERR_LIMIT past opt->max_nodes and
  * LEDE_ERR_PARSE when libxml2 gives up. The caller frees with xmlFreeDoc(). */
 lede_status html_parse(const char *utf8, size_t len, const char *url,

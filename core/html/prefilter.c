@@ -1,0 +1,381 @@
+/* The prefilter: decoded HTML shrunk, in place, to what the stages read.
+ *
+ * About 45% of a typical news page's bytes are script and style bodies, and
+ * most of its attributes (data-*, srcset, event handlers, SVG path data) are
+ * never looked at. libxml2 still tokenises every byte and allocates three
+ * objects per attribute, so it spends most of the parse on them. This pass
+ * removes them before libxml2 sees the page, in one linear scan that writes
+ * behind its read position.
+ *
+ * The scan follows the tokenizer of libxml2's HTML parser (HTMLparser.c of
+ * the 2.9 series: htmlParseStartTag, htmlParseAttribute, htmlParseComment,
+ * htmlParseScript, htmlParsePI) closely enough that the DOM built from the
+ * output is the DOM of the input minus the removed parts: a start tag is '<'
+ * and an ASCII letter; names are letters, digits and ":-_."; an attribute
+ * value runs to its closing quote or, unquoted, to a blank or '>'; a comment
+ * ends at the first "-->" or "--!>" after "<!--"; a script or style body ends
+ * at "</script" / "</style". tests/unit/test_prefilter.c checks the claim on
+ * every development page. */
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parserInternals.h>
+
+#include "../utf8.h"
+#include "html.h"
+
+/* libxml2 reads at most this many characters of a tag or attribute name
+ * (HTML_PARSER_BUFFER_SIZE); the rest starts the next attribute. */
+#define NAME_MAX_CHARS 100
+
+/* Attributes some stage reads (html/dom.c's dom_attr callers, the content
+ * rules' attribute walk, the cleaned markup of include_html) and those
+ * libxml2 itself acts on (meta charset). Everything else is dropped. Keep in
+ * step with the code: test_prefilter.c fails when a dom_attr() call names an
+ * attribute missing here. */
+static const char *const kept_attrs[] = {
+    "alt",      "aria-hidden", "charset",  "class",      "content",  "data-src",
+    "datetime", "hidden",      "href",     "http-equiv", "id",       "itemprop",
+    "lang",     "name",        "property", "pubdate",    "rel",      "role",
+    "src",      "style",       "type",     "value",      "xml:lang",
+};
+
+bool html_attr_kept(const char *name, size_t n) {
+    for (size_t i = 0; i < sizeof kept_attrs / sizeof kept_attrs[0]; i++)
+        if (strlen(kept_attrs[i]) == n && !strncasecmp(kept_attrs[i], name, n))
+            return true;
+    return false;
+}
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+static bool is_name_char(char c) {
+    return is_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+           c == '.';
+}
+
+/* The scan: s[0, w) is output, s[r, len) is still to read; w <= r. */
+typedef struct {
+    char *s;
+    size_t len, r, w;
+    bool in_element; /* a start tag has been seen */
+    bool prolog;     /* only blanks, comments, PIs and a DOCTYPE so far */
+    bool doctype_seen;
+} scan;
+
+static void emit(scan *sc, const char *from, size_t n) {
+    memmove(sc->s + sc->w, from, n);
+    sc->w += n;
+}
+
+/* Copies input up to position end. */
+static void copy_to(scan *sc, size_t end) {
+    emit(sc, sc->s + sc->r, end - sc->r);
+    sc->r = end;
+}
+
+/* Length of a name at p as libxml2 reads it (htmlParseHTMLName); 0 when p
+ * does not start one. */
+static size_t name_length(const scan *sc, size_t p) {
+    if (p >= sc->len)
+        return 0;
+    char c = sc->s[p];
+    if (!(is_letter(c) || c == '_' || c == ':' || c == '.'))
+        return 0;
+    size_t n = 0;
+    while (p + n < sc->len && n < NAME_MAX_CHARS && is_name_char(sc->s[p + n]))
+        n++;
+    return n;
+}
+
+static size_t skip_blanks(const scan *sc, size_t p) {
+    while (p < sc->len && is_blank(sc->s[p]))
+        p++;
+    return p;
+}
+
+static bool at_tag_end(const scan *sc, size_t p) {
+    return sc->s[p] == '>' || (sc->s[p] == '/' && p + 1 < sc->len && sc->s[p + 1] == '>');
+}
+
+/* Position of the first `needle` at or after p, case-insensitive, or len. */
+static size_t find_ci(const scan *sc, size_t p, const char *needle) {
+    size_t n = strlen(needle);
+    while (p + n <= sc->len) {
+        const char *lt = memchr(sc->s + p, needle[0], sc->len - p);
+        if (!lt || (size_t)(lt - sc->s) + n > sc->len)
+            break;
+        p = (size_t)(lt - sc->s);
+        if (!strncasecmp(sc->s + p, needle, n))
+            return p;
+        p++;
+    }
+    return sc->len;
+}
+
+/* Where a comment at r ("<!--") ends: libxml2 ends it after the first
+ * "-->" or "--!>" that starts after the opener, or at the end of the input.
+ * Comments before the first element stay: libxml2 places content that
+ * follows </html> differently when the document opens with a comment. */
+static size_t comment_end(const scan *sc) {
+    for (size_t p = sc->r + 4; p + 3 <= sc->len; p++) {
+        const char *dash = memchr(sc->s + p, '-', sc->len - p);
+        if (!dash)
+            break;
+        p = (size_t)(dash - sc->s);
+        if (p + 3 <= sc->len && !memcmp(sc->s + p, "-->", 3))
+            return p + 3;
+        if (p + 4 <= sc->len && !memcmp(sc->s + p, "--!>", 4))
+            return p + 4;
+    }
+    return sc->len;
+}
+
+/* A comment at r: dropped. When it sits between two characters that would
+ * join into other markup ("<<!-- -->p", "&amp<!-- -->;"), an empty comment
+ * stays as the separator. */
+static void drop_comment(scan *sc) {
+    size_t end = comment_end(sc);
+    char before = sc->w ? sc->s[sc->w - 1] : '>';
+    sc->r = end;
+    if (end < sc->len && before != '>' && !is_blank(before))
+        emit(sc, "<!---->", 7);
+}
+
+/* What a start tag told the scan. */
+typedef struct {
+    size_t out;      /* where its '<' now is in the output */
+    size_t name_len; /* its name follows the '<' */
+    bool self_closing, json_ld, complete;
+} start_tag;
+
+/* Appends input bytes [from, end) of a kept attribute or the tag's end. A
+ * blank goes before them unless the last bytes kept ended right where they
+ * start (`a="1"b="2"` is two attributes to libxml2): the two stay as they
+ * were, and anything else gets a blank, so that a value never joins what
+ * follows it. The output never outgrows the input: whenever a blank is
+ * added, at least one input byte before `from` was dropped. */
+static void emit_after(scan *sc, size_t *kept_end, size_t from, size_t end) {
+    if (*kept_end != from)
+        sc->s[sc->w++] = ' ';
+    emit(sc, sc->s + from, end - from);
+    *kept_end = end;
+}
+
+/* A start tag at r ("<" and a letter): rewritten with the kept attributes
+ * only. Bogus attribute text, which libxml2 skips, is dropped too. */
+static start_tag rewrite_start_tag(scan *sc) {
+    start_tag t = {.out = sc->w};
+    size_t p = sc->r + 1;
+    t.name_len = name_length(sc, p);
+    emit(sc, sc->s + sc->r, 1 + t.name_len);
+    p += t.name_len;
+    size_t kept_end = p; /* input position where the last kept bytes end */
+    p = skip_blanks(sc, p);
+    while (p < sc->len && !at_tag_end(sc, p)) {
+        size_t attr = p, n = name_length(sc, p);
+        if (!n) { /* bogus: libxml2 skips it up to a blank or the tag's end */
+            while (p < sc->len && !is_blank(sc->s[p]) && !at_tag_end(sc, p))
+                p++;
+            p = skip_blanks(sc, p);
+            continue;
+        }
+        size_t end = attr + n; /* the blanks after a bare name are not its own */
+        p = skip_blanks(sc, end);
+        size_t value = p, value_len = 0;
+        if (p < sc->len && sc->s[p] == '=') {
+            p = value = skip_blanks(sc, p + 1);
+            if (p < sc->len && (sc->s[p] == '"' || sc->s[p] == '\'')) {
+                const char *q = memchr(sc->s + p + 1, sc->s[p], sc->len - p - 1);
+                p = q ? (size_t)(q - sc->s) + 1 : sc->len;
+            } else {
+                while (p < sc->len && sc->s[p] != '>' && !is_blank(sc->s[p]))
+                    p++;
+            }
+            value_len = p - value;
+            end = p;
+        }
+        if (html_attr_kept(sc->s + attr, n)) {
+            if (n == 4 && !strncasecmp(sc->s + attr, "type", 4) && value_len &&
+                memmem(sc->s + value, value_len, "ld+json", 7))
+                t.json_ld = true;
+            emit_after(sc, &kept_end, attr, end);
+        }
+        p = skip_blanks(sc, p);
+    }
+    if (p >= sc->len) { /* the input ends inside the tag */
+        sc->r = sc->len;
+        return t;
+    }
+    t.complete = true;
+    t.self_closing = sc->s[p] == '/';
+    size_t close = p + (t.self_closing ? 2 : 1);
+    if (t.self_closing) /* "src=a.js />": the '/' must not join the value */
+        emit_after(sc, &kept_end, p, close);
+    else
+        emit(sc, sc->s + p, 1);
+    sc->r = close;
+    return t;
+}
+
+/* Where the body of a script or style element that starts at r ends:
+ * libxml2 ends it at the first "</" followed by the element's name in any
+ * case, or at the end of the input. */
+static size_t raw_text_end(const scan *sc, const char *name) {
+    size_t n = strlen(name);
+    for (size_t p = sc->r;; p += 2) {
+        p = find_ci(sc, p, "</");
+        if (p >= sc->len ||
+            (p + 2 + n <= sc->len && !strncasecmp(sc->s + p + 2, name, n)))
+            return p;
+    }
+}
+
+/* Copies an end tag, a processing instruction or a DOCTYPE at r through its
+ * '>', as libxml2 reads them. */
+static void copy_through_gt(scan *sc) {
+    const char *gt = memchr(sc->s + sc->r, '>', sc->len - sc->r);
+    copy_to(sc, gt ? (size_t)(gt - sc->s) + 1 : sc->len);
+}
+
+/* Does a processing instruction's target start at p? libxml2's HTML parser
+ * reads one when the first character is a letter (its own XML 1.0 letter
+ * table, for non-ASCII too), '_' or ':'. */
+static bool pi_target_starts(const scan *sc, size_t p) {
+    if (p >= sc->len)
+        return false;
+    char c = sc->s[p];
+    if ((unsigned char)c < 0x80)
+        return is_letter(c) || c == '_' || c == ':';
+    uint32_t cp;
+    utf8_decode(sc->s + p, sc->len - p, &cp);
+    return xmlIsLetter((int)cp);
+}
+
+static bool starts_ci(const scan *sc, size_t p, const char *word) {
+    size_t n = strlen(word);
+    return p + n <= sc->len && !strncasecmp(sc->s + p, word, n);
+}
+
+/* Start tags that close a script or style element before its body is read,
+ * when the body opens with them (libxml2's htmlStartClose table). */
+static const struct {
+    const char *element, *closer;
+} raw_text_closers[] = {
+    {"script", "noscript"},
+    {"style", "body"},
+    {"style", "frameset"},
+};
+
+/* True when the input at p opens with a start tag that closes `element`. */
+static bool closes(const scan *sc, size_t p, const char *element) {
+    if (p + 1 >= sc->len || sc->s[p] != '<' || !is_letter(sc->s[p + 1]))
+        return false;
+    /* libxml2 looks ahead here with a name reader that stops at '.'. */
+    size_t n = 0;
+    while (p + 1 + n < sc->len && n < NAME_MAX_CHARS && sc->s[p + 1 + n] != '.' &&
+           is_name_char(sc->s[p + 1 + n]))
+        n++;
+    for (size_t i = 0; i < sizeof raw_text_closers / sizeof raw_text_closers[0]; i++)
+        if (!strcmp(raw_text_closers[i].element, element) &&
+            strlen(raw_text_closers[i].closer) == n &&
+            !strncasecmp(sc->s + p + 1, raw_text_closers[i].closer, n))
+            return true;
+    return false;
+}
+
+/* After a start tag: a script or style body is dropped, except JSON-LD,
+ * which is copied as it is (its strings may hold markup). */
+static void after_start_tag(scan *sc, start_tag t) {
+    static const char *const raw_text[] = {"script", "style"};
+    if (!t.complete || t.self_closing)
+        return;
+    const char *name = sc->s + t.out + 1;
+    for (size_t i = 0; i < sizeof raw_text / sizeof raw_text[0]; i++) {
+        if (t.name_len != strlen(raw_text[i]) ||
+            strncasecmp(name, raw_text[i], t.name_len))
+            continue;
+        /* Before reading the body as text, libxml2 tries it as markup: a
+         * "</" without a name vanishes, and the tries start over. */
+        size_t body = sc->r;
+        while (starts_ci(sc, body, "</") && !name_length(sc, body + 2))
+            body += 2;
+        if (closes(sc, body, raw_text[i]))
+            return; /* an empty element; what follows is markup */
+        /* libxml2 parses a body that opens with an end tag ("<script></head>")
+         * as that end tag, which may or may not close the script depending
+         * on which elements are open. Rather than guess, the rest of such a
+         * (broken) page is left as it is. */
+        if (starts_ci(sc, body, "</") && name_length(sc, body + 2) &&
+            !starts_ci(sc, body + 2, raw_text[i])) {
+            copy_to(sc, sc->len);
+            return;
+        }
+        size_t end = raw_text_end(sc, raw_text[i]), after = end + 2 + strlen(raw_text[i]);
+        if (after < sc->len && is_name_char(sc->s[after])) {
+            /* "</scripts>": libxml2 ends the body there but then reads on
+             * as script text unless an element of that name is open; as
+             * above, the rest of the page is left as it is. */
+            copy_to(sc, sc->len);
+            return;
+        }
+        if (t.json_ld)
+            copy_to(sc, end);
+        else
+            sc->r = end;
+        return;
+    }
+}
+
+/* A DOCTYPE at r. After content has begun, libxml2 reads what follows a
+ * (misplaced) DOCTYPE without first trying an end tag: "</" is text. */
+static void copy_doctype(scan *sc) {
+    bool misplaced = !sc->prolog || sc->doctype_seen;
+    sc->doctype_seen = true;
+    copy_through_gt(sc);
+    if (misplaced && starts_ci(sc, sc->r, "</"))
+        copy_to(sc, sc->r + 1);
+}
+
+static bool all_blank(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!is_blank(s[i]))
+            return false;
+    return true;
+}
+
+size_t html_prefilter(char *s, size_t len) {
+    scan sc = {.s = s, .len = len, .prolog = true};
+    while (sc.r < sc.len) {
+        const char *lt = memchr(s + sc.r, '<', sc.len - sc.r);
+        size_t text_end = lt ? (size_t)(lt - s) : sc.len;
+        if (sc.prolog && !all_blank(s + sc.r, text_end - sc.r))
+            sc.prolog = false;
+        copy_to(&sc, text_end);
+        if (!lt)
+            break;
+        size_t r = sc.r;
+        char next = r + 1 < sc.len ? s[r + 1] : '\0';
+        bool comment = next == '!' && starts_ci(&sc, r, "<!--");
+        if (comment && sc.in_element)
+            drop_comment(&sc);
+        else if (comment)
+            copy_to(&sc, comment_end(&sc)); /* see comment_end() */
+        else if (next == '!' && starts_ci(&sc, r, "<!doctype"))
+            copy_doctype(&sc);
+        else if (next == '?' && pi_target_starts(&sc, r + 2))
+            copy_through_gt(&sc); /* a processing instruction ends at '>' */
+        else if (next == '/' && name_length(&sc, r + 2))
+            sc.prolog = false, copy_through_gt(&sc); /* an end tag ends at '>' */
+        else if (is_letter(next))
+            sc.prolog = false, sc.in_element = true,
+            after_start_tag(&sc, rewrite_start_tag(&sc));
+        else
+            sc.prolog = false, copy_to(&sc, r + 1); /* a '<' that is text */
+    }
+    s[sc.w] = '\0';
+    return sc.w;
+}
