@@ -621,7 +621,7 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
 
 /* A copy of s without links and without parenthesised asides, except those
  * that name more authors: "Kuhn (http://x/)" -> "Kuhn", "A (avec B et C)" ->
- * "A , avec B et C". */
+ * "A ,avec B et C", "Jane (J.D.) Doe" -> "Jane Doe". */
 static char *drop_asides(lede_arena *a, const char *s) {
     size_t n = strlen(s);
     char *out = arena_alloc(a, n + 1);
@@ -645,6 +645,11 @@ static char *drop_asides(lede_arena *a, const char *s) {
                 o += inner;
             }
             i += inner + 1 + (end != NULL);
+            continue;
+        }
+        /* What was dropped leaves its spaces on both sides: keep one. */
+        if (s[i] == ' ' && o && out[o - 1] == ' ') {
+            i++;
             continue;
         }
         out[o++] = s[i++];

@@ -139,6 +139,18 @@ Test(meta, byline_several_authors_and_junk) {
     cr_assert_str_eq(b.authors[0], "Jane Doe");
 }
 
+/* A dropped aside or link leaves one space between the words around it. */
+Test(meta, byline_aside_inside_a_name) {
+    meta_byline b;
+    parse("By Jane (J.D.) Doe", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Jane Doe");
+    parse("Tom [staff] Lee and Ann www.example.org Kay", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[0], "Tom Lee");
+    cr_assert_str_eq(b.authors[1], "Ann Kay");
+}
+
 Test(meta, byline_rejects_non_names) {
     const char *junk[] = {"Staff",
                           "Associated Press",
