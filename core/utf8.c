@@ -78,9 +78,32 @@ static bool utf8_ok_at(const char *s, size_t n, size_t *len) {
     return !(cp == UTF8_REPLACEMENT && *len == 1);
 }
 
+/* Bytes 0x01..0x7F repeated in every lane of a word, and the high bits. */
+#define ASCII_ONES 0x0101010101010101ull
+#define ASCII_HIGH 0x8080808080808080ull
+
+/* The length of the run of ASCII bytes other than NUL that starts s (at most
+ * n), read a word at a time: a lane is 0x01..0x7F exactly when neither it nor
+ * it minus one has the high bit set (a NUL borrows and becomes 0xFF). */
+static size_t ascii_run(const char *s, size_t n) {
+    size_t i = 0;
+    for (; i + sizeof(uint64_t) <= n; i += sizeof(uint64_t)) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        if ((w | (w - ASCII_ONES)) & ASCII_HIGH)
+            break;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80 && s[i] != 0)
+        i++;
+    return i;
+}
+
 bool utf8_valid(const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
+        i += ascii_run(s + i, n - i);
+        if (i >= n)
+            break;
         if ((unsigned char)s[i] < 0x80) {
             if (s[i] == 0)
                 return false;
