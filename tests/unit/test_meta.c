@@ -322,6 +322,43 @@ Test(meta, language_tags_and_guess) {
     cr_assert_null(meta_lang_guess("Hi", 2));
 }
 
+/* Every language's stop words are found, including words listed by several
+ * languages and words with accents; a word that only starts like a stop word
+ * or runs past the longest one counts for nothing. */
+Test(meta, lang_guess_every_latin_language) {
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"it", "Il sindaco ha detto che la strada sarà chiusa per una settimana, anche "
+               "se non sono ancora chiari i motivi della decisione."},
+        {"pt", "O prefeito disse que a estrada vai ficar fechada por uma semana, mas "
+               "não explicou os motivos da decisão aos moradores."},
+        {"nl", "De burgemeester zei dat de weg een week dicht blijft, maar hij wilde "
+               "niet zeggen waarom het besluit door de raad werd genomen."},
+        {"sv", "Borgmästaren sade att vägen kommer att vara stängd en vecka, men han "
+               "ville inte säga varför det beslutet togs av rådet."},
+        {"pl", "Burmistrz powiedział, że droga będzie zamknięta przez tydzień, ale nie "
+               "wyjaśnił, jak do tego doszło i co będzie dalej z ruchem."},
+        {"tr", "Belediye başkanı yolun bir hafta kapalı kalacağını söyledi ve bu karar "
+               "için daha çok bilgi verilmesi gerektiğini ama sonra açıklanacağını "
+               "belirtti."},
+        {"id", "Wali kota mengatakan bahwa jalan itu akan ditutup selama satu minggu "
+               "dan tidak ada yang tahu kapan jalan ini dibuka untuk umum."},
+        {"es", "También dijo que el puente estaba cerrado para los coches y que la "
+               "ciudad no tenía otra ruta entre los barrios del norte."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *g = meta_lang_guess(cases[i].text, strlen(cases[i].text));
+        cr_expect(g && !strcmp(g, cases[i].lang), "%s guessed as %s", cases[i].lang,
+                  g ? g : "nothing");
+    }
+    /* Near misses: prefixes, extensions and overlong words of stop words. */
+    const char *near = "Theory andes offer tower innate isthmus thatched forty itself "
+                       "wasabi ontology without assist histories heaven saidst "
+                       "thesauruses andandandand ofofofofof";
+    cr_assert_null(meta_lang_guess(near, strlen(near)));
+}
+
 /* ------------------------------------------------------------ through lede_extract */
 
 static lede_result *extract(const char *page, const char *url) {
