@@ -443,8 +443,9 @@ bool meta_byline_prefixed(const char *s) {
         return false;
     static const char *const openers[] = {"by ",       "by:",          "written by ",
                                           "words by ", "reported by ", "story by "};
+    int first = tolower((unsigned char)*s); /* most text is no byline */
     for (size_t i = 0; i < COUNT(openers); i++)
-        if (!strncasecmp(s, openers[i], strlen(openers[i])))
+        if (openers[i][0] == first && !strncasecmp(s, openers[i], strlen(openers[i])))
             return true;
     return false;
 }

@@ -35,6 +35,9 @@
 #define META_MAX_TAGS 32
 /* A headline shorter than this (bytes) is not trusted over the <title>. */
 #define HEADLINE_MIN_LEN 8
+/* Class, id and itemprop values up to this long (bytes, with the NUL) are
+ * lower-cased once on the stack for the marker tests. */
+#define FOLDED_VALUE_MAX 256
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -195,10 +198,41 @@ static element_role role_of(const xmlNode *n) {
     return ROLE_OTHER;
 }
 
-/* True when the attribute value v contains one of words (case-insensitive). */
-static bool has_word(const char *v, const char *const *words, size_t count) {
-    for (size_t i = 0; v && i < count; i++)
-        if (strcasestr(v, words[i]))
+/* An attribute value lower-cased once for the word tests below; values too
+ * long for the buffer are searched in place, case-insensitively. */
+typedef struct {
+    const char *value; /* as in the DOM, or NULL */
+    const char *lower; /* lower-case copy in buf, or NULL when too long */
+    char buf[FOLDED_VALUE_MAX];
+} folded_value;
+
+static void fold_value(folded_value *f, const char *v) {
+    f->value = v;
+    f->lower = NULL;
+    if (!v)
+        return;
+    size_t i = 0;
+    for (; v[i] && i + 1 < sizeof f->buf; i++) {
+        unsigned char c = (unsigned char)v[i];
+        f->buf[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (v[i])
+        return;
+    f->buf[i] = '\0';
+    f->lower = f->buf;
+}
+
+/* True when the value contains word (lower-case ASCII), ignoring case. */
+static bool has_substr(const folded_value *f, const char *word) {
+    if (!f->value)
+        return false;
+    return f->lower ? strstr(f->lower, word) != NULL : strcasestr(f->value, word) != NULL;
+}
+
+/* True when the value contains one of words (case-insensitive). */
+static bool has_word(const folded_value *f, const char *const *words, size_t count) {
+    for (size_t i = 0; f->value && i < count; i++)
+        if (has_substr(f, words[i]))
             return true;
     return false;
 }
@@ -231,6 +265,10 @@ static void scan_link(page_scan *s, xmlNode *n, size_t order) {
         s->metas[s->n_metas++] = (meta_pair){"image_src", dom_attr(n, "href")};
 }
 
+/* The attributes every element is looked at for, read in one walk. */
+enum { SCAN_ATTR_ITEMPROP, SCAN_ATTR_CLASS, SCAN_ATTR_ID, SCAN_ATTR_COUNT };
+static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {"itemprop", "class", "id"};
+
 /* One walk over the document collecting every metadata source. */
 static void scan_page(page_scan *s, xmlNode *root) {
     size_t order = 0;
@@ -240,7 +278,9 @@ static void scan_page(page_scan *s, xmlNode *root) {
         if (n->type == XML_ELEMENT_NODE) {
             order++;
             element_role role = role_of(n);
-            const char *itemprop = dom_attr(n, "itemprop");
+            const char *attrs[SCAN_ATTR_COUNT];
+            dom_attrs(n, scan_attr_names, attrs, SCAN_ATTR_COUNT);
+            const char *itemprop = attrs[SCAN_ATTR_ITEMPROP];
             if (role == ROLE_META)
                 scan_meta(s, n);
             else if (role == ROLE_LINK)
@@ -254,21 +294,28 @@ static void scan_page(page_scan *s, xmlNode *root) {
             else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
                 add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && role != ROLE_META) {
-                if (strcasestr(itemprop, "author") || strcasestr(itemprop, "creator"))
+                folded_value f;
+                fold_value(&f, itemprop);
+                if (has_substr(&f, "author") || has_substr(&f, "creator"))
                     add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
                 else if (!strcasecmp(itemprop, "datePublished") ||
                          !strcasecmp(itemprop, "dateModified"))
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
-            const char *cls = dom_attr(n, "class");
-            if (role != ROLE_META && role != ROLE_WRAPPER &&
-                (has_word(cls, byline_markers, COUNT(byline_markers)) ||
-                 has_word(dom_attr(n, "id"), byline_markers, COUNT(byline_markers))) &&
-                !has_word(cls, byline_vetoes, COUNT(byline_vetoes)))
-                add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
+            const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
+            if (role != ROLE_META && role != ROLE_WRAPPER && (cls || id)) {
+                folded_value fc, fi;
+                fold_value(&fc, cls);
+                fold_value(&fi, id);
+                if ((has_word(&fc, byline_markers, COUNT(byline_markers)) ||
+                     has_word(&fi, byline_markers, COUNT(byline_markers))) &&
+                    !has_word(&fc, byline_vetoes, COUNT(byline_vetoes)))
+                    add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
+            }
             if (role == ROLE_CONTAINER && meta_byline_prefixed(first_text(n)))
                 add_candidate(s, s->by_line, &s->n_by_line, n, order);
-            skip = dom_is_non_text(n) && !dom_is(n, "head");
+            /* Elements with a role are never script, style or the like. */
+            skip = role == ROLE_OTHER && dom_is_non_text(n) && !dom_is(n, "head");
         }
         n = dom_next(root, n, skip);
     }
