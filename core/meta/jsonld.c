@@ -184,16 +184,16 @@ lede_status meta_jsonld_collect(lede_job *job, xmlNode *root) {
     json_t *all = json_array();
     if (!all)
         return LEDE_ERR_NOMEM;
-    for (xmlNode *n = root; n; n = dom_next(root, n, dom_is(n, "script"))) {
-        if (!dom_is(n, "script"))
-            continue;
-        const char *type = dom_attr(n, "type");
-        if (!type || !strcasestr(type, "ld+json"))
-            continue;
-        size_t len = 0;
-        char *text = script_text(job->arena, n, &len);
-        if (text)
-            meta_jsonld_parse(all, text, len);
+    for (xmlNode *n = root; n;) {
+        bool script = n->type == XML_ELEMENT_NODE && dom_is(n, "script");
+        const char *type = script ? dom_attr(n, "type") : NULL;
+        if (type && strcasestr(type, "ld+json")) {
+            size_t len = 0;
+            char *text = script_text(job->arena, n, &len);
+            if (text)
+                meta_jsonld_parse(all, text, len);
+        }
+        n = dom_next(root, n, script);
     }
     json_decref(job->jsonld);
     job->jsonld = all;

@@ -45,8 +45,8 @@ static bool valid_slowly(const char *s, size_t n) {
     return true;
 }
 
-/* The word-at-a-time ASCII path agrees with the slow reading wherever an odd
- * byte sits: every offset, every length, at both ends of a word. */
+/* The word-at-a-time ASCII path (and utf8_ascii_span) agrees with the slow reading
+ * wherever an odd byte sits: every offset, every length, at both ends of a word. */
 Test(utf8, valid_agrees_at_every_offset) {
     static const char *const odd[] = {"\0",
                                       "\x7F",
@@ -67,6 +67,10 @@ Test(utf8, valid_agrees_at_every_offset) {
                 memcpy(buf + at, odd[k], odd_len[k]);
                 bool want = valid_slowly(buf, len);
                 checked_bad += !want;
+                unsigned char c = (unsigned char)odd[k][0];
+                size_t span = c == 0 || c >= 0x80 ? at : len;
+                cr_assert_eq(utf8_ascii_span(buf, len), span,
+                             "span of odd %zu len %zu at %zu", k, len, at);
                 cr_assert_eq(utf8_valid(buf, len), want, "odd %zu len %zu at %zu", k, len,
                              at);
             }
