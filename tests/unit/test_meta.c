@@ -6,6 +6,9 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+
+#include "html/dom.h"
 #include "lede/lede.h"
 #include "meta/meta_int.h"
 
@@ -427,6 +430,80 @@ Test(meta, headline_cross_checked_with_h1) {
     cr_assert_str_eq(r->headline, "Storm closes schools");
     cr_assert_str_eq(r->provenance.headline, "h1");
     lede_result_free(r);
+}
+
+/* Class, id and itemprop mark bylines in any case, in long values too, and a
+ * veto word in the class keeps an author's biography out. */
+Test(meta, byline_markers_in_any_case) {
+    lede_result *r = extract("<html><body><h1>Storm closes all schools</h1>"
+                             "<div class=\"Story-BYLINE\">Jane Doe</div>"
+                             "<p>Text of the story goes here.</p></body></html>",
+                             NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Jane Doe");
+    cr_assert_str_eq(r->provenance.byline, "byline-class");
+    lede_result_free(r);
+    char page[2048], pad[600];
+    memset(pad, 'x', sizeof pad - 1);
+    pad[sizeof pad - 1] = '\0';
+    snprintf(page, sizeof page,
+             "<html><body><h1>Storm closes all schools</h1><div class=\"%s Writer\">"
+             "Ann Lee</div><p>Text of the story goes here.</p></body></html>",
+             pad);
+    r = extract(page, NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Ann Lee");
+    lede_result_free(r);
+    r = extract("<html><body><h1>Storm closes all schools</h1>"
+                "<div id=\"mainAUTHOR\">Tom Kay</div>"
+                "<div class=\"AuthorBio\">Jane Doe</div>"
+                "<p>Text of the story goes here.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Tom Kay");
+    lede_result_free(r);
+    r = extract("<html><body><h1>Storm closes all schools</h1>"
+                "<div class=\"AuthorBio\">Jane Doe</div>"
+                "<p>Text of the story goes here.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 0);
+    lede_result_free(r);
+    r = extract("<html><body><h1>Storm closes all schools</h1><p>Story text.</p>"
+                "<span class=\"x\" itemprop=\"Author\">Ann Lee</span></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->provenance.byline, "itemprop-author");
+    lede_result_free(r);
+}
+
+/* dom_attrs() gives what dom_attr() gives for each name, in one walk. */
+Test(meta, dom_attrs_matches_dom_attr) {
+    const char *html = "<p ID=\"a\" data-x=\"\" class=\"c d\" itemprop=\"author\" "
+                       "title=\"t\">x</p>";
+    htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    cr_assert_not_null(doc);
+    xmlNode *p = xmlDocGetRootElement(doc);
+    while (p && !dom_is(p, "p"))
+        p = dom_next(xmlDocGetRootElement(doc), p, false);
+    cr_assert_not_null(p);
+    static const char *const names[] = {"class",   "id",    "data-x",
+                                        "missing", "title", "itemprop"};
+    const char *got[6];
+    dom_attrs(p, names, got, 6);
+    for (size_t i = 0; i < 6; i++) {
+        const char *want = dom_attr(p, names[i]);
+        cr_assert((!want && !got[i]) || (want && got[i] && !strcmp(want, got[i])),
+                  "%s: %s vs %s", names[i], got[i] ? got[i] : "NULL",
+                  want ? want : "NULL");
+    }
+    cr_assert_str_eq(got[0], "c d");
+    cr_assert_str_eq(got[1], "a");
+    cr_assert_str_eq(got[2], "");
+    cr_assert_null(got[3]);
+    dom_attrs(NULL, names, got, 6);
+    cr_assert_null(got[0]);
+    xmlFreeDoc(doc);
 }
 
 Test(meta, not_an_article_warning) {
