@@ -269,8 +269,9 @@ static void scan_link(page_scan *s, xmlNode *n, size_t order) {
 enum { SCAN_ATTR_ITEMPROP, SCAN_ATTR_CLASS, SCAN_ATTR_ID, SCAN_ATTR_COUNT };
 static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {"itemprop", "class", "id"};
 
-/* One walk over the document collecting every metadata source. */
-static void scan_page(page_scan *s, xmlNode *root) {
+/* One walk over the document collecting every metadata source, JSON-LD
+ * scripts into `jsonld`. */
+static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a) {
     size_t order = 0;
     xmlNode *n = root;
     while (n) {
@@ -314,8 +315,12 @@ static void scan_page(page_scan *s, xmlNode *root) {
             }
             if (role == ROLE_CONTAINER && meta_byline_prefixed(first_text(n)))
                 add_candidate(s, s->by_line, &s->n_by_line, n, order);
-            /* Elements with a role are never script, style or the like. */
+            /* Elements with a role are never script, style or the like. A
+             * skipped element (noscript, template, svg...) may still hold
+             * JSON-LD. */
             skip = role == ROLE_OTHER && dom_is_non_text(n) && !dom_is(n, "head");
+            if (skip)
+                meta_jsonld_scripts_under(jsonld, a, n);
         }
         n = dom_next(root, n, skip);
     }
@@ -846,13 +851,16 @@ lede_status meta_extract(lede_job *job) {
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
     if (!root)
         return LEDE_OK;
-    lede_status st = meta_jsonld_collect(job, root);
+    page_scan *s = arena_calloc(job->arena, 1, sizeof *s);
+    json_t *jsonld = json_array();
+    if (!s || !jsonld) {
+        json_decref(jsonld);
+        return LEDE_ERR_NOMEM;
+    }
+    scan_page(s, root, jsonld, job->arena);
+    lede_status st = meta_jsonld_finish(job, jsonld);
     if (st != LEDE_OK)
         return st;
-    page_scan *s = arena_calloc(job->arena, 1, sizeof *s);
-    if (!s)
-        return LEDE_ERR_NOMEM;
-    scan_page(s, root);
     json_t *article = meta_jsonld_article(job->jsonld);
     set_urls(job, s, article);
     set_site(job, s, article);

@@ -476,6 +476,26 @@ Test(meta, byline_markers_in_any_case) {
     lede_result_free(r);
 }
 
+/* JSON-LD is found wherever its script sits, also inside elements whose
+ * text is no content (noscript, template). */
+Test(meta, jsonld_inside_noscript_and_template) {
+    lede_result *r = extract(
+        "<html><head><title>T</title></head><body><noscript><div><script "
+        "type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+        "\"Hidden headline here\"}</script></div></noscript><p>Text.</p></body></html>",
+        NULL);
+    cr_assert_str_eq(r->headline, "Hidden headline here");
+    cr_assert_str_eq(r->provenance.headline, "json-ld");
+    lede_result_free(r);
+    r = extract("<html><head><title>T</title></head><body><template><script "
+                "type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+                "{\"name\":\"Ann Lee\"}}</script></template><p>Text.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Ann Lee");
+    lede_result_free(r);
+}
+
 /* dom_attrs() gives what dom_attr() gives for each name, in one walk. */
 Test(meta, dom_attrs_matches_dom_attr) {
     const char *html = "<p ID=\"a\" data-x=\"\" class=\"c d\" itemprop=\"author\" "
