@@ -3,6 +3,7 @@
 #include "meta.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -38,6 +39,8 @@
 /* Class, id and itemprop values up to this long (bytes, with the NUL) are
  * lower-cased once on the stack for the marker tests. */
 #define FOLDED_VALUE_MAX 256
+/* Most words in one marker list. */
+#define MARKER_WORDS_MAX 16
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -126,6 +129,12 @@ static const char *const byline_markers[] = {"byline",  "by-line",     "author",
 static const char *const byline_vetoes[] = {"comment", "bio",   "avatar", "image",
                                             "img",     "photo", "about",  "related",
                                             "follow",  "more",  "social", "share"};
+/* itemprop values that mark an author element. */
+static const char *const itemprop_author_words[] = {"author", "creator"};
+_Static_assert(COUNT(byline_markers) <= MARKER_WORDS_MAX &&
+                   COUNT(byline_vetoes) <= MARKER_WORDS_MAX &&
+                   COUNT(itemprop_author_words) <= MARKER_WORDS_MAX,
+               "marker lists fit a word_set");
 
 /* ------------------------------------------------------------ scanning */
 
@@ -198,23 +207,33 @@ static element_role role_of(const xmlNode *n) {
     return ROLE_OTHER;
 }
 
+/* The set of ASCII letters a-z in a string, one bit each: a word can only
+ * occur in a value holding all of its letters. */
+static uint32_t letter_bit(unsigned char c) {
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0;
+}
+
 /* An attribute value lower-cased once for the word tests below; values too
  * long for the buffer are searched in place, case-insensitively. */
 typedef struct {
     const char *value; /* as in the DOM, or NULL */
     const char *lower; /* lower-case copy in buf, or NULL when too long */
+    uint32_t letters;  /* letter_bit() of every byte of lower */
     char buf[FOLDED_VALUE_MAX];
 } folded_value;
 
 static void fold_value(folded_value *f, const char *v) {
     f->value = v;
     f->lower = NULL;
+    f->letters = 0;
     if (!v)
         return;
     size_t i = 0;
     for (; v[i] && i + 1 < sizeof f->buf; i++) {
         unsigned char c = (unsigned char)v[i];
-        f->buf[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+        f->buf[i] = (char)c;
+        f->letters |= letter_bit(c);
     }
     if (v[i])
         return;
@@ -222,17 +241,37 @@ static void fold_value(folded_value *f, const char *v) {
     f->lower = f->buf;
 }
 
-/* True when the value contains word (lower-case ASCII), ignoring case. */
-static bool has_substr(const folded_value *f, const char *word) {
-    if (!f->value)
-        return false;
-    return f->lower ? strstr(f->lower, word) != NULL : strcasestr(f->value, word) != NULL;
+/* Lower-case ASCII words looked for in attribute values, with their letters. */
+typedef struct {
+    const char *const *words;
+    size_t count;
+    uint32_t letters[MARKER_WORDS_MAX];
+} word_set;
+
+static void word_set_init(word_set *ws, const char *const *words, size_t count) {
+    ws->words = words;
+    ws->count = count < MARKER_WORDS_MAX ? count : MARKER_WORDS_MAX;
+    for (size_t i = 0; i < ws->count; i++) {
+        ws->letters[i] = 0;
+        for (const char *p = words[i]; *p; p++)
+            ws->letters[i] |= letter_bit((unsigned char)*p);
+    }
 }
 
-/* True when the value contains one of words (case-insensitive). */
-static bool has_word(const folded_value *f, const char *const *words, size_t count) {
-    for (size_t i = 0; f->value && i < count; i++)
-        if (has_substr(f, words[i]))
+/* True when the value contains word (lower-case ASCII, with these letters),
+ * ignoring case. */
+static bool has_substr(const folded_value *f, const char *word, uint32_t letters) {
+    if (!f->value)
+        return false;
+    if (!f->lower)
+        return strcasestr(f->value, word) != NULL;
+    return (letters & ~f->letters) == 0 && strstr(f->lower, word) != NULL;
+}
+
+/* True when the value contains one of the words (case-insensitive). */
+static bool has_word(const folded_value *f, const word_set *ws) {
+    for (size_t i = 0; f->value && i < ws->count; i++)
+        if (has_substr(f, ws->words[i], ws->letters[i]))
             return true;
     return false;
 }
@@ -272,6 +311,10 @@ static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {"itemprop", "class"
 /* One walk over the document collecting every metadata source, JSON-LD
  * scripts into `jsonld`. */
 static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a) {
+    word_set markers, vetoes, itemprop_authors;
+    word_set_init(&markers, byline_markers, COUNT(byline_markers));
+    word_set_init(&vetoes, byline_vetoes, COUNT(byline_vetoes));
+    word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
     size_t order = 0;
     xmlNode *n = root;
     while (n) {
@@ -297,7 +340,7 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
             if (itemprop && role != ROLE_META) {
                 folded_value f;
                 fold_value(&f, itemprop);
-                if (has_substr(&f, "author") || has_substr(&f, "creator"))
+                if (has_word(&f, &itemprop_authors))
                     add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
                 else if (!strcasecmp(itemprop, "datePublished") ||
                          !strcasecmp(itemprop, "dateModified"))
@@ -308,9 +351,8 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 folded_value fc, fi;
                 fold_value(&fc, cls);
                 fold_value(&fi, id);
-                if ((has_word(&fc, byline_markers, COUNT(byline_markers)) ||
-                     has_word(&fi, byline_markers, COUNT(byline_markers))) &&
-                    !has_word(&fc, byline_vetoes, COUNT(byline_vetoes)))
+                if ((has_word(&fc, &markers) || has_word(&fi, &markers)) &&
+                    !has_word(&fc, &vetoes))
                     add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
             }
             if (role == ROLE_CONTAINER && meta_byline_prefixed(first_text(n)))
