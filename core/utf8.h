@@ -24,6 +24,10 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or NULs). */
 bool utf8_valid(const char *s, size_t n);
 
+/* The length of the run of ASCII bytes other than NUL at the start of
+ * s[0..n): a fast skip over plain text before a byte-wise look. */
+size_t utf8_ascii_span(const char *s, size_t n);
+
 /* A NUL-terminated copy of s with every invalid sequence and NUL replaced by
  * U+FFFD; NULL on no memory. */
 char *utf8_sanitize(lede_arena *a, const char *s, size_t n, size_t *out_len);

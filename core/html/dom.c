@@ -1,5 +1,6 @@
 #include "dom.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -8,20 +9,53 @@ bool dom_is(const xmlNode *n, const char *name) {
            !strcmp((const char *)n->name, name);
 }
 
+/* An attribute's value as dom_attr() returns it. */
+static const char *attr_value(const xmlAttr *a) {
+    const xmlNode *c = a->children;
+    if (!c)
+        return "";
+    if (c->type == XML_TEXT_NODE && !c->next && c->content)
+        return (const char *)c->content;
+    return NULL;
+}
+
 const char *dom_attr(const xmlNode *n, const char *name) {
     if (!n || n->type != XML_ELEMENT_NODE)
         return NULL;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         if (!a->name || strcasecmp((const char *)a->name, name))
             continue;
-        const xmlNode *c = a->children;
-        if (!c)
-            return "";
-        if (c->type == XML_TEXT_NODE && !c->next && c->content)
-            return (const char *)c->content;
-        return NULL;
+        return attr_value(a);
     }
     return NULL;
+}
+
+static unsigned char ascii_lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+void dom_attrs(const xmlNode *n, const char *const *names, const char **values,
+               size_t count) {
+    if (count > DOM_ATTRS_MAX)
+        count = DOM_ATTRS_MAX;
+    for (size_t i = 0; i < count; i++)
+        values[i] = NULL;
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return;
+    uint32_t found = 0, all = count == DOM_ATTRS_MAX ? UINT32_MAX : (1u << count) - 1;
+    for (const xmlAttr *a = n->properties; a && found != all; a = a->next) {
+        if (!a->name)
+            continue;
+        unsigned char first = ascii_lower(a->name[0]);
+        for (size_t i = 0; i < count; i++) {
+            /* The first attribute of each name counts, as in dom_attr(). */
+            if ((found >> i) & 1u || (unsigned char)names[i][0] != first ||
+                strcasecmp((const char *)a->name, names[i]))
+                continue;
+            found |= 1u << i;
+            values[i] = attr_value(a);
+        }
+    }
 }
 
 xmlNode *dom_next(const xmlNode *root, xmlNode *n, bool skip_children) {
@@ -38,10 +72,12 @@ xmlNode *dom_next(const xmlNode *root, xmlNode *n, bool skip_children) {
 bool dom_is_non_text(const xmlNode *n) {
     static const char *const names[] = {"script", "style",  "noscript", "template",
                                         "svg",    "iframe", "object",   "head"};
-    if (!n || n->type != XML_ELEMENT_NODE)
+    if (!n || n->type != XML_ELEMENT_NODE || !n->name)
         return false;
+    const char *name = (const char *)n->name;
+    /* Most elements differ in the first byte: no call for those. */
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (dom_is(n, names[i]))
+        if (names[i][0] == name[0] && !strcmp(name, names[i]))
             return true;
     return false;
 }

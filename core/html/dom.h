@@ -22,6 +22,13 @@ bool dom_is(const xmlNode *n, const char *name);
  * into the DOM; no copy is made. Entity-split values return NULL. */
 const char *dom_attr(const xmlNode *n, const char *name);
 
+/* dom_attr() of several names in one walk of n's attributes: values[i] is
+ * set to dom_attr(n, names[i]) for each i < count (at most DOM_ATTRS_MAX).
+ * Names are lower-case ASCII. */
+#define DOM_ATTRS_MAX 32
+void dom_attrs(const xmlNode *n, const char *const *names, const char **values,
+               size_t count);
+
 /* The next element in document order after n, not descending into n when
  * skip_children is true; NULL at the end of the subtree rooted at `root`. */
 xmlNode *dom_next(const xmlNode *root, xmlNode *n, bool skip_children);

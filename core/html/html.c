@@ -151,6 +151,9 @@ static bool charset_from_meta(const char *s, size_t n, char out[HTML_CHARSET_MAX
 static bool mostly_utf8(const char *s, size_t n) {
     size_t valid_multi = 0, invalid = 0;
     for (size_t i = 0; i < n;) {
+        i += utf8_ascii_span(s + i, n - i);
+        if (i >= n)
+            break;
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

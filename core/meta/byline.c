@@ -443,8 +443,9 @@ bool meta_byline_prefixed(const char *s) {
         return false;
     static const char *const openers[] = {"by ",       "by:",          "written by ",
                                           "words by ", "reported by ", "story by "};
+    int first = tolower((unsigned char)*s); /* most text is no byline */
     for (size_t i = 0; i < COUNT(openers); i++)
-        if (!strncasecmp(s, openers[i], strlen(openers[i])))
+        if (openers[i][0] == first && !strncasecmp(s, openers[i], strlen(openers[i])))
             return true;
     return false;
 }
@@ -621,7 +622,7 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
 
 /* A copy of s without links and without parenthesised asides, except those
  * that name more authors: "Kuhn (http://x/)" -> "Kuhn", "A (avec B et C)" ->
- * "A , avec B et C". */
+ * "A ,avec B et C", "Jane (J.D.) Doe" -> "Jane Doe". */
 static char *drop_asides(lede_arena *a, const char *s) {
     size_t n = strlen(s);
     char *out = arena_alloc(a, n + 1);
@@ -645,6 +646,11 @@ static char *drop_asides(lede_arena *a, const char *s) {
                 o += inner;
             }
             i += inner + 1 + (end != NULL);
+            continue;
+        }
+        /* What was dropped leaves its spaces on both sides: keep one. */
+        if (s[i] == ' ' && o && out[o - 1] == ' ') {
+            i++;
             continue;
         }
         out[o++] = s[i++];

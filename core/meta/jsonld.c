@@ -180,21 +180,25 @@ static char *script_text(lede_arena *a, const xmlNode *script, size_t *len) {
     return b.len ? b.data : NULL;
 }
 
-lede_status meta_jsonld_collect(lede_job *job, xmlNode *root) {
-    json_t *all = json_array();
-    if (!all)
-        return LEDE_ERR_NOMEM;
-    for (xmlNode *n = root; n; n = dom_next(root, n, dom_is(n, "script"))) {
-        if (!dom_is(n, "script"))
-            continue;
-        const char *type = dom_attr(n, "type");
-        if (!type || !strcasestr(type, "ld+json"))
-            continue;
+bool meta_jsonld_script(json_t *all, lede_arena *a, const xmlNode *n) {
+    if (n->type != XML_ELEMENT_NODE || !dom_is(n, "script"))
+        return false;
+    const char *type = dom_attr(n, "type");
+    if (type && strcasestr(type, "ld+json")) {
         size_t len = 0;
-        char *text = script_text(job->arena, n, &len);
+        char *text = script_text(a, n, &len);
         if (text)
             meta_jsonld_parse(all, text, len);
     }
+    return true;
+}
+
+void meta_jsonld_scripts_under(json_t *all, lede_arena *a, xmlNode *root) {
+    for (xmlNode *n = root; n;)
+        n = dom_next(root, n, meta_jsonld_script(all, a, n));
+}
+
+lede_status meta_jsonld_finish(lede_job *job, json_t *all) {
     json_decref(job->jsonld);
     job->jsonld = all;
     json_t *article = meta_jsonld_article(all);
@@ -205,6 +209,14 @@ lede_status meta_jsonld_collect(lede_job *job, xmlNode *root) {
             return LEDE_ERR_NOMEM;
     }
     return LEDE_OK;
+}
+
+lede_status meta_jsonld_collect(lede_job *job, xmlNode *root) {
+    json_t *all = json_array();
+    if (!all)
+        return LEDE_ERR_NOMEM;
+    meta_jsonld_scripts_under(all, job->arena, root);
+    return meta_jsonld_finish(job, all);
 }
 
 /* ------------------------------------------------------------ queries */

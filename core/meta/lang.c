@@ -18,7 +18,6 @@
  * runner-up by this factor (in tenths) to be taken. */
 #define LANG_MIN_HITS 3
 #define LANG_MARGIN_TENTHS 13
-#define LANG_WORD_MAX 16
 
 typedef enum {
     SCRIPT_LATIN,
@@ -85,6 +84,7 @@ static const struct {
 };
 
 #define N_LANGS (sizeof stop_words / sizeof stop_words[0])
+_Static_assert(N_LANGS <= 16, "a stop word's languages are a 16-bit set");
 
 static int script_of(uint32_t cp) {
     for (size_t i = 0; i < sizeof script_ranges / sizeof script_ranges[0]; i++)
@@ -93,38 +93,83 @@ static int script_of(uint32_t cp) {
     return -1;
 }
 
-/* True when `word` (n bytes) is in the space-separated list. */
-static bool in_words(const char *list, const char *word, size_t n) {
-    for (const char *p = list; *p;) {
-        size_t w = strcspn(p, " ");
-        if (w == n && !memcmp(p, word, n))
-            return true;
-        p += w;
-        while (*p == ' ')
-            p++;
+/* Every stop word fits in this many bytes, so a word is one 64-bit key: its
+ * bytes in order, zero-padded (words never hold a zero byte). Longer words
+ * are no stop words and are not looked up. */
+#define LANG_KEY_BYTES 8
+/* Slots of the per-call stop-word table: a power of two, about twice the
+ * number of distinct stop words so probes stay short. */
+#define LANG_TABLE_BITS 9
+#define LANG_TABLE_SIZE (1u << LANG_TABLE_BITS)
+/* Fibonacci hashing multiplier (2^64 / golden ratio). */
+#define LANG_HASH_MUL 0x9E3779B97F4A7C15ull
+
+/* The stop words of every language by key: which languages list each one.
+ * Built on the stack for each guess (a few thousand instructions) so no
+ * state is shared between threads. */
+typedef struct {
+    uint64_t key[LANG_TABLE_SIZE]; /* 0: empty */
+    uint16_t langs[LANG_TABLE_SIZE];
+} stop_table;
+
+static size_t slot_of(uint64_t key) {
+    return (size_t)((key * LANG_HASH_MUL) >> (64 - LANG_TABLE_BITS));
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static size_t find_slot(const stop_table *t, uint64_t key) {
+    size_t i = slot_of(key);
+    while (t->key[i] && t->key[i] != key)
+        i = (i + 1) & (LANG_TABLE_SIZE - 1);
+    return i;
+}
+
+static void stop_table_build(stop_table *t) {
+    memset(t->key, 0, sizeof t->key);
+    for (size_t l = 0; l < N_LANGS; l++) {
+        for (const char *p = stop_words[l].words; *p;) {
+            size_t w = strcspn(p, " ");
+            uint64_t key = 0;
+            for (size_t i = 0; i < w && i < LANG_KEY_BYTES; i++)
+                key |= (uint64_t)(unsigned char)p[i] << (8 * i);
+            if (w && w <= LANG_KEY_BYTES) { /* true of every list word */
+                size_t i = find_slot(t, key);
+                if (!t->key[i])
+                    t->key[i] = key, t->langs[i] = 0;
+                t->langs[i] |= (uint16_t)(1u << l);
+            }
+            p += w;
+            while (*p == ' ')
+                p++;
+        }
     }
-    return false;
+}
+
+/* The languages listing the word with this key, as a bit set. */
+static unsigned stop_langs(const stop_table *t, uint64_t key) {
+    size_t i = find_slot(t, key);
+    return t->key[i] ? t->langs[i] : 0;
 }
 
 static const char *guess_latin(const char *text, size_t len) {
+    stop_table table;
+    stop_table_build(&table);
     size_t hits[N_LANGS] = {0};
-    char word[LANG_WORD_MAX + 1];
+    uint64_t key = 0;
     size_t wn = 0;
-    bool too_long = false;
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)text[i] : ' ';
         if (isalpha(c) || c >= 0x80) {
-            if (wn < LANG_WORD_MAX)
-                word[wn++] = (char)tolower(c);
-            else
-                too_long = true;
+            if (wn < LANG_KEY_BYTES)
+                key |= (uint64_t)(unsigned char)tolower(c) << (8 * wn);
+            wn++;
             continue;
         }
-        if (wn && !too_long)
-            for (size_t l = 0; l < N_LANGS; l++)
-                hits[l] += in_words(stop_words[l].words, word, wn);
+        if (wn && wn <= LANG_KEY_BYTES)
+            for (unsigned m = stop_langs(&table, key), l = 0; m; m >>= 1, l++)
+                hits[l] += m & 1u;
         wn = 0;
-        too_long = false;
+        key = 0;
     }
     size_t best = 0, second = 0, bi = 0;
     for (size_t l = 0; l < N_LANGS; l++) {
@@ -150,6 +195,13 @@ const char *meta_lang_guess(const char *text, size_t len) {
     }
     size_t counts[SCRIPT_COUNT] = {0}, letters = 0;
     for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) { /* ASCII: only A-Z and a-z are letters */
+            bool letter = (unsigned)((c | 0x20) - 'a') < 26;
+            counts[SCRIPT_LATIN] += letter, letters += letter;
+            i++;
+            continue;
+        }
         uint32_t cp;
         i += utf8_decode(text + i, len - i, &cp);
         int s = script_of(cp);

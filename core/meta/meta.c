@@ -3,6 +3,7 @@
 #include "meta.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -35,6 +36,11 @@
 #define META_MAX_TAGS 32
 /* A headline shorter than this (bytes) is not trusted over the <title>. */
 #define HEADLINE_MIN_LEN 8
+/* Class, id and itemprop values up to this long (bytes, with the NUL) are
+ * lower-cased once on the stack for the marker tests. */
+#define FOLDED_VALUE_MAX 256
+/* Most words in one marker list. */
+#define MARKER_WORDS_MAX 16
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -123,6 +129,12 @@ static const char *const byline_markers[] = {"byline",  "by-line",     "author",
 static const char *const byline_vetoes[] = {"comment", "bio",   "avatar", "image",
                                             "img",     "photo", "about",  "related",
                                             "follow",  "more",  "social", "share"};
+/* itemprop values that mark an author element. */
+static const char *const itemprop_author_words[] = {"author", "creator"};
+_Static_assert(COUNT(byline_markers) <= MARKER_WORDS_MAX &&
+                   COUNT(byline_vetoes) <= MARKER_WORDS_MAX &&
+                   COUNT(itemprop_author_words) <= MARKER_WORDS_MAX,
+               "marker lists fit a word_set");
 
 /* ------------------------------------------------------------ scanning */
 
@@ -195,10 +207,71 @@ static element_role role_of(const xmlNode *n) {
     return ROLE_OTHER;
 }
 
-/* True when the attribute value v contains one of words (case-insensitive). */
-static bool has_word(const char *v, const char *const *words, size_t count) {
-    for (size_t i = 0; v && i < count; i++)
-        if (strcasestr(v, words[i]))
+/* The set of ASCII letters a-z in a string, one bit each: a word can only
+ * occur in a value holding all of its letters. */
+static uint32_t letter_bit(unsigned char c) {
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0;
+}
+
+/* An attribute value lower-cased once for the word tests below; values too
+ * long for the buffer are searched in place, case-insensitively. */
+typedef struct {
+    const char *value; /* as in the DOM, or NULL */
+    const char *lower; /* lower-case copy in buf, or NULL when too long */
+    uint32_t letters;  /* letter_bit() of every byte of lower */
+    char buf[FOLDED_VALUE_MAX];
+} folded_value;
+
+static void fold_value(folded_value *f, const char *v) {
+    f->value = v;
+    f->lower = NULL;
+    f->letters = 0;
+    if (!v)
+        return;
+    size_t i = 0;
+    for (; v[i] && i + 1 < sizeof f->buf; i++) {
+        unsigned char c = (unsigned char)v[i];
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+        f->buf[i] = (char)c;
+        f->letters |= letter_bit(c);
+    }
+    if (v[i])
+        return;
+    f->buf[i] = '\0';
+    f->lower = f->buf;
+}
+
+/* Lower-case ASCII words looked for in attribute values, with their letters. */
+typedef struct {
+    const char *const *words;
+    size_t count;
+    uint32_t letters[MARKER_WORDS_MAX];
+} word_set;
+
+static void word_set_init(word_set *ws, const char *const *words, size_t count) {
+    ws->words = words;
+    ws->count = count < MARKER_WORDS_MAX ? count : MARKER_WORDS_MAX;
+    for (size_t i = 0; i < ws->count; i++) {
+        ws->letters[i] = 0;
+        for (const char *p = words[i]; *p; p++)
+            ws->letters[i] |= letter_bit((unsigned char)*p);
+    }
+}
+
+/* True when the value contains word (lower-case ASCII, with these letters),
+ * ignoring case. */
+static bool has_substr(const folded_value *f, const char *word, uint32_t letters) {
+    if (!f->value)
+        return false;
+    if (!f->lower)
+        return strcasestr(f->value, word) != NULL;
+    return (letters & ~f->letters) == 0 && strstr(f->lower, word) != NULL;
+}
+
+/* True when the value contains one of the words (case-insensitive). */
+static bool has_word(const folded_value *f, const word_set *ws) {
+    for (size_t i = 0; f->value && i < ws->count; i++)
+        if (has_substr(f, ws->words[i], ws->letters[i]))
             return true;
     return false;
 }
@@ -231,8 +304,17 @@ static void scan_link(page_scan *s, xmlNode *n, size_t order) {
         s->metas[s->n_metas++] = (meta_pair){"image_src", dom_attr(n, "href")};
 }
 
-/* One walk over the document collecting every metadata source. */
-static void scan_page(page_scan *s, xmlNode *root) {
+/* The attributes every element is looked at for, read in one walk. */
+enum { SCAN_ATTR_ITEMPROP, SCAN_ATTR_CLASS, SCAN_ATTR_ID, SCAN_ATTR_COUNT };
+static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {"itemprop", "class", "id"};
+
+/* One walk over the document collecting every metadata source, JSON-LD
+ * scripts into `jsonld`. */
+static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a) {
+    word_set markers, vetoes, itemprop_authors;
+    word_set_init(&markers, byline_markers, COUNT(byline_markers));
+    word_set_init(&vetoes, byline_vetoes, COUNT(byline_vetoes));
+    word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
     size_t order = 0;
     xmlNode *n = root;
     while (n) {
@@ -240,7 +322,9 @@ static void scan_page(page_scan *s, xmlNode *root) {
         if (n->type == XML_ELEMENT_NODE) {
             order++;
             element_role role = role_of(n);
-            const char *itemprop = dom_attr(n, "itemprop");
+            const char *attrs[SCAN_ATTR_COUNT];
+            dom_attrs(n, scan_attr_names, attrs, SCAN_ATTR_COUNT);
+            const char *itemprop = attrs[SCAN_ATTR_ITEMPROP];
             if (role == ROLE_META)
                 scan_meta(s, n);
             else if (role == ROLE_LINK)
@@ -254,21 +338,31 @@ static void scan_page(page_scan *s, xmlNode *root) {
             else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
                 add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && role != ROLE_META) {
-                if (strcasestr(itemprop, "author") || strcasestr(itemprop, "creator"))
+                folded_value f;
+                fold_value(&f, itemprop);
+                if (has_word(&f, &itemprop_authors))
                     add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
                 else if (!strcasecmp(itemprop, "datePublished") ||
                          !strcasecmp(itemprop, "dateModified"))
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
-            const char *cls = dom_attr(n, "class");
-            if (role != ROLE_META && role != ROLE_WRAPPER &&
-                (has_word(cls, byline_markers, COUNT(byline_markers)) ||
-                 has_word(dom_attr(n, "id"), byline_markers, COUNT(byline_markers))) &&
-                !has_word(cls, byline_vetoes, COUNT(byline_vetoes)))
-                add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
+            const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
+            if (role != ROLE_META && role != ROLE_WRAPPER && (cls || id)) {
+                folded_value fc, fi;
+                fold_value(&fc, cls);
+                fold_value(&fi, id);
+                if ((has_word(&fc, &markers) || has_word(&fi, &markers)) &&
+                    !has_word(&fc, &vetoes))
+                    add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
+            }
             if (role == ROLE_CONTAINER && meta_byline_prefixed(first_text(n)))
                 add_candidate(s, s->by_line, &s->n_by_line, n, order);
-            skip = dom_is_non_text(n) && !dom_is(n, "head");
+            /* Elements with a role are never script, style or the like. A
+             * skipped element (noscript, template, svg...) may still hold
+             * JSON-LD. */
+            skip = role == ROLE_OTHER && dom_is_non_text(n) && !dom_is(n, "head");
+            if (skip)
+                meta_jsonld_scripts_under(jsonld, a, n);
         }
         n = dom_next(root, n, skip);
     }
@@ -799,13 +893,16 @@ lede_status meta_extract(lede_job *job) {
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
     if (!root)
         return LEDE_OK;
-    lede_status st = meta_jsonld_collect(job, root);
+    page_scan *s = arena_calloc(job->arena, 1, sizeof *s);
+    json_t *jsonld = json_array();
+    if (!s || !jsonld) {
+        json_decref(jsonld);
+        return LEDE_ERR_NOMEM;
+    }
+    scan_page(s, root, jsonld, job->arena);
+    lede_status st = meta_jsonld_finish(job, jsonld);
     if (st != LEDE_OK)
         return st;
-    page_scan *s = arena_calloc(job->arena, 1, sizeof *s);
-    if (!s)
-        return LEDE_ERR_NOMEM;
-    scan_page(s, root);
     json_t *article = meta_jsonld_article(job->jsonld);
     set_urls(job, s, article);
     set_site(job, s, article);

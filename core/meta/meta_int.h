@@ -59,6 +59,16 @@ char *meta_url_site(lede_arena *a, const char *url);
  * and sets job->jsonld_body from the article's articleBody. */
 lede_status meta_jsonld_collect(lede_job *job, xmlNode *root);
 
+/* The steps of meta_jsonld_collect() for a caller that walks the page itself:
+ * meta_jsonld_script() parses n into `all` when it is an ld+json script and
+ * returns whether n is a <script> at all (its children are no markup);
+ * meta_jsonld_scripts_under() does that for every script under root, in
+ * document order; meta_jsonld_finish() hands `all` to job->jsonld and sets
+ * job->jsonld_body. */
+bool meta_jsonld_script(json_t *all, lede_arena *a, const xmlNode *n);
+void meta_jsonld_scripts_under(json_t *all, lede_arena *a, xmlNode *root);
+lede_status meta_jsonld_finish(lede_job *job, json_t *all);
+
 /* Appends the objects of one JSON-LD text to `all` (tolerates comments,
  * CDATA, raw control characters and trailing junk). Returns the count added. */
 size_t meta_jsonld_parse(json_t *all, const char *text, size_t len);

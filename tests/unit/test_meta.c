@@ -6,6 +6,9 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+
+#include "html/dom.h"
 #include "lede/lede.h"
 #include "meta/meta_int.h"
 
@@ -137,6 +140,18 @@ Test(meta, byline_several_authors_and_junk) {
     cr_assert_str_eq(b.authors[0], "John Smith");
     parse("Text: Jane Doe", &b);
     cr_assert_str_eq(b.authors[0], "Jane Doe");
+}
+
+/* A dropped aside or link leaves one space between the words around it. */
+Test(meta, byline_aside_inside_a_name) {
+    meta_byline b;
+    parse("By Jane (J.D.) Doe", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Jane Doe");
+    parse("Tom [staff] Lee and Ann www.example.org Kay", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[0], "Tom Lee");
+    cr_assert_str_eq(b.authors[1], "Ann Kay");
 }
 
 Test(meta, byline_rejects_non_names) {
@@ -310,6 +325,43 @@ Test(meta, language_tags_and_guess) {
     cr_assert_null(meta_lang_guess("Hi", 2));
 }
 
+/* Every language's stop words are found, including words listed by several
+ * languages and words with accents; a word that only starts like a stop word
+ * or runs past the longest one counts for nothing. */
+Test(meta, lang_guess_every_latin_language) {
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"it", "Il sindaco ha detto che la strada sarà chiusa per una settimana, anche "
+               "se non sono ancora chiari i motivi della decisione."},
+        {"pt", "O prefeito disse que a estrada vai ficar fechada por uma semana, mas "
+               "não explicou os motivos da decisão aos moradores."},
+        {"nl", "De burgemeester zei dat de weg een week dicht blijft, maar hij wilde "
+               "niet zeggen waarom het besluit door de raad werd genomen."},
+        {"sv", "Borgmästaren sade att vägen kommer att vara stängd en vecka, men han "
+               "ville inte säga varför det beslutet togs av rådet."},
+        {"pl", "Burmistrz powiedział, że droga będzie zamknięta przez tydzień, ale nie "
+               "wyjaśnił, jak do tego doszło i co będzie dalej z ruchem."},
+        {"tr", "Belediye başkanı yolun bir hafta kapalı kalacağını söyledi ve bu karar "
+               "için daha çok bilgi verilmesi gerektiğini ama sonra açıklanacağını "
+               "belirtti."},
+        {"id", "Wali kota mengatakan bahwa jalan itu akan ditutup selama satu minggu "
+               "dan tidak ada yang tahu kapan jalan ini dibuka untuk umum."},
+        {"es", "También dijo que el puente estaba cerrado para los coches y que la "
+               "ciudad no tenía otra ruta entre los barrios del norte."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *g = meta_lang_guess(cases[i].text, strlen(cases[i].text));
+        cr_expect(g && !strcmp(g, cases[i].lang), "%s guessed as %s", cases[i].lang,
+                  g ? g : "nothing");
+    }
+    /* Near misses: prefixes, extensions and overlong words of stop words. */
+    const char *near = "Theory andes offer tower innate isthmus thatched forty itself "
+                       "wasabi ontology without assist histories heaven saidst "
+                       "thesauruses andandandand ofofofofof";
+    cr_assert_null(meta_lang_guess(near, strlen(near)));
+}
+
 /* ------------------------------------------------------------ through lede_extract */
 
 static lede_result *extract(const char *page, const char *url) {
@@ -378,6 +430,100 @@ Test(meta, headline_cross_checked_with_h1) {
     cr_assert_str_eq(r->headline, "Storm closes schools");
     cr_assert_str_eq(r->provenance.headline, "h1");
     lede_result_free(r);
+}
+
+/* Class, id and itemprop mark bylines in any case, in long values too, and a
+ * veto word in the class keeps an author's biography out. */
+Test(meta, byline_markers_in_any_case) {
+    lede_result *r = extract("<html><body><h1>Storm closes all schools</h1>"
+                             "<div class=\"Story-BYLINE\">Jane Doe</div>"
+                             "<p>Text of the story goes here.</p></body></html>",
+                             NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Jane Doe");
+    cr_assert_str_eq(r->provenance.byline, "byline-class");
+    lede_result_free(r);
+    char page[2048], pad[600];
+    memset(pad, 'x', sizeof pad - 1);
+    pad[sizeof pad - 1] = '\0';
+    snprintf(page, sizeof page,
+             "<html><body><h1>Storm closes all schools</h1><div class=\"%s Writer\">"
+             "Ann Lee</div><p>Text of the story goes here.</p></body></html>",
+             pad);
+    r = extract(page, NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Ann Lee");
+    lede_result_free(r);
+    r = extract("<html><body><h1>Storm closes all schools</h1>"
+                "<div id=\"mainAUTHOR\">Tom Kay</div>"
+                "<div class=\"AuthorBio\">Jane Doe</div>"
+                "<p>Text of the story goes here.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Tom Kay");
+    lede_result_free(r);
+    r = extract("<html><body><h1>Storm closes all schools</h1>"
+                "<div class=\"AuthorBio\">Jane Doe</div>"
+                "<p>Text of the story goes here.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 0);
+    lede_result_free(r);
+    r = extract("<html><body><h1>Storm closes all schools</h1><p>Story text.</p>"
+                "<span class=\"x\" itemprop=\"Author\">Ann Lee</span></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->provenance.byline, "itemprop-author");
+    lede_result_free(r);
+}
+
+/* JSON-LD is found wherever its script sits, also inside elements whose
+ * text is no content (noscript, template). */
+Test(meta, jsonld_inside_noscript_and_template) {
+    lede_result *r = extract(
+        "<html><head><title>T</title></head><body><noscript><div><script "
+        "type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+        "\"Hidden headline here\"}</script></div></noscript><p>Text.</p></body></html>",
+        NULL);
+    cr_assert_str_eq(r->headline, "Hidden headline here");
+    cr_assert_str_eq(r->provenance.headline, "json-ld");
+    lede_result_free(r);
+    r = extract("<html><head><title>T</title></head><body><template><script "
+                "type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+                "{\"name\":\"Ann Lee\"}}</script></template><p>Text.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Ann Lee");
+    lede_result_free(r);
+}
+
+/* dom_attrs() gives what dom_attr() gives for each name, in one walk. */
+Test(meta, dom_attrs_matches_dom_attr) {
+    const char *html = "<p ID=\"a\" data-x=\"\" class=\"c d\" itemprop=\"author\" "
+                       "title=\"t\">x</p>";
+    htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    cr_assert_not_null(doc);
+    xmlNode *p = xmlDocGetRootElement(doc);
+    while (p && !dom_is(p, "p"))
+        p = dom_next(xmlDocGetRootElement(doc), p, false);
+    cr_assert_not_null(p);
+    static const char *const names[] = {"class",   "id",    "data-x",
+                                        "missing", "title", "itemprop"};
+    const char *got[6];
+    dom_attrs(p, names, got, 6);
+    for (size_t i = 0; i < 6; i++) {
+        const char *want = dom_attr(p, names[i]);
+        cr_assert((!want && !got[i]) || (want && got[i] && !strcmp(want, got[i])),
+                  "%s: %s vs %s", names[i], got[i] ? got[i] : "NULL",
+                  want ? want : "NULL");
+    }
+    cr_assert_str_eq(got[0], "c d");
+    cr_assert_str_eq(got[1], "a");
+    cr_assert_str_eq(got[2], "");
+    cr_assert_null(got[3]);
+    dom_attrs(NULL, names, got, 6);
+    cr_assert_null(got[0]);
+    xmlFreeDoc(doc);
 }
 
 Test(meta, not_an_article_warning) {

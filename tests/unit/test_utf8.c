@@ -33,6 +33,51 @@ Test(utf8, valid_checks_whole_strings) {
     cr_assert_not(utf8_valid("nul\0inside", 10));
 }
 
+/* utf8_valid() one code point at a time, the way utf8_decode() reads. */
+static bool valid_slowly(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        if (cp == 0 || (cp == UTF8_REPLACEMENT && len == 1))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+/* The word-at-a-time ASCII path (and utf8_ascii_span) agrees with the slow reading
+ * wherever an odd byte sits: every offset, every length, at both ends of a word. */
+Test(utf8, valid_agrees_at_every_offset) {
+    static const char *const odd[] = {"\0",
+                                      "\x7F",
+                                      "\x80",
+                                      "\xFF",
+                                      "\xC3\xA9",
+                                      "\xE2\x80\x9C",
+                                      "\xF0\x9F\x98\x80",
+                                      "\xE2\x80",
+                                      "\x01"};
+    static const size_t odd_len[] = {1, 1, 1, 1, 2, 3, 4, 2, 1};
+    char buf[48];
+    size_t checked_bad = 0;
+    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+        for (size_t len = 0; len <= 40; len++)
+            for (size_t at = 0; at + odd_len[k] <= len; at++) {
+                memset(buf, 'a', len);
+                memcpy(buf + at, odd[k], odd_len[k]);
+                bool want = valid_slowly(buf, len);
+                checked_bad += !want;
+                unsigned char c = (unsigned char)odd[k][0];
+                size_t span = c == 0 || c >= 0x80 ? at : len;
+                cr_assert_eq(utf8_ascii_span(buf, len), span,
+                             "span of odd %zu len %zu at %zu", k, len, at);
+                cr_assert_eq(utf8_valid(buf, len), want, "odd %zu len %zu at %zu", k, len,
+                             at);
+            }
+    cr_assert_gt(checked_bad, 0);
+    cr_assert(utf8_valid("", 0));
+}
+
 Test(utf8, sanitize_replaces_bad_bytes_and_nuls) {
     lede_arena *a = arena_new(0);
     size_t len;
