@@ -182,7 +182,7 @@ static lede_status run_page(lede_job *job, const char *bytes, size_t len,
     lede_status st =
         html_decode(job->arena, bytes, len, opt->content_type, &html, &html_len, NULL);
     if (st == LEDE_OK) {
-        html_len = html_prefilter(html, html_len);
+        html_len = html_prefilter(html, html_len, opt->include_html);
         st = html_parse(html, html_len, url, opt, &job->doc);
     }
     double t1 = job_clock_ms();

@@ -32,14 +32,16 @@ lede_status html_decode(lede_arena *a, const char *bytes, size_t len,
 
 /* Shrinks decoded HTML in place to what the stages read, before parsing:
  * drops comments, the bodies of <script> (except JSON-LD) and <style>, and
- * every attribute html_attr_kept() does not name. libxml2 builds the same DOM
- * from the result, minus those parts. Returns the new length; s[len] is
- * NUL afterwards. */
-size_t html_prefilter(char *s, size_t len);
+ * every attribute html_attr_kept() does not keep. libxml2 builds the same
+ * DOM from the result, minus those parts. keep_markup keeps what the cleaned
+ * article markup (include_html) also reads: links and image addresses.
+ * Returns the new length; s[len] is NUL afterwards. */
+size_t html_prefilter(char *s, size_t len, bool keep_markup);
 
-/* True when the attribute `name` (n bytes, any case) survives the prefilter:
- * the attributes some stage reads. */
-bool html_attr_kept(const char *name, size_t n);
+/* True when attribute `name` (n bytes, any case) of an `element` (may be
+ * NULL) survives the prefilter: the attributes some stage reads. */
+bool html_attr_kept(const char *element, size_t element_len, const char *name, size_t n,
+                    bool keep_markup);
 
 /* Parses UTF-8 HTML. Fails with LEDE_ERR_LIMIT past opt->max_nodes and
  * LEDE_ERR_PARSE when libxml2 gives up. The caller frees with xmlFreeDoc(). */

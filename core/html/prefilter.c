@@ -30,21 +30,47 @@
 #define NAME_MAX_CHARS 100
 
 /* Attributes some stage reads (html/dom.c's dom_attr callers, the content
- * rules' attribute walk, the cleaned markup of include_html) and those
- * libxml2 itself acts on (meta charset). Everything else is dropped. Keep in
- * step with the code: test_prefilter.c fails when a dom_attr() call names an
- * attribute missing here. */
+ * rules' attribute walk) and those libxml2 itself acts on (meta charset).
+ * Everything else is dropped. Keep in step with the code: test_prefilter.c
+ * fails when a dom_attr() call names an attribute missing here. */
 static const char *const kept_attrs[] = {
-    "alt",      "aria-hidden", "charset",  "class",      "content",  "data-src",
-    "datetime", "hidden",      "href",     "http-equiv", "id",       "itemprop",
-    "lang",     "name",        "property", "pubdate",    "rel",      "role",
-    "src",      "style",       "type",     "value",      "xml:lang",
+    "aria-hidden", "charset",  "class", "content", "datetime", "hidden",  "http-equiv",
+    "id",          "itemprop", "lang",  "name",    "property", "pubdate", "rel",
+    "role",        "style",    "type",  "value",   "xml:lang",
 };
 
-bool html_attr_kept(const char *name, size_t n) {
+/* Attributes only the cleaned markup of include_html reads, and the
+ * elements that need them all the same (metadata reads <link href> and
+ * <base href>). */
+static const struct {
+    const char *attr;
+    const char *const *always_on;
+} markup_attrs[] = {
+    {"href", (const char *const[]){"link", "base", NULL}},
+    {"src", NULL},
+    {"alt", NULL},
+    {"data-src", NULL},
+};
+
+static bool word_is(const char *word, const char *s, size_t n) {
+    return strlen(word) == n && !strncasecmp(word, s, n);
+}
+
+bool html_attr_kept(const char *element, size_t element_len, const char *name, size_t n,
+                    bool keep_markup) {
     for (size_t i = 0; i < sizeof kept_attrs / sizeof kept_attrs[0]; i++)
-        if (strlen(kept_attrs[i]) == n && !strncasecmp(kept_attrs[i], name, n))
+        if (word_is(kept_attrs[i], name, n))
             return true;
+    for (size_t i = 0; i < sizeof markup_attrs / sizeof markup_attrs[0]; i++) {
+        if (!word_is(markup_attrs[i].attr, name, n))
+            continue;
+        if (keep_markup)
+            return true;
+        for (const char *const *e = markup_attrs[i].always_on; e && *e; e++)
+            if (element && word_is(*e, element, element_len))
+                return true;
+        return false;
+    }
     return false;
 }
 
@@ -64,6 +90,8 @@ typedef struct {
     bool in_element; /* a start tag has been seen */
     bool prolog;     /* only blanks, comments, PIs and a DOCTYPE so far */
     bool doctype_seen;
+    bool keep_markup;   /* keep what include_html reads */
+    unsigned pre_depth; /* open elements whose blanks are kept as written */
 } scan;
 
 static void emit(scan *sc, const char *from, size_t n) {
@@ -198,7 +226,10 @@ static start_tag rewrite_start_tag(scan *sc) {
             value_len = p - value;
             end = p;
         }
-        if (html_attr_kept(sc->s + attr, n)) {
+        /* The name is read from its copy in the output, which later writes
+         * never reach; the input copy may be overwritten by then. */
+        if (html_attr_kept(sc->s + t.out + 1, t.name_len, sc->s + attr, n,
+                           sc->keep_markup)) {
             if (n == 4 && !strncasecmp(sc->s + attr, "type", 4) && value_len &&
                 memmem(sc->s + value, value_len, "ld+json", 7))
                 t.json_ld = true;
@@ -330,14 +361,63 @@ static void after_start_tag(scan *sc, start_tag t) {
     }
 }
 
+/* Elements whose text keeps its blanks as written. libxml2 may close one
+ * earlier than its end tag; then blanks are kept a little longer than
+ * needed, which is safe. */
+static const char *const preformatted[] = {"pre", "textarea", "listing", "xmp",
+                                           "plaintext"};
+
+static bool is_preformatted(const char *name, size_t n) {
+    for (size_t i = 0; i < sizeof preformatted / sizeof preformatted[0]; i++)
+        if (word_is(preformatted[i], name, n))
+            return true;
+    return false;
+}
+
+/* Copies text up to end with each run of blanks shortened to one: a newline
+ * when the run held one, else a space. Every stage collapses blanks, and a
+ * run stays a run, so libxml2's choice between keeping and dropping a
+ * blank-only text node does not change. */
+static void copy_text(scan *sc, size_t end) {
+    if (sc->pre_depth) {
+        copy_to(sc, end);
+        return;
+    }
+    for (size_t p = sc->r; p < end; p++) {
+        if (!is_blank(sc->s[p]) || p + 1 >= end || !is_blank(sc->s[p + 1]))
+            continue;
+        size_t run = p;
+        bool newline = false;
+        while (p < end && is_blank(sc->s[p]))
+            newline |= sc->s[p++] == '\n';
+        copy_to(sc, run);
+        sc->s[sc->w++] = newline ? '\n' : ' ';
+        sc->r = p;
+    }
+    copy_to(sc, end);
+}
+
+/* Keeps count of open preformatted elements from their start and end tags. */
+static void track_preformatted(scan *sc, const char *name, size_t n, bool end_tag) {
+    if (!is_preformatted(name, n))
+        return;
+    if (!end_tag)
+        sc->pre_depth++;
+    else if (sc->pre_depth)
+        sc->pre_depth--;
+}
+
 /* A DOCTYPE at r. After content has begun, libxml2 reads what follows a
- * (misplaced) DOCTYPE without first trying an end tag: "</" is text. */
+ * (misplaced) DOCTYPE as a comment, a PI or a start tag, and any other '<'
+ * ("</p>", another DOCTYPE) as text. */
 static void copy_doctype(scan *sc) {
     bool misplaced = !sc->prolog || sc->doctype_seen;
     sc->doctype_seen = true;
     copy_through_gt(sc);
-    if (misplaced && starts_ci(sc, sc->r, "</"))
-        copy_to(sc, sc->r + 1);
+    size_t r = sc->r;
+    if (misplaced && r + 1 < sc->len && sc->s[r] == '<' && !starts_ci(sc, r, "<!--") &&
+        sc->s[r + 1] != '?' && !is_letter(sc->s[r + 1]))
+        copy_to(sc, r + 1);
 }
 
 static bool all_blank(const char *s, size_t n) {
@@ -347,14 +427,31 @@ static bool all_blank(const char *s, size_t n) {
     return true;
 }
 
-size_t html_prefilter(char *s, size_t len) {
-    scan sc = {.s = s, .len = len, .prolog = true};
+/* An end tag at r: copied through its '>'. */
+static void end_tag(scan *sc) {
+    sc->prolog = false;
+    track_preformatted(sc, sc->s + sc->r + 2, name_length(sc, sc->r + 2), true);
+    copy_through_gt(sc);
+}
+
+/* A start tag at r: rewritten, then its body handled. */
+static void start_tag_at(scan *sc) {
+    sc->prolog = false;
+    sc->in_element = true;
+    start_tag t = rewrite_start_tag(sc);
+    if (t.complete && !t.self_closing)
+        track_preformatted(sc, sc->s + t.out + 1, t.name_len, false);
+    after_start_tag(sc, t);
+}
+
+size_t html_prefilter(char *s, size_t len, bool keep_markup) {
+    scan sc = {.s = s, .len = len, .prolog = true, .keep_markup = keep_markup};
     while (sc.r < sc.len) {
         const char *lt = memchr(s + sc.r, '<', sc.len - sc.r);
         size_t text_end = lt ? (size_t)(lt - s) : sc.len;
         if (sc.prolog && !all_blank(s + sc.r, text_end - sc.r))
             sc.prolog = false;
-        copy_to(&sc, text_end);
+        copy_text(&sc, text_end);
         if (!lt)
             break;
         size_t r = sc.r;
@@ -369,10 +466,9 @@ size_t html_prefilter(char *s, size_t len) {
         else if (next == '?' && pi_target_starts(&sc, r + 2))
             copy_through_gt(&sc); /* a processing instruction ends at '>' */
         else if (next == '/' && name_length(&sc, r + 2))
-            sc.prolog = false, copy_through_gt(&sc); /* an end tag ends at '>' */
+            end_tag(&sc);
         else if (is_letter(next))
-            sc.prolog = false, sc.in_element = true,
-            after_start_tag(&sc, rewrite_start_tag(&sc));
+            start_tag_at(&sc);
         else
             sc.prolog = false, copy_to(&sc, r + 1); /* a '<' that is text */
     }

@@ -19,15 +19,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         abort();
     memcpy(page, data, size);
     page[size] = '\0';
-    memcpy(copy, page, size + 1);
-    size_t n = html_prefilter(copy, size);
-    if (n > size || copy[n] != '\0' || strlen(copy) != n)
-        abort();
-    char *a = dom_equiv_string(page, size), *b = dom_equiv_string(copy, n);
-    if ((a == NULL) != (b == NULL) || (a && strcmp(a, b)))
-        abort();
-    free(a);
-    free(b);
+    for (int keep_markup = 0; keep_markup < 2; keep_markup++) {
+        memcpy(copy, page, size + 1);
+        size_t n = html_prefilter(copy, size, keep_markup);
+        if (n > size || copy[n] != '\0' || strlen(copy) != n)
+            abort();
+        char *a = dom_equiv_string(page, size, keep_markup),
+             *b = dom_equiv_string(copy, n, keep_markup);
+        if ((a == NULL) != (b == NULL) || (a && strcmp(a, b)))
+            abort();
+        free(a);
+        free(b);
+    }
     free(page);
     free(copy);
     return 0;

@@ -3,7 +3,7 @@
  * give the same string. Shared by tests/unit/test_prefilter.c and
  * tests/fuzz/fuzz_prefilter.c.
  *
- * Elements are written with the attributes html_attr_kept() names, in order.
+ * Elements are written with the attributes html_attr_kept() keeps, in order.
  * Comments are left out and the text between two element boundaries is
  * joined, with runs of blanks collapsed and the ends trimmed (libxml2 keeps
  * or drops a blank-only text node depending on what follows it, and a
@@ -74,7 +74,7 @@ static int dom_is_json_ld(const xmlNode *n) {
     return 0;
 }
 
-static void dom_write(dom_out *o, dom_out *text, const xmlNode *n) {
+static void dom_write(dom_out *o, dom_out *text, const xmlNode *n, bool keep_markup) {
     for (; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content)
@@ -88,7 +88,8 @@ static void dom_write(dom_out *o, dom_out *text, const xmlNode *n) {
         dom_out_puts(o, (const char *)n->name);
         for (const xmlAttr *a = n->properties; a; a = a->next) {
             const char *name = (const char *)a->name;
-            if (!html_attr_kept(name, strlen(name)))
+            if (!html_attr_kept((const char *)n->name, strlen((const char *)n->name),
+                                name, strlen(name), keep_markup))
                 continue;
             dom_out_puts(o, " ");
             dom_out_puts(o, name);
@@ -101,7 +102,7 @@ static void dom_write(dom_out *o, dom_out *text, const xmlNode *n) {
         int raw = !strcmp((const char *)n->name, "script") ||
                   !strcmp((const char *)n->name, "style");
         if (!raw || dom_is_json_ld(n))
-            dom_write(o, text, n->children);
+            dom_write(o, text, n->children, keep_markup);
         dom_text_flush(o, text);
         dom_out_puts(o, "\n</");
         dom_out_puts(o, (const char *)n->name);
@@ -110,8 +111,9 @@ static void dom_write(dom_out *o, dom_out *text, const xmlNode *n) {
 }
 
 /* The DOM libxml2 builds from html (len bytes), written out ("" for empty
- * input); NULL when the parse fails. The caller frees the string. */
-static char *dom_equiv_string(const char *html, size_t len) {
+ * input) with the attributes the prefilter keeps for keep_markup; NULL when
+ * the parse fails. The caller frees the string. */
+static char *dom_equiv_string(const char *html, size_t len, bool keep_markup) {
     htmlDocPtr doc =
         htmlReadMemory(html, (int)len, NULL, "UTF-8",
                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -120,7 +122,7 @@ static char *dom_equiv_string(const char *html, size_t len) {
         return len ? NULL : strdup("");
     dom_out o = {0}, text = {0};
     dom_out_puts(&o, "");
-    dom_write(&o, &text, doc->children);
+    dom_write(&o, &text, doc->children, keep_markup);
     dom_text_flush(&o, &text);
     xmlFreeDoc(doc);
     free(text.data);

@@ -13,50 +13,59 @@
 #include "html/html.h"
 
 /* The prefilter's output for a string literal. */
-static char *filtered(const char *in) {
+static char *filtered_as(const char *in, bool keep_markup) {
     size_t n = strlen(in);
     char *s = malloc(n + 1);
     cr_assert(s);
     memcpy(s, in, n + 1);
-    size_t m = html_prefilter(s, n);
+    size_t m = html_prefilter(s, n, keep_markup);
     cr_assert_leq(m, n);
     cr_assert_eq(s[m], '\0');
     cr_assert_eq(strlen(s), m, "no NUL inside the output");
     return s;
 }
 
-static void expect_filtered(const char *in, const char *want) {
-    char *got = filtered(in);
-    cr_expect_str_eq(got, want, "prefilter(%s)", in);
+static void expect_filtered_as(const char *in, bool keep_markup, const char *want) {
+    char *got = filtered_as(in, keep_markup);
+    cr_expect_str_eq(got, want, "prefilter(%s, keep_markup=%d)", in, keep_markup);
     free(got);
+}
+
+/* With the markup attributes kept, as for include_html. */
+static void expect_filtered(const char *in, const char *want) {
+    expect_filtered_as(in, true, want);
 }
 
 /* The two DOMs, written out, must be equal; on a difference the message
  * shows where. */
-static void expect_same_dom(const char *what, const char *html, size_t len) {
+static void expect_same_dom_as(const char *what, const char *html, size_t len,
+                               bool keep_markup) {
     char *copy = malloc(len + 1);
     cr_assert(copy);
     memcpy(copy, html, len);
     copy[len] = '\0';
-    size_t m = html_prefilter(copy, len);
-    char *a = dom_equiv_string(html, len), *b = dom_equiv_string(copy, m);
+    size_t m = html_prefilter(copy, len, keep_markup);
+    char *a = dom_equiv_string(html, len, keep_markup),
+         *b = dom_equiv_string(copy, m, keep_markup);
     cr_expect((a == NULL) == (b == NULL), "%s: only one of the two parses failed", what);
-    if (!a || !b) {
-        free(a);
-        free(b);
-        free(copy);
-        return;
+    if (a && b) {
+        size_t i = 0;
+        while (a[i] && a[i] == b[i])
+            i++;
+        size_t from = i > 120 ? i - 120 : 0;
+        cr_expect(a[i] == b[i],
+                  "%s (keep_markup=%d): DOMs differ at %zu:\n--- page\n%.240s\n--- "
+                  "prefiltered\n%.240s",
+                  what, keep_markup, i, a + from, b + from);
     }
-    size_t i = 0;
-    while (a[i] && a[i] == b[i])
-        i++;
-    size_t from = i > 120 ? i - 120 : 0;
-    cr_expect(a[i] == b[i],
-              "%s: DOMs differ at %zu:\n--- page\n%.240s\n--- prefiltered\n%.240s", what,
-              i, a + from, b + from);
     free(a);
     free(b);
     free(copy);
+}
+
+static void expect_same_dom(const char *what, const char *html, size_t len) {
+    expect_same_dom_as(what, html, len, true);
+    expect_same_dom_as(what, html, len, false);
 }
 
 #define SAME_DOM(lit) expect_same_dom(lit, lit, sizeof(lit) - 1)
@@ -108,6 +117,24 @@ Test(prefilter, keeps_only_the_attributes_stages_read) {
     expect_filtered("<a href=\"x><p>y", "<a href=\"x><p>y");
 }
 
+Test(prefilter, shortens_runs_of_blanks_outside_preformatted_text) {
+    expect_filtered("<div>\n    <p>a  b\t c</p>\n\n  </div>",
+                    "<div>\n<p>a b c</p>\n</div>");
+    expect_filtered("<pre>a  b\n\n c</pre>  x", "<pre>a  b\n\n c</pre> x");
+    expect_filtered("<PRE class=code>\n  x</PRE>", "<PRE class=code>\n  x</PRE>");
+    /* Attribute values keep theirs. */
+    expect_filtered("<p title=\"a  b\" class=\"x   y\">", "<p class=\"x   y\">");
+}
+
+Test(prefilter, keeps_link_and_image_addresses_only_for_markup) {
+    const char *page =
+        "<link rel=canonical href=/c><base href=/b><a href=/x class=k>x</a>"
+        "<img src=a.jpg data-src=b.jpg alt=A>";
+    expect_filtered(page, page);
+    expect_filtered_as(page, false,
+                       "<link rel=canonical href=/c><base href=/b><a class=k>x</a><img>");
+}
+
 Test(prefilter, leaves_other_markup_alone) {
     const char *same[] = {
         "<!DOCTYPE html><html lang=en><head><title>a < b</title></head></html>",
@@ -128,6 +155,7 @@ Test(prefilter, same_dom_on_tricky_markup) {
     SAME_DOM("<!-- a --><html><body><p>x</p></body></html><p>t</p>");
     SAME_DOM("!<!DOCTYPE></d<S type=\"><f=");
     SAME_DOM("<!DOCTYPE html></d<S type=\"><f=");
+    SAME_DOM("l<!DOCTYPE><!DOCTYPE></d<script>,");
     SAME_DOM("&amp<!-- x -->;");
     SAME_DOM("<p>x<!--->y-->z<!-- a --!>w</p>");
     SAME_DOM("<div><script>document.write('<p class=\"a\">')</script><p>b</p></div>");
@@ -140,11 +168,15 @@ Test(prefilter, same_dom_on_tricky_markup) {
              "<p>caf\xC3\xA9</p>");
     SAME_DOM("<table><tr><td data-x=1>a<td>b</table><ul><li>c<li>d</ul>");
     SAME_DOM("<?php echo '<script>'; ?><p>x</p>");
-    SAME_DOM("<p>a<?\xCC\x93" "b <p id='x>y'>c</p>"); /* U+0313 starts no PI target */
-    SAME_DOM("<p>a<?\xC3\xA9" "t <p id='x>y'>c</p>"); /* U+00E9 starts one */
+    SAME_DOM("<p>a<?\xCC\x93"
+             "b <p id='x>y'>c</p>"); /* U+0313 starts no PI target */
+    SAME_DOM("<p>a<?\xC3\xA9"
+             "t <p id='x>y'>c</p>"); /* U+00E9 starts one */
     SAME_DOM(
         "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><title>icon</title></svg><p>y</p>");
     SAME_DOM("<p>unterminated <a href=\"x");
+    SAME_DOM("<html>\n  <head>\n  <title> a  b </title>\n </head>\n  <body>\n\n  <div>"
+             "\n <b>x</b>   <i>y</i>\n <pre>  p  </pre>  </div>\n</body>  \n</html>\n\n");
     SAME_DOM("<t id=a\" l src");
     SAME_DOM("<t id=a\" l src=b/>x");
     /* A body that opens with an end tag is that end tag to libxml2. */
@@ -245,7 +277,7 @@ static int check_source(const char *path) {
             char *end = strchr(q + 1, '"');
             if (!end)
                 continue;
-            cr_expect(html_attr_kept(q + 1, (size_t)(end - q - 1)),
+            cr_expect(html_attr_kept(NULL, 0, q + 1, (size_t)(end - q - 1), true),
                       "%s reads attribute \"%.*s\", which the prefilter drops: add it "
                       "to kept_attrs in core/html/prefilter.c",
                       path, (int)(end - q - 1), q + 1);
@@ -282,6 +314,6 @@ static int check_tree(const char *dir) {
 
 Test(prefilter, keeps_every_attribute_the_code_reads) {
     cr_expect_gt(check_tree(LEDE_SOURCE_DIR "/core"), 20);
-    cr_expect(!html_attr_kept("onclick", 7));
-    cr_expect(html_attr_kept("CLASS", 5));
+    cr_expect(!html_attr_kept("a", 1, "onclick", 7, true));
+    cr_expect(html_attr_kept("a", 1, "CLASS", 5, false));
 }
