@@ -52,8 +52,11 @@ static const struct {
     {"data-src", NULL},
 };
 
+/* True when s (n bytes, any case) is word (lower case, starting with a
+ * letter). The first letter is compared first: this runs for every
+ * attribute of every tag. */
 static bool word_is(const char *word, const char *s, size_t n) {
-    return strlen(word) == n && !strncasecmp(word, s, n);
+    return n && (s[0] | 0x20) == word[0] && strlen(word) == n && !strncasecmp(word, s, n);
 }
 
 bool html_attr_kept(const char *element, size_t element_len, const char *name, size_t n,
