@@ -4,9 +4,12 @@
  * html_decode() finds the page's charset the way browsers do (byte-order mark,
  * then the HTTP Content-Type, then <meta charset> / http-equiv in the first
  * bytes, then UTF-8 when the bytes mostly are, then windows-1252) and converts
- * the bytes to valid UTF-8 without NULs. html_parse() builds the DOM with
- * libxml2's HTML parser: no network, no error output, and the configured size
- * and node limits enforced.
+ * the bytes to valid UTF-8 without NULs. html_prefilter() then removes, in
+ * place, what no stage reads (comments, script and style bodies, unused
+ * attributes, long runs of blanks), so that libxml2 parses about a third of
+ * the bytes. html_parse() builds the DOM with libxml2's HTML parser: no
+ * network, no error output, and the configured size and node limits
+ * enforced.
  */
 #ifndef LEDE_HTML_H
 #define LEDE_HTML_H
