@@ -404,6 +404,85 @@ static bool parse_epoch(const char *s, date_parts *p) {
     return true;
 }
 
+/* Units of a relative date ("3 hours ago"), singular; a plural adds "s". */
+static const struct {
+    const char *name;
+    int64_t seconds;
+} relative_units[] = {
+    {"second", 1},  {"sec", 1},   {"minute", 60}, {"min", 60},
+    {"hour", 3600}, {"hr", 3600}, {"day", 86400}, {"week", 7 * 86400},
+};
+
+/* Numbers written as words in a relative date ("an hour ago"). */
+static const struct {
+    const char *word;
+    int value;
+} relative_numbers[] = {{"a", 1}, {"an", 1}, {"one", 1}};
+
+/* True when the n bytes at s are `word` or its plural (any case). */
+static bool word_or_plural(const char *s, size_t n, const char *word) {
+    size_t w = strlen(word);
+    return (n == w || (n == w + 1 && (s[w] == 's' || s[w] == 'S'))) &&
+           !strncasecmp(s, word, w);
+}
+
+/* Length of the letters at s. */
+static size_t letters_at(const char *s) {
+    size_t n = 0;
+    while (isalpha((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
+/* A date relative to the fetch time: "3 hours ago", "an hour ago", "2 days
+ * ago", "yesterday". Minutes and hours give a UTC time to the minute; days
+ * and weeks give a date. */
+static bool parse_relative(const char *s, int64_t now, date_parts *p) {
+    if (now <= 0)
+        return false;
+    for (const char *q = s; *q; q++) {
+        if (q > s && isalnum((unsigned char)q[-1]))
+            continue;
+        int64_t back = -1;
+        bool dated_only = false;
+        size_t n = letters_at(q);
+        if (n == 9 && !strncasecmp(q, "yesterday", 9)) {
+            back = 86400, dated_only = true;
+        } else {
+            const char *r = q;
+            int count = read_int(&r, 1, 3);
+            for (size_t i = 0; count < 0 && i < COUNT(relative_numbers); i++)
+                if (n == strlen(relative_numbers[i].word) &&
+                    !strncasecmp(q, relative_numbers[i].word, n))
+                    count = relative_numbers[i].value, r = q + n;
+            if (count < 0 || *r != ' ')
+                continue;
+            r++;
+            size_t un = letters_at(r);
+            const char *ago = r + un;
+            if (*ago != ' ' || strncasecmp(ago + 1, "ago", 3) ||
+                isalpha((unsigned char)ago[4]))
+                continue;
+            for (size_t i = 0; back < 0 && i < COUNT(relative_units); i++)
+                if (word_or_plural(r, un, relative_units[i].name)) {
+                    back = count * relative_units[i].seconds;
+                    dated_only = relative_units[i].seconds >= 86400;
+                }
+        }
+        if (back < 0)
+            continue;
+        int64_t t = now - back;
+        memset(p, 0, sizeof *p);
+        civil_from_days(t / 86400, &p->year, &p->month, &p->day);
+        if (!dated_only) {
+            p->hour = (int)(t % 86400 / 3600), p->minute = (int)(t % 3600 / 60);
+            p->has_time = p->has_zone = true;
+        }
+        return true;
+    }
+    return false;
+}
+
 bool meta_date_parse(const char *s, int64_t now, char out[META_DATE_MAX]) {
     if (!s || !*s)
         return false;
@@ -417,7 +496,9 @@ bool meta_date_parse(const char *s, int64_t now, char out[META_DATE_MAX]) {
         if (parse_iso_at(q, &p) && parts_format(&p, now, out))
             return true;
     }
-    return parse_text(s, &p) && parts_format(&p, now, out);
+    if (parse_text(s, &p) && parts_format(&p, now, out))
+        return true;
+    return parse_relative(s, now, &p) && parts_format(&p, now, out);
 }
 
 bool meta_date_from_url(const char *url, int64_t now, char out[META_DATE_MAX]) {

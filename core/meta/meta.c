@@ -42,7 +42,6 @@
 /* Most words in one marker list. */
 #define MARKER_WORDS_MAX 16
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct {
     const char *key, *value; /* into the DOM: valid during meta_extract only */

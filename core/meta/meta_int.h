@@ -20,6 +20,9 @@
 
 #include "../job.h"
 
+/* Number of entries of a fixed array (the word and fact tables). */
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Longest metadata string we keep (a description, a title). */
 #define META_FIELD_MAX 4096
 

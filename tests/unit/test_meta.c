@@ -275,6 +275,23 @@ Test(meta, date_formats) {
     cr_assert_str_eq(date("Published 12:01 am, March 3, 2020"), "2020-03-03T00:01:00");
 }
 
+Test(meta, relative_dates_count_back_from_the_fetch_time) {
+    /* NOW is 2021-11-20T00:00:00Z. */
+    cr_assert_str_eq(date("Updated 3 hours ago"), "2021-11-19T21:00:00Z");
+    cr_assert_str_eq(date("an hour ago"), "2021-11-19T23:00:00Z");
+    cr_assert_str_eq(date("45 mins ago"), "2021-11-19T23:15:00Z");
+    cr_assert_str_eq(date("2 days ago"), "2021-11-18");
+    cr_assert_str_eq(date("Published 1 week ago"), "2021-11-13");
+    cr_assert_str_eq(date("yesterday"), "2021-11-19");
+    /* An absolute date wins; other counts are not dates. */
+    cr_assert_str_eq(date("Nov 16, 2021 (4 days ago)"), "2021-11-16");
+    cr_assert_str_eq(date("5 min read"), "none");
+    cr_assert_str_eq(date("3 hours"), "none");
+    cr_assert_str_eq(date("3 hours agony"), "none");
+    char out[META_DATE_MAX];
+    cr_assert(!meta_date_parse("3 hours ago", 0, out), "no fetch time, no relative date");
+}
+
 Test(meta, date_rejects_bad_and_future) {
     cr_assert_str_eq(date("2021-02-30"), "none");
     cr_assert_str_eq(date("Marketing 16 2021"), "none");
