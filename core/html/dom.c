@@ -82,7 +82,7 @@ bool dom_is_non_text(const xmlNode *n) {
     return false;
 }
 
-static int append_collapsed(strbuf *b, const char *s) {
+int dom_append_collapsed(strbuf *b, const char *s) {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
@@ -111,10 +111,10 @@ int dom_text_append(strbuf *b, const xmlNode *root) {
         bool skip = dom_is_non_text(n);
         if (!skip && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
             n->content)
-            if (append_collapsed(b, (const char *)n->content))
+            if (dom_append_collapsed(b, (const char *)n->content))
                 return -1;
         if (!skip && dom_is(n, "br"))
-            if (append_collapsed(b, " "))
+            if (dom_append_collapsed(b, " "))
                 return -1;
         n = dom_next(root, n, skip || n->type != XML_ELEMENT_NODE);
     }

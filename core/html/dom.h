@@ -33,6 +33,10 @@ void dom_attrs(const xmlNode *n, const char *const *names, const char **values,
  * skip_children is true; NULL at the end of the subtree rooted at `root`. */
 xmlNode *dom_next(const xmlNode *root, xmlNode *n, bool skip_children);
 
+/* Appends s to b with runs of whitespace (U+00A0 included) collapsed to one
+ * space, and no space right after a space or newline already in b. */
+int dom_append_collapsed(strbuf *b, const char *s);
+
 /* Appends n's text to b with runs of whitespace collapsed to one space and no
  * leading space at the start of b. Script, style and template are skipped. */
 int dom_text_append(strbuf *b, const xmlNode *n);

@@ -377,25 +377,22 @@ static bool is_preformatted(const char *name, size_t n) {
     return false;
 }
 
-/* Copies text up to end with each run of blanks shortened to one: a newline
- * when the run held one, else a space. Every stage collapses blanks, and a
- * run stays a run, so libxml2's choice between keeping and dropping a
+/* Copies text up to end with each run of blanks shortened to its first
+ * blank ("By \n   Jane" becomes "By Jane"). Every stage collapses blanks,
+ * and a run stays a run, so libxml2's choice between keeping and dropping a
  * blank-only text node does not change. */
 static void copy_text(scan *sc, size_t end) {
     if (sc->pre_depth) {
         copy_to(sc, end);
         return;
     }
-    for (size_t p = sc->r; p < end; p++) {
-        if (!is_blank(sc->s[p]) || p + 1 >= end || !is_blank(sc->s[p + 1]))
+    for (size_t p = sc->r; p + 1 < end; p++) {
+        if (!is_blank(sc->s[p]) || !is_blank(sc->s[p + 1]))
             continue;
-        size_t run = p;
-        bool newline = false;
-        while (p < end && is_blank(sc->s[p]))
-            newline |= sc->s[p++] == '\n';
-        copy_to(sc, run);
-        sc->s[sc->w++] = newline ? '\n' : ' ';
-        sc->r = p;
+        copy_to(sc, p + 1);
+        while (p + 1 < end && is_blank(sc->s[p + 1]))
+            p++;
+        sc->r = p + 1;
     }
     copy_to(sc, end);
 }

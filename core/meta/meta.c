@@ -42,7 +42,6 @@
 /* Most words in one marker list. */
 #define MARKER_WORDS_MAX 16
 
-
 typedef struct {
     const char *key, *value; /* into the DOM: valid during meta_extract only */
 } meta_pair;
@@ -701,7 +700,10 @@ static char *byline_text(lede_job *job, xmlNode *n) {
     for (xmlNode *c = n; c; c = dom_next(n, c, dom_is_non_text(c))) {
         if (c->type != XML_TEXT_NODE || !c->content)
             continue;
-        if (strbuf_puts(&b, (const char *)c->content) || strbuf_putc(&b, ' '))
+        /* Collapsed as it is appended: the length cap counts words, not
+         * the page's indentation. */
+        if (dom_append_collapsed(&b, (const char *)c->content) ||
+            dom_append_collapsed(&b, " "))
             break;
     }
     return b.len ? meta_byline_trim(job->arena, strbuf_peek(&b)) : NULL;

@@ -119,7 +119,8 @@ Test(prefilter, keeps_only_the_attributes_stages_read) {
 
 Test(prefilter, shortens_runs_of_blanks_outside_preformatted_text) {
     expect_filtered("<div>\n    <p>a  b\t c</p>\n\n  </div>",
-                    "<div>\n<p>a b c</p>\n</div>");
+                    "<div>\n<p>a b\tc</p>\n</div>");
+    expect_filtered("By \n      <a>Jane</a>", "By <a>Jane</a>");
     expect_filtered("<pre>a  b\n\n c</pre>  x", "<pre>a  b\n\n c</pre> x");
     expect_filtered("<PRE class=code>\n  x</PRE>", "<PRE class=code>\n  x</PRE>");
     /* Attribute values keep theirs. */
