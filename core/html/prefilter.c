@@ -77,13 +77,19 @@ bool html_attr_kept(const char *element, size_t element_len, const char *name, s
     return false;
 }
 
-static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+/* Character classes, as branch-light tests: these run for every byte. */
+#define BLANK_MASK ((1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\r'))
 
-static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool is_blank(char c) {
+    unsigned char u = (unsigned char)c;
+    return u <= ' ' && (BLANK_MASK >> u) & 1;
+}
+
+static bool is_letter(char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
 
 static bool is_name_char(char c) {
-    return is_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
-           c == '.';
+    return is_letter(c) || (unsigned char)(c - '0') < 10 || c == ':' || c == '-' ||
+           c == '_' || c == '.';
 }
 
 /* The scan: s[0, w) is output, s[r, len) is still to read; w <= r. */
