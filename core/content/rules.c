@@ -249,6 +249,15 @@ static const uint8_t class_from[27] = {0,  7,  13, 23, 27, 29, 32, 33, 36,
                                        36, 36, 36, 38, 47, 49, 51, 60, 60,
                                        67, 83, 91, 91, 94, 95, 95, 95, 95};
 
+/* class_second[c - 'a'] has bit (d - 'a') set when a word starts with the two
+ * letters c, d: most positions of a class value are passed over with one test.
+ * rules_class_table_sorted() checks it. */
+static const uint32_t class_second[26] = {
+    0x0160048, 0x1024901, 0x0024001, 0x0004120, 0x0802000, 0x0004000, 0x0000008,
+    0x0000110, 0x0000000, 0x0000000, 0x0000000, 0x0004010, 0x0004011, 0x0000011,
+    0x0300000, 0x0024001, 0x0000000, 0x0040011, 0x01ac584, 0x0024011, 0x0000000,
+    0x0000100, 0x0000100, 0x0000000, 0x0000000, 0x0000000};
+
 /* Each attribute that says "content" or "boilerplate" moves the weight this much. */
 #define CLASS_WEIGHT 25
 /* itemprop="articleBody" is the page telling us outright. */
@@ -279,10 +288,16 @@ bool rules_class_table_sorted(void) {
     for (size_t i = 1; i < N_CLASS_WORDS; i++)
         if (strcmp(class_table[i - 1].word, class_table[i].word) >= 0)
             return false;
-    for (size_t i = 0; i < N_CLASS_WORDS; i++)
-        if (class_table[i].len < CLASS_WORD_MIN ||
-            class_table[i].len != strlen(class_table[i].word))
+    uint32_t second[26] = {0};
+    for (size_t i = 0; i < N_CLASS_WORDS; i++) {
+        const char *w = class_table[i].word;
+        if (class_table[i].len < CLASS_WORD_MIN || class_table[i].len != strlen(w) ||
+            w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z')
             return false;
+        second[w[0] - 'a'] |= (uint32_t)1 << (w[1] - 'a');
+    }
+    if (memcmp(second, class_second, sizeof second))
+        return false;
     for (size_t i = 1; i < N_TAGS; i++)
         if (strcmp(tag_table[i - 1].name, tag_table[i].name) >= 0)
             return false;
@@ -310,6 +325,8 @@ static unsigned class_words(const char *str, size_t len) {
         if (c < 'a' || c > 'z')
             continue;
         unsigned char c1 = fold(s[i + 1]);
+        if (c1 < 'a' || c1 > 'z' || !((class_second[c - 'a'] >> (c1 - 'a')) & 1))
+            continue;
         for (size_t k = class_from[c - 'a']; k < class_from[c - 'a' + 1]; k++) {
             const class_word *w = &class_table[k];
             size_t wl = w->len;
