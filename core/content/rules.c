@@ -321,16 +321,22 @@ static unsigned class_words(const char *str, size_t len) {
     const unsigned char *s = (const unsigned char *)str;
     unsigned flags = 0;
     for (size_t i = 0; i + CLASS_WORD_MIN <= len; i++) {
-        unsigned char c = fold(s[i]);
-        if (c < 'a' || c > 'z')
+        /* Letter indexes; bytes that are no ASCII letter land outside 0..25. */
+        unsigned l0 = (unsigned)(s[i] | 0x20) - 'a',
+                 l1 = (unsigned)(s[i + 1] | 0x20) - 'a';
+        if (l0 >= 26 || l1 >= 26 || !((class_second[l0] >> l1) & 1))
             continue;
-        unsigned char c1 = fold(s[i + 1]);
-        if (c1 < 'a' || c1 > 'z' || !((class_second[c - 'a'] >> (c1 - 'a')) & 1))
-            continue;
-        for (size_t k = class_from[c - 'a']; k < class_from[c - 'a' + 1]; k++) {
+        unsigned char c1 = (unsigned char)('a' + l1);
+        /* The words of one first letter are sorted by their second. */
+        for (size_t k = class_from[l0]; k < class_from[l0 + 1]; k++) {
             const class_word *w = &class_table[k];
+            unsigned char w1 = (unsigned char)w->word[1];
+            if (w1 < c1)
+                continue;
+            if (w1 > c1)
+                break;
             size_t wl = w->len;
-            if ((unsigned char)w->word[1] != c1 || wl > len - i)
+            if (wl > len - i)
                 continue;
             size_t j = CLASS_WORD_MIN;
             while (j < wl && fold(s[i + j]) == (unsigned char)w->word[j])
@@ -478,19 +484,6 @@ typedef struct {
 #define PH(lit)                                                                          \
     { lit, sizeof lit - 1 }
 
-/* A set of bytes: where a phrase can start, for one-pass scans. */
-typedef struct {
-    uint64_t bits[4];
-} byteset;
-
-static void byteset_add(byteset *b, unsigned char c) {
-    b->bits[c >> 6] |= (uint64_t)1 << (c & 63);
-}
-
-static bool byteset_has(const byteset *b, unsigned char c) {
-    return (b->bits[c >> 6] >> (c & 63)) & 1;
-}
-
 /* Are p[0..n) and w[0..n) equal, ignoring ASCII case when `nocase`? */
 static bool same_bytes(const char *p, const char *w, size_t n, bool nocase) {
     if (!nocase)
@@ -501,27 +494,55 @@ static bool same_bytes(const char *p, const char *w, size_t n, bool nocase) {
     return true;
 }
 
+/* Every phrase list searched by contains_any() has phrases of at least two bytes. */
+#define PHRASE_MIN 2
+
+/* The shift-table slot of two adjacent bytes. */
+static unsigned pair_slot(unsigned char a, unsigned char b, bool nocase) {
+    if (nocase) {
+        a = fold(a);
+        b = fold(b);
+    }
+    return ((unsigned)a << 4 ^ b) & 0xFF;
+}
+
 /* Does p[0..len) contain one of the n phrases (ignoring ASCII case when
- * `nocase`)? One pass over p, looking only where a phrase can start. */
+ * `nocase`)? Wu and Manber's multi-pattern search with two-byte blocks: a
+ * window as long as the shortest phrase slides along p, and the last two bytes
+ * of the window tell how far it can move before a phrase can end there; only
+ * windows whose last block ends some phrase's prefix are compared. */
 static bool contains_any(const char *p, size_t len, const phrase *list, size_t n,
                          bool nocase) {
-    byteset first = {{0, 0, 0, 0}};
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)list[k].s[0];
-        byteset_add(&first, nocase ? fold(c) : c);
-    }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (nocase)
-            c = fold(c);
-        if (!byteset_has(&first, c))
-            continue;
-        for (size_t k = 0; k < n; k++) {
-            unsigned char w0 = (unsigned char)list[k].s[0];
-            if ((nocase ? fold(w0) : w0) == c && list[k].len <= len - i &&
-                same_bytes(p + i, list[k].s, list[k].len, nocase))
-                return true;
+    size_t m = SIZE_MAX;
+    for (size_t k = 0; k < n; k++)
+        if (list[k].len < m)
+            m = list[k].len;
+    if (m < PHRASE_MIN || len < m)
+        return false;
+    /* shift[slot]: how far the window end may move when its last two bytes
+     * fall in slot; m - 1 when no phrase prefix holds such a pair. */
+    uint8_t shift[256];
+    memset(shift, (int)(m - 1), sizeof shift);
+    for (size_t k = 0; k < n; k++)
+        for (size_t j = 0; j + 1 < m; j++) {
+            unsigned slot = pair_slot((unsigned char)list[k].s[j],
+                                      (unsigned char)list[k].s[j + 1], nocase);
+            if (shift[slot] > m - 2 - j)
+                shift[slot] = (uint8_t)(m - 2 - j);
         }
+    for (size_t end = m - 1; end < len;) {
+        uint8_t step =
+            shift[pair_slot((unsigned char)p[end - 1], (unsigned char)p[end], nocase)];
+        if (step) {
+            end += step;
+            continue;
+        }
+        size_t start = end + 1 - m;
+        for (size_t k = 0; k < n; k++)
+            if (list[k].len <= len - start &&
+                same_bytes(p + start, list[k].s, list[k].len, nocase))
+                return true;
+        end++;
     }
     return false;
 }

@@ -660,6 +660,12 @@ Test(content_rules, credit_lines_and_contained_phrases) {
                       not_credit[i]);
     const char *rights = "Example Media Ltd. ALL RIGHTS RESERVED.";
     cr_assert(rules_is_boilerplate_phrase(rights, strlen(rights)));
+    static const char *const contained[] = {
+        "All rights reserved 2024", "Jane Roe can be reached at the desk",
+        "Questions? Follow us on X", "ffollow us on X", "xx subscribe to our list"};
+    for (size_t i = 0; i < sizeof contained / sizeof *contained; i++)
+        cr_assert(rules_is_boilerplate_phrase(contained[i], strlen(contained[i])), "%s",
+                  contained[i]);
     /* A phrase cut by the end of the paragraph is not there. */
     cr_assert_not(rules_is_boilerplate_phrase("Example all rights reserve", 26));
     cr_assert(rules_is_boilerplate_phrase("SIGN IN.", 8));
