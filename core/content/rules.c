@@ -494,9 +494,6 @@ static bool same_bytes(const char *p, const char *w, size_t n, bool nocase) {
     return true;
 }
 
-/* Every phrase list searched by contains_any() has phrases of at least two bytes. */
-#define PHRASE_MIN 2
-
 /* The shift-table slot of two adjacent bytes. */
 static unsigned pair_slot(unsigned char a, unsigned char b, bool nocase) {
     if (nocase) {
@@ -507,18 +504,13 @@ static unsigned pair_slot(unsigned char a, unsigned char b, bool nocase) {
 }
 
 /* Does p[0..len) contain one of the n phrases (ignoring ASCII case when
- * `nocase`)? Wu and Manber's multi-pattern search with two-byte blocks: a
- * window as long as the shortest phrase slides along p, and the last two bytes
- * of the window tell how far it can move before a phrase can end there; only
- * windows whose last block ends some phrase's prefix are compared. */
-static bool contains_any(const char *p, size_t len, const phrase *list, size_t n,
-                         bool nocase) {
-    size_t m = SIZE_MAX;
-    for (size_t k = 0; k < n; k++)
-        if (list[k].len < m)
-            m = list[k].len;
-    if (m < PHRASE_MIN || len < m)
-        return false;
+ * `nocase`), m (at least 2) being the length of the shortest? Wu and Manber's
+ * multi-pattern search with two-byte blocks: a window as long as the shortest phrase
+ * slides along p, and the last two bytes of the window tell how far it can move before a
+ * phrase can end there; only windows whose last block ends some phrase's prefix are
+ * compared. */
+static bool contains_any_shifting(const char *p, size_t len, const phrase *list, size_t n,
+                                  size_t m, bool nocase) {
     /* shift[slot]: how far the window end may move when its last two bytes
      * fall in slot; m - 1 when no phrase prefix holds such a pair. */
     uint8_t shift[256];
@@ -545,6 +537,60 @@ static bool contains_any(const char *p, size_t len, const phrase *list, size_t n
         end++;
     }
     return false;
+}
+
+/* A set of bytes. */
+typedef struct {
+    uint64_t bits[4];
+} byteset;
+
+static void byteset_add(byteset *b, unsigned char c) {
+    b->bits[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static bool byteset_has(const byteset *b, unsigned char c) {
+    return (b->bits[c >> 6] >> (c & 63)) & 1;
+}
+
+/* The same, looking only where the first byte of a phrase is: the better way
+ * when phrases are short or start with bytes that text rarely has. */
+static bool contains_any_at_starts(const char *p, size_t len, const phrase *list,
+                                   size_t n, bool nocase) {
+    byteset first = {{0, 0, 0, 0}};
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)list[k].s[0];
+        byteset_add(&first, nocase ? fold(c) : c);
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (nocase)
+            c = fold(c);
+        if (!byteset_has(&first, c))
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char w0 = (unsigned char)list[k].s[0];
+            if ((nocase ? fold(w0) : w0) == c && list[k].len <= len - i &&
+                same_bytes(p + i, list[k].s, list[k].len, nocase))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Shortest phrase for which the shifting search beats looking at every start. */
+#define SHIFT_MIN_PHRASE 8
+
+/* Does p[0..len) contain one of the n phrases (ignoring ASCII case when `nocase`)? */
+static bool contains_any(const char *p, size_t len, const phrase *list, size_t n,
+                         bool nocase) {
+    size_t m = SIZE_MAX;
+    for (size_t k = 0; k < n; k++)
+        if (list[k].len < m)
+            m = list[k].len;
+    if (!n || !m || len < m)
+        return false;
+    return m >= SHIFT_MIN_PHRASE ? contains_any_shifting(p, len, list, n, m, nocase)
+                                 : contains_any_at_starts(p, len, list, n, nocase);
 }
 
 /* Paragraphs longer than this are never judged by their opening words. */
