@@ -673,3 +673,23 @@ Test(content_rules, credit_lines_and_contained_phrases) {
     cr_assert_not(rules_is_boilerplate_phrase("Signing in took an hour", 23));
     cr_assert_not(rules_is_boilerplate_phrase("Copyrighted material", 20));
 }
+
+Test(content_rules, rules_measure_counts_long_ascii_runs_and_mixed_text) {
+    static const struct {
+        const char *s;
+        uint32_t chars, commas;
+    } cases[] = {
+        {"a,b,c,d,e,f,g,h,i,j", 19, 9},
+        {"  The vote, which was held on Tuesday,\t\nwas close ,, very close.  ", 50, 4},
+        {"caf\xc3\xa9, na\xc3\xafve,\xc2\xa0\xe6\x9d\xb1\xe4\xba\xac\xe3\x80\x81 done, "
+         "and\xef\xbc\x8cmore, text here ok",
+         44, 6},
+        {"~!\x7f,,,,,,,,,,,,,,,, !!", 21, 16},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        rule_measure m = {0, 0};
+        rules_measure(cases[i].s, &m);
+        cr_assert_eq(m.chars, cases[i].chars, "%s: chars %u", cases[i].s, m.chars);
+        cr_assert_eq(m.commas, cases[i].commas, "%s: commas %u", cases[i].s, m.commas);
+    }
+}
