@@ -524,29 +524,37 @@ static bool same_bytes(const char *p, const char *w, size_t n, bool nocase) {
     return true;
 }
 
-/* The shift-table slot of two adjacent bytes. */
+/* The shift-table slot of two adjacent bytes. Without case, bytes are
+ * coarsened with | 0x20, which maps both cases of a letter alike. */
 static unsigned pair_slot(unsigned char a, unsigned char b, bool nocase) {
     if (nocase) {
-        a = fold(a);
-        b = fold(b);
+        a |= 0x20;
+        b |= 0x20;
     }
     return ((unsigned)a << 4 ^ b) & 0xFF;
 }
 
+/* Two-byte blocks of each phrase entered in the shift table: the last ones of
+ * its first m bytes. More would allow longer shifts but cost more to set up
+ * (the table is built per call). */
+#define SHIFT_PAIRS 6
+
 /* Does p[0..len) contain one of the n phrases (ignoring ASCII case when
  * `nocase`), m (at least 2) being the length of the shortest? Wu and Manber's
- * multi-pattern search with two-byte blocks: a window as long as the shortest phrase
- * slides along p, and the last two bytes of the window tell how far it can move before a
- * phrase can end there; only windows whose last block ends some phrase's prefix are
- * compared. */
+ * multi-pattern search with two-byte blocks: a window as long as the shortest
+ * phrase slides along p, and the last two bytes of the window tell how far it
+ * can move before a phrase can end there; only windows whose last block ends
+ * some phrase's prefix are compared. */
 static bool contains_any_shifting(const char *p, size_t len, const phrase *list, size_t n,
                                   size_t m, bool nocase) {
     /* shift[slot]: how far the window end may move when its last two bytes
-     * fall in slot; m - 1 when no phrase prefix holds such a pair. */
+     * fall in slot. A block entered for offset j allows m - 2 - j; blocks not
+     * entered (offsets below m - 1 - SHIFT_PAIRS, or none) allow `most`. */
+    size_t most = m - 1 < SHIFT_PAIRS ? m - 1 : SHIFT_PAIRS;
     uint8_t shift[256];
-    memset(shift, (int)(m - 1), sizeof shift);
+    memset(shift, (int)most, sizeof shift);
     for (size_t k = 0; k < n; k++)
-        for (size_t j = 0; j + 1 < m; j++) {
+        for (size_t j = m - 1 - most; j + 1 < m; j++) {
             unsigned slot = pair_slot((unsigned char)list[k].s[j],
                                       (unsigned char)list[k].s[j + 1], nocase);
             if (shift[slot] > m - 2 - j)
