@@ -249,15 +249,20 @@ static size_t space_len(const char *s) {
 static int append_collapsed(strbuf *b, const char *s, bool trim_start) {
     char chunk[COLLAPSE_CHUNK];
     size_t n = 0;
-    while (*s) {
-        size_t ws = space_len(s);
+    for (;;) {
+        unsigned char c = (unsigned char)*s;
+        /* Most bytes are neither whitespace, the lead byte of U+00A0 nor the end. */
+        size_t ws = c > ' ' && c != 0xC2 ? 0 : space_len(s);
         if (!ws) {
+            if (!c)
+                break;
             if (n == sizeof chunk) {
                 if (strbuf_append(b, chunk, n))
                     return -1;
                 n = 0;
             }
-            chunk[n++] = *s++;
+            chunk[n++] = (char)c;
+            s++;
             continue;
         }
         do

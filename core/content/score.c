@@ -39,19 +39,21 @@
  * story (an article split into sections around asides). */
 #define SIBLING_MASS_RATIO 0.25f
 
-/* cnodes are taken from the arena this many at a time (one call, one memset). */
+/* cnodes are taken from the arena this many at a time. */
 #define CNODE_CHUNK 128
 
 /* A zeroed cnode, or NULL when out of memory. */
 static cnode *new_cnode(cscore *s) {
     if (!s->pool_left) {
-        s->pool = arena_calloc(s->job->arena, CNODE_CHUNK, sizeof *s->pool);
+        s->pool = arena_alloc(s->job->arena, CNODE_CHUNK * sizeof *s->pool);
         if (!s->pool)
             return NULL;
         s->pool_left = CNODE_CHUNK;
     }
     s->pool_left--;
-    return s->pool++;
+    cnode *c = s->pool++;
+    *c = (cnode){0};
+    return c;
 }
 
 static void push_cand(cscore *s, cnode *c) {
