@@ -262,8 +262,8 @@ static const uint32_t class_second[26] = {
 #define CLASS_WEIGHT 25
 /* itemprop="articleBody" is the page telling us outright. */
 #define ITEMPROP_BODY_WEIGHT 50
-/* Longest class/id value we read; longer values are cut (the words that
- * matter come first in practice). */
+/* A class/id value is read up to CLASS_BUF - 1 bytes; longer values are cut
+ * (the words that matter come first in practice). */
 #define CLASS_BUF 256
 /* The shortest class word; rules_class_table_sorted() checks it. */
 #define CLASS_WORD_MIN 2
