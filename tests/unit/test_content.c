@@ -693,3 +693,49 @@ Test(content_rules, rules_measure_counts_long_ascii_runs_and_mixed_text) {
         cr_assert_eq(m.commas, cases[i].commas, "%s: commas %u", cases[i].s, m.commas);
     }
 }
+
+/* Whitespace runs (ASCII and U+00A0) as one space, trimmed: what the text of
+ * one paragraph should read as. */
+static void collapse_ref(const char *s, char *out) {
+    size_t n = 0;
+    bool space = false;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+            ws = true;
+            s++;
+        }
+        if (ws) {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            out[n++] = ' ';
+        space = false;
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+}
+
+Test(content, long_paragraph_text_is_collapsed_exactly) {
+    /* Long runs without spaces, spaces at every offset of a word, tabs,
+     * newlines, no-break spaces, the 0xC2 lead byte of another character and
+     * more than one stack chunk of text. */
+    char para[4096] = "";
+    const char *const pieces[] = {
+        "Alpha\xc2\xa0\xc2\xa0"
+        "beta \t\n gamma,  delta\xc2\xa9 epsilon. ",
+        "Averyveryverylongwordwithoutanyspaceatall, and short ones: a b cd efg hijk. ",
+        "Tabs\there\tand\r\nnewlines,\r\n\r\n   and  double  spaces, as pages have. "};
+    for (int i = 0; i < 24; i++)
+        strcat(para, pieces[i % 3]);
+    char html[5000];
+    snprintf(html, sizeof html, "<html><body><article><p>%s</p></article></body></html>",
+             para);
+    char expected[4096];
+    collapse_ref(para, expected);
+    lede_result *r = extract(html);
+    cr_assert_str_eq(r->text, expected);
+    lede_result_free(r);
+}
