@@ -4,7 +4,6 @@
  * link-heavy lists and boxes), headline and byline repeats, "Read more" and
  * share lines, lone dates, photo credits and captions. */
 #include <libxml/uri.h>
-#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -244,54 +243,13 @@ static size_t space_len(const char *s) {
     return is_space(c) ? 1 : (c == 0xC2 && (unsigned char)s[1] == 0xA0) ? 2 : 0;
 }
 
-/* Ordinary text is copied eight bytes at a time where the byte order lets the
- * first special byte be found from the low end of a word. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define COLLAPSE_WORDS 1
-#else
-#define COLLAPSE_WORDS 0
-#endif
-
-#define BYTES_ONES 0x0101010101010101ull
-#define BYTES_HIGH 0x8080808080808080ull
-
-/* How many of the eight bytes at s come before the first one that may start
- * whitespace (below 0x21, which takes in the end of the string, or 0xC2). */
-static size_t ordinary_bytes(const char *s) {
-    uint64_t x;
-    memcpy(&x, s, sizeof x);
-    uint64_t low = ~BYTES_HIGH;
-    /* Bytes below 0x21: high bit clear, and clear after adding 0x5F to the
-     * low seven bits (no carry crosses bytes). */
-    uint64_t below = ~(((x & low) + 0x5F * BYTES_ONES) | x) & BYTES_HIGH;
-    uint64_t y = x ^ (0xC2 * BYTES_ONES);
-    uint64_t lead = ~(((y & low) + low) | y | low); /* bytes equal to 0xC2 */
-    uint64_t special = below | lead;
-    return special ? (size_t)__builtin_ctzll(special) / 8 : sizeof x;
-}
-
 /* Appends s with whitespace runs collapsed to one space; no space at the start
  * of the buffer when `trim_start`. The text is gathered in chunks, so the
  * buffer grows once per chunk rather than once per word. */
 static int append_collapsed(strbuf *b, const char *s, bool trim_start) {
     char chunk[COLLAPSE_CHUNK];
     size_t n = 0;
-    const char *end = COLLAPSE_WORDS ? s + strlen(s) : s;
     for (;;) {
-        if (COLLAPSE_WORDS && end - s >= (ptrdiff_t)sizeof(uint64_t)) {
-            size_t k = ordinary_bytes(s);
-            if (k) {
-                if (sizeof chunk - n < sizeof(uint64_t)) {
-                    if (strbuf_append(b, chunk, n))
-                        return -1;
-                    n = 0;
-                }
-                memcpy(chunk + n, s, sizeof(uint64_t));
-                n += k;
-                s += k;
-                continue;
-            }
-        }
         unsigned char c = (unsigned char)*s;
         /* Most bytes are neither whitespace, the lead byte of U+00A0 nor the end. */
         size_t ws = c > ' ' && c != 0xC2 ? 0 : space_len(s);
