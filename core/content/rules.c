@@ -320,10 +320,13 @@ static bool is_alnum(unsigned char c) {
 static unsigned class_words(const char *str, size_t len) {
     const unsigned char *s = (const unsigned char *)str;
     unsigned flags = 0;
+    if (len < CLASS_WORD_MIN)
+        return 0;
+    /* Letter indexes; bytes that are no ASCII letter land outside 0..25. */
+    unsigned l1 = (unsigned)(s[0] | 0x20) - 'a';
     for (size_t i = 0; i + CLASS_WORD_MIN <= len; i++) {
-        /* Letter indexes; bytes that are no ASCII letter land outside 0..25. */
-        unsigned l0 = (unsigned)(s[i] | 0x20) - 'a',
-                 l1 = (unsigned)(s[i + 1] | 0x20) - 'a';
+        unsigned l0 = l1;
+        l1 = (unsigned)(s[i + 1] | 0x20) - 'a';
         if (l0 >= 26 || l1 >= 26 || !((class_second[l0] >> l1) & 1))
             continue;
         unsigned char c1 = (unsigned char)('a' + l1);
