@@ -4,7 +4,6 @@
  * jusText's boilerplate phrases), with this project's own lists. */
 #include "rules.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -12,7 +11,7 @@
 
 /* ------------------------------------------------------------------ tags */
 
-/* Sorted by name (bsearch). init: the starting score of a candidate with this
+/* Sorted by name (tag_from indexes it). init: the starting score of a candidate with this
  * tag; weight: what the tag alone says about being content. */
 static const rule_tag tag_table[] = {
     {"a", RK_LINK, 0, 0, RF_KEEP_HTML},
@@ -94,18 +93,27 @@ static const rule_tag tag_table[] = {
     {"video", RK_SKIP, 0, 0, 0},
 };
 
-static const rule_tag inline_tag = {"", RK_INLINE, 0, 0, 0};
+#define N_TAGS (sizeof tag_table / sizeof *tag_table)
 
-static int tag_cmp(const void *key, const void *elem) {
-    return strcmp((const char *)key, ((const rule_tag *)elem)->name);
-}
+/* tag_from[c - 'a'] is the first tag_table index whose name starts with a byte
+ * >= c, tag_from[26] the table size (checked by rules_class_table_sorted()). */
+static const uint8_t tag_from[27] = {0,  6,  10, 13, 20, 21, 28, 28, 39,
+                                     42, 42, 42, 45, 49, 51, 55, 58, 58,
+                                     58, 65, 75, 76, 77, 77, 77, 77, 77};
+
+static const rule_tag inline_tag = {"", RK_INLINE, 0, 0, 0};
 
 const rule_tag *rules_tag(const xmlNode *el) {
     if (!el || el->type != XML_ELEMENT_NODE || !el->name)
         return &inline_tag;
-    const rule_tag *t = bsearch(el->name, tag_table, sizeof tag_table / sizeof *tag_table,
-                                sizeof *tag_table, tag_cmp);
-    return t ? t : &inline_tag;
+    const char *name = (const char *)el->name;
+    unsigned char c = (unsigned char)name[0];
+    if (c < 'a' || c > 'z')
+        return &inline_tag;
+    for (size_t k = tag_from[c - 'a']; k < tag_from[c - 'a' + 1]; k++)
+        if (tag_table[k].name[1] == name[1] && !strcmp(tag_table[k].name, name))
+            return &tag_table[k];
+    return &inline_tag;
 }
 
 /* ------------------------------------------------------- class/id words */
@@ -123,163 +131,223 @@ enum {
 
 typedef struct {
     const char *word; /* lower case */
+    uint8_t len;
     uint8_t mode;
     uint8_t flags;
 } class_word;
+
+#define CW(word, mode, flags)                                                            \
+    { word, sizeof word - 1, mode, flags }
 
 #define NEG_U (CW_NEG | CW_UNLIKELY)
 
 /* Sorted by word (strcmp order); rules_class_table_sorted() checks it. */
 static const class_word class_table[] = {
-    {"ad", CM_TOK, NEG_U},
-    {"ads", CM_TOK, NEG_U},
-    {"advert", CM_SUB, NEG_U},
-    {"agegate", CM_SUB, NEG_U},
-    {"article", CM_SUB, CW_POS | CW_MAYBE},
-    {"aside", CM_SUB, NEG_U},
-    {"author", CM_SUB, CW_NEG},
-    {"banner", CM_SUB, NEG_U},
-    {"bio", CM_TOK, CW_NEG},
-    {"blog", CM_SUB, CW_POS},
-    {"body", CM_SUB, CW_POS | CW_MAYBE},
-    {"breadcrumb", CM_SUB, NEG_U},
-    {"byline", CM_SUB, NEG_U},
-    {"caption", CM_SUB, NEG_U},
-    {"column", CM_SUB, CW_MAYBE},
-    {"combx", CM_SUB, NEG_U},
-    {"comment", CM_SUB, NEG_U},
-    {"community", CM_SUB, NEG_U},
-    {"consent", CM_SUB, NEG_U},
-    {"contact", CM_SUB, CW_NEG},
-    {"content", CM_SUB, CW_POS | CW_MAYBE},
-    {"copyright", CM_SUB, NEG_U},
-    {"credit", CM_SUB, NEG_U},
-    {"dfp", CM_TOK, NEG_U},
-    {"disclaimer", CM_SUB, CW_NEG},
-    {"disqus", CM_SUB, NEG_U},
-    {"donate", CM_SUB, NEG_U},
-    {"entry", CM_SUB, CW_POS},
-    {"extra", CM_TOK, NEG_U},
-    {"follow", CM_SUB, NEG_U},
-    {"footer", CM_SUB, NEG_U},
-    {"footnote", CM_SUB, CW_NEG},
-    {"gdpr", CM_SUB, NEG_U},
-    {"header", CM_SUB, NEG_U},
-    {"hid", CM_TOK, CW_NEG},
-    {"hidden", CM_TOK, CW_NEG},
-    {"legends", CM_SUB, NEG_U},
-    {"login", CM_SUB, NEG_U},
-    {"main", CM_SUB, CW_POS | CW_MAYBE},
-    {"masthead", CM_SUB, NEG_U},
-    {"media", CM_SUB, CW_NEG},
-    {"menu", CM_SUB, NEG_U},
-    {"meta", CM_PRE, CW_NEG},
-    {"modal", CM_SUB, NEG_U},
-    {"more", CM_TOK, NEG_U},
-    {"most", CM_TOK, NEG_U},
-    {"mostread", CM_SUB, NEG_U},
-    {"nav", CM_PRE, NEG_U},
-    {"newsletter", CM_SUB, NEG_U},
-    {"outbrain", CM_SUB, NEG_U},
-    {"overlay", CM_SUB, NEG_U},
-    {"page", CM_TOK, CW_POS},
-    {"pager", CM_SUB, NEG_U},
-    {"pagination", CM_SUB, NEG_U},
-    {"popular", CM_SUB, NEG_U},
-    {"popup", CM_SUB, NEG_U},
-    {"post", CM_PRE, CW_POS},
-    {"print", CM_TOK, CW_NEG},
-    {"promo", CM_SUB, NEG_U},
-    {"prose", CM_TOK, CW_POS},
-    {"rail", CM_TOK, NEG_U},
-    {"recommend", CM_SUB, NEG_U},
-    {"related", CM_SUB, NEG_U},
-    {"remark", CM_SUB, NEG_U},
-    {"replies", CM_SUB, NEG_U},
-    {"reply", CM_SUB, CW_NEG},
-    {"rss", CM_TOK, NEG_U},
-    {"screen-reader", CM_SUB, CW_HIDDEN},
-    {"scroll", CM_SUB, CW_NEG},
-    {"share", CM_SUB, NEG_U},
-    {"sharing", CM_SUB, NEG_U},
-    {"shopping", CM_SUB, CW_NEG},
-    {"shoutbox", CM_SUB, NEG_U},
-    {"sidebar", CM_SUB, NEG_U},
-    {"signup", CM_SUB, NEG_U},
-    {"skip", CM_TOK, NEG_U},
-    {"skyscraper", CM_SUB, NEG_U},
-    {"social", CM_SUB, NEG_U},
-    {"sponsor", CM_SUB, NEG_U},
-    {"sr-only", CM_SUB, CW_HIDDEN},
-    {"story", CM_SUB, CW_POS | CW_MAYBE},
-    {"subscri", CM_SUB, NEG_U},
-    {"supplemental", CM_SUB, NEG_U},
-    {"taboola", CM_SUB, NEG_U},
-    {"tag", CM_TOK, CW_NEG},
-    {"tags", CM_TOK, CW_NEG},
-    {"teaser", CM_SUB, CW_NEG},
-    {"text", CM_END, CW_POS},
-    {"tool", CM_SUB, CW_NEG},
-    {"topics", CM_TOK, CW_NEG},
-    {"trending", CM_SUB, NEG_U},
-    {"viewed", CM_TOK, NEG_U},
-    {"visually-hidden", CM_SUB, CW_HIDDEN},
-    {"visuallyhidden", CM_SUB, CW_HIDDEN},
-    {"widget", CM_SUB, NEG_U},
+    CW("ad", CM_TOK, NEG_U),
+    CW("ads", CM_TOK, NEG_U),
+    CW("advert", CM_SUB, NEG_U),
+    CW("agegate", CM_SUB, NEG_U),
+    CW("article", CM_SUB, CW_POS | CW_MAYBE),
+    CW("aside", CM_SUB, NEG_U),
+    CW("author", CM_SUB, CW_NEG),
+    CW("banner", CM_SUB, NEG_U),
+    CW("bio", CM_TOK, CW_NEG),
+    CW("blog", CM_SUB, CW_POS),
+    CW("body", CM_SUB, CW_POS | CW_MAYBE),
+    CW("breadcrumb", CM_SUB, NEG_U),
+    CW("byline", CM_SUB, NEG_U),
+    CW("caption", CM_SUB, NEG_U),
+    CW("column", CM_SUB, CW_MAYBE),
+    CW("combx", CM_SUB, NEG_U),
+    CW("comment", CM_SUB, NEG_U),
+    CW("community", CM_SUB, NEG_U),
+    CW("consent", CM_SUB, NEG_U),
+    CW("contact", CM_SUB, CW_NEG),
+    CW("content", CM_SUB, CW_POS | CW_MAYBE),
+    CW("copyright", CM_SUB, NEG_U),
+    CW("credit", CM_SUB, NEG_U),
+    CW("dfp", CM_TOK, NEG_U),
+    CW("disclaimer", CM_SUB, CW_NEG),
+    CW("disqus", CM_SUB, NEG_U),
+    CW("donate", CM_SUB, NEG_U),
+    CW("entry", CM_SUB, CW_POS),
+    CW("extra", CM_TOK, NEG_U),
+    CW("follow", CM_SUB, NEG_U),
+    CW("footer", CM_SUB, NEG_U),
+    CW("footnote", CM_SUB, CW_NEG),
+    CW("gdpr", CM_SUB, NEG_U),
+    CW("header", CM_SUB, NEG_U),
+    CW("hid", CM_TOK, CW_NEG),
+    CW("hidden", CM_TOK, CW_NEG),
+    CW("legends", CM_SUB, NEG_U),
+    CW("login", CM_SUB, NEG_U),
+    CW("main", CM_SUB, CW_POS | CW_MAYBE),
+    CW("masthead", CM_SUB, NEG_U),
+    CW("media", CM_SUB, CW_NEG),
+    CW("menu", CM_SUB, NEG_U),
+    CW("meta", CM_PRE, CW_NEG),
+    CW("modal", CM_SUB, NEG_U),
+    CW("more", CM_TOK, NEG_U),
+    CW("most", CM_TOK, NEG_U),
+    CW("mostread", CM_SUB, NEG_U),
+    CW("nav", CM_PRE, NEG_U),
+    CW("newsletter", CM_SUB, NEG_U),
+    CW("outbrain", CM_SUB, NEG_U),
+    CW("overlay", CM_SUB, NEG_U),
+    CW("page", CM_TOK, CW_POS),
+    CW("pager", CM_SUB, NEG_U),
+    CW("pagination", CM_SUB, NEG_U),
+    CW("popular", CM_SUB, NEG_U),
+    CW("popup", CM_SUB, NEG_U),
+    CW("post", CM_PRE, CW_POS),
+    CW("print", CM_TOK, CW_NEG),
+    CW("promo", CM_SUB, NEG_U),
+    CW("prose", CM_TOK, CW_POS),
+    CW("rail", CM_TOK, NEG_U),
+    CW("recommend", CM_SUB, NEG_U),
+    CW("related", CM_SUB, NEG_U),
+    CW("remark", CM_SUB, NEG_U),
+    CW("replies", CM_SUB, NEG_U),
+    CW("reply", CM_SUB, CW_NEG),
+    CW("rss", CM_TOK, NEG_U),
+    CW("screen-reader", CM_SUB, CW_HIDDEN),
+    CW("scroll", CM_SUB, CW_NEG),
+    CW("share", CM_SUB, NEG_U),
+    CW("sharing", CM_SUB, NEG_U),
+    CW("shopping", CM_SUB, CW_NEG),
+    CW("shoutbox", CM_SUB, NEG_U),
+    CW("sidebar", CM_SUB, NEG_U),
+    CW("signup", CM_SUB, NEG_U),
+    CW("skip", CM_TOK, NEG_U),
+    CW("skyscraper", CM_SUB, NEG_U),
+    CW("social", CM_SUB, NEG_U),
+    CW("sponsor", CM_SUB, NEG_U),
+    CW("sr-only", CM_SUB, CW_HIDDEN),
+    CW("story", CM_SUB, CW_POS | CW_MAYBE),
+    CW("subscri", CM_SUB, NEG_U),
+    CW("supplemental", CM_SUB, NEG_U),
+    CW("taboola", CM_SUB, NEG_U),
+    CW("tag", CM_TOK, CW_NEG),
+    CW("tags", CM_TOK, CW_NEG),
+    CW("teaser", CM_SUB, CW_NEG),
+    CW("text", CM_END, CW_POS),
+    CW("tool", CM_SUB, CW_NEG),
+    CW("topics", CM_TOK, CW_NEG),
+    CW("trending", CM_SUB, NEG_U),
+    CW("viewed", CM_TOK, NEG_U),
+    CW("visually-hidden", CM_SUB, CW_HIDDEN),
+    CW("visuallyhidden", CM_SUB, CW_HIDDEN),
+    CW("widget", CM_SUB, NEG_U),
 };
 
 #define N_CLASS_WORDS (sizeof class_table / sizeof *class_table)
+
+/* class_from[c - 'a'] is the first class_table index whose word starts with a
+ * byte >= c, class_from[26] the table size: the words that can start at a
+ * position are found without a search. rules_class_table_sorted() checks it. */
+static const uint8_t class_from[27] = {0,  7,  13, 23, 27, 29, 32, 33, 36,
+                                       36, 36, 36, 38, 47, 49, 51, 60, 60,
+                                       67, 83, 91, 91, 94, 95, 95, 95, 95};
+
+/* class_second[c - 'a'] has bit (d - 'a') set when a word starts with the two
+ * letters c, d: most positions of a class value are passed over with one test.
+ * rules_class_table_sorted() checks it. */
+static const uint32_t class_second[26] = {
+    0x0160048, 0x1024901, 0x0024001, 0x0004120, 0x0802000, 0x0004000, 0x0000008,
+    0x0000110, 0x0000000, 0x0000000, 0x0000000, 0x0004010, 0x0004011, 0x0000011,
+    0x0300000, 0x0024001, 0x0000000, 0x0040011, 0x01ac584, 0x0024011, 0x0000000,
+    0x0000100, 0x0000100, 0x0000000, 0x0000000, 0x0000000};
 
 /* Each attribute that says "content" or "boilerplate" moves the weight this much. */
 #define CLASS_WEIGHT 25
 /* itemprop="articleBody" is the page telling us outright. */
 #define ITEMPROP_BODY_WEIGHT 50
-/* Longest class/id value we read; longer values are cut (the words that
- * matter come first in practice). */
+/* A class/id value is read up to CLASS_BUF - 1 bytes; longer values are cut
+ * (the words that matter come first in practice). */
 #define CLASS_BUF 256
+/* The shortest class word; rules_class_table_sorted() checks it. */
+#define CLASS_WORD_MIN 2
+
+/* Is from[] the first-letter index of a table sorted by name? */
+static bool first_letter_index_ok(const uint8_t from[27], size_t n,
+                                  const char *(*name)(size_t)) {
+    if (from[26] != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name(i)[0];
+        if (c < 'a' || c > 'z' || i < from[c - 'a'] || i >= from[c - 'a' + 1])
+            return false;
+    }
+    return true;
+}
+
+static const char *class_name(size_t i) { return class_table[i].word; }
+static const char *tag_name(size_t i) { return tag_table[i].name; }
 
 bool rules_class_table_sorted(void) {
     for (size_t i = 1; i < N_CLASS_WORDS; i++)
         if (strcmp(class_table[i - 1].word, class_table[i].word) >= 0)
             return false;
-    for (size_t i = 1; i < sizeof tag_table / sizeof *tag_table; i++)
+    uint32_t second[26] = {0};
+    for (size_t i = 0; i < N_CLASS_WORDS; i++) {
+        const char *w = class_table[i].word;
+        if (class_table[i].len < CLASS_WORD_MIN || class_table[i].len != strlen(w) ||
+            w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z')
+            return false;
+        second[w[0] - 'a'] |= (uint32_t)1 << (w[1] - 'a');
+    }
+    if (memcmp(second, class_second, sizeof second))
+        return false;
+    for (size_t i = 1; i < N_TAGS; i++)
         if (strcmp(tag_table[i - 1].name, tag_table[i].name) >= 0)
             return false;
-    return true;
+    return first_letter_index_ok(class_from, N_CLASS_WORDS, class_name) &&
+           first_letter_index_ok(tag_from, N_TAGS, tag_name);
 }
 
+/* ASCII upper case folded to lower case; other bytes unchanged. */
+static unsigned char fold(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* A byte of a class word once folded: letter, digit or any non-ASCII byte. */
 static bool is_alnum(unsigned char c) {
+    c = fold(c);
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* First table index whose word starts with a byte >= c. */
-static size_t class_lower_bound(unsigned char c) {
-    size_t lo = 0, hi = N_CLASS_WORDS;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if ((unsigned char)class_table[mid].word[0] < c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* OR of the flags of every table word found in the lower-case string s. */
-static unsigned class_words(const char *s, size_t len) {
+/* OR of the flags of every table word found in s[0..len), ignoring ASCII case. */
+static unsigned class_words(const char *str, size_t len) {
+    const unsigned char *s = (const unsigned char *)str;
     unsigned flags = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!is_alnum(c) || c >= 0x80)
+    if (len < CLASS_WORD_MIN)
+        return 0;
+    /* Letter indexes; bytes that are no ASCII letter land outside 0..25. */
+    unsigned l1 = (unsigned)(s[0] | 0x20) - 'a';
+    for (size_t i = 0; i + CLASS_WORD_MIN <= len; i++) {
+        unsigned l0 = l1;
+        l1 = (unsigned)(s[i + 1] | 0x20) - 'a';
+        if (l0 >= 26 || l1 >= 26 || !((class_second[l0] >> l1) & 1))
             continue;
-        for (size_t k = class_lower_bound(c);
-             k < N_CLASS_WORDS && (unsigned char)class_table[k].word[0] == c; k++) {
+        unsigned char c1 = (unsigned char)('a' + l1);
+        /* The words of one first letter are sorted by their second. */
+        for (size_t k = class_from[l0]; k < class_from[l0 + 1]; k++) {
             const class_word *w = &class_table[k];
-            size_t wl = strlen(w->word);
-            if (wl > len - i || memcmp(s + i, w->word, wl))
+            unsigned char w1 = (unsigned char)w->word[1];
+            if (w1 < c1)
                 continue;
-            bool start = i == 0 || !is_alnum((unsigned char)s[i - 1]);
-            bool end = i + wl == len || !is_alnum((unsigned char)s[i + wl]);
+            if (w1 > c1)
+                break;
+            size_t wl = w->len;
+            if (wl > len - i)
+                continue;
+            size_t j = CLASS_WORD_MIN;
+            while (j < wl && fold(s[i + j]) == (unsigned char)w->word[j])
+                j++;
+            if (j < wl)
+                continue;
+            bool start = i == 0 || !is_alnum(s[i - 1]);
+            bool end = i + wl == len || !is_alnum(s[i + wl]);
             if ((w->mode == CM_TOK && !(start && end)) || (w->mode == CM_PRE && !start))
                 continue;
             if (w->mode == CM_END &&
@@ -289,16 +357,6 @@ static unsigned class_words(const char *s, size_t len) {
         }
     }
     return flags;
-}
-
-static size_t lower_copy(char *dst, const char *src) {
-    size_t n = 0;
-    for (; src[n] && n < CLASS_BUF - 1; n++) {
-        unsigned char c = (unsigned char)src[n];
-        dst[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    dst[n] = '\0';
-    return n;
 }
 
 static int attr_weight(unsigned flags) {
@@ -318,6 +376,13 @@ static const char *attr_value(const xmlAttr *a) {
     return c->type == XML_TEXT_NODE && !c->next ? (const char *)c->content : NULL;
 }
 
+/* Is the attribute name `name` (any case) this lower-case one? The first
+ * byte decides for most attributes without a call. */
+static bool attr_is(const char *name, const char *want) {
+    return fold((unsigned char)name[0]) == (unsigned char)want[0] &&
+           !strcasecmp(name, want);
+}
+
 static bool style_hides(const char *style);
 
 /* One pass over the attributes: class, id, itemprop, role and the hiding ones. */
@@ -325,30 +390,29 @@ void rules_classify(const xmlNode *el, rule_class *out) {
     out->weight = 0;
     out->unlikely = false;
     out->hidden = false;
-    char buf[CLASS_BUF];
     unsigned all = 0;
     for (const xmlAttr *a = el->properties; a; a = a->next) {
         const char *name = (const char *)a->name, *v;
         if (!name || !(v = attr_value(a)))
             continue;
-        if (!strcasecmp(name, "class") || !strcasecmp(name, "id")) {
+        if (attr_is(name, "class") || attr_is(name, "id")) {
             if (!*v)
                 continue;
-            unsigned f = class_words(buf, lower_copy(buf, v));
+            unsigned f = class_words(v, strnlen(v, CLASS_BUF - 1));
             out->weight += attr_weight(f);
             all |= f;
-        } else if (!strcasecmp(name, "itemprop")) {
+        } else if (attr_is(name, "itemprop")) {
             if (strstr(v, "articleBody"))
                 out->weight += ITEMPROP_BODY_WEIGHT, all |= CW_MAYBE;
-        } else if (!strcasecmp(name, "role")) {
+        } else if (attr_is(name, "role")) {
             for (size_t i = 0; i < sizeof boiler_roles / sizeof *boiler_roles; i++)
                 if (!strcasecmp(v, boiler_roles[i]))
                     out->weight -= 2 * CLASS_WEIGHT, all |= CW_UNLIKELY;
-        } else if (!strcasecmp(name, "hidden")) {
+        } else if (attr_is(name, "hidden")) {
             out->hidden = true;
-        } else if (!strcasecmp(name, "aria-hidden")) {
+        } else if (attr_is(name, "aria-hidden")) {
             out->hidden |= !strcasecmp(v, "true");
-        } else if (!strcasecmp(name, "style")) {
+        } else if (attr_is(name, "style")) {
             out->hidden |= style_hides(v);
         }
     }
@@ -372,9 +436,39 @@ static bool style_hides(const char *style) {
 
 /* ------------------------------------------------------------ measures */
 
+/* Eight bytes at a time: the bytes with their high bit clear are ASCII. */
+#define BYTES_ONES 0x0101010101010101ull
+#define BYTES_HIGH 0x8080808080808080ull
+
+/* How many bytes of a mask with only byte high bits set have it set. */
+static uint32_t high_bits_count(uint64_t mask) {
+    return (uint32_t)(((mask >> 7) * BYTES_ONES) >> 56);
+}
+
+/* rules_measure() of eight ASCII bytes (no high bit set). */
+static void measure_ascii8(uint64_t x, rule_measure *m) {
+    /* A byte >= 0x21 gets its high bit set by adding 0x5F, without a carry
+     * into the next byte. */
+    m->chars += high_bits_count((x + 0x5F * BYTES_ONES) & BYTES_HIGH);
+    /* Commas: the bytes that x ^ ",,,,,,,," makes zero. */
+    uint64_t y = x ^ (',' * BYTES_ONES);
+    uint64_t zero = ~(((y & ~BYTES_HIGH) + ~BYTES_HIGH) | y | ~BYTES_HIGH);
+    m->commas += high_bits_count(zero);
+}
+
 void rules_measure(const char *s, rule_measure *m) {
     const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *end = p + strlen(s);
     while (*p) {
+        if (end - p >= 8) {
+            uint64_t x;
+            memcpy(&x, p, sizeof x);
+            if (!(x & BYTES_HIGH)) {
+                measure_ascii8(x, m);
+                p += 8;
+                continue;
+            }
+        }
         unsigned char c = *p;
         if (c < 0x80) {
             if (c > ' ')
@@ -414,184 +508,310 @@ void rules_measure(const char *s, rule_measure *m) {
 
 /* -------------------------------------------------- paragraph phrases */
 
+/* A phrase and its length in bytes. */
+typedef struct {
+    const char *s;
+    uint8_t len;
+} phrase;
+
+#define PH(lit)                                                                          \
+    { lit, sizeof lit - 1 }
+
+/* Are p[0..n) and w[0..n) equal, ignoring ASCII case when `nocase`? */
+static bool same_bytes(const char *p, const char *w, size_t n, bool nocase) {
+    if (!nocase)
+        return !memcmp(p, w, n);
+    for (size_t i = 0; i < n; i++)
+        if (fold((unsigned char)p[i]) != fold((unsigned char)w[i]))
+            return false;
+    return true;
+}
+
+/* The shift-table slot of two adjacent bytes. Without case, bytes are
+ * coarsened with | 0x20, which maps both cases of a letter alike. */
+static unsigned pair_slot(unsigned char a, unsigned char b, bool nocase) {
+    if (nocase) {
+        a |= 0x20;
+        b |= 0x20;
+    }
+    return ((unsigned)a << 4 ^ b) & 0xFF;
+}
+
+/* Two-byte blocks of each phrase entered in the shift table: the last ones of
+ * its first m bytes. More would allow longer shifts but cost more to set up
+ * (the table is built per call). */
+#define SHIFT_PAIRS 6
+
+/* Does p[0..len) contain one of the n phrases (ignoring ASCII case when
+ * `nocase`), m (at least 2) being the length of the shortest? Wu and Manber's
+ * multi-pattern search with two-byte blocks: a window as long as the shortest
+ * phrase slides along p, and the last two bytes of the window tell how far it
+ * can move before a phrase can end there; only windows whose last block ends
+ * some phrase's prefix are compared. */
+static bool contains_any_shifting(const char *p, size_t len, const phrase *list, size_t n,
+                                  size_t m, bool nocase) {
+    /* shift[slot]: how far the window end may move when its last two bytes
+     * fall in slot. A block entered for offset j allows m - 2 - j; blocks not
+     * entered (offsets below m - 1 - SHIFT_PAIRS, or none) allow `most`. */
+    size_t most = m - 1 < SHIFT_PAIRS ? m - 1 : SHIFT_PAIRS;
+    uint8_t shift[256];
+    memset(shift, (int)most, sizeof shift);
+    for (size_t k = 0; k < n; k++)
+        for (size_t j = m - 1 - most; j + 1 < m; j++) {
+            unsigned slot = pair_slot((unsigned char)list[k].s[j],
+                                      (unsigned char)list[k].s[j + 1], nocase);
+            if (shift[slot] > m - 2 - j)
+                shift[slot] = (uint8_t)(m - 2 - j);
+        }
+    for (size_t end = m - 1; end < len;) {
+        uint8_t step =
+            shift[pair_slot((unsigned char)p[end - 1], (unsigned char)p[end], nocase)];
+        if (step) {
+            end += step;
+            continue;
+        }
+        size_t start = end + 1 - m;
+        for (size_t k = 0; k < n; k++)
+            if (list[k].len <= len - start &&
+                same_bytes(p + start, list[k].s, list[k].len, nocase))
+                return true;
+        end++;
+    }
+    return false;
+}
+
+/* A set of bytes. */
+typedef struct {
+    uint64_t bits[4];
+} byteset;
+
+static void byteset_add(byteset *b, unsigned char c) {
+    b->bits[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static bool byteset_has(const byteset *b, unsigned char c) {
+    return (b->bits[c >> 6] >> (c & 63)) & 1;
+}
+
+/* The same, looking only where the first byte of a phrase is: the better way
+ * when phrases are short or start with bytes that text rarely has. */
+static bool contains_any_at_starts(const char *p, size_t len, const phrase *list,
+                                   size_t n, bool nocase) {
+    byteset first = {{0, 0, 0, 0}};
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)list[k].s[0];
+        byteset_add(&first, nocase ? fold(c) : c);
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (nocase)
+            c = fold(c);
+        if (!byteset_has(&first, c))
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char w0 = (unsigned char)list[k].s[0];
+            if ((nocase ? fold(w0) : w0) == c && list[k].len <= len - i &&
+                same_bytes(p + i, list[k].s, list[k].len, nocase))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Shortest phrase for which the shifting search beats looking at every start. */
+#define SHIFT_MIN_PHRASE 8
+
+/* Does p[0..len) contain one of the n phrases (ignoring ASCII case when `nocase`)? */
+static bool contains_any(const char *p, size_t len, const phrase *list, size_t n,
+                         bool nocase) {
+    size_t m = SIZE_MAX;
+    for (size_t k = 0; k < n; k++)
+        if (list[k].len < m)
+            m = list[k].len;
+    if (!n || !m || len < m)
+        return false;
+    return m >= SHIFT_MIN_PHRASE ? contains_any_shifting(p, len, list, n, m, nocase)
+                                 : contains_any_at_starts(p, len, list, n, nocase);
+}
+
 /* Paragraphs longer than this are never judged by their opening words. */
 #define BOILER_MAX_LEN 160
 
 /* Paragraphs that start with one of these (case-insensitive, then a word
  * boundary) are site furniture, not article text. */
-static const char *const boiler_prefixes[] = {
-    "(reporting by",
-    "\xc2\xa9", /* © */
-    "ad feedback",
-    "additional reporting by",
-    "advertisement",
-    "also read",
-    "also see",
-    "article continues below",
-    "associated press writers",
-    "back to top",
-    "click here to",
-    "comments are closed",
-    "contact the reporter",
-    "contact the writer",
-    "continue reading",
-    "copyright",
-    "download our app",
-    "download the app",
-    "editing by",
-    "filed under",
-    "follow us",
-    "get the latest",
-    "if you enjoyed this",
-    "if you liked this",
-    "image caption",
-    "image source",
-    "join our",
-    "jump to",
-    "keep reading",
-    "leave a comment",
-    "lesezeit",
-    "like this story",
-    "listen to this article",
-    "media caption",
-    "more from",
-    "more stories",
-    "most popular",
-    "most read",
-    "most viewed",
-    "please enable javascript",
-    "reach the reporter",
-    "reach the writer",
-    "read also",
-    "read more",
-    "read next",
-    "reading time",
-    "recommended for you",
-    "related articles",
-    "related content",
-    "related coverage",
-    "related links",
-    "related stories",
-    "related:",
-    "reporting by",
-    "scroll to continue",
-    "see also",
-    "share on",
-    "share this",
-    "share via",
-    "share:",
-    "sign up",
-    "skip to",
-    "sponsored content",
-    "story continues below",
-    "subscribe",
-    "tags:",
-    "tempo de leitura",
-    "temps de lecture",
-    "this site uses cookies",
-    "tiempo de lectura",
-    "topics:",
-    "watch:",
-    "we use cookies",
-    "writing by",
-    "you may also like",
-    "you might also like",
+static const phrase boiler_prefixes[] = {
+    PH("(reporting by"),
+    PH("\xc2\xa9"), /* © */
+    PH("ad feedback"),
+    PH("additional reporting by"),
+    PH("advertisement"),
+    PH("also read"),
+    PH("also see"),
+    PH("article continues below"),
+    PH("associated press writers"),
+    PH("back to top"),
+    PH("click here to"),
+    PH("comments are closed"),
+    PH("contact the reporter"),
+    PH("contact the writer"),
+    PH("continue reading"),
+    PH("copyright"),
+    PH("download our app"),
+    PH("download the app"),
+    PH("editing by"),
+    PH("filed under"),
+    PH("follow us"),
+    PH("get the latest"),
+    PH("if you enjoyed this"),
+    PH("if you liked this"),
+    PH("image caption"),
+    PH("image source"),
+    PH("join our"),
+    PH("jump to"),
+    PH("keep reading"),
+    PH("leave a comment"),
+    PH("lesezeit"),
+    PH("like this story"),
+    PH("listen to this article"),
+    PH("media caption"),
+    PH("more from"),
+    PH("more stories"),
+    PH("most popular"),
+    PH("most read"),
+    PH("most viewed"),
+    PH("please enable javascript"),
+    PH("reach the reporter"),
+    PH("reach the writer"),
+    PH("read also"),
+    PH("read more"),
+    PH("read next"),
+    PH("reading time"),
+    PH("recommended for you"),
+    PH("related articles"),
+    PH("related content"),
+    PH("related coverage"),
+    PH("related links"),
+    PH("related stories"),
+    PH("related:"),
+    PH("reporting by"),
+    PH("scroll to continue"),
+    PH("see also"),
+    PH("share on"),
+    PH("share this"),
+    PH("share via"),
+    PH("share:"),
+    PH("sign up"),
+    PH("skip to"),
+    PH("sponsored content"),
+    PH("story continues below"),
+    PH("subscribe"),
+    PH("tags:"),
+    PH("tempo de leitura"),
+    PH("temps de lecture"),
+    PH("this site uses cookies"),
+    PH("tiempo de lectura"),
+    PH("topics:"),
+    PH("watch:"),
+    PH("we use cookies"),
+    PH("writing by"),
+    PH("you may also like"),
+    PH("you might also like"),
 
 };
 
 /* Paragraphs that are exactly one of these (ignoring case and trailing
  * punctuation) are buttons and labels. */
-static const char *const boiler_exact[] = {
-    "ad",
-    "advert",
-    "advertisement",
-    "advertising",
-    "afp",
-    "associated press",
-    "back",
-    "close",
-    "comment",
-    "comments",
-    "copied",
-    "copy link",
-    "don't miss",
-    "editor's picks",
-    "editors' picks",
-    "email",
-    "facebook",
-    "flipboard",
-    "follow",
-    "gallery",
-    "home",
-    "in other news",
-    "latest",
-    "latest news",
-    "linkedin",
-    "listen",
-    "loading",
-    "log in",
-    "login",
-    "menu",
-    "more",
-    "more news",
-    "most commented",
-    "most shared",
-    "next",
-    "photo",
-    "photos",
-    "pinterest",
-    "play",
-    "popular",
-    "popular now",
-    "previous",
-    "print",
-    "read more",
-    "recommended",
-    "reddit",
-    "register",
-    "related",
-    "related news",
-    "related posts",
-    "reuters",
-    "save",
-    "search",
-    "see more",
-    "share",
-    "show more",
-    "sign in",
-    "skip",
-    "sponsored",
-    "subscribe",
-    "text size",
-    "the associated press",
-    "top",
-    "top stories",
-    "trending",
-    "trending now",
-    "tweet",
-    "twitter",
-    "video",
-    "whatsapp",
-    "you may like",
+static const phrase boiler_exact[] = {
+    PH("ad"),
+    PH("advert"),
+    PH("advertisement"),
+    PH("advertising"),
+    PH("afp"),
+    PH("associated press"),
+    PH("back"),
+    PH("close"),
+    PH("comment"),
+    PH("comments"),
+    PH("copied"),
+    PH("copy link"),
+    PH("don't miss"),
+    PH("editor's picks"),
+    PH("editors' picks"),
+    PH("email"),
+    PH("facebook"),
+    PH("flipboard"),
+    PH("follow"),
+    PH("gallery"),
+    PH("home"),
+    PH("in other news"),
+    PH("latest"),
+    PH("latest news"),
+    PH("linkedin"),
+    PH("listen"),
+    PH("loading"),
+    PH("log in"),
+    PH("login"),
+    PH("menu"),
+    PH("more"),
+    PH("more news"),
+    PH("most commented"),
+    PH("most shared"),
+    PH("next"),
+    PH("photo"),
+    PH("photos"),
+    PH("pinterest"),
+    PH("play"),
+    PH("popular"),
+    PH("popular now"),
+    PH("previous"),
+    PH("print"),
+    PH("read more"),
+    PH("recommended"),
+    PH("reddit"),
+    PH("register"),
+    PH("related"),
+    PH("related news"),
+    PH("related posts"),
+    PH("reuters"),
+    PH("save"),
+    PH("search"),
+    PH("see more"),
+    PH("share"),
+    PH("show more"),
+    PH("sign in"),
+    PH("skip"),
+    PH("sponsored"),
+    PH("subscribe"),
+    PH("text size"),
+    PH("the associated press"),
+    PH("top"),
+    PH("top stories"),
+    PH("trending"),
+    PH("trending now"),
+    PH("tweet"),
+    PH("twitter"),
+    PH("video"),
+    PH("whatsapp"),
+    PH("you may like"),
 
 };
 
 /* Short paragraphs that contain one of these (case-insensitive) are contact
  * lines, social prompts and legal notices. */
-static const char *const boiler_contains[] = {
-    "all rights reserved",
-    "can be reached at",
-    "follow her @",
-    "follow her on",
-    "follow him @",
-    "follow him on",
-    "follow me on",
-    "follow us @",
-    "follow us on",
-    "may be reached at",
-    "sign up for our",
-    "subscribe to our",
-    "slideshow requires javascript",
+static const phrase boiler_contains[] = {
+    PH("all rights reserved"),
+    PH("can be reached at"),
+    PH("follow her @"),
+    PH("follow her on"),
+    PH("follow him @"),
+    PH("follow him on"),
+    PH("follow me on"),
+    PH("follow us @"),
+    PH("follow us on"),
+    PH("may be reached at"),
+    PH("sign up for our"),
+    PH("subscribe to our"),
+    PH("slideshow requires javascript"),
 };
 
 /* Longest contact line (a lone address or handle, or "Write to ... at ..."). */
@@ -614,14 +834,6 @@ static bool has_email(const char *p, size_t len) {
     return false;
 }
 
-static bool contains_nocase(const char *p, size_t len, const char *w) {
-    size_t wl = strlen(w);
-    for (size_t i = 0; i + wl <= len; i++)
-        if ((p[i] | 0x20) == w[0] && !strncasecmp(p + i, w, wl))
-            return true;
-    return false;
-}
-
 static bool ascii_alnum(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -634,16 +846,18 @@ bool rules_is_boilerplate_phrase(const char *p, size_t len) {
     if (len < CONTACT_MAX_LEN && memchr(p, '@', len) &&
         (!memchr(p, ' ', len) || has_email(p, len)))
         return true;
-    for (size_t i = 0; i < sizeof boiler_contains / sizeof *boiler_contains; i++)
-        if (contains_nocase(p, len, boiler_contains[i]))
-            return true;
+    if (contains_any(p, len, boiler_contains,
+                     sizeof boiler_contains / sizeof *boiler_contains, true))
+        return true;
     if (len > BOILER_MAX_LEN)
         return false;
+    unsigned char p0 = fold((unsigned char)p[0]);
     for (size_t i = 0; i < sizeof boiler_prefixes / sizeof *boiler_prefixes; i++) {
-        const char *w = boiler_prefixes[i];
-        size_t wl = strlen(w);
-        if (wl <= len && !strncasecmp(p, w, wl) &&
-            (wl == len || !ascii_alnum((unsigned char)w[wl - 1]) ||
+        const phrase *w = &boiler_prefixes[i];
+        size_t wl = w->len;
+        if (wl <= len && fold((unsigned char)w->s[0]) == p0 &&
+            same_bytes(p, w->s, wl, true) &&
+            (wl == len || !ascii_alnum((unsigned char)w->s[wl - 1]) ||
              !ascii_alnum((unsigned char)p[wl])))
             return true;
     }
@@ -652,8 +866,8 @@ bool rules_is_boilerplate_phrase(const char *p, size_t len) {
     while (n && !ascii_alnum((unsigned char)p[n - 1]) && (unsigned char)p[n - 1] < 0x80)
         n--;
     for (size_t i = 0; i < sizeof boiler_exact / sizeof *boiler_exact; i++) {
-        const char *w = boiler_exact[i];
-        if (strlen(w) == n && !strncasecmp(p, w, n))
+        const phrase *w = &boiler_exact[i];
+        if (w->len == n && same_bytes(p, w->s, n, true))
             return true;
     }
     return false;
@@ -786,22 +1000,15 @@ bool rules_is_byline_line(const char *p, size_t len) {
 #define CREDIT_MAX 200
 
 bool rules_is_credit_line(const char *p, size_t len) {
-    static const char *const marks[] = {
-        "Getty Images",  "AP Photo", "Photo:",       "Photograph:",
-        "Image:",        "Credit:",  "Photo credit", "Image credit",
-        "Shutterstock",  "iStock",   "Photo by ",    "Illustration:",
-        "Image source:", "(Photo",   "Pictured:",    "\xc2\xa9", /* © */
+    static const phrase marks[] = {
+        PH("Getty Images"),  PH("AP Photo"), PH("Photo:"),       PH("Photograph:"),
+        PH("Image:"),        PH("Credit:"),  PH("Photo credit"), PH("Image credit"),
+        PH("Shutterstock"),  PH("iStock"),   PH("Photo by "),    PH("Illustration:"),
+        PH("Image source:"), PH("(Photo"),   PH("Pictured:"),    PH("\xc2\xa9"), /* © */
     };
     if (len > CREDIT_MAX)
         return false;
-    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
-        const char *m = marks[i];
-        size_t ml = strlen(m);
-        for (size_t k = 0; k + ml <= len; k++)
-            if (p[k] == m[0] && !memcmp(p + k, m, ml))
-                return true;
-    }
-    return false;
+    return contains_any(p, len, marks, sizeof marks / sizeof *marks, false);
 }
 
 /* The next significant character at *i: ASCII letters folded to lower case,

@@ -86,7 +86,8 @@ bool rules_is_credit_line(const char *p, size_t len);
  * site name appended). */
 bool rules_same_text(const char *a, size_t a_len, const char *b, bool prefix);
 
-/* For tests: the class-word table must stay sorted for its binary search. */
+/* For tests: the class-word and tag tables must stay sorted, with words of at
+ * least two letters, and match the letter indexes that replace a search. */
 bool rules_class_table_sorted(void);
 
 #endif

@@ -568,3 +568,174 @@ Test(content_rules, class_words) {
     cr_assert_eq(c.weight, 0, "a text-* utility class says nothing about content");
     xmlFreeDoc(doc);
 }
+
+/* The weight and verdict of one element parsed from `html` (a single div). */
+static rule_class classify_one(const char *html) {
+    xmlDocPtr doc = htmlReadDoc((const xmlChar *)html, NULL, "UTF-8",
+                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    cr_assert_not_null(doc);
+    xmlNode *div = xmlDocGetRootElement(doc)->children->children;
+    cr_assert_not_null(div);
+    rule_class c;
+    rules_classify(div, &c);
+    xmlFreeDoc(doc);
+    return c;
+}
+
+Test(content_rules, class_words_ignore_case_and_respect_word_modes) {
+    cr_assert_gt(classify_one("<div class='ARTICLE-Body'></div>").weight, 0);
+    rule_class c = classify_one("<div id='SideBar'></div>");
+    cr_assert_lt(c.weight, 0);
+    cr_assert(c.unlikely);
+    /* "ad" is a whole-token word: "shadow" and "adsense" do not match it. */
+    cr_assert_eq(classify_one("<div class='shadow adsense'></div>").weight, 0);
+    cr_assert(classify_one("<div class='top ad'></div>").unlikely);
+    cr_assert(classify_one("<div class='AD-slot'></div>").unlikely);
+    /* "nav" is a prefix word: "navbar" matches, "canvas" does not. */
+    cr_assert(classify_one("<div class='navbar'></div>").unlikely);
+    cr_assert_not(classify_one("<div class='canvas'></div>").unlikely);
+    /* "text" is a word end: "body-text" is content, "text-center" says nothing. */
+    cr_assert_eq(classify_one("<div class='textarea'></div>").weight, 0);
+    cr_assert_gt(classify_one("<div class='x-text'></div>").weight, 0);
+    cr_assert_eq(classify_one("<div class='x-text_big'></div>").weight, 0);
+    /* class and id each count once, however many words they hold. */
+    cr_assert_eq(classify_one("<div class='story' id='main-content'></div>").weight, 50);
+    cr_assert_eq(classify_one("<div class='story' id='comments'></div>").weight, 0);
+    cr_assert(classify_one("<div class='SR-ONLY'>x</div>").hidden);
+    cr_assert(classify_one("<div style='DISPLAY: none'>x</div>").hidden);
+    cr_assert(classify_one("<div role='Navigation'>x</div>").unlikely);
+}
+
+Test(content_rules, long_class_values_are_read_up_to_the_cut) {
+    char html[1024];
+    /* 250 bytes of filler, then "sidebar" straddling the 255-byte cut: not seen. */
+    char filler[300];
+    memset(filler, 'x', 250);
+    filler[250] = '\0';
+    snprintf(html, sizeof html, "<div class='%s sidebar'></div>", filler);
+    cr_assert_not(classify_one(html).unlikely);
+    /* A word ending exactly at the cut still counts, even cut from a longer token. */
+    memset(filler, 'x', 252);
+    filler[252] = '\0';
+    snprintf(html, sizeof html, "<div class='%s adzzzz'></div>", filler);
+    cr_assert(classify_one(html).unlikely);
+    snprintf(html, sizeof html, "<div class='menu %s'></div>", filler);
+    cr_assert(classify_one(html).unlikely);
+}
+
+Test(content_rules, tags_are_looked_up_exactly) {
+    static const struct {
+        const char *name;
+        int kind;
+    } cases[] = {
+        {"a", RK_LINK},        {"abbr", RK_INLINE},   {"address", RK_BLOCK},
+        {"b", RK_INLINE},      {"br", RK_BR},         {"td", RK_CELL},
+        {"h6", RK_BLOCK},      {"h7", RK_INLINE},     {"img", RK_IMG},
+        {"video", RK_SKIP},    {"videos", RK_INLINE}, {"DIV", RK_INLINE},
+        {"zzz", RK_INLINE},    {"", RK_INLINE},       {"script", RK_SKIP},
+        {"section", RK_BLOCK}, {"span", RK_INLINE},   {"1a", RK_INLINE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        xmlNode n;
+        memset(&n, 0, sizeof n);
+        n.type = XML_ELEMENT_NODE;
+        n.name = (const xmlChar *)cases[i].name;
+        const rule_tag *t = rules_tag(&n);
+        cr_assert_eq(t->kind, cases[i].kind, "%s", cases[i].name);
+        if (t->kind != RK_INLINE)
+            cr_assert_str_eq(t->name, cases[i].name);
+    }
+}
+
+Test(content_rules, credit_lines_and_contained_phrases) {
+    static const char *const credit[] = {
+        "Photo: Jane Doe", "A boat at dawn (Photo by Al Roe)",
+        "Sunset over the bay. Getty Images", "\xc2\xa9 2024 Example Media"};
+    static const char *const not_credit[] = {"photo: jane doe", "Getty",
+                                             "The photographer waited for dawn."};
+    for (size_t i = 0; i < sizeof credit / sizeof *credit; i++)
+        cr_assert(rules_is_credit_line(credit[i], strlen(credit[i])), "%s", credit[i]);
+    for (size_t i = 0; i < sizeof not_credit / sizeof *not_credit; i++)
+        cr_assert_not(rules_is_credit_line(not_credit[i], strlen(not_credit[i])), "%s",
+                      not_credit[i]);
+    const char *rights = "Example Media Ltd. ALL RIGHTS RESERVED.";
+    cr_assert(rules_is_boilerplate_phrase(rights, strlen(rights)));
+    static const char *const contained[] = {
+        "All rights reserved 2024", "Jane Roe can be reached at the desk",
+        "Questions? Follow us on X", "ffollow us on X", "xx subscribe to our list"};
+    for (size_t i = 0; i < sizeof contained / sizeof *contained; i++)
+        cr_assert(rules_is_boilerplate_phrase(contained[i], strlen(contained[i])), "%s",
+                  contained[i]);
+    /* A phrase cut by the end of the paragraph is not there. */
+    cr_assert_not(rules_is_boilerplate_phrase("Example all rights reserve", 26));
+    cr_assert(rules_is_boilerplate_phrase("SIGN IN.", 8));
+    cr_assert(rules_is_boilerplate_phrase("\xc2\xa9 Example", 10));
+    cr_assert_not(rules_is_boilerplate_phrase("Signing in took an hour", 23));
+    cr_assert_not(rules_is_boilerplate_phrase("Copyrighted material", 20));
+}
+
+Test(content_rules, rules_measure_counts_long_ascii_runs_and_mixed_text) {
+    static const struct {
+        const char *s;
+        uint32_t chars, commas;
+    } cases[] = {
+        {"a,b,c,d,e,f,g,h,i,j", 19, 9},
+        {"  The vote, which was held on Tuesday,\t\nwas close ,, very close.  ", 50, 4},
+        {"caf\xc3\xa9, na\xc3\xafve,\xc2\xa0\xe6\x9d\xb1\xe4\xba\xac\xe3\x80\x81 done, "
+         "and\xef\xbc\x8cmore, text here ok",
+         44, 6},
+        {"~!\x7f,,,,,,,,,,,,,,,, !!", 21, 16},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        rule_measure m = {0, 0};
+        rules_measure(cases[i].s, &m);
+        cr_assert_eq(m.chars, cases[i].chars, "%s: chars %u", cases[i].s, m.chars);
+        cr_assert_eq(m.commas, cases[i].commas, "%s: commas %u", cases[i].s, m.commas);
+    }
+}
+
+/* Whitespace runs (ASCII and U+00A0) as one space, trimmed: what the text of
+ * one paragraph should read as. */
+static void collapse_ref(const char *s, char *out) {
+    size_t n = 0;
+    bool space = false;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+            ws = true;
+            s++;
+        }
+        if (ws) {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            out[n++] = ' ';
+        space = false;
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+}
+
+Test(content, long_paragraph_text_is_collapsed_exactly) {
+    /* Long runs without spaces, spaces at every offset of a word, tabs,
+     * newlines, no-break spaces, the 0xC2 lead byte of another character and
+     * more than one stack chunk of text. */
+    char para[4096] = "";
+    const char *const pieces[] = {
+        "Alpha\xc2\xa0\xc2\xa0"
+        "beta \t\n gamma,  delta\xc2\xa9 epsilon. ",
+        "Averyveryverylongwordwithoutanyspaceatall, and short ones: a b cd efg hijk. ",
+        "Tabs\there\tand\r\nnewlines,\r\n\r\n   and  double  spaces, as pages have. "};
+    for (int i = 0; i < 24; i++)
+        strcat(para, pieces[i % 3]);
+    char html[5000];
+    snprintf(html, sizeof html, "<html><body><article><p>%s</p></article></body></html>",
+             para);
+    char expected[4096];
+    collapse_ref(para, expected);
+    lede_result *r = extract(html);
+    cr_assert_str_eq(r->text, expected);
+    lede_result_free(r);
+}
