@@ -237,7 +237,6 @@ static const char *const name_particles[] = {
     "das", "do", "y",  "ter", "zu",    "af",    "e",   "st.",
 };
 
-
 static bool in_list(const char *w, size_t n, const char *const *list, size_t count) {
     for (size_t i = 0; i < count; i++)
         if (strlen(list[i]) == n && !strncasecmp(w, list[i], n))
