@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "../unit/read_file.h"
 #include "job.h"
 #include "nlp/ner_gaz.h"
 #include "nlp/ner_model.h"
@@ -17,6 +18,8 @@
 /* Passes over the CoNLL file, and pipeline runs over the article. */
 #define BENCH_TAG_PASSES 5
 #define BENCH_ARTICLE_RUNS 200
+/* Largest article file read. */
+#define MAX_ARTICLE_BYTES ((size_t)16 << 20)
 
 /* Milliseconds of CPU time used by this process: on a shared machine wall
  * time also counts other people's work; both are reported. */
@@ -30,26 +33,6 @@ static double now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    }
-    return buf;
 }
 
 int main(int argc, char **argv) {
@@ -100,7 +83,7 @@ int main(int argc, char **argv) {
     double tokens = (double)c.n_words * BENCH_TAG_PASSES;
 
     size_t len = 0;
-    char *article = slurp(argv[3], &len);
+    char *article = read_file(argv[3], MAX_ARTICLE_BYTES, &len);
     if (!article) {
         fprintf(stderr, "bench_ner: cannot read %s\n", argv[3]);
         return 1;

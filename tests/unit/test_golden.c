@@ -13,25 +13,10 @@
 #include <string.h>
 
 #include "lede/lede.h"
+#include "read_file.h"
 
 #define FIXTURES LEDE_SOURCE_DIR "/tests/fixtures"
 #define MAX_PAGE (10u << 20)
-
-static char *read_all(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = size >= 0 && (size_t)size <= MAX_PAGE ? malloc((size_t)size + 1) : NULL;
-    if (buf) {
-        *len = fread(buf, 1, (size_t)size, f);
-        buf[*len] = '\0';
-    }
-    fclose(f);
-    return buf;
-}
 
 static int check_strings(const char *name, const char *text, json_t *list, bool want) {
     int failures = 0;
@@ -52,9 +37,9 @@ static int run_case(const lede_ctx *ctx, const char *name) {
     char path[1024];
     size_t len = 0, exp_len = 0;
     snprintf(path, sizeof path, "%s/%s/page.html", FIXTURES, name);
-    char *page = read_all(path, &len);
+    char *page = read_file(path, MAX_PAGE, &len);
     snprintf(path, sizeof path, "%s/%s/expected.json", FIXTURES, name);
-    char *exp_text = read_all(path, &exp_len);
+    char *exp_text = read_file(path, MAX_PAGE, &exp_len);
     if (!page || !exp_text) {
         cr_log_error("%s: page.html or expected.json missing", name);
         free(page);

@@ -11,6 +11,10 @@
 
 #include "dom_equiv.h"
 #include "html/html.h"
+#include "read_file.h"
+
+/* Largest page or source file the tests read. */
+#define MAX_FILE_BYTES ((size_t)16 << 20)
 
 /* The prefilter's output for a string literal. */
 static char *filtered_as(const char *in, bool keep_markup) {
@@ -208,24 +212,19 @@ static int check_dir(const char *dir, const char *file) {
             snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         else
             continue;
-        FILE *f = fopen(path, "rb");
-        if (!f)
+        size_t n = 0;
+        char *buf = read_file(path, MAX_FILE_BYTES, &n);
+        if (!buf)
             continue;
-        struct stat st;
-        char *buf = NULL;
-        if (!fstat(fileno(f), &st) && (buf = malloc((size_t)st.st_size + 1))) {
-            size_t n = fread(buf, 1, (size_t)st.st_size, f);
-            /* The pipeline prefilters decoded text without NULs; these pages
-             * are UTF-8 already, so only NULs need removing. */
-            size_t k = 0;
-            for (size_t i = 0; i < n; i++)
-                if (buf[i])
-                    buf[k++] = buf[i];
-            expect_same_dom(path, buf, k);
-            pages++;
-        }
+        /* The pipeline prefilters decoded text without NULs; these pages
+         * are UTF-8 already, so only NULs need removing. */
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (buf[i])
+                buf[k++] = buf[i];
+        expect_same_dom(path, buf, k);
+        pages++;
         free(buf);
-        fclose(f);
     }
     closedir(d);
     return pages;
@@ -243,26 +242,11 @@ Test(prefilter, same_dom_on_development_pages, .timeout = 300) {
     cr_expect_gt(pages, 100);
 }
 
-/* Reads a whole source file; NULL when it cannot. */
-static char *slurp(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (s)
-        s[fread(s, 1, (size_t)n, f)] = '\0';
-    fclose(f);
-    return s;
-}
-
 /* Every attribute name the code asks for in `src`: the string literal of each
  * dom_attr(node, "name") call, and of each strcasecmp(name, "...") in an
  * attribute walk. Returns how many it checked. */
 static int check_source(const char *path) {
-    char *src = slurp(path);
+    char *src = read_file(path, MAX_FILE_BYTES, NULL);
     if (!src)
         return 0;
     static const char *const calls[] = {"dom_attr(", "strcasecmp(name, \""};
