@@ -104,6 +104,18 @@ Test(meta, byline_china_daily_style) {
         "By REN QI in Moscow");
 }
 
+Test(meta, byline_ends_before_author_menus) {
+    cr_assert_str_eq(meta_byline_trim(arena,
+                                      "By Ann Lee and Omar Haddad View author archive "
+                                      "Get author RSS feed Email the author"),
+                     "By Ann Lee and Omar Haddad");
+    meta_byline b;
+    parse("By Ann Lee and Omar Haddad View author archive Get author RSS feed", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[1], "Omar Haddad");
+    cr_assert_str_eq(meta_byline_trim(arena, "Jane Doe Contact Subscribe"), "Jane Doe");
+}
+
 Test(meta, byline_written_by_edited_by) {
     meta_byline b;
     parse("Written by Rob Ewaschuk Edited by Betsy Beyer", &b);
