@@ -2,7 +2,9 @@
  * stages see it, tests/unit/dom_equiv.h) from a page and from the page after
  * html_prefilter(). The pipeline prefilters decoded text, so inputs that are
  * not valid UTF-8 or hold NULs are skipped. Any difference aborts, and so
- * does output longer than the input or not NUL-terminated. */
+ * does output longer than the input or not NUL-terminated.
+ *
+ *   make fuzz && build-fuzz/fuzz_prefilter -dict=tests/fuzz/prefilter.dict CORPUS_DIR */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
