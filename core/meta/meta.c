@@ -709,14 +709,34 @@ static char *byline_text(lede_job *job, xmlNode *n) {
     return b.len ? meta_byline_trim(job->arena, strbuf_peek(&b)) : NULL;
 }
 
-/* Removes authors that are the site itself ("Business Insider" on
- * businessinsider.com, "Futurism" in a syndicated byline). */
-static void drop_outlet_authors(const char *site, meta_byline *by) {
+/* True when name, its letters and digits lower-cased and run together,
+ * is the first label of the site's domain ("Business Insider" and
+ * businessinsider.com). */
+static bool names_domain(const char *name, const char *domain) {
+    if (!name || !domain)
+        return false;
+    const char *d = domain;
+    for (const char *p = name; *p; p++) {
+        if (!isalnum((unsigned char)*p))
+            continue;
+        if (tolower((unsigned char)*p) != *d++)
+            return false;
+    }
+    return d > domain && *d == '.';
+}
+
+/* Removes authors that are the site itself: "Business Insider" on a site
+ * named so, or on businessinsider.com when the site name begins with it
+ * ("Business Insider Deutschland"); "Futurism" in a syndicated byline. */
+static void drop_outlet_authors(const char *site, const char *domain, meta_byline *by) {
     size_t kept = 0;
     for (size_t i = 0; i < by->n_authors; i++) {
-        if (site && meta_loose_equal(by->authors[i], site))
+        const char *a = by->authors[i];
+        if (site && meta_loose_equal(a, site))
             continue;
-        by->authors[kept++] = by->authors[i];
+        if (names_domain(a, domain) && (!site || !strncasecmp(site, a, strlen(a))))
+            continue;
+        by->authors[kept++] = a;
     }
     by->n_authors = kept;
 }
@@ -864,7 +884,10 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
     }
     if (!res->dateline) /* schema.org NewsArticle.dateline */
         res->dateline = meta_clean(job->arena, meta_jsonld_str(article, "dateline"));
-    drop_outlet_authors(res->site_name, &p.by);
+    drop_outlet_authors(
+        res->site_name,
+        meta_url_site(job->arena, res->canonical_url ? res->canonical_url : res->url),
+        &p.by);
     if (p.by.n_authors) {
         res->authors = arena_calloc(job->arena, p.by.n_authors, sizeof *res->authors);
         if (res->authors) {
