@@ -102,6 +102,8 @@ static bool looks_like_index(const cscore *s, const crender *r) {
            r->n_long_paras < NOT_ARTICLE_MAX_LONG_PARAS;
 }
 
+void content_init(void) { rules_init(); }
+
 lede_status content_extract(lede_job *job) {
     lede_result *res = job->res;
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;

@@ -20,4 +20,8 @@
 
 lede_status content_extract(lede_job *job);
 
+/* Builds the stage's read-only lookup indexes; called at start-up by
+ * lede_ctx_new (later calls do nothing). */
+void content_init(void);
+
 #endif

@@ -4,6 +4,7 @@
  * jusText's boilerplate phrases), with this project's own lists. */
 #include "rules.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -95,15 +96,15 @@ static const rule_tag tag_table[] = {
 
 #define N_TAGS (sizeof tag_table / sizeof *tag_table)
 
-/* tag_from[c - 'a'] is the first tag_table index whose name starts with a byte
- * >= c, tag_from[26] the table size (checked by rules_class_table_sorted()). */
-static const uint8_t tag_from[27] = {0,  6,  10, 13, 20, 21, 28, 28, 39,
-                                     42, 42, 42, 45, 49, 51, 55, 58, 58,
-                                     58, 65, 75, 76, 77, 77, 77, 77, 77};
+/* tag_from[c - 'a'] is the first tag_table index whose name starts with a
+ * byte >= c, tag_from[26] the table size; built by rules_init(). */
+static uint8_t tag_from[27];
+_Static_assert(N_TAGS < 256, "tag_from holds tag_table indexes in bytes");
 
 static const rule_tag inline_tag = {"", RK_INLINE, 0, 0, 0};
 
 const rule_tag *rules_tag(const xmlNode *el) {
+    rules_init();
     if (!el || el->type != XML_ELEMENT_NODE || !el->name)
         return &inline_tag;
     const char *name = (const char *)el->name;
@@ -244,19 +245,13 @@ static const class_word class_table[] = {
 
 /* class_from[c - 'a'] is the first class_table index whose word starts with a
  * byte >= c, class_from[26] the table size: the words that can start at a
- * position are found without a search. rules_class_table_sorted() checks it. */
-static const uint8_t class_from[27] = {0,  7,  13, 23, 27, 29, 32, 33, 36,
-                                       36, 36, 36, 38, 47, 49, 51, 60, 60,
-                                       67, 83, 91, 91, 94, 95, 95, 95, 95};
-
-/* class_second[c - 'a'] has bit (d - 'a') set when a word starts with the two
- * letters c, d: most positions of a class value are passed over with one test.
- * rules_class_table_sorted() checks it. */
-static const uint32_t class_second[26] = {
-    0x0160048, 0x1024901, 0x0024001, 0x0004120, 0x0802000, 0x0004000, 0x0000008,
-    0x0000110, 0x0000000, 0x0000000, 0x0000000, 0x0004010, 0x0004011, 0x0000011,
-    0x0300000, 0x0024001, 0x0000000, 0x0040011, 0x01ac584, 0x0024011, 0x0000000,
-    0x0000100, 0x0000100, 0x0000000, 0x0000000, 0x0000000};
+ * position are found without a search. class_second[c - 'a'] has bit
+ * (d - 'a') set when a word starts with the two letters c, d: most positions
+ * of a class value are passed over with one test. Both are derived from the
+ * table once, by rules_init(). */
+static uint8_t class_from[27];
+static uint32_t class_second[26];
+_Static_assert(N_CLASS_WORDS < 256, "class_from holds class_table indexes in bytes");
 
 /* Each attribute that says "content" or "boilerplate" moves the weight this much. */
 #define CLASS_WEIGHT 25
@@ -265,44 +260,55 @@ static const uint32_t class_second[26] = {
 /* A class/id value is read up to CLASS_BUF - 1 bytes; longer values are cut
  * (the words that matter come first in practice). */
 #define CLASS_BUF 256
-/* The shortest class word; rules_class_table_sorted() checks it. */
+/* The shortest class word; rules_class_table_sorted() checks it (the
+ * two-letter filter needs two letters). */
 #define CLASS_WORD_MIN 2
-
-/* Is from[] the first-letter index of a table sorted by name? */
-static bool first_letter_index_ok(const uint8_t from[27], size_t n,
-                                  const char *(*name)(size_t)) {
-    if (from[26] != n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)name(i)[0];
-        if (c < 'a' || c > 'z' || i < from[c - 'a'] || i >= from[c - 'a' + 1])
-            return false;
-    }
-    return true;
-}
 
 static const char *class_name(size_t i) { return class_table[i].word; }
 static const char *tag_name(size_t i) { return tag_table[i].name; }
+
+/* from[c - 'a']: the first index of a table sorted by name whose name starts
+ * with a byte >= c; from[26]: n. */
+static void first_letter_index(uint8_t from[27], size_t n, const char *(*name)(size_t)) {
+    size_t i = 0;
+    for (unsigned c = 0; c < 26; c++) {
+        while (i < n && (unsigned char)name(i)[0] < 'a' + c)
+            i++;
+        from[c] = (uint8_t)i;
+    }
+    from[26] = (uint8_t)n;
+}
+
+static void build_indexes(void) {
+    first_letter_index(tag_from, N_TAGS, tag_name);
+    first_letter_index(class_from, N_CLASS_WORDS, class_name);
+    for (size_t i = 0; i < N_CLASS_WORDS; i++) {
+        const char *w = class_table[i].word;
+        class_second[w[0] - 'a'] |= (uint32_t)1 << (w[1] - 'a');
+    }
+}
+
+static pthread_once_t indexes_once = PTHREAD_ONCE_INIT;
+
+void rules_init(void) { pthread_once(&indexes_once, build_indexes); }
 
 bool rules_class_table_sorted(void) {
     for (size_t i = 1; i < N_CLASS_WORDS; i++)
         if (strcmp(class_table[i - 1].word, class_table[i].word) >= 0)
             return false;
-    uint32_t second[26] = {0};
     for (size_t i = 0; i < N_CLASS_WORDS; i++) {
         const char *w = class_table[i].word;
         if (class_table[i].len < CLASS_WORD_MIN || class_table[i].len != strlen(w) ||
             w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z')
             return false;
-        second[w[0] - 'a'] |= (uint32_t)1 << (w[1] - 'a');
     }
-    if (memcmp(second, class_second, sizeof second))
-        return false;
     for (size_t i = 1; i < N_TAGS; i++)
         if (strcmp(tag_table[i - 1].name, tag_table[i].name) >= 0)
             return false;
-    return first_letter_index_ok(class_from, N_CLASS_WORDS, class_name) &&
-           first_letter_index_ok(tag_from, N_TAGS, tag_name);
+    for (size_t i = 0; i < N_TAGS; i++)
+        if (tag_table[i].name[0] < 'a' || tag_table[i].name[0] > 'z')
+            return false;
+    return true;
 }
 
 /* ASCII upper case folded to lower case; other bytes unchanged. */
@@ -387,6 +393,7 @@ static bool style_hides(const char *style);
 
 /* One pass over the attributes: class, id, itemprop, role and the hiding ones. */
 void rules_classify(const xmlNode *el, rule_class *out) {
+    rules_init();
     out->weight = 0;
     out->unlikely = false;
     out->hidden = false;

@@ -87,7 +87,11 @@ bool rules_is_credit_line(const char *p, size_t len);
 bool rules_same_text(const char *a, size_t a_len, const char *b, bool prefix);
 
 /* For tests: the class-word and tag tables must stay sorted, with words of at
- * least two letters, and match the letter indexes that replace a search. */
+ * least two letters: their letter indexes are derived from that order. */
 bool rules_class_table_sorted(void);
+
+/* Derives the tables' letter indexes; called at start-up by lede_ctx_new and
+ * by the lookups themselves (later calls do nothing). */
+void rules_init(void);
 
 #endif

@@ -1,9 +1,11 @@
 /* Language: tags as pages declare them, and a guess from the text itself. */
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../utf8.h"
+#include "meta.h"
 #include "meta_int.h"
 
 /* How much text the guess reads: enough for a stable count, bounded time. */
@@ -97,7 +99,7 @@ static int script_of(uint32_t cp) {
  * bytes in order, zero-padded (words never hold a zero byte). Longer words
  * are no stop words and are not looked up. */
 #define LANG_KEY_BYTES 8
-/* Slots of the per-call stop-word table: a power of two, about twice the
+/* Slots of the stop-word table: a power of two, about twice the
  * number of distinct stop words so probes stay short. */
 #define LANG_TABLE_BITS 9
 #define LANG_TABLE_SIZE (1u << LANG_TABLE_BITS)
@@ -105,12 +107,15 @@ static int script_of(uint32_t cp) {
 #define LANG_HASH_MUL 0x9E3779B97F4A7C15ull
 
 /* The stop words of every language by key: which languages list each one.
- * Built on the stack for each guess (a few thousand instructions) so no
- * state is shared between threads. */
+ * Built once, at start-up (meta_lang_init), like the number words, and read
+ * only afterwards. */
 typedef struct {
     uint64_t key[LANG_TABLE_SIZE]; /* 0: empty */
     uint16_t langs[LANG_TABLE_SIZE];
 } stop_table;
+
+static stop_table stop_words_by_key;
+static pthread_once_t stop_words_once = PTHREAD_ONCE_INIT;
 
 static size_t slot_of(uint64_t key) {
     return (size_t)((key * LANG_HASH_MUL) >> (64 - LANG_TABLE_BITS));
@@ -124,8 +129,8 @@ static size_t find_slot(const stop_table *t, uint64_t key) {
     return i;
 }
 
-static void stop_table_build(stop_table *t) {
-    memset(t->key, 0, sizeof t->key);
+static void stop_table_build(void) {
+    stop_table *t = &stop_words_by_key;
     for (size_t l = 0; l < N_LANGS; l++) {
         for (const char *p = stop_words[l].words; *p;) {
             size_t w = strcspn(p, " ");
@@ -151,9 +156,11 @@ static unsigned stop_langs(const stop_table *t, uint64_t key) {
     return t->key[i] ? t->langs[i] : 0;
 }
 
+void meta_lang_init(void) { pthread_once(&stop_words_once, stop_table_build); }
+
 static const char *guess_latin(const char *text, size_t len) {
-    stop_table table;
-    stop_table_build(&table);
+    meta_lang_init();
+    const stop_table *table = &stop_words_by_key;
     size_t hits[N_LANGS] = {0};
     uint64_t key = 0;
     size_t wn = 0;
@@ -166,7 +173,7 @@ static const char *guess_latin(const char *text, size_t len) {
             continue;
         }
         if (wn && wn <= LANG_KEY_BYTES)
-            for (unsigned m = stop_langs(&table, key), l = 0; m; m >>= 1, l++)
+            for (unsigned m = stop_langs(table, key), l = 0; m; m >>= 1, l++)
                 hits[l] += m & 1u;
         wn = 0;
         key = 0;

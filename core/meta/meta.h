@@ -15,4 +15,8 @@
 lede_status meta_extract(lede_job *job);
 lede_status meta_finalize(lede_job *job);
 
+/* Builds the read-only word tables of the stage (the language guess's stop
+ * words); called at start-up by lede_ctx_new. Later calls do nothing. */
+void meta_lang_init(void);
+
 #endif

@@ -1435,12 +1435,6 @@ static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size
         }
         return j;
     }
-    if (j + 1 < end && ieq(x, j, "percentage") &&
-        (ieq(x, j + 1, "points") || ieq(x, j + 1, "point"))) {
-        d->kind = LEDE_CLAIM_PERCENT;
-        d->unit = "percentage points";
-        return j + 2;
-    }
     if (j < end && (ieq(x, j, "basis") && j + 1 < end && ieq(x, j + 1, "points"))) {
         d->kind = LEDE_CLAIM_PERCENT;
         d->unit = "basis points";

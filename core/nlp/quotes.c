@@ -136,6 +136,8 @@ static const char *slice_bytes(lede_arena *a, const char *text, uint32_t b, uint
     return arena_strndup(a, text + b, e - b);
 }
 
+void nlp_quotes_init(void) { quotes_cues_init(); }
+
 lede_status nlp_quotes_extract(lede_job *job) {
     lede_result *res = job->res;
     if (!job->nlp.n_toks)

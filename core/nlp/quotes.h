@@ -9,4 +9,8 @@
 
 lede_status nlp_quotes_extract(lede_job *job);
 
+/* Builds the stage's read-only lookup indexes; called at start-up by
+ * lede_ctx_new (later calls do nothing). */
+void nlp_quotes_init(void);
+
 #endif

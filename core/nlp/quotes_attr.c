@@ -47,8 +47,6 @@
 /* Paragraphs back that a bare quote may inherit its speaker from. */
 #define INHERIT_MAX_PARAS 1
 
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
 /* Words that may stand between a subject and its cue ("has also said"). */
 static const qword aux_words[] = {
     W("also"),       W("later"),        W("then"),      W("previously"), W("recently"),

@@ -20,6 +20,7 @@
  * it needs an explicit "that" to count.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -221,38 +222,50 @@ static const quotes_cue cue_table[] = {
 
 #define N_CUES (sizeof cue_table / sizeof cue_table[0])
 
-/* First table entry of each initial letter a..z, then the table's size: the
- * entries of letter c are [letter_begin[c - 'a'], letter_begin[c - 'a' + 1]).
- * Kept in step with cue_table by hand; tests/unit/test_quotes.c finds every
- * form of every entry through it, so a stale index fails the tests. */
-static const uint8_t letter_begin[27] = {0,   18,  25,  45,  61,  70,  75,  76,  80,
-                                         87,  88,  88,  92,  96,  98,  101, 113, 115,
-                                         133, 146, 152, 156, 157, 163, 163, 164, 164};
-
-/* Per initial letter: the lengths (bit n) and the second, third and last
- * letters (bit c - 'a') of its forms, a quick test that rejects three words in
- * four before any comparison.
- * Derived from cue_table like letter_begin, and checked the same way. */
-static const uint16_t letter_lens[26] = {
-    0x3ff8, 0x3f0, 0xff0,  0x7f8, 0xfd0, 0xbf0, 0xd0,  0x1ef0, 0xfe0,
-    0x70,   0x0,   0x7e0,  0xff0, 0x370, 0x3c0, 0xff0, 0xfb0,  0x1fe0,
-    0xff8,  0xff0, 0x3ff0, 0x78,  0x3f0, 0x0,   0xf0,  0x0};
-static const uint32_t letter_second[26] = {
-    0xea86c,  0x24811,  0x24981, 0x104110, 0x843004, 0x4111,   0x100000, 0x4101,   0x3000,
-    0x4000,   0x0,      0x101,   0x104011, 0x4000,   0x108002, 0x24900,  0x100000, 0x110,
-    0x588885, 0x404090, 0x22000, 0x4000,   0x24011,  0x0,      0x10,     0x0};
-static const uint32_t letter_third[26] = {
-    0x2ebc6c,  0x1805,   0x183901, 0x1e3026, 0x8808e, 0x322001, 0x40000, 0xa140, 0x48028,
-    0x400,     0x0,      0x1402,   0x42104,  0x80000, 0xc8000,  0xe4011, 0x110,  0x25932f,
-    0x106c151, 0x164910, 0x200048, 0x400000, 0x26900, 0x0,      0x800,   0x0};
-static const uint32_t letter_last[26] = {
-    0xe1c58,  0xc2458,   0x10e3858, 0x10c085a, 0xc7058,   0xe0048,   0x400c8,
-    0xc0858,  0x10c1058, 0x40058,   0x0,       0xc2858,   0x42458,   0x1040058,
-    0x40058,  0x10c30d8, 0x4a048,   0x10c0c58, 0x14e3058, 0x10c2c48, 0x40858,
-    0x440048, 0x10e2058, 0x0,       0x40848,   0x0};
-
 /* Longest form in the table is "acknowledging" (13 bytes). */
 #define CUE_FORM_MAX 16
+
+/* First table entry of each initial letter a..z, then the table's size: the
+ * entries of letter c are [letter_begin[c - 'a'], letter_begin[c - 'a' + 1]).
+ * Per initial letter, the lengths (bit n) and the second, third and last
+ * letters (bit c - 'a') of its forms: a quick test that rejects three words
+ * in four before any comparison. All derived from cue_table once, by
+ * quotes_cues_init(); tests/unit/test_quotes.c finds every form of every
+ * entry through them. */
+static uint8_t letter_begin[27];
+static uint16_t letter_lens[26];
+static uint32_t letter_second[26], letter_third[26], letter_last[26];
+_Static_assert(N_CUES < 256, "letter_begin holds cue_table indexes in bytes");
+
+static void build_letter_index(void) {
+    size_t i = 0;
+    for (unsigned c = 0; c < 26; c++) {
+        while (i < N_CUES && (unsigned char)cue_table[i].forms[0][0] < 'a' + c)
+            i++;
+        letter_begin[c] = (uint8_t)i;
+    }
+    letter_begin[26] = (uint8_t)N_CUES;
+    for (i = 0; i < N_CUES; i++)
+        for (int f = 0; f < 5; f++) {
+            const char *form = cue_table[i].forms[f];
+            size_t n = cue_table[i].lens[f];
+            if (n < 3 || n >= CUE_FORM_MAX)
+                continue; /* never looked up: quotes_cue_find takes 3..15 letters */
+            unsigned c0 = (unsigned char)form[0] - 'a', c1 = (unsigned char)form[1] - 'a',
+                     c2 = (unsigned char)form[2] - 'a',
+                     cl = (unsigned char)form[n - 1] - 'a';
+            if (c0 >= 26 || c1 >= 26 || c2 >= 26 || cl >= 26)
+                continue; /* not letters: quotes_cue_find rejects such words */
+            letter_lens[c0] |= (uint16_t)(1u << n);
+            letter_second[c0] |= 1u << c1;
+            letter_third[c0] |= 1u << c2;
+            letter_last[c0] |= 1u << cl;
+        }
+}
+
+static pthread_once_t letter_index_once = PTHREAD_ONCE_INIT;
+
+void quotes_cues_init(void) { pthread_once(&letter_index_once, build_letter_index); }
 
 size_t quotes_cue_count(void) { return N_CUES; }
 
@@ -261,6 +274,7 @@ const quotes_cue *quotes_cue_get(int idx) {
 }
 
 int quotes_cue_find(const char *s, size_t n) {
+    quotes_cues_init();
     if (n < 3 || n >= CUE_FORM_MAX)
         return -1;
     /* quick reject on the first two letters and the length, before copying */

@@ -79,6 +79,8 @@ typedef struct {
 } qword;
 #define W(lit)                                                                           \
     { (lit), sizeof(lit) - 1 }
+/* Number of entries of a fixed list. */
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* True when token i is one of list[0..n) (lower-case words, any case in text). */
 bool quotes_tok_in(const qtext *q, size_t i, const qword *list, size_t n);
@@ -107,6 +109,10 @@ int quotes_cue_form(int idx, const char *s, size_t n);
 
 /* Index of the cue whose forms include the word s[0..n) (any case), or -1. */
 int quotes_cue_find(const char *s, size_t n);
+
+/* Derives the cue table's letter index; called at start-up by lede_ctx_new
+ * (through nlp_quotes_init) and by quotes_cue_find (later calls do nothing). */
+void quotes_cues_init(void);
 const quotes_cue *quotes_cue_get(int idx);
 size_t quotes_cue_count(void);
 

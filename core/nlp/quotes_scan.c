@@ -103,8 +103,6 @@ static bool word_in(const qword *list, size_t n_list, const char *s, size_t n) {
     return false;
 }
 
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
 /* Open/close for a quotation mark from its neighbours, falling back to shape. */
 static uint8_t quote_side(uint32_t cp, uint32_t before, uint32_t after, bool at_start,
                           bool at_end) {

@@ -24,8 +24,6 @@
 /* Longest description searched for ("the campaign's deputy spokesman"). */
 #define DESCRIPTION_MAX_WORDS 6
 
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
 static const qword person_pronouns[] = {W("he"), W("she"), W("i")};
 static const qword group_pronouns[] = {W("they"), W("it"), W("we")};
 static const qword name_titles[] = {
