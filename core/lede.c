@@ -130,7 +130,7 @@ static lede_status job_begin(lede_job *job, const lede_ctx *ctx,
  * result, or here when the job failed. */
 static void job_end(lede_job *job, lede_status st, lede_result **out) {
     if (job->doc)
-        xmlFreeDoc(job->doc);
+        html_doc_free(job->doc);
     json_decref(job->jsonld);
     if (st == LEDE_OK) {
         *out = job->res;
@@ -186,7 +186,7 @@ static lede_status run_page(lede_job *job, const char *bytes, size_t len,
         html_decode(job->arena, bytes, len, opt->content_type, &html, &html_len, NULL);
     if (st == LEDE_OK) {
         html_len = html_prefilter(html, html_len, opt->include_html);
-        st = html_parse(html, html_len, url, opt, &job->doc);
+        st = html_parse(job->arena, html, html_len, url, opt, &job->doc);
     }
     double t1 = job_clock_ms();
     res->timings.parse = t1 - t0;

@@ -7,9 +7,9 @@
  * the bytes to valid UTF-8 without NULs. html_prefilter() then removes, in
  * place, what no stage reads (comments, script and style bodies, unused
  * attributes, long runs of blanks), so that libxml2 parses about a third of
- * the bytes. html_parse() builds the DOM with libxml2's HTML parser: no
- * network, no error output, and the configured size and node limits
- * enforced.
+ * the bytes. html_parse() builds the DOM with libxml2's HTML parser, its nodes in
+ * the request's arena: no network, no error output, and the configured size
+ * and node limits enforced.
  */
 #ifndef LEDE_HTML_H
 #define LEDE_HTML_H
@@ -46,9 +46,14 @@ size_t html_prefilter(char *s, size_t len, bool keep_markup);
 bool html_attr_kept(const char *element, size_t element_len, const char *name, size_t n,
                     bool keep_markup);
 
-/* Parses UTF-8 HTML. Fails with LEDE_ERR_LIMIT past opt->max_nodes and
- * LEDE_ERR_PARSE when libxml2 gives up. The caller frees with xmlFreeDoc(). */
-lede_status html_parse(const char *utf8, size_t len, const char *url,
+/* Parses UTF-8 HTML into a DOM whose nodes live in arena `a` (tree.c).
+ * Fails with LEDE_ERR_LIMIT past opt->max_nodes, LEDE_ERR_NOMEM when the
+ * arena is full and LEDE_ERR_PARSE when libxml2 gives up. The document is
+ * freed with html_doc_free(), before the arena. */
+lede_status html_parse(lede_arena *a, const char *utf8, size_t len, const char *url,
                        const lede_options *opt, htmlDocPtr *out);
+
+/* Frees a document from html_parse() (never with xmlFreeDoc() alone). */
+void html_doc_free(htmlDocPtr doc);
 
 #endif

@@ -409,9 +409,9 @@ static void run_with_jsonld(const char *html, const char *body, lede_result *res
     job.arena = a;
     job.res = res;
     job.jsonld_body = body;
-    cr_assert_eq(html_parse(html, strlen(html), NULL, opt, &job.doc), LEDE_OK);
+    cr_assert_eq(html_parse(a, html, strlen(html), NULL, opt, &job.doc), LEDE_OK);
     cr_assert_eq(content_extract(&job), LEDE_OK);
-    xmlFreeDoc(job.doc);
+    html_doc_free(job.doc);
 }
 
 Test(content, jsonld_body_is_used_when_the_dom_has_too_little) {

@@ -1,10 +1,13 @@
 /* Tests for core/html: charset sniffing in browser order, conversion of
- * legacy encodings to valid UTF-8, repair of bad bytes, NUL removal, and the
- * parser's node limit. */
+ * legacy encodings to valid UTF-8, repair of bad bytes, NUL removal, the
+ * parser's node limit, and the arena tree (tree.c) being the tree libxml2
+ * itself builds, node for node. */
 #include <criterion/criterion.h>
 #include <string.h>
 
 #include "arena.h"
+#include "dev_pages.h"
+#include "dom_exact.h"
 #include "html/html.h"
 #include "utf8.h"
 
@@ -204,11 +207,12 @@ static lede_status parse_with_limit(const char *html, size_t max_nodes) {
     lede_options opt;
     lede_options_init(&opt);
     opt.max_nodes = max_nodes;
+    lede_arena *a = arena_new(0);
     htmlDocPtr doc = NULL;
-    lede_status st = html_parse(html, strlen(html), NULL, &opt, &doc);
-    if (doc)
-        xmlFreeDoc(doc);
+    lede_status st = html_parse(a, html, strlen(html), NULL, &opt, &doc);
     cr_expect_eq(st == LEDE_OK, doc != NULL);
+    html_doc_free(doc);
+    arena_free(a);
     return st;
 }
 
@@ -245,4 +249,115 @@ Test(html_parse, deep_nesting_does_not_crash) {
     /* libxml2 stops nesting at its own depth limit; the walk is iterative. */
     lede_status st = parse_with_limit(page, 1000000);
     cr_expect(st == LEDE_OK || st == LEDE_ERR_PARSE, "status %d", st);
+}
+
+Test(html_parse, arena_limit_is_an_error_not_a_crash) {
+    lede_options opt;
+    lede_options_init(&opt);
+    lede_arena *a = arena_new(64 * 1024);
+    enum { PARAGRAPHS = 20000 };
+    static char page[PARAGRAPHS * 16 + 64];
+    char *p = page;
+    for (int i = 0; i < PARAGRAPHS; i++)
+        p += sprintf(p, "<p class=x>y</p>");
+    htmlDocPtr doc = NULL;
+    cr_expect_eq(html_parse(a, page, strlen(page), NULL, &opt, &doc), LEDE_ERR_NOMEM);
+    cr_expect_null(doc);
+    arena_free(a);
+}
+
+/* The arena tree must be libxml2's own tree: same nodes, names, attributes,
+ * texts and links. */
+static void expect_same_tree(const char *what, const char *html, size_t len) {
+    char *theirs = NULL, *mine = NULL;
+    int limited = 0;
+    int r = dom_exact_compare(html, len, &theirs, &mine, &limited);
+    cr_expect(!limited, "%s: hit a limit", what);
+    cr_expect_neq(r, -1, "%s: only one of the two parses failed", what);
+    if (r == 1) {
+        size_t i = 0;
+        while (theirs[i] && theirs[i] == mine[i])
+            i++;
+        size_t from = i > 160 ? i - 160 : 0;
+        cr_expect_fail("%s: trees differ at %zu:\n--- libxml2\n%.320s\n--- arena\n%.320s",
+                       what, i, theirs + from, mine + from);
+    }
+    free(theirs);
+    free(mine);
+}
+
+#define SAME_TREE(lit) expect_same_tree(lit, lit, sizeof(lit) - 1)
+
+Test(html_tree, same_tree_as_libxml2_on_tricky_markup) {
+    SAME_TREE("");
+    SAME_TREE("plain text");
+    SAME_TREE("<p>a &amp; b &lt; c &#x263A; &nosuch; d</p>");
+    SAME_TREE("<!DOCTYPE html><!-- c --><?pi data?><html><body><p>x</p></body></html>"
+              "<!-- after --><p>trailing</p>");
+    SAME_TREE("<!-- first --><p>no html element</p>");
+    SAME_TREE("<!DOCTYPE a><!DOCTYPE b><p>two doctypes</p>");
+    SAME_TREE(
+        "<input checked disabled value><div data-x hidden>b</div><option selected>");
+    SAME_TREE("<fb:like a:b=\"1\" xmlns:fb=\"x\">t</fb:like><o:p></o:p><x:>y</x:><:a>z");
+    SAME_TREE("<p id=a name=b><a name=c id=a>dup ids</a><p id=a>again</p>");
+    SAME_TREE("<p a=1 a=2 B=3 b=4>duplicate attributes</p>");
+    SAME_TREE("<script>if (a < b) { x = '</p>'; }</script><style>p{}</style>"
+              "<script type=\"application/ld+json\">{\"a\": 1}</script>");
+    SAME_TREE("<textarea>  <b>not a tag</b>  </textarea><title> a &amp; b </title>");
+    SAME_TREE("<html>\n  <head>\n <meta charset=utf-8>\n </head>\n <body>\n <div>\n "
+              "<b>x</b>   <i>y</i>\n <pre>\n  p  </pre>  </div>\n</body>  \n</html>\n\n");
+    SAME_TREE(
+        "<table><tr><td>a<td>b<tr><td>c</table><ul><li>1<li>2</ul><dl><dt>t<dd>d</dl>");
+    SAME_TREE("<p>a<p>b<div>c</p>d</div>e</b>f");
+    SAME_TREE("text before<html>inside<head>head text<body>body");
+    SAME_TREE("<body><p>x</p></body></html><p>after the end</p>text");
+    SAME_TREE("<p>a<!-- c -->b<!-- d --><!-- e -->c</p>");
+    SAME_TREE("<p>one<br>two<br/>three<img src=x alt='a &quot;b&quot;'>four</p>");
+    SAME_TREE("<p>caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80</p>");
+    SAME_TREE("<p>bad \xC3 utf-8 \xFF here</p>");
+    SAME_TREE("<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><title>icon</title></svg>");
+    SAME_TREE("<noscript><img src=a></noscript><template><p>t</p></template>");
+    SAME_TREE("<p>unterminated <a href=\"x");
+    SAME_TREE("<p>x<?php echo 1; ?>y</p><![CDATA[z]]>");
+    SAME_TREE("<frameset><frame src=a></frameset>");
+    SAME_TREE("<head><title>t</title><p>body text in head</p></head>");
+}
+
+Test(html_tree, same_tree_as_libxml2_on_long_and_deep_input) {
+    enum { N = 4000 };
+    static char page[N * 12 + 64];
+    char *p = page;
+    for (int i = 0; i < N; i++) /* one long text node made of many pieces */
+        p += sprintf(p, "a&amp;b&#%d;", 65 + i % 26);
+    expect_same_tree("long text", page, strlen(page));
+    p = page;
+    for (int i = 0; i < 600; i++) /* past libxml2's depth limit */
+        p += sprintf(p, "<div>%d", i);
+    expect_same_tree("deep", page, strlen(page));
+}
+
+static void check_page(const char *path, const char *html, size_t len) {
+    expect_same_tree(path, html, len);
+    /* and as the pipeline parses it: after the prefilter */
+    char *copy = malloc(len + 1);
+    cr_assert(copy);
+    memcpy(copy, html, len + 1);
+    size_t n = html_prefilter(copy, len, false);
+    expect_same_tree(path, copy, n);
+    free(copy);
+}
+
+Test(html_tree, same_tree_as_libxml2_on_golden_fixtures) {
+    cr_expect_gt(
+        for_each_page(LEDE_SOURCE_DIR "/tests/fixtures", "page.html", check_page), 10);
+}
+
+Test(html_tree, same_tree_as_libxml2_on_development_pages, .timeout = 300) {
+    int pages =
+        for_each_page(LEDE_SHARED_DIR "/data/extraction/scrapinghub", NULL, check_page) +
+        for_each_page(LEDE_SHARED_DIR "/data/extraction/readability", "source.html",
+                      check_page);
+    if (!pages)
+        cr_skip_test("no development pages under %s", LEDE_SHARED_DIR);
+    cr_expect_gt(pages, 100);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dev_pages.h"
 #include "dom_equiv.h"
 #include "html/html.h"
 #include "read_file.h"
@@ -194,49 +195,20 @@ Test(prefilter, same_dom_on_tricky_markup) {
     SAME_DOM("<style></ </p>x</style><p data-a=1>y</p>");
 }
 
-/* Every page under dir (pattern: *.html, or <dir>/<case>/<file>). */
-static int check_dir(const char *dir, const char *file) {
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    int pages = 0;
-    struct dirent *e;
-    char path[4096];
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t l = strlen(e->d_name);
-        if (file)
-            snprintf(path, sizeof path, "%s/%s/%s", dir, e->d_name, file);
-        else if (l > 5 && !strcmp(e->d_name + l - 5, ".html"))
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        else
-            continue;
-        size_t n = 0;
-        char *buf = read_file(path, MAX_FILE_BYTES, &n);
-        if (!buf)
-            continue;
-        /* The pipeline prefilters decoded text without NULs; these pages
-         * are UTF-8 already, so only NULs need removing. */
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (buf[i])
-                buf[k++] = buf[i];
-        expect_same_dom(path, buf, k);
-        pages++;
-        free(buf);
-    }
-    closedir(d);
-    return pages;
+static void check_page(const char *path, const char *html, size_t len) {
+    expect_same_dom(path, html, len);
 }
 
 Test(prefilter, same_dom_on_golden_fixtures) {
-    cr_expect_gt(check_dir(LEDE_SOURCE_DIR "/tests/fixtures", "page.html"), 10);
+    cr_expect_gt(
+        for_each_page(LEDE_SOURCE_DIR "/tests/fixtures", "page.html", check_page), 10);
 }
 
 Test(prefilter, same_dom_on_development_pages, .timeout = 300) {
-    int pages = check_dir(LEDE_SHARED_DIR "/data/extraction/scrapinghub", NULL) +
-                check_dir(LEDE_SHARED_DIR "/data/extraction/readability", "source.html");
+    int pages =
+        for_each_page(LEDE_SHARED_DIR "/data/extraction/scrapinghub", NULL, check_page) +
+        for_each_page(LEDE_SHARED_DIR "/data/extraction/readability", "source.html",
+                      check_page);
     if (!pages)
         cr_skip_test("no development pages under %s", LEDE_SHARED_DIR);
     cr_expect_gt(pages, 100);

@@ -1,0 +1,160 @@
+/* A whole libxml2 document written out exactly, so that the arena tree of
+ * html_parse() (core/html/tree.c) can be compared with the tree libxml2's own
+ * SAX2 callbacks build from the same bytes. Every node is written with its
+ * type, name and content, every attribute with its name and value nodes, in
+ * order. The walk also checks each node's links (parent, prev, the parent's
+ * last, doc) and writes "!link" where one is wrong, so that a broken link
+ * makes the strings differ too. Shared by tests/unit/test_html.c and
+ * tests/fuzz/fuzz_tree.c. */
+#ifndef LEDE_TEST_DOM_EXACT_H
+#define LEDE_TEST_DOM_EXACT_H
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "html/html.h"
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+    int failed;
+} exact_out;
+
+static void exact_put(exact_out *o, const char *s) {
+    size_t n = strlen(s);
+    if (o->failed)
+        return;
+    if (o->len + n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap : 4096;
+        while (cap < o->len + n + 1)
+            cap *= 2;
+        char *d = realloc(o->data, cap);
+        if (!d) {
+            o->failed = 1;
+            return;
+        }
+        o->data = d, o->cap = cap;
+    }
+    memcpy(o->data + o->len, s, n + 1);
+    o->len += n;
+}
+
+static void exact_node(exact_out *o, const xmlNode *n, unsigned depth) {
+    char head[64];
+    snprintf(head, sizeof head, "\n%u %d ", depth, (int)n->type);
+    exact_put(o, head);
+    exact_put(o, n->name ? (const char *)n->name : "(no name)");
+    if (n->type == XML_ELEMENT_NODE) {
+        for (const xmlAttr *a = n->properties; a; a = a->next) {
+            exact_put(o, " @");
+            exact_put(o, (const char *)a->name);
+            if (a->parent != n || (a->prev ? a->prev->next != a : n->properties != a))
+                exact_put(o, "!link");
+            for (const xmlNode *v = a->children; v; v = v->next) {
+                exact_put(o, v->name == xmlStringText ? "=" : "=(not text)");
+                exact_put(o, v->content ? (const char *)v->content : "(null)");
+                if (v->parent != (const xmlNode *)a || (!v->next && a->last != v))
+                    exact_put(o, "!link");
+            }
+        }
+    } else if (n->type != XML_DTD_NODE) {
+        exact_put(o, " ");
+        exact_put(o, n->content ? (const char *)n->content : "(null)");
+    }
+}
+
+/* The document written out; NULL when out of memory. The caller frees it. */
+static char *dom_exact_string(const xmlDoc *doc) {
+    exact_out o = {0};
+    exact_put(&o, "");
+    const xmlNode *top = (const xmlNode *)doc;
+    const xmlNode *n = top->children;
+    unsigned depth = 1;
+    /* Iterative pre-order walk: libxml2 trees can be a few hundred deep. */
+    while (n) {
+        exact_node(&o, n, depth);
+        const xmlNode *parent = n->parent;
+        if (n->doc != doc || (n->prev ? n->prev->next != n : parent->children != n) ||
+            (!n->next && parent->last != n))
+            exact_put(&o, "!link");
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            if (n->children->parent != n)
+                exact_put(&o, "!link");
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && n != top && !n->next) {
+            n = n->parent;
+            depth--;
+        }
+        if (n && n != top) {
+            if (n->next->parent != n->parent)
+                exact_put(&o, "!link");
+            n = n->next;
+        } else {
+            n = NULL;
+        }
+    }
+    if (o.failed) {
+        free(o.data);
+        return NULL;
+    }
+    return o.data;
+}
+
+/* The flags html_parse() gives libxml2. */
+#define DOM_EXACT_FLAGS                                                                  \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | \
+     HTML_PARSE_COMPACT)
+
+/* Parses html both ways and returns 0 when the trees are the same, 1 when
+ * they differ (the two strings, when wanted, are left in *libxml2_out and
+ * *arena_out for the caller to show and free), -1 when a parse failed on
+ * one side only. `limited` is set when html_parse() refused the page for a
+ * limit, which the default parse does not have. */
+static int dom_exact_compare(const char *html, size_t len, char **libxml2_out,
+                             char **arena_out, int *limited) {
+    lede_options opt;
+    lede_options_init(&opt);
+    lede_arena *a = arena_new(0);
+    htmlDocPtr mine = NULL;
+    lede_status st = html_parse(a, html, len, NULL, &opt, &mine);
+    /* The same entry point as html_parse(), with libxml2's own callbacks
+     * (htmlReadMemory() differs: it gives no document for empty input). */
+    htmlParserCtxtPtr pc = htmlNewParserCtxt();
+    htmlDocPtr theirs =
+        pc ? htmlCtxtReadMemory(pc, html, (int)len, NULL, "UTF-8", DOM_EXACT_FLAGS)
+           : NULL;
+    if (pc)
+        htmlFreeParserCtxt(pc);
+    *limited = st == LEDE_ERR_LIMIT || st == LEDE_ERR_NOMEM;
+    int result = -1;
+    char *x = NULL, *y = NULL;
+    if (*limited) {
+        result = 0;
+    } else if (mine && theirs) {
+        x = dom_exact_string(theirs);
+        y = dom_exact_string(mine);
+        result = x && y && !strcmp(x, y) ? 0 : 1;
+    } else if (!mine && !theirs) {
+        result = 0;
+    }
+    html_doc_free(mine);
+    arena_free(a);
+    if (theirs)
+        xmlFreeDoc(theirs);
+    if (libxml2_out && arena_out && result == 1) {
+        *libxml2_out = x, *arena_out = y;
+    } else {
+        free(x);
+        free(y);
+    }
+    return result;
+}
+
+#endif
