@@ -49,13 +49,6 @@ static const char *const byline_stops[] = {
     "follow",
     "on",
     "at",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "edited",
     "filed",
     /* author menus next to the names: "View author archive", "Email the author" */
@@ -67,6 +60,10 @@ static const char *const byline_stops[] = {
     "subscribe",
     "profile",
 };
+
+/* Weekdays also end a byline ("By X on Monday, November 18th"). */
+static const char *const weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
 
 /* Words that join names ("avec Damien Leloup et Morgane Tual"); a
  * parenthesis that opens with one holds more authors, any other holds a
@@ -468,20 +465,45 @@ static bool name_shape_ok(const char *s) {
 
 /* ------------------------------------------------------------ bylines */
 
+/* Words that open a byline in English. */
+static const char *const byline_openers[] = {"by ",       "by:",          "written by ",
+                                             "words by ", "reported by ", "story by "};
+
 bool meta_byline_prefixed(const char *s) {
     if (!s)
         return false;
-    static const char *const openers[] = {"by ",       "by:",          "written by ",
-                                          "words by ", "reported by ", "story by "};
     int first = tolower((unsigned char)*s); /* most text is no byline */
-    for (size_t i = 0; i < COUNT(openers); i++)
-        if (openers[i][0] == first && !strncasecmp(s, openers[i], strlen(openers[i])))
+    for (size_t i = 0; i < COUNT(byline_openers); i++)
+        if (byline_openers[i][0] == first &&
+            !strncasecmp(s, byline_openers[i], strlen(byline_openers[i])))
             return true;
+    return meta_byline_opener_only(s);
+}
+
+bool meta_byline_opener_only(const char *s) {
+    if (!s)
+        return false;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    for (size_t i = 0; i < COUNT(byline_openers); i++) {
+        size_t k = strlen(byline_openers[i]);
+        if (byline_openers[i][k - 1] == ' ')
+            k--;
+        if (n == k && !strncasecmp(s, byline_openers[i], k))
+            return true;
+    }
     return false;
 }
 
-/* True when the word at p (n bytes) starts a date: a month name or a number. */
+/* True when the word at p (n bytes) starts a date: a weekday, a month name
+ * or a number. */
 static bool starts_date(const char *p, size_t n) {
+    size_t bare = n; /* without trailing punctuation: "Monday," */
+    while (bare > 1 && strchr(",.:;", p[bare - 1]))
+        bare--;
+    if (in_list(p, bare, weekdays, COUNT(weekdays)))
+        return true;
     static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                          "jul", "aug", "sep", "oct", "nov", "dec"};
     if (isdigit((unsigned char)*p))

@@ -691,20 +691,62 @@ static bool authors_from(lede_job *job, const char *text, meta_byline *out) {
     return out->n_authors > 0;
 }
 
-/* The text of a byline element, trimmed to the byline proper. */
-static char *byline_text(lede_job *job, xmlNode *n) {
-    /* Text nodes are joined with a space: bylines put the name, the outlet
-     * and the date in adjacent elements ("IGN Staff</span><span>Updated"). */
-    strbuf b;
-    strbuf_init(&b, job->arena, BYLINE_TEXT_MAX);
+/* Appends the text under n to b: text nodes joined with a space (bylines put
+ * the name, the outlet and the date in adjacent elements: "IGN
+ * Staff</span><span>Updated"), except before punctuation ("Jane
+ * Doe</span>, Staff Writer"). `space` carries the pending space from one
+ * call to the next. Returns -1 when b is full. */
+static int append_byline_text(strbuf *b, xmlNode *n, bool *space) {
     for (xmlNode *c = n; c; c = dom_next(n, c, dom_is_non_text(c))) {
-        if (c->type != XML_TEXT_NODE || !c->content)
+        if (c->type != XML_TEXT_NODE || !c->content || !c->content[0])
             continue;
+        const char *t = (const char *)c->content, *first = t;
+        while (isspace((unsigned char)*first))
+            first++;
+        bool punct = *first && strchr(",.;:)!?", *first);
+        if (punct)
+            t = first; /* "Digby</a>\n,\n<a>Minh Do" reads "Digby, Minh Do" */
         /* Collapsed as it is appended: the length cap counts words, not
          * the page's indentation. */
-        if (dom_append_collapsed(&b, (const char *)c->content) ||
-            dom_append_collapsed(&b, " "))
-            break;
+        if (*space && !punct && dom_append_collapsed(b, " "))
+            return -1;
+        if (dom_append_collapsed(b, t))
+            return -1;
+        *space = true;
+    }
+    return 0;
+}
+
+/* Inline elements that can carry a name after a "By" label. */
+static bool is_inline_name_holder(const xmlNode *n) {
+    static const char *const names[] = {"a",    "span", "strong", "b",   "em",  "i",
+                                        "font", "abbr", "cite",   "bdi", "time"};
+    for (size_t i = 0; i < COUNT(names); i++)
+        if (dom_is(n, names[i]))
+            return true;
+    return false;
+}
+
+/* The text of a byline element, trimmed to the byline proper. */
+static char *byline_text(lede_job *job, xmlNode *n) {
+    strbuf b;
+    strbuf_init(&b, job->arena, BYLINE_TEXT_MAX);
+    bool space = false;
+    int full = append_byline_text(&b, n, &space);
+    /* A label alone ("<span>By</span> <a>Jane Doe</a>"): the names are in
+     * the next element, and in the inline elements and text after it. */
+    if (!full && meta_byline_opener_only(strbuf_peek(&b))) {
+        bool took_element = false;
+        for (xmlNode *sib = n->next; sib && !full; sib = sib->next) {
+            if (sib->type == XML_ELEMENT_NODE) {
+                if (took_element && !is_inline_name_holder(sib))
+                    break;
+                took_element = true;
+            } else if (sib->type != XML_TEXT_NODE) {
+                continue;
+            }
+            full = append_byline_text(&b, sib, &space);
+        }
     }
     return b.len ? meta_byline_trim(job->arena, strbuf_peek(&b)) : NULL;
 }

@@ -128,8 +128,13 @@ char *meta_name_case(lede_arena *a, const char *name);
 /* True when s cannot be a person's name (agency, "Staff", a date, ...). */
 bool meta_name_is_junk(const char *s);
 
-/* True when the text starts like a byline: "By ", "Written by ", ... */
+/* True when the text starts like a byline ("By ", "Written by ", ...) or is
+ * only such an opener ("By", a label in its own element). */
 bool meta_byline_prefixed(const char *s);
+
+/* True when the text, ignoring trailing blanks, is only a byline opener:
+ * "By", "by:", "Written by". */
+bool meta_byline_opener_only(const char *s);
 
 /* ------------------------------------------------------------------ date.c */
 

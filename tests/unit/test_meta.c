@@ -116,6 +116,30 @@ Test(meta, byline_ends_before_author_menus) {
     cr_assert_str_eq(meta_byline_trim(arena, "Jane Doe Contact Subscribe"), "Jane Doe");
 }
 
+Test(meta, byline_ends_at_on_before_a_weekday_or_date) {
+    cr_assert_str_eq(
+        meta_byline_trim(arena, "By Ines Moreau, Tomas Berg on Monday, March 4th"),
+        "By Ines Moreau, Tomas Berg");
+    cr_assert_str_eq(meta_byline_trim(arena, "By Jane Doe on March 4, 2024"),
+                     "By Jane Doe");
+    /* "on" before anything else is part of the byline */
+    cr_assert_str_eq(meta_byline_trim(arena, "By Jane Doe on assignment"),
+                     "By Jane Doe on assignment");
+}
+
+Test(meta, byline_opener_alone_is_a_label) {
+    cr_assert(meta_byline_opener_only("By"));
+    cr_assert(meta_byline_opener_only("by \n "));
+    cr_assert(meta_byline_opener_only("Written by"));
+    cr_assert(meta_byline_opener_only("by:"));
+    cr_assert_not(meta_byline_opener_only("By Jane Doe"));
+    cr_assert_not(meta_byline_opener_only("Sort by"));
+    cr_assert_not(meta_byline_opener_only("bypass"));
+    cr_assert(meta_byline_prefixed("By"));
+    cr_assert(meta_byline_prefixed("By Jane Doe"));
+    cr_assert_not(meta_byline_prefixed("Bypass"));
+}
+
 Test(meta, byline_written_by_edited_by) {
     meta_byline b;
     parse("Written by Rob Ewaschuk Edited by Betsy Beyer", &b);
