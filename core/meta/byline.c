@@ -379,11 +379,28 @@ char *meta_name_case(lede_arena *a, const char *name) {
 
 /* Last words of outlet names ("USA TODAY", "Associated Press"). */
 static const char *const outlet_words[] = {
-    "press",   "today",   "news",    "times",  "post",    "journal",
-    "herald",  "tribune", "gazette", "media",  "daily",   "magazine",
-    "network", "insider", "wire",    "staff",  "reuters", "bloomberg",
-    "afp",     "ap",      "sport",   "sports",
+    "press",    "today",    "news",    "times",    "post",     "journal",
+    "herald",   "tribune",  "gazette", "media",    "daily",    "magazine",
+    "network",  "insider",  "wire",    "staff",    "reuters",  "bloomberg",
+    "afp",      "ap",       "sport",   "sports",   "leader",   "chronicle",
+    "examiner", "observer", "courier", "dispatch", "bulletin", "telegraph",
 };
+
+/* Degrees and credentials written after a name ("Brenda Goodman, MA"), in
+ * the case they are written in: "Ma" and "Do" are also surnames. */
+static const char *const credentials[] = {
+    "MA", "MD",  "PhD", "Ph.D.", "RN",  "MS",  "MPH",  "MSc",  "MBA",    "DO",   "DDS",
+    "JD", "MSN", "BSN", "LCSW",  "CPA", "CFA", "FACP", "FACC", "PharmD", "DrPH",
+};
+
+static bool is_credential(const char *w, size_t n) {
+    while (n > 1 && (w[n - 1] == ',' || w[n - 1] == '.') && strncmp(w, "Ph.D.", 5))
+        n--;
+    for (size_t i = 0; i < COUNT(credentials); i++)
+        if (strlen(credentials[i]) == n && !strncmp(w, credentials[i], n))
+            return true;
+    return false;
+}
 
 /* True when s is an agency or ends with an outlet word. */
 static bool is_outlet(const char *s) {
@@ -602,6 +619,18 @@ static char *take_dateline(lede_arena *a, const char *s, size_t *len) {
     return d ? meta_name_case(a, d) : NULL;
 }
 
+/* When s opens with a capitalised word, a one-letter initial with its dot
+ * and another capitalised word ("Trevor J. Mitchell ...") followed by more
+ * words: the length of those three words; else 0. */
+static size_t initialled_name_end(const char *s) {
+    const char *w2 = strchr(s, ' ');
+    if (!w2 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)w2[1]) ||
+        w2[2] != '.' || w2[3] != ' ' || !isupper((unsigned char)w2[4]))
+        return 0;
+    const char *end = strchr(w2 + 4, ' ');
+    return end ? (size_t)(end - s) : 0;
+}
+
 /* Adds one candidate name (n bytes at s) to out after cleaning and checks. */
 static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
                      meta_byline *out) {
@@ -631,9 +660,31 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
             break;
         s += w + 1, n -= w + 1;
     }
+    /* "MA WebMD Health News": a segment that opens with a credential
+     * belongs to the name before it. */
+    if (is_credential(s, strcspn(s, " ") < n ? strcspn(s, " ") : n))
+        return;
+    /* "Jane Doe MD": credentials after the name are not part of it. */
+    for (;;) {
+        size_t last = n;
+        while (last && s[last - 1] != ' ')
+            last--;
+        if (!last || !is_credential(s + last, n - last))
+            break;
+        n = last;
+        while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
+            n--;
+    }
     char *body = arena_strndup(a, s, n);
     if (!body)
         return;
+    /* "Trevor J. Mitchell Sioux Falls Argus Leader": a name with a middle
+     * initial ends with the word after the initial. */
+    size_t initialled = initialled_name_end(body);
+    if (initialled && meta_name_is_junk(body) && is_outlet(body + initialled + 1)) {
+        body[initialled] = '\0';
+        n = initialled;
+    }
     /* "JILL LAWLESS Associated Press", "Kevin McCoy USA TODAY": a name
      * followed by its outlet without a comma. */
     /* The longest outlet first: "USA TODAY" rather than "TODAY". */

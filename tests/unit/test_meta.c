@@ -127,6 +127,29 @@ Test(meta, byline_ends_at_on_before_a_weekday_or_date) {
                      "By Jane Doe on assignment");
 }
 
+Test(meta, byline_credentials_are_not_names) {
+    meta_byline b;
+    parse("By Brenda Goodman, MA WebMD Health News", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Brenda Goodman");
+    meta_byline c;
+    parse("By Jane Doe MD and John Roe, PhD", &c);
+    cr_assert_eq(c.n_authors, 2);
+    cr_assert_str_eq(c.authors[0], "Jane Doe");
+    cr_assert_str_eq(c.authors[1], "John Roe");
+    meta_byline d; /* written as a name, "Ma" is a surname */
+    parse("By Jack Ma", &d);
+    cr_assert_eq(d.n_authors, 1);
+    cr_assert_str_eq(d.authors[0], "Jack Ma");
+}
+
+Test(meta, byline_initialled_name_before_its_outlet) {
+    meta_byline b;
+    parse("Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[1], "Trevor J. Mitchell");
+}
+
 Test(meta, byline_opener_alone_is_a_label) {
     cr_assert(meta_byline_opener_only("By"));
     cr_assert(meta_byline_opener_only("by \n "));
