@@ -295,10 +295,10 @@ static int month_at(const char *s, size_t *len) {
 /* Free text: "November 16, 2021 7:35 PM EST", "Tue, 16 Nov 2021 19:35:00 GMT",
  * "16. November 2021", "16.11.2021 19:35". Looks for a month name or a
  * dotted day.month.year and a 4-digit year next to it. */
-static bool parse_text(const char *s, date_parts *p) {
+static bool parse_text(const char *s, bool month_first, date_parts *p) {
     memset(p, 0, sizeof *p);
     int day = 0, month = 0, year = 0;
-    const char *after = NULL;
+    const char *start = NULL, *after = NULL; /* where the date is in s */
     for (const char *q = s; *q && !after; q++) {
         if (q > s && (isalnum((unsigned char)q[-1])))
             continue;
@@ -319,7 +319,7 @@ static bool parse_text(const char *s, date_parts *p) {
                     r++;
                 int y = read_int(&r, 4, 4);
                 if (y > 0) {
-                    day = d, month = m, year = y, after = r;
+                    day = d, month = m, year = y, start = q, after = r;
                     break;
                 }
             }
@@ -338,15 +338,15 @@ static bool parse_text(const char *s, date_parts *p) {
                     r++;
                 int y = read_int(&r, 4, 4);
                 if (d2 > 0 && y > 0) {
-                    day = d2, month = m, year = y, after = r;
+                    day = d2, month = m, year = y, start = dstart, after = r;
                     break;
                 }
             }
             continue;
         }
         if (isdigit((unsigned char)*q)) {
-            /* "16.11.2021" / "16/11/2021" read day first (most of the world);
-             * ISO year-first forms were tried before. */
+            /* "16.11.2021" / "16/11/2021" read day first (most of the world)
+             * unless month_first; ISO year-first forms were tried before. */
             const char *r = q;
             int d = read_int(&r, 1, 2);
             if (d < 0 || (*r != '.' && *r != '/'))
@@ -359,11 +359,13 @@ static bool parse_text(const char *s, date_parts *p) {
             int y = read_int(&r, 4, 4);
             if (y < 0)
                 continue;
-            if (m2 > 12 && d <= 12 && sep == '/') /* "11/16/2021": US order */
+            /* "11/16/2021" can only be month first; "03/04/2021" is when the
+             * page's region writes dates so. */
+            if (sep == '/' && d <= 12 && (m2 > 12 || month_first))
                 day = m2, month = d;
             else
                 day = d, month = m2;
-            year = y, after = r;
+            year = y, start = q, after = r;
         }
     }
     if (!after)
@@ -374,11 +376,14 @@ static bool parse_text(const char *s, date_parts *p) {
     for (int skip = 0; skip < 8 && *t && !isdigit((unsigned char)*t); skip++, t++)
         ;
     if (!read_time(&t, p)) {
-        /* ... or before it ("19:35 16 Nov 2021"). */
+        /* ... or before it ("19:35 16 Nov 2021"), never inside it: "16.11"
+         * of "16.11.2021" is no time. */
         const char *u = s;
         while (*u && !isdigit((unsigned char)*u))
             u++;
-        read_time(&u, p);
+        date_parts before = *p;
+        if (u < start && read_time(&u, &before) && u <= start)
+            *p = before;
     }
     return true;
 }
@@ -483,7 +488,8 @@ static bool parse_relative(const char *s, int64_t now, date_parts *p) {
     return false;
 }
 
-bool meta_date_parse(const char *s, int64_t now, char out[META_DATE_MAX]) {
+bool meta_date_parse(const char *s, int64_t now, bool month_first,
+                     char out[META_DATE_MAX]) {
     if (!s || !*s)
         return false;
     date_parts p;
@@ -496,9 +502,35 @@ bool meta_date_parse(const char *s, int64_t now, char out[META_DATE_MAX]) {
         if (parse_iso_at(q, &p) && parts_format(&p, now, out))
             return true;
     }
-    if (parse_text(s, &p) && parts_format(&p, now, out))
+    if (parse_text(s, month_first, &p) && parts_format(&p, now, out))
         return true;
     return parse_relative(s, now, &p) && parts_format(&p, now, out);
+}
+
+/* Regions that write numeric dates month first (MM/DD/YYYY): the United
+ * States, the Philippines, Belize, Micronesia, the Marshall Islands and
+ * Palau. Source: Wikipedia, "List of date formats by country" (the facts
+ * only). */
+static const char *const month_first_regions[] = {"us", "ph", "bz", "fm", "mh", "pw"};
+
+bool meta_region_month_first(const char *tag) {
+    if (!tag)
+        return false;
+    /* The region is a two-letter subtag after the language ("en-US",
+     * "en_us", "en-Latn-US"). */
+    for (const char *p = tag; *p;) {
+        size_t n = strcspn(p, "-_");
+        if (p != tag && n == 2 && isalpha((unsigned char)p[0]) &&
+            isalpha((unsigned char)p[1]))
+            for (size_t i = 0;
+                 i < sizeof month_first_regions / sizeof month_first_regions[0]; i++)
+                if (!strncasecmp(p, month_first_regions[i], 2))
+                    return true;
+        p += n;
+        if (*p)
+            p++;
+    }
+    return false;
 }
 
 bool meta_date_from_url(const char *url, int64_t now, char out[META_DATE_MAX]) {

@@ -609,9 +609,19 @@ static void set_language(lede_job *job, const page_scan *s, xmlNode *root,
 
 /* ------------------------------------------------------------ dates */
 
-static bool date_from(lede_job *job, const char *text, const char **out) {
+/* Whether the page's region writes numeric dates month first: its
+ * <html lang>, og:locale or Content-Language names one ("en-US"). */
+static bool page_month_first(const page_scan *s, xmlNode *root) {
+    return meta_region_month_first(dom_attr(root, "lang")) ||
+           meta_region_month_first(meta_get(s, "og:locale")) ||
+           meta_region_month_first(meta_get(s, "content-language"));
+}
+
+/* Parses text into *out; month_first as page_month_first() says. */
+static bool date_from(lede_job *job, bool month_first, const char *text,
+                      const char **out) {
     char buf[META_DATE_MAX];
-    if (!text || !meta_date_parse(text, job->now, buf))
+    if (!text || !meta_date_parse(text, job->now, month_first, buf))
         return false;
     *out = arena_strdup(job->arena, buf);
     return *out != NULL;
@@ -627,26 +637,27 @@ static const char *element_date_text(lede_job *job, xmlNode *n) {
     return v;
 }
 
-static void set_dates(lede_job *job, const page_scan *s, json_t *article,
+static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
                       xmlNode *byline_node) {
     lede_result *res = job->res;
+    bool mf = page_month_first(s, root);
     lede_provenance *pv = &res->provenance;
-    if (date_from(job, meta_jsonld_str(article, "datePublished"), &res->published) ||
-        date_from(job, meta_jsonld_str(article, "dateCreated"), &res->published))
+    if (date_from(job, mf, meta_jsonld_str(article, "datePublished"), &res->published) ||
+        date_from(job, mf, meta_jsonld_str(article, "dateCreated"), &res->published))
         pv->published = "json-ld";
-    if (date_from(job, meta_jsonld_str(article, "dateModified"), &res->modified))
+    if (date_from(job, mf, meta_jsonld_str(article, "dateModified"), &res->modified))
         pv->modified = "json-ld";
     for (size_t i = 0; !res->published && i < COUNT(published_keys); i++)
-        if (date_from(job, meta_get(s, published_keys[i]), &res->published))
+        if (date_from(job, mf, meta_get(s, published_keys[i]), &res->published))
             pv->published = published_keys[i];
     for (size_t i = 0; !res->modified && i < COUNT(modified_keys); i++)
-        if (date_from(job, meta_get(s, modified_keys[i]), &res->modified))
+        if (date_from(job, mf, meta_get(s, modified_keys[i]), &res->modified))
             pv->modified = modified_keys[i];
     for (size_t i = 0; i < s->n_itemprop_dates; i++) {
         xmlNode *n = s->itemprop_dates[i].node;
         bool pub = !strcasecmp(dom_attr(n, "itemprop"), "datePublished");
         const char **slot = pub ? &res->published : &res->modified;
-        if (!*slot && date_from(job, element_date_text(job, n), slot))
+        if (!*slot && date_from(job, mf, element_date_text(job, n), slot))
             *(pub ? &pv->published : &pv->modified) = "itemprop";
     }
     /* <time>: one marked as the publication time first, then the first one
@@ -662,13 +673,13 @@ static void set_dates(lede_job *job, const page_scan *s, json_t *article,
             if (pass == 1 && s->first_h1 && s->times[i].order < s->h1_order &&
                 i + 1 < s->n_times)
                 continue;
-            if (date_from(job, element_date_text(job, n), &res->published))
+            if (date_from(job, mf, element_date_text(job, n), &res->published))
                 pv->published = "time";
         }
     }
     /* A date written next to the byline ("Updated: 2021-11-16 19:35"). */
     for (xmlNode *n = byline_node; n && !res->published; n = n->parent) {
-        if (date_from(job, dom_text(job->arena, n, BYLINE_TEXT_MAX), &res->published))
+        if (date_from(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX), &res->published))
             pv->published = "visible-byline";
         if (n != byline_node)
             break; /* the byline element and its parent only */
@@ -977,7 +988,7 @@ lede_status meta_extract(lede_job *job) {
     set_tags(job, s, article);
     set_language(job, s, root, article);
     xmlNode *byline_node = set_byline(job, s, article);
-    set_dates(job, s, article, byline_node);
+    set_dates(job, s, root, article, byline_node);
     check_article(job, s, article);
     return LEDE_OK;
 }

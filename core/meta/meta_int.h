@@ -144,8 +144,15 @@ bool meta_byline_opener_only(const char *s);
 /* Parses a date in any of the common spellings found in s (ISO 8601, RFC 2822,
  * "November 16, 2021 7:35 PM", "16 Nov 2021", epoch seconds/milliseconds)
  * into ISO 8601: "YYYY-MM-DDTHH:MM:SS[+hh:mm|Z]" when a time is given,
- * "YYYY-MM-DD" otherwise. Dates after now + one day are rejected. */
-bool meta_date_parse(const char *s, int64_t now, char out[META_DATE_MAX]);
+ * "YYYY-MM-DD" otherwise. Dates after now + one day are rejected. A
+ * numeric date with slashes ("03/04/2021") reads month first when
+ * month_first is set (the page's region writes dates so), else day first. */
+bool meta_date_parse(const char *s, int64_t now, bool month_first,
+                     char out[META_DATE_MAX]);
+
+/* True when a language tag ("en-US", "en_US", "es-419") names a region
+ * that writes numeric dates month first. */
+bool meta_region_month_first(const char *tag);
 
 /* A date written in a URL path (/2021/11/16/, /2021-11-16/, /20211116/). */
 bool meta_date_from_url(const char *url, int64_t now, char out[META_DATE_MAX]);

@@ -313,7 +313,26 @@ Test(meta, url_resolution) {
 
 static const char *date(const char *s) {
     static char out[META_DATE_MAX];
-    return meta_date_parse(s, NOW, out) ? out : "none";
+    return meta_date_parse(s, NOW, false, out) ? out : "none";
+}
+
+Test(meta, numeric_dates_follow_the_region) {
+    char out[META_DATE_MAX];
+    cr_assert_str_eq(date("03/04/2021"), "2021-04-03");
+    cr_assert(meta_date_parse("03/04/2021", NOW, true, out));
+    cr_assert_str_eq(out, "2021-03-04");
+    /* a first number over 12 is a day in any region; dots are never US */
+    cr_assert(meta_date_parse("16/11/2021", NOW, true, out));
+    cr_assert_str_eq(out, "2021-11-16");
+    cr_assert(meta_date_parse("03.04.2021", NOW, true, out));
+    cr_assert_str_eq(out, "2021-04-03");
+    cr_assert(meta_region_month_first("en-US"));
+    cr_assert(meta_region_month_first("en_us"));
+    cr_assert(meta_region_month_first("fil-PH"));
+    cr_assert_not(meta_region_month_first("en-GB"));
+    cr_assert_not(meta_region_month_first("en"));
+    cr_assert_not(meta_region_month_first("us")); /* a language, not a region */
+    cr_assert_not(meta_region_month_first(NULL));
 }
 
 Test(meta, date_formats) {
@@ -328,6 +347,8 @@ Test(meta, date_formats) {
     cr_assert_str_eq(date("16 Nov 2021"), "2021-11-16");
     cr_assert_str_eq(date("Tue, 16 Nov 2021 19:35:00 GMT"), "2021-11-16T19:35:00Z");
     cr_assert_str_eq(date("16.11.2021 19:35"), "2021-11-16T19:35:00");
+    cr_assert_str_eq(date("16.11.2021"), "2021-11-16"); /* "16.11" is no time */
+    cr_assert_str_eq(date("19:35 16 Nov 2021"), "2021-11-16T19:35:00");
     cr_assert_str_eq(date("16. November 2021"), "2021-11-16");
     cr_assert_str_eq(date("1637091300"), "2021-11-16T19:35:00Z");
     cr_assert_str_eq(date("1637091300000"), "2021-11-16T19:35:00Z");
@@ -348,7 +369,8 @@ Test(meta, relative_dates_count_back_from_the_fetch_time) {
     cr_assert_str_eq(date("3 hours"), "none");
     cr_assert_str_eq(date("3 hours agony"), "none");
     char out[META_DATE_MAX];
-    cr_assert(!meta_date_parse("3 hours ago", 0, out), "no fetch time, no relative date");
+    cr_assert(!meta_date_parse("3 hours ago", 0, false, out),
+              "no fetch time, no relative date");
 }
 
 Test(meta, date_rejects_bad_and_future) {
