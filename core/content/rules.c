@@ -723,6 +723,63 @@ static const phrase boiler_prefixes[] = {
     PH("writing by"),
     PH("you may also like"),
     PH("you might also like"),
+    /* French */
+    PH("lire aussi"),
+    PH("\xc3\xa0 lire aussi"), /* à */
+    PH("\xc3\x80 lire aussi"), /* À */
+    PH("voir aussi"),
+    PH("lire la suite"),
+    PH("les plus lus"),
+    PH("articles similaires"),
+    PH("sur le m\xc3\xaame sujet"),
+    PH("abonnez-vous"),
+    PH("partager sur"),
+    PH("suivez-nous"),
+    /* German */
+    PH("lesen sie auch"),
+    PH("lesen sie mehr"),
+    PH("mehr zum thema"),
+    PH("weitere artikel"),
+    PH("meistgelesen"),
+    PH("teilen auf"),
+    PH("folgen sie uns"),
+    PH("jetzt abonnieren"),
+    /* Spanish */
+    PH("lee tambi\xc3\xa9n"),
+    PH("lea tambi\xc3\xa9n"),
+    PH("te puede interesar"),
+    PH("le puede interesar"),
+    PH("lo m\xc3\xa1s le\xc3\xad" "do"),
+    PH("noticias relacionadas"),
+    PH("compartir en"),
+    PH("s\xc3\xadguenos"),
+    /* Italian */
+    PH("leggi anche"),
+    PH("potrebbe interessarti"),
+    PH("articoli correlati"),
+    PH("condividi su"),
+    PH("seguici su"),
+    /* Portuguese */
+    PH("leia tamb\xc3\xa9m"),
+    PH("leia mais"),
+    PH("veja tamb\xc3\xa9m"),
+    PH("not\xc3\xad" "cias relacionadas"),
+    PH("mais lidas"),
+    /* Dutch */
+    PH("lees ook"),
+    PH("meest gelezen"),
+    PH("gerelateerde artikelen"),
+    /* Russian: "read also", "subscribe to" */
+    PH("\xd0\xa7\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+       "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5"),
+    PH("\xd0\x9f\xd0\xbe\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82\xd0\xb5\xd1\x81"
+       "\xd1\x8c \xd0\xbd\xd0\xb0"),
+    /* Chinese: "related reading", "recommended reading", "editor in charge" */
+    PH("\xe7\x9b\xb8\xe5\x85\xb3\xe9\x98\x85\xe8\xaf\xbb"),
+    PH("\xe6\x8e\xa8\xe8\x8d\x90\xe9\x98\x85\xe8\xaf\xbb"),
+    PH("\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91"),
+    /* Japanese: "related articles" */
+    PH("\xe9\x96\xa2\xe9\x80\xa3\xe8\xa8\x98\xe4\xba\x8b"),
 
 };
 
@@ -800,6 +857,23 @@ static const phrase boiler_exact[] = {
     PH("video"),
     PH("whatsapp"),
     PH("you may like"),
+    /* French, German, Spanish, Italian, Portuguese, Dutch labels */
+    PH("publicit\xc3\xa9"),
+    PH("partager"),
+    PH("lire plus"),
+    PH("anzeige"),
+    PH("werbung"),
+    PH("teilen"),
+    PH("weiterlesen"),
+    PH("publicidad"),
+    PH("compartir"),
+    PH("leer m\xc3\xa1s"),
+    PH("pubblicit\xc3\xa0"),
+    PH("condividi"),
+    PH("publicidade"),
+    PH("compartilhar"),
+    PH("advertentie"),
+    PH("lees meer"),
 
 };
 

@@ -518,6 +518,29 @@ Test(content_rules, byline_lines) {
     cr_assert_not(rules_is_byline_line("Bystanders ran away", 19));
 }
 
+static bool boiler(const char *s) { return rules_is_boilerplate_phrase(s, strlen(s)); }
+
+Test(content_rules, boilerplate_phrases_in_other_languages) {
+    cr_assert(boiler("Leggi anche"));
+    cr_assert(boiler("Lire aussi : le budget"));
+    cr_assert(boiler("\xc3\x80 lire aussi"));
+    cr_assert(boiler("Lesen Sie auch: Der Haushalt"));
+    cr_assert(boiler("Anzeige"));
+    cr_assert(boiler("Lo m\xc3\xa1s le\xc3\xad"
+                     "do"));
+    cr_assert(boiler("Leia tamb\xc3\xa9m"));
+    cr_assert(boiler("Publicit\xc3\xa9"));
+    cr_assert(boiler("\xd0\xa7\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+                     "\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5"));
+    cr_assert(boiler("\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a"
+                     "\xe7\x8e\x8b\xe4\xb8\x80")); /* 责任编辑：王一 */
+    /* a word boundary after the phrase, and labels only when alone */
+    cr_assert_not(boiler("Anzeigen gingen zur\xc3\xbc"
+                         "ck, sagte die Polizei."));
+    cr_assert_not(boiler("Leggi anchecosa"));
+    cr_assert_not(boiler("Teilen der Stadt fehlt Strom."));
+}
+
 Test(content_rules, boilerplate_phrases) {
     cr_assert(rules_is_boilerplate_phrase("Read more: the budget", 21));
     cr_assert(rules_is_boilerplate_phrase("Advertisement", 13));
