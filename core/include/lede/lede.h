@@ -69,7 +69,7 @@ typedef struct {
     unsigned max_dom_depth; /* deeper elements are not walked; default 256 */
     size_t max_nodes;       /* DOM nodes; default 1,000,000 */
     size_t max_text_len;    /* article text bytes; default 2 MiB */
-    size_t max_arena_bytes; /* per-request memory cap; default 256 MiB */
+    size_t max_arena_bytes; /* per-request memory cap, DOM included; default 256 MiB */
     /* HTTP Content-Type of the page when known ("text/html; charset=gbk"), else NULL. */
     const char *content_type;
     /* Seconds since the epoch when the page was fetched; dates after it are
