@@ -749,8 +749,7 @@ static const phrase boiler_prefixes[] = {
     PH("lea tambi\xc3\xa9n"),
     PH("te puede interesar"),
     PH("le puede interesar"),
-    PH("lo m\xc3\xa1s le\xc3\xad"
-       "do"),
+    PH("lo m\xc3\xa1s le\303\255do"), /* octal: a hex escape would eat the "d" */
     PH("noticias relacionadas"),
     PH("compartir en"),
     PH("s\xc3\xadguenos"),
@@ -764,8 +763,7 @@ static const phrase boiler_prefixes[] = {
     PH("leia tamb\xc3\xa9m"),
     PH("leia mais"),
     PH("veja tamb\xc3\xa9m"),
-    PH("not\xc3\xad"
-       "cias relacionadas"),
+    PH("not\303\255cias relacionadas"),
     PH("mais lidas"),
     /* Dutch */
     PH("lees ook"),
