@@ -17,8 +17,9 @@
  * file is NULL, else each <dir>/<case>/<file>. The bytes have their NULs
  * removed, as html_decode() leaves a page (these pages are UTF-8 already).
  * Returns how many pages were checked. */
-static int for_each_page(const char *dir, const char *file,
-                         void (*check)(const char *path, const char *html, size_t len)) {
+static inline int for_each_page(const char *dir, const char *file,
+                                void (*check)(const char *path, const char *html,
+                                              size_t len)) {
     DIR *d = opendir(dir);
     if (!d)
         return 0;
@@ -50,6 +51,21 @@ static int for_each_page(const char *dir, const char *file,
     }
     closedir(d);
     return pages;
+}
+
+typedef void page_check(const char *path, const char *html, size_t len);
+
+/* Every page of both extraction development sets in ../shared (0 when
+ * they are not there). */
+static inline int for_each_development_page(page_check *check) {
+    return for_each_page(LEDE_SHARED_DIR "/data/extraction/scrapinghub", NULL, check) +
+           for_each_page(LEDE_SHARED_DIR "/data/extraction/readability", "source.html",
+                         check);
+}
+
+/* Every golden fixture's page (tests/fixtures/<case>/page.html). */
+static inline int for_each_fixture_page(page_check *check) {
+    return for_each_page(LEDE_SOURCE_DIR "/tests/fixtures", "page.html", check);
 }
 
 #endif

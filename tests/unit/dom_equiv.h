@@ -25,7 +25,7 @@ typedef struct {
     int failed;
 } dom_out;
 
-static void dom_out_put(dom_out *o, const char *s, size_t n) {
+static inline void dom_out_put(dom_out *o, const char *s, size_t n) {
     if (o->failed)
         return;
     if (o->len + n + 1 > o->cap) {
@@ -44,10 +44,12 @@ static void dom_out_put(dom_out *o, const char *s, size_t n) {
     o->data[o->len] = '\0';
 }
 
-static void dom_out_puts(dom_out *o, const char *s) { dom_out_put(o, s, strlen(s)); }
+static inline void dom_out_puts(dom_out *o, const char *s) {
+    dom_out_put(o, s, strlen(s));
+}
 
 /* Pending text: collapsed as it arrives, trimmed when written. */
-static void dom_text_add(dom_out *text, const char *s) {
+static inline void dom_text_add(dom_out *text, const char *s) {
     for (; *s; s++) {
         int blank = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
         if (blank && (!text->len || text->data[text->len - 1] == ' '))
@@ -56,7 +58,7 @@ static void dom_text_add(dom_out *text, const char *s) {
     }
 }
 
-static void dom_text_flush(dom_out *o, dom_out *text) {
+static inline void dom_text_flush(dom_out *o, dom_out *text) {
     while (text->len && text->data[text->len - 1] == ' ')
         text->len--;
     if (text->len) {
@@ -66,7 +68,7 @@ static void dom_text_flush(dom_out *o, dom_out *text) {
     text->len = 0;
 }
 
-static int dom_is_json_ld(const xmlNode *n) {
+static inline int dom_is_json_ld(const xmlNode *n) {
     for (const xmlAttr *a = n->properties; a; a = a->next)
         if (!strcasecmp((const char *)a->name, "type") && a->children &&
             a->children->content && strstr((const char *)a->children->content, "ld+json"))
@@ -74,7 +76,8 @@ static int dom_is_json_ld(const xmlNode *n) {
     return 0;
 }
 
-static void dom_write(dom_out *o, dom_out *text, const xmlNode *n, bool keep_markup) {
+static inline void dom_write(dom_out *o, dom_out *text, const xmlNode *n,
+                             bool keep_markup) {
     for (; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content)
@@ -113,7 +116,7 @@ static void dom_write(dom_out *o, dom_out *text, const xmlNode *n, bool keep_mar
 /* The DOM libxml2 builds from html (len bytes), written out ("" for empty
  * input) with the attributes the prefilter keeps for keep_markup; NULL when
  * the parse fails. The caller frees the string. */
-static char *dom_equiv_string(const char *html, size_t len, bool keep_markup) {
+static inline char *dom_equiv_string(const char *html, size_t len, bool keep_markup) {
     htmlDocPtr doc =
         htmlReadMemory(html, (int)len, NULL, "UTF-8",
                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

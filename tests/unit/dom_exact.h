@@ -16,61 +16,37 @@
 #include <string.h>
 
 #include "arena.h"
+#include "dom_equiv.h"
 #include "html/html.h"
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-    int failed;
-} exact_out;
-
-static void exact_put(exact_out *o, const char *s) {
-    size_t n = strlen(s);
-    if (o->failed)
-        return;
-    if (o->len + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 4096;
-        while (cap < o->len + n + 1)
-            cap *= 2;
-        char *d = realloc(o->data, cap);
-        if (!d) {
-            o->failed = 1;
-            return;
-        }
-        o->data = d, o->cap = cap;
-    }
-    memcpy(o->data + o->len, s, n + 1);
-    o->len += n;
-}
-
-static void exact_node(exact_out *o, const xmlNode *n, unsigned depth) {
+static inline void exact_node(dom_out *o, const xmlNode *n, unsigned depth) {
     char head[64];
     snprintf(head, sizeof head, "\n%u %d ", depth, (int)n->type);
-    exact_put(o, head);
-    exact_put(o, n->name ? (const char *)n->name : "(no name)");
+    dom_out_puts(o, head);
+    dom_out_puts(o, n->name ? (const char *)n->name : "(no name)");
     if (n->type == XML_ELEMENT_NODE) {
         for (const xmlAttr *a = n->properties; a; a = a->next) {
-            exact_put(o, " @");
-            exact_put(o, (const char *)a->name);
+            dom_out_puts(o, " @");
+            dom_out_puts(o, (const char *)a->name);
             if (a->parent != n || (a->prev ? a->prev->next != a : n->properties != a))
-                exact_put(o, "!link");
+                dom_out_puts(o, "!link");
             for (const xmlNode *v = a->children; v; v = v->next) {
-                exact_put(o, v->name == xmlStringText ? "=" : "=(not text)");
-                exact_put(o, v->content ? (const char *)v->content : "(null)");
+                dom_out_puts(o, v->name == xmlStringText ? "=" : "=(not text)");
+                dom_out_puts(o, v->content ? (const char *)v->content : "(null)");
                 if (v->parent != (const xmlNode *)a || (!v->next && a->last != v))
-                    exact_put(o, "!link");
+                    dom_out_puts(o, "!link");
             }
         }
     } else if (n->type != XML_DTD_NODE) {
-        exact_put(o, " ");
-        exact_put(o, n->content ? (const char *)n->content : "(null)");
+        dom_out_puts(o, " ");
+        dom_out_puts(o, n->content ? (const char *)n->content : "(null)");
     }
 }
 
 /* The document written out; NULL when out of memory. The caller frees it. */
-static char *dom_exact_string(const xmlDoc *doc) {
-    exact_out o = {0};
-    exact_put(&o, "");
+static inline char *dom_exact_string(const xmlDoc *doc) {
+    dom_out o = {0};
+    dom_out_puts(&o, "");
     const xmlNode *top = (const xmlNode *)doc;
     const xmlNode *n = top->children;
     unsigned depth = 1;
@@ -80,10 +56,10 @@ static char *dom_exact_string(const xmlDoc *doc) {
         const xmlNode *parent = n->parent;
         if (n->doc != doc || (n->prev ? n->prev->next != n : parent->children != n) ||
             (!n->next && parent->last != n))
-            exact_put(&o, "!link");
+            dom_out_puts(&o, "!link");
         if (n->type == XML_ELEMENT_NODE && n->children) {
             if (n->children->parent != n)
-                exact_put(&o, "!link");
+                dom_out_puts(&o, "!link");
             n = n->children;
             depth++;
             continue;
@@ -94,7 +70,7 @@ static char *dom_exact_string(const xmlDoc *doc) {
         }
         if (n && n != top) {
             if (n->next->parent != n->parent)
-                exact_put(&o, "!link");
+                dom_out_puts(&o, "!link");
             n = n->next;
         } else {
             n = NULL;
@@ -117,8 +93,8 @@ static char *dom_exact_string(const xmlDoc *doc) {
  * *arena_out for the caller to show and free), -1 when a parse failed on
  * one side only. `limited` is set when html_parse() refused the page for a
  * limit, which the default parse does not have. */
-static int dom_exact_compare(const char *html, size_t len, char **libxml2_out,
-                             char **arena_out, int *limited) {
+static inline int dom_exact_compare(const char *html, size_t len, char **libxml2_out,
+                                    char **arena_out, int *limited) {
     lede_options opt;
     lede_options_init(&opt);
     lede_arena *a = arena_new(0);

@@ -348,15 +348,11 @@ static void check_page(const char *path, const char *html, size_t len) {
 }
 
 Test(html_tree, same_tree_as_libxml2_on_golden_fixtures) {
-    cr_expect_gt(
-        for_each_page(LEDE_SOURCE_DIR "/tests/fixtures", "page.html", check_page), 10);
+    cr_expect_gt(for_each_fixture_page(check_page), 10);
 }
 
 Test(html_tree, same_tree_as_libxml2_on_development_pages, .timeout = 300) {
-    int pages =
-        for_each_page(LEDE_SHARED_DIR "/data/extraction/scrapinghub", NULL, check_page) +
-        for_each_page(LEDE_SHARED_DIR "/data/extraction/readability", "source.html",
-                      check_page);
+    int pages = for_each_development_page(check_page);
     if (!pages)
         cr_skip_test("no development pages under %s", LEDE_SHARED_DIR);
     cr_expect_gt(pages, 100);

@@ -200,15 +200,11 @@ static void check_page(const char *path, const char *html, size_t len) {
 }
 
 Test(prefilter, same_dom_on_golden_fixtures) {
-    cr_expect_gt(
-        for_each_page(LEDE_SOURCE_DIR "/tests/fixtures", "page.html", check_page), 10);
+    cr_expect_gt(for_each_fixture_page(check_page), 10);
 }
 
 Test(prefilter, same_dom_on_development_pages, .timeout = 300) {
-    int pages =
-        for_each_page(LEDE_SHARED_DIR "/data/extraction/scrapinghub", NULL, check_page) +
-        for_each_page(LEDE_SHARED_DIR "/data/extraction/readability", "source.html",
-                      check_page);
+    int pages = for_each_development_page(check_page);
     if (!pages)
         cr_skip_test("no development pages under %s", LEDE_SHARED_DIR);
     cr_expect_gt(pages, 100);
