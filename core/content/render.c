@@ -106,9 +106,77 @@ static bool is_data_table(const xmlNode *table) {
     return header && rows >= 2;
 }
 
+/* Nodes looked at for how a list item begins. */
+#define ITEM_START_MAX_NODES 16
+/* A list item shorter than this (weighted chars) is a label, not a sentence. */
+#define PROSE_ITEM_MIN_CHARS 25
+
+/* Does the list item begin with words of its own before any link ("Gijs
+ * <a>fixed the toolbar</a>"), as sentences do, rather than with a link
+ * (menus, lists of headlines)? */
+static bool item_starts_plain(const xmlNode *li) {
+    size_t budget = ITEM_START_MAX_NODES;
+    for (const xmlNode *n = li->children; n && budget--;
+         n = dom_next(li, (xmlNode *)n, dom_is(n, "a"))) {
+        if (n->type == XML_ELEMENT_NODE && dom_is(n, "a"))
+            return false;
+        if (n->type != XML_TEXT_NODE || !n->content)
+            continue;
+        for (const unsigned char *t = n->content; *t; t++)
+            if ((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z') ||
+                (*t >= '0' && *t <= '9') || (*t >= 0xC3 && *t < 0xF0))
+                return true; /* a letter or digit, Latin or beyond (not emoji) */
+    }
+    return false;
+}
+
+/* Longest heading or label read as the title of a list. */
+#define LIST_TITLE_MAX 120
+
+/* Is the list introduced as more reading: a heading or label right before
+ * it that begins with "More" ("More Great Stories") or speaks of related,
+ * recommended, popular or latest stories? */
+static bool titled_as_teasers(const rstate *r, const xmlNode *list) {
+    static const char *const marks[] = {
+        "stories",   "related",   "recommended", "popular",   "trending",  "latest",
+        "also read", "read next", "you may",     "you might", "don't miss"};
+    const xmlNode *prev = list->prev;
+    while (prev && prev->type != XML_ELEMENT_NODE)
+        prev = prev->prev;
+    if (!prev)
+        return false;
+    char *title = dom_text(r->s->job->arena, prev, LIST_TITLE_MAX);
+    if (!title || !*title || strlen(title) >= LIST_TITLE_MAX)
+        return false;
+    if (!strncasecmp(title, "more ", 5))
+        return true;
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (strcasestr(title, marks[i]))
+            return true;
+    return false;
+}
+
+/* A list whose items are sentences with links inside them (a changelog, a
+ * digest of who did what): article text however many links it has. Two
+ * thirds of its items must start with words of their own and be longer than
+ * a label, and the list must not be introduced as more reading. */
+static bool prose_list(const rstate *r, const cnode *c) {
+    if (!dom_is(c->node, "ul") && !dom_is(c->node, "ol"))
+        return false;
+    unsigned items = 0, prose = 0;
+    for (const xmlNode *li = c->node->children; li; li = li->next) {
+        if (li->type != XML_ELEMENT_NODE || !dom_is(li, "li"))
+            continue;
+        items++;
+        const cnode *ci = cn_of(r->s, li);
+        prose += ci && ci->text >= PROSE_ITEM_MIN_CHARS && item_starts_plain(li);
+    }
+    return items >= 2 && prose * 3 >= items * 2 && !titled_as_teasers(r, c->node);
+}
+
 /* Readability's "clean conditionally", with jusText's link density: is this
  * container inside the article boilerplate? */
-static bool prune(const rstate *r, const cnode *c) {
+static bool prune(const rstate *r, cnode *c) {
     if (c->flags & CN_SKIP)
         return true;
     if ((c->tag->flags & RF_HEADING) && c->tag->name[1] == '1')
@@ -127,12 +195,15 @@ static bool prune(const rstate *r, const cnode *c) {
     if (c->tag->flags & RF_CONTAINER && dom_is(c->node, "table") &&
         is_data_table(c->node))
         return ld > DATA_TABLE_MAX_LD;
-    if (ld > PRUNE_MAX_LD)
-        return true;
-    if ((c->tag->flags & RF_LIST) && ld > PRUNE_LIST_MAX_LD)
-        return true;
-    return c->commas < PRUNE_THIN_COMMAS && c->weight < PRUNE_POSITIVE_WEIGHT &&
-           ld > PRUNE_THIN_MAX_LD;
+    bool linky = ld > PRUNE_MAX_LD ||
+                 ((c->tag->flags & RF_LIST) && ld > PRUNE_LIST_MAX_LD) ||
+                 (c->commas < PRUNE_THIN_COMMAS && c->weight < PRUNE_POSITIVE_WEIGHT &&
+                  ld > PRUNE_THIN_MAX_LD);
+    if (linky && (c->tag->flags & RF_LIST) && prose_list(r, c)) {
+        c->flags |= CN_PROSE_LIST;
+        return false;
+    }
+    return linky;
 }
 
 /* ----------------------------------------------------------- paragraphs */
@@ -141,6 +212,12 @@ static bool prune(const rstate *r, const cnode *c) {
 static bool is_bare_url(const char *p, size_t len) {
     return (len > 4 && !strncasecmp(p, "http", 4)) ||
            (len > 4 && !strncasecmp(p, "www.", 4));
+}
+
+/* An item of a prose list: a sentence, whatever share of it is linked. */
+static bool prose_item(const rstate *r, const xmlNode *owner) {
+    const cnode *list = owner && dom_is(owner, "li") ? cn_of(r->s, owner->parent) : NULL;
+    return list && (list->flags & CN_PROSE_LIST);
 }
 
 /* List items and headings made of a link are teasers and link lists. */
@@ -156,7 +233,8 @@ static bool para_keep(const rstate *r, const char *p, size_t len) {
     /* In an article that is mostly links itself (a list of sources), links are the text.
      */
     bool linky_root = (float)r->root_link > PARA_MAX_LD * (float)r->root_text;
-    if (r->para_chars && r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS) {
+    if (r->para_chars && r->para_chars - r->para_link < PARA_MIN_PLAIN_CHARS &&
+        !prose_item(r, r->para_owner)) {
         float ld = (float)r->para_link / (float)r->para_chars;
         if (link_list_item(r->para_owner)
                 ? ld > PARA_MAX_LD

@@ -159,6 +159,38 @@ Test(content, data_tables_with_linked_cells_are_kept) {
     lede_result_free(r);
 }
 
+/* Items that are sentences with a link inside, written by the article. */
+#define CHANGELOG_ITEMS                                                                  \
+    "<li>Gijs <a href='/b/1'>made the bookmarks toolbar load later at startup</a></li>"  \
+    "<li>Emma <a href='/b/2'>fixed a flicker when the browser opens a window</a></li>"   \
+    "<li>Omar <a href='/b/3'>removed an unused attribute from the dialogs</a></li>"
+
+Test(content, lists_of_linked_sentences_are_kept) {
+    lede_result *r = extract("<html><body><article>" PROSE(
+        "Intro.") "<h3>Performance</h3>"
+                  "<ul>" CHANGELOG_ITEMS
+                  "</ul>" PROSE("Outro.") "</article></body></html>");
+    ASSERT_HAS(r, "Gijs made the bookmarks toolbar load later at startup");
+    ASSERT_HAS(r, "Omar removed an unused attribute");
+    lede_result_free(r);
+}
+
+Test(content, linked_lists_introduced_as_more_reading_go) {
+    /* the same shape under "More stories", and lists that start with their link */
+    lede_result *r = extract("<html><body><article>" PROSE("Intro.") PROSE(
+        "Outro.") "<h3>More Great "
+                  "Stories</h3>"
+                  "<ul>" CHANGELOG_ITEMS "</ul>"
+                  "<ul><li><a href='/s/1'>Council approves the new budget</a> today</li>"
+                  "<li><a href='/s/2'>Storm closes the coastal road</a> today</li>"
+                  "<li><a href='/s/3'>Schools to reopen on Monday</a> today</li></ul>"
+                  "</article></body></html>");
+    ASSERT_HAS(r, "Outro.");
+    ASSERT_LACKS(r, "Gijs");
+    ASSERT_LACKS(r, "Council approves");
+    lede_result_free(r);
+}
+
 Test(content, boilerplate_inside_the_article_is_pruned) {
     lede_result *r = extract(
         "<html><head><meta property='og:title' content='Budget talks "
