@@ -115,9 +115,11 @@ static void place(xmlParserCtxtPtr c, xmlNode *n) {
         append_sibling(parent, n);
 }
 
-/* Whether a node added now under the document counts toward the limit. */
+/* Whether a node added now counts toward the limit: inside an element, or
+ * after the root element (every element counts, so there is one once
+ * anything was counted). */
 static bool counted_at_top(xmlParserCtxtPtr c) {
-    return c->node || xmlDocGetRootElement(c->myDoc);
+    return c->node || builder_of(c)->nodes > 0;
 }
 
 /* The element name libxml2 stores: the part after the first colon when the
@@ -135,13 +137,15 @@ static const xmlChar *element_name(xmlParserCtxtPtr c, const xmlChar *fullname) 
     return name;
 }
 
-static void add_attribute(xmlParserCtxtPtr c, xmlNode *el, const xmlChar *name,
-                          const xmlChar *value) {
+/* Appends attribute name=value to el after `last` (its last attribute so
+ * far, or NULL); returns the new last attribute, NULL when out of memory. */
+static xmlAttr *add_attribute(xmlParserCtxtPtr c, xmlNode *el, xmlAttr *last,
+                              const xmlChar *name, const xmlChar *value) {
     tree_builder *b = builder_of(c);
     xmlAttr *a = arena_calloc(b->arena, 1, sizeof *a);
     if (!a) {
         stop(c, LEDE_ERR_NOMEM);
-        return;
+        return NULL;
     }
     a->type = XML_ATTRIBUTE_NODE;
     a->name = name;
@@ -152,20 +156,16 @@ static void add_attribute(xmlParserCtxtPtr c, xmlNode *el, const xmlChar *name,
     if (value) {
         xmlNode *t = new_node(c, XML_TEXT_NODE, false);
         if (!t || !(t->content = (xmlChar *)copy(c, value, strlen((const char *)value))))
-            return;
+            return NULL;
         t->name = xmlStringText;
         t->parent = (xmlNode *)a;
         a->children = a->last = t;
     }
-    if (!el->properties) {
+    if (last)
+        last->next = a, a->prev = last;
+    else
         el->properties = a;
-    } else {
-        xmlAttr *last = el->properties;
-        while (last->next)
-            last = last->next;
-        last->next = a;
-        a->prev = last;
-    }
+    return a;
 }
 
 static void on_start_element(void *ctx, const xmlChar *fullname, const xmlChar **atts) {
@@ -202,8 +202,9 @@ static void on_start_element(void *ctx, const xmlChar *fullname, const xmlChar *
         stop(c, LEDE_ERR_LIMIT);
         return;
     }
-    for (size_t i = 0; atts && atts[i]; i += 2)
-        add_attribute(c, el, atts[i], atts[i + 1]);
+    xmlAttr *last = NULL;
+    for (size_t i = 0; atts && atts[i] && (i == 0 || last); i += 2)
+        last = add_attribute(c, el, last, atts[i], atts[i + 1]);
 }
 
 static void on_end_element(void *ctx, const xmlChar *name) {

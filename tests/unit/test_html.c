@@ -251,6 +251,18 @@ Test(html_parse, deep_nesting_does_not_crash) {
     cr_expect(st == LEDE_OK || st == LEDE_ERR_PARSE, "status %d", st);
 }
 
+/* Comments before the first element are looked at once each: 200,000 of
+ * them would take minutes if each one walked the ones before it. */
+Test(html_parse, many_leading_comments_parse_in_linear_time, .timeout = 30) {
+    enum { COMMENTS = 200000 };
+    static char page[COMMENTS * 8 + 64];
+    char *p = page;
+    for (int i = 0; i < COMMENTS; i++)
+        p += sprintf(p, "<!--a-->");
+    strcpy(p, "<p>x</p>");
+    cr_expect_eq(parse_with_limit(page, 1000000), LEDE_OK);
+}
+
 Test(html_parse, arena_limit_is_an_error_not_a_crash) {
     lede_options opt;
     lede_options_init(&opt);
