@@ -18,10 +18,10 @@
 #include "rules.h"
 
 enum {
-    CN_SKIP = 1u << 0,    /* never text: hidden, script, unlikely, ... */
-    CN_IN_LINK = 1u << 1, /* inside an <a> */
-    CN_CAND = 1u << 2,    /* received paragraph score: a candidate */
-    CN_ROOT = 1u << 3,    /* one of the subtrees rendered as the article */
+    CN_SKIP = 1u << 0,       /* never text: hidden, script, unlikely, ... */
+    CN_IN_LINK = 1u << 1,    /* inside an <a> */
+    CN_CAND = 1u << 2,       /* received paragraph score: a candidate */
+    CN_ROOT = 1u << 3,       /* one of the subtrees rendered as the article */
     CN_PROSE_LIST = 1u << 4, /* render: a list of sentences with links in them */
 };
 
