@@ -63,10 +63,10 @@ lede_status lede_ctx_new(const lede_ctx_config *cfg, lede_ctx **out, char *err,
      * be set up once before threads parse at the same time: lazily, two
      * threads' first parses can deadlock inside xmlDictCreate. */
     xmlInitParser();
-    /* The number words, units, stop words and the class-word and cue indexes are built
-     * here, at start-up, not on the first request. */
+    /* The number words, units, stop words, byline markers and the class-word
+     * and cue indexes are built here, at start-up, not on the first request. */
     num_lex_init();
-    meta_lang_init();
+    meta_init();
     content_init();
     nlp_quotes_init();
     lede_status st = nlp_ner_load(ctx, ctx->data_dir, err, err_len);

@@ -78,25 +78,14 @@ static bool utf8_ok_at(const char *s, size_t n, size_t *len) {
     return !(cp == UTF8_REPLACEMENT && *len == 1);
 }
 
-/* Bytes 0x01..0x7F repeated in every lane of a word, and the high bits. */
-#define ASCII_ONES 0x0101010101010101ull
-#define ASCII_HIGH 0x8080808080808080ull
-
-/* Read a word (two per step while they last) at a time: a lane is
- * 0x01..0x7F exactly when neither it nor it minus one has the high bit set (a
- * NUL borrows and becomes 0xFF). */
+/* A word at a time: a lane is 0x01..0x7F exactly when neither it nor it
+ * minus one has the high bit set (a NUL borrows and becomes 0xFF). */
 size_t utf8_ascii_span(const char *s, size_t n) {
     size_t i = 0;
-    for (; i + 2 * sizeof(uint64_t) <= n; i += 2 * sizeof(uint64_t)) {
-        uint64_t w[2];
-        memcpy(w, s + i, sizeof w);
-        if (((w[0] | (w[0] - ASCII_ONES)) | (w[1] | (w[1] - ASCII_ONES))) & ASCII_HIGH)
-            break;
-    }
     for (; i + sizeof(uint64_t) <= n; i += sizeof(uint64_t)) {
         uint64_t w;
         memcpy(&w, s + i, sizeof w);
-        if ((w | (w - ASCII_ONES)) & ASCII_HIGH)
+        if ((w | (w - UTF8_LANE_ONES)) & UTF8_LANE_HIGH)
             break;
     }
     while (i < n && (unsigned char)s[i] < 0x80 && s[i] != 0)

@@ -24,6 +24,12 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or NULs). */
 bool utf8_valid(const char *s, size_t n);
 
+/* For reading text eight bytes at a time: a byte value times UTF8_LANE_ONES
+ * is that byte in every lane of a 64-bit word; UTF8_LANE_HIGH is every
+ * lane's high bit (set in a lane exactly when that byte is not ASCII). */
+#define UTF8_LANE_ONES 0x0101010101010101ull
+#define UTF8_LANE_HIGH 0x8080808080808080ull
+
 /* The length of the run of ASCII bytes other than NUL at the start of
  * s[0..n): a fast skip over plain text before a byte-wise look. */
 size_t utf8_ascii_span(const char *s, size_t n);

@@ -105,6 +105,7 @@ static bool looks_like_index(const cscore *s, const crender *r) {
 void content_init(void) { rules_init(); }
 
 lede_status content_extract(lede_job *job) {
+    rules_init();
     lede_result *res = job->res;
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
     crender best = {"", 0, 0, 0, 0, NULL, false};

@@ -51,8 +51,6 @@ typedef struct {
     bool oom;
     cnode **cands;
     size_t n_cands, cap_cands;
-    cnode *pool; /* room for the cnodes score_enter hands out, CNODE_CHUNK at a time */
-    size_t pool_left;
     uint32_t n_link_blocks; /* blocks whose text is mostly links (menus, teasers) */
     uint32_t n_text_blocks; /* blocks of real prose */
     cnode *body;

@@ -312,55 +312,6 @@ static bool is_space(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Bytes of collapsed text gathered on the stack before they go to the buffer. */
-#define COLLAPSE_CHUNK 512
-
-/* Length of the whitespace (ASCII or U+00A0) at s, 0 when none. */
-static size_t space_len(const char *s) {
-    unsigned char c = (unsigned char)*s;
-    return is_space(c) ? 1 : (c == 0xC2 && (unsigned char)s[1] == 0xA0) ? 2 : 0;
-}
-
-/* Appends s with whitespace runs collapsed to one space; no space at the start
- * of the buffer when `trim_start`. The text is gathered in chunks, so the
- * buffer grows once per chunk rather than once per word. */
-static int append_collapsed(strbuf *b, const char *s, bool trim_start) {
-    char chunk[COLLAPSE_CHUNK];
-    size_t n = 0;
-    for (;;) {
-        unsigned char c = (unsigned char)*s;
-        /* Most bytes are neither whitespace, the lead byte of U+00A0 nor the end. */
-        size_t ws = c > ' ' && c != 0xC2 ? 0 : space_len(s);
-        if (!ws) {
-            if (!c)
-                break;
-            if (n == sizeof chunk) {
-                if (strbuf_append(b, chunk, n))
-                    return -1;
-                n = 0;
-            }
-            chunk[n++] = (char)c;
-            s++;
-            continue;
-        }
-        do
-            s += ws;
-        while ((ws = space_len(s)) != 0);
-        bool empty = !n && !b->len;
-        char last = n ? chunk[n - 1] : b->len ? b->data[b->len - 1] : '\0';
-        bool at_start = empty || last == ' ' || last == '\n';
-        if ((trim_start && at_start) || (!empty && last == ' '))
-            continue;
-        if (n == sizeof chunk) {
-            if (strbuf_append(b, chunk, n))
-                return -1;
-            n = 0;
-        }
-        chunk[n++] = ' ';
-    }
-    return n ? strbuf_append(b, chunk, n) : 0;
-}
-
 /* --------------------------------------------------------------- markup */
 
 static void html_puts(rstate *r, const char *s) {
@@ -530,7 +481,7 @@ static void render_text(void *ud, xmlNode *t) {
     rule_measure m = {0, 0};
     rules_measure(s, &m);
     if (!m.chars) {
-        if (r->para.len && append_collapsed(&r->para, " ", true))
+        if (r->para.len && dom_append_collapsed(&r->para, " "))
             r->oom = true;
         return;
     }
@@ -544,7 +495,7 @@ static void render_text(void *ud, xmlNode *t) {
             r->oom = true;
         r->cell_sep = false;
     }
-    if (append_collapsed(&r->para, s, true))
+    if (dom_append_collapsed(&r->para, s))
         r->oom = true;
     r->para_chars += m.chars;
     if (r->link_depth)

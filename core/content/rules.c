@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "../html/dom.h"
+#include "../utf8.h"
 
 /* ------------------------------------------------------------------ tags */
 
@@ -104,7 +105,6 @@ _Static_assert(N_TAGS < 256, "tag_from holds tag_table indexes in bytes");
 static const rule_tag inline_tag = {"", RK_INLINE, 0, 0, 0};
 
 const rule_tag *rules_tag(const xmlNode *el) {
-    rules_init();
     if (!el || el->type != XML_ELEMENT_NODE || !el->name)
         return &inline_tag;
     const char *name = (const char *)el->name;
@@ -393,7 +393,6 @@ static bool style_hides(const char *style);
 
 /* One pass over the attributes: class, id, itemprop, role and the hiding ones. */
 void rules_classify(const xmlNode *el, rule_class *out) {
-    rules_init();
     out->weight = 0;
     out->unlikely = false;
     out->hidden = false;
@@ -443,23 +442,19 @@ static bool style_hides(const char *style) {
 
 /* ------------------------------------------------------------ measures */
 
-/* Eight bytes at a time: the bytes with their high bit clear are ASCII. */
-#define BYTES_ONES 0x0101010101010101ull
-#define BYTES_HIGH 0x8080808080808080ull
-
 /* How many bytes of a mask with only byte high bits set have it set. */
 static uint32_t high_bits_count(uint64_t mask) {
-    return (uint32_t)(((mask >> 7) * BYTES_ONES) >> 56);
+    return (uint32_t)(((mask >> 7) * UTF8_LANE_ONES) >> 56);
 }
 
 /* rules_measure() of eight ASCII bytes (no high bit set). */
 static void measure_ascii8(uint64_t x, rule_measure *m) {
     /* A byte >= 0x21 gets its high bit set by adding 0x5F, without a carry
      * into the next byte. */
-    m->chars += high_bits_count((x + 0x5F * BYTES_ONES) & BYTES_HIGH);
+    m->chars += high_bits_count((x + 0x5F * UTF8_LANE_ONES) & UTF8_LANE_HIGH);
     /* Commas: the bytes that x ^ ",,,,,,,," makes zero. */
-    uint64_t y = x ^ (',' * BYTES_ONES);
-    uint64_t zero = ~(((y & ~BYTES_HIGH) + ~BYTES_HIGH) | y | ~BYTES_HIGH);
+    uint64_t y = x ^ (',' * UTF8_LANE_ONES);
+    uint64_t zero = ~(((y & ~UTF8_LANE_HIGH) + ~UTF8_LANE_HIGH) | y | ~UTF8_LANE_HIGH);
     m->commas += high_bits_count(zero);
 }
 
@@ -470,7 +465,7 @@ void rules_measure(const char *s, rule_measure *m) {
         if (end - p >= 8) {
             uint64_t x;
             memcpy(&x, p, sizeof x);
-            if (!(x & BYTES_HIGH)) {
+            if (!(x & UTF8_LANE_HIGH)) {
                 measure_ascii8(x, m);
                 p += 8;
                 continue;

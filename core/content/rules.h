@@ -90,8 +90,9 @@ bool rules_same_text(const char *a, size_t a_len, const char *b, bool prefix);
  * least two letters: their letter indexes are derived from that order. */
 bool rules_class_table_sorted(void);
 
-/* Derives the tables' letter indexes; called at start-up by lede_ctx_new and
- * by the lookups themselves (later calls do nothing). */
+/* Derives the tables' letter indexes, which rules_tag() and rules_classify()
+ * need; called once per page by content_extract() and at start-up by
+ * lede_ctx_new (later calls do nothing). */
 void rules_init(void);
 
 #endif

@@ -39,23 +39,6 @@
  * story (an article split into sections around asides). */
 #define SIBLING_MASS_RATIO 0.25f
 
-/* cnodes are taken from the arena this many at a time. */
-#define CNODE_CHUNK 128
-
-/* A zeroed cnode, or NULL when out of memory. */
-static cnode *new_cnode(cscore *s) {
-    if (!s->pool_left) {
-        s->pool = arena_alloc(s->job->arena, CNODE_CHUNK * sizeof *s->pool);
-        if (!s->pool)
-            return NULL;
-        s->pool_left = CNODE_CHUNK;
-    }
-    s->pool_left--;
-    cnode *c = s->pool++;
-    *c = (cnode){0};
-    return c;
-}
-
 static void push_cand(cscore *s, cnode *c) {
     if (s->n_cands == s->cap_cands) {
         size_t cap = s->cap_cands ? s->cap_cands * 2 : 64;
@@ -83,7 +66,7 @@ static bool score_enter(void *ud, xmlNode *el, unsigned depth) {
     (void)depth;
     cscore *s = ud;
     cnode *p = cn_of(s, el->parent);
-    cnode *c = new_cnode(s);
+    cnode *c = arena_calloc(s->job->arena, 1, sizeof *c);
     if (!c) {
         s->oom = true;
         return false;

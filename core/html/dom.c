@@ -82,27 +82,57 @@ bool dom_is_non_text(const xmlNode *n) {
     return false;
 }
 
+/* Bytes of collapsed text gathered on the stack before they go to the buffer. */
+#define COLLAPSE_CHUNK 512
+
+/* Length of the whitespace (ASCII or U+00A0) at s, 0 when none. */
+static size_t space_len(const char *s) {
+    unsigned char c = (unsigned char)*s;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        return 1;
+    return c == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
+/* Appends chunk[0..n) to b. At b's cap it appends as many bytes as fit, as
+ * appending them one at a time would, and fails. */
+static int flush_chunk(strbuf *b, const char *chunk, size_t n) {
+    if (!strbuf_append(b, chunk, n))
+        return 0;
+    for (size_t i = 0; i < n && !strbuf_putc(b, chunk[i]); i++)
+        ;
+    return -1;
+}
+
+/* The text is gathered in chunks, so the buffer grows once per chunk rather
+ * than once per byte. */
 int dom_append_collapsed(strbuf *b, const char *s) {
-    for (; *s; s++) {
+    char chunk[COLLAPSE_CHUNK];
+    size_t n = 0;
+    for (;;) {
         unsigned char c = (unsigned char)*s;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            if (b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
-                if (strbuf_putc(b, ' '))
-                    return -1;
-            continue;
-        }
-        /* U+00A0 NO-BREAK SPACE counts as a space too. */
-        if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+        /* Most bytes are neither whitespace, the lead byte of U+00A0 nor the end. */
+        size_t ws = c > ' ' && c != 0xC2 ? 0 : space_len(s);
+        if (!ws && !c)
+            break;
+        if (ws) {
+            do
+                s += ws;
+            while ((ws = space_len(s)) != 0);
+            char last = n ? chunk[n - 1] : b->len ? b->data[b->len - 1] : '\0';
+            if (!last || last == ' ' || last == '\n')
+                continue;
+            c = ' ';
+        } else {
             s++;
-            if (b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
-                if (strbuf_putc(b, ' '))
-                    return -1;
-            continue;
         }
-        if (strbuf_putc(b, (char)c))
-            return -1;
+        if (n == sizeof chunk) {
+            if (flush_chunk(b, chunk, n))
+                return -1;
+            n = 0;
+        }
+        chunk[n++] = (char)c;
     }
-    return 0;
+    return n ? flush_chunk(b, chunk, n) : 0;
 }
 
 int dom_text_append(strbuf *b, const xmlNode *root) {

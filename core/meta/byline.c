@@ -662,7 +662,10 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
     }
     /* "MA WebMD Health News": a segment that opens with a credential
      * belongs to the name before it. */
-    if (is_credential(s, strcspn(s, " ") < n ? strcspn(s, " ") : n))
+    size_t first_word = 0;
+    while (first_word < n && s[first_word] != ' ')
+        first_word++;
+    if (is_credential(s, first_word))
         return;
     /* "Jane Doe MD": credentials after the name are not part of it. */
     for (;;) {

@@ -522,8 +522,7 @@ bool meta_region_month_first(const char *tag) {
         size_t n = strcspn(p, "-_");
         if (p != tag && n == 2 && isalpha((unsigned char)p[0]) &&
             isalpha((unsigned char)p[1]))
-            for (size_t i = 0;
-                 i < sizeof month_first_regions / sizeof month_first_regions[0]; i++)
+            for (size_t i = 0; i < COUNT(month_first_regions); i++)
                 if (!strncasecmp(p, month_first_regions[i], 2))
                     return true;
         p += n;

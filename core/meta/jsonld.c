@@ -211,14 +211,6 @@ lede_status meta_jsonld_finish(lede_job *job, json_t *all) {
     return LEDE_OK;
 }
 
-lede_status meta_jsonld_collect(lede_job *job, xmlNode *root) {
-    json_t *all = json_array();
-    if (!all)
-        return LEDE_ERR_NOMEM;
-    meta_jsonld_scripts_under(all, job->arena, root);
-    return meta_jsonld_finish(job, all);
-}
-
 /* ------------------------------------------------------------ queries */
 
 /* The best-ranked article object inside v (depth-first), or NULL. */

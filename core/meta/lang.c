@@ -5,7 +5,6 @@
 #include <strings.h>
 
 #include "../utf8.h"
-#include "meta.h"
 #include "meta_int.h"
 
 /* How much text the guess reads: enough for a stable count, bounded time. */

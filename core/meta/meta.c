@@ -3,6 +3,7 @@
 #include "meta.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -256,6 +257,21 @@ static void word_set_init(word_set *ws, const char *const *words, size_t count) 
     }
 }
 
+/* The marker lists as word sets, derived once by meta_init(). */
+static word_set markers, vetoes, itemprop_authors;
+static pthread_once_t word_sets_once = PTHREAD_ONCE_INIT;
+
+static void word_sets_build(void) {
+    word_set_init(&markers, byline_markers, COUNT(byline_markers));
+    word_set_init(&vetoes, byline_vetoes, COUNT(byline_vetoes));
+    word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
+}
+
+void meta_init(void) {
+    pthread_once(&word_sets_once, word_sets_build);
+    meta_lang_init();
+}
+
 /* True when the value contains word (lower-case ASCII, with these letters),
  * ignoring case. */
 static bool has_substr(const folded_value *f, const char *word, uint32_t letters) {
@@ -309,10 +325,6 @@ static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {"itemprop", "class"
 /* One walk over the document collecting every metadata source, JSON-LD
  * scripts into `jsonld`. */
 static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a) {
-    word_set markers, vetoes, itemprop_authors;
-    word_set_init(&markers, byline_markers, COUNT(byline_markers));
-    word_set_init(&vetoes, byline_vetoes, COUNT(byline_vetoes));
-    word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
     size_t order = 0;
     xmlNode *n = root;
     while (n) {
@@ -967,6 +979,7 @@ static void check_article(lede_job *job, const page_scan *s, json_t *article) {
 }
 
 lede_status meta_extract(lede_job *job) {
+    meta_init();
     xmlNode *root = job->doc ? xmlDocGetRootElement(job->doc) : NULL;
     if (!root)
         return LEDE_OK;

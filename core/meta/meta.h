@@ -15,8 +15,9 @@
 lede_status meta_extract(lede_job *job);
 lede_status meta_finalize(lede_job *job);
 
-/* Builds the read-only word tables of the stage (the language guess's stop
- * words); called at start-up by lede_ctx_new. Later calls do nothing. */
-void meta_lang_init(void);
+/* Builds the read-only word tables of the stage (the byline marker sets,
+ * the language guess's stop words); called at start-up by lede_ctx_new and
+ * once per page by meta_extract(). Later calls do nothing. */
+void meta_init(void);
 
 #endif

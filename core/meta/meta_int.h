@@ -55,19 +55,18 @@ char *meta_url_host(lede_arena *a, const char *url);
  * "chinadaily.com.cn", "news.bbc.co.uk" -> "bbc.co.uk"), or NULL. */
 char *meta_url_site(lede_arena *a, const char *url);
 
+/* The language guess's stop-word table (lang.c); part of meta_init(). */
+void meta_lang_init(void);
+
 /* ---------------------------------------------------------------- jsonld.c */
 
-/* Parses every <script type="application/ld+json"> under root into
- * job->jsonld (a flat array: top-level objects, array items and @graph items)
- * and sets job->jsonld_body from the article's articleBody. */
-lede_status meta_jsonld_collect(lede_job *job, xmlNode *root);
-
-/* The steps of meta_jsonld_collect() for a caller that walks the page itself:
- * meta_jsonld_script() parses n into `all` when it is an ld+json script and
- * returns whether n is a <script> at all (its children are no markup);
- * meta_jsonld_scripts_under() does that for every script under root, in
- * document order; meta_jsonld_finish() hands `all` to job->jsonld and sets
- * job->jsonld_body. */
+/* JSON-LD, gathered by the page scan: meta_jsonld_script() parses n into
+ * `all` (a flat array: top-level objects, array items and @graph items) when
+ * it is a <script type="application/ld+json"> and returns whether n is a
+ * <script> at all (its children are no markup); meta_jsonld_scripts_under()
+ * does that for every script under root, in document order;
+ * meta_jsonld_finish() hands `all` to job->jsonld and sets job->jsonld_body
+ * from the article's articleBody. */
 bool meta_jsonld_script(json_t *all, lede_arena *a, const xmlNode *n);
 void meta_jsonld_scripts_under(json_t *all, lede_arena *a, xmlNode *root);
 lede_status meta_jsonld_finish(lede_job *job, json_t *all);

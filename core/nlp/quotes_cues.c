@@ -274,7 +274,6 @@ const quotes_cue *quotes_cue_get(int idx) {
 }
 
 int quotes_cue_find(const char *s, size_t n) {
-    quotes_cues_init();
     if (n < 3 || n >= CUE_FORM_MAX)
         return -1;
     /* quick reject on the first two letters and the length, before copying */

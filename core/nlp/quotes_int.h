@@ -111,7 +111,8 @@ int quotes_cue_form(int idx, const char *s, size_t n);
 int quotes_cue_find(const char *s, size_t n);
 
 /* Derives the cue table's letter index; called at start-up by lede_ctx_new
- * (through nlp_quotes_init) and by quotes_cue_find (later calls do nothing). */
+ * (through nlp_quotes_init) and by quotes_from_nlp(), once per text, before
+ * any quotes_cue_find() (later calls do nothing). */
 void quotes_cues_init(void);
 const quotes_cue *quotes_cue_get(int idx);
 size_t quotes_cue_count(void);

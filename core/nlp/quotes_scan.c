@@ -349,6 +349,7 @@ static void from_token(qtext *out, const nlp_token *t, bool new_para, uint32_t p
 
 lede_status quotes_from_nlp(lede_arena *a, const char *text, size_t len,
                             const nlp_token *toks, size_t n, qtext *out) {
+    quotes_cues_init(); /* quotes_cue_find() needs the letter index */
     memset(out, 0, sizeof *out);
     out->text = text;
     out->len = len;

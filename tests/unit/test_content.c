@@ -20,6 +20,8 @@ static void setup(void) {
 static void teardown(void) { lede_ctx_free(ctx); }
 
 TestSuite(content, .init = setup, .fini = teardown);
+/* The rules' lookups need their indexes, as content_extract() builds them. */
+TestSuite(content_rules, .init = content_init);
 
 /* Extracts html with the given options (NULL = defaults); the caller frees. */
 static lede_result *extract_opt(const char *html, lede_options *opt) {

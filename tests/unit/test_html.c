@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "dev_pages.h"
 #include "dom_exact.h"
+#include "html/dom.h"
 #include "html/html.h"
 #include "utf8.h"
 
@@ -368,4 +369,23 @@ Test(html_tree, same_tree_as_libxml2_on_development_pages, .timeout = 300) {
     if (!pages)
         cr_skip_test("no development pages under %s", LEDE_SHARED_DIR);
     cr_expect_gt(pages, 100);
+}
+
+Test(dom, append_collapsed_joins_blank_runs_and_fills_to_the_cap) {
+    lede_arena *a = arena_new(0);
+    strbuf b;
+    strbuf_init(&b, a, 0);
+    cr_assert_eq(dom_append_collapsed(&b, " \n a \t\xC2\xA0 b "), 0);
+    cr_assert_eq(dom_append_collapsed(&b, "  c\xC2"), 0);
+    cr_expect_str_eq(strbuf_peek(&b), "a b c\xC2");
+    /* Longer than one chunk, against a cap: filled up to the cap exactly. */
+    static char text[2000];
+    for (size_t i = 0; i + 1 < sizeof text; i++)
+        text[i] = i % 7 == 6 ? ' ' : 'x';
+    strbuf capped;
+    strbuf_init(&capped, a, 1000);
+    cr_expect_eq(dom_append_collapsed(&capped, text), -1);
+    cr_expect_eq(capped.len, 1000);
+    cr_expect(!strncmp(strbuf_peek(&capped), text, 1000));
+    arena_free(a);
 }
