@@ -17,11 +17,13 @@
 
 struct ner_model;
 struct gazetteer;
+struct quotes_model;
 
 struct lede_ctx {
     char *data_dir;
     struct ner_model *ner; /* NULL when the model file is absent */
     struct gazetteer *gaz; /* word lists: places, names, demonyms, ... */
+    struct quotes_model *quotes; /* attribution tagger; NULL: the rules alone */
 };
 
 /* A mention found by the entity tagger, in tokens of job->nlp. */
@@ -50,6 +52,13 @@ typedef struct lede_job {
 
 /* Adds a warning code (a static string) to the result; duplicates are skipped. */
 void job_warn(lede_job *job, const char *code);
+
+/* Runs the language stages of opt->stages over plain text into a job that the
+ * caller reads and then ends with job_discard (for trainers that need the
+ * pipeline's internal state, not only its result). */
+lede_status job_run_text(const lede_ctx *ctx, const char *text, size_t len,
+                         const lede_options *opt, lede_job *job);
+void job_discard(lede_job *job);
 
 /* Milliseconds from a monotonic clock. */
 double job_clock_ms(void);

@@ -70,6 +70,8 @@ lede_status lede_ctx_new(const lede_ctx_config *cfg, lede_ctx **out, char *err,
     content_init();
     nlp_quotes_init();
     lede_status st = nlp_ner_load(ctx, ctx->data_dir, err, err_len);
+    if (st == LEDE_OK)
+        st = nlp_quotes_load(ctx, ctx->data_dir, err, err_len);
     if (st != LEDE_OK) {
         lede_ctx_free(ctx);
         return st;
@@ -82,6 +84,7 @@ void lede_ctx_free(lede_ctx *ctx) {
     if (!ctx)
         return;
     nlp_ner_unload(ctx);
+    nlp_quotes_unload(ctx);
     free(ctx->data_dir);
     free(ctx);
 }
@@ -254,6 +257,23 @@ static lede_status run_job(const lede_ctx *ctx, const char *bytes, size_t len,
 lede_status lede_extract(const lede_ctx *ctx, const char *bytes, size_t len,
                          const char *url, const lede_options *opt, lede_result **out) {
     return run_job(ctx, bytes, len, url, opt, true, out);
+}
+
+lede_status job_run_text(const lede_ctx *ctx, const char *text, size_t len,
+                         const lede_options *opt, lede_job *job) {
+    lede_status st = job_begin(job, ctx, opt);
+    if (st != LEDE_OK)
+        return st;
+    st = run_text(job, text, len);
+    if (st != LEDE_OK)
+        job_discard(job);
+    return st;
+}
+
+void job_discard(lede_job *job) {
+    if (job->arena)
+        arena_free(job->arena);
+    job->arena = NULL;
 }
 
 lede_status lede_analyze_text(const lede_ctx *ctx, const char *text, size_t len,

@@ -13,6 +13,7 @@ int cmd_tag(int argc, char **argv);       /* lede tag --conll FILE */
 int cmd_numbers(int argc, char **argv);   /* lede numbers --jsonl FILE */
 int cmd_quotes(int argc, char **argv);    /* lede quotes --jsonl FILE */
 int cmd_train_ner(int argc, char **argv); /* lede train-ner ... */
+int cmd_train_quotes(int argc, char **argv); /* lede train-quotes ... */
 
 /* Reads a whole file ("-" = stdin) into a malloc'd buffer, at most max bytes.
  * Returns 0, or -1 with errno set (EFBIG when over max). */

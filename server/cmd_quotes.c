@@ -45,6 +45,7 @@ static json_t *quotes_array(const lede_result *r) {
         json_object_set_new(o, "cue_start", opt_off(q->cue_start));
         json_object_set_new(o, "cue_end", opt_off(q->cue_end));
         json_object_set_new(o, "type", json_string(scorer_type(q->type)));
+        json_object_set_new(o, "confidence", json_real(q->confidence));
         if (q->gap_start >= 0) /* quoted parts only, as the scorer reads them */
             json_object_set_new(o, "fragments",
                                 json_pack("[[I,I],[I,I]]", (json_int_t)q->start,

@@ -20,6 +20,8 @@ static const struct {
      "quotes --jsonl FILE                 quotes per input article"},
     {"train-ner", cmd_train_ner,
      "train-ner [options]                 train the entity model"},
+    {"train-quotes", cmd_train_quotes,
+     "train-quotes [options]              train the quote attribution model"},
 };
 
 static int usage(FILE *f) {

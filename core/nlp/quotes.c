@@ -10,11 +10,14 @@
 #include "quotes.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
-#include "quotes_int.h"
+#include "quotes_model.h"
 
 typedef struct {
     long cb, ce; /* code points */
@@ -71,24 +74,6 @@ static const ent_span *entity_at(const ent_span *v, size_t n, long cb, long ce) 
     return NULL;
 }
 
-/* Nearest entity mention before code point cp that a pronoun may stand for. */
-static const ent_span *entity_before(const ent_span *v, size_t n, long cp, bool person) {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid].cb < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t k = lo; k > 0; k--) {
-        const ent_span *s = &v[k - 1];
-        if (s->type == LEDE_ENT_PERSON || (!person && s->type == LEDE_ENT_ORG))
-            return s;
-    }
-    return NULL;
-}
-
 /* Nationalities, events and works (MISC) do not speak: in "the Norwegian
  * transport ministry said" the demonym only modifies the speaker. */
 static const ent_span *speaking_entity(const ent_span *hit) {
@@ -116,16 +101,27 @@ static long person_by_surname(const lede_result *res, const char *name) {
     return found;
 }
 
+/* A pronoun's antecedent must agree with it: "he"/"she" a person (or a name
+ * the tagger left untyped), "they"/"it"/"we" a group, never one person. */
+static bool pronoun_agrees(const qspeaker *s, long entity, const lede_result *res) {
+    if (s->pronoun == QP_NONE)
+        return true;
+    lede_entity_type t = entity >= 0 ? res->entities[entity].type : LEDE_ENT_MISC;
+    if (s->pronoun == QP_PERSON)
+        return entity < 0 || t == LEDE_ENT_PERSON;
+    return entity >= 0 && t == LEDE_ENT_ORG;
+}
+
 static void link_entity(lede_job *job, const ent_span *es, size_t n_es, const qspeaker *s,
                         lede_quote *out) {
     const ent_span *hit = NULL;
     if (s->nb >= 0)
         hit = speaking_entity(entity_at(es, n_es, s->nb, s->ne));
-    if (!hit && s->mb >= 0)
-        hit = speaking_entity(entity_at(es, n_es, s->mb, s->me));
-    if (!hit && !s->name && s->mb >= 0 && s->pronoun != QP_NONE)
-        hit = entity_before(es, n_es, s->mb, s->pronoun == QP_PERSON);
     long entity = hit ? hit->entity : person_by_surname(job->res, s->name);
+    if (!pronoun_agrees(s, entity, job->res)) {
+        out->speaker = NULL;
+        return;
+    }
     if (entity >= 0) {
         out->speaker_entity = entity;
         out->speaker = job->res->entities[entity].name;
@@ -138,27 +134,87 @@ static const char *slice_bytes(lede_arena *a, const char *text, uint32_t b, uint
 
 void nlp_quotes_init(void) { quotes_cues_init(); }
 
+lede_status nlp_quotes_load(lede_ctx *ctx, const char *data_dir, char *err,
+                            size_t err_len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", data_dir, QUOTES_MODEL_FILE);
+    if (access(path, F_OK) != 0 && errno == ENOENT)
+        return LEDE_OK; /* no model: the rules alone */
+    return quotes_model_load(path, &ctx->quotes, err, err_len);
+}
+
+void nlp_quotes_unload(lede_ctx *ctx) {
+    quotes_model_free(ctx->quotes);
+    ctx->quotes = NULL;
+}
+
+/* Entity type of each token (0 none, 1 + lede_entity_type), for the tagger. */
+static qm_ent *token_entities(lede_job *job) {
+    qm_ent *ent = arena_calloc(job->arena, job->nlp.n_toks + 1, sizeof *ent);
+    for (size_t i = 0; ent && i < job->n_mentions; i++) {
+        const nlp_mention *m = &job->mentions[i];
+        for (uint32_t t = m->tok_begin; t < m->tok_end && t < job->nlp.n_toks; t++)
+            ent[t] = (qm_ent)(1 + m->type);
+    }
+    return ent;
+}
+
+lede_status quotes_prepare(lede_job *job, quotes_prep *p) {
+    memset(p, 0, sizeof *p);
+    p->rules.a = job->arena;
+    const lede_result *res = job->res;
+    lede_status st = quotes_from_nlp(job->arena, res->text, res->text_len, job->nlp.toks,
+                                     job->nlp.n_toks, &p->q);
+    if (st == LEDE_OK)
+        st = quotes_marks(job->arena, &p->q, &p->spans, &p->n_spans);
+    if (st == LEDE_OK)
+        st = quotes_attribute(&p->q, p->spans, p->n_spans, &p->rules);
+    qm_ent *ent = st == LEDE_OK ? token_entities(job) : NULL;
+    if (st == LEDE_OK && !ent)
+        st = LEDE_ERR_NOMEM;
+    if (st == LEDE_OK)
+        st = qm_input_build(job->arena, &p->q, p->spans, p->n_spans, &p->rules, ent,
+                            &p->in);
+    return st;
+}
+
+/* The attributions of the text: the tagger's when the model is loaded, else
+ * the rules' alone. */
+static lede_status attributions(lede_job *job, quotes_prep *p, qfound_list *found) {
+    const quotes_model *m = job->ctx->quotes;
+    if (!m) {
+        *found = p->rules;
+        return LEDE_OK;
+    }
+    size_t n = p->q.n ? p->q.n : 1;
+    uint8_t *tags = arena_alloc(job->arena, n);
+    float *margin = arena_alloc(job->arena, n * sizeof *margin);
+    if (!tags || !margin)
+        return LEDE_ERR_NOMEM;
+    lede_status st = quotes_model_tag(m, job->arena, &p->in, tags, margin);
+    if (st == LEDE_OK)
+        st = qm_decode(&p->in, tags, margin, quotes_model_margin_scale(m), &p->rules,
+                       found);
+    return st;
+}
+
 lede_status nlp_quotes_extract(lede_job *job) {
     lede_result *res = job->res;
     if (!job->nlp.n_toks)
         return LEDE_OK;
-    qtext q;
-    lede_status st = quotes_from_nlp(job->arena, res->text, res->text_len, job->nlp.toks,
-                                     job->nlp.n_toks, &q);
-    qspan *spans = NULL;
-    size_t n_spans = 0;
-    if (st == LEDE_OK)
-        st = quotes_marks(job->arena, &q, &spans, &n_spans);
+    quotes_prep prep;
+    lede_status st = quotes_prepare(job, &prep);
     qfound_list found = {.a = job->arena};
     if (st == LEDE_OK)
-        st = quotes_attribute(&q, spans, n_spans, &found);
+        st = attributions(job, &prep, &found);
     if (st != LEDE_OK || !found.n)
         return st;
+    const qtext *qp = &prep.q;
     qspeaker *spk = arena_alloc(job->arena, found.n * sizeof *spk);
     lede_quote *out = arena_calloc(job->arena, found.n, sizeof *out);
     if (!spk || !out)
         return LEDE_ERR_NOMEM;
-    st = quotes_speakers(job->arena, &q, &found, spk);
+    st = quotes_speakers(job->arena, qp, &found, spk);
     ent_span *es = NULL;
     size_t n_es = 0;
     if (st == LEDE_OK)
@@ -168,7 +224,7 @@ lede_status nlp_quotes_extract(lede_job *job) {
     for (size_t i = 0; i < found.n; i++) {
         const qfound *f = &found.v[i];
         lede_quote *o = &out[i];
-        o->text = slice_bytes(job->arena, q.text, f->b, f->e);
+        o->text = slice_bytes(job->arena, qp->text, f->b, f->e);
         o->type = f->type;
         o->start = f->cb;
         o->end = f->ce;
@@ -176,6 +232,8 @@ lede_status nlp_quotes_extract(lede_job *job) {
         o->speaker_entity = -1;
         o->speaker_start = spk[i].mb;
         o->speaker_end = spk[i].me;
+        o->speaker_mention = spk[i].mention;
+        o->confidence = f->conf;
         o->cue_start = o->cue_end = -1;
         o->gap_start = o->gap_end = -1;
         if (f->gap_ce > f->gap_cb) {
@@ -184,9 +242,9 @@ lede_status nlp_quotes_extract(lede_job *job) {
         }
         if (f->cue_b >= 0) {
             o->cue =
-                slice_bytes(job->arena, q.text, q.t[f->cue_b].b, q.t[f->cue_e - 1].e);
-            o->cue_start = q.t[f->cue_b].cb;
-            o->cue_end = q.t[f->cue_e - 1].ce;
+                slice_bytes(job->arena, qp->text, qp->t[f->cue_b].b, qp->t[f->cue_e - 1].e);
+            o->cue_start = qp->t[f->cue_b].cb;
+            o->cue_end = qp->t[f->cue_e - 1].ce;
         }
         if (!o->text || (f->cue_b >= 0 && !o->cue))
             return LEDE_ERR_NOMEM;

@@ -13,4 +13,13 @@ lede_status nlp_quotes_extract(lede_job *job);
  * lede_ctx_new (later calls do nothing). */
 void nlp_quotes_init(void);
 
+/* The attribution model's file in the data directory. */
+#define QUOTES_MODEL_FILE "quotes.model"
+
+/* Loads DATA_DIR/quotes.model into ctx->quotes; a missing file is no error
+ * (attributions then come from the rules alone), a malformed one is. */
+lede_status nlp_quotes_load(lede_ctx *ctx, const char *data_dir, char *err,
+                            size_t err_len);
+void nlp_quotes_unload(lede_ctx *ctx);
+
 #endif

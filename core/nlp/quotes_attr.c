@@ -324,7 +324,7 @@ static bool phrasal_at(const qtext *q, size_t i) {
 
 /* ---------------------------------------------------------------- output */
 
-static lede_status add_found(qfound_list *l, const qtext *q, size_t tb, size_t te,
+lede_status quotes_found_add(qfound_list *l, const qtext *q, size_t tb, size_t te,
                              lede_quote_type type, long sb, long se, long cb, long ce) {
     if (te <= tb || te > q->n)
         return LEDE_OK;
@@ -348,6 +348,7 @@ static lede_status add_found(qfound_list *l, const qtext *q, size_t tb, size_t t
     f->cue_e = (int32_t)ce;
     f->inherit = -1;
     f->gap_cb = f->gap_ce = 0;
+    f->conf = 1.0f;
     return LEDE_OK;
 }
 
@@ -734,7 +735,7 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
                     claimed[i + 1] = 1;
                 }
             }
-            lede_status st = add_found(out, q, first, last_close + 1, type, sb, se, cb,
+            lede_status st = quotes_found_add(out, q, first, last_close + 1, type, sb, se, cb,
                                        cb >= 0 ? cb + 1 : -1);
             if (st != LEDE_OK)
                 return st;
@@ -754,7 +755,7 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
             claimed[i] = 1;
             size_t close = s->close;
             /* "Smith said: "A. B." "C."" inside one paragraph: one quote */
-            lede_status st = add_found(out, q, s->open, close + 1,
+            lede_status st = quotes_found_add(out, q, s->open, close + 1,
                                        partial ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_DIRECT,
                                        sb, se, cb, cb >= 0 ? cb + 1 : -1);
             if (st != LEDE_OK)
@@ -906,7 +907,7 @@ static lede_status emit_content(const qtext *q, const qspan *spans, size_t n_spa
     if (e <= b || count_words(q, b, e) < min_words || overlaps_found(out, q, b, e))
         return LEDE_OK;
     bool quoted = claim_inside(spans, n_spans, claimed, b, e);
-    return add_found(out, q, b, e, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT, sb,
+    return quotes_found_add(out, q, b, e, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT, sb,
                      se, cb, ce);
 }
 
@@ -1304,7 +1305,7 @@ static lede_status pass_bare(const qtext *q, const qspan *spans, size_t n_spans,
             continue; /* 'Legend in the Coal Fields.' — a section heading */
         /* a bare full quote inherits the last speaker before it */
         lede_status st =
-            add_found(out, q, s->open, s->close + 1,
+            quotes_found_add(out, q, s->open, s->close + 1,
                       sentence ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_PARTIAL, -1, -1, -1, -1);
         if (st != LEDE_OK)
             return st;
@@ -1371,11 +1372,14 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
                              q->sent_begin[s + 1]);
     if (st == LEDE_OK)
         st = pass_bare(q, spans, n_spans, claimed, out);
-    if (st != LEDE_OK)
-        return st;
+    if (st == LEDE_OK)
+        quotes_found_finish(q, out);
+    return st;
+}
+
+void quotes_found_finish(const qtext *q, qfound_list *out) {
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_found);
     resolve_ing(q, out);
     resolve_inherit(q, out);
-    return LEDE_OK;
 }

@@ -141,6 +141,7 @@ typedef struct {
                              continues, or -1 */
     uint32_t gap_cb,
         gap_ce; /* attribution inside a joined quote (code points); equal when none */
+    float conf; /* how sure the attribution is, in [0, 1] */
 } qfound;
 
 typedef struct {
@@ -153,6 +154,16 @@ typedef struct {
 lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
                              qfound_list *out);
 
+/* Appends an attribution of content tokens [tb, te) (conf 1, no gap, no
+ * inherited speaker); sb/cb are -1 when there is no speaker or cue. */
+lede_status quotes_found_add(qfound_list *l, const qtext *q, size_t tb, size_t te,
+                             lede_quote_type type, long sb, long se, long cb, long ce);
+
+/* Puts attributions in text order and lets those without a subject take the
+ * speaker before them: an ", adding ..." clause the subject of its sentence,
+ * a continued quote (inherit == -2) the last speaker a few paragraphs back. */
+void quotes_found_finish(const qtext *q, qfound_list *out);
+
 /* ------------------------------------------------------------ speakers */
 
 typedef struct {
@@ -161,6 +172,7 @@ typedef struct {
     long mb, me;         /* code points of the mention, -1 when none */
     long nb, ne;         /* code points of the name the mention resolved to, -1 */
     bool named;          /* name comes from a proper-name mention */
+    bool described;      /* name comes from a description ("the spokesman") */
     uint8_t pronoun;     /* QP_*: the mention is a pronoun, and of what */
 } qspeaker;
 

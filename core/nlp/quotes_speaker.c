@@ -21,6 +21,8 @@
 #define PRONOUN_MAX_TOKENS 80
 /* Tokens back a description may reach for the name it stood beside. */
 #define DESCRIPTION_MAX_TOKENS 800
+/* Sentences back a pronoun looks for the subject it stands for. */
+#define SUBJECT_MAX_SENTENCES 2
 /* Longest description searched for ("the campaign's deputy spokesman"). */
 #define DESCRIPTION_MAX_WORDS 6
 
@@ -46,6 +48,25 @@ static const qword cap_function_words[] = {
     W("who"),     W("mr."),   W("mrs."),  W("ms."),   W("dr."),
 };
 
+/* Words that end the head of a source: an appositive or relative clause
+ * follows ("Michael Mulgrew, president of ..., said"). */
+static const qword head_enders[] = {W("who"), W("which"), W("whose"), W("whom"),
+                                    W("that")};
+/* Calendar words are adverbials, never speakers ("Clark in October revealed"). */
+static const qword calendar_words[] = {
+    W("january"), W("february"), W("march"),    W("april"),    W("may"),
+    W("june"),    W("july"),     W("august"),   W("september"), W("october"),
+    W("november"), W("december"), W("monday"),  W("tuesday"),  W("wednesday"),
+    W("thursday"), W("friday"),  W("saturday"), W("sunday"),   W("today"),
+    W("yesterday"), W("tonight"),
+};
+/* Words that join speakers into a group ("Mr. King and Mr. Schultz"). */
+static const qword coordinators[] = {W("and"), W("&"), W("both")};
+/* Sentence openers skipped when looking for a sentence's subject. */
+static const qword subject_openers[] = {W("but"),  W("and"),   W("yet"),  W("still"),
+                                        W("so"),   W("then"),  W("also"), W("now"),
+                                        W("however"), W("meanwhile")};
+
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
 static bool cap_word(const qtext *q, size_t i) {
@@ -70,7 +91,9 @@ static bool possessive(const qtext *q, size_t i) {
 }
 
 /* The capitalised run ending at `last` (inclusive): "Josh Earnest",
- * "Department of Justice". Returns its first token, titles dropped. */
+ * "Department of Justice". Returns its first token, titles and what stands
+ * before the last title dropped ("Russian President Vladimir Putin" ->
+ * "Vladimir Putin"). */
 static size_t run_start(const qtext *q, size_t last, size_t floor) {
     size_t b = last;
     while (b > floor) {
@@ -81,9 +104,43 @@ static size_t run_start(const qtext *q, size_t last, size_t floor) {
         else
             break;
     }
+    for (size_t i = last; i > b; i--)
+        if (IN(q, i - 1, name_titles)) {
+            b = i;
+            break;
+        }
     while (b < last && (IN(q, b, name_titles) || IN(q, b, cap_function_words)))
         b++;
     return b;
+}
+
+/* The head of a source [b, e): what comes before an appositive, a
+ * parenthesis, a dash or a relative clause ("Joseph, who has four children"). */
+static size_t head_end(const qtext *q, size_t b, size_t e) {
+    for (size_t i = b + 1; i < e; i++) {
+        const qtok *t = &q->t[i];
+        char c = q->text[t->b];
+        if ((t->kind == QT_PUNCT && (c == ',' || c == '(')) || t->kind == QT_DASH ||
+            IN(q, i, head_enders))
+            return i;
+    }
+    return e;
+}
+
+static bool any_in(const qtext *q, size_t b, size_t e, const qword *list, size_t n) {
+    for (size_t i = b; i < e; i++)
+        if (quotes_tok_in(q, i, list, n))
+            return true;
+    return false;
+}
+
+/* A possessive before the head: the speaker is the possessed, not the
+ * possessor ("Rudolph's supporters", "the U.S. attorney's office"). */
+static bool possessed_head(const qtext *q, size_t b, size_t e) {
+    for (size_t i = b; i + 1 < e; i++)
+        if (possessive(q, i))
+            return true;
+    return false;
 }
 
 static void set_name(lede_arena *a, const qtext *q, size_t b, size_t e, qspeaker *s) {
@@ -91,6 +148,42 @@ static void set_name(lede_arena *a, const qtext *q, size_t b, size_t e, qspeaker
     s->nb = q->t[b].cb;
     s->ne = q->t[e - 1].ce;
     s->named = true;
+}
+
+/* The name that opens sentence `sent` as its subject ("Trump made the
+ * pledge ..."), before token `limit`: [*nb, *ne), or false. */
+static bool sentence_subject(const qtext *q, size_t sent, size_t limit, size_t *nb,
+                             size_t *ne) {
+    size_t i = q->sent_begin[sent], end = q->sent_begin[sent + 1];
+    end = end < limit ? end : limit;
+    while (i < end && (IN(q, i, subject_openers) || q->t[i].kind == QT_PUNCT))
+        i++;
+    size_t b = i;
+    while (i < end && (IN(q, i, name_titles) || (cap_word(q, i) && !possessive(q, i))))
+        i++;
+    if (i == b || i >= end || !name_word(q, i - 1) || IN(q, i - 1, calendar_words) ||
+        possessive(q, i) || cap_word(q, i))
+        return false;
+    size_t rb = run_start(q, i - 1, b);
+    if (!name_word(q, rb))
+        return false;
+    *nb = rb;
+    *ne = i;
+    return true;
+}
+
+/* The subject of the pronoun's own sentence (before it) or of one of the
+ * two sentences before it: the most salient antecedent a reader takes. */
+static bool recent_subject(const qtext *q, size_t pron, size_t *nb, size_t *ne) {
+    uint32_t sent = q->t[pron].sent;
+    for (uint32_t back = 0; back <= SUBJECT_MAX_SENTENCES && back <= sent; back++) {
+        uint32_t s = sent - back;
+        if (q->t[q->sent_begin[s]].para + 1 < q->t[pron].para)
+            break;
+        if (sentence_subject(q, s, back ? q->n : pron, nb, ne))
+            return true;
+    }
+    return false;
 }
 
 /* Nearest capitalised name of two or more words before token i. */
@@ -109,31 +202,70 @@ static bool name_before(lede_arena *a, const qtext *q, size_t i, qspeaker *s) {
     return false;
 }
 
-/* "the spokesman": the name that stood beside an earlier "spokesman". */
-static bool description_name(lede_arena *a, const qtext *q, size_t head, size_t from,
+/* Role nouns a description may stand on ("the spokesman", "the Republican
+ * nominee"); other heads ("the court", "the report") are not people. */
+static const qword role_nouns[] = {
+    W("spokesman"), W("spokeswoman"), W("spokesperson"), W("president"), W("governor"),
+    W("senator"),   W("secretary"),   W("minister"),     W("chairman"),  W("chairwoman"),
+    W("candidate"), W("nominee"),     W("director"),     W("mayor"),     W("leader"),
+    W("chief"),     W("executive"),   W("official"),     W("adviser"),   W("advisor"),
+    W("lawyer"),    W("attorney"),    W("judge"),        W("congressman"),
+    W("congresswoman"), W("commissioner"), W("ambassador"), W("economist"),
+    W("analyst"),   W("founder"),     W("businessman"),  W("businesswoman"),
+    W("billionaire"), W("mogul"),     W("actor"),        W("actress"),   W("singer"),
+    W("coach"),     W("manager"),     W("prosecutor"),   W("sheriff"),   W("chancellor"),
+    W("premier"),   W("prime"),       W("representative"), W("strategist"),
+    W("professor"), W("researcher"),  W("author"),       W("veteran"),   W("widow"),
+};
+
+/* True when the words [db, head) of the description stand, in order, just
+ * before the earlier head i ("Republican nominee" before "nominee"). */
+static bool modifiers_match(const qtext *q, size_t db, size_t head, size_t i) {
+    size_t n = head - db;
+    if (n > i)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        const qtok *x = &q->t[db + k], *y = &q->t[i - n + k];
+        if (x->e - x->b != y->e - y->b ||
+            strncasecmp(q->text + x->b, q->text + y->b, x->e - x->b))
+            return false;
+    }
+    return true;
+}
+
+/* "the spokesman": the name that stood beside an earlier "spokesman" with the
+ * same modifiers. db is the first word after "the". */
+static bool description_name(lede_arena *a, const qtext *q, size_t db, size_t head,
                              qspeaker *s) {
+    if (!IN(q, head, role_nouns))
+        return false;
+    size_t from = db;
     size_t floor = from > DESCRIPTION_MAX_TOKENS ? from - DESCRIPTION_MAX_TOKENS : 0;
     const char *h = q->text + q->t[head].b;
     size_t hl = q->t[head].e - q->t[head].b;
     for (size_t k = from; k > floor; k--) {
         size_t i = k - 1;
-        if (q->t[i].e - q->t[i].b != hl || strncasecmp(q->text + q->t[i].b, h, hl))
+        if (q->t[i].e - q->t[i].b != hl || strncasecmp(q->text + q->t[i].b, h, hl) ||
+            !modifiers_match(q, db, head, i))
             continue;
         if (name_word(q, i + 1)) { /* spokesman Josh Earnest */
             size_t e = i + 1;
-            while (e < q->n && cap_word(q, e) && q->t[e].sent == q->t[i].sent)
+            while (e < q->n && cap_word(q, e) && !possessive(q, e) &&
+                   q->t[e].sent == q->t[i].sent)
                 e++;
+            if (e < q->n && possessive(q, e))
+                return false; /* "nominee Donald Trump's campaign" */
             set_name(a, q, i + 1, e, s);
             return true;
         }
-        size_t j = i; /* Josh Earnest, the White House spokesman */
+        size_t j = i - (head - db); /* Josh Earnest, the White House spokesman */
         size_t words = 0;
         while (j > 0 && q->t[j - 1].kind == QT_WORD && words < DESCRIPTION_MAX_WORDS) {
             j--;
             words++;
         }
         if (j >= 2 && q->t[j - 1].kind == QT_PUNCT && q->text[q->t[j - 1].b] == ',' &&
-            name_word(q, j - 2)) {
+            name_word(q, j - 2) && !possessive(q, j - 2)) {
             size_t b = run_start(q, j - 2, 0);
             set_name(a, q, b, j - 1, s);
             return true;
@@ -168,6 +300,29 @@ static const qspeaker *last_named(const qtext *q, const qfound_list *found,
     return NULL;
 }
 
+/* "he"/"she": the subject of its sentence or of the sentences just before,
+ * unless an attribution named someone more recently; "they"/"it"/"we": the
+ * last named speaker (quotes.c keeps it only when it is a group). */
+static void resolve_pronoun(lede_arena *a, const qtext *q, const qfound_list *found,
+                            qspeaker *out, size_t i, size_t b, qspeaker *s) {
+    s->pronoun = IN(q, b, person_pronouns) ? QP_PERSON : QP_GROUP;
+    const qspeaker *p = last_named(q, found, out, i);
+    size_t nb, ne;
+    if (s->pronoun == QP_PERSON && recent_subject(q, b, &nb, &ne) &&
+        (!p || (long)q->t[nb].cb > p->nb)) {
+        set_name(a, q, nb, ne, s);
+        return;
+    }
+    if (p) {
+        s->name = p->name;
+        s->nb = p->nb;
+        s->ne = p->ne;
+        s->named = true;
+    } else if (s->pronoun == QP_PERSON) {
+        name_before(a, q, b, s);
+    }
+}
+
 static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
                         qspeaker *out, size_t i) {
     const qfound *f = &found->v[i];
@@ -183,33 +338,32 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
     s->mention = slice(a, q, b, e);
     s->mb = q->t[b].cb;
     s->me = q->t[e - 1].ce;
-    size_t head = e - 1;
     if (e - b == 1 && quotes_tok_is(q, b, "who")) {
         if (b >= 2 && q->t[b - 1].kind == QT_PUNCT && name_word(q, b - 2))
             set_name(a, q, run_start(q, b - 2, 0), b - 1, s);
         return;
     }
     if (e - b == 1 && (IN(q, b, person_pronouns) || IN(q, b, group_pronouns))) {
-        s->pronoun = IN(q, b, person_pronouns) ? QP_PERSON : QP_GROUP;
-        const qspeaker *p = last_named(q, found, out, i);
-        if (p) {
-            s->name = p->name;
-            s->nb = p->nb;
-            s->ne = p->ne;
-            s->named = true;
-        } else if (s->pronoun == QP_PERSON) {
-            name_before(a, q, b, s);
-        }
+        resolve_pronoun(a, q, found, out, i, b, s);
         return;
     }
+    e = head_end(q, b, e);
+    size_t head = e - 1;
+    /* Groups ("Mr. King and Mr. Schultz"), possessed heads and calendar words
+     * keep their written form and name nobody. */
+    if (any_in(q, b, e, coordinators, N_OF(coordinators)) || possessed_head(q, b, e) ||
+        IN(q, head, calendar_words))
+        return;
     if (cap_word(q, head) && !possessive(q, head)) {
         size_t rb = run_start(q, head, b);
         set_name(a, q, rb, head + 1, s);
         return;
     }
     if (quotes_tok_is(q, b, "the") && e - b <= DESCRIPTION_MAX_WORDS &&
-        q->t[head].kind == QT_WORD)
-        description_name(a, q, head, b, s);
+        q->t[head].kind == QT_WORD) {
+        description_name(a, q, b + 1, head, s);
+        s->described = s->name != NULL;
+    }
 }
 
 lede_status quotes_speakers(lede_arena *a, const qtext *q, const qfound_list *found,

@@ -125,6 +125,12 @@ typedef struct {
      * act."'), code points of the unquoted interruption inside [start, end);
      * -1 when the quote is not interrupted. */
     long gap_start, gap_end;
+    /* The speaker as written ("he", "the spokesman", "Putin"), or NULL. */
+    const char *speaker_mention;
+    /* How sure the attribution is, in [0, 1]: the tagger's margins over the
+     * content and cue, lowered when the speaker was resolved from a pronoun
+     * or a description. */
+    double confidence;
 } lede_quote;
 
 typedef enum {

@@ -1,0 +1,291 @@
+/*
+ * quotes_decode — from the attribution tagger's tags to attributions.
+ *
+ * The tags give three kinds of span: sources, cues and contents. A content
+ * belongs to the nearest cue of its own sentence, else of the sentence just
+ * before or after it in the paragraph; a cue to the nearest source of its
+ * sentence, before it rather than after. The contents of one cue are one
+ * attribution, their interruption ('"We are ready," he said, "to act."') kept
+ * as its gap. A quoted content with no cue continues the speaker before it, as
+ * the rules' continued quotes do.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "quotes_model.h"
+
+/* Extra distance for a cue in the sentence beside the content's. */
+#define QD_NEXT_SENTENCE 1000
+/* Largest distance, in tokens, between a cue and a source before it, and one
+ * after it ('..., said Smith'). */
+#define QD_SOURCE_BEFORE_MAX 30
+#define QD_SOURCE_AFTER_MAX 4
+
+typedef struct {
+    uint32_t b, e; /* tokens [b, e) */
+    uint8_t kind;  /* QM_B_SRC, QM_B_CUE or QM_B_CON */
+    int32_t owner; /* content: its cue; cue: its source (indices into the span list) */
+    float margin;  /* mean tag margin over the span */
+} qd_span;
+
+static lede_status collect(lede_arena *a, const qtext *q, const uint8_t *tags,
+                           const float *margin, qd_span **out, size_t *n_out) {
+    size_t n = 0;
+    for (size_t i = 0; i < q->n; i++)
+        n += tags[i] == QM_B_SRC || tags[i] == QM_B_CUE || tags[i] == QM_B_CON;
+    qd_span *v = arena_alloc(a, (n ? n : 1) * sizeof *v);
+    if (!v)
+        return LEDE_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < q->n;) {
+        uint8_t t = tags[i];
+        if (t != QM_B_SRC && t != QM_B_CUE && t != QM_B_CON) {
+            i++;
+            continue;
+        }
+        size_t e = i + 1;
+        float sum = margin[i];
+        while (e < q->n && tags[e] == t + 1 && q->t[e].para == q->t[i].para)
+            sum += margin[e++];
+        v[k++] = (qd_span){(uint32_t)i, (uint32_t)e, t, -1, sum / (float)(e - i)};
+        i = e;
+    }
+    *out = v;
+    *n_out = k;
+    return LEDE_OK;
+}
+
+static long gap(const qd_span *x, const qd_span *y) {
+    if (x->e <= y->b)
+        return (long)(y->b - x->e);
+    if (y->e <= x->b)
+        return (long)(x->b - y->e);
+    return 0;
+}
+
+/* Distance from content c to cue k, or -1 when k cannot be its cue. */
+static long cue_distance(const qtext *q, const qd_span *c, const qd_span *k) {
+    uint32_t s0 = q->t[c->b].sent, s1 = q->t[c->e - 1].sent, sk = q->t[k->b].sent;
+    if (q->t[k->b].para != q->t[c->b].para && q->t[k->b].para != q->t[c->e - 1].para)
+        return -1;
+    if (sk >= s0 && sk <= s1)
+        return gap(c, k);
+    if (sk + 1 == s0 || sk == s1 + 1)
+        return QD_NEXT_SENTENCE + gap(c, k);
+    return -1;
+}
+
+static void link_contents(const qtext *q, qd_span *v, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].kind != QM_B_CON)
+            continue;
+        long best = -1;
+        for (size_t k = 0; k < n; k++) {
+            if (v[k].kind != QM_B_CUE)
+                continue;
+            long d = cue_distance(q, &v[i], &v[k]);
+            if (d >= 0 && (best < 0 || d < best)) {
+                best = d;
+                v[i].owner = (int32_t)k;
+            }
+        }
+    }
+}
+
+static bool comma_at(const qtext *q, size_t i) {
+    return i < q->n && q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == ',';
+}
+
+/* The source of each cue: the nearest source span before it in its sentence,
+ * unless that span sits in an appositive of an earlier one ("Trump, speaking
+ * to a veterans group in Virginia, said": the subject, not the group); else
+ * the nearest one just after it ('..., said Smith'). */
+static void link_sources(const qtext *q, qd_span *v, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        if (v[k].kind != QM_B_CUE)
+            continue;
+        long before = -1, after = -1;
+        for (size_t s = 0; s < n; s++) {
+            if (v[s].kind != QM_B_SRC || q->t[v[s].b].sent != q->t[v[k].b].sent)
+                continue;
+            long d = gap(&v[s], &v[k]);
+            if (v[s].e <= v[k].b && d <= QD_SOURCE_BEFORE_MAX)
+                before = (long)s;
+            if (v[s].b >= v[k].e && d <= QD_SOURCE_AFTER_MAX && after < 0)
+                after = (long)s;
+        }
+        if (before > 0) {
+            for (long s = 0; s < before; s++)
+                if (v[s].kind == QM_B_SRC && q->t[v[s].b].sent == q->t[v[k].b].sent &&
+                    comma_at(q, v[s].e) && gap(&v[s], &v[k]) <= QD_SOURCE_BEFORE_MAX) {
+                    before = s;
+                    break;
+                }
+        }
+        v[k].owner = (int32_t)(before >= 0 ? before : after);
+    }
+}
+
+/* Direct when every word of the content is quoted, partial when some are. */
+static lede_quote_type type_of(const qm_input *in, size_t b, size_t e, uint32_t gap_cb,
+                               uint32_t gap_ce) {
+    size_t words = 0, quoted = 0;
+    for (size_t i = b; i < e; i++) {
+        const qtok *t = &in->q->t[i];
+        if (t->kind != QT_WORD || (gap_ce > gap_cb && t->cb >= gap_cb && t->ce <= gap_ce))
+            continue;
+        words++;
+        quoted += in->inq[i] != 0;
+    }
+    if (words && quoted == words)
+        return LEDE_QUOTE_DIRECT;
+    return quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT;
+}
+
+static float logistic(float x) { return 1.0f / (1.0f + expf(-x)); }
+
+/* The rules' attribution whose content overlaps tokens [b, e) the most. */
+static const qfound *rule_over(const qtext *q, const qfound_list *rules, size_t b,
+                               size_t e) {
+    const qfound *best = NULL;
+    uint32_t best_len = 0;
+    for (size_t k = 0; rules && k < rules->n; k++) {
+        const qfound *f = &rules->v[k];
+        uint32_t lo = f->b > q->t[b].b ? f->b : q->t[b].b;
+        uint32_t hi = f->e < q->t[e - 1].e ? f->e : q->t[e - 1].e;
+        if (hi > lo && hi - lo > best_len) {
+            best_len = hi - lo;
+            best = f;
+        }
+    }
+    return best;
+}
+
+/* One attribution for cue k (or for a lone content when k < 0). */
+static lede_status emit(const qm_input *in, const qd_span *v, size_t n, long k,
+                        size_t lone, float margin_scale, qfound_list *out) {
+    const qtext *q = in->q;
+    size_t first = SIZE_MAX, second = SIZE_MAX, last = SIZE_MAX, n_con = 0;
+    float sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].kind != QM_B_CON || (k >= 0 ? v[i].owner != k : i != lone))
+            continue;
+        if (first == SIZE_MAX)
+            first = i;
+        else if (second == SIZE_MAX)
+            second = i;
+        last = i;
+        n_con++;
+        sum += v[i].margin;
+    }
+    if (first == SIZE_MAX)
+        return LEDE_OK;
+    long sb = -1, se = -1, cb = -1, ce = -1;
+    if (k >= 0) {
+        cb = v[k].b;
+        ce = v[k].e;
+        sum += v[k].margin;
+        if (v[k].owner >= 0) {
+            sb = v[v[k].owner].b;
+            se = v[v[k].owner].e;
+        }
+    }
+    uint32_t gap_cb = 0, gap_ce = 0;
+    if (second != SIZE_MAX) {
+        gap_cb = q->t[v[first].e - 1].ce;
+        gap_ce = q->t[v[second].b].cb;
+    }
+    lede_quote_type type = type_of(in, v[first].b, v[last].e, gap_cb, gap_ce);
+    lede_status st =
+        quotes_found_add(out, q, v[first].b, v[last].e, type, sb, se, cb, ce);
+    if (st != LEDE_OK)
+        return st;
+    qfound *f = &out->v[out->n - 1];
+    f->gap_cb = gap_cb;
+    f->gap_ce = gap_ce;
+    f->conf = logistic(sum / (float)(n_con + (k >= 0)) / margin_scale);
+    return LEDE_OK;
+}
+
+static uint32_t overlap(const qfound *a, const qfound *b) {
+    uint32_t lo = a->b > b->b ? a->b : b->b, hi = a->e < b->e ? a->e : b->e;
+    return hi > lo ? hi - lo : 0;
+}
+
+/* Quoted speech is where the rules are surest (quotation marks fix the
+ * content; the attribution beside them is short): a direct quote of the rules
+ * replaces the tagger's reading of the same quote, and is added when the
+ * tagger missed it. */
+static lede_status prefer_rules_direct(const qtext *q, const qfound_list *rules,
+                                       qfound_list *out) {
+    size_t n_model = out->n;
+    for (size_t k = 0; rules && k < rules->n; k++) {
+        const qfound *r = &rules->v[k];
+        if (r->type != LEDE_QUOTE_DIRECT)
+            continue;
+        bool seen = false;
+        for (size_t i = 0; i < n_model; i++) {
+            qfound *f = &out->v[i];
+            uint32_t ov = overlap(f, r), longer = f->e - f->b > r->e - r->b ? f->e - f->b
+                                                                           : r->e - r->b;
+            if (!ov)
+                continue;
+            seen = true;
+            if (2 * ov >= longer && f->type == LEDE_QUOTE_DIRECT) {
+                float conf = f->conf;
+                *f = *r;
+                f->inherit = r->inherit >= 0 ? -2 : r->inherit;
+                f->conf = conf;
+            }
+        }
+        if (!seen) {
+            lede_status st = quotes_found_add(out, q, 0, 1, r->type, -1, -1, -1, -1);
+            if (st != LEDE_OK)
+                return st;
+            qfound *f = &out->v[out->n - 1];
+            *f = *r;
+            f->inherit = r->inherit >= 0 ? -2 : r->inherit;
+        }
+    }
+    return LEDE_OK;
+}
+
+lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *margin,
+                      float margin_scale, const qfound_list *rules, qfound_list *out) {
+    const qtext *q = in->q;
+    qd_span *v;
+    size_t n;
+    lede_status st = collect(out->a, q, tags, margin, &v, &n);
+    if (st != LEDE_OK)
+        return st;
+    link_contents(q, v, n);
+    link_sources(q, v, n);
+    for (size_t k = 0; st == LEDE_OK && k < n; k++)
+        if (v[k].kind == QM_B_CUE)
+            st = emit(in, v, n, (long)k, 0, margin_scale, out);
+    /* Quoted contents without a cue: a quote continued from the paragraph
+     * before, or one the rules attributed. */
+    for (size_t i = 0; st == LEDE_OK && i < n; i++) {
+        if (v[i].kind != QM_B_CON || v[i].owner >= 0 ||
+            type_of(in, v[i].b, v[i].e, 0, 0) != LEDE_QUOTE_DIRECT)
+            continue;
+        const qfound *r = rule_over(q, rules, v[i].b, v[i].e);
+        st = emit(in, v, n, -1, i, margin_scale, out);
+        if (st != LEDE_OK)
+            break;
+        qfound *f = &out->v[out->n - 1];
+        if (r && (r->spk_b >= 0 || r->cue_b >= 0)) {
+            f->spk_b = r->spk_b;
+            f->spk_e = r->spk_e;
+            f->cue_b = r->cue_b;
+            f->cue_e = r->cue_e;
+        } else {
+            f->inherit = -2;
+        }
+    }
+    if (st == LEDE_OK)
+        st = prefer_rules_direct(q, rules, out);
+    if (st == LEDE_OK)
+        quotes_found_finish(q, out);
+    return st;
+}
