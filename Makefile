@@ -7,7 +7,7 @@ LEDE := $(BUILD)/lede
 PORT ?= 8080
 
 .PHONY: all deps build run test test-build unit integration format format-check \
-        eval eval-ner eval-numeric eval-quotes bench train-ner fuzz clean
+        eval eval-ner eval-numeric eval-quotes bench train-ner train-quotes fuzz clean
 
 all: build
 
@@ -59,6 +59,8 @@ eval-quotes: build
 
 train-ner: build
 	sh scripts/train-ner.sh $(LEDE) $(SHARED)
+train-quotes: build
+	sh scripts/train-quotes.sh $(LEDE) $(SHARED)
 
 # Benchmarks (not tests): every tests/bench/*.sh, on the release build.
 bench: build

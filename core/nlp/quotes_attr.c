@@ -794,7 +794,7 @@ static size_t skip_time(const qtext *q, size_t j, size_t send) {
 }
 
 /* Whether the cue at c is negated ("did not say", "declined to comment"). */
-static bool negated(const qtext *q, size_t c) {
+bool quotes_cue_negated(const qtext *q, size_t c) {
     if (c >= 1 && IN(q, c - 1, negations))
         return true;
     if (c >= 2 && IN(q, c - 2, negations) &&
@@ -957,7 +957,7 @@ static size_t clause_end(const qtext *q, const qspan *spans, size_t n_spans, siz
     for (size_t k = b + 1; k < cend; k++) {
         if (is_punct(q, k, ';'))
             return k;
-        if (!cue_of(q, k) || inside_span(spans, n_spans, k) || negated(q, k))
+        if (!cue_of(q, k) || inside_span(spans, n_spans, k) || quotes_cue_negated(q, k))
             continue;
         size_t j = skip_aux_left(q, k - 1, b);
         if (j <= b)
@@ -1086,7 +1086,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             }
         }
         if (!used[c] && phrasal_at(q, c) && !inside_span(spans, n_spans, c) &&
-            !negated(q, c)) {
+            !quotes_cue_negated(q, c)) {
             /* "X called for a ban on ...": the object is what X stands for */
             long s = -1, e = -1;
             bool subj = subject_of(q, c, sb, &s, &e);
@@ -1109,7 +1109,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             }
         }
         if (!used[c] && !cue_of(q, c) && verb_before_that(q, c) &&
-            !inside_span(spans, n_spans, c) && !negated(q, c)) {
+            !inside_span(spans, n_spans, c) && !quotes_cue_negated(q, c)) {
             /* "Smith stressed that ...", "the report concluded that ...": any
              * finite verb of a named or pronoun subject with a "that" clause */
             long s = -1, e = -1;
@@ -1127,7 +1127,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             }
         }
         const quotes_cue *cue = cue_of(q, c);
-        if (!cue || used[c] || inside_span(spans, n_spans, c) || negated(q, c) ||
+        if (!cue || used[c] || inside_span(spans, n_spans, c) || quotes_cue_negated(q, c) ||
             !verb_here(q, c, pronouns, N_OF(pronouns)))
             continue;
         if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words) &&

@@ -16,6 +16,10 @@
 
 /* Extra distance for a cue in the sentence beside the content's. */
 #define QD_NEXT_SENTENCE 1000
+/* Longest quoted term that may be a scare quote rather than speech. */
+#define SCARE_QUOTE_MAX_WORDS 4
+/* Confidence of an attribution that only the rules found. */
+#define RULE_ONLY_CONF 0.5f
 /* Largest distance, in tokens, between a cue and a source before it, and one
  * after it ('..., said Smith'). */
 #define QD_SOURCE_BEFORE_MAX 30
@@ -161,6 +165,15 @@ static const qfound *rule_over(const qtext *q, const qfound_list *rules, size_t 
     return best;
 }
 
+/* A content that is a whole quoted sentence: it opens a sentence and its
+ * closing mark ends one ("'Then the roads.'"), unlike a quoted term. */
+static bool quoted_sentence(const qtext *q, const qd_span *c) {
+    size_t last = c->e - 1;
+    bool starts = c->b == 0 || q->t[c->b].sent != q->t[c->b - 1].sent;
+    bool ends = c->e >= q->n || q->t[c->e].sent != q->t[last].sent;
+    return starts && ends;
+}
+
 /* One attribution for cue k (or for a lone content when k < 0). */
 static lede_status emit(const qm_input *in, const qd_span *v, size_t n, long k,
                         size_t lone, float margin_scale, qfound_list *out) {
@@ -191,13 +204,17 @@ static lede_status emit(const qm_input *in, const qd_span *v, size_t n, long k,
         }
     }
     uint32_t gap_cb = 0, gap_ce = 0;
-    if (second != SIZE_MAX) {
-        gap_cb = q->t[v[first].e - 1].ce;
-        gap_ce = q->t[v[second].b].cb;
+    if (second != SIZE_MAX) { /* from the token after the first part to the
+                                 token before the second: ", Lopez said," */
+        gap_cb = q->t[v[first].e].cb;
+        gap_ce = q->t[v[second].b - 1].ce;
     }
-    lede_quote_type type = type_of(in, v[first].b, v[last].e, gap_cb, gap_ce);
-    lede_status st =
-        quotes_found_add(out, q, v[first].b, v[last].e, type, sb, se, cb, ce);
+    size_t cb0 = v[first].b;
+    /* The complementizer is not what was said: "said that the bridge ..." */
+    if (cb0 + 1 < v[last].e && quotes_tok_is(q, cb0, "that") && !in->inq[cb0])
+        cb0++;
+    lede_quote_type type = type_of(in, cb0, v[last].e, gap_cb, gap_ce);
+    lede_status st = quotes_found_add(out, q, cb0, v[last].e, type, sb, se, cb, ce);
     if (st != LEDE_OK)
         return st;
     qfound *f = &out->v[out->n - 1];
@@ -212,42 +229,102 @@ static uint32_t overlap(const qfound *a, const qfound *b) {
     return hi > lo ? hi - lo : 0;
 }
 
-/* Quoted speech is where the rules are surest (quotation marks fix the
- * content; the attribution beside them is short): a direct quote of the rules
- * replaces the tagger's reading of the same quote, and is added when the
- * tagger missed it. */
+/* f becomes the rules' attribution r; a speaker r inherits is taken as its
+ * mention, since indexes into the rules' list mean nothing in out. */
+static void take_rule(qfound *f, const qfound *r, const qfound_list *rules) {
+    *f = *r;
+    if (r->inherit >= 0) {
+        const qfound *from = &rules->v[r->inherit];
+        f->spk_b = from->spk_b;
+        f->spk_e = from->spk_e;
+        f->inherit = -1;
+    }
+}
+
+/* Quoted speech is where the rules are surest (the marks fix the content,
+ * paragraphs reopened by a mark included; the attribution beside them is
+ * short): a direct quote of the rules takes the place of every reading of the
+ * tagger that lies mostly inside it. */
 static lede_status prefer_rules_direct(const qtext *q, const qfound_list *rules,
                                        qfound_list *out) {
-    size_t n_model = out->n;
     for (size_t k = 0; rules && k < rules->n; k++) {
         const qfound *r = &rules->v[k];
         if (r->type != LEDE_QUOTE_DIRECT)
             continue;
-        bool seen = false;
-        for (size_t i = 0; i < n_model; i++) {
+        float conf = 0;
+        size_t kept = 0;
+        for (size_t i = 0; i < out->n; i++) {
             qfound *f = &out->v[i];
-            uint32_t ov = overlap(f, r), longer = f->e - f->b > r->e - r->b ? f->e - f->b
-                                                                           : r->e - r->b;
-            if (!ov)
+            if (2 * overlap(f, r) > f->e - f->b) {
+                conf = f->conf > conf ? f->conf : conf;
                 continue;
-            seen = true;
-            if (2 * ov >= longer && f->type == LEDE_QUOTE_DIRECT) {
-                float conf = f->conf;
-                *f = *r;
-                f->inherit = r->inherit >= 0 ? -2 : r->inherit;
-                f->conf = conf;
             }
+            out->v[kept++] = *f;
         }
-        if (!seen) {
-            lede_status st = quotes_found_add(out, q, 0, 1, r->type, -1, -1, -1, -1);
-            if (st != LEDE_OK)
-                return st;
-            qfound *f = &out->v[out->n - 1];
-            *f = *r;
-            f->inherit = r->inherit >= 0 ? -2 : r->inherit;
-        }
+        out->n = kept;
+        lede_status st = quotes_found_add(out, q, 0, 1, r->type, -1, -1, -1, -1);
+        if (st != LEDE_OK)
+            return st;
+        take_rule(&out->v[out->n - 1], r, rules);
+        out->v[out->n - 1].conf = conf > 0 ? conf : RULE_ONLY_CONF;
     }
     return LEDE_OK;
+}
+
+/* What the rules found and the tagger did not touch at all (headline cues
+ * "Hale Says ...", labels "Lopez: ...", stance verbs of the cue table) is
+ * kept, with the rules' own confidence. */
+static lede_status add_rules_unseen(const qtext *q, const qfound_list *rules,
+                                    qfound_list *out) {
+    size_t n_before = out->n;
+    for (size_t k = 0; rules && k < rules->n; k++) {
+        const qfound *r = &rules->v[k];
+        bool seen = false;
+        for (size_t i = 0; i < n_before && !seen; i++)
+            seen = overlap(&out->v[i], r) > 0;
+        if (seen)
+            continue;
+        lede_status st = quotes_found_add(out, q, 0, 1, r->type, -1, -1, -1, -1);
+        if (st != LEDE_OK)
+            return st;
+        take_rule(&out->v[out->n - 1], r, rules);
+        out->v[out->n - 1].conf = RULE_ONLY_CONF;
+    }
+    return LEDE_OK;
+}
+
+/* A negation before the cue or inside it ("did not say whether ...",
+ * "didn't comment on ..."): no speech is reported. */
+static bool cue_negated(const qtext *q, const qfound *f) {
+    for (int32_t c = f->cue_b; c <= f->cue_e && c >= 0; c++)
+        if ((size_t)c <= q->n && quotes_cue_negated(q, (size_t)c))
+            return true;
+    return false;
+}
+
+/* A short quoted term whose cue is no reporting verb ('the so-called
+ * "security assistance"', 'what he dubbed "the plan"') is a scare quote or a
+ * name, not speech. */
+static bool scare_quote(const qtext *q, const qfound *f) {
+    if (f->type != LEDE_QUOTE_DIRECT || f->cue_b < 0)
+        return false;
+    size_t words = 0;
+    for (size_t i = 0; i < q->n && q->t[i].b < f->e; i++)
+        words += q->t[i].b >= f->b && q->t[i].kind == QT_WORD;
+    if (words > SCARE_QUOTE_MAX_WORDS)
+        return false;
+    for (int32_t c = f->cue_b; c < f->cue_e; c++)
+        if (q->t[c].cue >= 0)
+            return false;
+    return true;
+}
+
+static void drop_non_speech(const qtext *q, qfound_list *out) {
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (!cue_negated(q, &out->v[i]) && !scare_quote(q, &out->v[i]))
+            out->v[kept++] = out->v[i];
+    out->n = kept;
 }
 
 lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *margin,
@@ -270,6 +347,8 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
             type_of(in, v[i].b, v[i].e, 0, 0) != LEDE_QUOTE_DIRECT)
             continue;
         const qfound *r = rule_over(q, rules, v[i].b, v[i].e);
+        if (!r && !quoted_sentence(q, &v[i]))
+            continue; /* scare quotes, titles, terms */
         st = emit(in, v, n, -1, i, margin_scale, out);
         if (st != LEDE_OK)
             break;
@@ -283,8 +362,12 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
             f->inherit = -2;
         }
     }
-    if (st == LEDE_OK)
+    if (st == LEDE_OK) {
+        drop_non_speech(q, out);
         st = prefer_rules_direct(q, rules, out);
+    }
+    if (st == LEDE_OK)
+        st = add_rules_unseen(q, rules, out);
     if (st == LEDE_OK)
         quotes_found_finish(q, out);
     return st;

@@ -159,6 +159,10 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
 lede_status quotes_found_add(qfound_list *l, const qtext *q, size_t tb, size_t te,
                              lede_quote_type type, long sb, long se, long cb, long ce);
 
+/* True when the cue at token c is negated ("did not say", "never said to"):
+ * no speech is reported then. */
+bool quotes_cue_negated(const qtext *q, size_t c);
+
 /* Puts attributions in text order and lets those without a subject take the
  * speaker before them: an ", adding ..." clause the subject of its sentence,
  * a continued quote (inherit == -2) the last speaker a few paragraphs back. */

@@ -114,6 +114,45 @@ static void cue_context(const qtext *q, qm_input *in) {
     }
 }
 
+/* May sentence s hold an attribution at all: a cue word, a quotation mark,
+ * a colon, "according" or a rule hit? */
+static bool sentence_worth(const qm_input *in, size_t s) {
+    const qtext *q = in->q;
+    for (size_t i = q->sent_begin[s]; i < q->sent_begin[s + 1]; i++)
+        if (q->t[i].cue >= 0 || in->rule[i] || is_mark(q, i) || punct_is(q, i, ':') ||
+            quotes_tok_is(q, i, "according"))
+            return true;
+    return false;
+}
+
+/* The windows the tagger decodes: runs of sentences of one paragraph that
+ * are worth it or stand next to one that is; the rest is outside. */
+static lede_status build_windows(lede_arena *a, qm_input *in) {
+    const qtext *q = in->q;
+    size_t ns = q->n_sents;
+    uint8_t *keep = arena_calloc(a, ns + 1, 1);
+    in->win = arena_alloc(a, (ns + 1) * sizeof *in->win);
+    if (!keep || !in->win)
+        return LEDE_ERR_NOMEM;
+    for (size_t s = 0; s < ns; s++) {
+        if (!sentence_worth(in, s))
+            continue;
+        keep[s] = 1;
+    }
+    in->n_wins = 0;
+    for (size_t s = 0; s < ns; s++) {
+        uint32_t b = q->sent_begin[s], e = q->sent_begin[s + 1];
+        if (!keep[s] || e <= b)
+            continue;
+        qm_window *w = in->n_wins ? &in->win[in->n_wins - 1] : NULL;
+        if (w && w->e == b && q->t[w->b].para == q->t[b].para)
+            w->e = e;
+        else
+            in->win[in->n_wins++] = (qm_window){b, e};
+    }
+    return LEDE_OK;
+}
+
 lede_status qm_input_build(lede_arena *a, const qtext *q, const qspan *spans,
                            size_t n_spans, const qfound_list *rules, const qm_ent *ent,
                            qm_input *out) {
@@ -152,15 +191,7 @@ lede_status qm_input_build(lede_arena *a, const qtext *q, const qspan *spans,
             out->para_begin[p++] = (uint32_t)i;
     out->para_begin[n_paras] = (uint32_t)q->n;
     out->n_paras = n_paras;
-    return LEDE_OK;
-}
-
-bool qm_para_worth(const qm_input *in, size_t pb, size_t pe) {
-    for (size_t i = pb; i < pe; i++)
-        if (in->q->t[i].cue >= 0 || in->rule[i] || is_mark(in->q, i) ||
-            punct_is(in->q, i, ':') || quotes_tok_is(in->q, i, "according"))
-            return true;
-    return false;
+    return build_windows(a, out);
 }
 
 /* ---------------------------------------------------------- features */
@@ -199,12 +230,18 @@ static unsigned mark_kind(const qtext *q, size_t i) {
 /* Hash of a word that is not there (before or after the paragraph). */
 #define QM_EDGE 0x51ED27A1C3u
 
+/* One feature's hash: the template and up to three values, mixed once (the
+ * values are word hashes or small codes; distinct odd multipliers keep their
+ * positions apart). */
 static uint64_t feat(unsigned tmpl, uint64_t a, uint64_t b, uint64_t c) {
-    return ner_combine(ner_combine(ner_combine(ner_mix(tmpl + 1), a), b), c);
+    return ner_mix(((uint64_t)tmpl + 1) * 0x9E3779B97F4A7C15ull ^
+                   a * 0xC2B2AE3D27D4EB4Full ^ (b * 0x165667B19E3779F9ull + (b >> 29)) ^
+                   (c * 0xD6E8FEB86659FD93ull + (c >> 31)));
 }
 
-size_t qm_features(const qm_input *in, size_t i, size_t pb, size_t pe, uint64_t *f) {
+size_t qm_features(const qm_input *in, size_t i, uint64_t *f) {
     const qtext *q = in->q;
+    size_t pb = in->para_begin[q->t[i].para], pe = in->para_begin[q->t[i].para + 1];
     size_t n = 0;
     uint64_t lw[5];
     unsigned sh[3], rl[3], en[3], ci[3];
@@ -270,6 +307,15 @@ size_t qm_features(const qm_input *in, size_t i, size_t pb, size_t pe, uint64_t 
                   dist_class((long)(in->sent_last[i] - i)), dl * 16 + dr);
     f[n++] = feat(35, dist_class((long)(in->sent_last[i] - i)), inq, rl[1]);
     f[n++] = feat(36, lw[1], lw[2], lw[3]);
+    static long drop = -2;
+    if (drop == -2) {
+        const char *d = getenv("QM_DROP");
+        drop = d ? atol(d) : -1;
+    }
+    if (drop >= 0 && (size_t)drop < n) {
+        memmove(f + drop, f + drop + 1, (n - drop - 1) * sizeof *f);
+        n--;
+    }
     return n;
 }
 
@@ -323,37 +369,48 @@ lede_status quotes_model_tag(const quotes_model *m, lede_arena *a, const qm_inpu
                              uint8_t *tags, float *margin) {
     const qtext *q = in->q;
     size_t longest = 0;
-    for (size_t p = 0; p < in->n_paras; p++) {
-        size_t len = in->para_begin[p + 1] - in->para_begin[p];
+    for (size_t w = 0; w < in->n_wins; w++) {
+        size_t len = in->win[w].e - in->win[w].b;
         longest = len > longest ? len : longest;
     }
     float *emit = arena_alloc(a, (longest + 1) * QM_ROW * sizeof *emit);
     uint8_t *back = arena_alloc(a, (longest + 1) * QM_N_TAGS);
-    if (!emit || !back)
+    uint32_t *rows = arena_alloc(a, (longest + 1) * QM_MAX_FEATS * sizeof *rows);
+    uint8_t *n_rows = arena_alloc(a, longest + 1);
+    if (!emit || !back || !rows || !n_rows)
         return LEDE_ERR_NOMEM;
     memset(tags, QM_O, q->n);
     for (size_t i = 0; i < q->n; i++)
         margin[i] = m->margin_scale * 4;
     uint64_t f[QM_MAX_FEATS];
-    for (size_t p = 0; p < in->n_paras; p++) {
-        size_t pb = in->para_begin[p], pe = in->para_begin[p + 1];
-        if (pe <= pb || !qm_para_worth(in, pb, pe))
-            continue;
-        for (size_t i = pb; i < pe; i++) {
-            int32_t acc[QM_ROW] = {0};
-            size_t nf = qm_features(in, i, pb, pe, f);
+    for (size_t w = 0; w < in->n_wins; w++) {
+        size_t wb = in->win[w].b, we = in->win[w].e;
+        /* All rows of the window are located (and fetched) before any is
+         * summed, so their cache misses overlap instead of queueing. */
+        for (size_t i = wb; i < we; i++) {
+            size_t nf = qm_features(in, i, f);
+            uint32_t *r = rows + (i - wb) * QM_MAX_FEATS;
             for (size_t k = 0; k < nf; k++) {
-                const int16_t *row = m->w + (f[k] & m->mask) * QM_ROW;
+                r[k] = (uint32_t)(f[k] & m->mask);
+                __builtin_prefetch(m->w + (size_t)r[k] * QM_ROW);
+            }
+            n_rows[i - wb] = (uint8_t)nf;
+        }
+        for (size_t i = wb; i < we; i++) {
+            int32_t acc[QM_ROW] = {0};
+            const uint32_t *r = rows + (i - wb) * QM_MAX_FEATS;
+            for (size_t k = 0; k < n_rows[i - wb]; k++) {
+                const int16_t *row = m->w + (size_t)r[k] * QM_ROW;
                 for (int t = 0; t < QM_ROW; t++)
                     acc[t] += row[t];
             }
-            float *e = emit + (i - pb) * QM_ROW;
+            float *e = emit + (i - wb) * QM_ROW;
             for (int t = 0; t < QM_ROW; t++)
                 e[t] = (float)acc[t] * m->scale;
         }
-        qm_viterbi(emit, pe - pb, m->trans, back, tags + pb);
-        for (size_t i = pb; i < pe; i++) {
-            const float *e = emit + (i - pb) * QM_ROW;
+        qm_viterbi(emit, we - wb, m->trans, back, tags + wb);
+        for (size_t i = wb; i < we; i++) {
+            const float *e = emit + (i - wb) * QM_ROW;
             float other = -INFINITY;
             for (int t = 0; t < QM_N_TAGS; t++)
                 if (t != tags[i] && e[t] > other)

@@ -4,7 +4,9 @@
  * content span), and the tagged spans are grouped into attributions.
  *
  * A first-order structured averaged perceptron over hashed features, decoded
- * exactly by Viterbi under BIO constraints, one paragraph at a time. Its
+ * exactly by Viterbi under BIO constraints, one window at a time: the
+ * sentences of a paragraph that hold a cue word, a quotation mark or a colon,
+ * with the sentence on either side. Its
  * features are the words around a token, reporting-verb cues and their
  * distance, quotation marks, entity mentions, sentence and paragraph position,
  * and the rules' own reading (quotes_attr.c) as evidence: the rules that are
@@ -42,6 +44,11 @@ enum {
 /* Entity type of a token for the features: 0 none, 1 + lede_entity_type. */
 typedef uint8_t qm_ent;
 
+/* Tokens [b, e) decoded together. */
+typedef struct {
+    uint32_t b, e;
+} qm_window;
+
 /* What the features read of one text, built once per text by qm_input_build. */
 typedef struct {
     const qtext *q;
@@ -55,6 +62,8 @@ typedef struct {
     uint32_t *sent_first, *sent_last; /* first and last token of each token's sentence */
     uint32_t *para_begin; /* first token of each paragraph; n_paras + 1 entries */
     size_t n_paras;
+    qm_window *win; /* the windows worth decoding, in text order */
+    size_t n_wins;
 } qm_input;
 
 /* Builds the feature input of q: the rules' found attributions give the rule
@@ -64,12 +73,8 @@ lede_status qm_input_build(lede_arena *a, const qtext *q, const qspan *spans,
                            size_t n_spans, const qfound_list *rules, const qm_ent *ent,
                            qm_input *out);
 
-/* The hashed features of token i (in paragraph [pb, pe)); returns how many. */
-size_t qm_features(const qm_input *in, size_t i, size_t pb, size_t pe, uint64_t *out);
-
-/* True when paragraph [pb, pe) may hold an attribution at all (a cue word,
- * a quotation mark, a colon or a rule hit); others are tagged outside. */
-bool qm_para_worth(const qm_input *in, size_t pb, size_t pe);
+/* The hashed features of token i; returns how many. */
+size_t qm_features(const qm_input *in, size_t i, uint64_t *out);
 
 /* The BIO constraint: may tag `to` follow tag `from` (QM_N_TAGS = start)? */
 bool qm_allowed(int from, int to);

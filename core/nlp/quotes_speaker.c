@@ -150,6 +150,17 @@ static void set_name(lede_arena *a, const qtext *q, size_t b, size_t e, qspeaker
     s->named = true;
 }
 
+/* The name of a possessive token ("Lopez's", "Lopez’s"), without the 's. */
+static void set_possessor(lede_arena *a, const qtext *q, size_t i, qspeaker *s) {
+    const char *w = q->text + q->t[i].b;
+    size_t n = q->t[i].e - q->t[i].b;
+    size_t cut = w[n - 2] == '\'' ? 2 : 4; /* "'s" or "’s" (a 3-byte mark) */
+    s->name = arena_strndup(a, w, n - cut);
+    s->nb = q->t[i].cb;
+    s->ne = q->t[i].ce - 2;
+    s->named = true;
+}
+
 /* The name that opens sentence `sent` as its subject ("Trump made the
  * pledge ..."), before token `limit`: [*nb, *ne), or false. */
 static bool sentence_subject(const qtext *q, size_t sent, size_t limit, size_t *nb,
@@ -300,6 +311,24 @@ static const qspeaker *last_named(const qtext *q, const qfound_list *found,
     return NULL;
 }
 
+/* The name run right after the comma at token `comma`, closed by another
+ * comma or by the end of the source [.., e). */
+static bool appositive_name(lede_arena *a, const qtext *q, size_t comma, size_t e,
+                            qspeaker *s) {
+    size_t b = comma + 1, i = b;
+    if (comma >= e || q->t[comma].kind != QT_PUNCT || q->text[q->t[comma].b] != ',')
+        return false;
+    while (i < e && (IN(q, i, name_titles) || (cap_word(q, i) && !possessive(q, i))))
+        i++;
+    if (i == b || !name_word(q, i - 1) || (i < e && q->t[i].kind != QT_PUNCT))
+        return false;
+    size_t rb = run_start(q, i - 1, b);
+    if (!name_word(q, rb))
+        return false;
+    set_name(a, q, rb, i, s);
+    return true;
+}
+
 /* "he"/"she": the subject of its sentence or of the sentences just before,
  * unless an attribution named someone more recently; "they"/"it"/"we": the
  * last named speaker (quotes.c keeps it only when it is a group). */
@@ -347,8 +376,20 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
         resolve_pronoun(a, q, found, out, i, b, s);
         return;
     }
+    size_t full_e = e;
     e = head_end(q, b, e);
     size_t head = e - 1;
+    /* "Lopez's claim that ...": the possessor of a speech noun speaks. */
+    if (e - b == 1 && possessive(q, b) && name_word(q, b)) {
+        set_possessor(a, q, b, s);
+        return;
+    }
+    /* "The county's election director, Paula Reyes, said": the name in
+     * apposition to a description is the speaker. */
+    if (!cap_word(q, head) || possessed_head(q, b, e)) {
+        if (appositive_name(a, q, e, full_e, s))
+            return;
+    }
     /* Groups ("Mr. King and Mr. Schultz"), possessed heads and calendar words
      * keep their written form and name nobody. */
     if (any_in(q, b, e, coordinators, N_OF(coordinators)) || possessed_head(q, b, e) ||

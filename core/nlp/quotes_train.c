@@ -12,7 +12,7 @@
 #include "../job.h"
 #include "quotes_model.h"
 
-/* One paragraph to learn from: tokens [b, e) of the corpus. */
+/* One window to learn from: tokens [b, e) of the corpus. */
 typedef struct {
     size_t b, e;
 } qt_seq;
@@ -25,7 +25,7 @@ typedef struct {
     size_t n, cap;
     qt_seq *seq;
     size_t n_seq, cap_seq;
-    size_t n_docs, n_attr, n_attr_lost; /* attributions in no paragraph kept */
+    size_t n_docs, n_attr, n_attr_lost; /* contents outside every window */
 } qt_corpus;
 
 static bool grow(void **p, size_t *cap, size_t need, size_t size) {
@@ -160,33 +160,27 @@ static lede_status add_doc(const lede_ctx *ctx, const json_t *doc, qt_corpus *c,
     }
     gold_tags(&p.q, quotes, gold);
     uint64_t f[QM_MAX_FEATS];
-    for (size_t para = 0; st == LEDE_OK && para < p.in.n_paras; para++) {
-        size_t pb = p.in.para_begin[para], pe = p.in.para_begin[para + 1];
-        bool has_gold = false;
-        for (size_t i = pb; i < pe; i++)
-            has_gold |= gold[i] == QM_B_CON;
-        if (pe <= pb)
-            continue;
-        if (!qm_para_worth(&p.in, pb, pe)) {
-            c->n_attr_lost += has_gold;
-            continue;
-        }
+    for (size_t w = 0; st == LEDE_OK && w < p.in.n_wins; w++) {
+        size_t wb = p.in.win[w].b, we = p.in.win[w].e;
         size_t cap_seq = c->cap_seq;
-        if (!corpus_reserve(c, pe - pb) ||
+        if (!corpus_reserve(c, we - wb) ||
             !grow((void **)&c->seq, &cap_seq, c->n_seq + 1, sizeof *c->seq)) {
             st = LEDE_ERR_NOMEM;
             break;
         }
         c->cap_seq = cap_seq;
-        c->seq[c->n_seq++] = (qt_seq){c->n, c->n + (pe - pb)};
-        for (size_t i = pb; i < pe; i++) {
-            size_t nf = qm_features(&p.in, i, pb, pe, f);
+        c->seq[c->n_seq++] = (qt_seq){c->n, c->n + (we - wb)};
+        for (size_t i = wb; i < we; i++) {
+            size_t nf = qm_features(&p.in, i, f);
             for (size_t k = 0; k < nf; k++)
                 c->feat[c->n * QM_MAX_FEATS + k] = (uint32_t)(f[k] & mask);
             c->nf[c->n] = (uint8_t)nf;
             c->gold[c->n++] = gold[i];
+            gold[i] = QM_O; /* seen */
         }
     }
+    for (size_t i = 0; i < p.q.n; i++)
+        c->n_attr_lost += gold[i] == QM_B_CON;
     c->n_attr += json_array_size(quotes);
     c->n_docs++;
     job_discard(&job);
@@ -336,8 +330,8 @@ lede_status quotes_train(const lede_ctx *ctx, const quotes_train_opts *o, FILE *
     }
     if (log)
         fprintf(log,
-                "train-quotes: %zu articles, %zu attributions (%zu in paragraphs "
-                "without cue or mark), %zu paragraphs, %zu tokens\n",
+                "train-quotes: %zu articles, %zu attributions (%zu outside the "
+                "decoded windows), %zu paragraphs, %zu tokens\n",
                 c.n_docs, c.n_attr, c.n_attr_lost, c.n_seq, c.n);
     size_t n_w = ((size_t)1 << o->bits) * QM_ROW, longest = 0;
     for (size_t s = 0; s < c.n_seq; s++)

@@ -4,7 +4,7 @@
  * at run time. All times are thread CPU time, so other processes on a busy
  * machine inflate them less. Prints ms per article for lede_analyze_text with
  * the entity and number stages ("nlp without quotes"), for quote extraction
- * alone from the shared tokens (conversion, marks, attribution, speakers), the
+ * alone on a job whose tokens and entities are ready (rules, model, speakers), the
  * ratio of the two, and lede_analyze_text with quotes as well, whose excess
  * over the run without them is what quotes add in place (the difference of two
  * totals, so the noisier figure).
@@ -17,10 +17,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "arena.h"
+#include "job.h"
 #include "lede/lede.h"
-#include "nlp/quotes_int.h"
-#include "nlp/tok.h"
+#include "nlp/quotes.h"
 
 #define DEFAULT_ROUNDS 5
 #define MAX_TEXTS 100000
@@ -31,30 +30,19 @@ static double now_ms(void) {
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Quote extraction alone over one text, from the shared tokenizer's tokens as
- * in the pipeline (the tokenizer's own time is NLP time, not counted here);
- * adds the CPU ms spent to *ms and returns the number of quotes found. */
-static size_t quotes_once(const char *text, size_t len, double *ms) {
-    lede_arena *a = arena_new(0);
-    nlp_text nt;
-    qtext q;
-    qspan *spans;
-    size_t n_spans, n = 0;
-    qfound_list found = {.a = a};
-    if (!a || nlp_tokenize(a, text, len, &nt) != LEDE_OK) {
-        arena_free(a);
+/* Quote extraction alone over one text, as in the pipeline: the text is
+ * tokenised and its entities tagged first (not counted), then the quote stage
+ * runs on the job (rules, the attribution model when loaded, speakers,
+ * entity links); adds the CPU ms spent to *ms and returns the quotes found. */
+static size_t quotes_once(const lede_ctx *ctx, const lede_options *opt, const char *text,
+                          size_t len, double *ms) {
+    lede_job job;
+    if (job_run_text(ctx, text, len, opt, &job) != LEDE_OK)
         return 0;
-    }
     double t0 = now_ms();
-    if (quotes_from_nlp(a, text, len, nt.toks, nt.n_toks, &q) == LEDE_OK &&
-        quotes_marks(a, &q, &spans, &n_spans) == LEDE_OK &&
-        quotes_attribute(&q, spans, n_spans, &found) == LEDE_OK) {
-        qspeaker *spk = arena_alloc(a, (found.n + 1) * sizeof *spk);
-        if (spk && quotes_speakers(a, &q, &found, spk) == LEDE_OK)
-            n = found.n;
-    }
+    size_t n = nlp_quotes_extract(&job) == LEDE_OK ? job.res->n_quotes : 0;
     *ms += now_ms() - t0;
-    arena_free(a);
+    job_discard(&job);
     return n;
 }
 
@@ -94,7 +82,8 @@ int main(int argc, char **argv) {
     lede_options opt;
     lede_options_init(&opt);
     opt.stages = LEDE_FIELD_ENTITIES | LEDE_FIELD_NUMBERS;
-    lede_options opt_all = opt;
+    lede_options opt_all = opt, opt_ent = opt;
+    opt_ent.stages = LEDE_FIELD_ENTITIES;
     opt_all.stages = LEDE_FIELD_ENTITIES | LEDE_FIELD_NUMBERS | LEDE_FIELD_QUOTES;
     double nlp_ms = 0, quotes_ms = 0, with_ms = 0;
     size_t n_quotes = 0;
@@ -116,7 +105,7 @@ int main(int argc, char **argv) {
         }
         size_t found = 0;
         for (size_t i = 0; i < n_texts; i++)
-            found += quotes_once(texts[i], strlen(texts[i]), &q_ms);
+            found += quotes_once(ctx, &opt_ent, texts[i], strlen(texts[i]), &q_ms);
         if (r < 0)
             continue;
         nlp_ms += without;
