@@ -14,7 +14,7 @@
 #include "nlp/quotes_train.h"
 
 #define QTRAIN_DEFAULT_EPOCHS 10
-#define QTRAIN_DEFAULT_BITS 20
+#define QTRAIN_DEFAULT_BITS 18
 #define QTRAIN_DEFAULT_SEED 20181
 #define QTRAIN_DEFAULT_DATA_DIR "core/data"
 

@@ -18,6 +18,9 @@
 #define QD_NEXT_SENTENCE 1000
 /* Longest quoted term that may be a scare quote rather than speech. */
 #define SCARE_QUOTE_MAX_WORDS 4
+/* Least confidence of the tagger's attributions that are kept: on PolNeAR
+ * DEV, fewer than a third of those below it are attributions. */
+#define MIN_MODEL_CONF 0.5f
 /* Confidence of an attribution that only the rules found. */
 #define RULE_ONLY_CONF 0.5f
 /* Largest distance, in tokens, between a cue and a source before it, and one
@@ -319,10 +322,12 @@ static bool scare_quote(const qtext *q, const qfound *f) {
     return true;
 }
 
+/* Drops what is not reported speech, and readings the tagger is unsure of. */
 static void drop_non_speech(const qtext *q, qfound_list *out) {
     size_t kept = 0;
     for (size_t i = 0; i < out->n; i++)
-        if (!cue_negated(q, &out->v[i]) && !scare_quote(q, &out->v[i]))
+        if (out->v[i].conf >= MIN_MODEL_CONF && !cue_negated(q, &out->v[i]) &&
+            !scare_quote(q, &out->v[i]))
             out->v[kept++] = out->v[i];
     out->n = kept;
 }

@@ -114,6 +114,20 @@ static void cue_context(const qtext *q, qm_input *in) {
     }
 }
 
+static unsigned shape_of(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return t->kind | (t->flags & QF_CAP ? 8u : 0u) | (t->flags & QF_NUM ? 16u : 0u) |
+           (t->flags & QF_ABBREV ? 32u : 0u);
+}
+
+static unsigned cue_info(const qtext *q, size_t i) {
+    if (q->t[i].cue < 0)
+        return 0;
+    const quotes_cue *c = quotes_cue_get(q->t[i].cue);
+    int form = quotes_cue_form(q->t[i].cue, q->text + q->t[i].b, q->t[i].e - q->t[i].b);
+    return (c->flags << 3) | (unsigned)(form + 1);
+}
+
 /* May sentence s hold an attribution at all: a cue word, a quotation mark,
  * a colon, "according" or a rule hit? */
 static bool sentence_worth(const qm_input *in, size_t s) {
@@ -178,8 +192,16 @@ lede_status qm_input_build(lede_arena *a, const qtext *q, const qspan *spans,
             out->sent_first[i] = q->sent_begin[s];
             out->sent_last[i] = q->sent_begin[s + 1] - 1;
         }
-    for (size_t i = 0; i < q->n; i++)
-        out->lw[i] = ner_hash_bytes(q->text + q->t[i].b, q->t[i].e - q->t[i].b, 1);
+    out->tok = arena_alloc(a, n * sizeof *out->tok);
+    if (!out->tok)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < q->n; i++) {
+        const char *w = q->text + q->t[i].b;
+        size_t len = q->t[i].e - q->t[i].b, suffix_len = len > 3 ? 3 : len;
+        out->lw[i] = ner_hash_bytes(w, len, 1);
+        out->tok[i] = (qm_tokinfo){ner_hash_bytes(w + len - suffix_len, suffix_len, 1),
+                                   (uint16_t)cue_info(q, i), (uint8_t)shape_of(q, i)};
+    }
     for (size_t s = 0; s < n_spans; s++)
         for (size_t i = spans[s].open; i <= spans[s].close && i < q->n; i++)
             out->inq[i] = spans[s].single ? 2 : 1;
@@ -205,20 +227,6 @@ static unsigned dist_class(long d) {
         if (d <= limits[k])
             return k + 1;
     return N_OF(limits) + 1;
-}
-
-static unsigned shape_of(const qtext *q, size_t i) {
-    const qtok *t = &q->t[i];
-    return t->kind | (t->flags & QF_CAP ? 8u : 0u) | (t->flags & QF_NUM ? 16u : 0u) |
-           (t->flags & QF_ABBREV ? 32u : 0u);
-}
-
-static unsigned cue_info(const qtext *q, size_t i) {
-    if (q->t[i].cue < 0)
-        return 0;
-    const quotes_cue *c = quotes_cue_get(q->t[i].cue);
-    int form = quotes_cue_form(q->t[i].cue, q->text + q->t[i].b, q->t[i].e - q->t[i].b);
-    return (c->flags << 3) | (unsigned)(form + 1);
 }
 
 static unsigned mark_kind(const qtext *q, size_t i) {
@@ -250,10 +258,10 @@ size_t qm_features(const qm_input *in, size_t i, uint64_t *f) {
         bool in_para = j >= (long)pb && j < (long)pe;
         lw[d + 2] = in_para ? in->lw[j] : QM_EDGE + (uint64_t)d;
         if (d >= -1 && d <= 1) {
-            sh[d + 1] = in_para ? shape_of(q, (size_t)j) : 64u;
+            sh[d + 1] = in_para ? in->tok[j].shape : 64u;
             rl[d + 1] = in_para ? in->rule[j] : 15u;
             en[d + 1] = in_para ? in->ent[j] : 15u;
-            ci[d + 1] = in_para ? cue_info(q, (size_t)j) : 0u;
+            ci[d + 1] = in_para ? in->tok[j].cue : 0u;
         }
     }
     long cl = in->cue_left[i], cr = in->cue_right[i];
@@ -264,9 +272,7 @@ size_t qm_features(const qm_input *in, size_t i, uint64_t *f) {
     bool sent_last = i + 1 == pe || q->t[i].sent != q->t[i + 1].sent;
     unsigned sent_in_para = q->t[i].sent - q->t[pb].sent;
     sent_in_para = sent_in_para > 2 ? 2 : sent_in_para;
-    unsigned para_quoted = is_mark(q, pb) ? 1u : 0u;
-    unsigned suffix_len = q->t[i].e - q->t[i].b > 3 ? 3 : q->t[i].e - q->t[i].b;
-    uint64_t suffix = ner_hash_bytes(q->text + q->t[i].e - suffix_len, suffix_len, 1);
+    uint64_t suffix = in->tok[i].suffix;
     uint64_t lcue = cl >= 0 ? in->lw[cl] : QM_EDGE, rcue = cr >= 0 ? in->lw[cr] : QM_EDGE;
 
     f[n++] = feat(0, 0, 0, 0);
@@ -275,47 +281,25 @@ size_t qm_features(const qm_input *in, size_t i, uint64_t *f) {
     f[n++] = feat(3, lw[3], 0, 0);
     f[n++] = feat(4, lw[0], 0, 0);
     f[n++] = feat(5, lw[4], 0, 0);
-    f[n++] = feat(6, lw[1], lw[2], 0);
     f[n++] = feat(7, lw[2], lw[3], 0);
     f[n++] = feat(8, sh[1], 0, 0);
-    f[n++] = feat(9, sh[0], sh[1], sh[2]);
     f[n++] = feat(10, suffix, sh[1], 0);
     f[n++] = feat(11, ci[1], 0, 0);
     f[n++] = feat(12, ci[0], ci[2], 0);
     f[n++] = feat(13, inq, mark_kind(q, i), 0);
     f[n++] = feat(14, rl[1], 0, 0);
-    f[n++] = feat(15, rl[0], rl[1], 0);
     f[n++] = feat(16, rl[1], rl[2], inq);
-    f[n++] = feat(17, en[1], 0, 0);
     f[n++] = feat(18, en[1], rl[1], 0);
     f[n++] = feat(19, dl, dr, 0);
     f[n++] = feat(20, dl * 16 + dr, inq, btw);
-    f[n++] = feat(21, dl, lcue, 0);
     f[n++] = feat(22, dr, rcue, 0);
     f[n++] = feat(23, sent_first * 2u + sent_last, sent_in_para, 0);
-    f[n++] = feat(24, para_quoted, inq, sent_in_para);
-    f[n++] = feat(25, en[1], dr, sh[1]);
     f[n++] = feat(26, ci[1], sh[0], en[0]);
     f[n++] = feat(27, lw[2], inq, 0);
-    f[n++] = feat(28, btw, inq, rl[1]);
-    f[n++] = feat(29, en[0], en[1], en[2]);
     f[n++] = feat(30, ci[1], rl[1], 0);
     f[n++] = feat(31, dl, btw, lcue);
-    f[n++] = feat(32, lw[2], dr, 0);
-    f[n++] = feat(33, lw[2], dl, 0);
-    f[n++] = feat(34, dist_class((long)(i - in->sent_first[i])),
-                  dist_class((long)(in->sent_last[i] - i)), dl * 16 + dr);
     f[n++] = feat(35, dist_class((long)(in->sent_last[i] - i)), inq, rl[1]);
     f[n++] = feat(36, lw[1], lw[2], lw[3]);
-    static long drop = -2;
-    if (drop == -2) {
-        const char *d = getenv("QM_DROP");
-        drop = d ? atol(d) : -1;
-    }
-    if (drop >= 0 && (size_t)drop < n) {
-        memmove(f + drop, f + drop + 1, (n - drop - 1) * sizeof *f);
-        n--;
-    }
     return n;
 }
 
@@ -365,6 +349,36 @@ void qm_viterbi(const float *emit, size_t n, const float *trans, uint8_t *back,
 
 /* ------------------------------------------------------------ tagging */
 
+#if defined(__GNUC__)
+typedef int16_t qm_v8hi __attribute__((vector_size(16)));
+typedef int32_t qm_v8si __attribute__((vector_size(32)));
+#endif
+
+/* A token's scores: the sum of its feature rows, as floats. With GCC's
+ * vector types a row is one load and one widening add; the AVX2 clone is
+ * chosen at run time where the processor has it. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
+static void
+add_rows(const quotes_model *m, const uint32_t *r, size_t n, float *emit) {
+#if defined(__GNUC__)
+    qm_v8si acc = {0};
+    for (size_t k = 0; k < n; k++) {
+        qm_v8hi row;
+        memcpy(&row, m->w + (size_t)r[k] * QM_ROW, sizeof row);
+        acc += __builtin_convertvector(row, qm_v8si);
+    }
+#else
+    int32_t acc[QM_ROW] = {0};
+    for (size_t k = 0; k < n; k++)
+        for (int t = 0; t < QM_ROW; t++)
+            acc[t] += m->w[(size_t)r[k] * QM_ROW + t];
+#endif
+    for (int t = 0; t < QM_ROW; t++)
+        emit[t] = (float)acc[t] * m->scale;
+}
+
 lede_status quotes_model_tag(const quotes_model *m, lede_arena *a, const qm_input *in,
                              uint8_t *tags, float *margin) {
     const qtext *q = in->q;
@@ -396,18 +410,9 @@ lede_status quotes_model_tag(const quotes_model *m, lede_arena *a, const qm_inpu
             }
             n_rows[i - wb] = (uint8_t)nf;
         }
-        for (size_t i = wb; i < we; i++) {
-            int32_t acc[QM_ROW] = {0};
-            const uint32_t *r = rows + (i - wb) * QM_MAX_FEATS;
-            for (size_t k = 0; k < n_rows[i - wb]; k++) {
-                const int16_t *row = m->w + (size_t)r[k] * QM_ROW;
-                for (int t = 0; t < QM_ROW; t++)
-                    acc[t] += row[t];
-            }
-            float *e = emit + (i - wb) * QM_ROW;
-            for (int t = 0; t < QM_ROW; t++)
-                e[t] = (float)acc[t] * m->scale;
-        }
+        for (size_t i = wb; i < we; i++)
+            add_rows(m, rows + (i - wb) * QM_MAX_FEATS, n_rows[i - wb],
+                     emit + (i - wb) * QM_ROW);
         qm_viterbi(emit, we - wb, m->trans, back, tags + wb);
         for (size_t i = wb; i < we; i++) {
             const float *e = emit + (i - wb) * QM_ROW;

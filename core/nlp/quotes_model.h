@@ -44,6 +44,13 @@ enum {
 /* Entity type of a token for the features: 0 none, 1 + lede_entity_type. */
 typedef uint8_t qm_ent;
 
+/* What the features read of each token, computed once per text. */
+typedef struct {
+    uint64_t suffix; /* hash of the last three bytes, lower case */
+    uint16_t cue;    /* cue flags and form, 0 when no cue word */
+    uint8_t shape;   /* kind, capital, digit, abbreviation */
+} qm_tokinfo;
+
 /* Tokens [b, e) decoded together. */
 typedef struct {
     uint32_t b, e;
@@ -53,6 +60,7 @@ typedef struct {
 typedef struct {
     const qtext *q;
     uint64_t *lw;      /* hash of each token's lower-case form */
+    qm_tokinfo *tok;
     uint8_t *rule;     /* the rules' tag of each token (QM_*) */
     uint8_t *inq;      /* 0 outside quotation marks, 1 inside double, 2 inside single */
     qm_ent *ent;       /* entity type of each token */
