@@ -329,16 +329,15 @@ static bool appositive_name(lede_arena *a, const qtext *q, size_t comma, size_t 
     return true;
 }
 
-/* "he"/"she": the subject of its sentence or of the sentences just before,
- * unless an attribution named someone more recently; "they"/"it"/"we": the
- * last named speaker (quotes.c keeps it only when it is a group). */
+/* A pronoun: the subject of its sentence or of the sentences just before,
+ * unless an attribution named someone more recently (quotes.c keeps the name
+ * only when it agrees: "he"/"she" a person, "they"/"it"/"we" a group). */
 static void resolve_pronoun(lede_arena *a, const qtext *q, const qfound_list *found,
                             qspeaker *out, size_t i, size_t b, qspeaker *s) {
     s->pronoun = IN(q, b, person_pronouns) ? QP_PERSON : QP_GROUP;
     const qspeaker *p = last_named(q, found, out, i);
     size_t nb, ne;
-    if (s->pronoun == QP_PERSON && recent_subject(q, b, &nb, &ne) &&
-        (!p || (long)q->t[nb].cb > p->nb)) {
+    if (recent_subject(q, b, &nb, &ne) && (!p || (long)q->t[nb].cb > p->nb)) {
         set_name(a, q, nb, ne, s);
         return;
     }

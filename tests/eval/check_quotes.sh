@@ -7,17 +7,21 @@ here=$(dirname "$0")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sh "$here/quotes_score.sh" "$1" "$2" "$tmp"
-python3 - "$tmp/all.json" "$tmp/direct.json" <<'PY'
+python3 - "$tmp/all.json" "$tmp/direct.json" "$tmp/speakers.json" <<'PY'
 import json, sys
-all_, direct = (json.load(open(p)) for p in sys.argv[1:3])
+all_, direct, speakers = (json.load(open(p)) for p in sys.argv[1:4])
 floors = [  # (name, measured value, floor)
-    ("all F1", all_["f1"], 0.66),
-    ("all recall", all_["recall"], 0.56),
+    ("all F1", all_["f1"], 0.67),
+    ("all recall", all_["recall"], 0.57),
     ("all precision", all_["precision"], 0.81),
-    ("speaker acc (all matched)", all_["speaker_acc"], 0.89),
-    ("cue acc (all matched)", all_["cue_acc"], 0.89),
+    ("speaker acc (all matched)", all_["speaker_acc"], 0.90),
+    ("cue acc (all matched)", all_["cue_acc"], 0.91),
     ("direct F1", direct["f1"], 0.92),
-    ("direct speaker acc", direct["speaker_acc"], 0.97),
+    # Over 324 matched direct quotes where the rules alone matched 315: the
+    # extra ones carry annotation slips (a source spanning "said"), see
+    # core/data/README.md.
+    ("direct speaker acc", direct["speaker_acc"], 0.96),
+    ("named-speaker precision", speakers["named_precision"], 0.95),
 ]
 bad = 0
 for name, value, floor in floors:
