@@ -4,6 +4,7 @@
  * sentences written for these tests.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -552,5 +553,183 @@ Test(quotes, noun_homograph_before_a_finite_verb_is_no_cue) {
     r = run(
         "Correction: An earlier version of this story misstated the date of the vote.");
     cr_expect_eq(r->n_quotes, 0);
+    lede_result_free(r);
+}
+
+/* ------------------------------------------------- speakers a reader picks */
+
+Test(quotes, calendar_words_never_speak) {
+    lede_result *r = run("Clark in October revealed that the plan had failed twice.");
+    for (size_t i = 0; i < r->n_quotes; i++)
+        cr_expect(!r->quotes[i].speaker || !strstr(r->quotes[i].speaker, "October"),
+                  "speaker %s", r->quotes[i].speaker);
+    lede_result_free(r);
+}
+
+Test(quotes, pronoun_takes_the_subject_not_the_nearest_name) {
+    lede_result *r = run("Russian President Vladimir Putin spoke to French President "
+                         "Emmanuel Macron by phone on Monday, in which he warned that "
+                         "the naval drills were raising tensions.");
+    const lede_quote *q = find(r, "the naval drills were raising tensions");
+    expect(q, LEDE_QUOTE_INDIRECT, "Vladimir Putin", "warned");
+    cr_expect_str_eq(q->speaker_mention, "he");
+    cr_expect_geq(q->speaker_entity, 0);
+    lede_result_free(r);
+}
+
+Test(quotes, pronoun_takes_the_subject_of_the_sentence_before) {
+    lede_result *r = run("Governor Anna Hale toured the flooded district on Tuesday with "
+                         "two aides. She said the levees would be rebuilt by spring.");
+    expect(find(r, "the levees would be rebuilt by spring"), LEDE_QUOTE_INDIRECT,
+           "Anna Hale", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, they_is_never_one_person) {
+    lede_result *r = run("Maria Lopez met the union leaders on Friday.\n\n"
+                         "They said the strike would go on until the contract was "
+                         "signed.");
+    const lede_quote *q = find(r, "the strike would go on");
+    cr_assert_not_null(q);
+    cr_expect(!q->speaker || !strstr(q->speaker, "Lopez"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
+
+Test(quotes, it_goes_to_an_organisation) {
+    lede_result *r = run("The European Commission met in Brussels on Monday. It said "
+                         "the new rules would apply from January.");
+    expect(find(r, "the new rules would apply from January"), LEDE_QUOTE_INDIRECT,
+           "European Commission", "said");
+    lede_result_free(r);
+}
+
+Test(quotes, possessor_of_the_speaker_does_not_speak) {
+    lede_result *r = run("Rudolph's supporters have stated that the verdict was unfair.");
+    const lede_quote *q = find(r, "the verdict was unfair");
+    expect(q, LEDE_QUOTE_INDIRECT, NULL, NULL);
+    cr_expect_str_eq(q->speaker_mention, "Rudolph's supporters");
+    lede_result_free(r);
+    r = run("The U.S. attorney's office said the case would be reviewed by a grand "
+            "jury.");
+    expect(find(r, "the case would be reviewed"), LEDE_QUOTE_INDIRECT, NULL, "said");
+    lede_result_free(r);
+}
+
+/* The name quotes_speakers() gives the source `source` (a substring of text)
+ * of an attribution whose content is `content`; "" when it names nobody. */
+static const char *speaker_of(lede_arena *a, const char *text, const char *source,
+                              const char *content) {
+    nlp_text nt;
+    qtext q;
+    cr_assert_eq(nlp_tokenize(a, text, strlen(text), &nt), LEDE_OK);
+    cr_assert_eq(quotes_from_nlp(a, text, strlen(text), nt.toks, nt.n_toks, &q), LEDE_OK);
+    const char *s = strstr(text, source), *c = strstr(text, content);
+    cr_assert(s && c);
+    uint32_t sb = (uint32_t)(s - text), se = sb + (uint32_t)strlen(source);
+    uint32_t cb = (uint32_t)(c - text), ce = cb + (uint32_t)strlen(content);
+    long tsb = -1, tse = -1, tcb = -1, tce = -1;
+    for (size_t i = 0; i < q.n; i++) {
+        if (q.t[i].b >= sb && q.t[i].e <= se) {
+            tsb = tsb < 0 ? (long)i : tsb;
+            tse = (long)i + 1;
+        }
+        if (q.t[i].b >= cb && q.t[i].e <= ce) {
+            tcb = tcb < 0 ? (long)i : tcb;
+            tce = (long)i + 1;
+        }
+    }
+    qfound_list found = {.a = a};
+    cr_assert_eq(quotes_found_add(&found, &q, (size_t)tcb, (size_t)tce,
+                                  LEDE_QUOTE_INDIRECT, tsb, tse, -1, -1),
+                 LEDE_OK);
+    qspeaker spk;
+    cr_assert_eq(quotes_speakers(a, &q, &found, &spk), LEDE_OK);
+    return spk.name ? spk.name : "";
+}
+
+Test(quotes, source_head_before_appositive_and_relative_clause) {
+    lede_arena *a = arena_new(0);
+    const char *t = "Michael Mulgrew, president of the teachers union, which represents "
+                    "New York City educators, said the plan would fail.";
+    cr_expect_str_eq(speaker_of(a, t,
+                                "Michael Mulgrew, president of the teachers union, which "
+                                "represents New York City educators,",
+                                "the plan would fail"),
+                     "Michael Mulgrew");
+    t = "The county's election director, Paula Reyes, said the count would end.";
+    cr_expect_str_eq(speaker_of(a, t, "The county's election director, Paula Reyes,",
+                                "the count would end"),
+                     "Paula Reyes");
+    t = "Mr. King and Mr. Schultz say the network never told them what to say.";
+    cr_expect_str_eq(speaker_of(a, t, "Mr. King and Mr. Schultz",
+                                "the network never told them what to say"),
+                     "");
+    t = "Clark in October revealed that the plan had failed.";
+    cr_expect_str_eq(speaker_of(a, t, "Clark in October", "the plan had failed"), "");
+    t = "Rudolph's supporters have stated that the verdict was unfair.";
+    cr_expect_str_eq(speaker_of(a, t, "Rudolph's supporters", "the verdict was unfair"),
+                     "");
+    t = "The court heard Lopez's claim that the count had been rigged.";
+    cr_expect_str_eq(speaker_of(a, t, "Lopez's", "the count had been rigged"), "Lopez");
+    arena_free(a);
+}
+
+Test(quotes, description_needs_the_same_modifiers) {
+    lede_result *r = run("Democratic nominee Tim Kaine spoke first at the rally in "
+                         "Ohio.\n\nThe Republican nominee said the economy was rigged "
+                         "against workers.");
+    const lede_quote *q = find(r, "the economy was rigged");
+    cr_assert_not_null(q);
+    cr_expect(!q->speaker || !strstr(q->speaker, "Kaine"), "speaker %s", q->speaker);
+    lede_result_free(r);
+    r = run("Republican nominee Donald Trump spoke first at the rally in Ohio.\n\n"
+            "The Republican nominee said the economy was rigged against workers.");
+    expect(find(r, "the economy was rigged"), LEDE_QUOTE_INDIRECT, "Donald Trump",
+           "said");
+    lede_result_free(r);
+}
+
+Test(quotes, confidence_and_mention_are_given) {
+    lede_result *r = run("\"We will not back down,\" Lopez said.\n\n"
+                         "Reyes said the port would reopen in May.");
+    cr_assert_geq(r->n_quotes, 2);
+    for (size_t i = 0; i < r->n_quotes; i++) {
+        cr_expect(r->quotes[i].confidence > 0 && r->quotes[i].confidence <= 1,
+                  "confidence %f", r->quotes[i].confidence);
+        cr_expect_not_null(r->quotes[i].speaker_mention);
+    }
+    lede_result_free(r);
+}
+
+/* The page lede was specified from (../shared/data/seed): who said what. */
+Test(quotes, seed_article_speakers) {
+    FILE *f = fopen(LEDE_SHARED_DIR "/data/seed/000_e695d325b575ade2.txt", "rb");
+    cr_assert_not_null(f, "the seed page is read from ../shared");
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    lede_result *r = run(text);
+    static const struct {
+        const char *needle, *speaker;
+    } want[] = {
+        {"increasing tensions", "Putin"},       /* "..., in which he warned" */
+        {"Both sides expressed discontent", "Kremlin"},
+        {"nearly 100,000 troops", "Zelensky"},
+        {"large and unusual concentrations", "Stoltenberg"},
+        {"France is ready to defend", "Macron"},
+        {"not recording any neighboring", "Demchenko"},
+    };
+    for (size_t i = 0; i < N_OF(want); i++) {
+        const lede_quote *q = find(r, want[i].needle);
+        cr_assert_not_null(q, "no quote with %s", want[i].needle);
+        cr_expect(q->speaker && strstr(q->speaker, want[i].speaker),
+                  "%s: speaker %s, wanted %s", want[i].needle, q->speaker,
+                  want[i].speaker);
+    }
+    for (size_t i = 0; i < r->n_quotes; i++) /* no month, weekday or outlet speaks */
+        cr_expect(!r->quotes[i].speaker || (strcmp(r->quotes[i].speaker, "Monday") &&
+                                            strcmp(r->quotes[i].speaker, "November")),
+                  "speaker %s", r->quotes[i].speaker);
     lede_result_free(r);
 }

@@ -1,0 +1,167 @@
+/*
+ * Unit tests for the learned attribution tagger (core/nlp/quotes_model.c,
+ * quotes_decode.c, quotes_train.c): the BIO constraint and Viterbi, the model
+ * file's checks, and training on a small corpus written for these tests
+ * (tests/unit/data/quotes_train.jsonl): deterministic, and it learns.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "job.h"
+#include "lede/lede.h"
+#include "nlp/quotes.h"
+#include "nlp/quotes_model.h"
+#include "nlp/quotes_train.h"
+
+#define TRAIN_FILE LEDE_SOURCE_DIR "/tests/unit/data/quotes_train.jsonl"
+
+Test(quotes_model, bio_constraint) {
+    cr_expect(qm_allowed(QM_N_TAGS, QM_B_CON));
+    cr_expect_not(qm_allowed(QM_N_TAGS, QM_I_CON));
+    cr_expect_not(qm_allowed(QM_O, QM_I_SRC));
+    cr_expect_not(qm_allowed(QM_B_CUE, QM_I_CON));
+    cr_expect(qm_allowed(QM_B_CON, QM_I_CON));
+    cr_expect(qm_allowed(QM_I_CON, QM_I_CON));
+    cr_expect(qm_allowed(QM_I_CON, QM_B_SRC));
+}
+
+/* Emissions that prefer an I- tag first: Viterbi must still open with a B-. */
+Test(quotes_model, viterbi_respects_the_constraint) {
+    float emit[3 * QM_ROW] = {0};
+    float trans[(QM_N_TAGS + 1) * QM_N_TAGS] = {0};
+    emit[0 * QM_ROW + QM_I_CON] = 10; /* not allowed at the start */
+    emit[0 * QM_ROW + QM_B_CON] = 1;
+    emit[1 * QM_ROW + QM_I_CON] = 5;
+    emit[2 * QM_ROW + QM_O] = 5;
+    uint8_t back[3 * QM_N_TAGS], tags[3];
+    qm_viterbi(emit, 3, trans, back, tags);
+    cr_expect_eq(tags[0], QM_B_CON);
+    cr_expect_eq(tags[1], QM_I_CON);
+    cr_expect_eq(tags[2], QM_O);
+}
+
+Test(quotes_model, missing_and_malformed_files) {
+    quotes_model *m = NULL;
+    char err[256] = "";
+    cr_expect_eq(quotes_model_load("/nonexistent/quotes.model", &m, err, sizeof err),
+                 LEDE_ERR_IO);
+    cr_expect_null(m);
+    char path[] = "/tmp/lede_qm_XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(write(fd, "LEDEQM01\x12", 9), 9); /* magic, then a cut header */
+    close(fd);
+    cr_expect_eq(quotes_model_load(path, &m, err, sizeof err), LEDE_ERR_IO);
+    cr_expect_null(m);
+    cr_expect(strstr(err, "not a quote model"), "err: %s", err);
+    unlink(path);
+}
+
+static lede_ctx *ctx_for_training(void) {
+    lede_ctx *ctx = NULL;
+    lede_ctx_config cfg = {.data_dir = LEDE_SOURCE_DIR "/core/data"};
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, NULL, 0), LEDE_OK);
+    return ctx;
+}
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+Test(quotes_model, training_is_deterministic) {
+    lede_ctx *ctx = ctx_for_training();
+    char a[] = "/tmp/lede_qa_XXXXXX", b[] = "/tmp/lede_qb_XXXXXX";
+    close(mkstemp(a));
+    close(mkstemp(b));
+    quotes_train_opts o = {.train_path = TRAIN_FILE, .epochs = 4, .bits = 12, .seed = 9};
+    o.out_path = a;
+    cr_assert_eq(quotes_train(ctx, &o, NULL), LEDE_OK);
+    o.out_path = b;
+    cr_assert_eq(quotes_train(ctx, &o, NULL), LEDE_OK);
+    size_t na, nb;
+    char *x = slurp(a, &na), *y = slurp(b, &nb);
+    cr_expect_eq(na, nb);
+    cr_expect(na == nb && !memcmp(x, y, na), "two runs gave different files");
+    free(x);
+    free(y);
+    unlink(a);
+    unlink(b);
+    lede_ctx_free(ctx);
+}
+
+Test(quotes_model, bad_training_input_is_an_error) {
+    lede_ctx *ctx = ctx_for_training();
+    quotes_train_opts o = {.train_path = "/nonexistent.jsonl", .out_path = "/tmp/x",
+                           .epochs = 1, .bits = 12};
+    cr_expect_eq(quotes_train(ctx, &o, NULL), LEDE_ERR_IO);
+    o.train_path = TRAIN_FILE;
+    o.bits = 2; /* too few buckets */
+    cr_expect_eq(quotes_train(ctx, &o, NULL), LEDE_ERR_INVALID);
+    lede_ctx_free(ctx);
+}
+
+/* A model trained on the fixture tags a new sentence of the same shape: the
+ * content after the cue, the cue and the source before it. */
+Test(quotes_model, trained_model_finds_an_attribution) {
+    lede_ctx *ctx = ctx_for_training();
+    char path[] = "/tmp/lede_qt_XXXXXX";
+    close(mkstemp(path));
+    quotes_train_opts o = {
+        .train_path = TRAIN_FILE, .out_path = path, .epochs = 8, .bits = 14, .seed = 3};
+    cr_assert_eq(quotes_train(ctx, &o, NULL), LEDE_OK);
+    quotes_model *m = NULL;
+    char err[256];
+    cr_assert_eq(quotes_model_load(path, &m, err, sizeof err), LEDE_OK, "%s", err);
+    const char *text = "Mayor Lena Ortiz said the tunnel would open in June.";
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_ENTITIES;
+    lede_job job;
+    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+    quotes_prep p;
+    cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+    uint8_t tags[64];
+    float margin[64];
+    cr_assert_lt(p.q.n, 64);
+    cr_assert_eq(quotes_model_tag(m, job.arena, &p.in, tags, margin), LEDE_OK);
+    size_t said = 0;
+    while (said < p.q.n && !quotes_tok_is(&p.q, said, "said"))
+        said++;
+    cr_assert_lt(said, p.q.n);
+    cr_expect_eq(tags[said], QM_B_CUE);
+    cr_expect_eq(tags[0], QM_B_SRC);
+    cr_expect_eq(tags[said + 1], QM_B_CON);
+    cr_expect_eq(tags[said + 2], QM_I_CON);
+    qfound_list found = {.a = job.arena};
+    cr_assert_eq(qm_decode(&p.in, tags, margin, quotes_model_margin_scale(m), &p.rules,
+                           &found),
+                 LEDE_OK);
+    cr_assert_eq(found.n, 1);
+    cr_expect_eq(found.v[0].cue_b, (int32_t)said);
+    cr_expect_eq(found.v[0].spk_b, 0);
+    cr_expect(found.v[0].conf > 0 && found.v[0].conf <= 1);
+    job_discard(&job);
+    quotes_model_free(m);
+    unlink(path);
+    lede_ctx_free(ctx);
+}
+
+/* Without a model file the stage falls back to the rules alone. */
+Test(quotes_model, no_model_file_means_rules_alone) {
+    lede_ctx ctx = {0};
+    char err[64];
+    cr_expect_eq(nlp_quotes_load(&ctx, "/nonexistent-dir", err, sizeof err), LEDE_OK);
+    cr_expect_null(ctx.quotes);
+}
