@@ -21,8 +21,8 @@ struct quotes_model;
 
 struct lede_ctx {
     char *data_dir;
-    struct ner_model *ner; /* NULL when the model file is absent */
-    struct gazetteer *gaz; /* word lists: places, names, demonyms, ... */
+    struct ner_model *ner;       /* NULL when the model file is absent */
+    struct gazetteer *gaz;       /* word lists: places, names, demonyms, ... */
     struct quotes_model *quotes; /* attribution tagger; NULL: the rules alone */
 };
 

@@ -71,9 +71,9 @@ static json_t *quotes_json(const lede_result *r) {
             q->speaker_entity >= 0 ? json_integer(q->speaker_entity) : json_null();
         json_t *mention = json_null();
         if (q->speaker_mention && q->speaker_start >= 0)
-            mention = json_pack("{s:I,s:I,s:o}", "start", (json_int_t)q->speaker_start,
-                                "end", (json_int_t)q->speaker_end, "text",
-                                jstr(q->speaker_mention));
+            mention =
+                json_pack("{s:I,s:I,s:o}", "start", (json_int_t)q->speaker_start, "end",
+                          (json_int_t)q->speaker_end, "text", jstr(q->speaker_mention));
         json_array_append_new(
             a, json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:I,s:I,s:f}", "text", jstr(q->text),
                          "type", lede_quote_type_name(q->type), "speaker",

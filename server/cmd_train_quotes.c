@@ -56,8 +56,8 @@ int cmd_train_quotes(int argc, char **argv) {
         st = quotes_train(ctx, &o, stderr);
     lede_ctx_free(ctx);
     if (st != LEDE_OK) {
-        fprintf(stderr, "lede train-quotes: %s%s%s\n", lede_strerror(st), *err ? ": " : "",
-                err);
+        fprintf(stderr, "lede train-quotes: %s%s%s\n", lede_strerror(st),
+                *err ? ": " : "", err);
         return 1;
     }
     return 0;

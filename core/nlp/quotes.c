@@ -241,8 +241,8 @@ lede_status nlp_quotes_extract(lede_job *job) {
             o->gap_end = f->gap_ce;
         }
         if (f->cue_b >= 0) {
-            o->cue =
-                slice_bytes(job->arena, qp->text, qp->t[f->cue_b].b, qp->t[f->cue_e - 1].e);
+            o->cue = slice_bytes(job->arena, qp->text, qp->t[f->cue_b].b,
+                                 qp->t[f->cue_e - 1].e);
             o->cue_start = qp->t[f->cue_b].cb;
             o->cue_end = qp->t[f->cue_e - 1].ce;
         }

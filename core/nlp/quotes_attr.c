@@ -735,8 +735,8 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
                     claimed[i + 1] = 1;
                 }
             }
-            lede_status st = quotes_found_add(out, q, first, last_close + 1, type, sb, se, cb,
-                                       cb >= 0 ? cb + 1 : -1);
+            lede_status st = quotes_found_add(out, q, first, last_close + 1, type, sb, se,
+                                              cb, cb >= 0 ? cb + 1 : -1);
             if (st != LEDE_OK)
                 return st;
             if (gap) { /* the attribution between the two parts is not quoted */
@@ -755,9 +755,10 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
             claimed[i] = 1;
             size_t close = s->close;
             /* "Smith said: "A. B." "C."" inside one paragraph: one quote */
-            lede_status st = quotes_found_add(out, q, s->open, close + 1,
-                                       partial ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_DIRECT,
-                                       sb, se, cb, cb >= 0 ? cb + 1 : -1);
+            lede_status st =
+                quotes_found_add(out, q, s->open, close + 1,
+                                 partial ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_DIRECT, sb, se,
+                                 cb, cb >= 0 ? cb + 1 : -1);
             if (st != LEDE_OK)
                 return st;
         }
@@ -907,8 +908,8 @@ static lede_status emit_content(const qtext *q, const qspan *spans, size_t n_spa
     if (e <= b || count_words(q, b, e) < min_words || overlaps_found(out, q, b, e))
         return LEDE_OK;
     bool quoted = claim_inside(spans, n_spans, claimed, b, e);
-    return quotes_found_add(out, q, b, e, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT, sb,
-                     se, cb, ce);
+    return quotes_found_add(
+        out, q, b, e, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT, sb, se, cb, ce);
 }
 
 /* A reported clause: at least CONTENT_MIN_WORDS words. */
@@ -1127,8 +1128,8 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             }
         }
         const quotes_cue *cue = cue_of(q, c);
-        if (!cue || used[c] || inside_span(spans, n_spans, c) || quotes_cue_negated(q, c) ||
-            !verb_here(q, c, pronouns, N_OF(pronouns)))
+        if (!cue || used[c] || inside_span(spans, n_spans, c) ||
+            quotes_cue_negated(q, c) || !verb_here(q, c, pronouns, N_OF(pronouns)))
             continue;
         if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words) &&
             !quotes_tok_is(q, c - 1, "has"))
@@ -1304,9 +1305,9 @@ static lede_status pass_bare(const qtext *q, const qspan *spans, size_t n_spans,
             s->words <= HEADING_MAX_WORDS)
             continue; /* 'Legend in the Coal Fields.' — a section heading */
         /* a bare full quote inherits the last speaker before it */
-        lede_status st =
-            quotes_found_add(out, q, s->open, s->close + 1,
-                      sentence ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_PARTIAL, -1, -1, -1, -1);
+        lede_status st = quotes_found_add(
+            out, q, s->open, s->close + 1,
+            sentence ? LEDE_QUOTE_DIRECT : LEDE_QUOTE_PARTIAL, -1, -1, -1, -1);
         if (st != LEDE_OK)
             return st;
         out->v[out->n - 1].inherit = -2; /* resolved after sorting */

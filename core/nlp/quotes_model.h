@@ -59,14 +59,14 @@ typedef struct {
 /* What the features read of one text, built once per text by qm_input_build. */
 typedef struct {
     const qtext *q;
-    uint64_t *lw;      /* hash of each token's lower-case form */
+    uint64_t *lw; /* hash of each token's lower-case form */
     qm_tokinfo *tok;
     uint8_t *rule;     /* the rules' tag of each token (QM_*) */
     uint8_t *inq;      /* 0 outside quotation marks, 1 inside double, 2 inside single */
     qm_ent *ent;       /* entity type of each token */
     int32_t *cue_left; /* nearest cue token before, in the sentence, or -1 */
     int32_t *cue_right;
-    uint8_t *between;  /* between the left cue and the token: 1 "that", 2 comma, 4 colon */
+    uint8_t *between; /* between the left cue and the token: 1 "that", 2 comma, 4 colon */
     uint32_t *sent_first, *sent_last; /* first and last token of each token's sentence */
     uint32_t *para_begin; /* first token of each paragraph; n_paras + 1 entries */
     size_t n_paras;

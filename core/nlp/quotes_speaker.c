@@ -54,18 +54,18 @@ static const qword head_enders[] = {W("who"), W("which"), W("whose"), W("whom"),
                                     W("that")};
 /* Calendar words are adverbials, never speakers ("Clark in October revealed"). */
 static const qword calendar_words[] = {
-    W("january"), W("february"), W("march"),    W("april"),    W("may"),
-    W("june"),    W("july"),     W("august"),   W("september"), W("october"),
-    W("november"), W("december"), W("monday"),  W("tuesday"),  W("wednesday"),
-    W("thursday"), W("friday"),  W("saturday"), W("sunday"),   W("today"),
+    W("january"),   W("february"), W("march"),    W("april"),     W("may"),
+    W("june"),      W("july"),     W("august"),   W("september"), W("october"),
+    W("november"),  W("december"), W("monday"),   W("tuesday"),   W("wednesday"),
+    W("thursday"),  W("friday"),   W("saturday"), W("sunday"),    W("today"),
     W("yesterday"), W("tonight"),
 };
 /* Words that join speakers into a group ("Mr. King and Mr. Schultz"). */
 static const qword coordinators[] = {W("and"), W("&"), W("both")};
 /* Sentence openers skipped when looking for a sentence's subject. */
-static const qword subject_openers[] = {W("but"),  W("and"),   W("yet"),  W("still"),
-                                        W("so"),   W("then"),  W("also"), W("now"),
-                                        W("however"), W("meanwhile")};
+static const qword subject_openers[] = {
+    W("but"),  W("and"),  W("yet"), W("still"),   W("so"),
+    W("then"), W("also"), W("now"), W("however"), W("meanwhile")};
 
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
@@ -216,17 +216,19 @@ static bool name_before(lede_arena *a, const qtext *q, size_t i, qspeaker *s) {
 /* Role nouns a description may stand on ("the spokesman", "the Republican
  * nominee"); other heads ("the court", "the report") are not people. */
 static const qword role_nouns[] = {
-    W("spokesman"), W("spokeswoman"), W("spokesperson"), W("president"), W("governor"),
-    W("senator"),   W("secretary"),   W("minister"),     W("chairman"),  W("chairwoman"),
-    W("candidate"), W("nominee"),     W("director"),     W("mayor"),     W("leader"),
-    W("chief"),     W("executive"),   W("official"),     W("adviser"),   W("advisor"),
-    W("lawyer"),    W("attorney"),    W("judge"),        W("congressman"),
-    W("congresswoman"), W("commissioner"), W("ambassador"), W("economist"),
-    W("analyst"),   W("founder"),     W("businessman"),  W("businesswoman"),
-    W("billionaire"), W("mogul"),     W("actor"),        W("actress"),   W("singer"),
-    W("coach"),     W("manager"),     W("prosecutor"),   W("sheriff"),   W("chancellor"),
-    W("premier"),   W("prime"),       W("representative"), W("strategist"),
-    W("professor"), W("researcher"),  W("author"),       W("veteran"),   W("widow"),
+    W("spokesman"),      W("spokeswoman"),  W("spokesperson"), W("president"),
+    W("governor"),       W("senator"),      W("secretary"),    W("minister"),
+    W("chairman"),       W("chairwoman"),   W("candidate"),    W("nominee"),
+    W("director"),       W("mayor"),        W("leader"),       W("chief"),
+    W("executive"),      W("official"),     W("adviser"),      W("advisor"),
+    W("lawyer"),         W("attorney"),     W("judge"),        W("congressman"),
+    W("congresswoman"),  W("commissioner"), W("ambassador"),   W("economist"),
+    W("analyst"),        W("founder"),      W("businessman"),  W("businesswoman"),
+    W("billionaire"),    W("mogul"),        W("actor"),        W("actress"),
+    W("singer"),         W("coach"),        W("manager"),      W("prosecutor"),
+    W("sheriff"),        W("chancellor"),   W("premier"),      W("prime"),
+    W("representative"), W("strategist"),   W("professor"),    W("researcher"),
+    W("author"),         W("veteran"),      W("widow"),
 };
 
 /* True when the words [db, head) of the description stand, in order, just

@@ -713,7 +713,7 @@ Test(quotes, seed_article_speakers) {
     static const struct {
         const char *needle, *speaker;
     } want[] = {
-        {"increasing tensions", "Putin"},       /* "..., in which he warned" */
+        {"increasing tensions", "Putin"}, /* "..., in which he warned" */
         {"Both sides expressed discontent", "Kremlin"},
         {"nearly 100,000 troops", "Zelensky"},
         {"large and unusual concentrations", "Stoltenberg"},

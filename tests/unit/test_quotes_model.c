@@ -103,8 +103,10 @@ Test(quotes_model, training_is_deterministic) {
 
 Test(quotes_model, bad_training_input_is_an_error) {
     lede_ctx *ctx = ctx_for_training();
-    quotes_train_opts o = {.train_path = "/nonexistent.jsonl", .out_path = "/tmp/x",
-                           .epochs = 1, .bits = 12};
+    quotes_train_opts o = {.train_path = "/nonexistent.jsonl",
+                           .out_path = "/tmp/x",
+                           .epochs = 1,
+                           .bits = 12};
     cr_expect_eq(quotes_train(ctx, &o, NULL), LEDE_ERR_IO);
     o.train_path = TRAIN_FILE;
     o.bits = 2; /* too few buckets */
@@ -145,9 +147,9 @@ Test(quotes_model, trained_model_finds_an_attribution) {
     cr_expect_eq(tags[said + 1], QM_B_CON);
     cr_expect_eq(tags[said + 2], QM_I_CON);
     qfound_list found = {.a = job.arena};
-    cr_assert_eq(qm_decode(&p.in, tags, margin, quotes_model_margin_scale(m), &p.rules,
-                           &found),
-                 LEDE_OK);
+    cr_assert_eq(
+        qm_decode(&p.in, tags, margin, quotes_model_margin_scale(m), &p.rules, &found),
+        LEDE_OK);
     cr_assert_eq(found.n, 1);
     cr_expect_eq(found.v[0].cue_b, (int32_t)said);
     cr_expect_eq(found.v[0].spk_b, 0);
