@@ -123,7 +123,9 @@ static void link_sources(const qtext *q, qd_span *v, size_t n) {
             if (v[s].b >= v[k].e && d <= QD_SOURCE_AFTER_MAX && after < 0)
                 after = (long)s;
         }
-        if (before > 0) {
+        /* Only a source set off by commas right before its cue is an
+         * interruption ("Trump, speaking to a group in Virginia, said"). */
+        if (before > 0 && (comma_at(q, v[before].e) || comma_at(q, v[before].e - 1))) {
             for (long s = 0; s < before; s++)
                 if (v[s].kind == QM_B_SRC && q->t[v[s].b].sent == q->t[v[k].b].sent &&
                     comma_at(q, v[s].e) && gap(&v[s], &v[k]) <= QD_SOURCE_BEFORE_MAX) {
