@@ -311,6 +311,18 @@ bool qm_allowed(int from, int to) {
     return true;
 }
 
+/* The tags each tag may follow (the BIO constraint as lists, so the inner
+ * loop tests nothing): an inside tag follows its begin or itself, any other
+ * tag follows anything. */
+static const struct {
+    uint8_t n, from[QM_N_TAGS];
+} qm_prev[QM_N_TAGS] = {
+    [QM_O] = {7, {0, 1, 2, 3, 4, 5, 6}},     [QM_B_SRC] = {7, {0, 1, 2, 3, 4, 5, 6}},
+    [QM_I_SRC] = {2, {QM_B_SRC, QM_I_SRC}}, [QM_B_CUE] = {7, {0, 1, 2, 3, 4, 5, 6}},
+    [QM_I_CUE] = {2, {QM_B_CUE, QM_I_CUE}}, [QM_B_CON] = {7, {0, 1, 2, 3, 4, 5, 6}},
+    [QM_I_CON] = {2, {QM_B_CON, QM_I_CON}},
+};
+
 void qm_viterbi(const float *emit, size_t n, const float *trans, uint8_t *back,
                 uint8_t *tags) {
     if (!n)
@@ -321,10 +333,9 @@ void qm_viterbi(const float *emit, size_t n, const float *trans, uint8_t *back,
     for (size_t i = 1; i < n; i++) {
         for (int t = 0; t < QM_N_TAGS; t++) {
             float best = -INFINITY;
-            int arg = 0;
-            for (int p = 0; p < QM_N_TAGS; p++) {
-                if (!qm_allowed(p, t))
-                    continue;
+            int arg = qm_prev[t].from[0];
+            for (int k = 0; k < qm_prev[t].n; k++) {
+                int p = qm_prev[t].from[k];
                 float s = score[p] + trans[(p + 1) * QM_N_TAGS + t];
                 if (s > best) {
                     best = s;
