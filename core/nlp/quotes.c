@@ -17,6 +17,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "ner_gaz.h"
+#include "ner_hash.h"
 #include "quotes_model.h"
 
 typedef struct {
@@ -101,6 +103,18 @@ static long person_by_surname(const lede_result *res, const char *name) {
     return found;
 }
 
+/* A one-word name that the tagger calls MISC and the word lists know as a
+ * nationality or an ordinary word is an adjective ("Democratic claims",
+ * "Republican claims"), no speaker: no name rather than a wrong one. */
+static bool adjective_name(const lede_job *job, const ent_span *at, const qspeaker *s) {
+    if (!at || at->type != LEDE_ENT_MISC || at->cb > s->nb || at->ce < s->ne ||
+        !s->name || strchr(s->name, ' ') || !job->ctx->gaz)
+        return false;
+    uint64_t h = ner_hash_bytes(s->name, strlen(s->name), 1);
+    return (ner_gaz_lookup(job->ctx->gaz, &h, 1) & (NER_GAZ_DEMONYM | NER_GAZ_COMMON)) !=
+           0;
+}
+
 /* A pronoun's antecedent must agree with it: "he"/"she" a person (or a name
  * the tagger left untyped), "they"/"it"/"we" a group, never one person. */
 static bool pronoun_agrees(const qspeaker *s, long entity, const lede_result *res) {
@@ -114,9 +128,12 @@ static bool pronoun_agrees(const qspeaker *s, long entity, const lede_result *re
 
 static void link_entity(lede_job *job, const ent_span *es, size_t n_es, const qspeaker *s,
                         lede_quote *out) {
-    const ent_span *hit = NULL;
-    if (s->nb >= 0)
-        hit = speaking_entity(entity_at(es, n_es, s->nb, s->ne));
+    const ent_span *at = s->nb >= 0 ? entity_at(es, n_es, s->nb, s->ne) : NULL;
+    if (adjective_name(job, at, s)) {
+        out->speaker = NULL;
+        return;
+    }
+    const ent_span *hit = speaking_entity(at);
     long entity = hit ? hit->entity : person_by_surname(job->res, s->name);
     if (!pronoun_agrees(s, entity, job->res)) {
         out->speaker = NULL;

@@ -317,7 +317,7 @@ bool qm_allowed(int from, int to) {
 static const struct {
     uint8_t n, from[QM_N_TAGS];
 } qm_prev[QM_N_TAGS] = {
-    [QM_O] = {7, {0, 1, 2, 3, 4, 5, 6}},     [QM_B_SRC] = {7, {0, 1, 2, 3, 4, 5, 6}},
+    [QM_O] = {7, {0, 1, 2, 3, 4, 5, 6}},    [QM_B_SRC] = {7, {0, 1, 2, 3, 4, 5, 6}},
     [QM_I_SRC] = {2, {QM_B_SRC, QM_I_SRC}}, [QM_B_CUE] = {7, {0, 1, 2, 3, 4, 5, 6}},
     [QM_I_CUE] = {2, {QM_B_CUE, QM_I_CUE}}, [QM_B_CON] = {7, {0, 1, 2, 3, 4, 5, 6}},
     [QM_I_CON] = {2, {QM_B_CON, QM_I_CON}},

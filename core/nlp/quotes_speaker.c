@@ -45,7 +45,7 @@ static const qword cap_function_words[] = {
     W("we"),      W("i"),     W("his"),   W("her"),   W("their"), W("after"),
     W("before"),  W("while"), W("so"),    W("still"), W("yet"),   W("meanwhile"),
     W("however"), W("also"),  W("there"), W("what"),  W("why"),   W("how"),
-    W("who"),     W("mr."),   W("mrs."),  W("ms."),   W("dr."),
+    W("who"),     W("mr."),   W("mrs."),  W("ms."),   W("dr."),   W("according"),
 };
 
 /* Words that end the head of a source: an appositive or relative clause
@@ -377,6 +377,10 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
         resolve_pronoun(a, q, found, out, i, b, s);
         return;
     }
+    /* "Both Mr. King and Mr. Schultz say", the source tagged on the last name
+     * only: a group, not that one person. */
+    if (b >= 2 && IN(q, b - 1, coordinators) && name_word(q, b - 2))
+        return;
     size_t full_e = e;
     e = head_end(q, b, e);
     size_t head = e - 1;

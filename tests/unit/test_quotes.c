@@ -664,6 +664,10 @@ Test(quotes, source_head_before_appositive_and_relative_clause) {
     cr_expect_str_eq(speaker_of(a, t, "Mr. King and Mr. Schultz",
                                 "the network never told them what to say"),
                      "");
+    t = "Both Mr. King and Mr. Schultz say the network never told them what to say.";
+    cr_expect_str_eq(speaker_of(a, t, "Mr. Schultz", "the network never told them"), "");
+    t = "According to her account, she insisted that the patient go to a hospital.";
+    cr_expect_str_eq(speaker_of(a, t, "she", "the patient go to a hospital"), "");
     t = "Clark in October revealed that the plan had failed.";
     cr_expect_str_eq(speaker_of(a, t, "Clark in October", "the plan had failed"), "");
     t = "Rudolph's supporters have stated that the verdict was unfair.";
