@@ -145,6 +145,19 @@ static void link_entity(lede_job *job, const ent_span *es, size_t n_es, const qs
     }
 }
 
+/* How much a resolved speaker lowers the confidence: a name read through a
+ * pronoun or a description is one step removed from the text. */
+#define PRONOUN_CERTAINTY 0.9
+#define DESCRIPTION_CERTAINTY 0.85
+
+static double speaker_certainty(const qspeaker *s) {
+    if (!s->name)
+        return 1.0;
+    if (s->pronoun != QP_NONE)
+        return PRONOUN_CERTAINTY;
+    return s->described ? DESCRIPTION_CERTAINTY : 1.0;
+}
+
 static const char *slice_bytes(lede_arena *a, const char *text, uint32_t b, uint32_t e) {
     return arena_strndup(a, text + b, e - b);
 }
@@ -250,7 +263,7 @@ lede_status nlp_quotes_extract(lede_job *job) {
         o->speaker_start = spk[i].mb;
         o->speaker_end = spk[i].me;
         o->speaker_mention = spk[i].mention;
-        o->confidence = f->conf;
+        o->confidence = f->conf * speaker_certainty(&spk[i]);
         o->cue_start = o->cue_end = -1;
         o->gap_start = o->gap_end = -1;
         if (f->gap_ce > f->gap_cb) {
