@@ -5,7 +5,9 @@
  * the invariants of every quote: its span lies inside the text and its text is
  * exactly that span; speaker, cue and the gap of an interrupted quote are
  * ordered spans inside the text (the gap inside the quote); a speaker entity
- * indexes res->entities. The context is loaded once from the source tree.
+ * indexes res->entities; the confidence lies in [0, 1] and the speaker mention
+ * is its span's text. The context (with the attribution model) is loaded once
+ * from the source tree.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -52,6 +54,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                    ((size_t)q->gap_start >= q->start && (size_t)q->gap_end <= q->end));
         FUZZ_CHECK(q->speaker_entity < 0 || (size_t)q->speaker_entity < r->n_entities);
         FUZZ_CHECK(q->cue == NULL || q->cue_start >= 0);
+        FUZZ_CHECK(q->confidence >= 0 && q->confidence <= 1);
+        FUZZ_CHECK(q->speaker_mention == NULL || q->speaker_start >= 0);
+        FUZZ_CHECK(q->speaker_mention == NULL ||
+                   utf8_count(q->speaker_mention, strlen(q->speaker_mention)) ==
+                       (size_t)(q->speaker_end - q->speaker_start));
     }
     lede_result_free(r);
     return 0;
