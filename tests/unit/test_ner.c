@@ -236,15 +236,15 @@ Test(ner, model_file_round_trip) {
     cr_assert_eq(m->bits, bits);
     /* Largest weight maps to the top of the int16 range; ratios survive. */
     cr_assert_eq(m->n_rows, 2);
-    const int16_t *r5 = ner_model_row(m, 5), *r700 = ner_model_row(m, 700);
-    cr_assert(r5 && r700);
-    int16_t top = r5[NER_B_PER];
+    cr_assert_eq(m->table->n_rows, 2);
+    cr_assert(ner_table_row(m->table, 5) && ner_table_row(m->table, 700));
+    int16_t top = ner_model_weight(m, 5, NER_B_PER);
     cr_assert(top > 30000);
-    cr_assert_eq(r5[NER_O], -top / 2);
-    cr_assert_eq(r5[NER_B_LOC], 0);
-    cr_assert_eq(r700[NER_I_MISC], top / 4);
-    cr_assert_null(ner_model_row(m, 6));
-    cr_assert_null(ner_model_row(m, 1023));
+    cr_assert_eq(ner_model_weight(m, 5, NER_O), -top / 2);
+    cr_assert_eq(ner_model_weight(m, 5, NER_B_LOC), 0);
+    cr_assert_eq(ner_model_weight(m, 700, NER_I_MISC), top / 4);
+    cr_assert_null(ner_table_row(m->table, 6));
+    cr_assert_null(ner_table_row(m->table, 1023));
     cr_assert_eq(m->trans[NER_START][NER_B_LOC], top / 2);
     cr_assert_eq(m->trans[NER_B_PER][NER_I_PER], -top);
     ner_model_free(m);
@@ -453,6 +453,16 @@ Test(ner, two_stage_model_file) {
     cr_assert_eq(m->n_rows, 1);
     cr_assert_eq(m->next->n_rows, 2);
     cr_assert_null(m->next->next);
+    /* Both stages share one table: the union of their buckets, each stage
+     * reading its own columns (tag 8 is stored apart from tags 0..7). */
+    cr_assert_eq(m->table, m->next->table);
+    cr_assert_eq(m->table->n_rows, 2);
+    int16_t one = ner_model_weight(m, 1, NER_B_PER);
+    cr_assert(one > 30000);
+    cr_assert_eq(ner_model_weight(m->next, 1, NER_B_PER), one);
+    cr_assert_eq(ner_model_weight(m, 2, NER_B_LOC), 0);
+    cr_assert_eq(ner_model_weight(m->next, 2, NER_B_LOC), one);
+    cr_assert_eq(ner_model_weight(m->next, 2, NER_B_PER), 0);
     ner_model_free(m);
 
     size_t len;
