@@ -55,10 +55,12 @@ static json_t *entities_json(const lede_result *r) {
                                             (json_int_t)e->mentions[m].start, "end",
                                             (json_int_t)e->mentions[m].end, "text",
                                             jstr(e->mentions[m].text)));
-        json_array_append_new(a,
-                              json_pack("{s:o,s:s,s:I,s:o}", "name", jstr(e->name),
-                                        "type", lede_entity_type_name(e->type), "count",
-                                        (json_int_t)e->n_mentions, "mentions", mentions));
+        /* Confidence rounded to three decimals: stable output, no float noise. */
+        double conf = round(e->confidence * 1000.0) / 1000.0;
+        json_array_append_new(a, json_pack("{s:o,s:s,s:I,s:f,s:o}", "name", jstr(e->name),
+                                           "type", lede_entity_type_name(e->type),
+                                           "count", (json_int_t)e->n_mentions,
+                                           "confidence", conf, "mentions", mentions));
     }
     return a;
 }

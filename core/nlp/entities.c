@@ -24,7 +24,9 @@ typedef struct {
     uint64_t key;              /* identity of the name (alias-resolved) */
     uint64_t last;             /* hash of the last word, lower-cased */
     lede_entity_type type;
-    int32_t group; /* entity before ordering, -1 when dropped */
+    float conf;       /* the tagger's posterior of the span */
+    float type_share; /* share of the name's mentions that have its type */
+    int32_t group;    /* entity before ordering, -1 when dropped */
 } ent_mention;
 
 typedef struct {
@@ -32,7 +34,8 @@ typedef struct {
     uint64_t key;
     size_t count, first; /* first: index of its first mention */
     size_t name_mention; /* the mention with the fullest form */
-    int32_t rank;        /* final position */
+    int32_t rank;        /* final position, -1 when dropped */
+    double confidence;   /* best mention posterior times the type's share */
 } ent_group;
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
@@ -131,6 +134,8 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
         out->cp_end -= 2; /* apostrophe and "s": two code points either way */
     }
     out->type = m->type;
+    out->conf = m->conf;
+    out->type_share = 1.0f;
     out->group = -1;
     return true;
 }
@@ -261,7 +266,7 @@ static bool fuller(const nlp_text *t, const ent_mention *a, const ent_mention *b
 
 /* One name typed two ways in one article ("African Union" as ORG and LOC) is
  * one entity: every mention of that name takes the type most of its mentions
- * have (the first seen on a tie). */
+ * have (the first seen on a tie), and remembers how large that majority was. */
 static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
                                const bool *keep) {
     enum { N_TYPES = LEDE_ENT_MISC + 1 };
@@ -286,10 +291,14 @@ static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
             continue;
         int32_t k = *map_slot(&names, ms[i].key);
         lede_entity_type best = first[k];
-        for (int ty = 0; ty < N_TYPES; ty++)
+        size_t total = 0;
+        for (int ty = 0; ty < N_TYPES; ty++) {
+            total += votes[k][ty];
             if (votes[k][ty] > votes[k][best])
                 best = (lede_entity_type)ty;
+        }
         ms[i].type = best;
+        ms[i].type_share = (float)votes[k][best] / (float)total;
     }
     return LEDE_OK;
 }
@@ -336,31 +345,41 @@ lede_status nlp_entities_merge(lede_job *job) {
         int32_t *slot = map_slot(&group_of, ner_combine(ms[i].key, ms[i].type));
         if (*slot < 0) {
             *slot = (int32_t)n_groups;
-            groups[n_groups++] = (ent_group){ms[i].type, ms[i].key, 0, i, i, 0};
+            groups[n_groups++] = (ent_group){ms[i].type, ms[i].key, 0, i, i, 0, 0.0};
         }
         size_t gi = (size_t)*slot;
         ent_group *gr = &groups[gi];
         gr->count++;
+        double c = (double)ms[i].conf * (double)ms[i].type_share;
+        if (c > gr->confidence)
+            gr->confidence = c;
         if (fuller(t, &ms[i], &ms[gr->name_mention]))
             gr->name_mention = i;
         ms[i].group = (int32_t)gi;
     }
-    for (size_t i = 0; i < n_groups; i++)
-        order[i] = &groups[i];
-    qsort(order, n_groups, sizeof *order, group_cmp);
+    /* Entities the caller finds too uncertain are dropped with their mentions. */
+    size_t n_kept = 0;
+    double min_conf = job->opt ? job->opt->min_confidence : 0;
+    for (size_t i = 0; i < n_groups; i++) {
+        groups[i].rank = -1;
+        if (groups[i].confidence >= min_conf)
+            order[n_kept++] = &groups[i];
+    }
+    qsort(order, n_kept, sizeof *order, group_cmp);
 
     lede_result *res = job->res;
-    res->entities = arena_calloc(job->arena, n_groups, sizeof *res->entities);
+    res->entities = arena_calloc(job->arena, n_kept ? n_kept : 1, sizeof *res->entities);
     if (!res->entities)
         return LEDE_ERR_NOMEM;
-    res->n_entities = n_groups;
-    for (size_t r = 0; r < n_groups; r++) {
+    res->n_entities = n_kept;
+    for (size_t r = 0; r < n_kept; r++) {
         ent_group *gr = order[r];
         gr->rank = (int32_t)r;
         lede_entity *e = &res->entities[r];
         const ent_mention *nm = &ms[gr->name_mention];
         e->name = arena_strndup(job->arena, t->text + nm->start, nm->end - nm->start);
         e->type = gr->type;
+        e->confidence = gr->confidence;
         e->mentions = arena_calloc(job->arena, gr->count, sizeof *e->mentions);
         if (!e->name || !e->mentions)
             return LEDE_ERR_NOMEM;
@@ -371,6 +390,8 @@ lede_status nlp_entities_merge(lede_job *job) {
         if (!keep[i])
             continue;
         const ent_group *gr = &groups[ms[i].group];
+        if (gr->rank < 0)
+            continue;
         lede_entity *e = &res->entities[gr->rank];
         lede_mention *lm = &e->mentions[e->n_mentions++];
         lm->start = ms[i].cp_start;

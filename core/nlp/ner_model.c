@@ -454,7 +454,87 @@ size_t ner_scratch_size(size_t n) {
         tmp = ner_hist_tmp_size(n);
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
            align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
-           align8(n * NER_N_TAGS * sizeof(int32_t)) + align8(tmp);
+           align8(n * NER_N_TAGS * sizeof(int32_t)) +
+           align8(2 * n * NER_N_TAGS * sizeof(double)) + align8(tmp);
+}
+
+/* The sharpness of the posterior: p(tags) is proportional to
+ * exp(NER_CONF_SHARPNESS * score), the score in real weight units. Chosen
+ * from a grid (0.01 .. 1) as the least log loss of span correctness on the
+ * first half of the CoNLL dev documents, with scripts/ner-confidence.py
+ * --fit; see core/data/README.md for the held-out figures. */
+#define NER_CONF_SHARPNESS 0.07
+
+void ner_marginals(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
+                   size_t n, double k, const uint8_t *tags, double *work, float *out) {
+    if (!n)
+        return;
+    /* exp(k * trans), all scaled by the largest allowed transition (a constant
+     * factor on every path cancels in the normalisation); broken BIO
+     * transitions are 0. */
+    double tr[NER_N_TAGS + 1][NER_N_TAGS];
+    float mx = -INFINITY;
+    for (int p = 0; p <= NER_N_TAGS; p++)
+        for (int t = 0; t < NER_N_TAGS; t++)
+            if (bio_allowed(p, t) && trans[p][t] > mx)
+                mx = trans[p][t];
+    for (int p = 0; p <= NER_N_TAGS; p++)
+        for (int t = 0; t < NER_N_TAGS; t++)
+            tr[p][t] = bio_allowed(p, t) ? exp(k * (double)(trans[p][t] - mx)) : 0.0;
+    /* e[i][t] = exp(k * (em - max)), in work; alpha in the same rows after. */
+    double *e = work;
+    for (size_t i = 0; i < n; i++) {
+        const float *row = em + i * NER_N_TAGS;
+        float mx = row[0];
+        for (int t = 1; t < NER_N_TAGS; t++)
+            mx = row[t] > mx ? row[t] : mx;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            e[i * NER_N_TAGS + t] = exp(k * (double)(row[t] - mx));
+    }
+    /* Forward, normalised at every step. */
+    double *alpha = work + n * NER_N_TAGS;
+    for (size_t i = 0; i < n; i++) {
+        double *a = alpha + i * NER_N_TAGS, sum = 0;
+        const double *ei = e + i * NER_N_TAGS;
+        for (int t = 0; t < NER_N_TAGS; t++) {
+            double v = 0;
+            if (i == 0) {
+                v = tr[NER_N_TAGS][t];
+            } else {
+                const double *ap = a - NER_N_TAGS;
+                for (int p = 0; p < NER_N_TAGS; p++)
+                    v += ap[p] * tr[p][t];
+            }
+            a[t] = v * ei[t];
+            sum += a[t];
+        }
+        for (int t = 0; t < NER_N_TAGS; t++)
+            a[t] = sum > 0 ? a[t] / sum : 0;
+    }
+    /* Backward with a running beta; the marginal of the decoded tag. */
+    double beta[NER_N_TAGS], nb[NER_N_TAGS];
+    for (int t = 0; t < NER_N_TAGS; t++)
+        beta[t] = 1;
+    for (size_t i = n; i-- > 0;) {
+        const double *a = alpha + i * NER_N_TAGS;
+        double z = 0;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            z += a[t] * beta[t];
+        out[i] = z > 0 ? (float)(a[tags[i]] * beta[tags[i]] / z) : 1.0f;
+        if (!i)
+            break;
+        const double *ei = e + i * NER_N_TAGS;
+        double sum = 0;
+        for (int p = 0; p < NER_N_TAGS; p++) {
+            double v = 0;
+            for (int t = 0; t < NER_N_TAGS; t++)
+                v += tr[p][t] * ei[t] * beta[t];
+            nb[p] = v;
+            sum += v;
+        }
+        for (int p = 0; p < NER_N_TAGS; p++)
+            beta[p] = sum > 0 ? nb[p] / sum : 0;
+    }
 }
 
 #if defined(__GNUC__)
@@ -596,6 +676,12 @@ static void second_pass(const ner_model *m2, const uint16_t *hist, size_t n,
 void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *words,
                        const size_t *sent_begin, size_t n_sents, void *scratch,
                        uint8_t *tags) {
+    ner_model_tag_doc_conf(m, g, words, sent_begin, n_sents, scratch, tags, NULL);
+}
+
+void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_word *words,
+                            const size_t *sent_begin, size_t n_sents, void *scratch,
+                            uint8_t *tags, float *conf) {
     size_t n = sent_begin[n_sents] - sent_begin[0];
     if (!n)
         return;
@@ -612,6 +698,11 @@ void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *w
     p += align8(n * sizeof *hist);
     int32_t *part2 = (int32_t *)p;
     p += align8(n * NER_N_TAGS * sizeof *part2);
+    double *mwork = (double *)p;
+    p += align8(2 * n * NER_N_TAGS * sizeof *mwork);
+    if (conf)
+        conf += sent_begin[0];
+    const ner_model *last = m->next ? m->next : m;
     for (size_t s = 0; s < n_sents; s++) {
         size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
         ner_prepare(g, words + b, len, info + b, p);
@@ -623,6 +714,9 @@ void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *w
             continue;
         first_pass(m, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
         ner_viterbi(em, m->trans_f, len, back, tags + b);
+        if (conf && !m->next)
+            ner_marginals(em, m->trans_f, len, NER_CONF_SHARPNESS / last->scale, tags + b,
+                          mwork, conf + b);
     }
     if (!m->next)
         return;
@@ -633,6 +727,9 @@ void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *w
             continue;
         second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
         ner_viterbi(em, m->next->trans_f, len, back, tags + b);
+        if (conf)
+            ner_marginals(em, m->next->trans_f, len, NER_CONF_SHARPNESS / last->scale,
+                          tags + b, mwork, conf + b);
     }
 }
 

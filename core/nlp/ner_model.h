@@ -212,6 +212,18 @@ void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *w
                        const size_t *sent_begin, size_t n_sents, void *scratch,
                        uint8_t *tags);
 
+/* The same, and conf[] (NULL: not computed) gets each word's posterior
+ * probability of its tag: forward-backward over the last stage's scores. */
+void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_word *words,
+                            const size_t *sent_begin, size_t n_sents, void *scratch,
+                            uint8_t *tags, float *conf);
+
+/* Posterior marginals of a linear chain under p(y) proportional to
+ * exp(k * score(y)), BIO-broken paths excluded: out[i] = p(tag i = tags[i]).
+ * em and trans as for ner_viterbi; work holds 2 * n * NER_N_TAGS doubles. */
+void ner_marginals(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
+                   size_t n, double k, const uint8_t *tags, double *work, float *out);
+
 /* Tags one sentence (a document of one sentence) into tags[0..n); scratch
  * holds ner_scratch_size(n) bytes (aligned for any type). */
 void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,

@@ -1,7 +1,7 @@
 """A small JSON-Schema validator for the subset openapi.yaml uses.
 
 Supported keywords: type (a name or a list, "null" included), properties,
-required, items, enum, additionalProperties (boolean or schema), minimum,
+required, items, enum, additionalProperties (boolean or schema), minimum, maximum,
 anyOf, oneOf and $ref (local JSON pointers such as "#/components/schemas/X").
 Anything else in a schema is an error, so the spec cannot silently use a
 keyword this checker would ignore. Descriptive keywords are skipped.
@@ -12,7 +12,7 @@ import yaml
 DESCRIPTIVE = {"description", "example", "examples", "title", "summary", "default",
                "deprecated", "format"}
 CHECKED = {"type", "properties", "required", "items", "enum", "additionalProperties",
-           "minimum", "anyOf", "oneOf", "$ref"}
+           "minimum", "maximum", "anyOf", "oneOf", "$ref"}
 
 TYPE_CHECKS = {
     "null": lambda v: v is None,
@@ -94,6 +94,9 @@ class Spec:
         if "minimum" in schema and isinstance(value, (int, float)) \
                 and value < schema["minimum"]:
             errors.append("%s: %r is below %r" % (where, value, schema["minimum"]))
+        if "maximum" in schema and isinstance(value, (int, float)) \
+                and value > schema["maximum"]:
+            errors.append("%s: %r is above %r" % (where, value, schema["maximum"]))
         if isinstance(value, dict):
             props = schema.get("properties", {})
             if not ignore_required:

@@ -44,8 +44,9 @@ static void begin(const char *text) {
     job.mentions = arena_calloc(job.arena, 64, sizeof *job.mentions);
 }
 
-/* Adds the n-th (0-based) occurrence of phrase as a mention of type t. */
-static void mention(const char *phrase, int nth, lede_entity_type t) {
+/* Adds the n-th (0-based) occurrence of phrase as a mention of type t with
+ * the tagger's confidence conf. */
+static void mention_conf(const char *phrase, int nth, lede_entity_type t, float conf) {
     const char *p = res.text;
     for (int i = 0; i <= nth; i++) {
         p = strstr(i ? p + 1 : p, phrase);
@@ -60,7 +61,11 @@ static void mention(const char *phrase, int nth, lede_entity_type t) {
             te = k + 1;
     }
     cr_assert(tb != UINT32_MAX && te > tb, "'%s' is not on token boundaries", phrase);
-    job.mentions[job.n_mentions++] = (nlp_mention){tb, te, t, -1};
+    job.mentions[job.n_mentions++] = (nlp_mention){tb, te, t, -1, conf};
+}
+
+static void mention(const char *phrase, int nth, lede_entity_type t) {
+    mention_conf(phrase, nth, t, 1.0f);
 }
 
 static const lede_entity *find(const char *name) {
@@ -244,4 +249,65 @@ Test(entities, long_text_is_tagged_in_windows) {
     cr_assert_str_eq(r->entities[1].name, "Paris");
     lede_result_free(r);
     free(text);
+}
+
+Test(entities, confidence_is_best_mention_times_type_share) {
+    begin("The Baltic Union met in Tallinn. The Baltic Union and the Baltic Union "
+          "agreed in Tallinn.");
+    mention_conf("Baltic Union", 0, LEDE_ENT_ORG, 0.9f);
+    mention_conf("Tallinn", 0, LEDE_ENT_LOC, 0.5f);
+    mention_conf("Baltic Union", 1, LEDE_ENT_LOC, 0.95f);
+    mention_conf("Baltic Union", 2, LEDE_ENT_ORG, 0.8f);
+    mention_conf("Tallinn", 1, LEDE_ENT_LOC, 0.7f);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 2);
+    const lede_entity *u = find("Baltic Union"), *t = find("Tallinn");
+    cr_assert(u && t);
+    /* Two of three mentions say ORG: the best mention (0.95) times 2/3. */
+    cr_assert_eq(u->type, LEDE_ENT_ORG);
+    cr_assert_float_eq(u->confidence, 0.95 * 2.0 / 3.0, 1e-6);
+    cr_assert_float_eq(t->confidence, 0.7, 1e-6);
+}
+
+Test(entities, min_confidence_drops_entities_and_unlinks_their_mentions) {
+    begin("The Baltic Union met in Tallinn. Mart Laar spoke in Tallinn.");
+    mention_conf("Baltic Union", 0, LEDE_ENT_ORG, 0.4f);
+    mention_conf("Tallinn", 0, LEDE_ENT_LOC, 0.9f);
+    mention_conf("Mart Laar", 0, LEDE_ENT_PERSON, 0.6f);
+    mention_conf("Tallinn", 1, LEDE_ENT_LOC, 0.8f);
+    opt.min_confidence = 0.6;
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 2);
+    cr_assert_str_eq(res.entities[0].name, "Tallinn");
+    cr_assert_eq(res.entities[0].n_mentions, 2);
+    cr_assert_str_eq(res.entities[1].name, "Mart Laar");
+    cr_assert_eq(job.mentions[0].entity, -1);
+    cr_assert_eq(job.mentions[2].entity, 1);
+    check_offsets(&res);
+}
+
+Test(entities, pipeline_confidence_is_a_probability_and_filters) {
+    lede_result *r = NULL;
+    cr_assert_eq(lede_analyze_text(ctx, article, strlen(article), NULL, &r), LEDE_OK);
+    size_t n_all = r->n_entities, above = 0;
+    double lowest = 1;
+    for (size_t i = 0; i < n_all; i++) {
+        double c = r->entities[i].confidence;
+        cr_assert(c >= 0 && c <= 1, "confidence %f", c);
+        lowest = c < lowest ? c : lowest;
+    }
+    double cut = lowest + 1e-6;
+    for (size_t i = 0; i < n_all; i++)
+        above += r->entities[i].confidence >= cut;
+    lede_result_free(r);
+    lede_options o;
+    lede_options_init(&o);
+    o.min_confidence = cut;
+    cr_assert_eq(lede_analyze_text(ctx, article, strlen(article), &o, &r), LEDE_OK);
+    cr_assert_eq(r->n_entities, above);
+    cr_assert(above < n_all);
+    for (size_t i = 0; i < r->n_entities; i++)
+        cr_assert(r->entities[i].confidence >= cut);
+    check_offsets(r);
+    lede_result_free(r);
 }

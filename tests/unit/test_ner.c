@@ -2,6 +2,7 @@
  * (round trip and malformed files), training on a tiny hand-written corpus, and
  * the shipped model on sentences written for these tests. */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -550,4 +551,50 @@ Test(ner, document_hints_see_other_sentences) {
     cr_assert(info[0].doc & NER_DOC_CAP_MID);
     cr_assert_not(info[1].doc & NER_DOC_CAP_MID);
     ner_gaz_free(g);
+}
+
+/* Forward-backward against brute force: every BIO-valid path of a 3-token
+ * chain enumerated, p(path) proportional to exp(k * score). */
+Test(ner, marginals_match_enumeration) {
+    enum { N = 3 };
+    float em[N * NER_N_TAGS], trans[NER_N_TAGS + 1][NER_N_TAGS];
+    unsigned seed = 12345;
+    for (size_t i = 0; i < N * NER_N_TAGS; i++) {
+        seed = seed * 1103515245u + 12345u;
+        em[i] = (float)((seed >> 16) % 2001) - 1000.0f;
+    }
+    for (int a = 0; a <= NER_N_TAGS; a++)
+        for (int b = 0; b < NER_N_TAGS; b++) {
+            seed = seed * 1103515245u + 12345u;
+            trans[a][b] = (float)((seed >> 16) % 1001) - 500.0f;
+        }
+    const double k = 0.004;
+    uint8_t tags[N] = {NER_B_PER, NER_I_PER, NER_O};
+    double work[2 * N * NER_N_TAGS];
+    float out[N];
+    ner_marginals(em, trans, N, k, tags, work, out);
+    double z = 0, hit[N] = {0};
+    for (int a = 0; a < NER_N_TAGS; a++)
+        for (int b = 0; b < NER_N_TAGS; b++)
+            for (int c = 0; c < NER_N_TAGS; c++) {
+                int path[N] = {a, b, c};
+                bool ok = true;
+                double s = trans[NER_START][a];
+                for (int i = 0; i < N && ok; i++) {
+                    int t = path[i], p = i ? path[i - 1] : -1;
+                    if (!(t == NER_O || ner_tag_is_begin((ner_tag)t)) &&
+                        (p < 0 || p == NER_O || (p - 1) / 2 != (t - 1) / 2))
+                        ok = false;
+                    s += em[i * NER_N_TAGS + t] + (i ? trans[p][t] : 0);
+                }
+                if (!ok)
+                    continue;
+                double w = exp(k * s);
+                z += w;
+                for (int i = 0; i < N; i++)
+                    hit[i] += path[i] == tags[i] ? w : 0;
+            }
+    for (int i = 0; i < N; i++)
+        cr_assert_float_eq(out[i], hit[i] / z, 1e-5, "token %d: %f vs %f", i, out[i],
+                           hit[i] / z);
 }
