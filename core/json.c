@@ -57,10 +57,15 @@ static json_t *entities_json(const lede_result *r) {
                                             jstr(e->mentions[m].text)));
         /* Confidence rounded to three decimals: stable output, no float noise. */
         double conf = round(e->confidence * 1000.0) / 1000.0;
-        json_array_append_new(a, json_pack("{s:o,s:s,s:I,s:f,s:o}", "name", jstr(e->name),
-                                           "type", lede_entity_type_name(e->type),
-                                           "count", (json_int_t)e->n_mentions,
-                                           "confidence", conf, "mentions", mentions));
+        /* Stable identifiers of the entity in public lists, when known. */
+        json_t *ids = json_object();
+        if (ids && e->iso3166)
+            json_object_set_new(ids, "iso3166", json_string(e->iso3166));
+        json_array_append_new(
+            a, json_pack("{s:o,s:s,s:I,s:f,s:o,s:o}", "name", jstr(e->name), "type",
+                         lede_entity_type_name(e->type), "count",
+                         (json_int_t)e->n_mentions, "confidence", conf, "ids",
+                         ids ? ids : json_object(), "mentions", mentions));
     }
     return a;
 }

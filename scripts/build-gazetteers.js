@@ -51,3 +51,18 @@ const popular = fs.readFileSync(pkg('popular-english-words', 'words.js'), 'utf8'
 const popularList = JSON.parse(
   popular.slice(popular.indexOf('['), popular.lastIndexOf(']') + 1).replace(/'/g, '"'));
 write('common_words.txt', popularList.slice(0, COMMON_WORDS));
+
+// Country identifiers: ISO 3166-1 alpha-2 codes from the Debian iso-codes
+// package (argv[4]), for the names there (name, common and official name) and
+// for countries-list's name of the same code. One "name<TAB>code" per line.
+const isoFile = process.argv[4];
+if (isoFile) {
+  const iso = readJson(isoFile)['3166-1'];
+  const codes = new Set(iso.map((c) => c.alpha_2));
+  const ids = iso.flatMap((c) =>
+    [c.name, c.common_name, c.official_name].filter(Boolean).map((n) => `${n}\t${c.alpha_2}`));
+  const listed = readJson(pkg('countries-list', 'countries.min.json'));
+  for (const [code, c] of Object.entries(listed))
+    if (codes.has(code)) ids.push(`${c.name}\t${code}`);
+  write('country_ids.txt', ids.filter((l) => !l.includes(',')));
+}

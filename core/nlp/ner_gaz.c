@@ -21,9 +21,17 @@ typedef struct {
     uint16_t mask;
 } gaz_slot;
 
+/* A country's ISO 3166-1 alpha-2 code under the identity of one of its names. */
+typedef struct {
+    uint64_t key; /* 0 = empty slot */
+    char code[4];
+} gaz_id_slot;
+
 struct gazetteer {
     gaz_slot *slots;
     size_t n_slots, n_used;
+    gaz_id_slot *ids; /* open addressing, n_ids_slots a power of two */
+    size_t n_ids_slots, n_ids_used;
     char *pool; /* NUL-terminated canonical alias names */
     size_t pool_len, pool_size;
 };
@@ -40,6 +48,8 @@ static const struct {
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"
+/* "Name<TAB>XX" lines: ISO 3166-1 alpha-2 codes of country names. */
+#define GAZ_COUNTRY_ID_FILE "country_ids.txt"
 
 gazetteer *ner_gaz_new(void) {
     gazetteer *g = calloc(1, sizeof *g);
@@ -59,7 +69,45 @@ void ner_gaz_free(gazetteer *g) {
         return;
     free(g->slots);
     free(g->pool);
+    free(g->ids);
     free(g);
+}
+
+static gaz_id_slot *id_find(gaz_id_slot *slots, size_t n_slots, uint64_t key) {
+    size_t mask = n_slots - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
+        if (slots[i].key == key || slots[i].key == 0)
+            return &slots[i];
+}
+
+static lede_status id_put(gazetteer *g, uint64_t key, const char *code) {
+    key = key ? key : 1;
+    if ((g->n_ids_used + 1) * 2 > g->n_ids_slots) {
+        size_t n = g->n_ids_slots ? g->n_ids_slots * 2 : 256;
+        gaz_id_slot *slots = calloc(n, sizeof *slots);
+        if (!slots)
+            return LEDE_ERR_NOMEM;
+        for (size_t i = 0; i < g->n_ids_slots; i++)
+            if (g->ids[i].key)
+                *id_find(slots, n, g->ids[i].key) = g->ids[i];
+        free(g->ids);
+        g->ids = slots;
+        g->n_ids_slots = n;
+    }
+    gaz_id_slot *s = id_find(g->ids, g->n_ids_slots, key);
+    if (!s->key) {
+        s->key = key;
+        g->n_ids_used++;
+        memcpy(s->code, code, 3);
+    }
+    return LEDE_OK;
+}
+
+const char *ner_gaz_country_id(const gazetteer *g, uint64_t key) {
+    if (!g || !g->ids)
+        return NULL;
+    const gaz_id_slot *s = id_find(g->ids, g->n_ids_slots, key ? key : 1);
+    return s->key ? s->code : NULL;
 }
 
 static gaz_slot *gaz_find(const gaz_slot *slots, size_t n_slots, uint64_t key) {
@@ -236,9 +284,32 @@ static lede_status gaz_alias_line(gazetteer *g, const char *line, size_t len) {
     return LEDE_OK;
 }
 
+/* One "Name<TAB>XX" line: the code under both identities a name can have
+ * when entities are merged (its words, or the whole string as an alias's
+ * canonical form). */
+static lede_status gaz_id_line(gazetteer *g, const char *line, size_t len) {
+    const char *tab = memchr(line, '\t', len);
+    if (!tab || line + len - tab != 3 || tab[1] < 'A' || tab[1] > 'Z' || tab[2] < 'A' ||
+        tab[2] > 'Z')
+        return LEDE_ERR_MODEL;
+    size_t name_len = (size_t)(tab - line);
+    char code[3] = {tab[1], tab[2], 0};
+    uint64_t hashes[NER_GAZ_MAX_PHRASE];
+    size_t n = gaz_phrase_hashes(line, name_len, hashes);
+    if (!n)
+        return LEDE_OK; /* too long to be a mention's name */
+    uint64_t chain = NER_HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        chain = ner_combine(chain, hashes[i]);
+    lede_status st = id_put(g, chain, code);
+    return st == LEDE_OK ? id_put(g, ner_hash_bytes(line, name_len, 1), code) : st;
+}
+
 /* Reads one list file; each non-empty line not starting with '#' is a phrase. */
-static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask,
-                                 bool alias, char *err, size_t err_len) {
+enum { GAZ_LIST, GAZ_ALIASES, GAZ_IDS };
+
+static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask, int kind,
+                                 char *err, size_t err_len) {
     FILE *f = fopen(path, "rb");
     if (!f)
         return LEDE_OK;
@@ -260,7 +331,9 @@ static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask,
             st = LEDE_ERR_MODEL;
             break;
         }
-        st = alias ? gaz_alias_line(g, line, len) : ner_gaz_add(g, line, len, mask);
+        st = kind == GAZ_ALIASES ? gaz_alias_line(g, line, len)
+             : kind == GAZ_IDS   ? gaz_id_line(g, line, len)
+                                 : ner_gaz_add(g, line, len, mask);
     }
     fclose(f);
     if (st == LEDE_ERR_MODEL && err)
@@ -278,11 +351,15 @@ lede_status ner_gaz_load(const char *data_dir, gazetteer **out, char *err,
     lede_status st = LEDE_OK;
     for (size_t i = 0; st == LEDE_OK && i < sizeof gaz_files / sizeof gaz_files[0]; i++) {
         snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, gaz_files[i].file);
-        st = gaz_load_file(g, path, gaz_files[i].mask, false, err, err_len);
+        st = gaz_load_file(g, path, gaz_files[i].mask, GAZ_LIST, err, err_len);
     }
     if (st == LEDE_OK) {
         snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_ALIAS_FILE);
-        st = gaz_load_file(g, path, 0, true, err, err_len);
+        st = gaz_load_file(g, path, 0, GAZ_ALIASES, err, err_len);
+    }
+    if (st == LEDE_OK) {
+        snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_COUNTRY_ID_FILE);
+        st = gaz_load_file(g, path, 0, GAZ_IDS, err, err_len);
     }
     if (st != LEDE_OK) {
         ner_gaz_free(g);

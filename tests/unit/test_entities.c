@@ -311,3 +311,26 @@ Test(entities, pipeline_confidence_is_a_probability_and_filters) {
     check_offsets(r);
     lede_result_free(r);
 }
+
+Test(entities, countries_carry_iso3166_codes) {
+    begin("France and the U.S. met in Paris. The United States and Ivory Coast "
+          "agreed; France Telecom did not.");
+    mention("France", 0, LEDE_ENT_LOC);
+    mention("U.S.", 0, LEDE_ENT_LOC);
+    mention("Paris", 0, LEDE_ENT_LOC);
+    mention("United States", 0, LEDE_ENT_LOC);
+    mention("Ivory Coast", 0, LEDE_ENT_LOC);
+    mention("France Telecom", 0, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    const lede_entity *fr = find("France"), *us = find("United States"),
+                      *ci = find("Ivory Coast"), *paris = find("Paris"),
+                      *ft = find("France Telecom");
+    cr_assert(fr && us && ci && paris && ft);
+    cr_assert_str_eq(fr->iso3166, "FR");
+    /* "U.S." is an alias of the United States: one entity, one code. */
+    cr_assert_eq(us->n_mentions, 2);
+    cr_assert_str_eq(us->iso3166, "US");
+    cr_assert_str_eq(ci->iso3166, "CI");
+    cr_assert_null(paris->iso3166);
+    cr_assert_null(ft->iso3166);
+}
