@@ -89,12 +89,93 @@ static bool is_possessive_tok(const nlp_text *t, uint32_t k) {
     return false;
 }
 
+/* Name suffixes: "Patrick W. Carlineo Jr." is Carlineo. */
+static const char *const ent_suffixes[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};
+
+static bool is_suffix_tok(const nlp_text *t, uint32_t k) {
+    for (size_t i = 0; i < sizeof ent_suffixes / sizeof *ent_suffixes; i++)
+        if (tok_is(t, k, ent_suffixes[i]))
+            return true;
+    return false;
+}
+
+/* A short abbreviation in capitals ("DL", "QB", "CEO", "MP"): a role. */
+static bool is_role_abbrev(const nlp_text *t, uint32_t k) {
+    const char *s = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start;
+    if (len < 2 || len > 4)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
+/* A word written like a name: a capital, then lower-case letters only. */
+static bool name_like(const nlp_text *t, uint32_t k) {
+    const char *s = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start;
+    if (len < 2 || s[0] < 'A' || s[0] > 'Z')
+        return false;
+    for (size_t i = 1; i < len; i++)
+        if (!(s[i] >= 'a' && s[i] <= 'z') && s[i] != '-' && s[i] != '\'')
+            return false;
+    return true;
+}
+
+/*
+ * Where a person's name starts inside a longer span: everything up to a role
+ * abbreviation written before the name is the role and its affiliation
+ * ("Browns DL Sheldon Richardson", "Patriots QB Mac Jones"), when two or three
+ * words written like a name follow it. b when nothing is to trim.
+ */
+static uint32_t name_start(const nlp_text *t, uint32_t b, uint32_t e) {
+    for (uint32_t f = b; f + 2 < e; f++) {
+        if (!is_role_abbrev(t, f))
+            continue;
+        uint32_t rest = e - (f + 1);
+        bool names = rest <= 3;
+        for (uint32_t k = f + 1; k < e && names; k++)
+            names = name_like(t, k);
+        return names ? f + 1 : b;
+    }
+    return b;
+}
+
+/*
+ * Market codes, not names: a Reuters instrument code ("LCOc1": capitals, then
+ * a lower-case letter or two, then digits), or any word written right before
+ * "=" ("GBP=", "EUR=" quote pages).
+ */
+static bool is_market_code(const nlp_text *t, uint32_t k) {
+    const char *s = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start, i = 0, up = 0, low = 0, dig = 0;
+    if (k + 1 < t->n_toks && t->toks[k + 1].start == t->toks[k].end &&
+        t->text[t->toks[k + 1].start] == '=')
+        return true;
+    while (i < len && s[i] >= 'A' && s[i] <= 'Z')
+        i++, up++;
+    while (i < len && s[i] >= 'a' && s[i] <= 'z')
+        i++, low++;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++, dig++;
+    return i == len && up >= 2 && low >= 1 && low <= 2 && dig >= 1;
+}
+
 /* Trims one mention; false when nothing of a name is left. */
 static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mention *m,
                          ent_mention *out) {
     uint32_t b = m->tok_begin, e = m->tok_end;
     while (e > b + 1 && is_possessive_tok(t, e - 1))
         e--;
+    while (e > b && is_market_code(t, e - 1))
+        e--;
+    while (e > b && is_market_code(t, b))
+        b++;
+    if (e <= b)
+        return false;
+    if (m->type == LEDE_ENT_PERSON)
+        b = name_start(t, b, e);
     for (bool again = true; again && e > b + 1;) {
         again = false;
         for (size_t i = 0; i < sizeof ent_determiners / sizeof *ent_determiners; i++)
@@ -152,7 +233,9 @@ static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) 
             hashes[n] = h;
         n++;
         key = ner_combine(key, h);
-        em->last = h;
+        /* The surname is the last word before a suffix ("Carlineo Jr."). */
+        if (k == em->tb || !is_suffix_tok(t, k))
+            em->last = h;
     }
     const char *alias = n <= NER_GAZ_MAX_PHRASE ? ner_gaz_alias(g, hashes, n) : NULL;
     if (alias)
@@ -303,6 +386,38 @@ static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
     return LEDE_OK;
 }
 
+/* Whether the tokens [b, e) hold only punctuation. */
+static bool only_punct(const nlp_text *t, uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e; k++) {
+        const char *s = t->text + t->toks[k].start;
+        for (uint32_t i = 0; i < t->toks[k].end - t->toks[k].start; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                (c >= '0' && c <= '9') || c >= 0x80)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Page furniture: one frequent English word standing alone as a sentence
+ * ("News", "Share", "Advertisement" left over from menus and labels) names
+ * nothing. A name that is a common word keeps its place inside a sentence,
+ * and a known place, nationality or first name stays a name even alone
+ * ("Germany" in a list). */
+static bool is_furniture(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    if (m->te - m->tb != 1)
+        return false;
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    if (!only_punct(t, s->tok_begin, m->tb) || !only_punct(t, m->te, s->tok_end))
+        return false;
+    uint64_t h = tok_hash(t, m->tb);
+    uint16_t lists = ner_gaz_lookup(g, &h, 1);
+    return (lists & NER_GAZ_COMMON) &&
+           !(lists & (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION | NER_GAZ_DEMONYM |
+                      NER_GAZ_FIRST_NAME));
+}
+
 static int group_cmp(const void *a, const void *b) {
     const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
     if (x->count != y->count)
@@ -325,7 +440,8 @@ lede_status nlp_entities_merge(lede_job *job) {
     if (!keep)
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        keep[i] = trim_mention(g, t, &job->mentions[i], &ms[i]);
+        keep[i] =
+            trim_mention(g, t, &job->mentions[i], &ms[i]) && !is_furniture(g, t, &ms[i]);
         if (keep[i])
             mention_key(g, t, &ms[i]);
     }

@@ -136,6 +136,43 @@ static bool ends_with_possessive(const char *s, size_t len, size_t *suffix_len) 
     return false;
 }
 
+/* Pronoun clitics the training text writes as their own words ("We 're",
+ * "I 'm"), matched case-insensitively at the end of a word, with a straight
+ * or a typographic apostrophe; the tagger sees the ASCII form. ("n't" stays
+ * glued: "Do" of a split "Don't" reads as a name to the model.) */
+static const char *const ner_clitics[] = {"'re", "'ve", "'ll", "'m", "'d"};
+
+/* Bytes of a clitic at the end of s (after at least one letter), else 0;
+ * *ascii gets its ASCII spelling. */
+static size_t ends_with_clitic(const char *s, size_t len, const char **ascii) {
+    for (size_t i = 0; i < sizeof ner_clitics / sizeof *ner_clitics; i++) {
+        const char *c = ner_clitics[i];
+        size_t n = strlen(c), apos = (size_t)(strchr(c, '\'') - c);
+        for (int typo = 0; typo < 2; typo++) {
+            size_t clen = n + (typo ? 2 : 0);
+            if (len <= clen)
+                continue;
+            const char *tail = s + len - clen;
+            bool ok = true;
+            for (size_t j = 0, k = 0; j < n && ok; j++) {
+                if (j == apos) {
+                    ok = typo ? !memcmp(tail + k, "\xE2\x80\x99", 3) : tail[k] == '\'';
+                    k += typo ? 3 : 1;
+                } else {
+                    ok = (tail[k] | 0x20) == c[j];
+                    k++;
+                }
+            }
+            unsigned char before = (unsigned char)tail[-1];
+            if (ok && ((before | 0x20) >= 'a' && (before | 0x20) <= 'z')) {
+                *ascii = c;
+                return clen;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The mapped ASCII byte of typographic punctuation at s, or 0. */
 static char punct_ascii(const char *s, size_t left) {
     if (left < NER_PUNCT_UTF8_LEN || (unsigned char)s[0] != 0xE2)
@@ -186,6 +223,14 @@ static lede_status sentence_words(lede_job *job, const nlp_sentence *s, ner_word
             words[n] = (ner_word){w, len - suffix};
             word_tok[n++] = k;
             words[n] = (ner_word){"'s", 2};
+            word_tok[n++] = k;
+            continue;
+        }
+        const char *clitic = NULL;
+        if ((suffix = ends_with_clitic(w, len, &clitic)) != 0) {
+            words[n] = (ner_word){w, len - suffix};
+            word_tok[n++] = k;
+            words[n] = (ner_word){clitic, strlen(clitic)};
             word_tok[n++] = k;
             continue;
         }

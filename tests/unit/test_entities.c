@@ -334,3 +334,90 @@ Test(entities, countries_carry_iso3166_codes) {
     cr_assert_null(paris->iso3166);
     cr_assert_null(ft->iso3166);
 }
+
+Test(entities, name_suffix_keeps_the_surname) {
+    begin("Patrick W. Carlineo Jr. was charged on Friday. Prosecutors said Carlineo "
+          "called twice. Maria Lopez Sr. met Lopez later.");
+    mention("Patrick W. Carlineo Jr.", 0, LEDE_ENT_PERSON);
+    mention("Carlineo", 1, LEDE_ENT_PERSON);
+    mention("Maria Lopez Sr.", 0, LEDE_ENT_PERSON);
+    mention("Lopez", 1, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 2);
+    const lede_entity *c = find("Patrick W. Carlineo Jr."), *l = find("Maria Lopez Sr.");
+    cr_assert(c && l);
+    cr_assert_eq(c->n_mentions, 2);
+    cr_assert_str_eq(c->mentions[1].text, "Carlineo");
+    cr_assert_eq(l->n_mentions, 2);
+}
+
+Test(entities, role_abbreviation_before_a_name_is_trimmed) {
+    begin("Browns DL Sheldon Richardson said the team would recover. Patriots QB "
+          "Mac Jones agreed. AMD Polaris GPU chips shipped.");
+    mention("Browns DL Sheldon Richardson", 0, LEDE_ENT_PERSON);
+    mention("Patriots QB Mac Jones", 0, LEDE_ENT_PERSON);
+    /* Not a name after the abbreviation: left alone. */
+    mention("AMD Polaris GPU", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert(find("Sheldon Richardson"));
+    cr_assert(find("Mac Jones"));
+    cr_assert(find("AMD Polaris GPU"));
+    cr_assert_eq(res.n_entities, 3);
+    check_offsets(&res);
+}
+
+Test(entities, market_codes_are_not_names) {
+    begin("Brent crude futures LCOc1 rose 40 cents. Sterling GBP= fell as CLc1 slid "
+          "and Shell traded.");
+    mention("LCOc1", 0, LEDE_ENT_ORG);
+    mention("Sterling GBP", 0, LEDE_ENT_PERSON);
+    mention("CLc1", 0, LEDE_ENT_MISC);
+    mention("Shell", 0, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_null(find("LCOc1"));
+    cr_assert_null(find("CLc1"));
+    cr_assert_null(find("Sterling GBP"));
+    cr_assert(find("Sterling"));
+    cr_assert(find("Shell"));
+    cr_assert_eq(res.n_entities, 2);
+}
+
+Test(entities, a_common_word_alone_on_a_line_is_furniture) {
+    begin("News\n\nThe council met in Leeds.\n\nGermany\n\nNews of the vote spread.\n\n"
+          "Advertisement.");
+    mention("News", 0, LEDE_ENT_ORG);
+    mention("Leeds", 0, LEDE_ENT_LOC);
+    mention("Germany", 0, LEDE_ENT_LOC);
+    mention("News", 1, LEDE_ENT_ORG);
+    mention("Advertisement", 0, LEDE_ENT_MISC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* The lone "News" and "Advertisement." go; the known country stays alone too;
+     * "News" inside a sentence is left to the tagger. */
+    cr_assert_eq(job.mentions[0].entity, -1);
+    cr_assert_eq(job.mentions[4].entity, -1);
+    cr_assert(find("Leeds") && find("Germany"));
+    const lede_entity *news = find("News");
+    cr_assert(news);
+    cr_assert_eq(news->n_mentions, 1);
+}
+
+Test(entities, contractions_are_not_names) {
+    static const char text[] =
+        "We're not going to comment, a spokesman for Acme Corp said on Monday. "
+        "I'm sure of it, said Anna Berg. We\xE2\x80\x99ve seen this before. "
+        "I\xE2\x80\x99ll call again, she said. I'd rather not.";
+    lede_result *r = NULL;
+    cr_assert_eq(lede_analyze_text(ctx, text, strlen(text), NULL, &r), LEDE_OK);
+    for (size_t i = 0; i < r->n_entities; i++) {
+        const char *n = r->entities[i].name;
+        cr_assert(!strchr(n, '\'') && !strstr(n, "\xE2\x80\x99"), "'%s' is an entity", n);
+        cr_assert_str_neq(n, "We");
+        cr_assert_str_neq(n, "I");
+    }
+    bool berg = false;
+    for (size_t i = 0; i < r->n_entities; i++)
+        berg |= !strcmp(r->entities[i].name, "Anna Berg");
+    cr_assert(berg);
+    check_offsets(r);
+    lede_result_free(r);
+}
