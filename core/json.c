@@ -55,8 +55,9 @@ static json_t *entities_json(const lede_result *r) {
                                             (json_int_t)e->mentions[m].start, "end",
                                             (json_int_t)e->mentions[m].end, "text",
                                             jstr(e->mentions[m].text)));
-        /* Confidence rounded to three decimals: stable output, no float noise. */
-        double conf = round(e->confidence * 1000.0) / 1000.0;
+        /* Confidence rounded to a multiple of 1/1024: exact in binary, so it
+         * prints in at most ten decimals without rounding noise. */
+        double conf = round(e->confidence * 1024.0) / 1024.0;
         /* Stable identifiers of the entity in public lists, when known. */
         json_t *ids = json_object();
         if (ids && e->iso3166)
