@@ -27,7 +27,16 @@ typedef struct {
     char code[4];
 } gaz_id_slot;
 
+/* A word's cluster: its bit path, first choice in the highest used bit. */
+typedef struct {
+    uint64_t key; /* 0 = empty slot */
+    uint32_t path;
+    uint8_t len;
+} gaz_cluster_slot;
+
 struct gazetteer {
+    gaz_cluster_slot *clusters; /* open addressing, n_cluster_slots a power of two */
+    size_t n_cluster_slots, n_clusters;
     gaz_slot *slots;
     size_t n_slots, n_used;
     gaz_id_slot *ids; /* open addressing, n_ids_slots a power of two */
@@ -50,6 +59,8 @@ static const struct {
 #define GAZ_ALIAS_FILE "aliases.txt"
 /* "Name<TAB>XX" lines: ISO 3166-1 alpha-2 codes of country names. */
 #define GAZ_COUNTRY_ID_FILE "country_ids.txt"
+/* Word clusters (scripts/ner-clusters.py), beside the model in the data dir. */
+#define GAZ_CLUSTER_FILE "ner_clusters.tsv"
 
 gazetteer *ner_gaz_new(void) {
     gazetteer *g = calloc(1, sizeof *g);
@@ -70,7 +81,48 @@ void ner_gaz_free(gazetteer *g) {
     free(g->slots);
     free(g->pool);
     free(g->ids);
+    free(g->clusters);
     free(g);
+}
+
+static gaz_cluster_slot *cluster_find(gaz_cluster_slot *slots, size_t n_slots,
+                                      uint64_t key) {
+    size_t mask = n_slots - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
+        if (slots[i].key == key || slots[i].key == 0)
+            return &slots[i];
+}
+
+static lede_status cluster_put(gazetteer *g, uint64_t key, uint32_t path, uint8_t len) {
+    key = key ? key : 1;
+    if ((g->n_clusters + 1) * 2 > g->n_cluster_slots) {
+        size_t n = g->n_cluster_slots ? g->n_cluster_slots * 2 : 1024;
+        gaz_cluster_slot *slots = calloc(n, sizeof *slots);
+        if (!slots)
+            return LEDE_ERR_NOMEM;
+        for (size_t i = 0; i < g->n_cluster_slots; i++)
+            if (g->clusters[i].key)
+                *cluster_find(slots, n, g->clusters[i].key) = g->clusters[i];
+        free(g->clusters);
+        g->clusters = slots;
+        g->n_cluster_slots = n;
+    }
+    gaz_cluster_slot *s = cluster_find(g->clusters, g->n_cluster_slots, key);
+    if (!s->key)
+        g->n_clusters++;
+    *s = (gaz_cluster_slot){key, path, len};
+    return LEDE_OK;
+}
+
+unsigned ner_gaz_cluster(const gazetteer *g, uint64_t lower_hash, uint32_t *path) {
+    if (!g || !g->clusters)
+        return 0;
+    const gaz_cluster_slot *s =
+        cluster_find(g->clusters, g->n_cluster_slots, lower_hash ? lower_hash : 1);
+    if (!s->key)
+        return 0;
+    *path = s->path;
+    return s->len;
 }
 
 static gaz_id_slot *id_find(gaz_id_slot *slots, size_t n_slots, uint64_t key) {
@@ -305,8 +357,32 @@ static lede_status gaz_id_line(gazetteer *g, const char *line, size_t len) {
     return st == LEDE_OK ? id_put(g, ner_hash_bytes(line, name_len, 1), code) : st;
 }
 
+/* One "hash<TAB>bits" line of the cluster file: 16 hex digits, then a path
+ * of 1 to NER_GAZ_MAX_CLUSTER_BITS characters 0 and 1. */
+static lede_status gaz_cluster_line(gazetteer *g, const char *line, size_t len) {
+    if (len < 18 || line[16] != '\t' || len - 17 > NER_GAZ_MAX_CLUSTER_BITS)
+        return LEDE_ERR_MODEL;
+    uint64_t key = 0;
+    for (size_t i = 0; i < 16; i++) {
+        char c = line[i];
+        unsigned v = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+                     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                                            : 16;
+        if (v == 16)
+            return LEDE_ERR_MODEL;
+        key = key << 4 | v;
+    }
+    uint32_t path = 0;
+    for (size_t i = 17; i < len; i++) {
+        if (line[i] != '0' && line[i] != '1')
+            return LEDE_ERR_MODEL;
+        path = path << 1 | (uint32_t)(line[i] - '0');
+    }
+    return cluster_put(g, key, path, (uint8_t)(len - 17));
+}
+
 /* Reads one list file; each non-empty line not starting with '#' is a phrase. */
-enum { GAZ_LIST, GAZ_ALIASES, GAZ_IDS };
+enum { GAZ_LIST, GAZ_ALIASES, GAZ_IDS, GAZ_CLUSTERS };
 
 static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask, int kind,
                                  char *err, size_t err_len) {
@@ -331,9 +407,10 @@ static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask, 
             st = LEDE_ERR_MODEL;
             break;
         }
-        st = kind == GAZ_ALIASES ? gaz_alias_line(g, line, len)
-             : kind == GAZ_IDS   ? gaz_id_line(g, line, len)
-                                 : ner_gaz_add(g, line, len, mask);
+        st = kind == GAZ_ALIASES    ? gaz_alias_line(g, line, len)
+             : kind == GAZ_IDS      ? gaz_id_line(g, line, len)
+             : kind == GAZ_CLUSTERS ? gaz_cluster_line(g, line, len)
+                                    : ner_gaz_add(g, line, len, mask);
     }
     fclose(f);
     if (st == LEDE_ERR_MODEL && err)
@@ -360,6 +437,10 @@ lede_status ner_gaz_load(const char *data_dir, gazetteer **out, char *err,
     if (st == LEDE_OK) {
         snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_COUNTRY_ID_FILE);
         st = gaz_load_file(g, path, 0, GAZ_IDS, err, err_len);
+    }
+    if (st == LEDE_OK) {
+        snprintf(path, sizeof path, "%s/%s", data_dir, GAZ_CLUSTER_FILE);
+        st = gaz_load_file(g, path, 0, GAZ_CLUSTERS, err, err_len);
     }
     if (st != LEDE_OK) {
         ner_gaz_free(g);

@@ -72,4 +72,11 @@ const char *ner_gaz_alias(const gazetteer *g, const uint64_t *tok_hashes, size_t
  * NULL. */
 const char *ner_gaz_country_id(const gazetteer *g, uint64_t key);
 
+/* Longest cluster bit path. */
+#define NER_GAZ_MAX_CLUSTER_BITS 24
+/* The cluster of a word by its lower-case hash: returns the length of its bit
+ * path (0 when the word has none) and puts the bits in *path, first choice
+ * highest. Loaded from ner_clusters.tsv in the data dir when present. */
+unsigned ner_gaz_cluster(const gazetteer *g, uint64_t lower_hash, uint32_t *path);
+
 #endif

@@ -67,7 +67,15 @@ enum {
     T_H_MAJ_SELF,
     T_LOWS_LOWER,
     T_LOWS_GAZ,
+    T_CLUSTER,
+    T_CLUSTER_M1,
+    T_CLUSTER_P1,
 };
+
+/* Cluster path prefixes used as features (Ratinov and Roth's 4, 6, 10, 20). */
+static const unsigned ner_cluster_prefixes[] = {4, 6, 10, 20};
+/* The prefix of the neighbours' clusters. */
+#define NER_CLUSTER_CONTEXT_PREFIX 6
 
 /* Longest prefix and suffix, in bytes, used as features. */
 #define NER_AFFIX_MAX 4
@@ -114,6 +122,8 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
     ti->short_shape = ner_mix(short_shape);
     ti->flags = 0;
     ti->doc = 0;
+    ti->cluster = 0;
+    ti->cluster_len = 0;
     if (w->len && w->s[0] >= 'A' && w->s[0] <= 'Z')
         ti->flags |= NER_WF_CAP;
     if (upper && !lower)
@@ -141,6 +151,9 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
         lower[i] = info[i].lower;
     }
     ner_gaz_match(g, lower, n, gaz, begin);
+    for (size_t i = 0; i < n; i++)
+        info[i].cluster_len =
+            (uint8_t)ner_gaz_cluster(g, info[i].lower, &info[i].cluster);
     /* Informal text written all in lower case: names look like words. */
     size_t alpha = 0, capital = 0;
     for (size_t i = 0; i < n; i++) {
@@ -308,6 +321,13 @@ size_t ner_hist_features(uint16_t hist, uint64_t *out) {
 }
 
 static inline uint64_t f1(uint64_t t, uint64_t a) { return ner_combine(ner_mix(t), a); }
+
+/* The first p bits of a token's cluster path, with their count (a path shorter
+ * than p is used whole). */
+static uint64_t cluster_prefix(const ner_tokinfo *t, unsigned p) {
+    unsigned len = t->cluster_len, k = p < len ? p : len;
+    return (uint64_t)(t->cluster >> (len - k)) << 5 | k;
+}
 static inline uint64_t f2(uint64_t t, uint64_t a, uint64_t b) {
     return ner_combine(f1(t, a), b);
 }
@@ -386,6 +406,17 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
         out[k++] = f1(T_CAPS_SHORT, t->short_shape);
         out[k++] = f1(T_CAPS_LOWER, t->lower);
     }
+    if (t->cluster_len)
+        for (size_t p = 0; p < sizeof ner_cluster_prefixes / sizeof *ner_cluster_prefixes;
+             p++)
+            out[k++] = f2(T_CLUSTER, ner_cluster_prefixes[p],
+                          cluster_prefix(t, ner_cluster_prefixes[p]));
+    if (i > 0 && info[i - 1].cluster_len)
+        out[k++] =
+            f1(T_CLUSTER_M1, cluster_prefix(&info[i - 1], NER_CLUSTER_CONTEXT_PREFIX));
+    if (i + 1 < n && info[i + 1].cluster_len)
+        out[k++] =
+            f1(T_CLUSTER_P1, cluster_prefix(&info[i + 1], NER_CLUSTER_CONTEXT_PREFIX));
     return k;
 }
 

@@ -129,6 +129,8 @@ typedef struct {
     uint8_t gaz_begin;                        /* a gazetteer phrase starts here */
     uint8_t flags;                            /* NER_WF_* */
     uint8_t doc;                              /* NER_DOC_*: the word elsewhere */
+    uint8_t cluster_len;                      /* bits of its cluster path, 0: none */
+    uint32_t cluster;                         /* the path, first choice highest */
 } ner_tokinfo;
 
 /* How a word (by lower-case form) appears anywhere in its document: these

@@ -598,3 +598,44 @@ Test(ner, marginals_match_enumeration) {
         cr_assert_float_eq(out[i], hit[i] / z, 1e-5, "token %d: %f vs %f", i, out[i],
                            hit[i] / z);
 }
+
+/* Word clusters: "hash<TAB>bits" lines beside the model; a word with a
+ * cluster gets path-prefix features, its neighbours one each. */
+Test(ner, clusters_load_and_become_features) {
+    char dir[256], file[300], line[128];
+    tmp_path(dir, sizeof dir, "clusterdir");
+    mkdir(dir, 0700);
+    snprintf(file, sizeof file, "%s/ner_clusters.tsv", dir);
+    uint64_t h = ner_hash_bytes("monday", 6, 1);
+    int len =
+        snprintf(line, sizeof line, "# test\n%016llx\t1101001\n", (unsigned long long)h);
+    write_file(file, line, (size_t)len);
+    gazetteer *g = NULL;
+    cr_assert_eq(ner_gaz_load(dir, &g, NULL, 0), LEDE_OK);
+    uint32_t path = 0;
+    cr_assert_eq(ner_gaz_cluster(g, ner_hash_bytes("Monday", 6, 1), &path), 7);
+    cr_assert_eq(path, 0x69u); /* 1101001 */
+    cr_assert_eq(ner_gaz_cluster(g, ner_hash_bytes("Tuesday", 7, 1), &path), 0);
+
+    ner_word words[] = {{"on", 2}, {"Monday", 6}, {"night", 5}};
+    ner_tokinfo with[3], without[3];
+    char tmp[256];
+    _Static_assert(sizeof tmp >= 3 * 16, "room for ner_prepare");
+    ner_prepare(g, words, 3, with, tmp);
+    ner_prepare(NULL, words, 3, without, tmp);
+    uint64_t fa[NER_MAX_FEATS], fb[NER_MAX_FEATS];
+    /* The word itself: four prefixes (4, 6, 10, 20; the last two whole). */
+    cr_assert_eq(ner_features(words, with, 3, 1, false, fa),
+                 ner_features(words, without, 3, 1, false, fb) + 4);
+    /* Its neighbours: one prefix each. */
+    cr_assert_eq(ner_features(words, with, 3, 0, false, fa),
+                 ner_features(words, without, 3, 0, false, fb) + 1);
+    cr_assert_eq(ner_features(words, with, 3, 2, false, fa),
+                 ner_features(words, without, 3, 2, false, fb) + 1);
+    ner_gaz_free(g);
+
+    write_file(file, "12\t101\n", 7);
+    cr_assert_eq(ner_gaz_load(dir, &g, NULL, 0), LEDE_ERR_MODEL);
+    unlink(file);
+    rmdir(dir);
+}
