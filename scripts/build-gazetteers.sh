@@ -20,4 +20,5 @@ for pkg in @cspell/dict-companies@3.2.13 popular-english-words@1.0.2 countries-l
 done
 iso=/usr/share/iso-codes/json/iso_3166-1.json
 [ -f "$iso" ] || { echo "build-gazetteers: install the Debian package iso-codes" >&2; exit 1; }
-node "$repo/scripts/build-gazetteers.js" "$work" "$out" "$iso"
+node "$repo/scripts/build-gazetteers.js" "$work" "$out" "$iso" \
+    /usr/share/iso-codes/json/iso_3166-2.json

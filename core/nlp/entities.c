@@ -496,7 +496,11 @@ lede_status nlp_entities_merge(lede_job *job) {
         e->name = arena_strndup(job->arena, t->text + nm->start, nm->end - nm->start);
         e->type = gr->type;
         e->confidence = gr->confidence;
-        e->iso3166 = gr->type == LEDE_ENT_LOC ? ner_gaz_country_id(g, gr->key) : NULL;
+        const char *id = gr->type == LEDE_ENT_LOC ? ner_gaz_place_id(g, gr->key) : NULL;
+        if (id && strlen(id) == 2)
+            e->iso3166 = id;
+        else
+            e->iso3166_2 = id;
         e->mentions = arena_calloc(job->arena, gr->count, sizeof *e->mentions);
         if (!e->name || !e->mentions)
             return LEDE_ERR_NOMEM;

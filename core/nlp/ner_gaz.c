@@ -8,6 +8,8 @@
 #include "../utf8.h"
 #include "ner_hash.h"
 
+/* Longest ISO 3166 code: "US-CA", "GB-ENG". */
+#define GAZ_MAX_CODE 6
 /* Longest line a list may hold; longer ones mark a broken file. */
 #define GAZ_MAX_LINE 256
 /* Initial table size (a power of two); the table doubles at half load. */
@@ -21,10 +23,11 @@ typedef struct {
     uint16_t mask;
 } gaz_slot;
 
-/* A country's ISO 3166-1 alpha-2 code under the identity of one of its names. */
+/* A place's ISO 3166 code ("FR", or "US-CA" for a subdivision) under the
+ * identity of one of its names. */
 typedef struct {
     uint64_t key; /* 0 = empty slot */
-    char code[4];
+    char code[GAZ_MAX_CODE + 1];
 } gaz_id_slot;
 
 /* A word's cluster: its bit path, first choice in the highest used bit. */
@@ -59,6 +62,8 @@ static const struct {
 #define GAZ_ALIAS_FILE "aliases.txt"
 /* "Name<TAB>XX" lines: ISO 3166-1 alpha-2 codes of country names. */
 #define GAZ_COUNTRY_ID_FILE "country_ids.txt"
+/* The same for subdivisions (ISO 3166-2: "California<TAB>US-CA"). */
+#define GAZ_REGION_ID_FILE "region_ids.txt"
 /* Word clusters (scripts/ner-clusters.py), beside the model in the data dir. */
 #define GAZ_CLUSTER_FILE "ner_clusters.tsv"
 
@@ -150,12 +155,12 @@ static lede_status id_put(gazetteer *g, uint64_t key, const char *code) {
     if (!s->key) {
         s->key = key;
         g->n_ids_used++;
-        memcpy(s->code, code, 3);
+        memcpy(s->code, code, strlen(code) + 1);
     }
     return LEDE_OK;
 }
 
-const char *ner_gaz_country_id(const gazetteer *g, uint64_t key) {
+const char *ner_gaz_place_id(const gazetteer *g, uint64_t key) {
     if (!g || !g->ids)
         return NULL;
     const gaz_id_slot *s = id_find(g->ids, g->n_ids_slots, key ? key : 1);
@@ -336,16 +341,34 @@ static lede_status gaz_alias_line(gazetteer *g, const char *line, size_t len) {
     return LEDE_OK;
 }
 
-/* One "Name<TAB>XX" line: the code under both identities a name can have
+/* Whether code is an ISO 3166 code: two capitals ("FR"), or two capitals, a
+ * hyphen and one to three capitals or digits ("US-CA", "GB-ENG", "FR-75"). */
+static bool iso_code_ok(const char *c, size_t n) {
+    if (n < 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z')
+        return false;
+    if (n == 2)
+        return true;
+    if (n < 4 || n > GAZ_MAX_CODE || c[2] != '-')
+        return false;
+    for (size_t i = 3; i < n; i++)
+        if (!((c[i] >= 'A' && c[i] <= 'Z') || (c[i] >= '0' && c[i] <= '9')))
+            return false;
+    return true;
+}
+
+/* One "Name<TAB>code" line: the code under both identities a name can have
  * when entities are merged (its words, or the whole string as an alias's
- * canonical form). */
+ * canonical form). The first code of a name wins (countries load first). */
 static lede_status gaz_id_line(gazetteer *g, const char *line, size_t len) {
     const char *tab = memchr(line, '\t', len);
-    if (!tab || line + len - tab != 3 || tab[1] < 'A' || tab[1] > 'Z' || tab[2] < 'A' ||
-        tab[2] > 'Z')
+    if (!tab)
         return LEDE_ERR_MODEL;
-    size_t name_len = (size_t)(tab - line);
-    char code[3] = {tab[1], tab[2], 0};
+    size_t name_len = (size_t)(tab - line), code_len = len - name_len - 1;
+    if (!iso_code_ok(tab + 1, code_len))
+        return LEDE_ERR_MODEL;
+    char code[GAZ_MAX_CODE + 1];
+    memcpy(code, tab + 1, code_len);
+    code[code_len] = '\0';
     uint64_t hashes[NER_GAZ_MAX_PHRASE];
     size_t n = gaz_phrase_hashes(line, name_len, hashes);
     if (!n)
@@ -436,6 +459,10 @@ lede_status ner_gaz_load(const char *data_dir, gazetteer **out, char *err,
     }
     if (st == LEDE_OK) {
         snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_COUNTRY_ID_FILE);
+        st = gaz_load_file(g, path, 0, GAZ_IDS, err, err_len);
+    }
+    if (st == LEDE_OK) {
+        snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_REGION_ID_FILE);
         st = gaz_load_file(g, path, 0, GAZ_IDS, err, err_len);
     }
     if (st == LEDE_OK) {

@@ -333,6 +333,24 @@ Test(entities, countries_carry_iso3166_codes) {
     cr_assert_str_eq(ci->iso3166, "CI");
     cr_assert_null(paris->iso3166);
     cr_assert_null(ft->iso3166);
+    cr_assert_null(fr->iso3166_2);
+}
+
+Test(entities, subdivisions_carry_iso3166_2_codes) {
+    begin("Voters in California and Bavaria, Texas and New York, and in Georgia.");
+    mention("California", 0, LEDE_ENT_LOC);
+    mention("Texas", 0, LEDE_ENT_LOC);
+    mention("New York", 0, LEDE_ENT_LOC);
+    mention("Georgia", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_str_eq(find("California")->iso3166_2, "US-CA");
+    cr_assert_str_eq(find("Texas")->iso3166_2, "US-TX");
+    cr_assert_null(find("California")->iso3166);
+    /* A state that is also a city: no code. A state named like a country:
+     * the country's. */
+    cr_assert_null(find("New York")->iso3166_2);
+    cr_assert_str_eq(find("Georgia")->iso3166, "GE");
+    cr_assert_null(find("Georgia")->iso3166_2);
 }
 
 Test(entities, name_suffix_keeps_the_surname) {

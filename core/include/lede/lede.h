@@ -102,9 +102,10 @@ typedef struct {
     const char *name; /* fullest form seen in the text */
     lede_entity_type type;
     lede_mention *mentions;
-    size_t n_mentions;   /* also the entity's count */
-    double confidence;   /* [0, 1]: the tagger's belief in the name and its type */
-    const char *iso3166; /* a country's ISO 3166-1 alpha-2 code ("FR"), else NULL */
+    size_t n_mentions;     /* also the entity's count */
+    double confidence;     /* [0, 1]: the tagger's belief in the name and its type */
+    const char *iso3166;   /* a country's ISO 3166-1 alpha-2 code ("FR"), else NULL */
+    const char *iso3166_2; /* a subdivision's ISO 3166-2 code ("US-CA"), else NULL */
 } lede_entity;
 
 typedef enum {
