@@ -496,14 +496,11 @@ size_t ner_scratch_size(size_t n) {
  * --fit; see core/data/README.md for the held-out figures. */
 #define NER_CONF_SHARPNESS 0.07
 
-void ner_marginals(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
-                   size_t n, double k, const uint8_t *tags, double *work, float *out) {
-    if (!n)
-        return;
+void ner_marginal_trans(const float trans[NER_N_TAGS + 1][NER_N_TAGS], double k,
+                        double tr[NER_N_TAGS + 1][NER_N_TAGS]) {
     /* exp(k * trans), all scaled by the largest allowed transition (a constant
      * factor on every path cancels in the normalisation); broken BIO
      * transitions are 0. */
-    double tr[NER_N_TAGS + 1][NER_N_TAGS];
     float mx = -INFINITY;
     for (int p = 0; p <= NER_N_TAGS; p++)
         for (int t = 0; t < NER_N_TAGS; t++)
@@ -512,7 +509,14 @@ void ner_marginals(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS
     for (int p = 0; p <= NER_N_TAGS; p++)
         for (int t = 0; t < NER_N_TAGS; t++)
             tr[p][t] = bio_allowed(p, t) ? exp(k * (double)(trans[p][t] - mx)) : 0.0;
-    /* e[i][t] = exp(k * (em - max)), in work; alpha in the same rows after. */
+}
+
+void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
+                   double k, const uint8_t *tags, double *work, float *out) {
+    if (!n)
+        return;
+    /* e[i][t] = exp(k * (em - max)) in single precision (normalised at every
+     * step, the error stays near 1e-7). */
     double *e = work;
     for (size_t i = 0; i < n; i++) {
         const float *row = em + i * NER_N_TAGS;
@@ -520,7 +524,7 @@ void ner_marginals(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS
         for (int t = 1; t < NER_N_TAGS; t++)
             mx = row[t] > mx ? row[t] : mx;
         for (int t = 0; t < NER_N_TAGS; t++)
-            e[i * NER_N_TAGS + t] = exp(k * (double)(row[t] - mx));
+            e[i * NER_N_TAGS + t] = expf((float)k * (row[t] - mx));
     }
     /* Forward, normalised at every step. */
     double *alpha = work + n * NER_N_TAGS;
@@ -746,8 +750,8 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         first_pass(m, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
         ner_viterbi(em, m->trans_f, len, back, tags + b);
         if (conf && !m->next)
-            ner_marginals(em, m->trans_f, len, NER_CONF_SHARPNESS / last->scale, tags + b,
-                          mwork, conf + b);
+            ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale,
+                          tags + b, mwork, conf + b);
     }
     if (!m->next)
         return;
@@ -759,7 +763,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
         ner_viterbi(em, m->next->trans_f, len, back, tags + b);
         if (conf)
-            ner_marginals(em, m->next->trans_f, len, NER_CONF_SHARPNESS / last->scale,
+            ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale,
                           tags + b, mwork, conf + b);
     }
 }
@@ -971,6 +975,11 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
     }
     if (st == LEDE_OK)
         st = build_table(*out, buf, (*out)->next ? buf + used : NULL);
+    if (st == LEDE_OK) {
+        ner_model *last = (*out)->next ? (*out)->next : *out;
+        ner_marginal_trans(last->trans_f, NER_CONF_SHARPNESS / last->scale,
+                           last->conf_trans);
+    }
     if (st != LEDE_OK) {
         ner_model_free(*out);
         *out = NULL;

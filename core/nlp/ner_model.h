@@ -87,8 +87,9 @@ typedef struct ner_model {
     unsigned stage;         /* 0 first, 1 second */
     ner_table *table;       /* shared by both stages, owned by the first */
     struct ner_model *next; /* second stage, fed the first one's tags, or NULL */
-    int32_t trans[NER_N_TAGS + 1][NER_N_TAGS]; /* [prev or START][tag] */
-    float trans_f[NER_N_TAGS + 1][NER_N_TAGS]; /* the same, for the decoder */
+    int32_t trans[NER_N_TAGS + 1][NER_N_TAGS];     /* [prev or START][tag] */
+    float trans_f[NER_N_TAGS + 1][NER_N_TAGS];     /* the same, for the decoder */
+    double conf_trans[NER_N_TAGS + 1][NER_N_TAGS]; /* ner_marginal_trans() of them */
 } ner_model;
 
 /* Bits set in x: one instruction where the CPU has it (the tagger's hot loop
@@ -223,8 +224,12 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
 /* Posterior marginals of a linear chain under p(y) proportional to
  * exp(k * score(y)), BIO-broken paths excluded: out[i] = p(tag i = tags[i]).
  * em and trans as for ner_viterbi; work holds 2 * n * NER_N_TAGS doubles. */
-void ner_marginals(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
-                   size_t n, double k, const uint8_t *tags, double *work, float *out);
+void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
+                   double k, const uint8_t *tags, double *work, float *out);
+/* The transition factors ner_marginals() takes: exp(k * trans) up to one
+ * common factor, 0 for transitions BIO forbids. */
+void ner_marginal_trans(const float trans[NER_N_TAGS + 1][NER_N_TAGS], double k,
+                        double tr[NER_N_TAGS + 1][NER_N_TAGS]);
 
 /* Tags one sentence (a document of one sentence) into tags[0..n); scratch
  * holds ner_scratch_size(n) bytes (aligned for any type). */

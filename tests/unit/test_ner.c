@@ -572,7 +572,9 @@ Test(ner, marginals_match_enumeration) {
     uint8_t tags[N] = {NER_B_PER, NER_I_PER, NER_O};
     double work[2 * N * NER_N_TAGS];
     float out[N];
-    ner_marginals(em, trans, N, k, tags, work, out);
+    double tr[NER_N_TAGS + 1][NER_N_TAGS];
+    ner_marginal_trans(trans, k, tr);
+    ner_marginals(em, (const double(*)[NER_N_TAGS])tr, N, k, tags, work, out);
     double z = 0, hit[N] = {0};
     for (int a = 0; a < NER_N_TAGS; a++)
         for (int b = 0; b < NER_N_TAGS; b++)
