@@ -31,6 +31,7 @@ typedef struct {
     uint32_t tok_begin, tok_end; /* [begin, end) */
     lede_entity_type type;
     int32_t entity; /* index into res->entities once merged, else -1 */
+    float conf;     /* tagger's posterior of the span's tags, [0, 1] */
 } nlp_mention;
 
 typedef struct lede_job {

@@ -55,10 +55,20 @@ static json_t *entities_json(const lede_result *r) {
                                             (json_int_t)e->mentions[m].start, "end",
                                             (json_int_t)e->mentions[m].end, "text",
                                             jstr(e->mentions[m].text)));
-        json_array_append_new(a,
-                              json_pack("{s:o,s:s,s:I,s:o}", "name", jstr(e->name),
-                                        "type", lede_entity_type_name(e->type), "count",
-                                        (json_int_t)e->n_mentions, "mentions", mentions));
+        /* Confidence rounded to a multiple of 1/1024: exact in binary, so it
+         * prints in at most ten decimals without rounding noise. */
+        double conf = round(e->confidence * 1024.0) / 1024.0;
+        /* Stable identifiers of the entity in public lists, when known. */
+        json_t *ids = json_object();
+        if (ids && e->iso3166)
+            json_object_set_new(ids, "iso3166", json_string(e->iso3166));
+        if (ids && e->iso3166_2)
+            json_object_set_new(ids, "iso3166_2", json_string(e->iso3166_2));
+        json_array_append_new(
+            a, json_pack("{s:o,s:s,s:I,s:f,s:o,s:o}", "name", jstr(e->name), "type",
+                         lede_entity_type_name(e->type), "count",
+                         (json_int_t)e->n_mentions, "confidence", conf, "ids",
+                         ids ? ids : json_object(), "mentions", mentions));
     }
     return a;
 }

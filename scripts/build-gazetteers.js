@@ -51,3 +51,49 @@ const popular = fs.readFileSync(pkg('popular-english-words', 'words.js'), 'utf8'
 const popularList = JSON.parse(
   popular.slice(popular.indexOf('['), popular.lastIndexOf(']') + 1).replace(/'/g, '"'));
 write('common_words.txt', popularList.slice(0, COMMON_WORDS));
+
+// Country identifiers: ISO 3166-1 alpha-2 codes from the Debian iso-codes
+// package (argv[4]), for the names there (name, common and official name) and
+// for countries-list's name of the same code. One "name<TAB>code" per line.
+const isoFile = process.argv[4];
+if (isoFile) {
+  const iso = readJson(isoFile)['3166-1'];
+  const codes = new Set(iso.map((c) => c.alpha_2));
+  const ids = iso.flatMap((c) =>
+    [c.name, c.common_name, c.official_name].filter(Boolean).map((n) => `${n}\t${c.alpha_2}`));
+  const listed = readJson(pkg('countries-list', 'countries.min.json'));
+  for (const [code, c] of Object.entries(listed))
+    if (codes.has(code)) ids.push(`${c.name}\t${code}`);
+  write('country_ids.txt', ids.filter((l) => !l.includes(',')));
+}
+
+// Subdivision identifiers: ISO 3166-2 codes ("California<TAB>US-CA") from
+// iso-codes (argv[5]), for names that are unique among all subdivisions and
+// are neither a country nor a city of the lists above ("New York" is both a
+// state and a city, "Washington" the head of a capital's name: no code).
+const isoSubFile = process.argv[5];
+if (isoSubFile) {
+  const subs = readJson(isoSubFile)['3166-2'];
+  const seen = new Map();
+  for (const s of subs) seen.set(s.name, (seen.get(s.name) || 0) + 1);
+  const lower = (l) => new Set(l.map((x) => x.toLowerCase()));
+  const taken = lower(countries.map((c) => c.name).concat(capitals, cities));
+  // A capital named after it ("Washington D.C.") also takes the name.
+  const capitalHead = (n) => capitals.some((c) => c.startsWith(n + ' ') || c.startsWith(n + ','));
+  // Subdivisions named with a generic or very common word ("East", "Gulf",
+  // "Most"), a first name ("Victoria", "Nelson") or three letters or fewer
+  // ("Ain", "Bar") would label ordinary mentions.
+  const generic = new Set(['east', 'west', 'north', 'south', 'central', 'centre', 'center',
+    'coast', 'gulf', 'bay', 'lakes', 'lake', 'delta', 'capital', 'island', 'islands',
+    'valley', 'highland', 'highlands', 'mountain', 'river', 'plateau', 'northern',
+    'southern', 'eastern', 'western', 'upper', 'lower', 'interior', 'littoral', 'coastal',
+    'border', 'city', 'sea', 'most', 'unity', 'pool', 'rivers', 'meta', 'saga', 'para',
+    'acre']);
+  const firstNames = lower(names);
+  const ids = subs.filter((s) => seen.get(s.name) === 1 && !taken.has(s.name.toLowerCase()) &&
+      !capitalHead(s.name) && s.name.length > 3 && !generic.has(s.name.toLowerCase()) &&
+      !firstNames.has(s.name.toLowerCase()) &&
+      !s.name.includes(',') && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(s.code))
+    .map((s) => `${s.name}\t${s.code}`);
+  write('region_ids.txt', ids);
+}

@@ -11,13 +11,15 @@
 #include <string.h>
 
 #include "cli.h"
+#include "http_req.h"
 
 /* Longest line of a batch list: two paths and a tab. */
 #define BATCH_LINE_MAX 8192
 
-static const char usage[] = "usage: lede extract [--url URL] [--content-type TYPE] "
-                            "[--html] FILE|-\n"
-                            "       lede extract [--html] --batch LIST\n";
+static const char usage[] =
+    "usage: lede extract [--url URL] [--content-type TYPE] "
+    "[--html] [--min-confidence C] FILE|-\n"
+    "       lede extract [--html] [--min-confidence C] --batch LIST\n";
 
 /* Extracts one page and writes its JSON to `out` (indented when `pretty`). */
 static int extract_one(const lede_ctx *ctx, const char *path, const char *url,
@@ -88,6 +90,7 @@ int cmd_extract(int argc, char **argv) {
     const char *url = NULL, *path = NULL, *content_type = NULL, *data_dir = NULL;
     const char *batch = NULL;
     bool include_html = false;
+    double min_confidence = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--url") && i + 1 < argc)
             url = argv[++i];
@@ -99,7 +102,13 @@ int cmd_extract(int argc, char **argv) {
             batch = argv[++i];
         else if (!strcmp(argv[i], "--html"))
             include_html = true;
-        else if (!path && (argv[i][0] != '-' || !strcmp(argv[i], "-")))
+        else if (!strcmp(argv[i], "--min-confidence") && i + 1 < argc) {
+            if (http_confidence_parse(argv[++i], &min_confidence)) {
+                fprintf(stderr, "lede extract: --min-confidence must be a number from 0 "
+                                "to 1\n");
+                return 2;
+            }
+        } else if (!path && (argv[i][0] != '-' || !strcmp(argv[i], "-")))
             path = argv[i];
         else {
             fputs(usage, stderr);
@@ -114,6 +123,7 @@ int cmd_extract(int argc, char **argv) {
     lede_options_init(&opt);
     opt.content_type = content_type;
     opt.include_html = include_html;
+    opt.min_confidence = min_confidence;
 
     lede_ctx *ctx = cli_load_ctx(data_dir);
     if (!ctx)

@@ -2,7 +2,8 @@
  * model and prints every line with the predicted BIO tag as a new last column.
  * Blank lines and -DOCSTART- lines pass through unchanged. Each document
  * (the lines between -DOCSTART- lines) is tagged in one call, sentences
- * separated by empty tokens, so the tagger sees the whole document. */
+ * separated by empty tokens, so the tagger sees the whole document. With
+ * --confidence a further column holds the posterior of the tag (0..1). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,9 @@ typedef struct {
     char **lines, **seps;
     char *sep_chars;
     const char **tokens, **tags;
+    float *conf;
     size_t n, cap;
+    bool with_conf;
 } tag_doc;
 
 static int doc_grow(tag_doc *d) {
@@ -42,7 +45,10 @@ static int doc_grow(tag_doc *d) {
     const char **g = realloc(d->tags, cap * sizeof *g);
     if (g)
         d->tags = g;
-    if (!l || !s || !c || !t || !g)
+    float *f = realloc(d->conf, cap * sizeof *f);
+    if (f)
+        d->conf = f;
+    if (!l || !s || !c || !t || !g || !f)
         return -1;
     d->cap = cap;
     return 0;
@@ -68,7 +74,8 @@ static int doc_push(tag_doc *d, char *line, char *sep) {
 static int doc_flush(const lede_ctx *ctx, tag_doc *d) {
     if (!d->n)
         return 0;
-    lede_status st = lede_tag_tokens(ctx, d->tokens, d->n, d->tags);
+    lede_status st = lede_tag_tokens_conf(ctx, d->tokens, d->n, d->tags,
+                                          d->with_conf ? d->conf : NULL);
     if (st != LEDE_OK) {
         fprintf(stderr, "lede tag: %s\n", lede_strerror(st));
         return -1;
@@ -79,7 +86,10 @@ static int doc_flush(const lede_ctx *ctx, tag_doc *d) {
             continue;
         }
         *d->seps[i] = d->sep_chars[i];
-        printf("%s\t%s\n", d->lines[i], d->tags[i]);
+        if (d->with_conf)
+            printf("%s\t%s\t%.4f\n", d->lines[i], d->tags[i], (double)d->conf[i]);
+        else
+            printf("%s\t%s\n", d->lines[i], d->tags[i]);
     }
     d->n = 0;
     return 0;
@@ -91,18 +101,22 @@ static void doc_free(tag_doc *d) {
     free(d->sep_chars);
     free(d->tokens);
     free(d->tags);
+    free(d->conf);
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: lede tag --conll FILE [--data-dir DIR]\n");
+    fprintf(stderr, "usage: lede tag --conll FILE [--confidence] [--data-dir DIR]\n");
     return 2;
 }
 
 int cmd_tag(int argc, char **argv) {
     const char *path = NULL, *data_dir = NULL;
+    bool with_conf = false;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--conll") && i + 1 < argc)
             path = argv[++i];
+        else if (!strcmp(argv[i], "--confidence"))
+            with_conf = true;
         else if (!strcmp(argv[i], "--data-dir") && i + 1 < argc)
             data_dir = argv[++i];
         else
@@ -122,6 +136,7 @@ int cmd_tag(int argc, char **argv) {
         return 1;
     }
     tag_doc d = {0};
+    d.with_conf = with_conf;
     int rc = 0;
     char *p = buf, *end = buf + len;
     while (rc == 0 && p < end) {

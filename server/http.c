@@ -223,6 +223,7 @@ static char *extract_json(http_server *s, const http_options *o, const char *byt
     opt.content_type = content_type;
     opt.include_html = o->include_html;
     opt.stages = o->stages;
+    opt.min_confidence = o->min_confidence;
     lede_result *res = NULL;
     lede_status st = lede_extract(ctx, bytes, len, url, &opt, &res);
     if (st != LEDE_OK) {
@@ -759,6 +760,11 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char 
     } else if (!strcmp(key, "include_html")) {
         if (http_flag_parse(value, &r->opt.include_html)) {
             snprintf(err, sizeof err, "include_html must be 1, 0, true or false");
+            r->bad_query = true;
+        }
+    } else if (!strcmp(key, "min_confidence")) {
+        if (http_confidence_parse(value, &r->opt.min_confidence)) {
+            snprintf(err, sizeof err, "min_confidence must be a number from 0 to 1");
             r->bad_query = true;
         }
     } else if (!strcmp(key, "url") && r->route == METRICS_ROUTE_EXTRACT) {

@@ -181,6 +181,28 @@ int http_flag_parse(const char *value, bool *out) {
     return -1;
 }
 
+int http_confidence_parse(const char *value, double *out) {
+    if (!value || !*value)
+        return -1;
+    /* Digits and at most one point only: no sign, exponent, "inf" or "nan". */
+    size_t points = 0, digits = 0;
+    for (const char *p = value; *p; p++) {
+        if (*p == '.')
+            points++;
+        else if (*p >= '0' && *p <= '9')
+            digits++;
+        else
+            return -1;
+    }
+    if (points > 1 || !digits || strlen(value) > 16)
+        return -1;
+    double v = strtod(value, NULL);
+    if (!(v >= 0.0 && v <= 1.0))
+        return -1;
+    *out = v;
+    return 0;
+}
+
 void http_fields_filter(json_t *article, const http_options *opt) {
     if (!opt->keys || !json_is_object(article))
         return;

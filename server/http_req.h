@@ -53,6 +53,7 @@ typedef struct {
     uint32_t keys;
     unsigned stages;
     bool include_html;
+    double min_confidence; /* entities below it are dropped; 0 keeps all */
 } http_options;
 
 /* Parses `fields=headline,entities`: every name must be a top-level Article
@@ -61,6 +62,10 @@ int http_fields_parse(const char *list, http_options *opt, char *err, size_t err
 
 /* Parses a boolean query value ("1", "0", "true", "false"). */
 int http_flag_parse(const char *value, bool *out);
+
+/* Parses a confidence threshold: a decimal number from 0 to 1 ("0.5", "1",
+ * ".75"). Returns 0, or -1 for anything else (empty, out of range, "nan"). */
+int http_confidence_parse(const char *value, double *out);
 
 /* Keeps only the keys selected in opt->keys (no-op when 0). */
 void http_fields_filter(json_t *article, const http_options *opt);

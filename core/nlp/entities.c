@@ -24,7 +24,9 @@ typedef struct {
     uint64_t key;              /* identity of the name (alias-resolved) */
     uint64_t last;             /* hash of the last word, lower-cased */
     lede_entity_type type;
-    int32_t group; /* entity before ordering, -1 when dropped */
+    float conf;       /* the tagger's posterior of the span */
+    float type_share; /* share of the name's mentions that have its type */
+    int32_t group;    /* entity before ordering, -1 when dropped */
 } ent_mention;
 
 typedef struct {
@@ -32,7 +34,8 @@ typedef struct {
     uint64_t key;
     size_t count, first; /* first: index of its first mention */
     size_t name_mention; /* the mention with the fullest form */
-    int32_t rank;        /* final position */
+    int32_t rank;        /* final position, -1 when dropped */
+    double confidence;   /* best mention posterior times the type's share */
 } ent_group;
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
@@ -86,12 +89,93 @@ static bool is_possessive_tok(const nlp_text *t, uint32_t k) {
     return false;
 }
 
+/* Name suffixes: "Patrick W. Carlineo Jr." is Carlineo. */
+static const char *const ent_suffixes[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};
+
+static bool is_suffix_tok(const nlp_text *t, uint32_t k) {
+    for (size_t i = 0; i < sizeof ent_suffixes / sizeof *ent_suffixes; i++)
+        if (tok_is(t, k, ent_suffixes[i]))
+            return true;
+    return false;
+}
+
+/* A short abbreviation in capitals ("DL", "QB", "CEO", "MP"): a role. */
+static bool is_role_abbrev(const nlp_text *t, uint32_t k) {
+    const char *s = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start;
+    if (len < 2 || len > 4)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
+/* A word written like a name: a capital, then lower-case letters only. */
+static bool name_like(const nlp_text *t, uint32_t k) {
+    const char *s = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start;
+    if (len < 2 || s[0] < 'A' || s[0] > 'Z')
+        return false;
+    for (size_t i = 1; i < len; i++)
+        if (!(s[i] >= 'a' && s[i] <= 'z') && s[i] != '-' && s[i] != '\'')
+            return false;
+    return true;
+}
+
+/*
+ * Where a person's name starts inside a longer span: everything up to a role
+ * abbreviation written before the name is the role and its affiliation
+ * ("Browns DL Sheldon Richardson", "Patriots QB Mac Jones"), when two or three
+ * words written like a name follow it. b when nothing is to trim.
+ */
+static uint32_t name_start(const nlp_text *t, uint32_t b, uint32_t e) {
+    for (uint32_t f = b; f + 2 < e; f++) {
+        if (!is_role_abbrev(t, f))
+            continue;
+        uint32_t rest = e - (f + 1);
+        bool names = rest <= 3;
+        for (uint32_t k = f + 1; k < e && names; k++)
+            names = name_like(t, k);
+        return names ? f + 1 : b;
+    }
+    return b;
+}
+
+/*
+ * Market codes, not names: a Reuters instrument code ("LCOc1": capitals, then
+ * a lower-case letter or two, then digits), or any word written right before
+ * "=" ("GBP=", "EUR=" quote pages).
+ */
+static bool is_market_code(const nlp_text *t, uint32_t k) {
+    const char *s = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start, i = 0, up = 0, low = 0, dig = 0;
+    if (k + 1 < t->n_toks && t->toks[k + 1].start == t->toks[k].end &&
+        t->text[t->toks[k + 1].start] == '=')
+        return true;
+    while (i < len && s[i] >= 'A' && s[i] <= 'Z')
+        i++, up++;
+    while (i < len && s[i] >= 'a' && s[i] <= 'z')
+        i++, low++;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++, dig++;
+    return i == len && up >= 2 && low >= 1 && low <= 2 && dig >= 1;
+}
+
 /* Trims one mention; false when nothing of a name is left. */
 static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mention *m,
                          ent_mention *out) {
     uint32_t b = m->tok_begin, e = m->tok_end;
     while (e > b + 1 && is_possessive_tok(t, e - 1))
         e--;
+    while (e > b && is_market_code(t, e - 1))
+        e--;
+    while (e > b && is_market_code(t, b))
+        b++;
+    if (e <= b)
+        return false;
+    if (m->type == LEDE_ENT_PERSON)
+        b = name_start(t, b, e);
     for (bool again = true; again && e > b + 1;) {
         again = false;
         for (size_t i = 0; i < sizeof ent_determiners / sizeof *ent_determiners; i++)
@@ -131,6 +215,8 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
         out->cp_end -= 2; /* apostrophe and "s": two code points either way */
     }
     out->type = m->type;
+    out->conf = m->conf;
+    out->type_share = 1.0f;
     out->group = -1;
     return true;
 }
@@ -147,7 +233,9 @@ static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) 
             hashes[n] = h;
         n++;
         key = ner_combine(key, h);
-        em->last = h;
+        /* The surname is the last word before a suffix ("Carlineo Jr."). */
+        if (k == em->tb || !is_suffix_tok(t, k))
+            em->last = h;
     }
     const char *alias = n <= NER_GAZ_MAX_PHRASE ? ner_gaz_alias(g, hashes, n) : NULL;
     if (alias)
@@ -261,7 +349,7 @@ static bool fuller(const nlp_text *t, const ent_mention *a, const ent_mention *b
 
 /* One name typed two ways in one article ("African Union" as ORG and LOC) is
  * one entity: every mention of that name takes the type most of its mentions
- * have (the first seen on a tie). */
+ * have (the first seen on a tie), and remembers how large that majority was. */
 static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
                                const bool *keep) {
     enum { N_TYPES = LEDE_ENT_MISC + 1 };
@@ -286,12 +374,48 @@ static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
             continue;
         int32_t k = *map_slot(&names, ms[i].key);
         lede_entity_type best = first[k];
-        for (int ty = 0; ty < N_TYPES; ty++)
+        size_t total = 0;
+        for (int ty = 0; ty < N_TYPES; ty++) {
+            total += votes[k][ty];
             if (votes[k][ty] > votes[k][best])
                 best = (lede_entity_type)ty;
+        }
         ms[i].type = best;
+        ms[i].type_share = (float)votes[k][best] / (float)total;
     }
     return LEDE_OK;
+}
+
+/* Whether the tokens [b, e) hold only punctuation. */
+static bool only_punct(const nlp_text *t, uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e; k++) {
+        const char *s = t->text + t->toks[k].start;
+        for (uint32_t i = 0; i < t->toks[k].end - t->toks[k].start; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                (c >= '0' && c <= '9') || c >= 0x80)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Page furniture: one frequent English word standing alone as a sentence
+ * ("News", "Share", "Advertisement" left over from menus and labels) names
+ * nothing. A name that is a common word keeps its place inside a sentence,
+ * and a known place, nationality or first name stays a name even alone
+ * ("Germany" in a list). */
+static bool is_furniture(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    if (m->te - m->tb != 1)
+        return false;
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    if (!only_punct(t, s->tok_begin, m->tb) || !only_punct(t, m->te, s->tok_end))
+        return false;
+    uint64_t h = tok_hash(t, m->tb);
+    uint16_t lists = ner_gaz_lookup(g, &h, 1);
+    return (lists & NER_GAZ_COMMON) &&
+           !(lists & (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION | NER_GAZ_DEMONYM |
+                      NER_GAZ_FIRST_NAME));
 }
 
 static int group_cmp(const void *a, const void *b) {
@@ -316,7 +440,8 @@ lede_status nlp_entities_merge(lede_job *job) {
     if (!keep)
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        keep[i] = trim_mention(g, t, &job->mentions[i], &ms[i]);
+        keep[i] =
+            trim_mention(g, t, &job->mentions[i], &ms[i]) && !is_furniture(g, t, &ms[i]);
         if (keep[i])
             mention_key(g, t, &ms[i]);
     }
@@ -336,31 +461,46 @@ lede_status nlp_entities_merge(lede_job *job) {
         int32_t *slot = map_slot(&group_of, ner_combine(ms[i].key, ms[i].type));
         if (*slot < 0) {
             *slot = (int32_t)n_groups;
-            groups[n_groups++] = (ent_group){ms[i].type, ms[i].key, 0, i, i, 0};
+            groups[n_groups++] = (ent_group){ms[i].type, ms[i].key, 0, i, i, 0, 0.0};
         }
         size_t gi = (size_t)*slot;
         ent_group *gr = &groups[gi];
         gr->count++;
+        double c = (double)ms[i].conf * (double)ms[i].type_share;
+        if (c > gr->confidence)
+            gr->confidence = c;
         if (fuller(t, &ms[i], &ms[gr->name_mention]))
             gr->name_mention = i;
         ms[i].group = (int32_t)gi;
     }
-    for (size_t i = 0; i < n_groups; i++)
-        order[i] = &groups[i];
-    qsort(order, n_groups, sizeof *order, group_cmp);
+    /* Entities the caller finds too uncertain are dropped with their mentions. */
+    size_t n_kept = 0;
+    double min_conf = job->opt ? job->opt->min_confidence : 0;
+    for (size_t i = 0; i < n_groups; i++) {
+        groups[i].rank = -1;
+        if (groups[i].confidence >= min_conf)
+            order[n_kept++] = &groups[i];
+    }
+    qsort(order, n_kept, sizeof *order, group_cmp);
 
     lede_result *res = job->res;
-    res->entities = arena_calloc(job->arena, n_groups, sizeof *res->entities);
+    res->entities = arena_calloc(job->arena, n_kept ? n_kept : 1, sizeof *res->entities);
     if (!res->entities)
         return LEDE_ERR_NOMEM;
-    res->n_entities = n_groups;
-    for (size_t r = 0; r < n_groups; r++) {
+    res->n_entities = n_kept;
+    for (size_t r = 0; r < n_kept; r++) {
         ent_group *gr = order[r];
         gr->rank = (int32_t)r;
         lede_entity *e = &res->entities[r];
         const ent_mention *nm = &ms[gr->name_mention];
         e->name = arena_strndup(job->arena, t->text + nm->start, nm->end - nm->start);
         e->type = gr->type;
+        e->confidence = gr->confidence;
+        const char *id = gr->type == LEDE_ENT_LOC ? ner_gaz_place_id(g, gr->key) : NULL;
+        if (id && strlen(id) == 2)
+            e->iso3166 = id;
+        else
+            e->iso3166_2 = id;
         e->mentions = arena_calloc(job->arena, gr->count, sizeof *e->mentions);
         if (!e->name || !e->mentions)
             return LEDE_ERR_NOMEM;
@@ -371,6 +511,8 @@ lede_status nlp_entities_merge(lede_job *job) {
         if (!keep[i])
             continue;
         const ent_group *gr = &groups[ms[i].group];
+        if (gr->rank < 0)
+            continue;
         lede_entity *e = &res->entities[gr->rank];
         lede_mention *lm = &e->mentions[e->n_mentions++];
         lm->start = ms[i].cp_start;

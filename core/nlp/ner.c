@@ -45,32 +45,45 @@ void nlp_ner_unload(lede_ctx *ctx) {
  */
 lede_status lede_tag_tokens(const lede_ctx *ctx, const char *const *tokens,
                             size_t n_tokens, const char **tags_out) {
+    return lede_tag_tokens_conf(ctx, tokens, n_tokens, tags_out, NULL);
+}
+
+lede_status lede_tag_tokens_conf(const lede_ctx *ctx, const char *const *tokens,
+                                 size_t n_tokens, const char **tags_out,
+                                 float *conf_out) {
     if (!ctx || (n_tokens && (!tokens || !tags_out)))
         return LEDE_ERR_INVALID;
-    for (size_t i = 0; i < n_tokens; i++)
+    for (size_t i = 0; i < n_tokens; i++) {
         tags_out[i] = ner_tag_names[NER_O];
+        if (conf_out)
+            conf_out[i] = 1.0f;
+    }
     if (!ctx->ner || !n_tokens)
         return LEDE_OK;
     ner_word stack_words[NER_STACK_TOKENS];
     uint8_t stack_tags[NER_STACK_TOKENS];
+    float stack_conf[NER_STACK_TOKENS];
     size_t stack_sents[NER_STACK_TOKENS + 1];
     _Alignas(16) unsigned char stack_scratch[NER_STACK_TOKENS * 512];
     ner_word *words = stack_words;
     uint8_t *tags = stack_tags;
+    float *conf = stack_conf;
     size_t *sent_begin = stack_sents;
     void *scratch = stack_scratch;
     void *heap = NULL;
     size_t need = ner_scratch_size(n_tokens);
     if (n_tokens > NER_STACK_TOKENS || need > sizeof stack_scratch) {
         size_t at = (need + 15) & ~(size_t)15;
-        heap = malloc(at + n_tokens * (sizeof *words + sizeof *sent_begin + 1) +
+        heap = malloc(at +
+                      n_tokens * (sizeof *words + sizeof *sent_begin + sizeof *conf + 1) +
                       sizeof *sent_begin);
         if (!heap)
             return LEDE_ERR_NOMEM;
         scratch = heap;
         words = (ner_word *)((char *)heap + at);
         sent_begin = (size_t *)(words + n_tokens);
-        tags = (uint8_t *)(sent_begin + n_tokens + 1);
+        conf = (float *)(sent_begin + n_tokens + 1);
+        tags = (uint8_t *)(conf + n_tokens);
     }
     size_t n_words = 0, n_sents = 0;
     sent_begin[0] = 0;
@@ -85,10 +98,14 @@ lede_status lede_tag_tokens(const lede_ctx *ctx, const char *const *tokens,
     }
     if (n_words > sent_begin[n_sents])
         sent_begin[++n_sents] = n_words;
-    ner_model_tag_doc(ctx->ner, ctx->gaz, words, sent_begin, n_sents, scratch, tags);
+    ner_model_tag_doc_conf(ctx->ner, ctx->gaz, words, sent_begin, n_sents, scratch, tags,
+                           conf_out ? conf : NULL);
     for (size_t i = 0, w = 0; i < n_tokens; i++)
-        if (tokens[i][0])
+        if (tokens[i][0]) {
+            if (conf_out)
+                conf_out[i] = conf[w];
             tags_out[i] = ner_tag_names[tags[w++]];
+        }
     free(heap);
     return LEDE_OK;
 }
@@ -117,6 +134,43 @@ static bool ends_with_possessive(const char *s, size_t len, size_t *suffix_len) 
         return true;
     }
     return false;
+}
+
+/* Pronoun clitics the training text writes as their own words ("We 're",
+ * "I 'm"), matched case-insensitively at the end of a word, with a straight
+ * or a typographic apostrophe; the tagger sees the ASCII form. ("n't" stays
+ * glued: "Do" of a split "Don't" reads as a name to the model.) */
+static const char *const ner_clitics[] = {"'re", "'ve", "'ll", "'m", "'d"};
+
+/* Bytes of a clitic at the end of s (after at least one letter), else 0;
+ * *ascii gets its ASCII spelling. */
+static size_t ends_with_clitic(const char *s, size_t len, const char **ascii) {
+    for (size_t i = 0; i < sizeof ner_clitics / sizeof *ner_clitics; i++) {
+        const char *c = ner_clitics[i];
+        size_t n = strlen(c), apos = (size_t)(strchr(c, '\'') - c);
+        for (int typo = 0; typo < 2; typo++) {
+            size_t clen = n + (typo ? 2 : 0);
+            if (len <= clen)
+                continue;
+            const char *tail = s + len - clen;
+            bool ok = true;
+            for (size_t j = 0, k = 0; j < n && ok; j++) {
+                if (j == apos) {
+                    ok = typo ? !memcmp(tail + k, "\xE2\x80\x99", 3) : tail[k] == '\'';
+                    k += typo ? 3 : 1;
+                } else {
+                    ok = (tail[k] | 0x20) == c[j];
+                    k++;
+                }
+            }
+            unsigned char before = (unsigned char)tail[-1];
+            if (ok && ((before | 0x20) >= 'a' && (before | 0x20) <= 'z')) {
+                *ascii = c;
+                return clen;
+            }
+        }
+    }
+    return 0;
 }
 
 /* The mapped ASCII byte of typographic punctuation at s, or 0. */
@@ -172,6 +226,14 @@ static lede_status sentence_words(lede_job *job, const nlp_sentence *s, ner_word
             word_tok[n++] = k;
             continue;
         }
+        const char *clitic = NULL;
+        if ((suffix = ends_with_clitic(w, len, &clitic)) != 0) {
+            words[n] = (ner_word){w, len - suffix};
+            word_tok[n++] = k;
+            words[n] = (ner_word){clitic, strlen(clitic)};
+            word_tok[n++] = k;
+            continue;
+        }
         size_t clean_len;
         const char *clean = ascii_punct(job->arena, w, len, &clean_len);
         if (!clean)
@@ -183,9 +245,10 @@ static lede_status sentence_words(lede_job *job, const nlp_sentence *s, ner_word
     return LEDE_OK;
 }
 
-/* Appends the mentions of one tagged sentence (word tags -> token spans). */
-static void add_mentions(lede_job *job, const uint8_t *tags, const uint32_t *word_tok,
-                         size_t n) {
+/* Appends the mentions of one tagged sentence (word tags -> token spans); a
+ * mention's confidence is the least posterior of its words' tags. */
+static void add_mentions(lede_job *job, const uint8_t *tags, const float *conf,
+                         const uint32_t *word_tok, size_t n) {
     for (size_t i = 0; i < n;) {
         if (tags[i] == NER_O) {
             i++;
@@ -196,10 +259,13 @@ static void add_mentions(lede_job *job, const uint8_t *tags, const uint32_t *wor
         while (j < n && tags[j] == begin + (ner_tag_is_begin(begin) ? 1 : 0))
             j++;
         uint32_t tb = word_tok[i], te = word_tok[j - 1] + 1;
+        float c = 1.0f;
+        for (size_t k = i; k < j; k++)
+            c = conf[k] < c ? conf[k] : c;
         nlp_mention *prev = job->n_mentions ? &job->mentions[job->n_mentions - 1] : NULL;
         if (!prev || prev->tok_end <= tb)
             job->mentions[job->n_mentions++] =
-                (nlp_mention){tb, te, ner_tag_type(begin), -1};
+                (nlp_mention){tb, te, ner_tag_type(begin), -1, c};
         i = j;
     }
 }
@@ -227,10 +293,11 @@ lede_status nlp_ner_run(lede_job *job) {
     ner_word *words = arena_alloc(job->arena, max_words * sizeof *words);
     uint32_t *word_tok = arena_alloc(job->arena, max_words * sizeof *word_tok);
     uint8_t *tags = arena_alloc(job->arena, max_words);
+    float *conf = arena_alloc(job->arena, max_words * sizeof *conf);
     size_t *sent_begin = arena_alloc(job->arena, (t->n_sents + 1) * sizeof *sent_begin);
     nlp_mention *mentions =
         arena_alloc(job->arena, (job->n_mentions + t->n_toks) * sizeof *mentions);
-    if (!words || !word_tok || !tags || !sent_begin || !mentions)
+    if (!words || !word_tok || !tags || !conf || !sent_begin || !mentions)
         return LEDE_ERR_NOMEM;
     size_t n_words = 0;
     for (size_t s = 0; s < t->n_sents; s++) {
@@ -257,14 +324,15 @@ lede_status nlp_ner_run(lede_job *job) {
         return LEDE_ERR_NOMEM;
     for (size_t s = 0; s < t->n_sents;) {
         size_t e = window_end(sent_begin, t->n_sents, s);
-        ner_model_tag_doc(m, job->ctx->gaz, words, sent_begin + s, e - s, scratch, tags);
+        ner_model_tag_doc_conf(m, job->ctx->gaz, words, sent_begin + s, e - s, scratch,
+                               tags, conf);
         s = e;
     }
     if (job->n_mentions)
         memcpy(mentions, job->mentions, job->n_mentions * sizeof *mentions);
     job->mentions = mentions;
     for (size_t s = 0; s < t->n_sents; s++)
-        add_mentions(job, tags + sent_begin[s], word_tok + sent_begin[s],
-                     sent_begin[s + 1] - sent_begin[s]);
+        add_mentions(job, tags + sent_begin[s], conf + sent_begin[s],
+                     word_tok + sent_begin[s], sent_begin[s + 1] - sent_begin[s]);
     return LEDE_OK;
 }

@@ -8,6 +8,8 @@
 #include "../utf8.h"
 #include "ner_hash.h"
 
+/* Longest ISO 3166 code: "US-CA", "GB-ENG". */
+#define GAZ_MAX_CODE 6
 /* Longest line a list may hold; longer ones mark a broken file. */
 #define GAZ_MAX_LINE 256
 /* Initial table size (a power of two); the table doubles at half load. */
@@ -21,9 +23,27 @@ typedef struct {
     uint16_t mask;
 } gaz_slot;
 
+/* A place's ISO 3166 code ("FR", or "US-CA" for a subdivision) under the
+ * identity of one of its names. */
+typedef struct {
+    uint64_t key; /* 0 = empty slot */
+    char code[GAZ_MAX_CODE + 1];
+} gaz_id_slot;
+
+/* A word's cluster: its bit path, first choice in the highest used bit. */
+typedef struct {
+    uint64_t key; /* 0 = empty slot */
+    uint32_t path;
+    uint8_t len;
+} gaz_cluster_slot;
+
 struct gazetteer {
+    gaz_cluster_slot *clusters; /* open addressing, n_cluster_slots a power of two */
+    size_t n_cluster_slots, n_clusters;
     gaz_slot *slots;
     size_t n_slots, n_used;
+    gaz_id_slot *ids; /* open addressing, n_ids_slots a power of two */
+    size_t n_ids_slots, n_ids_used;
     char *pool; /* NUL-terminated canonical alias names */
     size_t pool_len, pool_size;
 };
@@ -40,6 +60,12 @@ static const struct {
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"
+/* "Name<TAB>XX" lines: ISO 3166-1 alpha-2 codes of country names. */
+#define GAZ_COUNTRY_ID_FILE "country_ids.txt"
+/* The same for subdivisions (ISO 3166-2: "California<TAB>US-CA"). */
+#define GAZ_REGION_ID_FILE "region_ids.txt"
+/* Word clusters (scripts/ner-clusters.py), beside the model in the data dir. */
+#define GAZ_CLUSTER_FILE "ner_clusters.tsv"
 
 gazetteer *ner_gaz_new(void) {
     gazetteer *g = calloc(1, sizeof *g);
@@ -59,7 +85,86 @@ void ner_gaz_free(gazetteer *g) {
         return;
     free(g->slots);
     free(g->pool);
+    free(g->ids);
+    free(g->clusters);
     free(g);
+}
+
+static gaz_cluster_slot *cluster_find(gaz_cluster_slot *slots, size_t n_slots,
+                                      uint64_t key) {
+    size_t mask = n_slots - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
+        if (slots[i].key == key || slots[i].key == 0)
+            return &slots[i];
+}
+
+static lede_status cluster_put(gazetteer *g, uint64_t key, uint32_t path, uint8_t len) {
+    key = key ? key : 1;
+    if ((g->n_clusters + 1) * 2 > g->n_cluster_slots) {
+        size_t n = g->n_cluster_slots ? g->n_cluster_slots * 2 : 1024;
+        gaz_cluster_slot *slots = calloc(n, sizeof *slots);
+        if (!slots)
+            return LEDE_ERR_NOMEM;
+        for (size_t i = 0; i < g->n_cluster_slots; i++)
+            if (g->clusters[i].key)
+                *cluster_find(slots, n, g->clusters[i].key) = g->clusters[i];
+        free(g->clusters);
+        g->clusters = slots;
+        g->n_cluster_slots = n;
+    }
+    gaz_cluster_slot *s = cluster_find(g->clusters, g->n_cluster_slots, key);
+    if (!s->key)
+        g->n_clusters++;
+    *s = (gaz_cluster_slot){key, path, len};
+    return LEDE_OK;
+}
+
+unsigned ner_gaz_cluster(const gazetteer *g, uint64_t lower_hash, uint32_t *path) {
+    if (!g || !g->clusters)
+        return 0;
+    const gaz_cluster_slot *s =
+        cluster_find(g->clusters, g->n_cluster_slots, lower_hash ? lower_hash : 1);
+    if (!s->key)
+        return 0;
+    *path = s->path;
+    return s->len;
+}
+
+static gaz_id_slot *id_find(gaz_id_slot *slots, size_t n_slots, uint64_t key) {
+    size_t mask = n_slots - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
+        if (slots[i].key == key || slots[i].key == 0)
+            return &slots[i];
+}
+
+static lede_status id_put(gazetteer *g, uint64_t key, const char *code) {
+    key = key ? key : 1;
+    if ((g->n_ids_used + 1) * 2 > g->n_ids_slots) {
+        size_t n = g->n_ids_slots ? g->n_ids_slots * 2 : 256;
+        gaz_id_slot *slots = calloc(n, sizeof *slots);
+        if (!slots)
+            return LEDE_ERR_NOMEM;
+        for (size_t i = 0; i < g->n_ids_slots; i++)
+            if (g->ids[i].key)
+                *id_find(slots, n, g->ids[i].key) = g->ids[i];
+        free(g->ids);
+        g->ids = slots;
+        g->n_ids_slots = n;
+    }
+    gaz_id_slot *s = id_find(g->ids, g->n_ids_slots, key);
+    if (!s->key) {
+        s->key = key;
+        g->n_ids_used++;
+        memcpy(s->code, code, strlen(code) + 1);
+    }
+    return LEDE_OK;
+}
+
+const char *ner_gaz_place_id(const gazetteer *g, uint64_t key) {
+    if (!g || !g->ids)
+        return NULL;
+    const gaz_id_slot *s = id_find(g->ids, g->n_ids_slots, key ? key : 1);
+    return s->key ? s->code : NULL;
 }
 
 static gaz_slot *gaz_find(const gaz_slot *slots, size_t n_slots, uint64_t key) {
@@ -236,9 +341,74 @@ static lede_status gaz_alias_line(gazetteer *g, const char *line, size_t len) {
     return LEDE_OK;
 }
 
+/* Whether code is an ISO 3166 code: two capitals ("FR"), or two capitals, a
+ * hyphen and one to three capitals or digits ("US-CA", "GB-ENG", "FR-75"). */
+static bool iso_code_ok(const char *c, size_t n) {
+    if (n < 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z')
+        return false;
+    if (n == 2)
+        return true;
+    if (n < 4 || n > GAZ_MAX_CODE || c[2] != '-')
+        return false;
+    for (size_t i = 3; i < n; i++)
+        if (!((c[i] >= 'A' && c[i] <= 'Z') || (c[i] >= '0' && c[i] <= '9')))
+            return false;
+    return true;
+}
+
+/* One "Name<TAB>code" line: the code under both identities a name can have
+ * when entities are merged (its words, or the whole string as an alias's
+ * canonical form). The first code of a name wins (countries load first). */
+static lede_status gaz_id_line(gazetteer *g, const char *line, size_t len) {
+    const char *tab = memchr(line, '\t', len);
+    if (!tab)
+        return LEDE_ERR_MODEL;
+    size_t name_len = (size_t)(tab - line), code_len = len - name_len - 1;
+    if (!iso_code_ok(tab + 1, code_len))
+        return LEDE_ERR_MODEL;
+    char code[GAZ_MAX_CODE + 1];
+    memcpy(code, tab + 1, code_len);
+    code[code_len] = '\0';
+    uint64_t hashes[NER_GAZ_MAX_PHRASE];
+    size_t n = gaz_phrase_hashes(line, name_len, hashes);
+    if (!n)
+        return LEDE_OK; /* too long to be a mention's name */
+    uint64_t chain = NER_HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        chain = ner_combine(chain, hashes[i]);
+    lede_status st = id_put(g, chain, code);
+    return st == LEDE_OK ? id_put(g, ner_hash_bytes(line, name_len, 1), code) : st;
+}
+
+/* One "hash<TAB>bits" line of the cluster file: 16 hex digits, then a path
+ * of 1 to NER_GAZ_MAX_CLUSTER_BITS characters 0 and 1. */
+static lede_status gaz_cluster_line(gazetteer *g, const char *line, size_t len) {
+    if (len < 18 || line[16] != '\t' || len - 17 > NER_GAZ_MAX_CLUSTER_BITS)
+        return LEDE_ERR_MODEL;
+    uint64_t key = 0;
+    for (size_t i = 0; i < 16; i++) {
+        char c = line[i];
+        unsigned v = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+                     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                                            : 16;
+        if (v == 16)
+            return LEDE_ERR_MODEL;
+        key = key << 4 | v;
+    }
+    uint32_t path = 0;
+    for (size_t i = 17; i < len; i++) {
+        if (line[i] != '0' && line[i] != '1')
+            return LEDE_ERR_MODEL;
+        path = path << 1 | (uint32_t)(line[i] - '0');
+    }
+    return cluster_put(g, key, path, (uint8_t)(len - 17));
+}
+
 /* Reads one list file; each non-empty line not starting with '#' is a phrase. */
-static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask,
-                                 bool alias, char *err, size_t err_len) {
+enum { GAZ_LIST, GAZ_ALIASES, GAZ_IDS, GAZ_CLUSTERS };
+
+static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask, int kind,
+                                 char *err, size_t err_len) {
     FILE *f = fopen(path, "rb");
     if (!f)
         return LEDE_OK;
@@ -260,7 +430,10 @@ static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask,
             st = LEDE_ERR_MODEL;
             break;
         }
-        st = alias ? gaz_alias_line(g, line, len) : ner_gaz_add(g, line, len, mask);
+        st = kind == GAZ_ALIASES    ? gaz_alias_line(g, line, len)
+             : kind == GAZ_IDS      ? gaz_id_line(g, line, len)
+             : kind == GAZ_CLUSTERS ? gaz_cluster_line(g, line, len)
+                                    : ner_gaz_add(g, line, len, mask);
     }
     fclose(f);
     if (st == LEDE_ERR_MODEL && err)
@@ -278,11 +451,23 @@ lede_status ner_gaz_load(const char *data_dir, gazetteer **out, char *err,
     lede_status st = LEDE_OK;
     for (size_t i = 0; st == LEDE_OK && i < sizeof gaz_files / sizeof gaz_files[0]; i++) {
         snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, gaz_files[i].file);
-        st = gaz_load_file(g, path, gaz_files[i].mask, false, err, err_len);
+        st = gaz_load_file(g, path, gaz_files[i].mask, GAZ_LIST, err, err_len);
     }
     if (st == LEDE_OK) {
         snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_ALIAS_FILE);
-        st = gaz_load_file(g, path, 0, true, err, err_len);
+        st = gaz_load_file(g, path, 0, GAZ_ALIASES, err, err_len);
+    }
+    if (st == LEDE_OK) {
+        snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_COUNTRY_ID_FILE);
+        st = gaz_load_file(g, path, 0, GAZ_IDS, err, err_len);
+    }
+    if (st == LEDE_OK) {
+        snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_REGION_ID_FILE);
+        st = gaz_load_file(g, path, 0, GAZ_IDS, err, err_len);
+    }
+    if (st == LEDE_OK) {
+        snprintf(path, sizeof path, "%s/%s", data_dir, GAZ_CLUSTER_FILE);
+        st = gaz_load_file(g, path, 0, GAZ_CLUSTERS, err, err_len);
     }
     if (st != LEDE_OK) {
         ner_gaz_free(g);

@@ -66,4 +66,17 @@ void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
  * "United States"), or NULL when the name has no alias entry. */
 const char *ner_gaz_alias(const gazetteer *g, const uint64_t *tok_hashes, size_t n);
 
+/* The ISO 3166 code of the place whose name has the entity identity `key`
+ * (as entity merging computes it: the combined lower-cased word hashes, or an
+ * alias's canonical name hashed whole): a country's alpha-2 code ("FR"), or a
+ * subdivision's ISO 3166-2 code ("US-CA"); NULL when unknown. */
+const char *ner_gaz_place_id(const gazetteer *g, uint64_t key);
+
+/* Longest cluster bit path. */
+#define NER_GAZ_MAX_CLUSTER_BITS 24
+/* The cluster of a word by its lower-case hash: returns the length of its bit
+ * path (0 when the word has none) and puts the bits in *path, first choice
+ * highest. Loaded from ner_clusters.tsv in the data dir when present. */
+unsigned ner_gaz_cluster(const gazetteer *g, uint64_t lower_hash, uint32_t *path);
+
 #endif

@@ -67,7 +67,15 @@ enum {
     T_H_MAJ_SELF,
     T_LOWS_LOWER,
     T_LOWS_GAZ,
+    T_CLUSTER,
+    T_CLUSTER_M1,
+    T_CLUSTER_P1,
 };
+
+/* Cluster path prefixes used as features (Ratinov and Roth's 4, 6, 10, 20). */
+static const unsigned ner_cluster_prefixes[] = {4, 6, 10, 20};
+/* The prefix of the neighbours' clusters. */
+#define NER_CLUSTER_CONTEXT_PREFIX 6
 
 /* Longest prefix and suffix, in bytes, used as features. */
 #define NER_AFFIX_MAX 4
@@ -114,6 +122,8 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
     ti->short_shape = ner_mix(short_shape);
     ti->flags = 0;
     ti->doc = 0;
+    ti->cluster = 0;
+    ti->cluster_len = 0;
     if (w->len && w->s[0] >= 'A' && w->s[0] <= 'Z')
         ti->flags |= NER_WF_CAP;
     if (upper && !lower)
@@ -141,6 +151,9 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
         lower[i] = info[i].lower;
     }
     ner_gaz_match(g, lower, n, gaz, begin);
+    for (size_t i = 0; i < n; i++)
+        info[i].cluster_len =
+            (uint8_t)ner_gaz_cluster(g, info[i].lower, &info[i].cluster);
     /* Informal text written all in lower case: names look like words. */
     size_t alpha = 0, capital = 0;
     for (size_t i = 0; i < n; i++) {
@@ -308,6 +321,13 @@ size_t ner_hist_features(uint16_t hist, uint64_t *out) {
 }
 
 static inline uint64_t f1(uint64_t t, uint64_t a) { return ner_combine(ner_mix(t), a); }
+
+/* The first p bits of a token's cluster path, with their count (a path shorter
+ * than p is used whole). */
+static uint64_t cluster_prefix(const ner_tokinfo *t, unsigned p) {
+    unsigned len = t->cluster_len, k = p < len ? p : len;
+    return (uint64_t)(t->cluster >> (len - k)) << 5 | k;
+}
 static inline uint64_t f2(uint64_t t, uint64_t a, uint64_t b) {
     return ner_combine(f1(t, a), b);
 }
@@ -386,6 +406,17 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
         out[k++] = f1(T_CAPS_SHORT, t->short_shape);
         out[k++] = f1(T_CAPS_LOWER, t->lower);
     }
+    if (t->cluster_len)
+        for (size_t p = 0; p < sizeof ner_cluster_prefixes / sizeof *ner_cluster_prefixes;
+             p++)
+            out[k++] = f2(T_CLUSTER, ner_cluster_prefixes[p],
+                          cluster_prefix(t, ner_cluster_prefixes[p]));
+    if (i > 0 && info[i - 1].cluster_len)
+        out[k++] =
+            f1(T_CLUSTER_M1, cluster_prefix(&info[i - 1], NER_CLUSTER_CONTEXT_PREFIX));
+    if (i + 1 < n && info[i + 1].cluster_len)
+        out[k++] =
+            f1(T_CLUSTER_P1, cluster_prefix(&info[i + 1], NER_CLUSTER_CONTEXT_PREFIX));
     return k;
 }
 
@@ -454,7 +485,91 @@ size_t ner_scratch_size(size_t n) {
         tmp = ner_hist_tmp_size(n);
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
            align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
-           align8(n * NER_MAX_FEATS * sizeof(uint32_t)) + align8(n) + align8(tmp);
+           align8(n * NER_N_TAGS * sizeof(int32_t)) +
+           align8(2 * n * NER_N_TAGS * sizeof(double)) + align8(tmp);
+}
+
+/* The sharpness of the posterior: p(tags) is proportional to
+ * exp(NER_CONF_SHARPNESS * score), the score in real weight units. Chosen
+ * from a grid (0.01 .. 1) as the least log loss of span correctness on the
+ * first half of the CoNLL dev documents, with scripts/ner-confidence.py
+ * --fit; see core/data/README.md for the held-out figures. */
+#define NER_CONF_SHARPNESS 0.07
+
+void ner_marginal_trans(const float trans[NER_N_TAGS + 1][NER_N_TAGS], double k,
+                        double tr[NER_N_TAGS + 1][NER_N_TAGS]) {
+    /* exp(k * trans), all scaled by the largest allowed transition (a constant
+     * factor on every path cancels in the normalisation); broken BIO
+     * transitions are 0. */
+    float mx = -INFINITY;
+    for (int p = 0; p <= NER_N_TAGS; p++)
+        for (int t = 0; t < NER_N_TAGS; t++)
+            if (bio_allowed(p, t) && trans[p][t] > mx)
+                mx = trans[p][t];
+    for (int p = 0; p <= NER_N_TAGS; p++)
+        for (int t = 0; t < NER_N_TAGS; t++)
+            tr[p][t] = bio_allowed(p, t) ? exp(k * (double)(trans[p][t] - mx)) : 0.0;
+}
+
+void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
+                   double k, const uint8_t *tags, double *work, float *out) {
+    if (!n)
+        return;
+    /* e[i][t] = exp(k * (em - max)) in single precision (normalised at every
+     * step, the error stays near 1e-7). */
+    double *e = work;
+    for (size_t i = 0; i < n; i++) {
+        const float *row = em + i * NER_N_TAGS;
+        float mx = row[0];
+        for (int t = 1; t < NER_N_TAGS; t++)
+            mx = row[t] > mx ? row[t] : mx;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            e[i * NER_N_TAGS + t] = expf((float)k * (row[t] - mx));
+    }
+    /* Forward, normalised at every step. */
+    double *alpha = work + n * NER_N_TAGS;
+    for (size_t i = 0; i < n; i++) {
+        double *a = alpha + i * NER_N_TAGS, sum = 0;
+        const double *ei = e + i * NER_N_TAGS;
+        for (int t = 0; t < NER_N_TAGS; t++) {
+            double v = 0;
+            if (i == 0) {
+                v = tr[NER_N_TAGS][t];
+            } else {
+                const double *ap = a - NER_N_TAGS;
+                for (int p = 0; p < NER_N_TAGS; p++)
+                    v += ap[p] * tr[p][t];
+            }
+            a[t] = v * ei[t];
+            sum += a[t];
+        }
+        for (int t = 0; t < NER_N_TAGS; t++)
+            a[t] = sum > 0 ? a[t] / sum : 0;
+    }
+    /* Backward with a running beta; the marginal of the decoded tag. */
+    double beta[NER_N_TAGS], nb[NER_N_TAGS];
+    for (int t = 0; t < NER_N_TAGS; t++)
+        beta[t] = 1;
+    for (size_t i = n; i-- > 0;) {
+        const double *a = alpha + i * NER_N_TAGS;
+        double z = 0;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            z += a[t] * beta[t];
+        out[i] = z > 0 ? (float)(a[tags[i]] * beta[tags[i]] / z) : 1.0f;
+        if (!i)
+            break;
+        const double *ei = e + i * NER_N_TAGS;
+        double sum = 0;
+        for (int p = 0; p < NER_N_TAGS; p++) {
+            double v = 0;
+            for (int t = 0; t < NER_N_TAGS; t++)
+                v += tr[p][t] * ei[t] * beta[t];
+            nb[p] = v;
+            sum += v;
+        }
+        for (int p = 0; p < NER_N_TAGS; p++)
+            beta[p] = sum > 0 ? nb[p] / sum : 0;
+    }
 }
 
 #if defined(__GNUC__)
@@ -462,86 +577,146 @@ typedef int16_t ner_v8hi __attribute__((vector_size(16)));
 typedef int32_t ner_v8si __attribute__((vector_size(32)));
 #endif
 
-/* Adds the rows of the given buckets into em (one token's scores). The hot
- * loop of the tagger: tags 0..7 as one vector, tag 8 alone; also built for
- * x86-64-v3 (AVX2, POPCNT) where the CPU has it. */
+/* Sums one token's fused rows for every tag of both stages: em1 gets the
+ * first stage's scores, part2 the second stage's sums over the same features
+ * (its history features come later). The hot loop of the tagger: stage 1 and
+ * 2 tags 0..7 as one vector. */
+static inline void sum_rows(const int16_t *const *rows, size_t nr, float *em1,
+                            int32_t *part2) {
+#if defined(__GNUC__)
+    /* Two 8-lane accumulators: one AVX2 register each, never spilled. */
+    ner_v8si acc1 = {0}, acc2 = {0};
+    int32_t last1 = 0, last2 = 0;
+    for (size_t f = 0; f < nr; f++) {
+        ner_v8hi r1, r2;
+        memcpy(&r1, rows[f], sizeof r1);
+        memcpy(&r2, rows[f] + NER_FROW_S2, sizeof r2);
+        acc1 += __builtin_convertvector(r1, ner_v8si);
+        acc2 += __builtin_convertvector(r2, ner_v8si);
+        last1 += rows[f][NER_FROW_LAST];
+        last2 += rows[f][NER_FROW_LAST + 1];
+    }
+    for (int t = 0; t < NER_N_TAGS - 1; t++) {
+        em1[t] = (float)acc1[t];
+        part2[t] = acc2[t];
+    }
+#else
+    int32_t acc[2 * (NER_N_TAGS - 1)] = {0};
+    int32_t last1 = 0, last2 = 0;
+    for (size_t f = 0; f < nr; f++) {
+        for (int t = 0; t < 2 * (NER_N_TAGS - 1); t++)
+            acc[t] += rows[f][t];
+        last1 += rows[f][NER_FROW_LAST];
+        last2 += rows[f][NER_FROW_LAST + 1];
+    }
+    for (int t = 0; t < NER_N_TAGS - 1; t++) {
+        em1[t] = (float)acc[t];
+        part2[t] = acc[NER_FROW_S2 + t];
+    }
+#endif
+    em1[NER_N_TAGS - 1] = (float)last1;
+    part2[NER_N_TAGS - 1] = last2;
+}
+
+/* The second stage's column of tag t in a fused row. */
+static int stage2_col(int t) {
+    return t < NER_N_TAGS - 1 ? NER_FROW_S2 + t : NER_FROW_LAST + 1;
+}
+
+#if defined(__GNUC__)
+#define NER_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define NER_PREFETCH(p) ((void)(p))
+#endif
+
+/* Hashes token i's features into buckets and asks for their bitmap words. */
+static size_t token_buckets(const ner_model *m, const ner_word *words,
+                            const ner_tokinfo *info, size_t n, size_t i, bool caps,
+                            uint32_t *b) {
+    uint64_t feats[NER_MAX_FEATS];
+    size_t nf = ner_features(words, info, n, i, caps, feats);
+    for (size_t f = 0; f < nf; f++) {
+        b[f] = ner_bucket(feats[f], m->bits);
+        NER_PREFETCH(&m->table->words[b[f] >> 6]);
+    }
+    return nf;
+}
+
+/* The rows of the buckets that have one, each asked for ahead of its use. */
+static inline size_t token_rows(const ner_table *t, const uint32_t *b, size_t nb,
+                                const int16_t **rows) {
+    size_t nr = 0;
+    for (size_t f = 0; f < nb; f++) {
+        const int16_t *row = ner_table_row(t, b[f]);
+        if (row) {
+            NER_PREFETCH(row);
+            rows[nr++] = row;
+        }
+    }
+    return nr;
+}
+
+/* First pass over one sentence: a token's features hashed once and each
+ * bucket looked up once, for both stages. Software-pipelined so the memory
+ * reads overlap: while token i is summed, the rows of token i + 1 and the
+ * bitmap words of token i + 2 are on their way. Also built for x86-64-v3
+ * (AVX2, POPCNT) where the CPU has it. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("arch=x86-64-v3", "default")))
 #endif
 static void
-add_rows(const ner_model *m, const uint32_t *b, size_t nb, float *em) {
-#if defined(__GNUC__)
-    ner_v8si acc = {0};
-    int32_t last = 0;
-    for (size_t f = 0; f < nb; f++) {
-        const int16_t *row = ner_model_row(m, b[f]);
-        if (!row)
-            continue;
-        ner_v8hi r;
-        memcpy(&r, row, sizeof r);
-        acc += __builtin_convertvector(r, ner_v8si);
-        last += row[NER_N_TAGS - 1];
-    }
-    for (int t = 0; t < NER_N_TAGS - 1; t++)
-        em[t] = (float)acc[t];
-    em[NER_N_TAGS - 1] = (float)last;
-#else
-    int32_t acc[NER_N_TAGS] = {0};
-    for (size_t f = 0; f < nb; f++) {
-        const int16_t *row = ner_model_row(m, b[f]);
-        if (!row)
-            continue;
-        for (int t = 0; t < NER_N_TAGS; t++)
-            acc[t] += row[t];
-    }
-    for (int t = 0; t < NER_N_TAGS; t++)
-        em[t] = (float)acc[t];
-#endif
-}
-
-/* Emission scores of one sentence's words. The first stage hashes the features
- * and keeps their buckets in fb/nfb; the second stage (hist not NULL) reuses
- * them and adds its own. */
-static void model_emissions(const ner_model *m, const ner_word *words,
-                            const ner_tokinfo *info, const uint16_t *hist, size_t n,
-                            uint32_t *fb, uint8_t *nfb, float *em) {
+first_pass(const ner_model *m, const ner_word *words, const ner_tokinfo *info, size_t n,
+           int32_t *part2, float *em) {
     bool caps = ner_caps_sentence(info, n);
-    uint64_t feats[NER_MAX_FEATS];
+    uint32_t b[3][NER_MAX_FEATS];
+    size_t nb[3] = {0, 0, 0};
+    const int16_t *rows[2][NER_MAX_FEATS];
+    size_t nr[2] = {0, 0};
+    const ner_table *t = m->table;
+    nb[0] = token_buckets(m, words, info, n, 0, caps, b[0]);
+    if (n > 1)
+        nb[1] = token_buckets(m, words, info, n, 1, caps, b[1]);
+    nr[0] = token_rows(t, b[0], nb[0], rows[0]);
     for (size_t i = 0; i < n; i++) {
-        uint32_t *b = fb + i * NER_MAX_FEATS;
-        if (!hist) {
-            size_t nf = ner_features(words, info, n, i, caps, feats);
-            for (size_t f = 0; f < nf; f++)
-                b[f] = ner_bucket(feats[f], m->bits);
-            nfb[i] = (uint8_t)nf;
-            add_rows(m, b, nf, em + i * NER_N_TAGS);
-            continue;
-        }
-        size_t nh = ner_hist_features(hist[i], feats);
-        for (size_t f = 0; f < nh; f++)
-            b[nfb[i] + f] = ner_bucket(feats[f], m->bits);
-        add_rows(m, b, nfb[i] + nh, em + i * NER_N_TAGS);
+        if (i + 2 < n)
+            nb[(i + 2) % 3] =
+                token_buckets(m, words, info, n, i + 2, caps, b[(i + 2) % 3]);
+        if (i + 1 < n)
+            nr[(i + 1) & 1] =
+                token_rows(t, b[(i + 1) % 3], nb[(i + 1) % 3], rows[(i + 1) & 1]);
+        sum_rows(rows[i & 1], nr[i & 1], em + i * NER_N_TAGS, part2 + i * NER_N_TAGS);
     }
 }
 
-/* One decoding pass over every sentence of a document. */
-static void tag_pass(const ner_model *m, const ner_word *words, const ner_tokinfo *info,
-                     const uint16_t *hist, const size_t *sent_begin, size_t n_sents,
-                     uint32_t *fb, uint8_t *nfb, float *em, uint8_t *back,
-                     uint8_t *tags) {
-    for (size_t s = 0; s < n_sents; s++) {
-        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
-        if (!len)
-            continue;
-        model_emissions(m, words + b, info + b, hist ? hist + b : NULL, len,
-                        fb + b * NER_MAX_FEATS, nfb + b, em);
-        ner_viterbi(em, m->trans_f, len, back, tags + b);
+/* Second pass: the shared sums plus the history features. */
+static void second_pass(const ner_model *m2, const uint16_t *hist, size_t n,
+                        const int32_t *part2, float *em) {
+    uint64_t feats[NER_MAX_HIST_FEATS];
+    for (size_t i = 0; i < n; i++) {
+        int32_t acc[NER_N_TAGS];
+        memcpy(acc, part2 + i * NER_N_TAGS, sizeof acc);
+        size_t nh = ner_hist_features(hist[i], feats);
+        for (size_t f = 0; f < nh; f++) {
+            const int16_t *row = ner_table_row(m2->table, ner_bucket(feats[f], m2->bits));
+            if (!row)
+                continue;
+            for (int t = 0; t < NER_N_TAGS; t++)
+                acc[t] += row[stage2_col(t)];
+        }
+        for (int t = 0; t < NER_N_TAGS; t++)
+            em[i * NER_N_TAGS + t] = (float)acc[t];
     }
 }
 
 void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *words,
                        const size_t *sent_begin, size_t n_sents, void *scratch,
                        uint8_t *tags) {
+    ner_model_tag_doc_conf(m, g, words, sent_begin, n_sents, scratch, tags, NULL);
+}
+
+void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_word *words,
+                            const size_t *sent_begin, size_t n_sents, void *scratch,
+                            uint8_t *tags, float *conf) {
     size_t n = sent_begin[n_sents] - sent_begin[0];
     if (!n)
         return;
@@ -556,20 +731,40 @@ void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *w
     p += align8(n * NER_N_TAGS);
     uint16_t *hist = (uint16_t *)p;
     p += align8(n * sizeof *hist);
-    uint32_t *fb = (uint32_t *)p;
-    p += align8(n * NER_MAX_FEATS * sizeof *fb);
-    uint8_t *nfb = (uint8_t *)p;
-    p += align8(n);
+    int32_t *part2 = (int32_t *)p;
+    p += align8(n * NER_N_TAGS * sizeof *part2);
+    double *mwork = (double *)p;
+    p += align8(2 * n * NER_N_TAGS * sizeof *mwork);
+    if (conf)
+        conf += sent_begin[0];
+    const ner_model *last = m->next ? m->next : m;
     for (size_t s = 0; s < n_sents; s++) {
         size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
         ner_prepare(g, words + b, len, info + b, p);
     }
     ner_doc_mark(info, sent_begin, n_sents, p);
-    tag_pass(m, words, info, NULL, sent_begin, n_sents, fb, nfb, em, back, tags);
-    if (m->next) {
-        ner_hist_mark(info, tags, n, p, hist);
-        tag_pass(m->next, words, info, hist, sent_begin, n_sents, fb, nfb, em, back,
-                 tags);
+    for (size_t s = 0; s < n_sents; s++) {
+        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
+        if (!len)
+            continue;
+        first_pass(m, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
+        ner_viterbi(em, m->trans_f, len, back, tags + b);
+        if (conf && !m->next)
+            ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale,
+                          tags + b, mwork, conf + b);
+    }
+    if (!m->next)
+        return;
+    ner_hist_mark(info, tags, n, p, hist);
+    for (size_t s = 0; s < n_sents; s++) {
+        size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
+        if (!len)
+            continue;
+        second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
+        ner_viterbi(em, m->next->trans_f, len, back, tags + b);
+        if (conf)
+            ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale,
+                          tags + b, mwork, conf + b);
     }
 }
 
@@ -621,32 +816,25 @@ static uint32_t fnv32(const unsigned char *p, size_t n) {
     return h;
 }
 
-/* A model with room for n_rows rows over 2^bits buckets, all empty. */
-static ner_model *model_new(uint32_t bits, size_t n_rows) {
-    ner_model *m = calloc(1, sizeof *m);
-    if (!m)
-        return NULL;
-    m->bits = bits;
-    m->scale = 1.0f;
-    size_t words = (((size_t)1 << bits) + 63) / 64;
-    m->bitmap = calloc(words, sizeof *m->bitmap);
-    m->rank = calloc(words, sizeof *m->rank);
-    m->rows = calloc(n_rows ? n_rows : 1, NER_ROW * sizeof *m->rows);
-    if (!m->bitmap || !m->rank || !m->rows) {
-        ner_model_free(m);
-        return NULL;
-    }
-    return m;
-}
-
 void ner_model_free(ner_model *m) {
     if (!m)
         return;
-    free(m->bitmap);
-    free(m->rank);
-    free(m->rows);
+    if (m->stage == 0 && m->table) {
+        free(m->table->words);
+        free(m->table->rows);
+        free(m->table);
+    }
     ner_model_free(m->next);
     free(m);
+}
+
+int16_t ner_model_weight(const ner_model *m, uint32_t b, ner_tag t) {
+    const int16_t *row = ner_table_row(m->table, b);
+    if (!row)
+        return 0;
+    if (m->stage == 0)
+        return row[t < NER_N_TAGS - 1 ? (int)t : NER_FROW_LAST];
+    return row[stage2_col((int)t)];
 }
 
 static lede_status model_bad(char *err, size_t err_len, const char *why) {
@@ -679,9 +867,10 @@ static lede_status parse_one(const unsigned char *buf, size_t len, ner_model **o
     if (fnv32(buf, blob - 4) != rd32(buf + blob - 4))
         return model_bad(err, err_len, "checksum mismatch (truncated or corrupted)");
     *used = blob;
-    ner_model *m = model_new(bits, n_buckets);
+    ner_model *m = calloc(1, sizeof *m);
     if (!m)
         return LEDE_ERR_NOMEM;
+    m->bits = bits;
     m->scale = scale;
     p = buf + NER_HEADER_LEN;
     for (int a = 0; a <= NER_N_TAGS; a++)
@@ -697,19 +886,72 @@ static lede_status parse_one(const unsigned char *buf, size_t len, ner_model **o
             return model_bad(err, err_len, "bucket index out of order or range");
         }
         prev = bucket;
-        m->bitmap[bucket >> 6] |= 1ull << (bucket & 63);
-        int16_t *row = m->rows + (size_t)e * NER_ROW;
-        for (int t = 0; t < NER_N_TAGS; t++)
-            row[t] = rd16(p + 4 + 2 * t);
     }
     m->n_rows = n_buckets;
-    size_t words = (((size_t)1 << bits) + 63) / 64;
-    uint32_t before = 0;
-    for (size_t i = 0; i < words; i++) {
-        m->rank[i] = before;
-        before += ner_popcount(m->bitmap[i]);
-    }
     *out = m;
+    return LEDE_OK;
+}
+
+/* The entries of a checked stage: n_rows x { u32 bucket, i16 w[n_tags] }. */
+static const unsigned char *stage_entries(const unsigned char *stage) {
+    return stage + NER_HEADER_LEN + NER_TRANS_LEN;
+}
+
+/* Copies one stage's entry into a fused row. */
+static void put_entry(int16_t *row, const unsigned char *entry, unsigned stage) {
+    for (int t = 0; t < NER_N_TAGS; t++) {
+        int col = t < NER_N_TAGS - 1 ? (stage ? NER_FROW_S2 + t : t)
+                                     : NER_FROW_LAST + (int)stage;
+        row[col] = rd16(entry + 4 + 2 * t);
+    }
+}
+
+/* Builds the table both stages share by merging their sorted bucket lists
+ * (s2 may be NULL for a one-stage model). */
+static lede_status build_table(ner_model *m, const unsigned char *s1,
+                               const unsigned char *s2) {
+    size_t n1 = m->n_rows, n2 = m->next ? m->next->n_rows : 0;
+    const unsigned char *e1 = stage_entries(s1), *e2 = s2 ? stage_entries(s2) : NULL;
+    size_t n_union = 0;
+    for (size_t i = 0, j = 0; i < n1 || j < n2; n_union++) {
+        uint32_t b1 = i < n1 ? rd32(e1 + i * NER_ENTRY_LEN) : UINT32_MAX;
+        uint32_t b2 = j < n2 ? rd32(e2 + j * NER_ENTRY_LEN) : UINT32_MAX;
+        i += b1 <= b2;
+        j += b2 <= b1;
+    }
+    ner_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return LEDE_ERR_NOMEM;
+    m->table = t;
+    if (m->next)
+        m->next->table = t;
+    t->bits = m->bits;
+    size_t n_words = (((size_t)1 << m->bits) + 63) / 64;
+    t->words = calloc(n_words, sizeof *t->words);
+    size_t row_bytes = NER_FROW * sizeof *t->rows;
+    size_t bytes = (n_union ? n_union : 1) * row_bytes;
+    t->rows = aligned_alloc(64, bytes);
+    if (!t->words || !t->rows)
+        return LEDE_ERR_NOMEM;
+    memset(t->rows, 0, bytes);
+    size_t r = 0;
+    for (size_t i = 0, j = 0; i < n1 || j < n2; r++) {
+        uint32_t b1 = i < n1 ? rd32(e1 + i * NER_ENTRY_LEN) : UINT32_MAX;
+        uint32_t b2 = j < n2 ? rd32(e2 + j * NER_ENTRY_LEN) : UINT32_MAX;
+        uint32_t b = b1 < b2 ? b1 : b2;
+        int16_t *row = t->rows + r * NER_FROW;
+        if (b1 == b)
+            put_entry(row, e1 + i++ * NER_ENTRY_LEN, 0);
+        if (b2 == b)
+            put_entry(row, e2 + j++ * NER_ENTRY_LEN, 1);
+        t->words[b >> 6].used |= 1ull << (b & 63);
+    }
+    t->n_rows = n_union;
+    uint32_t before = 0;
+    for (size_t i = 0; i < n_words; i++) {
+        t->words[i].rank = before;
+        before += ner_popcount(t->words[i].used);
+    }
     return LEDE_OK;
 }
 
@@ -718,14 +960,26 @@ lede_status ner_model_parse(const unsigned char *buf, size_t len, ner_model **ou
                             char *err, size_t err_len) {
     size_t used = 0, used2 = 0;
     lede_status st = parse_one(buf, len, out, &used, err, err_len);
-    if (st != LEDE_OK || used == len)
+    if (st != LEDE_OK)
         return st;
-    st = parse_one(buf + used, len - used, &(*out)->next, &used2, err, err_len);
-    if (st == LEDE_OK && used + used2 != len)
-        st = model_bad(err, err_len, "trailing bytes after the second stage");
-    /* The second stage reuses the first one's feature buckets. */
-    if (st == LEDE_OK && (*out)->next->bits != (*out)->bits)
-        st = model_bad(err, err_len, "the two stages differ in bucket bits");
+    if (used != len) {
+        st = parse_one(buf + used, len - used, &(*out)->next, &used2, err, err_len);
+        if (st == LEDE_OK) {
+            (*out)->next->stage = 1;
+            if (used + used2 != len)
+                st = model_bad(err, err_len, "trailing bytes after the second stage");
+        }
+        /* The second stage reuses the first one's feature buckets. */
+        if (st == LEDE_OK && (*out)->next->bits != (*out)->bits)
+            st = model_bad(err, err_len, "the two stages differ in bucket bits");
+    }
+    if (st == LEDE_OK)
+        st = build_table(*out, buf, (*out)->next ? buf + used : NULL);
+    if (st == LEDE_OK) {
+        ner_model *last = (*out)->next ? (*out)->next : *out;
+        ner_marginal_trans(last->trans_f, NER_CONF_SHARPNESS / last->scale,
+                           last->conf_trans);
+    }
     if (st != LEDE_OK) {
         ner_model_free(*out);
         *out = NULL;

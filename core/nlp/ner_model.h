@@ -35,8 +35,6 @@ typedef enum {
     NER_N_TAGS,
 } ner_tag;
 
-/* Weights per bucket in memory: the tags padded to a vector-friendly row. */
-#define NER_ROW 16
 /* Features of one token never exceed this. */
 #define NER_MAX_FEATS 64
 /* Bucket bits a model file may declare. */
@@ -54,20 +52,44 @@ lede_entity_type ner_tag_type(ner_tag t);
 static inline bool ner_tag_is_begin(ner_tag t) { return t != NER_O && (t & 1); }
 
 /*
- * In memory the 2^bits buckets are sparse: a bitmap says which buckets hold
- * weights, a per-word rank turns a bucket into its row among the stored ones.
- * Loading is a sequential copy, and the tables stay small enough for the cache.
+ * In memory the weights of both stages share one table, laid out for the
+ * scoring loop: a feature's bucket is looked up once and its row holds every
+ * tag's weight of both stages, so the first pass scores a token's features for
+ * all tags of both stages at once and the second pass adds only its own
+ * history features. The 2^bits buckets are sparse: a bitmap word and the rank
+ * of its first row sit side by side, and a bucket's row is the rank plus the
+ * set bits below it. Rows are 64 bytes, one cache line:
+ *   [0..7]   stage 1, tags 0..7      [8..15]  stage 2, tags 0..7
+ *   [16]     stage 1, tag 8          [17]     stage 2, tag 8
+ * Sums are exact integers, so the split changes no score.
  */
-typedef struct ner_model {
-    uint32_t bits;    /* 2^bits buckets */
-    float scale;      /* weight = int16 / scale */
-    uint64_t *bitmap; /* bit b set: bucket b has a row */
-    uint32_t *rank;   /* rows before bitmap word i */
-    int16_t *rows;    /* [row][NER_ROW] */
+#define NER_FROW 32
+#define NER_FROW_S2 8
+#define NER_FROW_LAST 16
+
+typedef struct {
+    uint64_t used;  /* bit b set: bucket 64 * i + b has a row */
+    uint32_t rank;  /* rows before this word */
+    uint32_t spare; /* keeps the pair 16 bytes, one per cache-line quarter */
+} ner_bitword;
+
+typedef struct {
+    uint32_t bits;
+    ner_bitword *words; /* 2^bits / 64 */
+    int16_t *rows;      /* [row][NER_FROW], 64-byte aligned */
     size_t n_rows;
+} ner_table;
+
+typedef struct ner_model {
+    uint32_t bits;          /* 2^bits buckets */
+    float scale;            /* weight = int16 / scale */
+    size_t n_rows;          /* buckets of this stage that hold weights */
+    unsigned stage;         /* 0 first, 1 second */
+    ner_table *table;       /* shared by both stages, owned by the first */
     struct ner_model *next; /* second stage, fed the first one's tags, or NULL */
-    int32_t trans[NER_N_TAGS + 1][NER_N_TAGS]; /* [prev or START][tag] */
-    float trans_f[NER_N_TAGS + 1][NER_N_TAGS]; /* the same, for the decoder */
+    int32_t trans[NER_N_TAGS + 1][NER_N_TAGS];     /* [prev or START][tag] */
+    float trans_f[NER_N_TAGS + 1][NER_N_TAGS];     /* the same, for the decoder */
+    double conf_trans[NER_N_TAGS + 1][NER_N_TAGS]; /* ner_marginal_trans() of them */
 } ner_model;
 
 /* Bits set in x: one instruction where the CPU has it (the tagger's hot loop
@@ -83,13 +105,17 @@ static inline unsigned ner_popcount(uint64_t x) {
 #endif
 }
 
-/* The weights of bucket b (NER_N_TAGS used of NER_ROW), or NULL when empty. */
-static inline const int16_t *ner_model_row(const ner_model *m, uint32_t b) {
-    uint64_t word = m->bitmap[b >> 6], bit = 1ull << (b & 63);
-    if (!(word & bit))
+/* The fused row of bucket b, or NULL when neither stage has weights there. */
+static inline const int16_t *ner_table_row(const ner_table *t, uint32_t b) {
+    const ner_bitword *w = &t->words[b >> 6];
+    uint64_t bit = 1ull << (b & 63);
+    if (!(w->used & bit))
         return NULL;
-    return m->rows + (size_t)(m->rank[b >> 6] + ner_popcount(word & (bit - 1))) * NER_ROW;
+    return t->rows + (size_t)(w->rank + ner_popcount(w->used & (bit - 1))) * NER_FROW;
 }
+
+/* Weight of bucket b for tag t in stage m, in the stage's int16 units. */
+int16_t ner_model_weight(const ner_model *m, uint32_t b, ner_tag t);
 
 /* One word of a sentence to tag: bytes, not NUL-terminated. */
 typedef struct {
@@ -104,6 +130,8 @@ typedef struct {
     uint8_t gaz_begin;                        /* a gazetteer phrase starts here */
     uint8_t flags;                            /* NER_WF_* */
     uint8_t doc;                              /* NER_DOC_*: the word elsewhere */
+    uint8_t cluster_len;                      /* bits of its cluster path, 0: none */
+    uint32_t cluster;                         /* the path, first choice highest */
 } ner_tokinfo;
 
 /* How a word (by lower-case form) appears anywhere in its document: these
@@ -186,6 +214,22 @@ size_t ner_scratch_size(size_t n);
 void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *words,
                        const size_t *sent_begin, size_t n_sents, void *scratch,
                        uint8_t *tags);
+
+/* The same, and conf[] (NULL: not computed) gets each word's posterior
+ * probability of its tag: forward-backward over the last stage's scores. */
+void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_word *words,
+                            const size_t *sent_begin, size_t n_sents, void *scratch,
+                            uint8_t *tags, float *conf);
+
+/* Posterior marginals of a linear chain under p(y) proportional to
+ * exp(k * score(y)), BIO-broken paths excluded: out[i] = p(tag i = tags[i]).
+ * em and trans as for ner_viterbi; work holds 2 * n * NER_N_TAGS doubles. */
+void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
+                   double k, const uint8_t *tags, double *work, float *out);
+/* The transition factors ner_marginals() takes: exp(k * trans) up to one
+ * common factor, 0 for transitions BIO forbids. */
+void ner_marginal_trans(const float trans[NER_N_TAGS + 1][NER_N_TAGS], double k,
+                        double tr[NER_N_TAGS + 1][NER_N_TAGS]);
 
 /* Tags one sentence (a document of one sentence) into tags[0..n); scratch
  * holds ner_scratch_size(n) bytes (aligned for any type). */

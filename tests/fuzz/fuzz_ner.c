@@ -27,6 +27,8 @@ static lede_ctx *ctx;
 
 static void check_offsets(const lede_result *r) {
     for (size_t i = 0; i < r->n_entities; i++)
+        FUZZ_CHECK(r->entities[i].confidence >= 0 && r->entities[i].confidence <= 1);
+    for (size_t i = 0; i < r->n_entities; i++)
         for (size_t k = 0; k < r->entities[i].n_mentions; k++) {
             const lede_mention *m = &r->entities[i].mentions[k];
             size_t cp = 0, b = 0, bs = SIZE_MAX, be = SIZE_MAX;

@@ -38,6 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     (void)http_request_id_ok(s);
     bool flag;
     (void)http_flag_parse(s, &flag);
+    double conf = -1;
+    if (http_confidence_parse(s, &conf) == 0 && !(conf >= 0 && conf <= 1))
+        abort();
     free(http_error_json("bad_request", s, lineno));
     free(s);
     return 0;

@@ -248,6 +248,22 @@ class ServerTest(unittest.TestCase):
         status, hdrs, doc = self.html_post("/v1/extract?color=blue", page)
         self.assert_error(status, hdrs, doc, 400, "bad_request")
 
+    def test_min_confidence(self):
+        page = open(shared_pages(1)[0], "rb").read()
+        status, _, full = self.html_post("/v1/extract?fields=entities", page)
+        self.assertEqual(status, 200)
+        confs = sorted(e["confidence"] for e in full["entities"])
+        self.assertTrue(confs and all(0 <= c <= 1 for c in confs), confs)
+        cut = confs[len(confs) // 2]
+        status, _, doc = self.html_post(
+            "/v1/extract?fields=entities&min_confidence=%g" % cut, page)
+        self.assertEqual(status, 200)
+        kept = [e for e in full["entities"] if e["confidence"] >= cut]
+        self.assertEqual([e["name"] for e in doc["entities"]], [e["name"] for e in kept])
+        for bad in ("1.5", "-1", "abc", ""):
+            status, hdrs, doc = self.html_post("/v1/extract?min_confidence=" + bad, page)
+            self.assert_error(status, hdrs, doc, 400, "bad_request")
+
     def test_metrics_move(self):
         def scrape():
             status, hdrs, data = self.server.request("GET", "/metrics")

@@ -44,8 +44,9 @@ static void begin(const char *text) {
     job.mentions = arena_calloc(job.arena, 64, sizeof *job.mentions);
 }
 
-/* Adds the n-th (0-based) occurrence of phrase as a mention of type t. */
-static void mention(const char *phrase, int nth, lede_entity_type t) {
+/* Adds the n-th (0-based) occurrence of phrase as a mention of type t with
+ * the tagger's confidence conf. */
+static void mention_conf(const char *phrase, int nth, lede_entity_type t, float conf) {
     const char *p = res.text;
     for (int i = 0; i <= nth; i++) {
         p = strstr(i ? p + 1 : p, phrase);
@@ -60,7 +61,11 @@ static void mention(const char *phrase, int nth, lede_entity_type t) {
             te = k + 1;
     }
     cr_assert(tb != UINT32_MAX && te > tb, "'%s' is not on token boundaries", phrase);
-    job.mentions[job.n_mentions++] = (nlp_mention){tb, te, t, -1};
+    job.mentions[job.n_mentions++] = (nlp_mention){tb, te, t, -1, conf};
+}
+
+static void mention(const char *phrase, int nth, lede_entity_type t) {
+    mention_conf(phrase, nth, t, 1.0f);
 }
 
 static const lede_entity *find(const char *name) {
@@ -244,4 +249,193 @@ Test(entities, long_text_is_tagged_in_windows) {
     cr_assert_str_eq(r->entities[1].name, "Paris");
     lede_result_free(r);
     free(text);
+}
+
+Test(entities, confidence_is_best_mention_times_type_share) {
+    begin("The Baltic Union met in Tallinn. The Baltic Union and the Baltic Union "
+          "agreed in Tallinn.");
+    mention_conf("Baltic Union", 0, LEDE_ENT_ORG, 0.9f);
+    mention_conf("Tallinn", 0, LEDE_ENT_LOC, 0.5f);
+    mention_conf("Baltic Union", 1, LEDE_ENT_LOC, 0.95f);
+    mention_conf("Baltic Union", 2, LEDE_ENT_ORG, 0.8f);
+    mention_conf("Tallinn", 1, LEDE_ENT_LOC, 0.7f);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 2);
+    const lede_entity *u = find("Baltic Union"), *t = find("Tallinn");
+    cr_assert(u && t);
+    /* Two of three mentions say ORG: the best mention (0.95) times 2/3. */
+    cr_assert_eq(u->type, LEDE_ENT_ORG);
+    cr_assert_float_eq(u->confidence, 0.95 * 2.0 / 3.0, 1e-6);
+    cr_assert_float_eq(t->confidence, 0.7, 1e-6);
+}
+
+Test(entities, min_confidence_drops_entities_and_unlinks_their_mentions) {
+    begin("The Baltic Union met in Tallinn. Mart Laar spoke in Tallinn.");
+    mention_conf("Baltic Union", 0, LEDE_ENT_ORG, 0.4f);
+    mention_conf("Tallinn", 0, LEDE_ENT_LOC, 0.9f);
+    mention_conf("Mart Laar", 0, LEDE_ENT_PERSON, 0.6f);
+    mention_conf("Tallinn", 1, LEDE_ENT_LOC, 0.8f);
+    opt.min_confidence = 0.6;
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 2);
+    cr_assert_str_eq(res.entities[0].name, "Tallinn");
+    cr_assert_eq(res.entities[0].n_mentions, 2);
+    cr_assert_str_eq(res.entities[1].name, "Mart Laar");
+    cr_assert_eq(job.mentions[0].entity, -1);
+    cr_assert_eq(job.mentions[2].entity, 1);
+    check_offsets(&res);
+}
+
+Test(entities, pipeline_confidence_is_a_probability_and_filters) {
+    lede_result *r = NULL;
+    cr_assert_eq(lede_analyze_text(ctx, article, strlen(article), NULL, &r), LEDE_OK);
+    size_t n_all = r->n_entities, above = 0;
+    double lowest = 1;
+    for (size_t i = 0; i < n_all; i++) {
+        double c = r->entities[i].confidence;
+        cr_assert(c >= 0 && c <= 1, "confidence %f", c);
+        lowest = c < lowest ? c : lowest;
+    }
+    double cut = lowest + 1e-6;
+    for (size_t i = 0; i < n_all; i++)
+        above += r->entities[i].confidence >= cut;
+    lede_result_free(r);
+    lede_options o;
+    lede_options_init(&o);
+    o.min_confidence = cut;
+    cr_assert_eq(lede_analyze_text(ctx, article, strlen(article), &o, &r), LEDE_OK);
+    cr_assert_eq(r->n_entities, above);
+    cr_assert(above < n_all);
+    for (size_t i = 0; i < r->n_entities; i++)
+        cr_assert(r->entities[i].confidence >= cut);
+    check_offsets(r);
+    lede_result_free(r);
+}
+
+Test(entities, countries_carry_iso3166_codes) {
+    begin("France and the U.S. met in Paris. The United States and Ivory Coast "
+          "agreed; France Telecom did not.");
+    mention("France", 0, LEDE_ENT_LOC);
+    mention("U.S.", 0, LEDE_ENT_LOC);
+    mention("Paris", 0, LEDE_ENT_LOC);
+    mention("United States", 0, LEDE_ENT_LOC);
+    mention("Ivory Coast", 0, LEDE_ENT_LOC);
+    mention("France Telecom", 0, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    const lede_entity *fr = find("France"), *us = find("United States"),
+                      *ci = find("Ivory Coast"), *paris = find("Paris"),
+                      *ft = find("France Telecom");
+    cr_assert(fr && us && ci && paris && ft);
+    cr_assert_str_eq(fr->iso3166, "FR");
+    /* "U.S." is an alias of the United States: one entity, one code. */
+    cr_assert_eq(us->n_mentions, 2);
+    cr_assert_str_eq(us->iso3166, "US");
+    cr_assert_str_eq(ci->iso3166, "CI");
+    cr_assert_null(paris->iso3166);
+    cr_assert_null(ft->iso3166);
+    cr_assert_null(fr->iso3166_2);
+}
+
+Test(entities, subdivisions_carry_iso3166_2_codes) {
+    begin("Voters in California and Bavaria, Texas and New York, and in Georgia.");
+    mention("California", 0, LEDE_ENT_LOC);
+    mention("Texas", 0, LEDE_ENT_LOC);
+    mention("New York", 0, LEDE_ENT_LOC);
+    mention("Georgia", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_str_eq(find("California")->iso3166_2, "US-CA");
+    cr_assert_str_eq(find("Texas")->iso3166_2, "US-TX");
+    cr_assert_null(find("California")->iso3166);
+    /* A state that is also a city: no code. A state named like a country:
+     * the country's. */
+    cr_assert_null(find("New York")->iso3166_2);
+    cr_assert_str_eq(find("Georgia")->iso3166, "GE");
+    cr_assert_null(find("Georgia")->iso3166_2);
+}
+
+Test(entities, name_suffix_keeps_the_surname) {
+    begin("Patrick W. Carlineo Jr. was charged on Friday. Prosecutors said Carlineo "
+          "called twice. Maria Lopez Sr. met Lopez later.");
+    mention("Patrick W. Carlineo Jr.", 0, LEDE_ENT_PERSON);
+    mention("Carlineo", 1, LEDE_ENT_PERSON);
+    mention("Maria Lopez Sr.", 0, LEDE_ENT_PERSON);
+    mention("Lopez", 1, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 2);
+    const lede_entity *c = find("Patrick W. Carlineo Jr."), *l = find("Maria Lopez Sr.");
+    cr_assert(c && l);
+    cr_assert_eq(c->n_mentions, 2);
+    cr_assert_str_eq(c->mentions[1].text, "Carlineo");
+    cr_assert_eq(l->n_mentions, 2);
+}
+
+Test(entities, role_abbreviation_before_a_name_is_trimmed) {
+    begin("Browns DL Sheldon Richardson said the team would recover. Patriots QB "
+          "Mac Jones agreed. AMD Polaris GPU chips shipped.");
+    mention("Browns DL Sheldon Richardson", 0, LEDE_ENT_PERSON);
+    mention("Patriots QB Mac Jones", 0, LEDE_ENT_PERSON);
+    /* Not a name after the abbreviation: left alone. */
+    mention("AMD Polaris GPU", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert(find("Sheldon Richardson"));
+    cr_assert(find("Mac Jones"));
+    cr_assert(find("AMD Polaris GPU"));
+    cr_assert_eq(res.n_entities, 3);
+    check_offsets(&res);
+}
+
+Test(entities, market_codes_are_not_names) {
+    begin("Brent crude futures LCOc1 rose 40 cents. Sterling GBP= fell as CLc1 slid "
+          "and Shell traded.");
+    mention("LCOc1", 0, LEDE_ENT_ORG);
+    mention("Sterling GBP", 0, LEDE_ENT_PERSON);
+    mention("CLc1", 0, LEDE_ENT_MISC);
+    mention("Shell", 0, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_null(find("LCOc1"));
+    cr_assert_null(find("CLc1"));
+    cr_assert_null(find("Sterling GBP"));
+    cr_assert(find("Sterling"));
+    cr_assert(find("Shell"));
+    cr_assert_eq(res.n_entities, 2);
+}
+
+Test(entities, a_common_word_alone_on_a_line_is_furniture) {
+    begin("News\n\nThe council met in Leeds.\n\nGermany\n\nNews of the vote spread.\n\n"
+          "Advertisement.");
+    mention("News", 0, LEDE_ENT_ORG);
+    mention("Leeds", 0, LEDE_ENT_LOC);
+    mention("Germany", 0, LEDE_ENT_LOC);
+    mention("News", 1, LEDE_ENT_ORG);
+    mention("Advertisement", 0, LEDE_ENT_MISC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* The lone "News" and "Advertisement." go; the known country stays alone too;
+     * "News" inside a sentence is left to the tagger. */
+    cr_assert_eq(job.mentions[0].entity, -1);
+    cr_assert_eq(job.mentions[4].entity, -1);
+    cr_assert(find("Leeds") && find("Germany"));
+    const lede_entity *news = find("News");
+    cr_assert(news);
+    cr_assert_eq(news->n_mentions, 1);
+}
+
+Test(entities, contractions_are_not_names) {
+    static const char text[] =
+        "We're not going to comment, a spokesman for Acme Corp said on Monday. "
+        "I'm sure of it, said Anna Berg. We\xE2\x80\x99ve seen this before. "
+        "I\xE2\x80\x99ll call again, she said. I'd rather not.";
+    lede_result *r = NULL;
+    cr_assert_eq(lede_analyze_text(ctx, text, strlen(text), NULL, &r), LEDE_OK);
+    for (size_t i = 0; i < r->n_entities; i++) {
+        const char *n = r->entities[i].name;
+        cr_assert(!strchr(n, '\'') && !strstr(n, "\xE2\x80\x99"), "'%s' is an entity", n);
+        cr_assert_str_neq(n, "We");
+        cr_assert_str_neq(n, "I");
+    }
+    bool berg = false;
+    for (size_t i = 0; i < r->n_entities; i++)
+        berg |= !strcmp(r->entities[i].name, "Anna Berg");
+    cr_assert(berg);
+    check_offsets(r);
+    lede_result_free(r);
 }

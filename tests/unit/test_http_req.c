@@ -91,6 +91,23 @@ Test(http_req, flags) {
     cr_expect_eq(http_flag_parse(NULL, &v), -1);
 }
 
+Test(http_req, confidence_thresholds) {
+    double v = -1;
+    cr_expect_eq(http_confidence_parse("0.5", &v), 0);
+    cr_expect_float_eq(v, 0.5, 1e-12);
+    cr_expect_eq(http_confidence_parse("1", &v), 0);
+    cr_expect_float_eq(v, 1.0, 1e-12);
+    cr_expect_eq(http_confidence_parse(".75", &v), 0);
+    cr_expect_float_eq(v, 0.75, 1e-12);
+    cr_expect_eq(http_confidence_parse("0", &v), 0);
+    cr_expect_float_eq(v, 0.0, 1e-12);
+    const char *bad[] = {"",      "-0.1", "1.5", "nan",  "inf", "1e-1",
+                         "0.5.1", ".",    "0,5", " 0.5", "0.5x"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_expect_eq(http_confidence_parse(bad[i], &v), -1, "'%s' accepted", bad[i]);
+    cr_expect_eq(http_confidence_parse(NULL, &v), -1);
+}
+
 Test(http_req, request_ids) {
     cr_expect(http_request_id_ok("abc-123_x.y:z"));
     cr_expect(!http_request_id_ok(""));

@@ -2,6 +2,7 @@
  * (round trip and malformed files), training on a tiny hand-written corpus, and
  * the shipped model on sentences written for these tests. */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,15 +237,15 @@ Test(ner, model_file_round_trip) {
     cr_assert_eq(m->bits, bits);
     /* Largest weight maps to the top of the int16 range; ratios survive. */
     cr_assert_eq(m->n_rows, 2);
-    const int16_t *r5 = ner_model_row(m, 5), *r700 = ner_model_row(m, 700);
-    cr_assert(r5 && r700);
-    int16_t top = r5[NER_B_PER];
+    cr_assert_eq(m->table->n_rows, 2);
+    cr_assert(ner_table_row(m->table, 5) && ner_table_row(m->table, 700));
+    int16_t top = ner_model_weight(m, 5, NER_B_PER);
     cr_assert(top > 30000);
-    cr_assert_eq(r5[NER_O], -top / 2);
-    cr_assert_eq(r5[NER_B_LOC], 0);
-    cr_assert_eq(r700[NER_I_MISC], top / 4);
-    cr_assert_null(ner_model_row(m, 6));
-    cr_assert_null(ner_model_row(m, 1023));
+    cr_assert_eq(ner_model_weight(m, 5, NER_O), -top / 2);
+    cr_assert_eq(ner_model_weight(m, 5, NER_B_LOC), 0);
+    cr_assert_eq(ner_model_weight(m, 700, NER_I_MISC), top / 4);
+    cr_assert_null(ner_table_row(m->table, 6));
+    cr_assert_null(ner_table_row(m->table, 1023));
     cr_assert_eq(m->trans[NER_START][NER_B_LOC], top / 2);
     cr_assert_eq(m->trans[NER_B_PER][NER_I_PER], -top);
     ner_model_free(m);
@@ -453,6 +454,16 @@ Test(ner, two_stage_model_file) {
     cr_assert_eq(m->n_rows, 1);
     cr_assert_eq(m->next->n_rows, 2);
     cr_assert_null(m->next->next);
+    /* Both stages share one table: the union of their buckets, each stage
+     * reading its own columns (tag 8 is stored apart from tags 0..7). */
+    cr_assert_eq(m->table, m->next->table);
+    cr_assert_eq(m->table->n_rows, 2);
+    int16_t one = ner_model_weight(m, 1, NER_B_PER);
+    cr_assert(one > 30000);
+    cr_assert_eq(ner_model_weight(m->next, 1, NER_B_PER), one);
+    cr_assert_eq(ner_model_weight(m, 2, NER_B_LOC), 0);
+    cr_assert_eq(ner_model_weight(m->next, 2, NER_B_LOC), one);
+    cr_assert_eq(ner_model_weight(m->next, 2, NER_B_PER), 0);
     ner_model_free(m);
 
     size_t len;
@@ -540,4 +551,93 @@ Test(ner, document_hints_see_other_sentences) {
     cr_assert(info[0].doc & NER_DOC_CAP_MID);
     cr_assert_not(info[1].doc & NER_DOC_CAP_MID);
     ner_gaz_free(g);
+}
+
+/* Forward-backward against brute force: every BIO-valid path of a 3-token
+ * chain enumerated, p(path) proportional to exp(k * score). */
+Test(ner, marginals_match_enumeration) {
+    enum { N = 3 };
+    float em[N * NER_N_TAGS], trans[NER_N_TAGS + 1][NER_N_TAGS];
+    unsigned seed = 12345;
+    for (size_t i = 0; i < N * NER_N_TAGS; i++) {
+        seed = seed * 1103515245u + 12345u;
+        em[i] = (float)((seed >> 16) % 2001) - 1000.0f;
+    }
+    for (int a = 0; a <= NER_N_TAGS; a++)
+        for (int b = 0; b < NER_N_TAGS; b++) {
+            seed = seed * 1103515245u + 12345u;
+            trans[a][b] = (float)((seed >> 16) % 1001) - 500.0f;
+        }
+    const double k = 0.004;
+    uint8_t tags[N] = {NER_B_PER, NER_I_PER, NER_O};
+    double work[2 * N * NER_N_TAGS];
+    float out[N];
+    double tr[NER_N_TAGS + 1][NER_N_TAGS];
+    ner_marginal_trans(trans, k, tr);
+    ner_marginals(em, (const double(*)[NER_N_TAGS])tr, N, k, tags, work, out);
+    double z = 0, hit[N] = {0};
+    for (int a = 0; a < NER_N_TAGS; a++)
+        for (int b = 0; b < NER_N_TAGS; b++)
+            for (int c = 0; c < NER_N_TAGS; c++) {
+                int path[N] = {a, b, c};
+                bool ok = true;
+                double s = trans[NER_START][a];
+                for (int i = 0; i < N && ok; i++) {
+                    int t = path[i], p = i ? path[i - 1] : -1;
+                    if (!(t == NER_O || ner_tag_is_begin((ner_tag)t)) &&
+                        (p < 0 || p == NER_O || (p - 1) / 2 != (t - 1) / 2))
+                        ok = false;
+                    s += em[i * NER_N_TAGS + t] + (i ? trans[p][t] : 0);
+                }
+                if (!ok)
+                    continue;
+                double w = exp(k * s);
+                z += w;
+                for (int i = 0; i < N; i++)
+                    hit[i] += path[i] == tags[i] ? w : 0;
+            }
+    for (int i = 0; i < N; i++)
+        cr_assert_float_eq(out[i], hit[i] / z, 1e-5, "token %d: %f vs %f", i, out[i],
+                           hit[i] / z);
+}
+
+/* Word clusters: "hash<TAB>bits" lines beside the model; a word with a
+ * cluster gets path-prefix features, its neighbours one each. */
+Test(ner, clusters_load_and_become_features) {
+    char dir[256], file[300], line[128];
+    tmp_path(dir, sizeof dir, "clusterdir");
+    mkdir(dir, 0700);
+    snprintf(file, sizeof file, "%s/ner_clusters.tsv", dir);
+    uint64_t h = ner_hash_bytes("monday", 6, 1);
+    int len =
+        snprintf(line, sizeof line, "# test\n%016llx\t1101001\n", (unsigned long long)h);
+    write_file(file, line, (size_t)len);
+    gazetteer *g = NULL;
+    cr_assert_eq(ner_gaz_load(dir, &g, NULL, 0), LEDE_OK);
+    uint32_t path = 0;
+    cr_assert_eq(ner_gaz_cluster(g, ner_hash_bytes("Monday", 6, 1), &path), 7);
+    cr_assert_eq(path, 0x69u); /* 1101001 */
+    cr_assert_eq(ner_gaz_cluster(g, ner_hash_bytes("Tuesday", 7, 1), &path), 0);
+
+    ner_word words[] = {{"on", 2}, {"Monday", 6}, {"night", 5}};
+    ner_tokinfo with[3], without[3];
+    char tmp[256];
+    _Static_assert(sizeof tmp >= 3 * 16, "room for ner_prepare");
+    ner_prepare(g, words, 3, with, tmp);
+    ner_prepare(NULL, words, 3, without, tmp);
+    uint64_t fa[NER_MAX_FEATS], fb[NER_MAX_FEATS];
+    /* The word itself: four prefixes (4, 6, 10, 20; the last two whole). */
+    cr_assert_eq(ner_features(words, with, 3, 1, false, fa),
+                 ner_features(words, without, 3, 1, false, fb) + 4);
+    /* Its neighbours: one prefix each. */
+    cr_assert_eq(ner_features(words, with, 3, 0, false, fa),
+                 ner_features(words, without, 3, 0, false, fb) + 1);
+    cr_assert_eq(ner_features(words, with, 3, 2, false, fa),
+                 ner_features(words, without, 3, 2, false, fb) + 1);
+    ner_gaz_free(g);
+
+    write_file(file, "12\t101\n", 7);
+    cr_assert_eq(ner_gaz_load(dir, &g, NULL, 0), LEDE_ERR_MODEL);
+    unlink(file);
+    rmdir(dir);
 }

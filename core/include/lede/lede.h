@@ -75,8 +75,9 @@ typedef struct {
     /* Seconds since the epoch when the page was fetched; dates after it are
      * rejected. 0 means "now". */
     int64_t fetch_time;
-    bool include_html; /* also produce cleaned article markup (result->html) */
-    unsigned stages;   /* LEDE_FIELD_* bitmask of work to do; 0 = all */
+    bool include_html;     /* also produce cleaned article markup (result->html) */
+    unsigned stages;       /* LEDE_FIELD_* bitmask of work to do; 0 = all */
+    double min_confidence; /* entities below this confidence are dropped; default 0 */
 } lede_options;
 
 /* Fills *opt with the defaults above. */
@@ -101,7 +102,10 @@ typedef struct {
     const char *name; /* fullest form seen in the text */
     lede_entity_type type;
     lede_mention *mentions;
-    size_t n_mentions; /* also the entity's count */
+    size_t n_mentions;     /* also the entity's count */
+    double confidence;     /* [0, 1]: the tagger's belief in the name and its type */
+    const char *iso3166;   /* a country's ISO 3166-1 alpha-2 code ("FR"), else NULL */
+    const char *iso3166_2; /* a subdivision's ISO 3166-2 code ("US-CA"), else NULL */
 } lede_entity;
 
 typedef enum {
@@ -247,6 +251,11 @@ lede_status lede_analyze_text(const lede_ctx *ctx, const char *text, size_t len,
  * "O". Used by `lede tag --conll`. */
 lede_status lede_tag_tokens(const lede_ctx *ctx, const char *const *tokens,
                             size_t n_tokens, const char **tags_out);
+
+/* The same, and conf_out[i] (when not NULL) receives the model's posterior
+ * probability of token i's tag, in [0, 1]. */
+lede_status lede_tag_tokens_conf(const lede_ctx *ctx, const char *const *tokens,
+                                 size_t n_tokens, const char **tags_out, float *conf_out);
 
 /* Renders the contract's Article JSON. `fields` is a LEDE_FIELD_* mask (0 = all).
  * Returns a new reference (the caller json_decref()s it) or NULL on no memory. */
