@@ -349,6 +349,8 @@ lede_status quotes_found_add(qfound_list *l, const qtext *q, size_t tb, size_t t
     f->inherit = -1;
     f->gap_cb = f->gap_ce = 0;
     f->conf = 1.0f;
+    if (l->covered)
+        memset(l->covered + tb, 1, te - tb);
     return LEDE_OK;
 }
 
@@ -887,9 +889,12 @@ static bool claim_inside(const qspan *spans, size_t n, uint8_t *claimed, size_t 
 }
 
 /* True when [b, e) holds a span already attributed (pass 1). */
+/* Whether tokens [b, e) overlap a content found already (through the
+ * list's coverage marks: no walk over the list). */
 static bool overlaps_found(const qfound_list *l, const qtext *q, size_t b, size_t e) {
-    for (size_t i = 0; i < l->n; i++)
-        if (l->v[i].b < q->t[e - 1].e && q->t[b].b < l->v[i].e)
+    (void)q;
+    for (size_t i = b; i < e; i++)
+        if (l->covered[i])
             return true;
     return false;
 }
@@ -1363,7 +1368,8 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
                              qfound_list *out) {
     uint8_t *used = arena_calloc(out->a, q->n + 1, 1);
     uint8_t *claimed = arena_calloc(out->a, n_spans + 1, 1);
-    if (!used || !claimed)
+    out->covered = arena_calloc(out->a, q->n + 1, 1);
+    if (!used || !claimed || !out->covered)
         return LEDE_ERR_NOMEM;
     lede_status st = pass_marks(q, spans, n_spans, used, claimed, out);
     if (st == LEDE_OK)

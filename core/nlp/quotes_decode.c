@@ -10,6 +10,7 @@
  * the rules' continued quotes do.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "quotes_model.h"
@@ -64,6 +65,23 @@ static lede_status collect(lede_arena *a, const qtext *q, const uint8_t *tags,
     return LEDE_OK;
 }
 
+/* For every span, the nearest span of `kind` at or before it (prev) and at
+ * or after it (next), -1 when none: one pass each way. */
+static lede_status nearest(lede_arena *a, const qd_span *v, size_t n, uint8_t kind,
+                           int32_t **prev, int32_t **next) {
+    *prev = arena_alloc(a, (n + 1) * sizeof **prev);
+    *next = arena_alloc(a, (n + 1) * sizeof **next);
+    if (!*prev || !*next)
+        return LEDE_ERR_NOMEM;
+    int32_t last = -1;
+    for (size_t i = 0; i < n; i++)
+        (*prev)[i] = last = v[i].kind == kind ? (int32_t)i : last;
+    last = -1;
+    for (size_t i = n; i > 0; i--)
+        (*next)[i - 1] = last = v[i - 1].kind == kind ? (int32_t)(i - 1) : last;
+    return LEDE_OK;
+}
+
 static long gap(const qd_span *x, const qd_span *y) {
     if (x->e <= y->b)
         return (long)(y->b - x->e);
@@ -84,18 +102,21 @@ static long cue_distance(const qtext *q, const qd_span *c, const qd_span *k) {
     return -1;
 }
 
-static void link_contents(const qtext *q, qd_span *v, size_t n) {
+/* Each content to the nearer of the cues just before and just after it. */
+static void link_contents(const qtext *q, qd_span *v, size_t n, const int32_t *prev,
+                          const int32_t *next) {
     for (size_t i = 0; i < n; i++) {
         if (v[i].kind != QM_B_CON)
             continue;
         long best = -1;
-        for (size_t k = 0; k < n; k++) {
-            if (v[k].kind != QM_B_CUE)
+        int32_t cand[2] = {prev[i], next[i]};
+        for (int c = 0; c < 2; c++) {
+            if (cand[c] < 0)
                 continue;
-            long d = cue_distance(q, &v[i], &v[k]);
+            long d = cue_distance(q, &v[i], &v[cand[c]]);
             if (d >= 0 && (best < 0 || d < best)) {
                 best = d;
-                v[i].owner = (int32_t)k;
+                v[i].owner = cand[c];
             }
         }
     }
@@ -105,33 +126,39 @@ static bool comma_at(const qtext *q, size_t i) {
     return i < q->n && q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == ',';
 }
 
+static bool same_sentence(const qtext *q, const qd_span *a, const qd_span *b) {
+    return q->t[a->b].sent == q->t[b->b].sent;
+}
+
 /* The source of each cue: the nearest source span before it in its sentence,
  * unless that span sits in an appositive of an earlier one ("Trump, speaking
- * to a veterans group in Virginia, said": the subject, not the group); else
- * the nearest one just after it ('..., said Smith'). */
-static void link_sources(const qtext *q, qd_span *v, size_t n) {
+ * to a veterans group in Virginia, said": the subject, not the group) - only
+ * a source set off by commas right before its cue is such an interruption;
+ * else the nearest one just after it ('..., said Smith'). */
+static void link_sources(const qtext *q, qd_span *v, size_t n, const int32_t *prev,
+                         const int32_t *next) {
     for (size_t k = 0; k < n; k++) {
         if (v[k].kind != QM_B_CUE)
             continue;
         long before = -1, after = -1;
-        for (size_t s = 0; s < n; s++) {
-            if (v[s].kind != QM_B_SRC || q->t[v[s].b].sent != q->t[v[k].b].sent)
-                continue;
-            long d = gap(&v[s], &v[k]);
-            if (v[s].e <= v[k].b && d <= QD_SOURCE_BEFORE_MAX)
-                before = (long)s;
-            if (v[s].b >= v[k].e && d <= QD_SOURCE_AFTER_MAX && after < 0)
-                after = (long)s;
-        }
-        /* Only a source set off by commas right before its cue is an
-         * interruption ("Trump, speaking to a group in Virginia, said"). */
-        if (before > 0 && (comma_at(q, v[before].e) || comma_at(q, v[before].e - 1))) {
-            for (long s = 0; s < before; s++)
-                if (v[s].kind == QM_B_SRC && q->t[v[s].b].sent == q->t[v[k].b].sent &&
-                    comma_at(q, v[s].e) && gap(&v[s], &v[k]) <= QD_SOURCE_BEFORE_MAX) {
-                    before = s;
-                    break;
-                }
+        int32_t p = prev[k], x = next[k];
+        if (p >= 0 && same_sentence(q, &v[p], &v[k]) &&
+            gap(&v[p], &v[k]) <= QD_SOURCE_BEFORE_MAX)
+            before = p;
+        if (x >= 0 && same_sentence(q, &v[x], &v[k]) &&
+            gap(&v[x], &v[k]) <= QD_SOURCE_AFTER_MAX)
+            after = x;
+        if (before >= 0 && (comma_at(q, v[before].e) || comma_at(q, v[before].e - 1))) {
+            /* sources within reach lie within QD_SOURCE_BEFORE_MAX tokens, so
+             * this walk is short */
+            long first = before;
+            for (long s = before > 0 ? prev[before - 1] : -1;
+                 s >= 0 && same_sentence(q, &v[s], &v[k]) &&
+                 gap(&v[s], &v[k]) <= QD_SOURCE_BEFORE_MAX;
+                 s = s > 0 ? prev[s - 1] : -1)
+                if (comma_at(q, v[s].e))
+                    first = s;
+            before = first;
         }
         v[k].owner = (int32_t)(before >= 0 ? before : after);
     }
@@ -155,21 +182,39 @@ static lede_quote_type type_of(const qm_input *in, size_t b, size_t e, uint32_t 
 
 static float logistic(float x) { return 1.0f / (1.0f + expf(-x)); }
 
-/* The rules' attribution whose content overlaps tokens [b, e) the most. */
-static const qfound *rule_over(const qtext *q, const qfound_list *rules, size_t b,
-                               size_t e) {
-    const qfound *best = NULL;
-    uint32_t best_len = 0;
+/* Token maps of the rules' attributions: any_at[i] is one whose content
+ * covers token i, direct_at[i] one of their direct quotes; -1 when none. */
+typedef struct {
+    int32_t *any_at, *direct_at;
+} qd_rule_map;
+
+static lede_status map_rules(lede_arena *a, const qtext *q, const qfound_list *rules,
+                             qd_rule_map *m) {
+    m->any_at = arena_alloc(a, (q->n + 1) * sizeof *m->any_at);
+    m->direct_at = arena_alloc(a, (q->n + 1) * sizeof *m->direct_at);
+    if (!m->any_at || !m->direct_at)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i <= q->n; i++)
+        m->any_at[i] = m->direct_at[i] = -1;
     for (size_t k = 0; rules && k < rules->n; k++) {
-        const qfound *f = &rules->v[k];
-        uint32_t lo = f->b > q->t[b].b ? f->b : q->t[b].b;
-        uint32_t hi = f->e < q->t[e - 1].e ? f->e : q->t[e - 1].e;
-        if (hi > lo && hi - lo > best_len) {
-            best_len = hi - lo;
-            best = f;
+        const qfound *r = &rules->v[k];
+        for (size_t i = quotes_tok_at(q, r->b); i < q->n && q->t[i].b < r->e; i++) {
+            if (m->any_at[i] < 0)
+                m->any_at[i] = (int32_t)k;
+            if (r->type == LEDE_QUOTE_DIRECT && m->direct_at[i] < 0)
+                m->direct_at[i] = (int32_t)k;
         }
     }
-    return best;
+    return LEDE_OK;
+}
+
+/* A rules' attribution over tokens [b, e), or NULL. */
+static const qfound *rule_over(const qfound_list *rules, const qd_rule_map *m, size_t b,
+                               size_t e) {
+    for (size_t i = b; i < e; i++)
+        if (m->any_at[i] >= 0)
+            return &rules->v[m->any_at[i]];
+    return NULL;
 }
 
 /* A content that is a whole quoted sentence: it opens a sentence and its
@@ -181,25 +226,20 @@ static bool quoted_sentence(const qtext *q, const qd_span *c) {
     return starts && ends;
 }
 
-/* One attribution for cue k (or for a lone content when k < 0). */
-static lede_status emit(const qm_input *in, const qd_span *v, size_t n, long k,
-                        size_t lone, float margin_scale, qfound_list *out) {
+/* The contents of one attribution: the first two, the last, their number
+ * and the sum of their margins. */
+typedef struct {
+    int32_t first, second, last, n;
+    float sum;
+} qd_group;
+
+/* One attribution for the contents g, of cue k (k < 0: none). */
+static lede_status emit(const qm_input *in, const qd_span *v, const qd_group *g, long k,
+                        float margin_scale, qfound_list *out) {
     const qtext *q = in->q;
-    size_t first = SIZE_MAX, second = SIZE_MAX, last = SIZE_MAX, n_con = 0;
-    float sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i].kind != QM_B_CON || (k >= 0 ? v[i].owner != k : i != lone))
-            continue;
-        if (first == SIZE_MAX)
-            first = i;
-        else if (second == SIZE_MAX)
-            second = i;
-        last = i;
-        n_con++;
-        sum += v[i].margin;
-    }
-    if (first == SIZE_MAX)
+    if (g->n == 0)
         return LEDE_OK;
+    float sum = g->sum;
     long sb = -1, se = -1, cb = -1, ce = -1;
     if (k >= 0) {
         cb = v[k].b;
@@ -210,30 +250,85 @@ static lede_status emit(const qm_input *in, const qd_span *v, size_t n, long k,
             se = v[v[k].owner].e;
         }
     }
+    const qd_span *first = &v[g->first], *last = &v[g->last];
     uint32_t gap_cb = 0, gap_ce = 0;
-    if (second != SIZE_MAX) { /* from the token after the first part to the
-                                 token before the second: ", Lopez said," */
-        gap_cb = q->t[v[first].e].cb;
-        gap_ce = q->t[v[second].b - 1].ce;
+    if (g->second >= 0) { /* from the token after the first part to the token
+                             before the second: ", Lopez said," */
+        gap_cb = q->t[first->e].cb;
+        gap_ce = q->t[v[g->second].b - 1].ce;
     }
-    size_t cb0 = v[first].b;
+    size_t cb0 = first->b;
     /* The complementizer is not what was said: "said that the bridge ..." */
-    if (cb0 + 1 < v[last].e && quotes_tok_is(q, cb0, "that") && !in->inq[cb0])
+    if (cb0 + 1 < last->e && quotes_tok_is(q, cb0, "that") && !in->inq[cb0])
         cb0++;
-    lede_quote_type type = type_of(in, cb0, v[last].e, gap_cb, gap_ce);
-    lede_status st = quotes_found_add(out, q, cb0, v[last].e, type, sb, se, cb, ce);
+    lede_quote_type type = type_of(in, cb0, last->e, gap_cb, gap_ce);
+    lede_status st = quotes_found_add(out, q, cb0, last->e, type, sb, se, cb, ce);
     if (st != LEDE_OK)
         return st;
     qfound *f = &out->v[out->n - 1];
     f->gap_cb = gap_cb;
     f->gap_ce = gap_ce;
-    f->conf = logistic(sum / (float)(n_con + (k >= 0)) / margin_scale);
+    f->conf = logistic(sum / (float)(g->n + (k >= 0)) / margin_scale);
     return LEDE_OK;
 }
 
-static uint32_t overlap(const qfound *a, const qfound *b) {
-    uint32_t lo = a->b > b->b ? a->b : b->b, hi = a->e < b->e ? a->e : b->e;
-    return hi > lo ? hi - lo : 0;
+static void group_add(qd_group *g, const qd_span *v, size_t i) {
+    if (g->n == 0)
+        g->first = (int32_t)i;
+    else if (g->second < 0)
+        g->second = (int32_t)i;
+    g->last = (int32_t)i;
+    g->n++;
+    g->sum += v[i].margin;
+}
+
+/* Every cue's attribution, in one pass over its contents. */
+static lede_status emit_cues(const qm_input *in, const qd_span *v, size_t n,
+                             float margin_scale, qfound_list *out) {
+    qd_group *groups = arena_alloc(out->a, (n + 1) * sizeof *groups);
+    if (!groups)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        groups[i] = (qd_group){-1, -1, -1, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        if (v[i].kind == QM_B_CON && v[i].owner >= 0)
+            group_add(&groups[v[i].owner], v, i);
+    lede_status st = LEDE_OK;
+    for (size_t k = 0; st == LEDE_OK && k < n; k++)
+        if (v[k].kind == QM_B_CUE)
+            st = emit(in, v, &groups[k], (long)k, margin_scale, out);
+    return st;
+}
+
+/* Quoted contents without a cue: a quote continued from the paragraph
+ * before, or one the rules attributed; quoted terms are left out. */
+static lede_status emit_lone(const qm_input *in, const qd_span *v, size_t n,
+                             const qfound_list *rules, const qd_rule_map *m,
+                             float margin_scale, qfound_list *out) {
+    const qtext *q = in->q;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].kind != QM_B_CON || v[i].owner >= 0 ||
+            type_of(in, v[i].b, v[i].e, 0, 0) != LEDE_QUOTE_DIRECT)
+            continue;
+        const qfound *r = rule_over(rules, m, v[i].b, v[i].e);
+        if (!r && !quoted_sentence(q, &v[i]))
+            continue; /* scare quotes, titles, terms */
+        qd_group g = {-1, -1, -1, 0, 0};
+        group_add(&g, v, i);
+        lede_status st = emit(in, v, &g, -1, margin_scale, out);
+        if (st != LEDE_OK)
+            return st;
+        qfound *f = &out->v[out->n - 1];
+        if (r && (r->spk_b >= 0 || r->cue_b >= 0)) {
+            f->spk_b = r->spk_b;
+            f->spk_e = r->spk_e;
+            f->cue_b = r->cue_b;
+            f->cue_e = r->cue_e;
+        } else {
+            f->inherit = -2;
+        }
+    }
+    return LEDE_OK;
 }
 
 /* f becomes the rules' attribution r; a speaker r inherits is taken as its
@@ -248,65 +343,78 @@ static void take_rule(qfound *f, const qfound *r, const qfound_list *rules) {
     }
 }
 
+static lede_status add_rule(const qtext *q, const qfound_list *rules, size_t k,
+                            float conf, qfound_list *out) {
+    lede_status st = quotes_found_add(out, q, 0, 1, rules->v[k].type, -1, -1, -1, -1);
+    if (st == LEDE_OK) {
+        take_rule(&out->v[out->n - 1], &rules->v[k], rules);
+        out->v[out->n - 1].conf = conf;
+    }
+    return st;
+}
+
 /* Quoted speech is where the rules are surest (the marks fix the content,
  * paragraphs reopened by a mark included; the attribution beside them is
  * short): a direct quote of the rules takes the place of every reading of the
- * tagger that lies mostly inside it. */
+ * tagger that lies mostly inside it, and takes its best confidence. */
 static lede_status prefer_rules_direct(const qtext *q, const qfound_list *rules,
-                                       qfound_list *out) {
-    for (size_t k = 0; rules && k < rules->n; k++) {
-        const qfound *r = &rules->v[k];
-        if (r->type != LEDE_QUOTE_DIRECT)
-            continue;
-        float conf = 0;
-        size_t kept = 0;
-        for (size_t i = 0; i < out->n; i++) {
-            qfound *f = &out->v[i];
-            if (2 * overlap(f, r) > f->e - f->b) {
-                conf = f->conf > conf ? f->conf : conf;
-                continue;
-            }
-            out->v[kept++] = *f;
-        }
-        out->n = kept;
-        lede_status st = quotes_found_add(out, q, 0, 1, r->type, -1, -1, -1, -1);
-        if (st != LEDE_OK)
-            return st;
-        take_rule(&out->v[out->n - 1], r, rules);
-        out->v[out->n - 1].conf = conf > 0 ? conf : RULE_ONLY_CONF;
-    }
-    return LEDE_OK;
-}
-
-/* Marks the rules' attributions that no kept reading of the tagger touches:
- * seen[k] is false for them. */
-static lede_status rules_seen(const qfound_list *rules, const qfound_list *model,
-                              lede_arena *a, bool **seen) {
-    *seen = arena_calloc(a, (rules ? rules->n : 0) + 1, sizeof **seen);
-    if (!*seen)
+                                       const qd_rule_map *m, qfound_list *out) {
+    if (!rules || !rules->n)
+        return LEDE_OK;
+    float *conf = arena_calloc(out->a, rules->n, sizeof *conf);
+    if (!conf)
         return LEDE_ERR_NOMEM;
-    for (size_t k = 0; rules && k < rules->n; k++)
-        for (size_t i = 0; i < model->n && !(*seen)[k]; i++)
-            (*seen)[k] = overlap(&model->v[i], &rules->v[k]) > 0;
-    return LEDE_OK;
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        const qfound *f = &out->v[i];
+        size_t tb = quotes_tok_at(q, f->b), te = quotes_tok_at(q, f->e), inside = 0;
+        int32_t r = -1;
+        for (size_t t = tb; t < te; t++) {
+            if (m->direct_at[t] >= 0 && r < 0)
+                r = m->direct_at[t];
+            inside += r >= 0 && m->direct_at[t] == r;
+        }
+        if (r >= 0 && 2 * inside > te - tb) {
+            conf[r] = f->conf > conf[r] ? f->conf : conf[r];
+            continue;
+        }
+        out->v[kept++] = *f;
+    }
+    out->n = kept;
+    lede_status st = LEDE_OK;
+    for (size_t k = 0; st == LEDE_OK && k < rules->n; k++)
+        if (rules->v[k].type == LEDE_QUOTE_DIRECT)
+            st = add_rule(q, rules, k, conf[k] > 0 ? conf[k] : RULE_ONLY_CONF, out);
+    return st;
 }
 
 /* What the rules found where the tagger has no sure reading (headline cues
  * "Hale Says ...", labels "Lopez: ...", stance verbs of the cue table, and
  * the readings it was unsure of) is kept, with the rules' own confidence. */
 static lede_status add_rules_unseen(const qtext *q, const qfound_list *rules,
-                                    const bool *seen, qfound_list *out) {
-    for (size_t k = 0; rules && k < rules->n; k++) {
+                                    qfound_list *out) {
+    if (!rules || !rules->n)
+        return LEDE_OK;
+    uint8_t *covered = arena_calloc(out->a, q->n + 1, 1);
+    if (!covered)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < out->n; i++)
+        for (size_t t = quotes_tok_at(q, out->v[i].b);
+             t < q->n && q->t[t].b < out->v[i].e; t++)
+            covered[t] = 1;
+    lede_status st = LEDE_OK;
+    for (size_t k = 0; st == LEDE_OK && k < rules->n; k++) {
         const qfound *r = &rules->v[k];
-        if (seen[k] || r->type == LEDE_QUOTE_DIRECT) /* direct ones are in already */
+        if (r->type == LEDE_QUOTE_DIRECT) /* in already */
             continue;
-        lede_status st = quotes_found_add(out, q, 0, 1, r->type, -1, -1, -1, -1);
-        if (st != LEDE_OK)
-            return st;
-        take_rule(&out->v[out->n - 1], r, rules);
-        out->v[out->n - 1].conf = RULE_ONLY_CONF;
+        bool seen = false;
+        for (size_t t = quotes_tok_at(q, r->b); !seen && t < q->n && q->t[t].b < r->e;
+             t++)
+            seen = covered[t];
+        if (!seen)
+            st = add_rule(q, rules, k, RULE_ONLY_CONF, out);
     }
-    return LEDE_OK;
+    return st;
 }
 
 /* A negation before the cue or inside it ("did not say whether ...",
@@ -325,8 +433,9 @@ static bool scare_quote(const qtext *q, const qfound *f) {
     if (f->type != LEDE_QUOTE_DIRECT || f->cue_b < 0)
         return false;
     size_t words = 0;
-    for (size_t i = 0; i < q->n && q->t[i].b < f->e; i++)
-        words += q->t[i].b >= f->b && q->t[i].kind == QT_WORD;
+    for (size_t i = quotes_tok_at(q, f->b);
+         i < q->n && q->t[i].b < f->e && words <= SCARE_QUOTE_MAX_WORDS; i++)
+        words += q->t[i].kind == QT_WORD;
     if (words > SCARE_QUOTE_MAX_WORDS)
         return false;
     for (int32_t c = f->cue_b; c < f->cue_e; c++)
@@ -350,45 +459,28 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
     const qtext *q = in->q;
     qd_span *v;
     size_t n;
+    int32_t *prev_cue, *next_cue, *prev_src, *next_src;
+    qd_rule_map m;
     lede_status st = collect(out->a, q, tags, margin, &v, &n);
+    if (st == LEDE_OK)
+        st = nearest(out->a, v, n, QM_B_CUE, &prev_cue, &next_cue);
+    if (st == LEDE_OK)
+        st = nearest(out->a, v, n, QM_B_SRC, &prev_src, &next_src);
+    if (st == LEDE_OK)
+        st = map_rules(out->a, q, rules, &m);
     if (st != LEDE_OK)
         return st;
-    link_contents(q, v, n);
-    link_sources(q, v, n);
-    for (size_t k = 0; st == LEDE_OK && k < n; k++)
-        if (v[k].kind == QM_B_CUE)
-            st = emit(in, v, n, (long)k, 0, margin_scale, out);
-    /* Quoted contents without a cue: a quote continued from the paragraph
-     * before, or one the rules attributed. */
-    for (size_t i = 0; st == LEDE_OK && i < n; i++) {
-        if (v[i].kind != QM_B_CON || v[i].owner >= 0 ||
-            type_of(in, v[i].b, v[i].e, 0, 0) != LEDE_QUOTE_DIRECT)
-            continue;
-        const qfound *r = rule_over(q, rules, v[i].b, v[i].e);
-        if (!r && !quoted_sentence(q, &v[i]))
-            continue; /* scare quotes, titles, terms */
-        st = emit(in, v, n, -1, i, margin_scale, out);
-        if (st != LEDE_OK)
-            break;
-        qfound *f = &out->v[out->n - 1];
-        if (r && (r->spk_b >= 0 || r->cue_b >= 0)) {
-            f->spk_b = r->spk_b;
-            f->spk_e = r->spk_e;
-            f->cue_b = r->cue_b;
-            f->cue_e = r->cue_e;
-        } else {
-            f->inherit = -2;
-        }
-    }
+    link_contents(q, v, n, prev_cue, next_cue);
+    link_sources(q, v, n, prev_src, next_src);
+    st = emit_cues(in, v, n, margin_scale, out);
+    if (st == LEDE_OK)
+        st = emit_lone(in, v, n, rules, &m, margin_scale, out);
     if (st == LEDE_OK) {
         drop_non_speech(q, out);
-        st = prefer_rules_direct(q, rules, out);
+        st = prefer_rules_direct(q, rules, &m, out);
     }
-    bool *seen = NULL;
     if (st == LEDE_OK)
-        st = rules_seen(rules, out, out->a, &seen);
-    if (st == LEDE_OK)
-        st = add_rules_unseen(q, rules, seen, out);
+        st = add_rules_unseen(q, rules, out);
     if (st == LEDE_OK)
         quotes_found_finish(q, out);
     return st;

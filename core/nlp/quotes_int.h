@@ -68,6 +68,10 @@ typedef struct {
 lede_status quotes_from_nlp(lede_arena *a, const char *text, size_t len,
                             const nlp_token *toks, size_t n, qtext *out);
 
+/* Index of the first token of q that starts at or after byte b (q->n when
+ * none): binary search. */
+size_t quotes_tok_at(const qtext *q, uint32_t b);
+
 /* True when token i is the lower-cased word w. */
 bool quotes_tok_is(const qtext *q, size_t i, const char *w);
 
@@ -148,6 +152,7 @@ typedef struct {
     qfound *v;
     size_t n, cap;
     lede_arena *a;
+    uint8_t *covered; /* when set, tokens of every content added are marked */
 } qfound_list;
 
 /* Finds every attribution of q (direct from spans, then indirect). */

@@ -36,19 +36,6 @@ struct quotes_model {
 
 /* ------------------------------------------------------------ input */
 
-/* Token range [tb, te) of the bytes [b, e): the tokens that start inside. */
-static size_t tok_at_byte(const qtext *q, uint32_t b) {
-    size_t lo = 0, hi = q->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (q->t[mid].b < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static void mark_span(uint8_t *tags, long b, long e, int begin_tag) {
     for (long i = b; i < e; i++)
         tags[i] = (uint8_t)(i == b ? begin_tag : begin_tag + 1);
@@ -58,7 +45,7 @@ static void mark_span(uint8_t *tags, long b, long e, int begin_tag) {
 static void rule_tags(const qtext *q, const qfound_list *rules, uint8_t *tags) {
     for (size_t k = 0; rules && k < rules->n; k++) {
         const qfound *f = &rules->v[k];
-        size_t tb = tok_at_byte(q, f->b), te = tok_at_byte(q, f->e);
+        size_t tb = quotes_tok_at(q, f->b), te = quotes_tok_at(q, f->e);
         mark_span(tags, (long)tb, (long)te, QM_B_CON);
         if (f->gap_ce > f->gap_cb)
             for (size_t i = tb; i < te; i++)
@@ -145,24 +132,34 @@ static lede_status build_windows(lede_arena *a, qm_input *in) {
     const qtext *q = in->q;
     size_t ns = q->n_sents;
     uint8_t *keep = arena_calloc(a, ns + 1, 1);
-    in->win = arena_alloc(a, (ns + 1) * sizeof *in->win);
-    if (!keep || !in->win)
+    if (!keep)
         return LEDE_ERR_NOMEM;
     for (size_t s = 0; s < ns; s++) {
         if (!sentence_worth(in, s))
             continue;
         keep[s] = 1;
     }
+    size_t n_pieces = 0; /* windows once cut to QM_MAX_WINDOW tokens */
+    for (size_t s = 0; s < ns; s++)
+        n_pieces +=
+            keep[s] ? 1 + (q->sent_begin[s + 1] - q->sent_begin[s]) / QM_MAX_WINDOW : 0;
+    in->win = arena_alloc(a, (n_pieces + 1) * sizeof *in->win);
+    if (!in->win)
+        return LEDE_ERR_NOMEM;
     in->n_wins = 0;
     for (size_t s = 0; s < ns; s++) {
         uint32_t b = q->sent_begin[s], e = q->sent_begin[s + 1];
         if (!keep[s] || e <= b)
             continue;
         qm_window *w = in->n_wins ? &in->win[in->n_wins - 1] : NULL;
-        if (w && w->e == b && q->t[w->b].para == q->t[b].para)
+        if (w && w->e == b && q->t[w->b].para == q->t[b].para &&
+            e - w->b <= QM_MAX_WINDOW) {
             w->e = e;
-        else
-            in->win[in->n_wins++] = (qm_window){b, e};
+            continue;
+        }
+        for (uint32_t cut = b; cut < e; cut += QM_MAX_WINDOW) /* a huge sentence */
+            in->win[in->n_wins++] =
+                (qm_window){cut, e - cut > QM_MAX_WINDOW ? cut + QM_MAX_WINDOW : e};
     }
     return LEDE_OK;
 }

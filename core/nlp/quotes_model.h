@@ -38,6 +38,10 @@ enum {
 
 /* Features of one token, at the most. */
 #define QM_MAX_FEATS 40
+/* Longest window decoded at once, in tokens: longer runs are cut (at sentence
+ * starts, or inside a sentence without an end), so scratch memory stays small
+ * on any text. News paragraphs are far shorter. */
+#define QM_MAX_WINDOW 1024
 /* Weights of a bucket, padded to eight for aligned rows. */
 #define QM_ROW 8
 

@@ -347,6 +347,18 @@ static void from_token(qtext *out, const nlp_token *t, bool new_para, uint32_t p
     }
 }
 
+size_t quotes_tok_at(const qtext *q, uint32_t b) {
+    size_t lo = 0, hi = q->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (q->t[mid].b < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 lede_status quotes_from_nlp(lede_arena *a, const char *text, size_t len,
                             const nlp_token *toks, size_t n, qtext *out) {
     quotes_cues_init(); /* quotes_cue_find() needs the letter index */

@@ -46,9 +46,9 @@ int main(int argc, char **argv) {
     xmlInitParser();
     double t0 = cpu_ms();
     for (int i = 0; i < n; i++) {
-        htmlDocPtr doc = htmlReadMemory(pages[i], (int)lens[i], NULL, NULL,
-                                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                            HTML_PARSE_NONET);
+        htmlDocPtr doc =
+            htmlReadMemory(pages[i], (int)lens[i], NULL, NULL,
+                           HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
         xmlFreeDoc(doc);
     }
     printf("%.3f\n", cpu_ms() - t0);

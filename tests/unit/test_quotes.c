@@ -5,6 +5,7 @@
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -736,4 +737,21 @@ Test(quotes, seed_article_speakers) {
                                             strcmp(r->quotes[i].speaker, "November")),
                   "speaker %s", r->quotes[i].speaker);
     lede_result_free(r);
+}
+
+/* 60,000 attributions in one paragraph: every step of the stage is linear (a
+ * walk over all found attributions per attribution took a minute here even
+ * without sanitizers; linear, it takes a few seconds with them). */
+Test(quotes, many_attributions_in_linear_time, .timeout = 60) {
+    static const char sentence[] = "Lopez said it would rain. ";
+    size_t n = 60000, len = sizeof sentence - 1;
+    char *text = malloc(n * len + 1);
+    cr_assert_not_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * len, sentence, len);
+    text[n * len] = '\0';
+    lede_result *r = run(text);
+    cr_expect_gt(r->n_quotes, n / 2);
+    lede_result_free(r);
+    free(text);
 }
