@@ -164,6 +164,17 @@ static lede_status build_windows(lede_arena *a, qm_input *in) {
     return LEDE_OK;
 }
 
+/* Tokens on either side of a window whose words the features read. */
+#define QM_CONTEXT 2
+
+static void token_info(const qtext *q, size_t i, qm_input *out) {
+    const char *w = q->text + q->t[i].b;
+    size_t len = q->t[i].e - q->t[i].b, suffix_len = len > 3 ? 3 : len;
+    out->lw[i] = ner_hash_bytes(w, len, 1);
+    out->tok[i] = (qm_tokinfo){ner_hash_bytes(w + len - suffix_len, suffix_len, 1),
+                               (uint16_t)cue_info(q, i), (uint8_t)shape_of(q, i)};
+}
+
 lede_status qm_input_build(lede_arena *a, const qtext *q, const qspan *spans,
                            size_t n_spans, const qfound_list *rules, const qm_ent *ent,
                            qm_input *out) {
@@ -192,13 +203,6 @@ lede_status qm_input_build(lede_arena *a, const qtext *q, const qspan *spans,
     out->tok = arena_alloc(a, n * sizeof *out->tok);
     if (!out->tok)
         return LEDE_ERR_NOMEM;
-    for (size_t i = 0; i < q->n; i++) {
-        const char *w = q->text + q->t[i].b;
-        size_t len = q->t[i].e - q->t[i].b, suffix_len = len > 3 ? 3 : len;
-        out->lw[i] = ner_hash_bytes(w, len, 1);
-        out->tok[i] = (qm_tokinfo){ner_hash_bytes(w + len - suffix_len, suffix_len, 1),
-                                   (uint16_t)cue_info(q, i), (uint8_t)shape_of(q, i)};
-    }
     for (size_t s = 0; s < n_spans; s++)
         for (size_t i = spans[s].open; i <= spans[s].close && i < q->n; i++)
             out->inq[i] = spans[s].single ? 2 : 1;
@@ -210,7 +214,18 @@ lede_status qm_input_build(lede_arena *a, const qtext *q, const qspan *spans,
             out->para_begin[p++] = (uint32_t)i;
     out->para_begin[n_paras] = (uint32_t)q->n;
     out->n_paras = n_paras;
-    return build_windows(a, out);
+    lede_status st = build_windows(a, out);
+    /* Word hashes only where features read them: the windows and the two
+     * tokens on either side. */
+    size_t done = 0;
+    for (size_t w = 0; st == LEDE_OK && w < out->n_wins; w++) {
+        size_t b = out->win[w].b > QM_CONTEXT ? out->win[w].b - QM_CONTEXT : 0;
+        size_t e = out->win[w].e + QM_CONTEXT < q->n ? out->win[w].e + QM_CONTEXT : q->n;
+        for (size_t i = b > done ? b : done; i < e; i++)
+            token_info(q, i, out);
+        done = e > done ? e : done;
+    }
+    return st;
 }
 
 /* ---------------------------------------------------------- features */
