@@ -98,10 +98,6 @@ img_env=$(podman image inspect "$image" --format '{{range .Config.Env}}{{.}}{{"\
 workdir=$(podman image inspect "$image" --format '{{.Config.WorkingDir}}')
 cmd=$(podman image inspect "$image" --format '{{json .Config.Cmd}}' |
   python3 -c 'import json, shlex, sys; print(shlex.join(json.load(sys.stdin)))')
-in_image() {
-  # shellcheck disable=SC2086 # one NAME=value per line, no blanks inside
-  env -i $img_env "$@"
-}
 run_in_image() { # run_in_image [NAME=value...] -- shell command
   vars=""
   while [ "$1" != "--" ]; do
@@ -109,8 +105,12 @@ run_in_image() { # run_in_image [NAME=value...] -- shell command
     shift
   done
   shift
+  # Only the image's environment (one NAME=value per line, no blanks inside).
+  # exec: the caller's subshell ($(...) or &) becomes the command itself, so
+  # the PID a background run leaves in $! is the server's and kill stops it.
   # shellcheck disable=SC2086
-  in_image $vars chroot --userspec="$uid:$uid" "$rootfs" /bin/sh -c "cd '${workdir:-/}' && exec $*"
+  exec env -i $img_env $vars chroot --userspec="$uid:$uid" "$rootfs" /bin/sh -c \
+    "cd '${workdir:-/}' && exec $*"
 }
 
 out=$(run_in_image -- lede extract /tmp/page.html) || fail "lede extract failed in the image"
@@ -123,7 +123,8 @@ run_in_image LEDE_PORT="$port" LEDE_BIND=127.0.0.1 -- "$cmd" >"$work/serve.log" 
 pid=$!
 url="http://127.0.0.1:$port"
 tries=0
-until curl -fsS -o "$work/health.json" "$url/healthz" 2>/dev/null; do
+# Ready, not only alive: /readyz answers 200 once the models are loaded.
+until curl -fsS -o "$work/health.json" "$url/readyz" 2>/dev/null; do
   if ! kill -0 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
     pid=""
@@ -135,10 +136,11 @@ until curl -fsS -o "$work/health.json" "$url/healthz" 2>/dev/null; do
     fail "lede serve exited in the image"
   fi
   tries=$((tries + 1))
-  [ "$tries" -lt 100 ] || fail "lede serve did not answer /healthz within 10 s"
+  [ "$tries" -lt 600 ] || fail "lede serve was not ready (/readyz) within 60 s"
   sleep 0.1
 done
-grep -q '"ok"' "$work/health.json" || fail "/healthz answered $(cat "$work/health.json")"
+health=$(curl -fsS "$url/healthz") || fail "/healthz did not answer once ready"
+case "$health" in *'"ok"'*) ;; *) fail "/healthz answered $health" ;; esac
 
 code=$(curl -sS -o "$work/article.json" -w '%{http_code}' -H 'Content-Type: text/html' \
   --data-binary @"$rootfs/tmp/page.html" "$url/v1/extract")
