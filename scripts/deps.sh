@@ -12,8 +12,9 @@ done
 # The browser test (tests/browser) wants chromium, node and the npm packages:
 # installed when possible, never fatal (the test says it skips without them).
 browser() {
-  for p in chromium nodejs npm; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" && continue
+  for p in chromium node npm; do
+    command -v "$p" >/dev/null 2>&1 && continue
+    [ "$p" = node ] && p=nodejs
     [ "$(id -u)" = 0 ] || { echo "deps: $p missing: the browser test will skip" >&2; return 0; }
     apt-get install -y -qq --no-install-recommends "$p" >/dev/null 2>&1 ||
       { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$p"; } ||
