@@ -17,6 +17,7 @@
 
 #include "http_req.h"
 #include "log.h"
+#include "web.h"
 
 /* The first body buffer when Content-Length is unknown; it doubles up to the cap. */
 #define BODY_INITIAL (64 * 1024)
@@ -153,7 +154,8 @@ static enum MHD_Result respond(req *r, int status, const char *ctype, char *body
     }
     if (status == MHD_HTTP_METHOD_NOT_ALLOWED) {
         static const char *const allow[METRICS_N_ROUTES] = {
-            "POST", "POST", "GET, HEAD", "GET, HEAD", "GET, HEAD", "GET, HEAD", ""};
+            "POST",      "POST",      "GET, HEAD", "GET, HEAD",
+            "GET, HEAD", "GET, HEAD", "GET, HEAD", ""};
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow[r->route]);
     }
     enum MHD_Result rc = MHD_queue_response(r->conn, (unsigned)status, resp);
@@ -721,6 +723,31 @@ static enum MHD_Result handle_openapi(req *r) {
     return respond(r, 200, "application/yaml; charset=utf-8", buf, n);
 }
 
+/* The page for people (server/web/index.html, embedded at build time). Its
+ * script and styles are inline and it talks only to this server, which the
+ * Content-Security-Policy states. */
+static enum MHD_Result handle_ui(req *r) {
+    struct MHD_Response *resp = MHD_create_response_from_buffer(
+        lede_web_index_len, (void *)lede_web_index, MHD_RESPMEM_PERSISTENT);
+    if (!resp)
+        return MHD_NO;
+    add_common_headers(r, resp, "text/html; charset=utf-8");
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'none'; script-src 'unsafe-inline'; "
+                            "style-src 'unsafe-inline'; connect-src 'self'; "
+                            "img-src data: blob:; base-uri 'none'; form-action 'none'");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    enum MHD_Result rc = MHD_queue_response(r->conn, MHD_HTTP_OK, resp);
+    MHD_destroy_response(resp);
+    if (rc == MHD_YES) {
+        r->status = MHD_HTTP_OK;
+        r->bytes_out = lede_web_index_len;
+        r->phase = PHASE_DONE;
+    }
+    return rc;
+}
+
 /* ---------------------------------------------------------------- routing */
 
 typedef enum MHD_Result (*route_fn)(req *r);
@@ -737,6 +764,7 @@ static const struct {
     {"/readyz", METRICS_ROUTE_READYZ, false, handle_readyz},
     {"/metrics", METRICS_ROUTE_METRICS, false, handle_metrics},
     {"/openapi.yaml", METRICS_ROUTE_OPENAPI, false, handle_openapi},
+    {"/", METRICS_ROUTE_UI, false, handle_ui},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 

@@ -10,7 +10,7 @@
 
 static const char *const route_names[METRICS_N_ROUTES] = {
     "/v1/extract", "/v1/extract/batch", "/healthz", "/readyz",
-    "/metrics",    "/openapi.yaml",     "other"};
+    "/metrics",    "/openapi.yaml",     "/",        "other"};
 
 /* Statuses the service answers with; anything else is counted as "other". */
 static const int statuses[] = {200, 400, 403, 404, 405, 413, 415,

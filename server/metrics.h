@@ -21,6 +21,7 @@ typedef enum {
     METRICS_ROUTE_READYZ,
     METRICS_ROUTE_METRICS,
     METRICS_ROUTE_OPENAPI,
+    METRICS_ROUTE_UI, /* GET /: the page for people */
     METRICS_ROUTE_OTHER,
     METRICS_N_ROUTES
 } metrics_route;
