@@ -407,3 +407,21 @@ Test(numbers, claimant_is_the_quote_holding_the_claim) {
     cr_assert_lt((size_t)in->quote, res->n_quotes);
     cr_assert_eq(claim("4,000 people")->quote, -1);
 }
+
+Test(numbers, over_particle_and_span_are_not_comparatives) {
+    run("The firm took over 300 shops. He scored 20 goals over two spells. "
+        "Over 500 people came and prices rose for over ten years.");
+    cr_assert_eq(claim("300 shops")->qualifier, LEDE_QUAL_NONE);
+    cr_assert_eq(claim("two spells")->qualifier, LEDE_QUAL_NONE);
+    cr_assert_eq(claim("Over 500 people")->qualifier, LEDE_QUAL_MORE_THAN);
+    cr_assert_eq(claim("over ten years")->qualifier, LEDE_QUAL_MORE_THAN);
+}
+
+Test(numbers, exactly_within_and_subjects) {
+    run("It costs exactly $5, reaches up to 30% of voters within 5 miles.");
+    cr_assert_eq(claim("exactly $5")->qualifier, LEDE_QUAL_EXACTLY);
+    cr_assert_eq(claim("within 5 miles")->qualifier, LEDE_QUAL_UP_TO);
+    const lede_claim *c = claim("up to 30%");
+    cr_assert(c->subject && strcmp(c->subject, "voters") == 0);
+    cr_assert_eq(c->quote, -1);
+}
