@@ -114,6 +114,16 @@ static json_t *claims_json(const lede_result *r) {
         }
         if (c->change)
             json_object_set_new(o, "change", jstr(c->change));
+        json_object_set_new(o, "subject", jstr(c->subject));
+        json_t *who = json_null();
+        if (c->quote >= 0 && (size_t)c->quote < r->n_quotes) {
+            const lede_quote *q = &r->quotes[c->quote];
+            who = json_pack("{s:I,s:o,s:o}", "quote", (json_int_t)c->quote, "speaker",
+                            jstr(q->speaker), "speaker_entity",
+                            q->speaker_entity >= 0 ? json_integer(q->speaker_entity)
+                                                   : json_null());
+        }
+        json_object_set_new(o, "claimant", who);
         json_array_append_new(a, o);
     }
     return a;

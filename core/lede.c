@@ -166,10 +166,11 @@ static lede_status run_nlp(lede_job *job) {
         st = nlp_ner_run(job);
     if (st == LEDE_OK && (stages & (LEDE_FIELD_ENTITIES | LEDE_FIELD_QUOTES)))
         st = nlp_entities_merge(job);
-    if (st == LEDE_OK && (stages & LEDE_FIELD_NUMBERS))
-        st = nlp_numbers_extract(job);
+    /* quotes first: a claim inside a quote is the speaker's (num_claim) */
     if (st == LEDE_OK && (stages & LEDE_FIELD_QUOTES))
         st = nlp_quotes_extract(job);
+    if (st == LEDE_OK && (stages & LEDE_FIELD_NUMBERS))
+        st = nlp_numbers_extract(job);
     return st;
 }
 
@@ -304,7 +305,8 @@ const char *lede_claim_kind_name(lede_claim_kind k) {
 }
 
 const char *lede_qualifier_name(lede_qualifier q) {
-    static const char *const names[] = {
-        NULL, "approximately", "at_least", "at_most", "more_than", "less_than", "up_to"};
+    static const char *const names[] = {NULL,      "approximately", "at_least",
+                                        "at_most", "more_than",     "less_than",
+                                        "up_to",   "just_under",    "exactly"};
     return (unsigned)q < sizeof names / sizeof names[0] ? names[q] : NULL;
 }

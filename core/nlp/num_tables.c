@@ -89,8 +89,8 @@ const num_scale_suffix NUM_SCALES[] = {
 const size_t N_NUM_SCALES = sizeof NUM_SCALES / sizeof NUM_SCALES[0];
 
 const num_qualifier NUM_QUALIFIERS[] = {
-    {"about", QK_APPROX, false}, {"around", QK_APPROX, false}, {"nearly", QK_APPROX, false},
-    {"almost", QK_APPROX, false}, {"approximately", QK_APPROX, false},
+    {"about", QK_APPROX, false}, {"around", QK_APPROX, false}, {"nearly", QK_JUST_UNDER, false},
+    {"almost", QK_JUST_UNDER, false}, {"approximately", QK_APPROX, false},
     {"roughly", QK_APPROX, false}, {"some", QK_APPROX, false}, {"circa", QK_APPROX, false},
     {"ca.", QK_APPROX, false}, {"approx.", QK_APPROX, false}, {"close to", QK_APPROX, false},
     {"an estimated", QK_APPROX, false}, {"estimated", QK_APPROX, false},
@@ -126,9 +126,14 @@ const num_qualifier NUM_QUALIFIERS[] = {
     {"less than", QK_LESS_THAN, false}, {"fewer than", QK_LESS_THAN, false},
     {"under", QK_LESS_THAN, false}, {"below", QK_LESS_THAN, false},
     {"lower than", QK_LESS_THAN, false}, {"smaller than", QK_LESS_THAN, false},
-    {"just under", QK_LESS_THAN, false}, {"shy of", QK_LESS_THAN, false},
+    {"just under", QK_JUST_UNDER, false}, {"just shy of", QK_JUST_UNDER, false},
+    {"not quite", QK_JUST_UNDER, false}, {"a little under", QK_JUST_UNDER, false},
+    {"slightly less than", QK_JUST_UNDER, false}, {"just below", QK_JUST_UNDER, false}, {"shy of", QK_LESS_THAN, false},
     {"<", QK_LESS_THAN, false},
-    {"up to", QK_UP_TO, false}, {"as many as", QK_UP_TO, false},
+    {"up to", QK_UP_TO, false}, {"within", QK_UP_TO, false},
+    {"maximum", QK_AT_MOST, false}, {"maximum of", QK_AT_MOST, false}, {"up to a maximum of", QK_AT_MOST, false},
+    {"exactly", QK_EXACTLY, false}, {"precisely", QK_EXACTLY, false},
+    {"as many as", QK_UP_TO, false},
     {"as much as", QK_UP_TO, false}, {"as high as", QK_UP_TO, false},
     {"between", QK_BETWEEN, false},
     {"equal to", QK_EQUAL, false}, {"equals", QK_EQUAL, false},

@@ -81,7 +81,9 @@ typedef enum {
     QK_LESS_THAN,
     QK_UP_TO,
     QK_BETWEEN,
-    QK_EQUAL, /* "equal to 20": exact; no contract qualifier */
+    QK_EQUAL,      /* "equal to 20": exact; no contract qualifier */
+    QK_JUST_UNDER, /* "nearly", "almost": a little below */
+    QK_EXACTLY,
 } num_qual_kind;
 
 typedef struct {

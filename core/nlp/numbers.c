@@ -25,6 +25,8 @@
  *   Y > X), unless written "ranging from X to Y" (a range).
  */
 #include "numbers.h"
+#include "num_claim.h"
+#include "num_hedge.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -1141,6 +1143,8 @@ static lede_qualifier qual_of(uint8_t qk) {
     case QK_MORE_THAN: return LEDE_QUAL_MORE_THAN;
     case QK_LESS_THAN: return LEDE_QUAL_LESS_THAN;
     case QK_UP_TO: return LEDE_QUAL_UP_TO;
+    case QK_JUST_UNDER: return LEDE_QUAL_JUST_UNDER;
+    case QK_EXACTLY: return LEDE_QUAL_EXACTLY;
     default: return LEDE_QUAL_NONE;
     }
 }
@@ -1310,6 +1314,68 @@ static const char *dup_items(nctx *x, size_t a, size_t b) {
                          x->it[b - 1].b1 - x->it[a].b0);
 }
 
+/* Words that end the noun phrase of a subject ("of school districts in
+ * Texas"), and determiners skipped at its start ("of the vote"). */
+static bool subject_stop(const nctx *x, size_t k) {
+    static const char *const stop[] = {
+        "and",   "or",   "but",  "in",    "on",    "at",    "who",   "that",
+        "which", "were", "are",  "was",   "is",    "have",  "has",   "had",
+        "said",  "says", "to",   "from",  "for",   "with",  "by",    "of",
+        "as",    "than", "will", "would", "could", "can",   "may",   "might",
+        "be",    "been", "this", "over",  "under", "since", "after", "before",
+        "last",  "next", "per",  "a",     "an",    NULL};
+    for (size_t i = 0; stop[i]; i++)
+        if (ieq(x, k, stop[i]))
+            return true;
+    return false;
+}
+
+static bool subject_det(const nctx *x, size_t k) {
+    static const char *const det[] = {"the",   "its",   "their", "his", "her",
+                                      "our",   "your",  "my",    "all", "those",
+                                      "these", "total", NULL};
+    for (size_t i = 0; det[i]; i++)
+        if (ieq(x, k, det[i]))
+            return true;
+    return false;
+}
+
+/* What the claim counts or measures: the counted noun of a count ("100,000
+ * troops"), else the noun phrase after "of" ("half of school districts", "30%
+ * of voters", "$5m of aid"); NULL when neither is written. At most three
+ * words, ending before a function word or punctuation. */
+static const char *subject_of(nctx *x, const claim_draft *d, size_t sent_end) {
+    size_t k = d->end;
+    if (d->kind == LEDE_CLAIM_COUNT && d->unit && d->end > d->qty_end) {
+        /* "Two thirds of voters": the claim's own span ends in "of voters" */
+        size_t b = d->qty_end;
+        while (b < d->end && (ieq(x, b, "of") || subject_det(x, b)))
+            b++;
+        return b < d->end ? dup_items(x, b, d->end) : NULL;
+    }
+    if (k + 1 < sent_end && ieq(x, k, "of"))
+        k++;
+    else
+        return NULL;
+    while (k < sent_end && subject_det(x, k))
+        k++;
+    size_t b = k;
+    size_t plural = 0; /* one past the last word that looks like a plural noun */
+    while (k < sent_end && k < b + 3 && x->it[k].kind == NLP_TOK_WORD &&
+           !subject_stop(x, k) && !is_num(x, k, sent_end)) {
+        size_t n = ilen(x, k);
+        const char *w = itext(x, k);
+        if (n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] != 's')
+            plural = k + 1;
+        k++;
+    }
+    /* "of school districts shut": without a parser the verb after a plural
+     * head is cut at that head */
+    if (plural)
+        k = plural;
+    return k > b ? dup_items(x, b, k) : NULL;
+}
+
 static lede_status emit_claim(nctx *x, const claim_draft *d) {
     if (x->n_claims == x->cap_claims) {
         size_t ncap = x->cap_claims ? x->cap_claims * 2 : 16;
@@ -1354,6 +1420,11 @@ static lede_status emit_claim(nctx *x, const claim_draft *d) {
         c->num2_end = x->it[d->n2.e - 1].c1;
     }
     c->dimension = d->dim;
+    size_t se = d->end;
+    while (se < x->n && x->it[se].sent == s)
+        se++;
+    c->subject = subject_of(x, d, se);
+    c->quote = -1;
     for (size_t k = d->start; k < d->end; k++)
         x->it[k].flags |= IF_USED;
     x->n_claims++;
@@ -1684,6 +1755,29 @@ static bool can_start(const nctx *x, size_t k) {
 }
 
 /* Tries a claim starting at item k; returns the next item to look at. */
+/* Is "over" at k a comparative ("over 500 people") rather than a particle or
+ * a preposition of time (num_hedge)? */
+static bool over_compares(const nctx *x, size_t k, size_t sa, size_t end) {
+    const char *prev = NULL;
+    size_t prev_n = 0;
+    if (k > sa && x->it[k - 1].kind == NLP_TOK_WORD) {
+        prev = itext(x, k - 1);
+        prev_n = ilen(x, k - 1);
+    }
+    size_t q = k + 1;
+    while (q < end && q < k + 1 + NUM_MAX_WORDS &&
+           (is_num(x, q, end) || numword(x, q) || is_hyphen(x, q) || ieq(x, q, "and") ||
+            ieq(x, q, "a")))
+        q++;
+    const char *noun = NULL;
+    size_t noun_n = 0;
+    if (q < end && q > k + 1 && x->it[q].kind == NLP_TOK_WORD) {
+        noun = itext(x, q);
+        noun_n = ilen(x, q);
+    }
+    return num_hedge_over_compares(prev, prev_n, noun, noun_n);
+}
+
 static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *st) {
     claim_draft d;
     memset(&d, 0, sizeof d);
@@ -1693,6 +1787,8 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     uint16_t qidx;
     size_t qm = best_phrase(x, j, end, LX_QUALIFIER, 0, 0, &qidx);
     bool between = false;
+    if (qm == 1 && ieq(x, k, "over") && !over_compares(x, k, sa, end))
+        return k; /* "took over 300 shops", "20 goals over two spells" */
     if (qm && !NUM_QUALIFIERS[qidx].postfix) {
         d.qk = NUM_QUALIFIERS[qidx].kind;
         between = d.qk == QK_BETWEEN;
@@ -2025,7 +2121,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     /* "over 3 years" is a span of time, not more than three years */
     if (d.kind == LEDE_CLAIM_DURATION && d.qk && k < end &&
         !(d.dim && strcmp(d.dim, "age") == 0) &&
-        (ieq(x, k, "over") || ieq(x, k, "under"))) {
+        ((ieq(x, k, "over") && !over_compares(x, k, sa, end)) || ieq(x, k, "under"))) {
         d.qk = 0;
         d.start = d.qty_start;
     }
@@ -2108,5 +2204,6 @@ lede_status nlp_numbers_extract(lede_job *job) {
     }
     job->res->claims = x.claims;
     job->res->n_claims = x.n_claims;
+    num_claim_attribute(job->res);
     return LEDE_OK;
 }

@@ -61,7 +61,7 @@ Test(numbers, counted_noun_with_qualifier) {
     near(c->value, 100000);
     unit_is(c, "troops");
     cr_assert_eq(c->kind, LEDE_CLAIM_COUNT);
-    cr_assert_eq(c->qualifier, LEDE_QUAL_APPROXIMATELY);
+    cr_assert_eq(c->qualifier, LEDE_QUAL_JUST_UNDER);
     cr_assert_eq(c->start, 18);
     cr_assert_eq(c->end, 39);
     cr_assert_str_eq(c->sentence,
@@ -209,7 +209,48 @@ Test(numbers, qualifiers) {
     cr_assert_eq(claim("more than 40")->qualifier, LEDE_QUAL_MORE_THAN);
     cr_assert_eq(claim("up to 700")->qualifier, LEDE_QUAL_UP_TO);
     cr_assert_eq(claim("fewer than 5")->qualifier, LEDE_QUAL_LESS_THAN);
-    cr_assert_eq(claim("almost 300")->qualifier, LEDE_QUAL_APPROXIMATELY);
+    cr_assert_eq(claim("almost 300")->qualifier, LEDE_QUAL_JUST_UNDER);
+}
+
+Test(numbers, hedges_with_their_meaning) {
+    run("Roughly 40 boats, some 300 fishermen and about 12 tugs sailed; exactly 7 "
+        "sank.");
+    cr_assert_eq(claim("Roughly 40 boats")->qualifier, LEDE_QUAL_APPROXIMATELY);
+    cr_assert_eq(claim("some 300")->qualifier, LEDE_QUAL_APPROXIMATELY);
+    cr_assert_eq(claim("about 12 tugs")->qualifier, LEDE_QUAL_APPROXIMATELY);
+    cr_assert_eq(claim("exactly 7")->qualifier, LEDE_QUAL_EXACTLY);
+    run("The loan carries a maximum of 5% interest, repaid within 30 days, and no "
+        "more than 20 staff may apply; just under 90 did.");
+    cr_assert_eq(claim("a maximum of 5%")->qualifier, LEDE_QUAL_AT_MOST);
+    cr_assert_eq(claim("within 30 days")->qualifier, LEDE_QUAL_UP_TO);
+    cr_assert_eq(claim("no more than 20 staff")->qualifier, LEDE_QUAL_AT_MOST);
+    cr_assert_eq(claim("just under 90")->qualifier, LEDE_QUAL_JUST_UNDER);
+}
+
+Test(numbers, over_compares_unless_particle_or_span) {
+    run("Over 500 people came and the rebels took over 30 towns.");
+    cr_assert_eq(claim("Over 500 people")->qualifier, LEDE_QUAL_MORE_THAN);
+    cr_assert_eq(claim("30 towns")->qualifier, LEDE_QUAL_NONE);
+    run("The clerk handed over 200 files.");
+    cr_assert_eq(claim("200 files")->qualifier, LEDE_QUAL_NONE);
+    run("He scored 20 goals over two spells at the club.");
+    cr_assert_eq(claim("two spells")->qualifier, LEDE_QUAL_NONE);
+    run("She has worked there for over ten years.");
+    cr_assert_eq(claim("over ten years")->qualifier, LEDE_QUAL_MORE_THAN);
+}
+
+Test(numbers, subject_is_what_is_counted) {
+    run("The army sent 4,000 troops, and over 40% of the school districts shut.");
+    cr_assert_str_eq(claim("4,000 troops")->subject, "troops");
+    const lede_claim *c = claim("over 40%");
+    cr_assert_eq(c->qualifier, LEDE_QUAL_MORE_THAN);
+    cr_assert_str_eq(c->subject, "school districts");
+    run("Two thirds of voters agreed.");
+    cr_assert_str_eq(claim("Two thirds of voters")->subject, "voters");
+    run("Turnout rose to 62% of the electorate.");
+    cr_assert_str_eq(claim("62%")->subject, "electorate");
+    run("It cost $5m.");
+    cr_assert_null(claim("$5m")->subject);
 }
 
 Test(numbers, change) {
@@ -349,4 +390,38 @@ Test(numbers, change_named_after_the_quantity) {
     cr_assert_str_eq(claim("5%")->change, "increase");
     cr_assert_str_eq(claim("3%")->change, "increase");
     cr_assert_str_eq(claim("$2bn")->change, "decrease");
+}
+
+Test(numbers, claimant_is_the_quote_holding_the_claim) {
+    lede_result_free(res);
+    res = NULL;
+    const char *text = "\"We lost 300 jobs this year,\" said Mary Jones, the mayor. The "
+                       "city employs 4,000 people.";
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_NUMBERS | LEDE_FIELD_QUOTES;
+    cr_assert_eq(lede_analyze_text(ctx, text, strlen(text), &opt, &res), LEDE_OK);
+    cr_assert_geq(res->n_quotes, 1);
+    const lede_claim *in = claim("300 jobs");
+    cr_assert_geq(in->quote, 0);
+    cr_assert_lt((size_t)in->quote, res->n_quotes);
+    cr_assert_eq(claim("4,000 people")->quote, -1);
+}
+
+Test(numbers, over_particle_and_span_are_not_comparatives) {
+    run("The firm took over 300 shops. He scored 20 goals over two spells. "
+        "Over 500 people came and prices rose for over ten years.");
+    cr_assert_eq(claim("300 shops")->qualifier, LEDE_QUAL_NONE);
+    cr_assert_eq(claim("two spells")->qualifier, LEDE_QUAL_NONE);
+    cr_assert_eq(claim("Over 500 people")->qualifier, LEDE_QUAL_MORE_THAN);
+    cr_assert_eq(claim("over ten years")->qualifier, LEDE_QUAL_MORE_THAN);
+}
+
+Test(numbers, exactly_within_and_subjects) {
+    run("It costs exactly $5, reaches up to 30% of voters within 5 miles.");
+    cr_assert_eq(claim("exactly $5")->qualifier, LEDE_QUAL_EXACTLY);
+    cr_assert_eq(claim("within 5 miles")->qualifier, LEDE_QUAL_UP_TO);
+    const lede_claim *c = claim("up to 30%");
+    cr_assert(c->subject && strcmp(c->subject, "voters") == 0);
+    cr_assert_eq(c->quote, -1);
 }

@@ -157,6 +157,8 @@ typedef enum {
     LEDE_QUAL_MORE_THAN,
     LEDE_QUAL_LESS_THAN,
     LEDE_QUAL_UP_TO,
+    LEDE_QUAL_JUST_UNDER, /* "nearly", "almost", "just under" */
+    LEDE_QUAL_EXACTLY,    /* "exactly", "precisely" */
 } lede_qualifier;
 
 typedef struct {
@@ -183,6 +185,11 @@ typedef struct {
      * "temperature", "data", "energy", "power", "angle", "time", "age",
      * "currency", or NULL (counts, percents, ordinals, years). */
     const char *dimension;
+    /* What is counted or measured ("troops", "school districts"), or NULL. */
+    const char *subject;
+    /* The quote the claim stands in (index into quotes), or -1 when the claim
+     * is in the article's own voice. */
+    long quote;
 } lede_claim;
 
 /* Which source won each metadata field ("json-ld", "og:title", "h1", ...).
