@@ -3,11 +3,15 @@ SHARED ?= $(abspath ../shared)
 JOBS ?= 2
 BUILD := build
 TBUILD := build-test
+FBUILD := build-fuzz
+# Seconds per fuzz target: `make fuzz` campaigns (make test runs 20 s each).
+FUZZ_SECONDS ?= 600
 LEDE := $(BUILD)/lede
 PORT ?= 8080
 
 .PHONY: all deps build run test test-build unit integration format format-check \
-        eval eval-ner eval-numeric eval-quotes bench train-ner train-quotes fuzz clean
+        eval eval-ner eval-numeric eval-quotes bench train-ner train-quotes fuzz fuzz-build \
+        clean
 
 all: build
 
@@ -33,8 +37,8 @@ test-build: deps $(TBUILD)/Makefile
 
 # Every test: formatting, unit tests (sanitizers on), integration tests
 # against real servers on loopback, and the quality floors.
-test: test-build build format-check
-	sh tests/run.sh $(TBUILD) $(BUILD) $(SHARED)
+test: test-build build fuzz-build format-check
+	sh tests/run.sh $(TBUILD) $(BUILD) $(SHARED) $(FBUILD)
 
 unit: test-build
 	cd $(TBUILD) && ctest --output-on-failure -j $(JOBS)
@@ -66,11 +70,18 @@ train-quotes: build
 bench: build
 	@for b in tests/bench/*.sh; do [ -e "$$b" ] && sh "$$b" $(BUILD) $(SHARED); done; true
 
-# libFuzzer targets, one per parser of outside input (tests/fuzz/fuzz_*.c).
-fuzz: deps
-	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DLEDE_FUZZ=ON \
+# libFuzzer targets, one per parser of outside input (tests/fuzz/fuzz_*.c),
+# built with clang, ASan and UBSan; `make fuzz FUZZ_SECONDS=N` runs each for
+# N seconds from its seed corpus (tests/fuzz/corpus/<target>/).
+$(FBUILD)/Makefile: CMakeLists.txt
+	CC=clang cmake -S . -B $(FBUILD) -DCMAKE_BUILD_TYPE=Debug -DLEDE_FUZZ=ON \
 	  -DLEDE_SANITIZE=ON -DLEDE_TESTS=OFF >/dev/null
-	cmake --build build-fuzz -j $(JOBS)
+
+fuzz-build: deps $(FBUILD)/Makefile
+	cmake --build $(FBUILD) -j $(JOBS)
+
+fuzz: fuzz-build
+	sh tests/fuzz/run.sh $(FBUILD) $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILD) $(TBUILD) build-fuzz
+	rm -rf $(BUILD) $(TBUILD) $(FBUILD)

@@ -20,9 +20,6 @@
 #define LEDE_DATA_DIR "core/data"
 #endif
 
-/* Room for the warnings a page can earn; codes are deduplicated. */
-#define LEDE_MAX_WARNINGS 16
-
 const char *lede_strerror(lede_status status) {
     switch (status) {
     case LEDE_OK: return "ok";
@@ -87,27 +84,6 @@ void lede_ctx_free(lede_ctx *ctx) {
     nlp_quotes_unload(ctx);
     free(ctx->data_dir);
     free(ctx);
-}
-
-void job_warn(lede_job *job, const char *code) {
-    lede_result *res = job->res;
-    for (size_t i = 0; i < res->n_warnings; i++)
-        if (!strcmp(res->warnings[i], code))
-            return;
-    if (!res->warnings) {
-        res->warnings =
-            arena_calloc(job->arena, LEDE_MAX_WARNINGS, sizeof *res->warnings);
-        if (!res->warnings)
-            return;
-    }
-    if (res->n_warnings < LEDE_MAX_WARNINGS)
-        res->warnings[res->n_warnings++] = code;
-}
-
-double job_clock_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 /* A result and its arena, ready for a job. */

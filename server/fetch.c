@@ -291,14 +291,26 @@ static void job_fail(fetch_job *j, fetch_status st, const char *fmt, const char 
 static char *url_host(const char *url) {
     if (strlen(url) > FETCH_MAX_URL)
         return NULL;
+    /* Control characters (CR, LF, NUL, TAB...) and spaces are never part of
+     * a URL (RFC 3986); refused here whatever the URL parser would do. */
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f)
+            return NULL;
     CURLU *u = curl_url();
     if (!u)
         return NULL;
-    char *scheme = NULL, *host = NULL;
+    char *scheme = NULL, *host = NULL, *user = NULL, *password = NULL;
     bool ok = curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
               curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
               curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
               (!strcmp(scheme, "http") || !strcmp(scheme, "https")) && *host;
+    /* Userinfo ("user:password@host") would send credentials upstream and
+     * hides the host from a reader of the URL: refused, even an empty one. */
+    if (ok && (curl_url_get(u, CURLUPART_USER, &user, 0) != CURLUE_NO_USER ||
+               curl_url_get(u, CURLUPART_PASSWORD, &password, 0) != CURLUE_NO_PASSWORD))
+        ok = false;
+    curl_free(user);
+    curl_free(password);
     curl_free(scheme);
     curl_url_cleanup(u);
     if (!ok) {

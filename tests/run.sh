@@ -1,9 +1,10 @@
 #!/bin/sh
 # Runs every test suite; used by `make test`. Arguments: the sanitizer build
-# directory, the release build directory, the shared data directory.
+# directory, the release build directory, the shared data directory, and
+# optionally the fuzz build directory (default build-fuzz).
 # Every suite runs even when an earlier one failed; the last line counts them.
 set -eu
-tbuild=$1 build=$2 shared=$3
+tbuild=$1 build=$2 shared=$3 fbuild=${4:-build-fuzz}
 export LEDE_SHARED_DIR="$shared"
 passed=0 failed=0 failed_names=""
 
@@ -26,6 +27,10 @@ done
 for t in tests/integration/test_*.sh; do
   [ -e "$t" ] && suite "$t" sh "$t" "$build/lede" "$shared"
 done
+# Every libFuzzer target, 20 s each from its seed corpus; a crash fails the
+# suite and leaves its reproducer in $fbuild/artifacts/<target>/.
+suite "fuzz targets (${LEDE_FUZZ_CI_SECONDS:-20} s each)" \
+  sh tests/fuzz/run.sh "$fbuild" "${LEDE_FUZZ_CI_SECONDS:-20}"
 # Quality floors: each check runs an evaluation and fails below its floor.
 for t in tests/eval/check_*.sh; do
   [ -e "$t" ] && suite "$t" sh "$t" "$build/lede" "$shared"

@@ -274,6 +274,11 @@ static void add_mentions(lede_job *job, const uint8_t *tags, const float *conf,
  * document-wide hints work within it. About ten long news articles. */
 #define NER_WINDOW_WORDS 8192
 
+/* A sentence longer than this (a page of text with no full stop) is tagged in
+ * pieces of this many words, so that a window, and its scratch memory, stays
+ * bounded whatever the text. */
+#define NER_MAX_SENT_WORDS 1024
+
 /* The sentence after the last one of the window starting at sentence s. */
 static size_t window_end(const size_t *sent_begin, size_t n_sents, size_t s) {
     size_t e = s + 1;
@@ -310,29 +315,44 @@ lede_status nlp_ner_run(lede_job *job) {
         n_words += n;
     }
     sent_begin[t->n_sents] = n_words;
+    /* The pieces the tagger sees: sentences, the over-long ones cut. */
+    size_t max_pieces = t->n_sents + n_words / NER_MAX_SENT_WORDS + 1;
+    size_t *piece = arena_alloc(job->arena, (max_pieces + 1) * sizeof *piece);
+    if (!piece)
+        return LEDE_ERR_NOMEM;
+    size_t n_pieces = 0;
+    for (size_t s = 0; s < t->n_sents; s++) {
+        size_t b = sent_begin[s];
+        while (sent_begin[s + 1] - b > NER_MAX_SENT_WORDS) {
+            piece[n_pieces++] = b;
+            b += NER_MAX_SENT_WORDS;
+        }
+        piece[n_pieces++] = b;
+    }
+    piece[n_pieces] = n_words;
     /* Long texts are tagged in windows of whole sentences, so scratch memory
      * stays bounded; a news article fits in one. */
     size_t max_window = 0;
-    for (size_t s = 0; s < t->n_sents;) {
-        size_t e = window_end(sent_begin, t->n_sents, s);
-        size_t n = sent_begin[e] - sent_begin[s];
+    for (size_t s = 0; s < n_pieces;) {
+        size_t e = window_end(piece, n_pieces, s);
+        size_t n = piece[e] - piece[s];
         max_window = n > max_window ? n : max_window;
         s = e;
     }
     void *scratch = arena_alloc(job->arena, ner_scratch_size(max_window) + 1);
     if (!scratch)
         return LEDE_ERR_NOMEM;
-    for (size_t s = 0; s < t->n_sents;) {
-        size_t e = window_end(sent_begin, t->n_sents, s);
-        ner_model_tag_doc_conf(m, job->ctx->gaz, words, sent_begin + s, e - s, scratch,
-                               tags, conf);
+    for (size_t s = 0; s < n_pieces;) {
+        size_t e = window_end(piece, n_pieces, s);
+        ner_model_tag_doc_conf(m, job->ctx->gaz, words, piece + s, e - s, scratch, tags,
+                               conf);
         s = e;
     }
     if (job->n_mentions)
         memcpy(mentions, job->mentions, job->n_mentions * sizeof *mentions);
     job->mentions = mentions;
-    for (size_t s = 0; s < t->n_sents; s++)
-        add_mentions(job, tags + sent_begin[s], conf + sent_begin[s],
-                     word_tok + sent_begin[s], sent_begin[s + 1] - sent_begin[s]);
+    for (size_t s = 0; s < n_pieces; s++)
+        add_mentions(job, tags + piece[s], conf + piece[s], word_tok + piece[s],
+                     piece[s + 1] - piece[s]);
     return LEDE_OK;
 }

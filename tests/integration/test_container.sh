@@ -48,7 +48,8 @@ cleanup() {
   if [ -n "$ctr" ]; then podman rm -f "$ctr" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # --format docker keeps HEALTHCHECK, which the OCI image format cannot hold.
 echo "test_container: building $image (cached layers make rebuilds quick)"
@@ -98,6 +99,12 @@ img_env=$(podman image inspect "$image" --format '{{range .Config.Env}}{{.}}{{"\
 workdir=$(podman image inspect "$image" --format '{{.Config.WorkingDir}}')
 cmd=$(podman image inspect "$image" --format '{{json .Config.Cmd}}' |
   python3 -c 'import json, shlex, sys; print(shlex.join(json.load(sys.stdin)))')
+in_image() {
+  # shellcheck disable=SC2086 # one NAME=value per line, no blanks inside
+  # exec all the way down (env, chroot, sh -c 'exec ...'): started with &, the
+  # PID in $! is then lede's own, and the trap stops the server, not a shell.
+  exec env -i $img_env "$@"
+}
 run_in_image() { # run_in_image [NAME=value...] -- shell command
   vars=""
   while [ "$1" != "--" ]; do
@@ -105,12 +112,8 @@ run_in_image() { # run_in_image [NAME=value...] -- shell command
     shift
   done
   shift
-  # Only the image's environment (one NAME=value per line, no blanks inside).
-  # exec: the caller's subshell ($(...) or &) becomes the command itself, so
-  # the PID a background run leaves in $! is the server's and kill stops it.
   # shellcheck disable=SC2086
-  exec env -i $img_env $vars chroot --userspec="$uid:$uid" "$rootfs" /bin/sh -c \
-    "cd '${workdir:-/}' && exec $*"
+  in_image $vars chroot --userspec="$uid:$uid" "$rootfs" /bin/sh -c "cd '${workdir:-/}' && exec $*"
 }
 
 out=$(run_in_image -- lede extract /tmp/page.html) || fail "lede extract failed in the image"
@@ -122,9 +125,12 @@ echo "test_container: starting the image's CMD ($cmd) on 127.0.0.1:$port"
 run_in_image LEDE_PORT="$port" LEDE_BIND=127.0.0.1 -- "$cmd" >"$work/serve.log" 2>&1 &
 pid=$!
 url="http://127.0.0.1:$port"
-tries=0
-# Ready, not only alive: /readyz answers 200 once the models are loaded.
-until curl -fsS -o "$work/health.json" "$url/readyz" 2>/dev/null; do
+# Ready means /readyz answers 200 (the server answers 503 "starting" before
+# its models are loaded); /healthz alone does not say requests will be served.
+# Bounded by READY_TIMEOUT_S, polled, never a fixed sleep.
+ready_timeout=${READY_TIMEOUT_S:-60}
+ready_deadline=$(($(date +%s) + ready_timeout))
+until [ "$(curl -sS -o "$work/ready.json" -w '%{http_code}' "$url/readyz" 2>/dev/null)" = 200 ]; do
   if ! kill -0 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
     pid=""
@@ -135,12 +141,14 @@ until curl -fsS -o "$work/health.json" "$url/readyz" 2>/dev/null; do
     cat "$work/serve.log"
     fail "lede serve exited in the image"
   fi
-  tries=$((tries + 1))
-  [ "$tries" -lt 600 ] || fail "lede serve was not ready (/readyz) within 60 s"
+  if [ "$(date +%s)" -ge "$ready_deadline" ]; then
+    cat "$work/serve.log"
+    fail "lede serve was not ready (GET /readyz != 200) within $ready_timeout s; last answer: $(cat "$work/ready.json" 2>/dev/null)"
+  fi
   sleep 0.1
 done
-health=$(curl -fsS "$url/healthz") || fail "/healthz did not answer once ready"
-case "$health" in *'"ok"'*) ;; *) fail "/healthz answered $health" ;; esac
+curl -fsS -o "$work/health.json" "$url/healthz" || fail "GET /healthz failed once ready"
+grep -q '"ok"' "$work/health.json" || fail "/healthz answered $(cat "$work/health.json")"
 
 code=$(curl -sS -o "$work/article.json" -w '%{http_code}' -H 'Content-Type: text/html' \
   --data-binary @"$rootfs/tmp/page.html" "$url/v1/extract")

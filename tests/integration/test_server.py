@@ -26,94 +26,17 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+import lede_server  # noqa: E402
 import schema_check  # noqa: E402
+from lede_server import (START_TIMEOUT_S, STOP_TIMEOUT_S, Server,  # noqa: E402
+                         free_port, wait_until)
 
 ARGS = None
 SPEC = schema_check.Spec(os.path.join(REPO, "openapi.yaml"))
-START_TIMEOUT_S = 60
-STOP_TIMEOUT_S = 30
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def shared_pages(n):
     """The first n scrapinghub pages (sorted, so every run uses the same ones)."""
     pages = sorted(glob.glob(os.path.join(ARGS.shared, "data/extraction/scrapinghub/*.html")))
     return pages[:n]
-
-
-class Server:
-    """One `lede serve` process with its own temporary configuration."""
-
-    def __init__(self, conf=None, args=(), env=None):
-        self.dir = tempfile.mkdtemp(prefix="lede-test-")
-        self.port = free_port()
-        settings = {"port": self.port, "bind": "127.0.0.1", "threads": 2,
-                    "openapi_path": os.path.join(REPO, "openapi.yaml"),
-                    "drain_timeout_s": 10}
-        settings.update(conf or {})
-        self.conf_path = os.path.join(self.dir, "lede.conf")
-        self.write_conf(settings)
-        self.log_path = os.path.join(self.dir, "stderr.log")
-        self.log_file = open(self.log_path, "wb")
-        full_env = dict(os.environ)
-        full_env.update(env or {})
-        self.proc = subprocess.Popen(
-            [ARGS.lede, "serve", "--config", self.conf_path] + list(args),
-            stdout=subprocess.DEVNULL, stderr=self.log_file, env=full_env, cwd=REPO)
-        self.wait_ready()
-
-    def write_conf(self, settings):
-        with open(self.conf_path, "w", encoding="utf-8") as f:
-            f.write("# written by test_server.py\n")
-            for k, v in settings.items():
-                f.write("%s = %s\n" % (k, v))
-
-    def wait_ready(self):
-        deadline = time.time() + START_TIMEOUT_S
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError("server exited %d: %s" % (self.proc.returncode, self.log()))
-            try:
-                status, _, _ = self.request("GET", "/readyz")
-                if status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError("server not ready in time: " + self.log())
-
-    def conn(self, timeout=60):
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-
-    def request(self, method, path, body=None, headers=None):
-        c = self.conn()
-        try:
-            c.request(method, path, body=body, headers=headers or {})
-            r = c.getresponse()
-            return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
-        finally:
-            c.close()
-
-    def log(self):
-        with open(self.log_path, "rb") as f:
-            return f.read().decode("utf-8", "replace")
-
-    def stop(self):
-        """SIGTERM by PID; returns the exit status."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.log_file.close()
-        return self.proc.returncode
 
 
 def cli_extract(path, *extra):
@@ -305,9 +228,14 @@ class ServerTest(unittest.TestCase):
         status, hdrs, _ = self.call("GET", "/healthz", headers={"X-Request-Id": "bad id!"})
         self.assertNotEqual(hdrs["x-request-id"], "bad id!")
         self.assertRegex(hdrs["x-request-id"], r"^[0-9a-f]{16}$")
-        time.sleep(0.1)
-        lines = [json.loads(l) for l in self.server.log().splitlines() if l.startswith("{")]
-        access = [l for l in lines if l.get("request_id") == "abc-123.x"]
+
+        def access_lines():
+            lines = [json.loads(l) for l in self.server.log().splitlines()
+                     if l.startswith("{")]
+            return [l for l in lines if l.get("request_id") == "abc-123.x"]
+
+        # The access line is written when the connection finishes the request.
+        access = wait_until(access_lines, 10, "the access log line of abc-123.x")
         self.assertEqual(len(access), 1)
         for key in ("ts", "method", "route", "status", "bytes", "ms"):
             self.assertIn(key, access[0])
@@ -621,18 +549,26 @@ class LifecycleTest(unittest.TestCase):
         server = Server()
         page = open(shared_pages(1)[0], "rb").read()
         s = socket.create_connection(("127.0.0.1", server.port))
+        # One whole request first on the same keep-alive connection: once it
+        # is answered the server holds the connection (no sleep to guess it).
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
+        first = http.client.HTTPResponse(s)
+        first.begin()
+        first.read()
+        self.assertEqual(first.status, 200)
         s.sendall(b"POST /v1/extract HTTP/1.1\r\nHost: t\r\nContent-Type: text/html\r\n"
                   b"Content-Length: %d\r\n\r\n" % len(page))
         s.sendall(page[:1000])
-        time.sleep(0.3)
         server.proc.send_signal(signal.SIGTERM)
-        time.sleep(0.5)
+
         # Draining: new connections are refused (or told 503), the old one lives.
-        try:
-            status = server.request("GET", "/readyz")[0]
-            self.assertEqual(status, 503)
-        except OSError:
-            pass
+        def draining():
+            try:
+                return server.request("GET", "/readyz", timeout=5)[0] == 503
+            except OSError:
+                return True
+
+        wait_until(draining, 10, "the server to start draining after SIGTERM")
         self.assertIsNone(server.proc.poll(), "exited before the request finished")
         s.sendall(page[1000:])
         data = b""
@@ -766,6 +702,7 @@ def main():
     parser.add_argument("tests", nargs="*")
     ARGS = parser.parse_args()
     ARGS.lede = os.path.abspath(ARGS.lede)
+    lede_server.LEDE = ARGS.lede
     loader = unittest.TestLoader()
     if ARGS.tests:
         suite = loader.loadTestsFromNames(ARGS.tests, sys.modules[__name__])

@@ -439,3 +439,27 @@ Test(entities, contractions_are_not_names) {
     check_offsets(r);
     lede_result_free(r);
 }
+
+/* A text with no full stop is one sentence: it is tagged in pieces, so the
+ * tagger's scratch memory stays bounded (a 10 MB text node once needed more
+ * than the whole per-request cap). */
+Test(entities, endless_sentence_is_tagged_in_bounded_memory) {
+    enum { WORDS = 200000 };
+    static const char lead[] = "Angela Merkel visited Paris and ";
+    size_t len = strlen(lead) + 5 * WORDS;
+    char *text = malloc(len + 1);
+    memcpy(text, lead, strlen(lead));
+    for (size_t i = 0; i < WORDS; i++)
+        memcpy(text + strlen(lead) + 5 * i, "word ", 5);
+    text[len] = '\0';
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.max_arena_bytes = 64u << 20;
+    lede_result *r = NULL;
+    cr_assert_eq(lede_analyze_text(ctx, text, len, &opt, &r), LEDE_OK);
+    check_offsets(r);
+    cr_assert_geq(r->n_entities, 1);
+    cr_assert_str_eq(r->entities[0].name, "Angela Merkel");
+    lede_result_free(r);
+    free(text);
+}

@@ -372,10 +372,23 @@ Test(fetch, dns_failure_fails) {
 
 Test(fetch, bad_urls) {
     static const char *const urls[] = {
-        "ftp://127.0.0.1/",    "file:///etc/passwd",
-        "not a url",           "",
-        "gopher://127.0.0.1/", "http://",
-        "//127.0.0.1/page",    "dict://127.0.0.1:11211/",
+        "ftp://127.0.0.1/",
+        "file:///etc/passwd",
+        "not a url",
+        "",
+        "gopher://127.0.0.1/",
+        "http://",
+        "//127.0.0.1/page",
+        "dict://127.0.0.1:11211/",
+        /* Userinfo, even empty, and control characters or spaces anywhere. */
+        "http://user:pw@127.0.0.1/",
+        "http://user@127.0.0.1/",
+        "http://:@127.0.0.1/",
+        "http://127.0.0.1/a\r\nX-Injected: 1",
+        "http://127.0.0.1/a\nb",
+        "http://127.0.0.1/a b",
+        "http://127.0.0.1\t/",
+        "http://127.0.0.1/\x7f",
     };
     fetch_config c = test_config(LOOPBACK_ONLY);
     for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
