@@ -649,6 +649,35 @@ static const char *element_date_text(lede_job *job, xmlNode *n) {
     return v;
 }
 
+/* Calendar day of an ISO 8601 date ("2024-03-05T18:20:00+09:00" ->
+ * "2024-03-05"), as the page wrote it: comparing days, not instants, keeps a
+ * page's time-zone slips (a modified time stamped in UTC, a published time in
+ * local time) from looking like an inconsistency. */
+static bool iso_day(const char *iso, char day[11]) {
+    if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
+        return false;
+    memcpy(day, iso, 10);
+    day[10] = '\0';
+    return true;
+}
+
+/* A page is never modified before it is published: when the modified date
+ * falls on an earlier day than the published one, one of the two sources is
+ * wrong and nothing on the page says which, so the modified date is dropped
+ * (warning "modified_before_published") and the published one, the date
+ * users ask for, is kept. Future dates are refused earlier, by
+ * meta_date_parse() against the fetch time (job->now). */
+static void dates_consistent(lede_job *job) {
+    lede_result *res = job->res;
+    char pub[11], mod[11];
+    if (!iso_day(res->published, pub) || !iso_day(res->modified, mod) ||
+        strcmp(mod, pub) >= 0)
+        return;
+    res->modified = NULL;
+    res->provenance.modified = NULL;
+    job_warn(job, "modified_before_published");
+}
+
 static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
                       xmlNode *byline_node) {
     lede_result *res = job->res;
@@ -702,6 +731,7 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
         res->published = arena_strdup(job->arena, buf);
         pv->published = "url";
     }
+    dates_consistent(job);
 }
 
 /* ------------------------------------------------------------ bylines */
