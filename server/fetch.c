@@ -306,7 +306,10 @@ static char *url_host(const char *url) {
               (!strcmp(scheme, "http") || !strcmp(scheme, "https")) && *host;
     /* Userinfo ("user:password@host") would send credentials upstream and
      * hides the host from a reader of the URL: refused, even an empty one. */
-    if (ok && (curl_url_get(u, CURLUPART_USER, &user, 0) != CURLUE_NO_USER ||
+    const char *authority = strstr(url, "//");
+    size_t authority_len = authority ? strcspn(authority + 2, "/?#") : 0;
+    if (ok && ((authority && memchr(authority + 2, '@', authority_len)) ||
+               curl_url_get(u, CURLUPART_USER, &user, 0) != CURLUE_NO_USER ||
                curl_url_get(u, CURLUPART_PASSWORD, &password, 0) != CURLUE_NO_PASSWORD))
         ok = false;
     curl_free(user);

@@ -65,6 +65,14 @@ static int opt_string(json_t *root, const char *key, const char **out, size_t *l
     *out = json_string_value(v);
     if (len)
         *len = json_string_length(v);
+    else if (strlen(*out) != json_string_length(v)) {
+        /* Only html is passed on with its length: in any other member a
+         * \u0000 would cut the value short (a URL fetched is not the one
+         * sent), so it is refused. */
+        snprintf(err, err_len, "'%s' must not contain NUL characters", key);
+        *out = NULL;
+        return -1;
+    }
     return 0;
 }
 

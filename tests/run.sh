@@ -24,6 +24,9 @@ suite "unit tests (ASan + UBSan)" sh -c "cd '$tbuild' && ctest --output-on-failu
 for t in tests/integration/test_*.py; do
   [ -e "$t" ] && suite "$t" python3 "$t" --lede "$tbuild/lede" --shared "$shared"
 done
+# Hostile input again on the release build: its peak RSS is the one checked.
+suite "tests/integration/test_hostile.py (release build, peak RSS < 256 MiB)" \
+  python3 tests/integration/test_hostile.py --lede "$build/lede" --shared "$shared"
 for t in tests/integration/test_*.sh; do
   [ -e "$t" ] && suite "$t" sh "$t" "$build/lede" "$shared"
 done

@@ -100,10 +100,9 @@ static void label_normalise(const char *s, size_t n, char out[HTML_CHARSET_MAX])
             strcpy(out, charset_aliases[i].name);
             break;
         }
-    /* A page that claims UTF-16 in a meta tag is ASCII-compatible by then:
-     * browsers treat that claim as UTF-8. */
-    if (!strncmp(out, "utf-16", 6))
-        strcpy(out, "utf-8");
+    /* "utf-16" alone is UTF-16LE (the WHATWG Encoding Standard's label). */
+    if (!strcmp(out, "utf-16"))
+        strcpy(out, "utf-16le");
 }
 
 /* Finds "charset=" in s[0..n) and normalises what follows. */
@@ -135,8 +134,14 @@ static bool charset_from_meta(const char *s, size_t n, char out[HTML_CHARSET_MAX
         const char *end = memchr(s + i, '>', n - i);
         if (!end)
             break;
-        if (charset_from_param(s + i, (size_t)(end - (s + i)), out))
+        if (charset_from_param(s + i, (size_t)(end - (s + i)), out)) {
+            /* A page that claims UTF-16 in a meta tag is ASCII-compatible by
+             * then (we read the tag): browsers treat that claim as UTF-8. The
+             * HTTP header's label, though, is believed. */
+            if (!strncmp(out, "utf-16", 6))
+                strcpy(out, "utf-8");
             return true;
+        }
         i = (size_t)(end - s);
     }
     return false;

@@ -28,6 +28,7 @@ def extract_via_server():
     with open(PAGE, "rb") as f:
         page = f.read()
     test_server.ARGS = ARGS
+    test_server.lede_server.LEDE = ARGS.lede
     srv = test_server.Server()
     try:
         status, _, body = srv.request("POST", "/v1/extract?url=" + URL, page,

@@ -47,6 +47,10 @@ Test(html_charset, meta_charset_and_http_equiv) {
           "shift_jis");
     /* Pages declaring UTF-16 in a meta tag are ASCII-compatible: UTF-8. */
     SNIFF("<meta charset=utf-16>", NULL, "utf-8");
+    /* The HTTP header's UTF-16 label is believed, with or without a BOM. */
+    SNIFF("<\0p\0>\0", "text/html; charset=utf-16le", "utf-16le");
+    SNIFF("\0<\0p\0>", "text/html; charset=UTF-16BE", "utf-16be");
+    SNIFF("<\0p\0>\0", "text/html; charset=utf-16", "utf-16le");
 }
 
 Test(html_charset, labels_map_the_way_browsers_do) {
@@ -152,6 +156,12 @@ Test(html_decode, utf16_with_bom) {
     cr_expect_str_eq(out, "<p>\xC3\xA9</p>");
     out = DECODE("\xFE\xFF\0<\0p\0>\x4E\x2D\0<\0/\0p\0>", NULL, "utf-16be");
     cr_expect_str_eq(out, "<p>\xE4\xB8\xAD</p>");
+}
+
+Test(html_decode, utf16_labelled_in_the_header_without_bom) {
+    const char *out =
+        DECODE("<\0p\0>\0\xDC\0<\0/\0p\0>\0", "text/html; charset=utf-16le", "utf-16le");
+    cr_expect_str_eq(out, "<p>\xC3\x9C</p>");
 }
 
 Test(html_decode, utf8_bom_is_dropped) {

@@ -41,16 +41,19 @@ Test(http_req, json_request) {
 }
 
 Test(http_req, json_request_errors) {
-    static const char *const bad[] = {"",
-                                      "{",
-                                      "[]",
-                                      "\"x\"",
-                                      "{}",
-                                      "{\"url\":\"\"}",
-                                      "{\"html\":5}",
-                                      "{\"url\":[1]}",
-                                      "{\"html\":\"a\",\"html\":\"b\"}",
-                                      "{\"content_type\":1,\"html\":\"a\"}"};
+    static const char *const bad[] = {
+        "",
+        "{",
+        "[]",
+        "\"x\"",
+        "{}",
+        "{\"url\":\"\"}",
+        "{\"html\":5}",
+        "{\"url\":[1]}",
+        "{\"html\":\"a\",\"html\":\"b\"}",
+        "{\"content_type\":1,\"html\":\"a\"}",
+        "{\"url\":\"http://a.example/\\u0000x\"}",
+        "{\"html\":\"a\",\"content_type\":\"text/html\\u0000\"}"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         http_extract_req r;
         char err[256] = "";
