@@ -72,7 +72,7 @@ bench: build
 
 # libFuzzer targets, one per parser of outside input (tests/fuzz/fuzz_*.c),
 # built with clang, ASan and UBSan; `make fuzz FUZZ_SECONDS=N` runs each for
-# N seconds from its seed corpus (tests/fuzz/corpus/<target>/).
+# N seconds from its seed corpus (tests/fuzz/corpus/<name>/ for fuzz_<name>).
 $(FBUILD)/Makefile: CMakeLists.txt
 	CC=clang cmake -S . -B $(FBUILD) -DCMAKE_BUILD_TYPE=Debug -DLEDE_FUZZ=ON \
 	  -DLEDE_SANITIZE=ON -DLEDE_TESTS=OFF >/dev/null

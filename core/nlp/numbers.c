@@ -221,6 +221,10 @@ static lede_status build_items(nctx *x) {
         }
     }
     x->n = n;
+    /* A benign sentinel after the last item: an empty punctuation mark in no
+     * sentence, so a look one item past a sentence's end reads nothing. */
+    uint32_t tl = (uint32_t)nt->len, tc = n ? x->it[n - 1].c1 : 0;
+    x->it[n] = (item){tl, tl, tc, tc, NLP_TOK_PUNCT, 0, UINT32_MAX, NULL};
     for (size_t k = 0; k < n; k++)
         if (x->it[k].kind == NLP_TOK_WORD || x->it[k].kind == NLP_TOK_SYMBOL ||
             x->it[k].kind == NLP_TOK_QUOTE)
@@ -543,6 +547,8 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
     memset(out, 0, sizeof *out);
     out->b = k;
     out->scale = 1;
+    if (k >= end)
+        return false;
     size_t i = k;
     double total = 0, cur = 0, last_scale = 1;
     int last = 0; /* num_word_class of the last word, or -1 for digits, -2 "and" */
@@ -1636,6 +1642,8 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
         q += cp;
     else if (cp)
         return 0;
+    if (q >= end)
+        return 0; /* "$6-$": a currency sign and nothing after it */
     if (is_hyphen(x, q) && glued(x, q + 1))
         return 0; /* "10 to -5" is not a range we read */
     numeral n2;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every libFuzzer target of a fuzz build for a bounded time each, from
-# its committed seed corpus (tests/fuzz/corpus/<target>/). Used by `make test`
-# (a short run) and `make fuzz FUZZ_SECONDS=N` (longer campaigns).
+# its committed seed corpus (tests/fuzz/corpus/<name>/ for fuzz_<name>).
+# Used by `make test` (a short run) and `make fuzz FUZZ_SECONDS=N` (longer
+# campaigns).
 #
 #   sh tests/fuzz/run.sh FUZZ_BUILD_DIR SECONDS_PER_TARGET [TARGET...]
 #
@@ -25,8 +26,14 @@ for t in "$@"; do
   fi
   work="$dir/corpus/$t" art="$dir/artifacts/$t" log="$dir/logs/$t.log"
   mkdir -p "$work" "$art" "$dir/logs"
-  seeds="$src/corpus/$t"
-  [ -d "$seeds" ] || seeds=""
+  # seeds live in corpus/<target without fuzz_>/; a target without any
+  # starts from nothing, which the suite treats as a mistake
+  seeds="$src/corpus/${t#fuzz_}"
+  if [ ! -d "$seeds" ]; then
+    echo "fuzz: $t: no seed corpus $seeds" >&2
+    failed="$failed $t"
+    continue
+  fi
   dict=""
   [ -f "$src/$t.dict" ] && dict="-dict=$src/$t.dict"
   case "$t" in fuzz_prefilter | fuzz_tree) dict="-dict=$src/prefilter.dict" ;; esac

@@ -437,12 +437,9 @@ class FetchTest(unittest.TestCase):
 
         t = threading.Thread(target=hang)
         t.start()
-        deadline = time.time() + 10
-        while time.time() < deadline:
-            _, _, data = server.request("GET", "/metrics")
-            if b"lede_inflight_requests 2" in data:
-                break
-            time.sleep(0.05)
+        wait_until(lambda: b"lede_inflight_requests 2\n" in
+                   server.request("GET", "/metrics")[2],
+                   10, "the hanging fetch to be in flight")
         started = time.time()
         rc = server.stop()
         t.join(10)
@@ -559,6 +556,12 @@ class LifecycleTest(unittest.TestCase):
         s.sendall(b"POST /v1/extract HTTP/1.1\r\nHost: t\r\nContent-Type: text/html\r\n"
                   b"Content-Length: %d\r\n\r\n" % len(page))
         s.sendall(page[:1000])
+        # SIGTERM only once the server has parsed the POST's header: bytes still
+        # in the socket buffer are not a request in flight, and a busy machine
+        # may not have read them yet. Two in flight: the POST and the scrape.
+        wait_until(lambda: b"lede_inflight_requests 2\n" in
+                   server.request("GET", "/metrics")[2],
+                   10, "the server to start reading the POST")
         server.proc.send_signal(signal.SIGTERM)
 
         # Draining: new connections are refused (or told 503), the old one lives.

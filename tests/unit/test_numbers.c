@@ -425,3 +425,17 @@ Test(numbers, exactly_within_and_subjects) {
     cr_assert(c->subject && strcmp(c->subject, "voters") == 0);
     cr_assert_eq(c->quote, -1);
 }
+
+/* A range whose second half is only a currency sign ends where the text ends:
+ * the parser must stop at the last item, not read past it (a fuzz find). */
+Test(numbers, range_ending_in_a_bare_currency_sign) {
+    static const char *texts[] = {"$6~$", "~$6~$", "It cost $6-$", "between $6 and $",
+                                  "\xEF\xBF\xBD\xEF\xBF\xBD~$6~$"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        run(texts[i]);
+        const lede_claim *c = claim("$6");
+        near(c->value, 6);
+        cr_assert_str_eq(c->currency, "USD");
+        cr_assert_not(c->has_range, "%s: a range out of a bare currency sign", texts[i]);
+    }
+}
