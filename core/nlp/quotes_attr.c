@@ -1035,23 +1035,16 @@ static size_t object_end(const qtext *q, const qspan *spans, size_t n_spans, siz
     return ce;
 }
 
-/* The name or pronoun opening the sentence at sb, before token c: the
- * subject of a later coordinated or participle cue ("Hale toured the mine and
- * called for ..."). */
-static bool sentence_opener(const qtext *q, size_t sb, size_t c, long *ob, long *oe) {
-    size_t k = sb;
-    if (IN(q, sb, pronouns))
-        k = sb + 1;
-    else
-        while (k < c && k < sb + SUBJECT_MAX_TOKENS && is_cap(q, k) &&
-               !IN(q, k, determiners))
-            k++;
-    if (k > sb && k < c && is_word(q, k) && !cue_of(q, k - 1)) {
-        *ob = (long)sb;
-        *oe = (long)k;
-        return true;
-    }
-    return false;
+/* The name or pronoun opening the clause of token c, the subject of a later
+ * coordinated or participle cue ("Hale toured the mine and called for ...");
+ * quotes_speaker.c finds it. */
+static bool sentence_opener(const qtext *q, size_t c, long *ob, long *oe) {
+    size_t b, e;
+    if (!quotes_clause_subject(q, c, &b, &e) || cue_of(q, e - 1))
+        return false;
+    *ob = (long)b;
+    *oe = (long)e;
+    return true;
 }
 
 static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_spans,
@@ -1097,8 +1090,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             long s = -1, e = -1;
             bool subj = subject_of(q, c, sb, &s, &e);
             if (!subj && !emitted && c > sb && quotes_tok_is(q, c - 1, "and"))
-                subj =
-                    sentence_opener(q, sb, c, &s, &e); /* "X toured ... and called for" */
+                subj = sentence_opener(q, c, &s, &e); /* "X toured ... and called for" */
             if (subj && is_word(q, c + 2)) {
                 size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
                 ce = object_end(q, spans, n_spans, c + 2, ce);
@@ -1190,7 +1182,7 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                                      quotes_tok_is(q, c - 1, "but"));
             long os = -1, oe = -1; /* the name or pronoun opening the sentence */
             if (!emitted && (ing || linked))
-                sentence_opener(q, sb, c, &os, &oe);
+                sentence_opener(q, c, &os, &oe);
             /* "... and said ...": the sentence's speaker, from an attribution
              * before or the name opening the sentence */
             bool coordinated = linked && (emitted || os >= 0);
@@ -1364,6 +1356,38 @@ static void resolve_ing(const qtext *q, qfound_list *out) {
     }
 }
 
+/* A cue that shares the subject of its clause's main verb: a participle set
+ * off by a comma (", promising to ...") or a verb joined by "and"/"but"
+ * ("stressed her support ... and said she ..."), an adverb allowed between. */
+static bool dependent_cue(const qtext *q, size_t c) {
+    static const qword joins[] = {W("and"), W("but")};
+    if (c < 2 || q->t[c].cue < 0)
+        return false;
+    const qtok *t = &q->t[c];
+    int form = quotes_cue_form(t->cue, q->text + t->b, t->e - t->b);
+    size_t p = c - 1;
+    if (p > q->sent_begin[t->sent] && IN(q, p, aux_words))
+        p--; /* "and also said", "and has said" */
+    if (form == 4)
+        return q->t[p].kind == QT_PUNCT && q->text[q->t[p].b] == ',';
+    return (form == 1 || form == 2) && quotes_tok_in(q, p, joins, N_OF(joins));
+}
+
+/* An attribution still without a source whose cue is dependent takes the
+ * subject of its sentence. */
+static void resolve_clause_subject(const qtext *q, qfound_list *out) {
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        size_t b, e;
+        if (f->spk_b < 0 && f->inherit < 0 && f->cue_b >= 0 &&
+            dependent_cue(q, (size_t)f->cue_b) &&
+            quotes_clause_subject(q, (size_t)f->cue_b, &b, &e)) {
+            f->spk_b = (int32_t)b;
+            f->spk_e = (int32_t)e;
+        }
+    }
+}
+
 lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
                              qfound_list *out) {
     uint8_t *used = arena_calloc(out->a, q->n + 1, 1);
@@ -1388,5 +1412,6 @@ void quotes_found_finish(const qtext *q, qfound_list *out) {
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_found);
     resolve_ing(q, out);
+    resolve_clause_subject(q, out);
     resolve_inherit(q, out);
 }

@@ -187,6 +187,11 @@ typedef struct {
 
 enum { QP_NONE = 0, QP_PERSON, QP_GROUP };
 
+/* The subject of the sentence of the cue at token `cue`, before it: a name
+ * that opens the sentence ("Trump spoke to ..., promising") or a personal
+ * pronoun; [*b, *e) in tokens, or false. */
+bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e);
+
 /* Resolves the speaker of every found attribution (in text order): names are
  * taken from the capitalised head of the subject, pronouns go to the nearest
  * earlier compatible speaker or name, descriptions ("the spokesman") to the

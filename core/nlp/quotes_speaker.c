@@ -67,6 +67,14 @@ static const qword subject_openers[] = {
     W("but"),  W("and"),  W("yet"), W("still"),   W("so"),
     W("then"), W("also"), W("now"), W("however"), W("meanwhile")};
 
+/* Words that open an introductory phrase set off by a comma ("On Thursday,
+ * however, ..."), and how far its comma may be. */
+static const qword intro_words[] = {
+    W("on"),    W("in"),      W("at"),   W("after"),   W("before"), W("during"),
+    W("since"), W("despite"), W("with"), W("earlier"), W("later"),  W("last"),
+};
+#define INTRO_MAX_TOKENS 12
+
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
 static bool cap_word(const qtext *q, size_t i) {
@@ -161,6 +169,38 @@ static void set_possessor(lede_arena *a, const qtext *q, size_t i, qspeaker *s) 
     s->named = true;
 }
 
+/* "Chastened by the analyses, ...", "Speaking at a rally, ...": one
+ * capitalised word ending in -ed or -ing before a preposition is a participle
+ * opening the sentence, not a name. */
+static bool opening_participle(const qtext *q, size_t b, size_t e) {
+    static const qword preps[] = {W("by"),   W("with"), W("at"),   W("in"),
+                                  W("to"),   W("from"), W("for"),  W("about"),
+                                  W("over"), W("on"),   W("after")};
+    if (e != b + 1 || e >= q->n || !IN(q, e, preps))
+        return false;
+    const char *s = q->text + q->t[b].b;
+    size_t n = q->t[b].e - q->t[b].b;
+    return (n > 4 && !memcmp(s + n - 2, "ed", 2)) ||
+           (n > 5 && !memcmp(s + n - 3, "ing", 3));
+}
+
+/* A name that starts at token i as a subject, before token `end`: the
+ * capitalised run not followed by another capital or a possessive. */
+static bool subject_at(const qtext *q, size_t i, size_t end, size_t *nb, size_t *ne) {
+    size_t b = i;
+    while (i < end && (IN(q, i, name_titles) || (cap_word(q, i) && !possessive(q, i))))
+        i++;
+    if (i == b || i >= end || !name_word(q, i - 1) || IN(q, i - 1, calendar_words) ||
+        possessive(q, i) || cap_word(q, i))
+        return false;
+    size_t rb = run_start(q, i - 1, b);
+    if (!name_word(q, rb) || opening_participle(q, rb, i))
+        return false;
+    *nb = rb;
+    *ne = i;
+    return true;
+}
+
 /* The name that opens sentence `sent` as its subject ("Trump made the
  * pledge ..."), before token `limit`: [*nb, *ne), or false. */
 static bool sentence_subject(const qtext *q, size_t sent, size_t limit, size_t *nb,
@@ -169,18 +209,46 @@ static bool sentence_subject(const qtext *q, size_t sent, size_t limit, size_t *
     end = end < limit ? end : limit;
     while (i < end && (IN(q, i, subject_openers) || q->t[i].kind == QT_PUNCT))
         i++;
-    size_t b = i;
-    while (i < end && (IN(q, i, name_titles) || (cap_word(q, i) && !possessive(q, i))))
+    return subject_at(q, i, end, nb, ne);
+}
+
+bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e) {
+    size_t sent = q->t[cue].sent, first = q->sent_begin[sent];
+    /* The clause the cue hangs on starts after the comma before it ("Chastened
+     * by ..., Trump revised his plan, promising"): its subject comes first. */
+    size_t c = cue;
+    while (c > first && !(q->t[c - 1].kind == QT_PUNCT && q->text[q->t[c - 1].b] == ','))
+        c--;
+    size_t k = c > first ? c - 1 : first; /* the comma before the cue, if any */
+    while (k > first && !(q->t[k - 1].kind == QT_PUNCT && q->text[q->t[k - 1].b] == ','))
+        k--;
+    if (k > first && subject_at(q, k, c, b, e))
+        return true;
+    if (sentence_subject(q, sent, cue, b, e))
+        return true;
+    /* "On Thursday, however, Trump spoke ...": an introductory phrase set off
+     * by a comma comes before the subject */
+    if (IN(q, first, intro_words))
+        for (size_t i = first + 1; i < cue && i <= first + INTRO_MAX_TOKENS; i++)
+            if (q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == ',') {
+                size_t j = i + 1;
+                while (j < cue && (IN(q, j, subject_openers) || q->t[j].kind == QT_PUNCT))
+                    j++;
+                if (subject_at(q, j, cue, b, e))
+                    return true;
+                break;
+            }
+    /* "He met the families on Friday, saying ...": a personal pronoun that
+     * opens the sentence, resolved later like any pronoun source */
+    size_t i = first;
+    while (i < cue && (IN(q, i, subject_openers) || q->t[i].kind == QT_PUNCT))
         i++;
-    if (i == b || i >= end || !name_word(q, i - 1) || IN(q, i - 1, calendar_words) ||
-        possessive(q, i) || cap_word(q, i))
-        return false;
-    size_t rb = run_start(q, i - 1, b);
-    if (!name_word(q, rb))
-        return false;
-    *nb = rb;
-    *ne = i;
-    return true;
+    if (i + 1 < cue && (IN(q, i, person_pronouns) || quotes_tok_is(q, i, "they"))) {
+        *b = i;
+        *e = i + 1;
+        return true;
+    }
+    return false;
 }
 
 /* The subject of the pronoun's own sentence (before it) or of one of the

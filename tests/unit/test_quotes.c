@@ -679,6 +679,54 @@ Test(quotes, source_head_before_appositive_and_relative_clause) {
     arena_free(a);
 }
 
+/* The speaker of a content whose cue (located by the `cue` string) has no
+ * source of its own, once quotes_found_finish has given it the clause's. */
+static const char *dependent_speaker(lede_arena *a, const char *text, const char *cue,
+                                     const char *content) {
+    nlp_text nt;
+    qtext q;
+    cr_assert_eq(nlp_tokenize(a, text, strlen(text), &nt), LEDE_OK);
+    cr_assert_eq(quotes_from_nlp(a, text, strlen(text), nt.toks, nt.n_toks, &q), LEDE_OK);
+    const char *k = strstr(text, cue), *c = strstr(text, content);
+    cr_assert(k && c);
+    size_t tk = quotes_tok_at(&q, (uint32_t)(k - text));
+    size_t tcb = quotes_tok_at(&q, (uint32_t)(c - text));
+    size_t tce = quotes_tok_at(&q, (uint32_t)(c - text + (long)strlen(content)));
+    qfound_list found = {.a = a};
+    cr_assert_eq(quotes_found_add(&found, &q, tcb, tce, LEDE_QUOTE_INDIRECT, -1, -1,
+                                  (long)tk, (long)tk + 1),
+                 LEDE_OK);
+    quotes_found_finish(&q, &found);
+    qspeaker spk;
+    cr_assert_eq(quotes_speakers(a, &q, &found, &spk), LEDE_OK);
+    return spk.name ? spk.name : "";
+}
+
+Test(quotes, participle_and_coordinated_cues_take_the_clause_subject) {
+    lede_arena *a = arena_new(0);
+    const char *t = "Maria Lopez met the families of the miners on Friday, promising "
+                    "that the mine would reopen.";
+    cr_expect_str_eq(dependent_speaker(a, t, "promising", "the mine would reopen"),
+                     "Maria Lopez");
+    /* the clause after an opening participle phrase has the subject */
+    t = "Chastened by the polls, Governor Hale revised his plan, promising that taxes "
+        "would fall.";
+    cr_expect_str_eq(dependent_speaker(a, t, "promising", "taxes would fall"), "Hale");
+    t = "On Thursday, however, Senator Reyes spoke to the union, saying that wages must "
+        "rise.";
+    cr_expect_str_eq(dependent_speaker(a, t, "saying", "wages must rise"), "Reyes");
+    t = "Tom Baker, the county engineer, inspected the bridge and later said that it was "
+        "safe.";
+    cr_expect_str_eq(dependent_speaker(a, t, "said", "it was safe"), "Tom Baker");
+    /* a finite cue with its own subject slot is not dependent: nobody is guessed */
+    t = "Tom Baker inspected the bridge. Reportedly, said engineers, it was safe.";
+    cr_expect_str_eq(dependent_speaker(a, t, "said", "it was safe"), "");
+    /* an opening participle is not a name */
+    t = "Speaking at the rally, promising nothing, the crowd waited.";
+    cr_expect_str_eq(dependent_speaker(a, t, "promising", "nothing"), "");
+    arena_free(a);
+}
+
 Test(quotes, description_needs_the_same_modifiers) {
     lede_result *r = run("Democratic nominee Tim Kaine spoke first at the rally in "
                          "Ohio.\n\nThe Republican nominee said the economy was rigged "
