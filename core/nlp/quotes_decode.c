@@ -32,10 +32,11 @@
 #define QD_SOURCE_AFTER_MAX 4
 
 typedef struct {
-    uint32_t b, e; /* tokens [b, e) */
-    uint8_t kind;  /* QM_B_SRC, QM_B_CUE or QM_B_CON */
-    int32_t owner; /* content: its cue; cue: its source (indices into the span list) */
-    float margin;  /* mean tag margin over the span */
+    uint32_t b, e;  /* tokens [b, e) */
+    uint8_t kind;   /* QM_B_SRC, QM_B_CUE or QM_B_CON */
+    int32_t owner;  /* content: its cue; cue: its source (indices into the span list) */
+    int32_t sb, se; /* cue: a source the decoder found itself (tokens), or -1 */
+    float margin;   /* mean tag margin over the span */
 } qd_span;
 
 static lede_status collect(lede_arena *a, const qtext *q, const uint8_t *tags,
@@ -57,7 +58,7 @@ static lede_status collect(lede_arena *a, const qtext *q, const uint8_t *tags,
         float sum = margin[i];
         while (e < q->n && tags[e] == t + 1 && q->t[e].para == q->t[i].para)
             sum += margin[e++];
-        v[k++] = (qd_span){(uint32_t)i, (uint32_t)e, t, -1, sum / (float)(e - i)};
+        v[k++] = (qd_span){(uint32_t)i, (uint32_t)e, t, -1, -1, -1, sum / (float)(e - i)};
         i = e;
     }
     *out = v;
@@ -130,6 +131,39 @@ static bool same_sentence(const qtext *q, const qd_span *a, const qd_span *b) {
     return q->t[a->b].sent == q->t[b->b].sent;
 }
 
+/* Tokens [b, e) up to their first comma are a name or a noun phrase
+ * ("Donna Rawlings", "The head of the agency"), no clause with a verb. */
+static bool noun_phrase_head(const qtext *q, size_t b, size_t e) {
+    static const qword glue[] = {W("the"), W("a"), W("an"), W("of"), W("and")};
+    for (size_t i = b; i < e && !comma_at(q, i); i++)
+        if (q->t[i].kind != QT_WORD ||
+            !((q->t[i].flags & QF_CAP) || quotes_tok_in(q, i, glue, N_OF(glue))))
+            return false;
+    return true;
+}
+
+/* "Donna Rawlings, 59, of Ashton, who watched on a screen on the Mall,
+ * said": a source inside a relative clause that ends right before the cue is
+ * no subject; the subject is what comes before ", who", from the sentence's
+ * start (quotes_speaker.c takes its head). */
+static void relative_subject(const qtext *q, qd_span *cue, const qd_span *src) {
+    static const qword relatives[] = {W("who"), W("which")};
+    size_t first = q->sent_begin[q->t[cue->b].sent];
+    if (cue->b < 2 || !comma_at(q, cue->b - 1) || src->b <= first + 2)
+        return;
+    for (size_t w = src->b; w > first + 1; w--)
+        if (quotes_tok_in(q, w - 1, relatives, N_OF(relatives)) && comma_at(q, w - 2)) {
+            size_t b = first;
+            while (b < w - 2 && q->t[b].kind != QT_WORD)
+                b++;
+            if (b < w - 2 && noun_phrase_head(q, b, w - 2)) {
+                cue->sb = (int32_t)b;
+                cue->se = (int32_t)(w - 2);
+            }
+            return;
+        }
+}
+
 /* The source of each cue: the nearest source span before it in its sentence,
  * unless that span sits in an appositive of an earlier one ("Trump, speaking
  * to a veterans group in Virginia, said": the subject, not the group) - only
@@ -161,6 +195,8 @@ static void link_sources(const qtext *q, qd_span *v, size_t n, const int32_t *pr
             before = first;
         }
         v[k].owner = (int32_t)(before >= 0 ? before : after);
+        if (before >= 0)
+            relative_subject(q, &v[k], &v[before]);
     }
 }
 
@@ -245,7 +281,10 @@ static lede_status emit(const qm_input *in, const qd_span *v, const qd_group *g,
         cb = v[k].b;
         ce = v[k].e;
         sum += v[k].margin;
-        if (v[k].owner >= 0) {
+        if (v[k].sb >= 0) {
+            sb = v[k].sb;
+            se = v[k].se;
+        } else if (v[k].owner >= 0) {
             sb = v[v[k].owner].b;
             se = v[v[k].owner].e;
         }

@@ -167,3 +167,61 @@ Test(quotes_model, no_model_file_means_rules_alone) {
     cr_expect_eq(nlp_quotes_load(&ctx, "/nonexistent-dir", err, sizeof err), LEDE_OK);
     cr_expect_null(ctx.quotes);
 }
+
+/* Tags tok [b, e) with tag B then I. */
+static void tag_span(const qtext *q, uint8_t *tags, const char *first, size_t n,
+                     int b_tag) {
+    for (size_t i = 0; i < q->n; i++)
+        if (quotes_tok_is(q, i, first)) {
+            tags[i] = (uint8_t)b_tag;
+            for (size_t k = 1; k < n; k++)
+                tags[i + k] = (uint8_t)(b_tag + 1);
+            return;
+        }
+    cr_assert_fail("no token %s", first);
+}
+
+/* A source the tagger marks inside a relative clause closed right before
+ * the cue is not the subject: the decoder takes the phrase before ", who". */
+Test(quotes_model, source_inside_a_relative_clause_is_not_the_subject) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *texts[] = {
+        "Donna Rawlings, 59, of Ashton, who watched on a screen on the Mall, said the "
+        "day "
+        "moved her.",
+        /* a clause with a verb before ", who" is no subject: nothing is guessed */
+        "Mr. King differed from Mr. Lane, who works for the Mall, said the day moved "
+        "her."};
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, texts[t], strlen(texts[t]), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        size_t mall = 0;
+        while (!quotes_tok_is(&p.q, mall, "mall"))
+            mall++;
+        tags[mall - 1] = QM_B_SRC; /* "the Mall" */
+        tags[mall] = QM_I_SRC;
+        tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+        tag_span(&p.q, tags, "day", 3, QM_B_CON);
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, NULL, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1);
+        if (t == 0) {
+            cr_expect_eq(found.v[0].spk_b, 0, "source from token %d", found.v[0].spk_b);
+            cr_expect(quotes_tok_is(&p.q, (size_t)found.v[0].spk_e - 1, "ashton"));
+        } else {
+            cr_expect_eq(found.v[0].spk_b, (int32_t)mall - 1); /* the tagger's own */
+        }
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
