@@ -135,6 +135,54 @@ static size_t head_end(const qtext *q, size_t b, size_t e) {
     return e;
 }
 
+/* A source [b, e) headed by a lower-case noun whose complement names someone
+ * else: an optional determiner, lower-case words, a preposition, the name
+ * ("An attorney for Pagliano", "advisers to Mr. Obama"). Modifiers before a
+ * name ("longtime pollster Pat Caddell"), an agent ("a report by Politico")
+ * and "of" ("the city of Phoenix", "the board of the Post") do not count. */
+static bool lowercase_head(const qtext *q, size_t b, size_t e) {
+    static const qword determiners[] = {W("a"),   W("an"),      W("the"),
+                                        W("one"), W("another"), W("some")};
+    static const qword preps[] = {W("for"), W("to"),      W("with"),  W("from"),
+                                  W("at"),  W("against"), W("about"), W("among")};
+    size_t i = b;
+    if (IN(q, i, determiners))
+        i++;
+    size_t words = 0;
+    /* a sentence's first word is capitalised whatever it is ("Advisers to") */
+    bool opens = i == q->sent_begin[q->t[i].sent] && i + 1 < e && !cap_word(q, i + 1);
+    while (i < e && q->t[i].kind == QT_WORD &&
+           (!(q->t[i].flags & (QF_CAP | QF_NUM)) || (opens && words == 0)) &&
+           !possessive(q, i) && !IN(q, i, preps)) {
+        i++;
+        words++;
+    }
+    if (!words || i + 1 >= e || !IN(q, i, preps))
+        return false;
+    i++;
+    if (IN(q, i, determiners) && i + 1 < e)
+        i++;
+    return cap_word(q, i);
+}
+
+/* "Del. Stacey Plaskett of the Virgin Islands", "Sen. Tim Kaine of
+ * Virginia": after a titled name, "of" brings the place or body the person
+ * stands for; the head ends before it ("Department of Justice" has no title
+ * and stays whole). */
+static size_t titled_name_end(const qtext *q, size_t b, size_t e) {
+    bool titled = false;
+    for (size_t i = b; i < e; i++) {
+        if (IN(q, i, name_titles) && cap_word(q, i + 1))
+            titled = true;
+        else if (titled && i > b && quotes_tok_is(q, i, "of") && cap_word(q, i - 1) &&
+                 !IN(q, i - 1, name_titles))
+            return i;
+        else if (!cap_word(q, i))
+            titled = false;
+    }
+    return e;
+}
+
 static bool any_in(const qtext *q, size_t b, size_t e, const qword *list, size_t n) {
     for (size_t i = b; i < e; i++)
         if (quotes_tok_in(q, i, list, n))
@@ -451,6 +499,7 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
         return;
     size_t full_e = e;
     e = head_end(q, b, e);
+    e = titled_name_end(q, b, e);
     size_t head = e - 1;
     /* "Lopez's claim that ...": the possessor of a speech noun speaks. */
     if (e - b == 1 && possessive(q, b) && name_word(q, b)) {
@@ -463,6 +512,11 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
         if (appositive_name(a, q, e, full_e, s))
             return;
     }
+    /* "An attorney for Pagliano", "advisers to Mr. Obama", "a speech Mrs.
+     * Clinton gave": a lower-case noun heads the phrase; the name after it is
+     * someone else. */
+    if (lowercase_head(q, b, e))
+        return;
     /* Groups ("Mr. King and Mr. Schultz"), possessed heads and calendar words
      * keep their written form and name nobody. */
     if (any_in(q, b, e, coordinators, N_OF(coordinators)) || possessed_head(q, b, e) ||

@@ -676,6 +676,24 @@ Test(quotes, source_head_before_appositive_and_relative_clause) {
                      "");
     t = "The court heard Lopez's claim that the count had been rigged.";
     cr_expect_str_eq(speaker_of(a, t, "Lopez's", "the count had been rigged"), "Lopez");
+    /* a lower-case head with a name in its complement is someone else */
+    t = "An attorney for Ms. Lopez said the count had been rigged.";
+    cr_expect_str_eq(speaker_of(a, t, "An attorney for Ms. Lopez", "the count had been"),
+                     "");
+    t = "Advisers to Mr. Reyes said the count had been rigged.";
+    cr_expect_str_eq(speaker_of(a, t, "Advisers to Mr. Reyes", "the count had been"), "");
+    /* modifiers before a name and an agent after "by" are not such heads */
+    t = "Longtime party pollster Ann Weber said the count had been rigged.";
+    cr_expect_str_eq(
+        speaker_of(a, t, "Longtime party pollster Ann Weber", "the count had been"),
+        "Ann Weber");
+    /* "of" after a titled name brings what the person stands for */
+    t = "Sen. Tim Kaine of Virginia said the count had been rigged.";
+    cr_expect_str_eq(speaker_of(a, t, "Sen. Tim Kaine of Virginia", "the count had been"),
+                     "Tim Kaine");
+    t = "The Department of Justice said the count had been rigged.";
+    cr_expect_str_eq(speaker_of(a, t, "The Department of Justice", "the count had been"),
+                     "Department of Justice");
     arena_free(a);
 }
 
