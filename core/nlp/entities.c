@@ -348,13 +348,15 @@ static bool fuller(const nlp_text *t, const ent_mention *a, const ent_mention *b
 }
 
 /* One name typed two ways in one article ("African Union" as ORG and LOC) is
- * one entity: every mention of that name takes the type most of its mentions
- * have (the first seen on a tie), and remembers how large that majority was. */
+ * one entity: every mention of that name takes the type with the most votes,
+ * each mention voting with the tagger's confidence in it (so one sure mention
+ * outweighs two doubtful ones; the first type seen wins a tie), and remembers
+ * that type's share of the votes. */
 static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
                                const bool *keep) {
     enum { N_TYPES = LEDE_ENT_MISC + 1 };
     ent_map names;
-    size_t(*votes)[N_TYPES] = arena_calloc(a, n, sizeof *votes);
+    double(*votes)[N_TYPES] = arena_calloc(a, n, sizeof *votes);
     lede_entity_type *first = arena_alloc(a, n * sizeof *first);
     if (!votes || !first || !map_init(&names, a, n))
         return LEDE_ERR_NOMEM;
@@ -367,21 +369,22 @@ static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
             *slot = n_names++;
             first[*slot] = ms[i].type;
         }
-        votes[*slot][ms[i].type]++;
+        /* A floor keeps a mention with no posterior from voting nothing. */
+        votes[*slot][ms[i].type] += ms[i].conf > 0.01f ? (double)ms[i].conf : 0.01;
     }
     for (size_t i = 0; i < n; i++) {
         if (!keep[i])
             continue;
         int32_t k = *map_slot(&names, ms[i].key);
         lede_entity_type best = first[k];
-        size_t total = 0;
+        double total = 0;
         for (int ty = 0; ty < N_TYPES; ty++) {
             total += votes[k][ty];
             if (votes[k][ty] > votes[k][best])
                 best = (lede_entity_type)ty;
         }
         ms[i].type = best;
-        ms[i].type_share = (float)votes[k][best] / (float)total;
+        ms[i].type_share = (float)(votes[k][best] / total);
     }
     return LEDE_OK;
 }
@@ -418,6 +421,70 @@ static bool is_furniture(const gazetteer *g, const nlp_text *t, const ent_mentio
                       NER_GAZ_FIRST_NAME));
 }
 
+/* Whether a token has letters and none of them is a capital. */
+static bool lower_word(const nlp_text *t, uint32_t k) {
+    bool letter = false;
+    for (uint32_t b = t->toks[k].start; b < t->toks[k].end; b++) {
+        unsigned char c = (unsigned char)t->text[b];
+        if (c >= 'A' && c <= 'Z')
+            return false;
+        letter |= c >= 'a' && c <= 'z';
+    }
+    return letter;
+}
+
+/* Whether a token is punctuation only, ASCII or from the General
+ * Punctuation block (typographic quotes and dashes) or guillemets. */
+static bool is_punct_tok(const nlp_text *t, uint32_t k) {
+    const unsigned char *s = (const unsigned char *)t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c == 0xE2 && i + 2 < len && (s[i + 1] == 0x80 || s[i + 1] == 0x81)) {
+            i += 2; /* U+2000..U+207F */
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < len && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) {
+            i += 1;
+            continue;
+        }
+        if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            (c >= '0' && c <= '9'))
+            return false;
+    }
+    return len > 0;
+}
+
+/* The lower-case hashes of the words the document writes in lower case. */
+static bool lower_words(lede_arena *a, const nlp_text *t, ent_map *m) {
+    if (!map_init(m, a, t->n_toks ? t->n_toks : 1))
+        return false;
+    for (uint32_t k = 0; k < t->n_toks; k++)
+        if (lower_word(t, k))
+            *map_slot(m, tok_hash(t, k)) = 1;
+    return true;
+}
+
+/* A capitalised word opening a sentence or a clause (after a quotation mark,
+ * a dash, a colon: "Meth is cheap", "the slogan \"Meth, we're on it\"")
+ * that the same document writes in lower case elsewhere ("the meth trade")
+ * is that word, capitalised for its place, not a name. Known first names and
+ * places stay names ("Will", "Nice"). */
+static bool is_sentence_case(const gazetteer *g, const nlp_text *t, const ent_mention *m,
+                             ent_map *lower) {
+    if (m->te - m->tb != 1)
+        return false;
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    if (m->tb > s->tok_begin && !is_punct_tok(t, m->tb - 1))
+        return false;
+    uint64_t h = tok_hash(t, m->tb);
+    if (*map_slot(lower, h) < 0)
+        return false;
+    uint16_t lists = ner_gaz_lookup(g, &h, 1);
+    return !(lists & (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION | NER_GAZ_DEMONYM |
+                      NER_GAZ_FIRST_NAME));
+}
+
 static int group_cmp(const void *a, const void *b) {
     const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
     if (x->count != y->count)
@@ -437,11 +504,12 @@ lede_status nlp_entities_merge(lede_job *job) {
     if (!ms || !groups || !order)
         return LEDE_ERR_NOMEM;
     bool *keep = arena_calloc(job->arena, n, sizeof *keep);
-    if (!keep)
+    ent_map lower;
+    if (!keep || !lower_words(job->arena, t, &lower))
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        keep[i] =
-            trim_mention(g, t, &job->mentions[i], &ms[i]) && !is_furniture(g, t, &ms[i]);
+        keep[i] = trim_mention(g, t, &job->mentions[i], &ms[i]) &&
+                  !is_furniture(g, t, &ms[i]) && !is_sentence_case(g, t, &ms[i], &lower);
         if (keep[i])
             mention_key(g, t, &ms[i]);
     }

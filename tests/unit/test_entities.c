@@ -263,10 +263,51 @@ Test(entities, confidence_is_best_mention_times_type_share) {
     cr_assert_eq(res.n_entities, 2);
     const lede_entity *u = find("Baltic Union"), *t = find("Tallinn");
     cr_assert(u && t);
-    /* Two of three mentions say ORG: the best mention (0.95) times 2/3. */
+    /* ORG has 0.9 + 0.8 of the 2.65 confidence votes: the best mention (0.95)
+     * times that share. */
     cr_assert_eq(u->type, LEDE_ENT_ORG);
-    cr_assert_float_eq(u->confidence, 0.95 * 2.0 / 3.0, 1e-6);
+    cr_assert_float_eq(u->confidence, 0.95 * 1.7 / 2.65, 1e-6);
     cr_assert_float_eq(t->confidence, 0.7, 1e-6);
+}
+
+Test(entities, one_sure_mention_outvotes_two_doubtful_ones) {
+    begin("Officials in Corvia said Corvia would act. Corvia later denied it.");
+    mention_conf("Corvia", 0, LEDE_ENT_LOC, 0.95f);
+    mention_conf("Corvia", 1, LEDE_ENT_ORG, 0.3f);
+    mention_conf("Corvia", 2, LEDE_ENT_ORG, 0.35f);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* Counted, ORG would win two to one; weighted, LOC has 0.95 of 1.6. */
+    cr_assert_eq(res.n_entities, 1);
+    cr_assert_eq(res.entities[0].type, LEDE_ENT_LOC);
+    cr_assert_eq(res.entities[0].n_mentions, 3);
+    cr_assert_float_eq(res.entities[0].confidence, 0.95 * 0.95 / 1.6, 1e-6);
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_eq(job.mentions[i].type, LEDE_ENT_LOC);
+}
+
+Test(entities, sentence_case_word_written_lower_elsewhere_is_no_name) {
+    begin("Drought hit the valley again. Farmers feared the drought. The banner "
+          "said \xe2\x80\x9cHarvest, we are ready\xe2\x80\x9d all week: Harvest "
+          "was late, and the harvest festival waited. Will spoke first; he will "
+          "speak again. Tallinn sent help, and the Drought Fund paid.");
+    mention("Drought", 0, LEDE_ENT_ORG);
+    mention("Harvest", 0, LEDE_ENT_MISC);
+    mention("Harvest", 1, LEDE_ENT_MISC);
+    mention("Will", 0, LEDE_ENT_PERSON);
+    mention("Tallinn", 0, LEDE_ENT_LOC);
+    mention("Drought Fund", 0, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* Opening a sentence, after an opening quotation mark or after a colon,
+     * a word the text also writes in lower case is that word. */
+    cr_assert_eq(job.mentions[0].entity, -1);
+    cr_assert_eq(job.mentions[1].entity, -1);
+    cr_assert_eq(job.mentions[2].entity, -1);
+    cr_assert_null(find("Drought"));
+    cr_assert_null(find("Harvest"));
+    /* A known first name, a word never written in lower case and a name of
+     * two words stay. */
+    cr_assert(find("Will") && find("Tallinn") && find("Drought Fund"));
+    cr_assert_eq(res.n_entities, 3);
 }
 
 Test(entities, min_confidence_drops_entities_and_unlinks_their_mentions) {
