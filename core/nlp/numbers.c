@@ -1035,6 +1035,131 @@ static bool is_day_or_year(const nctx *x, size_t k, size_t end) {
     return (v >= 1 && v <= NUM_DAY_MAX) || (v >= NUM_YEAR_MIN && v <= NUM_YEAR_MAX);
 }
 
+/* A number written with digits only ("787", not "1,500", "2.5" or "21st"). */
+static bool bare_digits(const nctx *x, size_t k, size_t end) {
+    if (!is_num(x, k, end) || (x->it[k].flags & IF_ORDINAL))
+        return false;
+    for (size_t i = 0; i < ilen(x, k); i++)
+        if (itext(x, k)[i] < '0' || itext(x, k)[i] > '9')
+            return false;
+    return true;
+}
+
+/* A word with upper- and lower-case letters that the lexicon does not know
+ * (with known_ok, also a unit or identifier word): a name ("Boeing", "iPhone",
+ * "Week"), not "About", "In" or "Million", nor an all-capitals code, which may
+ * be a currency or unit ("MAUD 60"). */
+static bool name_word(const nctx *x, size_t k, bool known_ok) {
+    if (x->it[k].kind != NLP_TOK_WORD || (x->it[k].lex && !known_ok))
+        return false;
+    /* known words may still name: "Week 13", "Day 3", "Flight 9" */
+    const num_lex_entry *e = x->it[k].lex;
+    for (size_t i = 0; e && i < e->n_refs; i++) {
+        uint8_t t = e->refs[i].table;
+        if (t != LX_UNIT && t != LX_IDWORD && t != LX_PLURAL && t != LX_STREET)
+            return false;
+    }
+    bool upper = false, lower = false;
+    for (size_t i = 0; i < ilen(x, k); i++) {
+        char c = itext(x, k)[i];
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+    }
+    return upper && lower;
+}
+
+/* Does item k end in one of the comma-free suffixes? */
+static bool ends_with(const nctx *x, size_t k, const char *suf) {
+    size_t n = strlen(suf), l = ilen(x, k);
+    if (l <= n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = itext(x, k)[l - n + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != suf[i])
+            return false;
+    }
+    return true;
+}
+
+/* Could item k stand right after a number that is part of a name: nothing,
+ * punctuation, a function word or another name ("the 737 Max was", "Section
+ * 230 of the law"), but not a counted noun, unit, scale or percent sign? */
+static bool name_follows(const nctx *x, size_t k, size_t end) {
+    if (k >= end)
+        return true;
+    const item *t = &x->it[k];
+    if (t->kind == NLP_TOK_PUNCT || t->kind == NLP_TOK_DASH || t->kind == NLP_TOK_QUOTE)
+        return true;
+    if (t->kind != NLP_TOK_WORD)
+        return false;
+    return in_list(x, k, LX_STOPWORD) || name_word(x, k, false);
+}
+
+/* A name right before a number, as in a product, model or numbered part:
+ * "Boeing 787", "iPhone 15", "Week 13", "Section 230". The name is a
+ * capitalised word the lexicon does not know, not the first of its sentence
+ * (there a capital says nothing), and the number is bare digits that counts
+ * nothing after it. */
+static bool name_then_number(const nctx *x, size_t k, size_t a, size_t end) {
+    if (k <= a || !bare_digits(x, k, end) || glued(x, k) || !name_word(x, k - 1, true) ||
+        (x->it[k - 1].flags & IF_SENT0))
+        return false;
+    return name_follows(x, k + 1, end);
+}
+
+/* A number right before a name: "the 737 Max was grounded". Three digits or
+ * more, and the name is not a plural or a people's name ("300 Democrats",
+ * "12 Chinese", "40 Israeli soldiers"): those count. */
+static bool number_then_name(const nctx *x, size_t k, size_t end) {
+    if (!bare_digits(x, k, end) || ilen(x, k) < 3 || k + 1 >= end ||
+        !name_word(x, k + 1, false) || glued(x, k + 1))
+        return false;
+    static const char *const people[] = {"s", "ese", "ish", "an", "i", "ch"};
+    for (size_t i = 0; i < sizeof people / sizeof people[0]; i++)
+        if (ends_with(x, k + 1, people[i]))
+            return false;
+    return name_follows(x, k + 2, end);
+}
+
+/* Words around a match result: "won 3-1", "a 2-0 defeat". */
+static bool score_word(const nctx *x, size_t k) {
+    static const char *const words[] = {
+        "won",     "win",      "wins",  "beat",   "beats",    "beaten",  "lost",
+        "lose",    "loses",    "drew",  "draw",   "drawn",    "defeat",  "defeated",
+        "victory", "loss",     "lead",  "led",    "trail",    "trailed", "score",
+        "scored",  "thrashed", "edged", "routed", "scoreline"};
+    if (x->it[k].kind != NLP_TOK_WORD)
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (ieq(x, k, words[i]))
+            return true;
+    return false;
+}
+
+/* A score: two small bare numbers joined by a dash with a result word just
+ * before or right after: "drew 1-1", "a 2-3 loss". (parse_range already reads
+ * a falling dash pair, "won 3-1", as a score; this also catches the rest.)
+ * Returns items, or 0. */
+static size_t match_score(const nctx *x, size_t k, size_t a, size_t end) {
+    if (k + 2 >= end || !bare_digits(x, k, end) || ilen(x, k) > 2 || !is_dash(x, k + 1) ||
+        !bare_digits(x, k + 2, end) || ilen(x, k + 2) > 2 || !glued(x, k + 2))
+        return 0;
+    bool cue = k + 3 < end && score_word(x, k + 3);
+    for (size_t j = k; !cue && j > a && j + 3 > k; j--)
+        cue = score_word(x, j - 1);
+    return cue ? 3 : 0;
+}
+
+/* Numbers one calls: "call 911", "dial 999". */
+static bool called_number(const nctx *x, size_t k, size_t a, size_t end) {
+    return k > a && bare_digits(x, k, end) && ilen(x, k) >= 3 &&
+           (ieq(x, k - 1, "call") || ieq(x, k - 1, "dial") || ieq(x, k - 1, "dialled") ||
+            ieq(x, k - 1, "dialed") || ieq(x, k - 1, "called") ||
+            ieq(x, k - 1, "calling"));
+}
+
 static void mark_noise(nctx *x, size_t a, size_t end) {
     /* glued runs: URLs, e-mail, phone numbers, slash dates */
     for (size_t k = a; k < end;) {
@@ -1071,6 +1196,18 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
         /* list markers: "1." or "2)" opening a line */
         if ((x->it[k].flags & IF_LINE || k == 0) && k + 1 < end &&
             (is_char(x, k + 1, '.') || is_char(x, k + 1, ')')) && glued(x, k + 1)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* names with a number: "Boeing 787", "Week 13", "the 737 Max" */
+        size_t sc = match_score(x, k, a, end);
+        if (sc) {
+            mark(x, k, k + sc);
+            k += sc - 1;
+            continue;
+        }
+        if (name_then_number(x, k, a, end) || number_then_name(x, k, end) ||
+            called_number(x, k, a, end)) {
             mark(x, k, k + 1);
             continue;
         }
@@ -2209,6 +2346,14 @@ lede_status nlp_numbers_extract(lede_job *job) {
         if (st != LEDE_OK)
             return st;
         k = e;
+    }
+    /* years are dates, not claims, unless the caller asked for them */
+    if (!job->opt->include_dates) {
+        size_t kept = 0;
+        for (size_t c = 0; c < x.n_claims; c++)
+            if (x.claims[c].kind != LEDE_CLAIM_YEAR)
+                x.claims[kept++] = x.claims[c];
+        x.n_claims = kept;
     }
     job->res->claims = x.claims;
     job->res->n_claims = x.n_claims;
