@@ -538,6 +538,25 @@ static bool slash_fraction(const nctx *x, size_t k, size_t end, double *v) {
     return true;
 }
 
+/* After "a", an ordinal word is an ordinal, not a fraction, when a word that
+ * could be its noun or an adjective follows: "a third buyer", "a fifth
+ * straight win", but "a third of voters", "cut by a third", "a third more". */
+static bool ordinal_before_noun(const nctx *x, size_t k, size_t end, const num_word *w) {
+    if (w->cls != NW_ORD && w->cls != NW_ORD_TENS && w->cls != NW_ORD_SCALE)
+        return false;
+    size_t n = k + 1;
+    if (n >= end || x->it[n].kind != NLP_TOK_WORD || glued(x, n))
+        return false;
+    return !in_list(x, n, LX_STOPWORD) && !numword(x, n) && !in_list(x, n, LX_UNIT) &&
+           !in_list(x, n, LX_SCALE_SUFFIX) && !in_list(x, n, LX_CURRENCY) &&
+           !in_list(x, n, LX_QUALIFIER);
+}
+
+/* A hyphen glued on both sides at k: "five-and-a-half". */
+static bool inner_hyphen(const nctx *x, size_t k, size_t end) {
+    return k + 1 < end && is_hyphen(x, k) && glued(x, k) && glued(x, k + 1);
+}
+
 /*
  * Parses a numeral at k: digits, words, or both ("2.3 billion", "4 thousand 3
  * hundred and 21", "one and a half", "two thirds", "twenty-first").
@@ -630,6 +649,15 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
         digit_suffixes(x, end, out, currency_before);
         if (out->e != e || out->m_suffix)
             return true;
+        /* "1-1/2": a whole number and a fraction joined by a hyphen */
+        if (plain && inner_hyphen(x, e, end) && slash_fraction(x, e + 1, end, &fr) &&
+            fr < 1) {
+            out->v = v + fr;
+            out->e = e + 4;
+            out->plain_int = false;
+            out->fraction = true;
+            return true;
+        }
         /* "10 1/2", "2  1/4" */
         if (plain && e < end && !glued(x, e) && slash_fraction(x, e, end, &fr) &&
             fr < 1) {
@@ -679,6 +707,15 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
             if (!w1 || !(w1->cls == NW_HUNDRED || w1->cls == NW_SCALE ||
                          (is_denominator(w1) && !w1->plural)))
                 return false;
+            if (ordinal_before_noun(x, i + 1, end, w1)) {
+                /* "a third buyer", "a fifth straight win" */
+                out->b = i + 1;
+                out->v = w1->value;
+                out->e = i + 2;
+                out->words = true;
+                out->ordinal = true;
+                return true;
+            }
             if (w1->cls == NW_FRAC_HALF && w1->value == 4 && i + 2 < end) {
                 /* "a quarter million" */
                 const num_word *w2 = numword(x, i + 2);
@@ -730,6 +767,10 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
                     continue;
                 }
             }
+            if (inner_hyphen(x, i, end) && have && ieq(x, i + 1, "and")) {
+                i++; /* "five-and-a-half" */
+                continue;
+            }
             if (ieq(x, i, "and") && have && i + 1 < end) {
                 /* a fraction after "and": "one and a half", "3 million and a
                  * quarter", "two and fifty-four hundredths" */
@@ -750,11 +791,15 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
                 /* the fraction part must follow */
                 size_t j = i + 1;
                 double num = 0;
+                if (inner_hyphen(x, j, end))
+                    j++;
                 const num_word *a = numword(x, j);
-                if (ieq(x, j, "a") || ieq(x, j, "an"))
+                if (ieq(x, j, "a") || ieq(x, j, "an")) {
                     num = 1, j++;
-                else if (a &&
-                         (a->cls == NW_UNIT || a->cls == NW_TEEN || a->cls == NW_TENS)) {
+                    if (inner_hyphen(x, j, end))
+                        j++;
+                } else if (a && (a->cls == NW_UNIT || a->cls == NW_TEEN ||
+                                 a->cls == NW_TENS)) {
                     num = a->value;
                     j++;
                     if (a->cls == NW_TENS && j + 1 < end && is_hyphen(x, j) &&
@@ -771,7 +816,15 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
                     double f = num / den;
                     size_t fe = j + dn;
                     const num_word *sc = fe < end ? numword(x, fe) : NULL;
-                    if (sc && sc->cls == NW_SCALE) {
+                    if (sc && sc->cls == NW_SCALE && and_scale == 1) {
+                        /* "two and a half million": the scale takes it all */
+                        out->v = (and_base + f) * sc->value;
+                        out->e = fe + 1;
+                        out->words = true;
+                        out->fraction = true;
+                        out->scale = sc->value;
+                        return true;
+                    } else if (sc && sc->cls == NW_SCALE) {
                         f *= sc->value; /* "one billion and three quarters million" */
                         fe++;
                     } else {
@@ -2053,6 +2106,10 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
             return k + 1;
         if (!parse_numeral(x, j, end, cm > 0, &n))
             return k + 1;
+        if (n.ordinal && n.b > j && !cm && !neg) {
+            /* "a third buyer": the article is not part of the ordinal */
+            d.start = d.qty_start = j = n.b;
+        }
     }
     for (size_t q = n.b; q < n.e; q++)
         if (x->it[q].flags & (IF_NOISE | IF_IDCODE))

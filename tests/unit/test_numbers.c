@@ -503,3 +503,29 @@ Test(numbers, numbers_one_calls_are_not_claims) {
     no_claim_with("101");
     claim("300 people");
 }
+
+Test(numbers, ordinal_after_article_before_noun) {
+    run("A fifth bidder joined after a tenth straight loss, and a fifth of the shares "
+        "fell by a tenth.");
+    const lede_claim *c = claim("fifth");
+    cr_assert_eq(c->kind, LEDE_CLAIM_ORDINAL);
+    near(c->value, 5);
+    cr_assert_eq(claim("tenth")->kind, LEDE_CLAIM_ORDINAL);
+    c = claim("a fifth of the shares");
+    near(c->value, 0.2);
+    unit_is(c, "shares");
+    near(claim("a tenth")->value, 0.1);
+}
+
+Test(numbers, and_a_fraction_before_a_scale) {
+    run("Some three and a half million homes lost power.");
+    near(claim("Some three and a half million homes")->value, 3.5e6);
+}
+
+Test(numbers, hyphenated_mixed_numbers) {
+    run("Rain fell for six-and-a-quarter hours and the hail was 2-3/4 inches across.");
+    near(claim("six-and-a-quarter hours")->value, 6.25);
+    const lede_claim *c = claim("2-3/4 inches");
+    near(c->value, 2.75);
+    cr_assert_not(c->has_range);
+}
