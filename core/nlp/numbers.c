@@ -2405,7 +2405,7 @@ lede_status nlp_numbers_extract(lede_job *job) {
         k = e;
     }
     /* years are dates, not claims, unless the caller asked for them */
-    if (!job->opt->include_dates) {
+    if (!job->opt || !job->opt->include_dates) {
         size_t kept = 0;
         for (size_t c = 0; c < x.n_claims; c++)
             if (x.claims[c].kind != LEDE_CLAIM_YEAR)
