@@ -18,8 +18,8 @@
 
 static const char usage[] =
     "usage: lede extract [--url URL] [--content-type TYPE] "
-    "[--html] [--min-confidence C] FILE|-\n"
-    "       lede extract [--html] [--min-confidence C] --batch LIST\n";
+    "[--html] [--dates] [--min-confidence C] FILE|-\n"
+    "       lede extract [--html] [--dates] [--min-confidence C] --batch LIST\n";
 
 /* Extracts one page and writes its JSON to `out` (indented when `pretty`). */
 static int extract_one(const lede_ctx *ctx, const char *path, const char *url,
@@ -89,7 +89,7 @@ static int extract_batch(const lede_ctx *ctx, const char *list, const lede_optio
 int cmd_extract(int argc, char **argv) {
     const char *url = NULL, *path = NULL, *content_type = NULL, *data_dir = NULL;
     const char *batch = NULL;
-    bool include_html = false;
+    bool include_html = false, include_dates = false;
     double min_confidence = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--url") && i + 1 < argc)
@@ -102,6 +102,8 @@ int cmd_extract(int argc, char **argv) {
             batch = argv[++i];
         else if (!strcmp(argv[i], "--html"))
             include_html = true;
+        else if (!strcmp(argv[i], "--dates"))
+            include_dates = true;
         else if (!strcmp(argv[i], "--min-confidence") && i + 1 < argc) {
             if (http_confidence_parse(argv[++i], &min_confidence)) {
                 fprintf(stderr, "lede extract: --min-confidence must be a number from 0 "
@@ -123,6 +125,7 @@ int cmd_extract(int argc, char **argv) {
     lede_options_init(&opt);
     opt.content_type = content_type;
     opt.include_html = include_html;
+    opt.include_dates = include_dates;
     opt.min_confidence = min_confidence;
 
     lede_ctx *ctx = cli_load_ctx(data_dir);

@@ -365,5 +365,7 @@ int cmd_numbers(int argc, char **argv) {
     numbers_run run = {.default_model = model, .claims = claims};
     lede_options_init(&run.opt);
     run.opt.stages = LEDE_FIELD_NUMBERS;
+    /* Recognizers-Text's NumberModel scores every bare number, years too */
+    run.opt.include_dates = true;
     return cli_jsonl_run("numbers", path, data_dir, numbers_line, &run);
 }

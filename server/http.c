@@ -224,6 +224,7 @@ static char *extract_json(http_server *s, const http_options *o, const char *byt
     opt.max_input_bytes = max_input;
     opt.content_type = content_type;
     opt.include_html = o->include_html;
+    opt.include_dates = o->include_dates;
     opt.stages = o->stages;
     opt.min_confidence = o->min_confidence;
     lede_result *res = NULL;
@@ -790,6 +791,9 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char 
             snprintf(err, sizeof err, "include_html must be 1, 0, true or false");
             r->bad_query = true;
         }
+    } else if (!strcmp(key, "include")) {
+        if (http_include_parse(value, &r->opt, err, sizeof err))
+            r->bad_query = true;
     } else if (!strcmp(key, "min_confidence")) {
         if (http_confidence_parse(value, &r->opt.min_confidence)) {
             snprintf(err, sizeof err, "min_confidence must be a number from 0 to 1");

@@ -176,6 +176,24 @@ int http_fields_parse(const char *list, http_options *opt, char *err, size_t err
     return 0;
 }
 
+int http_include_parse(const char *list, http_options *opt, char *err, size_t err_len) {
+    const char *p = list ? list : "";
+    for (;;) {
+        const char *q = strchr(p, ',');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        if (n == 5 && !strncmp(p, "dates", 5)) {
+            opt->include_dates = true;
+        } else {
+            snprintf(err, err_len, "include: unknown item '%.*s' (known: dates)",
+                     (int)(n > 32 ? 32 : n), p);
+            return -1;
+        }
+        if (!q)
+            return 0;
+        p = q + 1;
+    }
+}
+
 int http_flag_parse(const char *value, bool *out) {
     static const struct {
         const char *word;

@@ -53,12 +53,18 @@ typedef struct {
     uint32_t keys;
     unsigned stages;
     bool include_html;
+    bool include_dates;    /* include=dates: years kept in numeric_claims */
     double min_confidence; /* entities below it are dropped; 0 keeps all */
 } http_options;
 
 /* Parses `fields=headline,entities`: every name must be a top-level Article
  * key. Returns 0, or -1 with a message naming the bad field. */
 int http_fields_parse(const char *list, http_options *opt, char *err, size_t err_len);
+
+/* Parses `include=dates`: a comma-separated list of things left out of the
+ * output by default (for now only "dates"). Returns 0, or -1 with a message
+ * naming the unknown item. */
+int http_include_parse(const char *list, http_options *opt, char *err, size_t err_len);
 
 /* Parses a boolean query value ("1", "0", "true", "false"). */
 int http_flag_parse(const char *value, bool *out);

@@ -538,6 +538,25 @@ static bool slash_fraction(const nctx *x, size_t k, size_t end, double *v) {
     return true;
 }
 
+/* After "a", an ordinal word is an ordinal, not a fraction, when a word that
+ * could be its noun or an adjective follows: "a third buyer", "a fifth
+ * straight win", but "a third of voters", "cut by a third", "a third more". */
+static bool ordinal_before_noun(const nctx *x, size_t k, size_t end, const num_word *w) {
+    if (w->cls != NW_ORD && w->cls != NW_ORD_TENS && w->cls != NW_ORD_SCALE)
+        return false;
+    size_t n = k + 1;
+    if (n >= end || x->it[n].kind != NLP_TOK_WORD || glued(x, n))
+        return false;
+    return !in_list(x, n, LX_STOPWORD) && !numword(x, n) && !in_list(x, n, LX_UNIT) &&
+           !in_list(x, n, LX_SCALE_SUFFIX) && !in_list(x, n, LX_CURRENCY) &&
+           !in_list(x, n, LX_QUALIFIER);
+}
+
+/* A hyphen glued on both sides at k: "five-and-a-half". */
+static bool inner_hyphen(const nctx *x, size_t k, size_t end) {
+    return k + 1 < end && is_hyphen(x, k) && glued(x, k) && glued(x, k + 1);
+}
+
 /*
  * Parses a numeral at k: digits, words, or both ("2.3 billion", "4 thousand 3
  * hundred and 21", "one and a half", "two thirds", "twenty-first").
@@ -630,6 +649,15 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
         digit_suffixes(x, end, out, currency_before);
         if (out->e != e || out->m_suffix)
             return true;
+        /* "1-1/2": a whole number and a fraction joined by a hyphen */
+        if (plain && inner_hyphen(x, e, end) && slash_fraction(x, e + 1, end, &fr) &&
+            fr < 1) {
+            out->v = v + fr;
+            out->e = e + 4;
+            out->plain_int = false;
+            out->fraction = true;
+            return true;
+        }
         /* "10 1/2", "2  1/4" */
         if (plain && e < end && !glued(x, e) && slash_fraction(x, e, end, &fr) &&
             fr < 1) {
@@ -679,6 +707,15 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
             if (!w1 || !(w1->cls == NW_HUNDRED || w1->cls == NW_SCALE ||
                          (is_denominator(w1) && !w1->plural)))
                 return false;
+            if (ordinal_before_noun(x, i + 1, end, w1)) {
+                /* "a third buyer", "a fifth straight win" */
+                out->b = i + 1;
+                out->v = w1->value;
+                out->e = i + 2;
+                out->words = true;
+                out->ordinal = true;
+                return true;
+            }
             if (w1->cls == NW_FRAC_HALF && w1->value == 4 && i + 2 < end) {
                 /* "a quarter million" */
                 const num_word *w2 = numword(x, i + 2);
@@ -730,6 +767,10 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
                     continue;
                 }
             }
+            if (inner_hyphen(x, i, end) && have && ieq(x, i + 1, "and")) {
+                i++; /* "five-and-a-half" */
+                continue;
+            }
             if (ieq(x, i, "and") && have && i + 1 < end) {
                 /* a fraction after "and": "one and a half", "3 million and a
                  * quarter", "two and fifty-four hundredths" */
@@ -750,11 +791,15 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
                 /* the fraction part must follow */
                 size_t j = i + 1;
                 double num = 0;
+                if (inner_hyphen(x, j, end))
+                    j++;
                 const num_word *a = numword(x, j);
-                if (ieq(x, j, "a") || ieq(x, j, "an"))
+                if (ieq(x, j, "a") || ieq(x, j, "an")) {
                     num = 1, j++;
-                else if (a &&
-                         (a->cls == NW_UNIT || a->cls == NW_TEEN || a->cls == NW_TENS)) {
+                    if (inner_hyphen(x, j, end))
+                        j++;
+                } else if (a && (a->cls == NW_UNIT || a->cls == NW_TEEN ||
+                                 a->cls == NW_TENS)) {
                     num = a->value;
                     j++;
                     if (a->cls == NW_TENS && j + 1 < end && is_hyphen(x, j) &&
@@ -771,7 +816,15 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
                     double f = num / den;
                     size_t fe = j + dn;
                     const num_word *sc = fe < end ? numword(x, fe) : NULL;
-                    if (sc && sc->cls == NW_SCALE) {
+                    if (sc && sc->cls == NW_SCALE && and_scale == 1) {
+                        /* "two and a half million": the scale takes it all */
+                        out->v = (and_base + f) * sc->value;
+                        out->e = fe + 1;
+                        out->words = true;
+                        out->fraction = true;
+                        out->scale = sc->value;
+                        return true;
+                    } else if (sc && sc->cls == NW_SCALE) {
                         f *= sc->value; /* "one billion and three quarters million" */
                         fe++;
                     } else {
@@ -1035,6 +1088,131 @@ static bool is_day_or_year(const nctx *x, size_t k, size_t end) {
     return (v >= 1 && v <= NUM_DAY_MAX) || (v >= NUM_YEAR_MIN && v <= NUM_YEAR_MAX);
 }
 
+/* A number written with digits only ("787", not "1,500", "2.5" or "21st"). */
+static bool bare_digits(const nctx *x, size_t k, size_t end) {
+    if (!is_num(x, k, end) || (x->it[k].flags & IF_ORDINAL))
+        return false;
+    for (size_t i = 0; i < ilen(x, k); i++)
+        if (itext(x, k)[i] < '0' || itext(x, k)[i] > '9')
+            return false;
+    return true;
+}
+
+/* A word with upper- and lower-case letters that the lexicon does not know
+ * (with known_ok, also a unit or identifier word): a name ("Boeing", "iPhone",
+ * "Week"), not "About", "In" or "Million", nor an all-capitals code, which may
+ * be a currency or unit ("MAUD 60"). */
+static bool name_word(const nctx *x, size_t k, bool known_ok) {
+    if (x->it[k].kind != NLP_TOK_WORD || (x->it[k].lex && !known_ok))
+        return false;
+    /* known words may still name: "Week 13", "Day 3", "Flight 9" */
+    const num_lex_entry *e = x->it[k].lex;
+    for (size_t i = 0; e && i < e->n_refs; i++) {
+        uint8_t t = e->refs[i].table;
+        if (t != LX_UNIT && t != LX_IDWORD && t != LX_PLURAL && t != LX_STREET)
+            return false;
+    }
+    bool upper = false, lower = false;
+    for (size_t i = 0; i < ilen(x, k); i++) {
+        char c = itext(x, k)[i];
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+    }
+    return upper && lower;
+}
+
+/* Does item k end in one of the comma-free suffixes? */
+static bool ends_with(const nctx *x, size_t k, const char *suf) {
+    size_t n = strlen(suf), l = ilen(x, k);
+    if (l <= n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = itext(x, k)[l - n + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != suf[i])
+            return false;
+    }
+    return true;
+}
+
+/* Could item k stand right after a number that is part of a name: nothing,
+ * punctuation, a function word or another name ("the 737 Max was", "Section
+ * 230 of the law"), but not a counted noun, unit, scale or percent sign? */
+static bool name_follows(const nctx *x, size_t k, size_t end) {
+    if (k >= end)
+        return true;
+    const item *t = &x->it[k];
+    if (t->kind == NLP_TOK_PUNCT || t->kind == NLP_TOK_DASH || t->kind == NLP_TOK_QUOTE)
+        return true;
+    if (t->kind != NLP_TOK_WORD)
+        return false;
+    return in_list(x, k, LX_STOPWORD) || name_word(x, k, false);
+}
+
+/* A name right before a number, as in a product, model or numbered part:
+ * "Boeing 787", "iPhone 15", "Week 13", "Section 230". The name is a
+ * capitalised word the lexicon does not know, not the first of its sentence
+ * (there a capital says nothing), and the number is bare digits that counts
+ * nothing after it. */
+static bool name_then_number(const nctx *x, size_t k, size_t a, size_t end) {
+    if (k <= a || !bare_digits(x, k, end) || glued(x, k) || !name_word(x, k - 1, true) ||
+        (x->it[k - 1].flags & IF_SENT0))
+        return false;
+    return name_follows(x, k + 1, end);
+}
+
+/* A number right before a name: "the 737 Max was grounded". Three digits or
+ * more, and the name is not a plural or a people's name ("300 Democrats",
+ * "12 Chinese", "40 Israeli soldiers"): those count. */
+static bool number_then_name(const nctx *x, size_t k, size_t end) {
+    if (!bare_digits(x, k, end) || ilen(x, k) < 3 || k + 1 >= end ||
+        !name_word(x, k + 1, false) || glued(x, k + 1))
+        return false;
+    static const char *const people[] = {"s", "ese", "ish", "an", "i", "ch"};
+    for (size_t i = 0; i < sizeof people / sizeof people[0]; i++)
+        if (ends_with(x, k + 1, people[i]))
+            return false;
+    return name_follows(x, k + 2, end);
+}
+
+/* Words around a match result: "won 3-1", "a 2-0 defeat". */
+static bool score_word(const nctx *x, size_t k) {
+    static const char *const words[] = {
+        "won",     "win",      "wins",  "beat",   "beats",    "beaten",  "lost",
+        "lose",    "loses",    "drew",  "draw",   "drawn",    "defeat",  "defeated",
+        "victory", "loss",     "lead",  "led",    "trail",    "trailed", "score",
+        "scored",  "thrashed", "edged", "routed", "scoreline"};
+    if (x->it[k].kind != NLP_TOK_WORD)
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (ieq(x, k, words[i]))
+            return true;
+    return false;
+}
+
+/* A score: two small bare numbers joined by a dash with a result word just
+ * before or right after: "drew 1-1", "a 2-3 loss". (parse_range already reads
+ * a falling dash pair, "won 3-1", as a score; this also catches the rest.)
+ * Returns items, or 0. */
+static size_t match_score(const nctx *x, size_t k, size_t a, size_t end) {
+    if (k + 2 >= end || !bare_digits(x, k, end) || ilen(x, k) > 2 || !is_dash(x, k + 1) ||
+        !bare_digits(x, k + 2, end) || ilen(x, k + 2) > 2 || !glued(x, k + 2))
+        return 0;
+    bool cue = k + 3 < end && score_word(x, k + 3);
+    for (size_t j = k; !cue && j > a && j + 3 > k; j--)
+        cue = score_word(x, j - 1);
+    return cue ? 3 : 0;
+}
+
+/* Numbers one calls: "call 911", "dial 999". */
+static bool called_number(const nctx *x, size_t k, size_t a, size_t end) {
+    return k > a && bare_digits(x, k, end) && ilen(x, k) >= 3 &&
+           (ieq(x, k - 1, "call") || ieq(x, k - 1, "dial") || ieq(x, k - 1, "dialled") ||
+            ieq(x, k - 1, "dialed") || ieq(x, k - 1, "called") ||
+            ieq(x, k - 1, "calling"));
+}
+
 static void mark_noise(nctx *x, size_t a, size_t end) {
     /* glued runs: URLs, e-mail, phone numbers, slash dates */
     for (size_t k = a; k < end;) {
@@ -1071,6 +1249,18 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
         /* list markers: "1." or "2)" opening a line */
         if ((x->it[k].flags & IF_LINE || k == 0) && k + 1 < end &&
             (is_char(x, k + 1, '.') || is_char(x, k + 1, ')')) && glued(x, k + 1)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* names with a number: "Boeing 787", "Week 13", "the 737 Max" */
+        size_t sc = match_score(x, k, a, end);
+        if (sc) {
+            mark(x, k, k + sc);
+            k += sc - 1;
+            continue;
+        }
+        if (name_then_number(x, k, a, end) || number_then_name(x, k, end) ||
+            called_number(x, k, a, end)) {
             mark(x, k, k + 1);
             continue;
         }
@@ -1916,6 +2106,10 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
             return k + 1;
         if (!parse_numeral(x, j, end, cm > 0, &n))
             return k + 1;
+        if (n.ordinal && n.b > j && !cm && !neg) {
+            /* "a third buyer": the article is not part of the ordinal */
+            d.start = d.qty_start = j = n.b;
+        }
     }
     for (size_t q = n.b; q < n.e; q++)
         if (x->it[q].flags & (IF_NOISE | IF_IDCODE))
@@ -2209,6 +2403,14 @@ lede_status nlp_numbers_extract(lede_job *job) {
         if (st != LEDE_OK)
             return st;
         k = e;
+    }
+    /* years are dates, not claims, unless the caller asked for them */
+    if (!job->opt || !job->opt->include_dates) {
+        size_t kept = 0;
+        for (size_t c = 0; c < x.n_claims; c++)
+            if (x.claims[c].kind != LEDE_CLAIM_YEAR)
+                x.claims[kept++] = x.claims[c];
+        x.n_claims = kept;
     }
     job->res->claims = x.claims;
     job->res->n_claims = x.n_claims;

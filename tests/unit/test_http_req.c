@@ -94,6 +94,18 @@ Test(http_req, flags) {
     cr_expect_eq(http_flag_parse(NULL, &v), -1);
 }
 
+Test(http_req, include_list) {
+    http_options o = {0};
+    char err[160] = "";
+    cr_expect_eq(http_include_parse("dates", &o, err, sizeof err), 0);
+    cr_expect(o.include_dates);
+    cr_expect_eq(http_include_parse("dates,dates", &o, err, sizeof err), 0);
+    cr_expect_eq(http_include_parse("dates,times", &o, err, sizeof err), -1);
+    cr_expect(strstr(err, "times") != NULL);
+    cr_expect_eq(http_include_parse("", &o, err, sizeof err), -1);
+    cr_expect_eq(http_include_parse(NULL, &o, err, sizeof err), -1);
+}
+
 Test(http_req, confidence_thresholds) {
     double v = -1;
     cr_expect_eq(http_confidence_parse("0.5", &v), 0);

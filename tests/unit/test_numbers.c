@@ -19,13 +19,26 @@ static void teardown(void) {
     lede_ctx_free(ctx);
 }
 
-static void run(const char *text) {
+static void run_with(const char *text, bool dates) {
     lede_result_free(res);
     res = NULL;
     lede_options opt;
     lede_options_init(&opt);
     opt.stages = LEDE_FIELD_NUMBERS;
+    opt.include_dates = dates;
     cr_assert_eq(lede_analyze_text(ctx, text, strlen(text), &opt, &res), LEDE_OK);
+}
+
+static void run(const char *text) { run_with(text, false); }
+
+/* With years kept, as `include=dates` asks. */
+static void run_dates(const char *text) { run_with(text, true); }
+
+/* No claim's text contains `t`. */
+static void no_claim_with(const char *t) {
+    for (size_t i = 0; i < res->n_claims; i++)
+        cr_assert_null(strstr(res->claims[i].text, t), "claim \"%s\" holds \"%s\"",
+                       res->claims[i].text, t);
 }
 
 /* The claim whose text is `t`, or a failed assertion. */
@@ -151,7 +164,7 @@ Test(numbers, feet_and_inches) {
 }
 
 Test(numbers, years_and_year_ranges) {
-    run("He joined in 2019 and starred in the 2020-21 season.");
+    run_dates("He joined in 2019 and starred in the 2020-21 season.");
     const lede_claim *c = claim("2019");
     cr_assert_eq(c->kind, LEDE_CLAIM_YEAR);
     c = claim("2020-21");
@@ -373,12 +386,12 @@ Test(numbers, huge_sentence_of_numbers) {
     for (int i = 0; i < N; i++)
         o += (size_t)snprintf(buf + o, sizeof buf - o, "%d ", 1000 + i % 8000);
     snprintf(buf + o, sizeof buf - o, "pounds");
-    run(buf);
+    run_dates(buf);
     cr_assert_eq(res->n_claims, N);
 }
 
 Test(numbers, spans_of_years) {
-    run("Cassini studied Saturn from 2004 to 2017.");
+    run_dates("Cassini studied Saturn from 2004 to 2017.");
     const lede_claim *c = claim("2004 to 2017");
     cr_assert_eq(c->kind, LEDE_CLAIM_YEAR);
     cr_assert(c->has_range);
@@ -438,4 +451,81 @@ Test(numbers, range_ending_in_a_bare_currency_sign) {
         cr_assert_str_eq(c->currency, "USD");
         cr_assert_not(c->has_range, "%s: a range out of a bare currency sign", texts[i]);
     }
+}
+
+Test(numbers, years_left_out_unless_dates_asked) {
+    run("The plant opened in 1998 and hired 450 workers by 2004.");
+    cr_assert_eq(res->n_claims, 1);
+    claim("450 workers");
+    run_dates("The plant opened in 1998 and hired 450 workers by 2004.");
+    cr_assert_eq(claim("1998")->kind, LEDE_CLAIM_YEAR);
+    cr_assert_eq(claim("2004")->kind, LEDE_CLAIM_YEAR);
+}
+
+Test(numbers, name_before_number_is_a_model_or_part) {
+    run("Regulators cleared the Airbus A350 and the Embraer 190 after Week 7, and "
+        "Chapter 11 of the code applies; Tesla sold 12 vans.");
+    no_claim_with("190");
+    no_claim_with("7");
+    no_claim_with("11");
+    claim("12 vans");
+}
+
+Test(numbers, name_before_number_still_counts_with_percent_or_noun) {
+    run("Yesterday Labour 41% led and Dover 2,500 was not a name.");
+    cr_assert_eq(claim("41%")->kind, LEDE_CLAIM_PERCENT);
+    near(claim("2,500")->value, 2500);
+}
+
+Test(numbers, number_before_name_is_a_model) {
+    run("Pilots said the 320 Neo was quieter than 300 Canadians expected.");
+    no_claim_with("320");
+    claim("300");
+}
+
+Test(numbers, number_before_people_still_counts) {
+    run("Police detained 150 Britons, 200 Sudanese and 120 Italian fans.");
+    claim("150");
+    claim("200");
+    unit_is(claim("120 Italian fans"), "fans");
+}
+
+Test(numbers, match_scores_are_not_ranges) {
+    run("The visitors won 4-2 after a 1-0 lead, while rents rose 3-4% in the city.");
+    no_claim_with("4-2");
+    no_claim_with("1-0");
+    cr_assert(claim("3-4%")->has_range);
+}
+
+Test(numbers, numbers_one_calls_are_not_claims) {
+    run("Witnesses should call 112 or dial 101, and 300 people did.");
+    no_claim_with("112");
+    no_claim_with("101");
+    claim("300 people");
+}
+
+Test(numbers, ordinal_after_article_before_noun) {
+    run("A fifth bidder joined after a tenth straight loss, and a fifth of the shares "
+        "fell by a tenth.");
+    const lede_claim *c = claim("fifth");
+    cr_assert_eq(c->kind, LEDE_CLAIM_ORDINAL);
+    near(c->value, 5);
+    cr_assert_eq(claim("tenth")->kind, LEDE_CLAIM_ORDINAL);
+    c = claim("a fifth of the shares");
+    near(c->value, 0.2);
+    unit_is(c, "shares");
+    near(claim("a tenth")->value, 0.1);
+}
+
+Test(numbers, and_a_fraction_before_a_scale) {
+    run("Some three and a half million homes lost power.");
+    near(claim("Some three and a half million homes")->value, 3.5e6);
+}
+
+Test(numbers, hyphenated_mixed_numbers) {
+    run("Rain fell for six-and-a-quarter hours and the hail was 2-3/4 inches across.");
+    near(claim("six-and-a-quarter hours")->value, 6.25);
+    const lede_claim *c = claim("2-3/4 inches");
+    near(c->value, 2.75);
+    cr_assert_not(c->has_range);
 }

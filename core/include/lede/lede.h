@@ -76,6 +76,7 @@ typedef struct {
      * rejected. 0 means "now". */
     int64_t fetch_time;
     bool include_html;     /* also produce cleaned article markup (result->html) */
+    bool include_dates;    /* keep years ("in 2019") in numeric_claims; default off */
     unsigned stages;       /* LEDE_FIELD_* bitmask of work to do; 0 = all */
     double min_confidence; /* entities below this confidence are dropped; default 0 */
 } lede_options;
