@@ -1028,6 +1028,15 @@ static void pick_fallback(author_pick *p, const char *value, const char *source)
         p->fallback = value, p->fallback_source = source;
 }
 
+/* True when text names someone and every name is the outlet's. */
+static bool names_only_outlet(lede_job *job, const char *text, const outlet_names *o) {
+    meta_byline by = {0};
+    meta_byline_parse(job->arena, text, &by);
+    size_t named = by.n_authors;
+    drop_outlet_authors(o, &by);
+    return named && !by.n_authors;
+}
+
 /* The JSON-LD publisher's name, or NULL. */
 static const char *publisher_name(lede_job *job, json_t *article) {
     json_t *pub = json_object_get(article, "publisher");
@@ -1058,7 +1067,8 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
         return p;
     }
     for (size_t i = 0; i < n_names; i++) /* the outlet as the only author */
-        pick_fallback(&p, as_written(job, names[i]), "json-ld");
+        if (names_only_outlet(job, names[i], o))
+            pick_fallback(&p, as_written(job, names[i]), "json-ld");
     /* 2. <meta name=author> and its relatives. */
     for (size_t i = 0; i < COUNT(author_keys); i++) {
         const char *v = meta_get(s, author_keys[i]);
