@@ -776,6 +776,7 @@ Test(meta, junk_bylines_rejected) {
         "Follow",
         "jane.doe@example.com",
         "Views(",
+        "Posted by Mobile Developers", /* a group, not a person */
         "By the time the storm had passed over the harbour the schools had already "
         "closed their doors and the buses had stopped running along every route",
     };
