@@ -34,6 +34,9 @@ typedef struct {
     float conf;     /* tagger's posterior of the span's tags, [0, 1] */
 } nlp_mention;
 
+/* Most headline candidates kept per page (JSON-LD, meta tags, <title>). */
+#define LEDE_HEAD_CANDIDATES_MAX 12
+
 typedef struct lede_job {
     const lede_ctx *ctx;
     const lede_options *opt;
@@ -45,6 +48,11 @@ typedef struct lede_job {
     xmlNodePtr article_root; /* the main-content element, when found */
     json_t *jsonld;          /* array of every JSON-LD object on the page (owned) */
     const char *jsonld_body; /* JSON-LD articleBody, when given */
+    /* Headline candidates the metadata stage saw (cleaned, with the source
+     * names provenance uses), kept for the agreement check in meta_finalize. */
+    const char *head_values[LEDE_HEAD_CANDIDATES_MAX];
+    const char *head_sources[LEDE_HEAD_CANDIDATES_MAX];
+    size_t n_head;
 
     nlp_text nlp; /* tokens and sentences of res->text */
     nlp_mention *mentions;

@@ -144,6 +144,9 @@ static json_t *provenance_json(const lede_provenance *p) {
         {"description", p->description},
         {"image", p->image},
         {"text", p->text},
+        {"headline_sources", p->headline_sources},
+        {"byline_sources", p->byline_sources},
+        {"published_sources", p->published_sources},
     };
     for (size_t i = 0; o && i < sizeof fields / sizeof fields[0]; i++)
         if (fields[i].value)

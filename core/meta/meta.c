@@ -426,6 +426,45 @@ static char *first_meta(lede_job *job, const page_scan *s, const char *const *ke
     return NULL;
 }
 
+/* The sources that agree on one field's value, winner first. */
+#define SOURCES_MAX 24
+typedef struct {
+    const char *names[SOURCES_MAX];
+    size_t n;
+} source_list;
+
+static void sources_add(source_list *l, const char *name) {
+    if (!name)
+        return;
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->names[i], name))
+            return;
+    if (l->n < SOURCES_MAX)
+        l->names[l->n++] = name;
+}
+
+/* "json-ld,og:title,h1", or NULL for an empty list. */
+static const char *sources_join(lede_job *job, const source_list *l) {
+    if (!l->n)
+        return NULL;
+    strbuf b;
+    strbuf_init(&b, job->arena, 512);
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            strbuf_puts(&b, ",");
+        strbuf_puts(&b, l->names[i]);
+    }
+    return arena_strndup(job->arena, strbuf_peek(&b), b.len);
+}
+
+/* Remembers a headline candidate for the agreement check. */
+static void head_candidate(lede_job *job, const char *value, const char *source) {
+    if (value && has_letters(value) && job->n_head < LEDE_HEAD_CANDIDATES_MAX) {
+        job->head_values[job->n_head] = value;
+        job->head_sources[job->n_head++] = source;
+    }
+}
+
 static char *node_text(lede_job *job, const xmlNode *n, size_t cap) {
     char *t = dom_text(job->arena, n, cap);
     return t ? meta_clean(job->arena, t) : NULL;
@@ -462,6 +501,12 @@ static void set_headline(lede_job *job, const page_scan *s, json_t *article) {
     const char *host =
         meta_url_host(a, res->canonical_url ? res->canonical_url : res->url);
     char *v = NULL;
+    head_candidate(job, meta_clean(a, meta_jsonld_headline(article)), "json-ld");
+    for (size_t i = 0; i < COUNT(headline_keys); i++)
+        head_candidate(job, meta_clean(a, meta_get(s, headline_keys[i])),
+                       headline_keys[i]);
+    if (s->title)
+        head_candidate(job, node_text(job, s->title, META_FIELD_MAX), "title");
     if ((v = meta_clean(a, meta_jsonld_headline(article))) && has_letters(v))
         res->provenance.headline = "json-ld";
     else
@@ -678,6 +723,42 @@ static void dates_consistent(lede_job *job) {
     job_warn(job, "modified_before_published");
 }
 
+/* Adds source when text parses to the same calendar day as day. */
+static void date_agrees(lede_job *job, source_list *l, bool mf, const char *text,
+                        const char *day, const char *source) {
+    const char *d = NULL;
+    char other[11];
+    if (date_from(job, mf, text, &d) && iso_day(d, other) && !strcmp(other, day))
+        sources_add(l, source);
+}
+
+/* provenance.published_sources: the winner, then every source (JSON-LD,
+ * meta tags, itemprop, <time>, the URL) giving the same publication day. */
+static void published_sources(lede_job *job, const page_scan *s, json_t *article, bool mf,
+                              const char *url) {
+    lede_result *res = job->res;
+    char day[11];
+    if (!iso_day(res->published, day))
+        return;
+    source_list l = {0};
+    sources_add(&l, res->provenance.published);
+    date_agrees(job, &l, mf, meta_jsonld_str(article, "datePublished"), day, "json-ld");
+    for (size_t i = 0; i < COUNT(published_keys); i++)
+        date_agrees(job, &l, mf, meta_get(s, published_keys[i]), day, published_keys[i]);
+    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+        xmlNode *n = s->itemprop_dates[i].node;
+        if (!strcasecmp(dom_attr(n, "itemprop"), "datePublished"))
+            date_agrees(job, &l, mf, element_date_text(job, n), day, "itemprop");
+    }
+    for (size_t i = 0; i < s->n_times; i++)
+        date_agrees(job, &l, mf, element_date_text(job, s->times[i].node), day, "time");
+    char buf[META_DATE_MAX], other[11];
+    if (meta_date_from_url(url, job->now, buf) && iso_day(buf, other) &&
+        !strcmp(other, day))
+        sources_add(&l, "url");
+    res->provenance.published_sources = sources_join(job, &l);
+}
+
 static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
                       xmlNode *byline_node) {
     lede_result *res = job->res;
@@ -732,6 +813,7 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
         pv->published = "url";
     }
     dates_consistent(job);
+    published_sources(job, s, article, mf, url);
 }
 
 /* ------------------------------------------------------------ bylines */
@@ -820,28 +902,81 @@ static bool names_domain(const char *name, const char *domain) {
     return d > domain && *d == '.';
 }
 
-/* Removes authors that are the site itself: "Business Insider" on a site
- * named so, or on businessinsider.com when the site name begins with it
- * ("Business Insider Deutschland"); "Futurism" in a syndicated byline. */
-static void drop_outlet_authors(const char *site, const char *domain, meta_byline *by) {
+/* The names the site goes by: its name, the JSON-LD publisher's name and
+ * its registrable domain. An author who is one of these is the outlet (a
+ * feed, the site's account), not a person. */
+typedef struct {
+    const char *site, *publisher, *domain;
+} outlet_names;
+
+/* True when the author is the outlet itself: "Business Insider" on a site
+ * or publisher named so, or on businessinsider.com when the site name
+ * begins with it ("Business Insider Deutschland"); "Futurism" in a
+ * syndicated byline. Desk and staff credits ("News Desk", "Reuters Staff")
+ * are refused earlier, by their words (meta_name_is_junk). */
+static bool is_outlet(const outlet_names *o, const char *a) {
+    if ((o->site && meta_loose_equal(a, o->site)) ||
+        (o->publisher && meta_loose_equal(a, o->publisher)))
+        return true;
+    return names_domain(a, o->domain) &&
+           (!o->site || !strncasecmp(o->site, a, strlen(a)) ||
+            (o->publisher && !strncasecmp(o->publisher, a, strlen(a))));
+}
+
+/* Removes authors that are the outlet itself. */
+static void drop_outlet_authors(const outlet_names *o, meta_byline *by) {
     size_t kept = 0;
-    for (size_t i = 0; i < by->n_authors; i++) {
-        const char *a = by->authors[i];
-        if (site && meta_loose_equal(a, site))
-            continue;
-        if (names_domain(a, domain) && (!site || !strncasecmp(site, a, strlen(a))))
-            continue;
-        by->authors[kept++] = a;
-    }
+    for (size_t i = 0; i < by->n_authors; i++)
+        if (!is_outlet(o, by->authors[i]))
+            by->authors[kept++] = by->authors[i];
     by->n_authors = kept;
+}
+
+/* Persons named by one source, outlet names left out; true when it named at
+ * least one. */
+static bool persons_from(lede_job *job, const char *text, const outlet_names *o,
+                         meta_byline *out) {
+    if (!text)
+        return false;
+    meta_byline one = {.min_two_words = out->min_two_words};
+    meta_byline_parse(job->arena, text, &one);
+    drop_outlet_authors(o, &one);
+    for (size_t i = 0; i < one.n_authors && out->n_authors < META_MAX_AUTHORS; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < out->n_authors && !dup; k++)
+            dup = meta_loose_equal(out->authors[k], one.authors[i]);
+        if (!dup)
+            out->authors[out->n_authors++] = one.authors[i];
+    }
+    if (!out->dateline)
+        out->dateline = one.dateline;
+    return one.n_authors > 0;
 }
 
 /* A visible byline: the trimmed text of n when it names at least one person
  * and is short enough to be a byline; else NULL. */
+/* True when a bracket opened in s is never closed ("Views(" cut before its
+ * counter): a widget's label, not a byline. */
+static bool unclosed_bracket(const char *s) {
+    int depth = 0;
+    for (; *s; s++) {
+        if (*s == '(' || *s == '[')
+            depth++;
+        else if ((*s == ')' || *s == ']') && depth > 0)
+            depth--;
+        else if (!strncmp(s, "\xEF\xBC\x88", 3)) /* fullwidth ( */
+            depth++, s += 2;
+        else if (!strncmp(s, "\xEF\xBC\x89", 3) && depth > 0)
+            depth--, s += 2;
+    }
+    return depth > 0;
+}
+
 static char *visible_byline(lede_job *job, xmlNode *n) {
     char *t = byline_text(job, n);
     meta_byline probe = {.min_two_words = true};
-    if (!t || strlen(t) > BYLINE_WRITTEN_MAX || !authors_from(job, t, &probe))
+    if (!t || strlen(t) > BYLINE_WRITTEN_MAX || unclosed_bracket(t) ||
+        !authors_from(job, t, &probe))
         return NULL;
     return t;
 }
@@ -893,7 +1028,29 @@ static void pick_fallback(author_pick *p, const char *value, const char *source)
         p->fallback = value, p->fallback_source = source;
 }
 
-static author_pick find_authors(lede_job *job, const page_scan *s, json_t *article) {
+/* True when text names someone and every name is the outlet's. */
+static bool names_only_outlet(lede_job *job, const char *text, const outlet_names *o) {
+    meta_byline by = {0};
+    meta_byline_parse(job->arena, text, &by);
+    size_t named = by.n_authors;
+    drop_outlet_authors(o, &by);
+    return named && !by.n_authors;
+}
+
+/* The JSON-LD publisher's name, or NULL. */
+static const char *publisher_name(lede_job *job, json_t *article) {
+    json_t *pub = json_object_get(article, "publisher");
+    if (json_is_object(pub) && !json_object_get(pub, "name"))
+        pub = meta_jsonld_by_id(job->jsonld,
+                                json_string_value(json_object_get(pub, "@id")));
+    return meta_clean(job->arena, meta_jsonld_str(pub, "name"));
+}
+
+/* The authors of the best-ranked structured source that names a person who
+ * is not the outlet: a JSON-LD author that is the site, a feed or a desk
+ * lets the next source (and at last the visible byline) speak. */
+static author_pick find_authors(lede_job *job, const page_scan *s, json_t *article,
+                                const outlet_names *o) {
     author_pick p = {0};
     /* 1. JSON-LD authors. */
     const char *names[META_MAX_AUTHORS];
@@ -902,17 +1059,20 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
         meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
     pick_fallback(&p, org ? as_written(job, org) : NULL, "json-ld");
     for (size_t i = 0; i < n_names; i++)
-        authors_from(job, names[i], &p.by);
+        persons_from(job, names[i], o, &p.by);
     if (p.by.n_authors) {
         p.source = "json-ld";
         if (n_names == 1)
             p.written = as_written(job, names[0]);
         return p;
     }
+    for (size_t i = 0; i < n_names; i++) /* the outlet as the only author */
+        if (names_only_outlet(job, names[i], o))
+            pick_fallback(&p, as_written(job, names[i]), "json-ld");
     /* 2. <meta name=author> and its relatives. */
     for (size_t i = 0; i < COUNT(author_keys); i++) {
         const char *v = meta_get(s, author_keys[i]);
-        if (authors_from(job, v, &p.by)) {
+        if (persons_from(job, v, o, &p.by)) {
             p.source = author_keys[i], p.written = as_written(job, v);
             return p;
         }
@@ -924,13 +1084,61 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
         const char *v = dom_attr(n, "content");
         if (!v)
             v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
-        if (authors_from(job, v, &p.by)) {
+        if (persons_from(job, v, o, &p.by)) {
             p.source = dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author";
             p.written = as_written(job, v);
             return p;
         }
     }
     return p;
+}
+
+/* True when text names the person first among the chosen authors. */
+static bool names_first_author(lede_job *job, const char *text, const outlet_names *o,
+                               const char *first) {
+    meta_byline by = {0};
+    if (!persons_from(job, text, o, &by))
+        return false;
+    for (size_t i = 0; i < by.n_authors; i++)
+        if (meta_loose_equal(by.authors[i], first))
+            return true;
+    return false;
+}
+
+/* provenance.byline_sources: the winner, then every source naming the same
+ * first author (JSON-LD, meta tags, rel/itemprop author, the visible line). */
+static void byline_sources(lede_job *job, const page_scan *s, json_t *article,
+                           const outlet_names *o, const char *visible,
+                           const char *visible_source) {
+    lede_result *res = job->res;
+    if (!res->byline)
+        return;
+    source_list l = {0};
+    sources_add(&l, res->provenance.byline);
+    if (res->n_authors) {
+        const char *first = res->authors[0];
+        const char *names[META_MAX_AUTHORS];
+        size_t n_names = 0;
+        meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
+        for (size_t i = 0; i < n_names; i++)
+            if (names_first_author(job, names[i], o, first))
+                sources_add(&l, "json-ld");
+        for (size_t i = 0; i < COUNT(author_keys); i++)
+            if (names_first_author(job, meta_get(s, author_keys[i]), o, first))
+                sources_add(&l, author_keys[i]);
+        for (size_t i = 0; i < s->n_rel_author; i++) {
+            xmlNode *n = s->rel_author[i].node;
+            const char *v = dom_attr(n, "content");
+            if (!v)
+                v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+            if (names_first_author(job, v, o, first))
+                sources_add(&l,
+                            dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author");
+        }
+        if (names_first_author(job, visible, o, first))
+            sources_add(&l, visible_source);
+    }
+    res->provenance.byline_sources = sources_join(job, &l);
 }
 
 /* "A, B and C" */
@@ -949,11 +1157,14 @@ static char *join_names(lede_job *job, const meta_byline *by) {
  * when it was used (dates are looked for next to it). */
 static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
     lede_result *res = job->res;
+    outlet_names o = {
+        res->site_name, publisher_name(job, article),
+        meta_url_site(job->arena, res->canonical_url ? res->canonical_url : res->url)};
     visible_pick vis = find_visible(job, s);
-    author_pick p = find_authors(job, s, article);
+    author_pick p = find_authors(job, s, article, &o);
     /* 4. The visible byline, when no structured source names anyone. */
     p.by.min_two_words = true;
-    if (!p.source && vis.text && authors_from(job, vis.text, &p.by))
+    if (!p.source && vis.text && persons_from(job, vis.text, &o, &p.by))
         p.source = vis.source;
 
     /* The dateline and the byline as written come from the visible line when
@@ -979,10 +1190,7 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
     }
     if (!res->dateline) /* schema.org NewsArticle.dateline */
         res->dateline = meta_clean(job->arena, meta_jsonld_str(article, "dateline"));
-    drop_outlet_authors(
-        res->site_name,
-        meta_url_site(job->arena, res->canonical_url ? res->canonical_url : res->url),
-        &p.by);
+    drop_outlet_authors(&o, &p.by);
     if (p.by.n_authors) {
         res->authors = arena_calloc(job->arena, p.by.n_authors, sizeof *res->authors);
         if (res->authors) {
@@ -991,6 +1199,7 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
         }
     }
     res->provenance.byline = res->byline ? p.source : NULL;
+    byline_sources(job, s, article, &o, vis.text, vis.source);
     return agrees || p.source == vis.source ? vis.node : NULL;
 }
 
@@ -1129,13 +1338,55 @@ static bool is_truncated(const char *s) {
            (n > 3 && !strcmp(s + n - 3, "\xE2\x80\xA6"));
 }
 
+/* True when the title opens with h and a separator follows ("Story -
+ * Site", "Story | Section"): the title backs h. */
+static bool title_leads_with(const char *title, const char *h) {
+    size_t n = h ? strlen(h) : 0;
+    if (!title || !n || strncasecmp(title, h, n))
+        return false;
+    const char *p = title + n;
+    while (*p == ' ')
+        p++;
+    return (*p && strchr("|-:", *p)) || !strncmp(p, "\xC2\xB7", 2) ||
+           !strncmp(p, "\xE2\x80\x93", 3) || !strncmp(p, "\xE2\x80\x94", 3) ||
+           !strncmp(p, "\xE2\x80\xA2", 3);
+}
+
+/* True when a headline candidate names the chosen headline: equal, equal
+ * once the site's part is cut, or opening it before a separator. */
+static bool headline_agrees(lede_job *job, const char *cand, const char *h) {
+    lede_arena *a = job->arena;
+    const char *site = job->res->site_name;
+    return meta_loose_equal(cand, h) || title_leads_with(cand, h) ||
+           meta_loose_equal(meta_title_cut(a, cand, site), h) ||
+           (site && meta_loose_equal(meta_title_cut_site(a, cand, site), h));
+}
+
+/* provenance.headline_sources: the winner, then every other source (JSON-LD,
+ * meta tags, the article's <h1>, the <title>) that names the same headline. */
+static void headline_sources(lede_job *job, const char *h1) {
+    lede_result *res = job->res;
+    if (!res->headline)
+        return;
+    source_list l = {0};
+    sources_add(&l, res->provenance.headline);
+    for (size_t i = 0; i < job->n_head; i++)
+        if (headline_agrees(job, job->head_values[i], res->headline))
+            sources_add(&l, job->head_sources[i]);
+    if (h1 && headline_agrees(job, h1, res->headline))
+        sources_add(&l, "h1");
+    res->provenance.headline_sources = sources_join(job, &l);
+}
+
 /* Cross-checks the headline against the visible <h1> and the <title>. */
 static void check_headline(lede_job *job, xmlNode *root) {
     lede_result *res = job->res;
     xmlNode *h1 = article_h1(job, root);
     char *h = h1 ? node_text(job, h1, META_FIELD_MAX) : NULL;
-    if (!h || strlen(h) < HEADLINE_MIN_LEN || meta_loose_equal(h, res->site_name))
+    if (!h || strlen(h) < HEADLINE_MIN_LEN || meta_loose_equal(h, res->site_name)) {
+        headline_sources(job, NULL);
         return;
+    }
     const char *cur = res->headline;
     bool use_h1 = false;
     if (!cur) {
@@ -1157,9 +1408,9 @@ static void check_headline(lede_job *job, xmlNode *root) {
         /* A metadata headline about something else than the visible <h1>
          * (a generic or stale og:title), when the <title> does not back it. */
         char *story = title ? meta_title_cut(job->arena, title, res->site_name) : NULL;
-        use_h1 =
-            use_h1 || (story && !contains(title, cur) && meta_loose_equal(story, h) &&
-                       word_overlap_pct(cur, h) < HEADLINE_VARIANT_PCT);
+        use_h1 = use_h1 || (story && !contains(title, cur) &&
+                            (meta_loose_equal(story, h) || title_leads_with(title, h)) &&
+                            word_overlap_pct(cur, h) < HEADLINE_VARIANT_PCT);
         use_h1 = use_h1 || (!contains(title, cur) &&
                             word_overlap_pct(cur, h) < HEADLINE_SAME_STORY_PCT &&
                             (!title || contains(title, h)) &&
@@ -1169,6 +1420,7 @@ static void check_headline(lede_job *job, xmlNode *root) {
         res->headline = h;
         res->provenance.headline = "h1";
     }
+    headline_sources(job, h);
 }
 
 lede_status meta_finalize(lede_job *job) {

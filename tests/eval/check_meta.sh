@@ -11,7 +11,7 @@ pred=${3:-$(mktemp -d)}
 [ -n "${3:-}" ] || trap 'rm -rf "$pred"' EXIT
 
 # Floors for the readability pages (contains-rate), measured with this script.
-HEADLINE_FLOOR=${HEADLINE_FLOOR:-0.97}
+HEADLINE_FLOOR=${HEADLINE_FLOOR:-0.99}
 BYLINE_FLOOR=${BYLINE_FLOOR:-0.88}
 
 python3 - "$lede" "$shared/data/extraction" "$pred" <<'PY'

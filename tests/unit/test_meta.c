@@ -4,6 +4,7 @@
  * lede_extract() on small pages.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -692,4 +693,162 @@ Test(meta, title_part_naming_the_site_is_not_cut) {
     cr_assert_str_eq(
         meta_title_cut(arena, "Autumn trip (2) @ Steven's Home :: PIXNET", "PIXNET"),
         "Autumn trip (2) @ Steven's Home");
+}
+
+/* ------------------------------------------------------------ issue 17 */
+
+static bool has_author(const lede_result *r, const char *name) {
+    for (size_t i = 0; i < r->n_authors; i++)
+        if (!strcmp(r->authors[i], name))
+            return true;
+    return false;
+}
+
+Test(meta, co_authors_kept_from_every_spelling) {
+    lede_result *r =
+        extract("<html><head><title>Storm closes schools</title></head><body>"
+                "<h1>Storm closes schools</h1><p class=\"byline\">By Jane "
+                "Doe and John Roe</p><p>Text of the story.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 2);
+    cr_assert(has_author(r, "Jane Doe") && has_author(r, "John Roe"));
+    lede_result_free(r);
+    r = extract("<html><head><meta name=\"author\" content=\"Ann Lee, Bo Park and Cy "
+                "Ruiz\"></head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 3);
+    cr_assert(has_author(r, "Ann Lee") && has_author(r, "Bo Park") &&
+              has_author(r, "Cy Ruiz"));
+    lede_result_free(r);
+    r = extract(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Storm closes schools\",\"author\":["
+        "{\"@type\":\"Person\",\"name\":\"Jane Doe\"},{\"@type\":\"Person\","
+        "\"name\":\"John Roe\"}]}</script></head><body><p>Story.</p></body></html>",
+        NULL);
+    cr_assert_eq(r->n_authors, 2);
+    cr_assert(has_author(r, "Jane Doe") && has_author(r, "John Roe"));
+    lede_result_free(r);
+}
+
+Test(meta, outlet_or_desk_author_gives_way_to_the_visible_byline) {
+    /* JSON-LD names the site (a Person by type) and a desk; the page shows
+     * the reporter. */
+    const char *pages[] = {
+        "{\"@type\":\"Person\",\"name\":\"Harbor Gazette\"}",
+        "{\"@type\":\"Person\",\"name\":\"Harbor Courier\"}", /* the publisher */
+        "{\"@type\":\"Person\",\"name\":\"News Desk\"}",
+        "{\"@type\":\"Person\",\"name\":\"Harbor Gazette Staff\"}",
+    };
+    for (size_t i = 0; i < COUNT(pages); i++) {
+        char page[2048];
+        snprintf(page, sizeof page,
+                 "<html><head><meta property=\"og:site_name\" content=\"Harbor Gazette\">"
+                 "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                 "\"headline\":\"Storm closes schools\",\"publisher\":{\"@type\":"
+                 "\"Organization\",\"name\":\"Harbor Courier\"},\"author\":%s}</script>"
+                 "</head><body><h1>Storm closes schools</h1><div class=\"byline\">By "
+                 "Maria Lopez</div><p>Text of the story.</p></body></html>",
+                 pages[i]);
+        lede_result *r = extract(page, "https://harborgazette.example/a");
+        cr_assert_eq(r->n_authors, 1, "case %zu", i);
+        cr_assert_str_eq(r->authors[0], "Maria Lopez", "case %zu", i);
+        cr_assert_str_eq(r->byline, "By Maria Lopez", "case %zu", i);
+        cr_assert_str_eq(r->provenance.byline, "visible-byline", "case %zu", i);
+        lede_result_free(r);
+    }
+    /* The site name as the only author and no visible byline: the stated
+     * byline is kept, naming no person. */
+    lede_result *r =
+        extract("<html><head><meta property=\"og:site_name\" content=\"Harbor "
+                "Gazette\"><meta name=\"author\" content=\"Harbor Gazette\">"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 0);
+    lede_result_free(r);
+}
+
+Test(meta, junk_bylines_rejected) {
+    const char *junk[] = {
+        "Updated 5 hours ago",
+        "November 16, 2021",
+        "@janedoe",
+        "Follow",
+        "jane.doe@example.com",
+        "Views(",
+        "Posted by Mobile Developers", /* a group, not a person */
+        "By the time the storm had passed over the harbour the schools had already "
+        "closed their doors and the buses had stopped running along every route",
+    };
+    for (size_t i = 0; i < COUNT(junk); i++) {
+        char page[1024];
+        snprintf(page, sizeof page,
+                 "<html><body><h1>Storm closes schools</h1><p class=\"byline\">%s</p>"
+                 "<p>Text of the story.</p></body></html>",
+                 junk[i]);
+        lede_result *r = extract(page, NULL);
+        cr_assert_eq(r->n_authors, 0, "case %zu: %s", i, junk[i]);
+        cr_assert_null(r->byline, "case %zu: %s", i, junk[i]);
+        lede_result_free(r);
+    }
+}
+
+Test(meta, future_dates_rejected_in_every_source) {
+    /* NOW is the fetch time: JSON-LD, meta and <time> dates after it lose to
+     * the first source that is not in the future. */
+    lede_result *r =
+        extract("<html><head><script type=\"application/ld+json\">{\"@type\":"
+                "\"NewsArticle\",\"headline\":\"Storm\",\"datePublished\":"
+                "\"2040-05-01T10:00:00Z\"}</script>"
+                "<meta property=\"article:published_time\" "
+                "content=\"2039-01-01\"></head><body><h1>Storm closes "
+                "schools</h1><time datetime=\"2021-11-14\">Nov 14</time>"
+                "<p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-11-14");
+    cr_assert_str_eq(r->provenance.published, "time");
+    lede_result_free(r);
+}
+
+Test(meta, provenance_lists_the_agreeing_sources) {
+    lede_result *r = extract(
+        "<html><head><title>Storm closes schools | Harbor Gazette</title>"
+        "<meta property=\"og:site_name\" content=\"Harbor Gazette\">"
+        "<meta property=\"og:title\" content=\"Storm closes schools\">"
+        "<meta name=\"twitter:title\" content=\"Something else entirely here\">"
+        "<meta name=\"author\" content=\"Maria Lopez\">"
+        "<meta property=\"article:published_time\" content=\"2021-11-15T08:00:00Z\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+        "\"Storm closes schools\",\"datePublished\":\"2021-11-15T09:00:00Z\",\"author\":"
+        "{\"@type\":\"Person\",\"name\":\"Maria Lopez\"}}</script></head><body>"
+        "<h1>Storm closes schools</h1><p class=\"byline\">By Maria Lopez</p>"
+        "<time datetime=\"2021-11-12\">Nov 12</time><p>Story.</p></body></html>",
+        "https://harborgazette.example/2021/11/15/storm");
+    cr_assert_str_eq(r->headline, "Storm closes schools");
+    cr_assert_str_eq(r->provenance.headline_sources, "json-ld,og:title,title,h1");
+    cr_assert_str_eq(r->provenance.byline_sources, "json-ld,author,visible-byline");
+    cr_assert_str_eq(r->provenance.published_sources,
+                     "json-ld,article:published_time,url");
+    /* The JSON carries them next to the winners. */
+    json_t *j = lede_result_to_json(r, 0);
+    json_t *p = json_object_get(j, "provenance");
+    cr_assert_str_eq(json_string_value(json_object_get(p, "headline")), "json-ld");
+    cr_assert_str_eq(json_string_value(json_object_get(p, "byline_sources")),
+                     "json-ld,author,visible-byline");
+    json_decref(j);
+    lede_result_free(r);
+}
+
+Test(meta, title_that_opens_with_the_h1_beats_a_jsonld_description) {
+    /* JSON-LD "headline" holds a description; the <h1> and the <title> agree. */
+    lede_result *r =
+        extract("<html><head><title>Hermit crab - Encyclopedia</title>"
+                "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                "\"headline\":\"small crustacean living in borrowed "
+                "shells\"}</script></head><body><h1>Hermit crab</h1>"
+                "<p>Text of the story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->headline, "Hermit crab");
+    cr_assert_str_eq(r->provenance.headline, "h1");
+    lede_result_free(r);
 }

@@ -198,6 +198,9 @@ typedef struct {
 typedef struct {
     const char *headline, *byline, *published, *modified, *site_name, *language,
         *canonical_url, *description, *image, *text;
+    /* Every source whose value agrees with the chosen one, the winner first,
+     * comma-separated ("json-ld,og:title,h1"); NULL when the field is unset. */
+    const char *headline_sources, *byline_sources, *published_sources;
 } lede_provenance;
 
 typedef struct {
