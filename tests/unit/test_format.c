@@ -81,7 +81,7 @@ Test(markdown, link_without_text_or_address_keeps_only_text) {
 }
 
 Test(markdown, special_characters_are_escaped) {
-    expect_md("<p>2*3 = 6, snake_case, `code`, [x](y), <b> & a|b ~ \\</p>",
+    expect_md("<p>2*3 = 6, snake_case, `code`, [x](y), &lt;b&gt; & a|b ~ \\</p>",
               "2\\*3 = 6, snake\\_case, \\`code\\`, \\[x\\](y), \\<b\\> & a\\|b \\~ "
               "\\\\\n");
     expect_md("<p>&amp;copy; stays text</p>", "\\&copy; stays text\n");
