@@ -32,6 +32,9 @@ typedef int (*cli_jsonl_fn)(const lede_ctx *ctx, json_t *in, json_t *out, size_t
 int cli_jsonl_run(const char *cmd, const char *path, const char *data_dir,
                   cli_jsonl_fn fn, void *user);
 
+/* Does argv ask for the command's help (-h or --help)? */
+bool cli_wants_help(int argc, char **argv);
+
 /* Loads the shared context (models) or prints why it could not, to stderr. */
 lede_ctx *cli_load_ctx(const char *data_dir);
 

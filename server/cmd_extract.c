@@ -109,6 +109,8 @@ static int usage(FILE *f) {
     return f == stdout ? 0 : 2;
 }
 
+static bool structured(out_format f) { return f == FMT_JSON || f == FMT_NDJSON; }
+
 /* ------------------------------------------------------------- one page */
 
 static char *dup_bytes(const char *s, size_t n, bool newline, size_t *out_len) {
@@ -293,7 +295,9 @@ static int emit_page(run_state *rs, size_t i, bool show) {
         rc = 1;
     } else if (rs->a->out_dir) {
         rc = write_file(rs->a, in, s);
-    } else if (fwrite(s->out, 1, s->out_len, stdout) != s->out_len) {
+    } else if ((i && !structured(rs->a->format) && fputc('\n', stdout) == EOF) ||
+               fwrite(s->out, 1, s->out_len, stdout) != s->out_len) {
+        /* Text documents one after another are set apart by a blank line. */
         rc = 1;
     }
     free(s->out);
@@ -319,12 +323,22 @@ static int run_pages(const extract_args *a, const lede_ctx *ctx, const cli_input
     if (!started)
         worker(&rs); /* no thread could start: do the work here */
     bool show = isatty(STDERR_FILENO) && in->n > 1;
-    double start = now_s();
+    double start = now_s(), drawn = 0;
     int rc = 0;
     for (size_t i = 0; i < in->n; i++) {
         wait_page(&rs, i, show, start);
         rc |= emit_page(&rs, i, show);
+        double t = now_s();
+        if (show && (i == 0 || t - drawn >= PROGRESS_EVERY_NS / 1e9)) {
+            pthread_mutex_lock(&rs.lock);
+            size_t done = rs.n_done, failed = rs.n_failed;
+            pthread_mutex_unlock(&rs.lock);
+            progress(done, in->n, failed, t - start);
+            drawn = t;
+        }
     }
+    if (show)
+        fputs("\r\033[K", stderr);
     fflush(stdout);
     for (unsigned t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
@@ -488,12 +502,12 @@ static int parse_args(int argc, char **argv, extract_args *a, cli_inputs *in,
         return bad("--url applies to one input only", NULL);
     if (!a->format_set)
         a->format = in->n == 1 && !a->out_dir && !in->n_failed ? FMT_JSON : FMT_NDJSON;
-    bool structured = a->format == FMT_JSON || a->format == FMT_NDJSON;
-    if (fields_set && !structured)
+    if (fields_set && !structured(a->format))
         return bad("--fields applies to the json and ndjson formats", NULL);
     a->opt.include_html |= a->format == FMT_MARKDOWN || a->format == FMT_HTML;
     /* Text renderings need no language stages. */
-    a->opt.stages = structured ? a->fields.stages : LEDE_FIELD_META | LEDE_FIELD_TEXT;
+    a->opt.stages =
+        structured(a->format) ? a->fields.stages : LEDE_FIELD_META | LEDE_FIELD_TEXT;
     return 0;
 }
 
