@@ -8,7 +8,7 @@
 #include "lede/lede.h"
 
 int cmd_serve(int argc, char **argv);     /* lede serve [--config FILE] [--port N] ... */
-int cmd_extract(int argc, char **argv);   /* lede extract [--url URL] FILE|- */
+int cmd_extract(int argc, char **argv);   /* lede extract [options] FILE|DIR|-... */
 int cmd_tag(int argc, char **argv);       /* lede tag --conll FILE */
 int cmd_numbers(int argc, char **argv);   /* lede numbers --jsonl FILE */
 int cmd_quotes(int argc, char **argv);    /* lede quotes --jsonl FILE */
@@ -32,7 +32,33 @@ typedef int (*cli_jsonl_fn)(const lede_ctx *ctx, json_t *in, json_t *out, size_t
 int cli_jsonl_run(const char *cmd, const char *path, const char *data_dir,
                   cli_jsonl_fn fn, void *user);
 
+/* Does argv ask for the command's help (-h or --help)? */
+bool cli_wants_help(int argc, char **argv);
+
 /* Loads the shared context (models) or prints why it could not, to stderr. */
 lede_ctx *cli_load_ctx(const char *data_dir);
+
+/* The inputs of `lede extract` (server/cli_inputs.c): pages to read and the
+ * path of each one's output under -o DIR, relative and without extension
+ * change ("news/a.html"; "stdin" for "-"). */
+typedef struct {
+    char *path; /* as opened: "-" is stdin */
+    char *rel;
+} cli_input;
+
+typedef struct {
+    cli_input *v;
+    size_t n, cap;
+    size_t n_failed; /* folders or list files that could not be read */
+} cli_inputs;
+
+/* Adds one argument: "-", a file (taken whatever its name, missing or not:
+ * reading it reports the error), or a folder, walked recursively for
+ * *.html and *.htm in name order. Returns 0, or -1 when out of memory. */
+int cli_inputs_add(cli_inputs *in, const char *arg);
+
+/* Adds every non-blank line of a list file ("-" = stdin) as an argument. */
+int cli_inputs_add_list(cli_inputs *in, const char *list);
+void cli_inputs_free(cli_inputs *in);
 
 #endif

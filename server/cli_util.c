@@ -113,3 +113,10 @@ int cli_jsonl_run(const char *cmd, const char *path, const char *data_dir,
     lede_ctx_free(ctx);
     return rc;
 }
+
+bool cli_wants_help(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+            return true;
+    return false;
+}

@@ -339,7 +339,14 @@ static int numbers_line(const lede_ctx *ctx, json_t *in, json_t *out, size_t lin
     return rc;
 }
 
+static const char numbers_usage[] =
+    "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims] [--data-dir DIR]\n";
+
 int cmd_numbers(int argc, char **argv) {
+    if (cli_wants_help(argc, argv)) {
+        fputs(numbers_usage, stdout);
+        return 0;
+    }
     const char *path = NULL, *data_dir = NULL;
     rt_model model = RM_ALL;
     bool claims = false;
@@ -353,13 +360,12 @@ int cmd_numbers(int argc, char **argv) {
         else if (strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc)
             data_dir = argv[++i];
         else {
-            fprintf(stderr,
-                    "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims]\n");
+            fputs(numbers_usage, stderr);
             return 2;
         }
     }
     if (!path) {
-        fprintf(stderr, "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims]\n");
+        fputs(numbers_usage, stderr);
         return 2;
     }
     numbers_run run = {.default_model = model, .claims = claims};

@@ -75,7 +75,13 @@ static int quotes_line(const lede_ctx *ctx, json_t *in, json_t *out, size_t line
     return 0;
 }
 
+static const char quotes_usage[] = "usage: lede quotes --jsonl FILE|- [--data-dir DIR]\n";
+
 int cmd_quotes(int argc, char **argv) {
+    if (cli_wants_help(argc, argv)) {
+        fputs(quotes_usage, stdout);
+        return 0;
+    }
     const char *path = NULL, *data_dir = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--jsonl") && i + 1 < argc)
@@ -88,7 +94,7 @@ int cmd_quotes(int argc, char **argv) {
         }
     }
     if (!path) {
-        fprintf(stderr, "usage: lede quotes --jsonl FILE|-\n");
+        fputs(quotes_usage, stderr);
         return 2;
     }
     lede_options opt;

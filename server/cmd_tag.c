@@ -104,12 +104,16 @@ static void doc_free(tag_doc *d) {
     free(d->conf);
 }
 
-static int usage(void) {
-    fprintf(stderr, "usage: lede tag --conll FILE [--confidence] [--data-dir DIR]\n");
-    return 2;
+static int usage_to(FILE *f) {
+    fprintf(f, "usage: lede tag --conll FILE [--confidence] [--data-dir DIR]\n");
+    return f == stdout ? 0 : 2;
 }
 
+static int usage(void) { return usage_to(stderr); }
+
 int cmd_tag(int argc, char **argv) {
+    if (cli_wants_help(argc, argv))
+        return usage_to(stdout);
     const char *path = NULL, *data_dir = NULL;
     bool with_conf = false;
     for (int i = 1; i < argc; i++) {

@@ -22,13 +22,15 @@
 #define TRAIN_DEFAULT_SEED 20031
 #define TRAIN_DEFAULT_DATA_DIR "core/data"
 
-static int usage(void) {
-    fprintf(stderr, "usage: lede train-ner --out FILE [--data-dir DIR] [--dev FILE] "
-                    "[--epochs N] [--bits B] [--seed S] [--stages 1|2] [--lower-every N] "
-                    "--train FILE[:WEIGHT[:trim]] "
-                    "...\n");
-    return 2;
+static int usage_to(FILE *f) {
+    fprintf(f, "usage: lede train-ner --out FILE [--data-dir DIR] [--dev FILE] "
+               "[--epochs N] [--bits B] [--seed S] [--stages 1|2] [--lower-every N] "
+               "--train FILE[:WEIGHT[:trim]] "
+               "...\n");
+    return f == stdout ? 0 : 2;
 }
+
+static int usage(void) { return usage_to(stderr); }
 
 /* Splits "path[:weight[:trim]]" in place. */
 static int parse_train(char *arg, ner_train_file *f) {
@@ -53,6 +55,8 @@ static int parse_train(char *arg, ner_train_file *f) {
 }
 
 int cmd_train_ner(int argc, char **argv) {
+    if (cli_wants_help(argc, argv))
+        return usage_to(stdout);
     ner_train_file files[TRAIN_MAX_FILES];
     ner_train_opts o = {.files = files,
                         .epochs = TRAIN_DEFAULT_EPOCHS,

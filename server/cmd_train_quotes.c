@@ -18,13 +18,17 @@
 #define QTRAIN_DEFAULT_SEED 20181
 #define QTRAIN_DEFAULT_DATA_DIR "core/data"
 
-static int usage(void) {
-    fprintf(stderr, "usage: lede train-quotes --train FILE --out FILE [--data-dir DIR] "
-                    "[--epochs N] [--bits B] [--seed S]\n");
-    return 2;
+static int usage_to(FILE *f) {
+    fprintf(f, "usage: lede train-quotes --train FILE --out FILE [--data-dir DIR] "
+               "[--epochs N] [--bits B] [--seed S]\n");
+    return f == stdout ? 0 : 2;
 }
 
+static int usage(void) { return usage_to(stderr); }
+
 int cmd_train_quotes(int argc, char **argv) {
+    if (cli_wants_help(argc, argv))
+        return usage_to(stdout);
     quotes_train_opts o = {.epochs = QTRAIN_DEFAULT_EPOCHS,
                            .bits = QTRAIN_DEFAULT_BITS,
                            .seed = QTRAIN_DEFAULT_SEED};

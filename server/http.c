@@ -214,7 +214,19 @@ static void fail(http_failure *f, int status, const char *code, const char *fmt,
     va_end(ap);
 }
 
-/* Extracts one page and renders the Article as a malloc'd compact JSON string. */
+/* The article as the request's format= asks (markdown or text), malloc'd. */
+static char *render_text(const lede_result *res, http_format format, http_failure *f) {
+    lede_format lf = format == HTTP_FORMAT_TEXT ? LEDE_FORMAT_TEXT : LEDE_FORMAT_MARKDOWN;
+    char *out = NULL;
+    if (lede_result_render(res, lf, &out, NULL) != LEDE_OK) {
+        fail(f, 500, "internal_error", "out of memory rendering the result");
+        return NULL;
+    }
+    return out;
+}
+
+/* Extracts one page and renders the Article as a malloc'd compact JSON string
+ * (or as Markdown or text when o->format says so). */
 static char *extract_json(http_server *s, const http_options *o, const char *bytes,
                           size_t len, const char *url, const char *content_type,
                           size_t max_input, http_failure *f) {
@@ -223,9 +235,11 @@ static char *extract_json(http_server *s, const http_options *o, const char *byt
     lede_options_init(&opt);
     opt.max_input_bytes = max_input;
     opt.content_type = content_type;
-    opt.include_html = o->include_html;
+    opt.include_html = o->include_html || o->format == HTTP_FORMAT_MARKDOWN;
     opt.include_dates = o->include_dates;
-    opt.stages = o->stages;
+    /* Text renderings need no language stages. */
+    opt.stages =
+        o->format == HTTP_FORMAT_JSON ? o->stages : LEDE_FIELD_META | LEDE_FIELD_TEXT;
     opt.min_confidence = o->min_confidence;
     lede_result *res = NULL;
     lede_status st = lede_extract(ctx, bytes, len, url, &opt, &res);
@@ -240,6 +254,11 @@ static char *extract_json(http_server *s, const http_options *o, const char *byt
         return NULL;
     }
     metrics_extract(s->metrics, &res->timings);
+    if (o->format != HTTP_FORMAT_JSON) {
+        char *text = render_text(res, o->format, f);
+        lede_result_free(res);
+        return text;
+    }
     json_t *j = lede_result_to_json(res, 0);
     lede_result_free(res);
     char *out = NULL;
@@ -427,7 +446,7 @@ static enum MHD_Result finish_extract(req *r, const page_input *in) {
     slot_release(r);
     if (!json)
         return respond_error(r, f.status, f.code, "%s", f.message);
-    return respond_json(r, 200, json);
+    return respond(r, 200, http_format_content_type(r->opt.format), json, strlen(json));
 }
 
 /* Decides what the body asks for. Returns MHD_YES when an answer is queued or
@@ -797,6 +816,11 @@ static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char 
     } else if (!strcmp(key, "min_confidence")) {
         if (http_confidence_parse(value, &r->opt.min_confidence)) {
             snprintf(err, sizeof err, "min_confidence must be a number from 0 to 1");
+            r->bad_query = true;
+        }
+    } else if (!strcmp(key, "format") && r->route == METRICS_ROUTE_EXTRACT) {
+        if (http_format_parse(value, &r->opt.format)) {
+            snprintf(err, sizeof err, "format must be json, markdown or text");
             r->bad_query = true;
         }
     } else if (!strcmp(key, "url") && r->route == METRICS_ROUTE_EXTRACT) {

@@ -207,6 +207,27 @@ int http_flag_parse(const char *value, bool *out) {
     return -1;
 }
 
+static const struct {
+    const char *name, *content_type;
+} answer_formats[] = {
+    [HTTP_FORMAT_JSON] = {"json", "application/json; charset=utf-8"},
+    [HTTP_FORMAT_MARKDOWN] = {"markdown", "text/markdown; charset=utf-8"},
+    [HTTP_FORMAT_TEXT] = {"text", "text/plain; charset=utf-8"},
+};
+
+int http_format_parse(const char *value, http_format *out) {
+    for (size_t i = 0; value && i < sizeof answer_formats / sizeof *answer_formats; i++)
+        if (!strcmp(value, answer_formats[i].name)) {
+            *out = (http_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *http_format_content_type(http_format f) {
+    return answer_formats[f <= HTTP_FORMAT_TEXT ? f : HTTP_FORMAT_JSON].content_type;
+}
+
 int http_confidence_parse(const char *value, double *out) {
     if (!value || !*value)
         return -1;

@@ -49,12 +49,21 @@ void http_extract_req_clear(http_extract_req *r);
 
 /* Output options from the query string. `keys` is a bitmask over the Article's
  * top-level keys (0 = all), `stages` the matching LEDE_FIELD_* work mask. */
+/* What /v1/extract answers with (`format=`): the Article JSON, or the article
+ * rendered by lede_result_render. */
+typedef enum {
+    HTTP_FORMAT_JSON = 0,
+    HTTP_FORMAT_MARKDOWN, /* text/markdown */
+    HTTP_FORMAT_TEXT,     /* text/plain */
+} http_format;
+
 typedef struct {
     uint32_t keys;
     unsigned stages;
     bool include_html;
     bool include_dates;    /* include=dates: years kept in numeric_claims */
     double min_confidence; /* entities below it are dropped; 0 keeps all */
+    http_format format;
 } http_options;
 
 /* Parses `fields=headline,entities`: every name must be a top-level Article
@@ -72,6 +81,12 @@ int http_flag_parse(const char *value, bool *out);
 /* Parses a confidence threshold: a decimal number from 0 to 1 ("0.5", "1",
  * ".75"). Returns 0, or -1 for anything else (empty, out of range, "nan"). */
 int http_confidence_parse(const char *value, double *out);
+
+/* Parses `format=json|markdown|text`. Returns 0, or -1 for anything else. */
+int http_format_parse(const char *value, http_format *out);
+
+/* The Content-Type of an answer in that format. */
+const char *http_format_content_type(http_format f);
 
 /* Keeps only the keys selected in opt->keys (no-op when 0). */
 void http_fields_filter(json_t *article, const http_options *opt);

@@ -11,7 +11,8 @@ static const struct {
 } commands[] = {
     {"serve", cmd_serve, "serve [--config FILE] [--port N]   run the HTTP service"},
     {"extract", cmd_extract,
-     "extract [--url URL] FILE|-          print one page's Article JSON"},
+     "extract [options] FILE|DIR|-...     pages as Article JSON, NDJSON, text or\n"
+     "                                           Markdown (lede extract --help)"},
     {"tag", cmd_tag,
      "tag --conll FILE                    tag CoNLL tokens with the entity model"},
     {"numbers", cmd_numbers,
@@ -25,7 +26,8 @@ static const struct {
 };
 
 static int usage(FILE *f) {
-    fprintf(f, "usage: lede COMMAND [ARGS]\n\ncommands:\n");
+    fprintf(f, "usage: lede COMMAND [ARGS]   (lede COMMAND --help for its options)\n\n"
+               "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  lede %s\n", commands[i].help);
     return f == stdout ? 0 : 2;

@@ -1,5 +1,6 @@
 /* libFuzzer target for the content stage: any bytes as a page, with cleaned
- * markup on, small limits so the depth and text caps are exercised too.
+ * markup on, small limits so the depth and text caps are exercised too; the
+ * result is rendered as Markdown and text (core/format) as well.
  * Built by `make fuzz` (clang): build-fuzz/fuzz_content [corpus]. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,6 +35,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (!res->text || strlen(res->text) != res->text_len ||
             res->text_len > opt.max_text_len)
             abort();
+        lede_format fmt = size % 5 == 0 ? LEDE_FORMAT_TEXT : LEDE_FORMAT_MARKDOWN;
+        char *out = NULL;
+        size_t out_len = 0;
+        if (lede_result_render(res, fmt, &out, &out_len) == LEDE_OK &&
+            strlen(out) != out_len)
+            abort();
+        free(out);
         lede_result_free(res);
     }
     return 0;

@@ -123,6 +123,26 @@ Test(http_req, confidence_thresholds) {
     cr_expect_eq(http_confidence_parse(NULL, &v), -1);
 }
 
+Test(http_req, answer_formats) {
+    http_format f = HTTP_FORMAT_TEXT;
+    cr_expect_eq(http_format_parse("json", &f), 0);
+    cr_expect_eq(f, HTTP_FORMAT_JSON);
+    cr_expect_eq(http_format_parse("markdown", &f), 0);
+    cr_expect_eq(f, HTTP_FORMAT_MARKDOWN);
+    cr_expect_eq(http_format_parse("text", &f), 0);
+    cr_expect_eq(f, HTTP_FORMAT_TEXT);
+    cr_expect_eq(http_format_parse("Markdown", &f), -1);
+    cr_expect_eq(http_format_parse("", &f), -1);
+    cr_expect_eq(http_format_parse(NULL, &f), -1);
+    cr_expect_eq(f, HTTP_FORMAT_TEXT, "a bad value leaves the format as it was");
+    cr_expect_str_eq(http_format_content_type(HTTP_FORMAT_JSON),
+                     "application/json; charset=utf-8");
+    cr_expect_str_eq(http_format_content_type(HTTP_FORMAT_MARKDOWN),
+                     "text/markdown; charset=utf-8");
+    cr_expect_str_eq(http_format_content_type(HTTP_FORMAT_TEXT),
+                     "text/plain; charset=utf-8");
+}
+
 Test(http_req, request_ids) {
     cr_expect(http_request_id_ok("abc-123_x.y:z"));
     cr_expect(!http_request_id_ok(""));

@@ -272,6 +272,22 @@ lede_status lede_tag_tokens_conf(const lede_ctx *ctx, const char *const *tokens,
  * Returns a new reference (the caller json_decref()s it) or NULL on no memory. */
 json_t *lede_result_to_json(const lede_result *r, unsigned fields);
 
+/* Article renderings other than JSON. */
+typedef enum {
+    LEDE_FORMAT_TEXT = 0, /* headline, a blank line, then result->text */
+    /* Markdown: "# headline", the byline in italics, then the article. From
+     * result->html when present (extract with include_html): subheadings,
+     * lists, tables, links, images, quotes, code; from result->text otherwise
+     * (paragraphs only). Text is escaped so it never reads as markup. */
+    LEDE_FORMAT_MARKDOWN,
+} lede_format;
+
+/* Renders the article in `fmt` as a new NUL-terminated UTF-8 string in *out
+ * (the caller free()s it), its length in *out_len when not NULL. Returns
+ * LEDE_OK, LEDE_ERR_INVALID for a bad argument, LEDE_ERR_NOMEM. */
+lede_status lede_result_render(const lede_result *r, lede_format fmt, char **out,
+                               size_t *out_len);
+
 /* Frees a result and everything it points to. NULL is fine. */
 void lede_result_free(lede_result *r);
 
