@@ -36,6 +36,8 @@ typedef struct {
     size_t name_mention; /* the mention with the fullest form */
     int32_t rank;        /* final position, -1 when dropped */
     double confidence;   /* best mention posterior times the type's share */
+    bool full_name;      /* a mention of two words or more */
+    bool vouched;        /* a one-word mention after a title, or a first name */
 } ent_group;
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
@@ -485,6 +487,29 @@ static bool is_sentence_case(const gazetteer *g, const nlp_text *t, const ent_me
                       NER_GAZ_FIRST_NAME));
 }
 
+/* Whether a one-word person mention is vouched for as a person: a known
+ * first name ("Elizabeth"), or a word after a title ("Mr. Lugg", "President
+ * Obama"). */
+static bool person_vouched(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    uint64_t h = tok_hash(t, m->tb);
+    if (ner_gaz_lookup(g, &h, 1) & NER_GAZ_FIRST_NAME)
+        return true;
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    uint32_t k = m->tb;
+    if (k > s->tok_begin && tok_is(t, k - 1, "."))
+        k--;
+    return k > s->tok_begin && title_len(g, t, k - 1, 1) > 0;
+}
+
+/* A person the article names only by one word, never with a first name or
+ * a title, is most often not a person at all (a car model, a product, a
+ * heading word): news writing introduces people by full name or title. Such
+ * an entity is dropped. A lone surname whose full name appears has already
+ * joined that person (resolve_surnames). */
+static bool unvouched_person(const ent_group *gr) {
+    return gr->type == LEDE_ENT_PERSON && !gr->full_name && !gr->vouched;
+}
+
 static int group_cmp(const void *a, const void *b) {
     const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
     if (x->count != y->count)
@@ -529,11 +554,16 @@ lede_status nlp_entities_merge(lede_job *job) {
         int32_t *slot = map_slot(&group_of, ner_combine(ms[i].key, ms[i].type));
         if (*slot < 0) {
             *slot = (int32_t)n_groups;
-            groups[n_groups++] = (ent_group){ms[i].type, ms[i].key, 0, i, i, 0, 0.0};
+            groups[n_groups++] =
+                (ent_group){ms[i].type, ms[i].key, 0, i, i, 0, 0.0, false, false};
         }
         size_t gi = (size_t)*slot;
         ent_group *gr = &groups[gi];
         gr->count++;
+        if (ms[i].te - ms[i].tb >= 2)
+            gr->full_name = true;
+        else if (gr->type == LEDE_ENT_PERSON && person_vouched(g, t, &ms[i]))
+            gr->vouched = true;
         double c = (double)ms[i].conf * (double)ms[i].type_share;
         if (c > gr->confidence)
             gr->confidence = c;
@@ -546,7 +576,7 @@ lede_status nlp_entities_merge(lede_job *job) {
     double min_conf = job->opt ? job->opt->min_confidence : 0;
     for (size_t i = 0; i < n_groups; i++) {
         groups[i].rank = -1;
-        if (groups[i].confidence >= min_conf)
+        if (groups[i].confidence >= min_conf && !unvouched_person(&groups[i]))
             order[n_kept++] = &groups[i];
     }
     qsort(order, n_kept, sizeof *order, group_cmp);

@@ -164,7 +164,9 @@ Test(entities, ties_keep_text_order_and_types_stay_apart) {
 }
 
 Test(entities, surname_without_full_name_stays_alone) {
-    begin("Smith spoke. Jones replied to Smith.");
+    /* Titles make the one-word names people (see
+     * one_word_person_needs_a_full_name_a_title_or_a_first_name). */
+    begin("Mr. Smith spoke. Ms. Jones replied to Smith.");
     mention("Smith", 0, LEDE_ENT_PERSON);
     mention("Jones", 0, LEDE_ENT_PERSON);
     mention("Smith", 1, LEDE_ENT_PERSON);
@@ -308,6 +310,31 @@ Test(entities, sentence_case_word_written_lower_elsewhere_is_no_name) {
      * two words stay. */
     cr_assert(find("Will") && find("Tallinn") && find("Drought Fund"));
     cr_assert_eq(res.n_entities, 3);
+}
+
+Test(entities, one_word_person_needs_a_full_name_a_title_or_a_first_name) {
+    begin("The Corvetta sold well, and the Corvetta sold again. Mr. Pellworth "
+          "agreed. Senator Hallbeck voted. Elizabeth waved. Anna Kessler said "
+          "Kessler would stay.");
+    mention("Corvetta", 0, LEDE_ENT_PERSON);
+    mention("Corvetta", 1, LEDE_ENT_PERSON);
+    mention("Pellworth", 0, LEDE_ENT_PERSON);
+    mention("Hallbeck", 0, LEDE_ENT_PERSON);
+    mention("Elizabeth", 0, LEDE_ENT_PERSON);
+    mention("Anna Kessler", 0, LEDE_ENT_PERSON);
+    mention("Kessler", 1, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* Named by one word only, twice, with nothing that makes it a person. */
+    cr_assert_null(find("Corvetta"));
+    cr_assert_eq(job.mentions[0].entity, -1);
+    cr_assert_eq(job.mentions[1].entity, -1);
+    /* After a title (with or without its full stop), a first name, a surname
+     * of a full name: people. */
+    cr_assert(find("Pellworth") && find("Hallbeck") && find("Elizabeth"));
+    const lede_entity *k = find("Anna Kessler");
+    cr_assert(k);
+    cr_assert_eq(k->n_mentions, 2);
+    cr_assert_eq(res.n_entities, 4);
 }
 
 Test(entities, min_confidence_drops_entities_and_unlinks_their_mentions) {
