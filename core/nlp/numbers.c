@@ -2108,7 +2108,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
             return k + 1;
         if (n.ordinal && n.b > j && !cm && !neg) {
             /* "a third buyer": the article is not part of the ordinal */
-            d.start = d.qty_start = j = n.b;
+            d.start = d.qty_start = j = num_b = n.b;
         }
     }
     for (size_t q = n.b; q < n.e; q++)

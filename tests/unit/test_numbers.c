@@ -529,3 +529,15 @@ Test(numbers, hyphenated_mixed_numbers) {
     near(c->value, 2.75);
     cr_assert_not(c->has_range);
 }
+
+/* "a third buyer": the ordinal's spans start at "third", the number too (a
+ * fuzz find: the number began at the article, before its quantity). */
+Test(numbers, article_ordinal_spans_are_ordered) {
+    run("Acme found a third buyer. A third roads were closed.");
+    for (size_t i = 0; i < res->n_claims; i++) {
+        const lede_claim *c = &res->claims[i];
+        cr_assert(c->start <= c->qty_start && c->qty_start <= c->num_start,
+                  "%s: %u %u %u", c->text, (unsigned)c->start, (unsigned)c->qty_start,
+                  (unsigned)c->num_start);
+    }
+}
