@@ -415,15 +415,27 @@ static void track_preformatted(scan *sc, const char *name, size_t n, bool end_ta
 
 /* A DOCTYPE at r. After content has begun, libxml2 reads what follows a
  * (misplaced) DOCTYPE as a comment, a PI or a start tag, and any other '<'
- * ("</p>", another DOCTYPE) as text. */
+ * ("</p>", another DOCTYPE) as text. A comment there is read in that same
+ * step, so what follows it is read afresh ("<!DOCTYPE><!-- --></p>" ends the
+ * p, "<!DOCTYPE></p>" is text): an empty comment stays in its place. */
 static void copy_doctype(scan *sc) {
     bool misplaced = !sc->prolog || sc->doctype_seen;
     sc->doctype_seen = true;
     copy_through_gt(sc);
     size_t r = sc->r;
-    if (misplaced && r + 1 < sc->len && sc->s[r] == '<' && !starts_ci(sc, r, "<!--") &&
-        sc->s[r + 1] != '?' && !is_letter(sc->s[r + 1]))
+    if (!misplaced || r + 1 >= sc->len || sc->s[r] != '<')
+        return;
+    if (starts_ci(sc, r, "<!--")) {
+        if (!sc->in_element) {
+            copy_to(sc, comment_end(sc)); /* see comment_end() */
+            return;
+        }
+        sc->r = comment_end(sc);
+        if (sc->r < sc->len)
+            emit(sc, "<!---->", 7);
+    } else if (sc->s[r + 1] != '?' && !is_letter(sc->s[r + 1])) {
         copy_to(sc, r + 1);
+    }
 }
 
 static bool all_blank(const char *s, size_t n) {

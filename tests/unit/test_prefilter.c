@@ -162,6 +162,11 @@ Test(prefilter, same_dom_on_tricky_markup) {
     SAME_DOM("!<!DOCTYPE></d<S type=\"><f=");
     SAME_DOM("<!DOCTYPE html></d<S type=\"><f=");
     SAME_DOM("l<!DOCTYPE><!DOCTYPE></d<script>,");
+    /* A comment right after a misplaced DOCTYPE is read with it: an end tag
+     * after the comment is markup, right after the DOCTYPE it is text. */
+    SAME_DOM("<h><!DOCTYPE><!----></");
+    SAME_DOM("<p>a<!DOCTYPE html><!-- note --></p>b");
+    SAME_DOM("<p>a<!DOCTYPE html><!-- one --><!-- two --></p><p>b</p>");
     SAME_DOM("&amp<!-- x -->;");
     SAME_DOM("<p>x<!--->y-->z<!-- a --!>w</p>");
     SAME_DOM("<div><script>document.write('<p class=\"a\">')</script><p>b</p></div>");
