@@ -59,6 +59,15 @@ int cli_inputs_add(cli_inputs *in, const char *arg);
 
 /* Adds every non-blank line of a list file ("-" = stdin) as an argument. */
 int cli_inputs_add_list(cli_inputs *in, const char *list);
+/* Bytes of rel its output is named from: rel less its extension. */
+size_t cli_output_stem(const char *rel);
+
+/* Makes the outputs of -o DIR distinct: an input whose output would take
+ * one another input's name already has ("a/index.html" and "b/index.html"
+ * given as two folders; "x.html" beside "x.htm") gets "-2", "-3", ... after
+ * its name, in input order, and the new name is reported on stderr.
+ * Returns 0, or -1 when out of memory. */
+int cli_inputs_unique_outputs(cli_inputs *in);
 void cli_inputs_free(cli_inputs *in);
 
 #endif

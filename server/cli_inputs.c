@@ -2,6 +2,7 @@
  * files, each with the relative path its output takes under -o DIR. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,4 +134,100 @@ int cli_inputs_add_list(cli_inputs *in, const char *list) {
     if (f != stdin)
         fclose(f);
     return rc;
+}
+
+size_t cli_output_stem(const char *rel) {
+    const char *base = strrchr(rel, '/');
+    base = base ? base + 1 : rel;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? (size_t)(dot - rel) : strlen(rel);
+}
+
+/* A set of output names (stems), open addressing; owns its strings. */
+typedef struct {
+    char **slot;
+    size_t cap; /* a power of two, at least twice the names held */
+} name_set;
+
+static uint64_t name_hash(const char *s, size_t n) {
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+/* The slot holding s (n bytes) or the empty slot where it would go. */
+static char **name_find(const name_set *set, const char *s, size_t n) {
+    for (size_t i = name_hash(s, n) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
+        char *t = set->slot[i];
+        if (!t || (strlen(t) == n && !memcmp(t, s, n)))
+            return &set->slot[i];
+    }
+}
+
+/* Adds s (n bytes); false when it was there already. -1 when out of
+ * memory. */
+static int name_add(name_set *set, const char *s, size_t n) {
+    char **at = name_find(set, s, n);
+    if (*at)
+        return 0;
+    if (!(*at = strndup(s, n)))
+        return -1;
+    return 1;
+}
+
+int cli_inputs_unique_outputs(cli_inputs *in) {
+    /* each input adds at most one name, and a renamed one a second */
+    name_set set = {.cap = 16};
+    while (set.cap < 4 * in->n + 16)
+        set.cap *= 2;
+    if (!(set.slot = calloc(set.cap, sizeof *set.slot)))
+        return -1;
+    int rc = 0;
+    /* First every name as given, so that a rename never takes the name a
+     * later input has of its own. */
+    for (size_t i = 0; i < in->n && rc >= 0; i++)
+        rc = name_add(&set, in->v[i].rel, cli_output_stem(in->v[i].rel));
+    char **owner = rc < 0 ? NULL : calloc(set.cap, sizeof *owner);
+    for (size_t i = 0; owner && i < in->n; i++) {
+        cli_input *it = &in->v[i];
+        size_t stem = cli_output_stem(it->rel);
+        char **at = name_find(&set, it->rel, stem);
+        size_t k = (size_t)(at - set.slot);
+        if (!owner[k]) {
+            owner[k] = it->path; /* the first input of this name keeps it */
+            continue;
+        }
+        const char *ext = it->rel + stem;
+        size_t cap = strlen(it->rel) + 24;
+        char *rel = malloc(cap);
+        if (!rel) {
+            rc = -1;
+            break;
+        }
+        for (unsigned n = 2;; n++) {
+            snprintf(rel, cap, "%.*s-%u%s", (int)stem, it->rel, n, ext);
+            int added = name_add(&set, rel, strlen(rel) - strlen(ext));
+            if (added) {
+                rc = added < 0 ? -1 : 0;
+                break;
+            }
+        }
+        if (rc < 0) {
+            free(rel);
+            break;
+        }
+        fprintf(stderr, "lede extract: %s: output named %.*s (%.*s is taken by %s)\n",
+                it->path, (int)(strlen(rel) - strlen(ext)), rel, (int)stem, it->rel,
+                owner[k]);
+        free(it->rel);
+        it->rel = rel;
+    }
+    if (!owner)
+        rc = -1;
+    free(owner);
+    for (size_t i = 0; i < set.cap; i++)
+        free(set.slot[i]);
+    free(set.slot);
+    return rc < 0 ? -1 : 0;
 }

@@ -46,7 +46,9 @@ static const char usage_text[] =
     "  --list FILE          also extract the paths in FILE, one per line (- = stdin)\n"
     "  -o, --output DIR     write one file per page under DIR, at the page's\n"
     "                       relative path with the format's extension\n"
-    "                       (.json, .txt, .md, .html); default: stdout\n"
+    "                       (.json, .txt, .md, .html); an output two inputs\n"
+    "                       would share gets -2, -3, ... after its name\n"
+    "                       (said on stderr); default: stdout\n"
     "  --format F           json (indented), ndjson (one line per page), text\n"
     "                       (headline and article text), markdown, html (clean\n"
     "                       article markup); default json for one page on stdout,\n"
@@ -217,10 +219,7 @@ static int make_parents(char *path) {
 
 /* DIR/rel with rel's page extension replaced by the format's. */
 static int out_path(const extract_args *a, const char *rel, char *buf, size_t size) {
-    const char *base = strrchr(rel, '/');
-    base = base ? base + 1 : rel;
-    const char *dot = strrchr(base, '.');
-    int stem = (int)(dot && dot != base ? (size_t)(dot - rel) : strlen(rel));
+    int stem = (int)cli_output_stem(rel);
     int n =
         snprintf(buf, size, "%s/%.*s%s", a->out_dir, stem, rel, formats[a->format].ext);
     return n < 0 || (size_t)n >= size ? -1 : 0;
@@ -504,6 +503,8 @@ static int parse_args(int argc, char **argv, extract_args *a, cli_inputs *in,
         return bad("stdin (-) can be read only once", NULL);
     if (a->url && in->n + in->n_failed > 1)
         return bad("--url applies to one input only", NULL);
+    if (a->out_dir && cli_inputs_unique_outputs(in))
+        return bad("out of memory", NULL);
     if (!a->format_set)
         a->format = in->n == 1 && !a->out_dir && !in->n_failed ? FMT_JSON : FMT_NDJSON;
     if (fields_set && !structured(a->format))

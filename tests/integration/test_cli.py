@@ -99,6 +99,36 @@ class ExtractCli(unittest.TestCase):
             self.assertEqual(doc["headline"], HEADLINES[rel])
         self.assertIn("3 pages, 0 failed", err)
 
+    def test_inputs_that_would_share_an_output_never_overwrite(self):
+        src = os.path.join(self.tmp, "src")
+        for d in ("a", "b"):
+            os.makedirs(os.path.join(src, d))
+        with open(FERRY, "rb") as f:
+            ferry = f.read()
+        with open(RAIL, "rb") as f:
+            rail = f.read()
+        pages = {"a/index.html": ferry, "a/index.htm": rail, "b/index.html": rail,
+                 "a/index-2.html": ferry}
+        for rel, body in pages.items():
+            with open(os.path.join(src, rel), "wb") as f:
+                f.write(body)
+        out_dir = os.path.join(self.tmp, "out")
+        _, out, err = lede("extract", "-o", out_dir, os.path.join(src, "a"),
+                           os.path.join(src, "b"), check_rc=0)
+        files = tree(out_dir)
+        # a/ is walked in name order: index-2.html, index.htm, index.html;
+        # index-2 is a name of its own, so the renames skip it
+        self.assertEqual(sorted(files), ["index-2.json", "index-3.json",
+                                         "index-4.json", "index.json"])
+        headline = {n: json.loads(b)["headline"] for n, b in files.items()}
+        self.assertEqual(headline["index-2.json"], HEADLINES["ferry.html"])
+        self.assertEqual(headline["index.json"], HEADLINES["world/rail.htm"])
+        self.assertEqual(headline["index-3.json"], HEADLINES["ferry.html"])
+        self.assertEqual(headline["index-4.json"], HEADLINES["world/rail.htm"])
+        self.assertIn("output named index-3 (index is taken by", err)
+        self.assertIn("output named index-4", err)
+        self.assertIn("4 pages, 0 failed", err)
+
     def test_output_extension_follows_the_format(self):
         for fmt, ext in [("json", ".json"), ("ndjson", ".json"), ("text", ".txt"),
                          ("markdown", ".md"), ("html", ".html")]:
