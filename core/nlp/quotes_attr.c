@@ -27,7 +27,10 @@
 
 /* Longest attribution clause after a quote: "..., said Mr. John Smith, the
  * campaign's deputy manager" stays within this. */
-#define ATTR_MAX_TOKENS 14
+#define ATTR_MAX_TOKENS 24
+/* Most words after a cue that are still a tail of the attribution ("..., he
+ * said in a statement on Friday"), not a clause of content. */
+#define TAIL_MAX_WORDS 7
 /* Longest subject noun phrase taken left of a cue. */
 #define SUBJECT_MAX_TOKENS 8
 /* Longest stretch between a cue and its "that": "told reporters in Ohio on
@@ -441,6 +444,34 @@ static size_t skip_aux_left(const qtext *q, size_t i, size_t floor) {
     return i;
 }
 
+/* "Tom Hale, the chief engineer of the port, one of the oldest, said": the
+ * name before one or two descriptions set off by commas; `comma` opens the
+ * last of them. The name opens its clause ("In Paris, the police chief, a
+ * former soldier, said" names nobody). */
+static bool name_before_appositions(const qtext *q, size_t comma, size_t floor, long *sb,
+                                    long *se) {
+    for (int d = 0; d < 2 && comma > floor + 1; d++) {
+        if (is_cap(q, comma - 1)) {
+            long s = subject_left(q, comma, floor);
+            bool opens = s >= 0 && ((size_t)s == floor || (q->t[s].flags & QF_SENT) ||
+                                    q->t[s - 1].kind != QT_WORD);
+            if (!opens || !is_cap(q, (size_t)s))
+                return false;
+            *sb = s;
+            *se = (long)comma;
+            return true;
+        }
+        size_t j = comma, steps = 0;
+        while (j > floor + 1 && steps < 2 * SUBJECT_MAX_TOKENS &&
+               !is_punct(q, j - 1, ',') && same_sent(q, j - 1, comma))
+            j--, steps++;
+        if (!is_punct(q, j - 1, ','))
+            return false;
+        comma = j - 1;
+    }
+    return false;
+}
+
 /* Resolves the subject of the cue at c: [*sb, *se). Handles an apposition
  * between commas ("Smith, the campaign chairman, said"). */
 static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *se) {
@@ -482,19 +513,36 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
             }
             long s = subject_left(q, n, floor);
             if (s >= 0 && is_cap(q, n - 1)) {
-                *sb = s;
+                /* "Scott Pruitt, the attorney general of Oklahoma, one of the
+                 * states suing, said": a description between commas after a
+                 * name is a first apposition; the name is the subject */
+                long name = -1;
+                if (!is_cap(q, (size_t)s) && (size_t)s > floor + 1 &&
+                    is_punct(q, (size_t)s - 1, ',') && is_cap(q, (size_t)s - 2))
+                    name = subject_left(q, (size_t)s - 1, floor);
+                *sb = name >= 0 ? name : s;
                 *se = (long)ne;
                 return true;
             }
             /* "the state's campaign chairman, Phil Lovas, said": the name is
-             * the apposition itself */
-            s = subject_left(q, k, j);
-            if (s == (long)j && is_cap(q, k - 1) && is_cap(q, j)) {
+             * the apposition itself, after any title or description ("state
+             * Del. Marcia Price") and before any brackets ("(D-Va.)") */
+            size_t ae = k;
+            if (is_punct(q, ae - 1, ')')) {
+                while (ae > j + 1 && !is_punct(q, ae - 1, '('))
+                    ae--;
+                ae = ae > j + 1 ? ae - 1 : k;
+            }
+            s = subject_left(q, ae, j);
+            bool named = is_cap(q, j) || (ae >= j + 2 && is_cap(q, ae - 2));
+            if (s == (long)j && is_cap(q, ae - 1) && named) {
                 long d = subject_left(q, j - 1, floor);
                 *sb = d >= 0 ? d : s;
-                *se = (long)k;
+                *se = (long)ae;
                 return true;
             }
+            if (name_before_appositions(q, ne, floor, sb, se))
+                return true;
         }
         return false;
     }
@@ -984,16 +1032,21 @@ static size_t clause_end(const qtext *q, const qspan *spans, size_t n_spans, siz
 
 /* Only tail words (time words, a short prepositional phrase) from i to e. */
 static bool tail_only(const qtext *q, size_t i, size_t e) {
+    static const qword clause_words[] = {W("he"), W("she"), W("they"), W("it"),
+                                         W("we"), W("i"),   W("had"),  W("have")};
     size_t words = 0;
     for (size_t k = i; k < e; k++) {
-        if (cue_of(q, k) || quotes_tok_is(q, k, "that"))
+        /* a subject pronoun or a finite verb makes a clause: "announced it had
+         * reached its goal" */
+        if (cue_of(q, k) || quotes_tok_is(q, k, "that") || IN(q, k, clause_words) ||
+            IN(q, k, finite_aux))
             return false;
         if (is_word(q, k))
             words++;
         else if (!is_punct(q, k, ','))
             return false;
     }
-    return words <= ATTR_MAX_TOKENS / 2;
+    return words <= TAIL_MAX_WORDS;
 }
 
 /* A lower-case past-tense verb outside the cue table ("stressed", "ensured")
@@ -1045,6 +1098,19 @@ static bool sentence_opener(const qtext *q, size_t c, long *ob, long *oe) {
     *ob = (long)b;
     *oe = (long)e;
     return true;
+}
+
+/* Whether [b, e) opens with a quote that ends a clause of its own ('"It is
+ * late,"', '"Why?"', '"It is late",') and holds more words after it. */
+static bool quote_then_words(const qtext *q, const qspan *spans, size_t n_spans, size_t b,
+                             size_t e) {
+    size_t k = span_at(spans, n_spans, b);
+    if (k >= n_spans || spans[k].open != b || spans[k].close + 1 >= e)
+        return false;
+    size_t close = spans[k].close;
+    bool ends = is_punct(q, close - 1, ',') || is_punct(q, close - 1, '!') ||
+                is_punct(q, close - 1, '?') || is_punct(q, close + 1, ',');
+    return ends && count_words(q, close + 1, e) > 0;
 }
 
 static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_spans,
@@ -1148,6 +1214,11 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
                     if (ne == c + 1)
                         goto preposed;
                 }
+                /* '"A," the mayor's niece, a pastor, told the crowd': a quote
+                 * that ends its clause and more words before the comma, which
+                 * are then the subject, unparsed, not content */
+                if (quote_then_words(q, spans, n_spans, sb, lead - 1))
+                    continue;
                 /* "A, he said, B.": the attribution interrupts the content
                  * unless what follows its comma is a mere tail ("..., he said,
                  * in a statement") */

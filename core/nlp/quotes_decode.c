@@ -392,6 +392,42 @@ static lede_status add_rule(const qtext *q, const qfound_list *rules, size_t k,
     return st;
 }
 
+/* For each token, the index in out of the joined direct reading it lies in
+ * ('"A," Price, a state delegate, told the crowd. "B."' read as one quote
+ * with the attribution as its gap), or -1. */
+static int32_t *joined_readings(const qtext *q, const qfound_list *out) {
+    int32_t *at = arena_alloc(out->a, (q->n + 1) * sizeof *at);
+    if (!at)
+        return NULL;
+    for (size_t t = 0; t <= q->n; t++)
+        at[t] = -1;
+    for (size_t i = 0; i < out->n; i++) {
+        const qfound *f = &out->v[i];
+        if (f->type != LEDE_QUOTE_DIRECT || f->gap_cb == f->gap_ce)
+            continue;
+        for (size_t t = quotes_tok_at(q, f->b); t < q->n && q->t[t].b < f->e; t++)
+            at[t] = (int32_t)i;
+    }
+    return at;
+}
+
+/* A quote of the rules that is one piece of a joined reading is in already:
+ * the reading takes its attribution when it has none of its own. */
+static bool absorbed(const qtext *q, const int32_t *joined, const qfound_list *rules,
+                     const qfound *r, qfound_list *out) {
+    size_t tb = quotes_tok_at(q, r->b), te = quotes_tok_at(q, r->e);
+    if (te <= tb || joined[tb] < 0 || joined[te - 1] != joined[tb])
+        return false;
+    qfound *f = &out->v[joined[tb]];
+    qfound taken;
+    take_rule(&taken, r, rules);
+    if (f->spk_b < 0 && f->inherit < 0 && taken.spk_b >= 0) {
+        f->spk_b = taken.spk_b;
+        f->spk_e = taken.spk_e;
+    }
+    return true;
+}
+
 /* Quoted speech is where the rules are surest (the marks fix the content,
  * paragraphs reopened by a mark included; the attribution beside them is
  * short): a direct quote of the rules takes the place of every reading of the
@@ -420,10 +456,18 @@ static lede_status prefer_rules_direct(const qtext *q, const qfound_list *rules,
         out->v[kept++] = *f;
     }
     out->n = kept;
+    int32_t *joined = joined_readings(q, out);
+    if (!joined)
+        return LEDE_ERR_NOMEM;
     lede_status st = LEDE_OK;
-    for (size_t k = 0; st == LEDE_OK && k < rules->n; k++)
-        if (rules->v[k].type == LEDE_QUOTE_DIRECT)
-            st = add_rule(q, rules, k, conf[k] > 0 ? conf[k] : RULE_ONLY_CONF, out);
+    for (size_t k = 0; st == LEDE_OK && k < rules->n; k++) {
+        const qfound *r = &rules->v[k];
+        if (r->type != LEDE_QUOTE_DIRECT)
+            continue;
+        if (conf[k] <= 0 && absorbed(q, joined, rules, r, out))
+            continue;
+        st = add_rule(q, rules, k, conf[k] > 0 ? conf[k] : RULE_ONLY_CONF, out);
+    }
     return st;
 }
 
@@ -483,6 +527,40 @@ static bool scare_quote(const qtext *q, const qfound *f) {
     return true;
 }
 
+/* A reading that opens with a quote ending a clause of its own ('"It is
+ * late,"', '"Why?"') and runs on over the reporter's words after it, with no
+ * other quotation mark, stops at the closing mark: those words are the
+ * attribution ('"It is late," the mayor's niece, a pastor, told ...'). */
+static void trim_run_on(const qm_input *in, qfound_list *out) {
+    const qtext *q = in->q;
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        size_t tb = quotes_tok_at(q, f->b), te = quotes_tok_at(q, f->e);
+        if (te <= tb + 2 || te > q->n || f->gap_cb != f->gap_ce ||
+            (q->t[tb].kind != QT_DQUOTE && q->t[tb].kind != QT_SQUOTE) ||
+            !in->inq[tb + 1])
+            continue;
+        size_t close = tb + 1;
+        while (close < te && q->t[close].kind != q->t[tb].kind)
+            close++;
+        if (close + 1 >= te || q->t[close - 1].kind != QT_PUNCT)
+            continue;
+        char end = q->text[q->t[close - 1].b];
+        if (end != ',' && end != '!' && end != '?')
+            continue;
+        bool marks = false, words = false;
+        for (size_t t = close + 1; t < te && !marks; t++) {
+            marks = q->t[t].kind == QT_DQUOTE || q->t[t].kind == QT_SQUOTE;
+            words |= q->t[t].kind == QT_WORD;
+        }
+        if (marks || !words)
+            continue;
+        f->e = q->t[close].e;
+        f->ce = q->t[close].ce;
+        f->type = LEDE_QUOTE_DIRECT;
+    }
+}
+
 /* Drops what is not reported speech, and readings the tagger is unsure of. */
 static void drop_non_speech(const qtext *q, qfound_list *out) {
     size_t kept = 0;
@@ -516,6 +594,7 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
         st = emit_lone(in, v, n, rules, &m, margin_scale, out);
     if (st == LEDE_OK) {
         drop_non_speech(q, out);
+        trim_run_on(in, out);
         st = prefer_rules_direct(q, rules, &m, out);
     }
     if (st == LEDE_OK)

@@ -25,6 +25,8 @@
 #define SUBJECT_MAX_SENTENCES 2
 /* Longest description searched for ("the campaign's deputy spokesman"). */
 #define DESCRIPTION_MAX_WORDS 6
+/* Lower-case words qualifying a title in an apposition ("former state Sen."). */
+#define APPOSITIVE_MODIFIERS_MAX 3
 
 static const qword person_pronouns[] = {W("he"), W("she"), W("i")};
 static const qword group_pronouns[] = {W("they"), W("it"), W("we")};
@@ -436,6 +438,14 @@ static bool appositive_name(lede_arena *a, const qtext *q, size_t comma, size_t 
     size_t b = comma + 1, i = b;
     if (comma >= e || q->t[comma].kind != QT_PUNCT || q->text[q->t[comma].b] != ',')
         return false;
+    /* "state Sen. Ada Brooks", "former Gov. Tom Hale": lower-case words
+     * before a title qualify it */
+    size_t m = b;
+    while (m < e && m < b + APPOSITIVE_MODIFIERS_MAX && q->t[m].kind == QT_WORD &&
+           !cap_word(q, m) && !IN(q, m, name_titles))
+        m++;
+    if (m > b && m < e && IN(q, m, name_titles))
+        b = i = m;
     while (i < e && (IN(q, i, name_titles) || (cap_word(q, i) && !possessive(q, i))))
         i++;
     if (i == b || !name_word(q, i - 1) || (i < e && q->t[i].kind != QT_PUNCT))

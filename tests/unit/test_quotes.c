@@ -399,6 +399,61 @@ Test(quotes, apposition_name_after_description) {
     lede_result_free(r);
 }
 
+/* A name in an apposition after a title or a description, or before a
+ * bracketed party, speaks; so does a name before two appositions. */
+Test(quotes, name_inside_or_before_appositions) {
+    lede_result *r =
+        run("\"We will fund the clinic,\" the mayor's sister, state Sen. Ada "
+            "Brooks (D-Ohio), told the council.");
+    expect(find(r, "fund the clinic"), LEDE_QUOTE_DIRECT, "Ada Brooks", "told");
+    lede_result_free(r);
+    r = run("Tom Hale, the chief engineer of the port, one of the oldest in the region, "
+            "said the crane was unsafe.");
+    expect(find(r, "the crane was unsafe"), LEDE_QUOTE_INDIRECT, "Tom Hale", "said");
+    lede_result_free(r);
+    r = run("\"It is a betrayal of the town,\" Nora Field, the director of the museum, "
+            "one of the sites closing, said on Friday.");
+    expect(find(r, "a betrayal of the town"), LEDE_QUOTE_DIRECT, "Nora Field", "said");
+    lede_result_free(r);
+}
+
+/* The words between a quote and a cue the rules cannot parse are the
+ * subject, never part of what was said; and a quote the tagger joins
+ * across its attribution is given once, not again piece by piece. */
+Test(quotes, a_quote_never_runs_on_into_its_attribution) {
+    const char *texts[] = {
+        "\"The ferry will sail again,\" the harbour master's deputy, the mayor of "
+        "Leith, told the crowd.",
+        "\"This is our year!\" the captain's brother, state Del. Rob Kerr (D-Va.), "
+        "shouted to the crowd. \"The whole county is watching us.\""};
+    for (size_t t = 0; t < 2; t++) {
+        lede_result *r = run(texts[t]);
+        cr_assert_gt(r->n_quotes, 0);
+        for (size_t i = 0; i < r->n_quotes; i++) {
+            const lede_quote *a = &r->quotes[i];
+            cr_expect_null(strstr(a->text, "deputy"), "%s", a->text);
+            cr_expect_null(strstr(a->text, "master"), "%s", a->text);
+            for (size_t k = 0; k < r->n_quotes; k++)
+                cr_expect(k == i || !(r->quotes[k].start >= a->start &&
+                                      r->quotes[k].end <= a->end),
+                          "quote %s is repeated inside %s", r->quotes[k].text, a->text);
+        }
+        lede_result_free(r);
+    }
+}
+
+/* After "CONTENT, X announced", words with a subject or a finite verb are a
+ * clause of content, not a tail of the attribution. */
+Test(quotes, clause_after_the_cue_is_content_not_a_tail) {
+    lede_result *r = run("On Monday, the council announced it had closed the bridge.");
+    expect(find(r, "it had closed the bridge"), LEDE_QUOTE_INDIRECT, NULL, "announced");
+    cr_expect_null(find(r, "On Monday"));
+    lede_result_free(r);
+    r = run("The bridge is closed, the council said on Monday in a statement.");
+    expect(find(r, "The bridge is closed"), LEDE_QUOTE_INDIRECT, NULL, "said");
+    lede_result_free(r);
+}
+
 Test(quotes, phrasal_cue_takes_its_object) {
     lede_result *r = run("Senator Ortiz called for a full audit of the port contracts.");
     expect(find(r, "a full audit of the port contracts"), LEDE_QUOTE_INDIRECT, "Ortiz",
