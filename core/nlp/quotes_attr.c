@@ -1323,6 +1323,12 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
  * of the paragraph is what the name said. */
 static lede_status pass_labels(const qtext *q, const qspan *spans, size_t n_spans,
                                uint8_t *claimed, qfound_list *out) {
+    /* Words a title-case headline capitalises and a name does not hold:
+     * "Stealth Over Health: ..." is a headline's first part, nobody's name. */
+    static const qword headline_words[] = {
+        W("of"), W("over"), W("in"),  W("on"),  W("at"),  W("to"), W("for"), W("with"),
+        W("by"), W("from"), W("and"), W("or"),  W("the"), W("a"),  W("an"),  W("as"),
+        W("is"), W("are"),  W("was"), W("vs."), W("vs"),  W("my"), W("our"), W("your")};
     for (size_t i = 0; i < q->n; i++) {
         if (!(q->t[i].flags & QF_PARA) || !is_cap(q, i))
             continue;
@@ -1334,6 +1340,11 @@ static lede_status pass_labels(const qtext *q, const qspan *spans, size_t n_span
             IN(q, i, editorial_labels) || (q->t[k + 1].flags & QF_NUM) ||
             IN(q, k + 1, months))
             continue; /* "Correction: ...", "Date: October 2" */
+        bool headline = false;
+        for (size_t w = i; w < k && !headline; w++)
+            headline = IN(q, w, headline_words);
+        if (headline)
+            continue;
         size_t e = k + 1;
         while (e < q->n && !(q->t[e].flags & QF_PARA))
             e++;

@@ -492,6 +492,12 @@ Test(quotes, paragraph_label_with_colon) {
     expect(q, LEDE_QUOTE_INDIRECT, "Hale", ":");
     cr_expect_null(find(r, "legislature meets"));
     lede_result_free(r);
+    /* a title-case phrase before the colon is the headline's first part */
+    r = run("Power Over Water: The Dam That Split a Valley\n\nThe story went on.");
+    for (size_t i = 0; i < r->n_quotes; i++)
+        cr_expect(!r->quotes[i].speaker || !strstr(r->quotes[i].speaker, "Power"),
+                  "speaker %s", r->quotes[i].speaker);
+    lede_result_free(r);
 }
 
 Test(quotes, stance_object_stops_before_adjunct) {
