@@ -10,5 +10,5 @@ out=${3:-$repo/core/data/quotes.model}
 # The entity model in core/data gives the mention features; train it first
 # when both change (make train-ner).
 exec "$lede" train-quotes --data-dir "$repo/core/data" --out "$out" \
-    --epochs "${QUOTES_EPOCHS:-12}" --bits "${QUOTES_BITS:-18}" --seed 20181 \
+    --epochs "${QUOTES_EPOCHS:-8}" --bits "${QUOTES_BITS:-18}" --seed 20181 \
     --train "$shared/data/quotes/polnear_train.jsonl"
