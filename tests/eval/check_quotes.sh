@@ -14,13 +14,13 @@ floors = [  # (name, measured value, floor)
     ("all F1", all_["f1"], 0.67),
     ("all recall", all_["recall"], 0.57),
     ("all precision", all_["precision"], 0.81),
-    ("speaker acc (all matched)", all_["speaker_acc"], 0.91),
+    ("speaker acc (all matched)", all_["speaker_acc"], 0.915),
     ("cue acc (all matched)", all_["cue_acc"], 0.91),
-    ("direct F1", direct["f1"], 0.92),
+    ("direct F1", direct["f1"], 0.93),
     # Over 324 matched direct quotes where the rules alone matched 315: the
     # extra ones carry annotation slips (a source spanning "said"), see
     # core/data/README.md.
-    ("direct speaker acc", direct["speaker_acc"], 0.96),
+    ("direct speaker acc", direct["speaker_acc"], 0.965),
     ("named-speaker precision", speakers["named_precision"], 0.96),
 ]
 bad = 0
