@@ -251,6 +251,7 @@ static const quotes_cue *cue_of(const qtext *q, size_t i) {
 }
 
 static bool possessive_word(const qtext *q, size_t i);
+static bool tail_only(const qtext *q, size_t i, size_t e);
 
 /* A cue that is in fact a verb here: a homograph's base or -s form ("plans",
  * "states") only right after a name or a pronoun, and no base form after "to"
@@ -747,6 +748,12 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
                               is_punct(q, p, '.') ||
                               (q->t[p].e - q->t[p].b == 3 && q->t[p].kind == QT_PUNCT);
             if (!speech_end && !(s->words > SCARE_MAX_WORDS && is_punct(q, after, '.')))
+                after = 0;
+            /* '"... the timing." Gov. Pat McCrory said the video would be
+             * released': after a quote closed by a full stop, a cue with a
+             * clause of its own starts the next sentence's attribution */
+            size_t from = (size_t)(se > cb ? se : cb + 1);
+            if (after && is_punct(q, p, '.') && !tail_only(q, from, after))
                 after = 0;
             /* 'on CBS's "Face the Nation," Ryan said ...': a short quoted title
              * inside the reporter's words is not what was said */

@@ -442,6 +442,21 @@ Test(quotes, a_quote_never_runs_on_into_its_attribution) {
     }
 }
 
+/* A quote closed by a full stop does not take the cue of the next sentence
+ * when that cue has a clause of its own; a bare or short tail still counts. */
+Test(quotes, next_sentence_cue_with_its_own_clause_is_not_the_quote_s) {
+    lede_result *r = run("The harbour master said the ferry would sail but warned \"the "
+                         "weather decides when we can sail.\" Councillor Ann Boyd said "
+                         "the pier was unsafe.");
+    const lede_quote *q = find(r, "the weather decides");
+    cr_expect(!q || !q->speaker || !strstr(q->speaker, "Boyd"), "speaker %s", q->speaker);
+    expect(find(r, "the pier was unsafe"), LEDE_QUOTE_INDIRECT, "Ann Boyd", "said");
+    lede_result_free(r);
+    r = run("\"We are ready to sail.\" Captain Ann Boyd said on Friday.");
+    expect(find(r, "We are ready"), LEDE_QUOTE_DIRECT, "Ann Boyd", "said");
+    lede_result_free(r);
+}
+
 /* After "CONTENT, X announced", words with a subject or a finite verb are a
  * clause of content, not a tail of the attribution. */
 Test(quotes, clause_after_the_cue_is_content_not_a_tail) {
