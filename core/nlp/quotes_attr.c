@@ -1462,15 +1462,70 @@ static bool dependent_cue(const qtext *q, size_t c) {
     return (form == 1 || form == 2) && quotes_tok_in(q, p, joins, N_OF(joins));
 }
 
+/* Tokens back from an -ing cue searched for the text it describes, and from
+ * that text for the verb that put it out. */
+#define PRODUCT_MAX_TOKENS 8
+#define ISSUE_MAX_TOKENS 4
+
+/* "Trump posted a series of tweets on Friday saying ...", "the ministry
+ * issued a statement saying ...": an -ing cue that describes a text (a
+ * statement, a letter, an ad) someone put out in the same clause; whoever put
+ * it out speaks: [*sb, *se), the subject of the verb of issuing. A text
+ * only read or seen ("she read a report showing ...") names no speaker. */
+static bool product_speaker(const qtext *q, size_t c, long *sb, long *se) {
+    static const qword products[] = {
+        W("statement"), W("statements"), W("letter"),    W("letters"),   W("ad"),
+        W("ads"),       W("advert"),     W("tweet"),     W("tweets"),    W("post"),
+        W("posts"),     W("video"),      W("message"),   W("messages"),  W("memo"),
+        W("email"),     W("emails"),     W("release"),   W("report"),    W("note"),
+        W("editorial"), W("op-ed"),      W("column"),    W("petition"),  W("resolution"),
+        W("filing"),    W("complaint"),  W("lawsuit"),   W("motion"),    W("notice"),
+        W("speech"),    W("interview"),  W("broadcast"), W("commercial")};
+    static const qword issuing[] = {
+        W("released"),   W("releases"),  W("issued"),    W("issues"),    W("sent"),
+        W("sends"),      W("posted"),    W("posts"),     W("published"), W("publishes"),
+        W("filed"),      W("files"),     W("aired"),     W("airs"),      W("ran"),
+        W("runs"),       W("unleashed"), W("unleashes"), W("tweeted"),   W("wrote"),
+        W("writes"),     W("delivered"), W("delivers"),  W("gave"),      W("gives"),
+        W("launched"),   W("launches"),  W("unveiled"),  W("unveils"),   W("circulated"),
+        W("circulates"), W("signed"),    W("signs"),     W("broadcast"), W("shared")};
+    const qtok *t = &q->t[c];
+    if (t->cue < 0 || quotes_cue_form(t->cue, q->text + t->b, t->e - t->b) != 4)
+        return false;
+    size_t first = q->sent_begin[t->sent];
+    long product = -1;
+    for (size_t k = c; k > first + 1 && c - k < PRODUCT_MAX_TOKENS && product < 0; k--) {
+        if (q->t[k - 1].kind != QT_WORD)
+            return false; /* a comma, a bracket: another clause */
+        if (IN(q, k - 1, products))
+            product = (long)k - 1;
+    }
+    for (size_t k = (size_t)(product > 0 ? product : 0);
+         product > 0 && k > first && (size_t)product - k < ISSUE_MAX_TOKENS; k--) {
+        if (q->t[k - 1].kind != QT_WORD)
+            return false;
+        if (IN(q, k - 1, issuing))
+            return subject_of(q, k - 1, first, sb, se);
+    }
+    return false;
+}
+
 /* An attribution still without a source whose cue is dependent takes the
- * subject of its sentence. */
+ * subject of its sentence; one whose -ing cue describes a text someone put
+ * out takes its issuer, instead of the text, as its source. */
 static void resolve_clause_subject(const qtext *q, qfound_list *out) {
     for (size_t i = 0; i < out->n; i++) {
         qfound *f = &out->v[i];
+        if (f->cue_b < 0 || f->inherit >= 0)
+            continue;
+        long pb, pe;
         size_t b, e;
-        if (f->spk_b < 0 && f->inherit < 0 && f->cue_b >= 0 &&
-            dependent_cue(q, (size_t)f->cue_b) &&
-            quotes_clause_subject(q, (size_t)f->cue_b, &b, &e)) {
+        if (product_speaker(q, (size_t)f->cue_b, &pb, &pe) &&
+            (f->spk_b < 0 || f->spk_b >= pe)) {
+            f->spk_b = (int32_t)pb;
+            f->spk_e = (int32_t)pe;
+        } else if (f->spk_b < 0 && dependent_cue(q, (size_t)f->cue_b) &&
+                   quotes_clause_subject(q, (size_t)f->cue_b, &b, &e)) {
             f->spk_b = (int32_t)b;
             f->spk_e = (int32_t)e;
         }

@@ -457,6 +457,26 @@ Test(quotes, next_sentence_cue_with_its_own_clause_is_not_the_quote_s) {
     lede_result_free(r);
 }
 
+/* "X released a statement saying ...": whoever put the text out speaks,
+ * even in a clause after the sentence's subject; a text only read names
+ * nobody. */
+Test(quotes, issuer_of_a_statement_speaks) {
+    lede_result *r = run("The mayor spoke on Friday after Councillor Ann Boyd posted a "
+                         "series of messages on Thursday saying the pier was unsafe.");
+    expect(find(r, "the pier was unsafe"), LEDE_QUOTE_INDIRECT, "Ann Boyd", NULL);
+    lede_result_free(r);
+    r = run("Mayor Jo Reed spoke on Friday after the harbour board issued a statement "
+            "saying the pier was unsafe.");
+    const lede_quote *b = find(r, "the pier was unsafe");
+    cr_assert_not_null(b);
+    cr_expect(!b->speaker || !strstr(b->speaker, "Reed"), "speaker %s", b->speaker);
+    lede_result_free(r);
+    r = run("Captain Tom Hale read a report showing that the pier was unsafe.");
+    const lede_quote *q = find(r, "the pier was unsafe");
+    cr_expect(!q || !q->speaker, "speaker %s", q ? q->speaker : "");
+    lede_result_free(r);
+}
+
 /* After "CONTENT, X announced", words with a subject or a finite verb are a
  * clause of content, not a tail of the attribution. */
 Test(quotes, clause_after_the_cue_is_content_not_a_tail) {
