@@ -1337,8 +1337,17 @@ static lede_status pass_labels(const qtext *q, const qspan *spans, size_t n_span
         W("by"), W("from"), W("and"), W("or"),  W("the"), W("a"),  W("an"),  W("as"),
         W("is"), W("are"),  W("was"), W("vs."), W("vs"),  W("my"), W("our"), W("your")};
     for (size_t i = 0; i < q->n; i++) {
-        if (!(q->t[i].flags & QF_PARA) || !is_cap(q, i))
+        /* a transcript quoted whole: '"PENCE: Well, look, ...' */
+        size_t mark = i, quoted = n_spans;
+        if ((q->t[i].flags & QF_PARA) && is_open_dq(q, i) && i + 1 < q->n &&
+            same_para(q, i, i + 1) && is_cap(q, i + 1)) {
+            quoted = span_at(spans, n_spans, i);
+            if (quoted >= n_spans || spans[quoted].open != i || claimed[quoted])
+                continue;
+            i++;
+        } else if (!(q->t[i].flags & QF_PARA) || !is_cap(q, i)) {
             continue;
+        }
         size_t k = i;
         while (k < q->n && k < i + LABEL_MAX_WORDS && is_cap(q, k) &&
                !(k > i && (q->t[k].flags & QF_PARA)))
@@ -1352,6 +1361,16 @@ static lede_status pass_labels(const qtext *q, const qspan *spans, size_t n_span
             headline = IN(q, w, headline_words);
         if (headline)
             continue;
+        if (quoted < n_spans) { /* the whole quote, said by the label */
+            claimed[quoted] = 1;
+            lede_status st =
+                quotes_found_add(out, q, mark, spans[quoted].close + 1, LEDE_QUOTE_DIRECT,
+                                 (long)i, (long)k, (long)k, (long)k + 1);
+            if (st != LEDE_OK)
+                return st;
+            i = spans[quoted].close;
+            continue;
+        }
         size_t e = k + 1;
         while (e < q->n && !(q->t[e].flags & QF_PARA))
             e++;

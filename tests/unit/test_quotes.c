@@ -477,6 +477,21 @@ Test(quotes, issuer_of_a_statement_speaks) {
     lede_result_free(r);
 }
 
+/* A transcript quoted whole: the label inside the opening mark speaks, and
+ * the quote is given once. */
+Test(quotes, label_inside_a_quoted_transcript) {
+    lede_result *r = run("The interview went on.\n\n\"HALE: Well, look, the ferry "
+                         "has been late all winter and the island deserves better.\n\n"
+                         "The host moved on.");
+    const lede_quote *q = find(r, "the island deserves better");
+    expect(q, LEDE_QUOTE_DIRECT, "HALE", NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_quotes; i++)
+        n += strstr(r->quotes[i].text, "ferry") != NULL;
+    cr_expect_eq(n, 1, "the transcript is given %zu times", n);
+    lede_result_free(r);
+}
+
 /* After "CONTENT, X announced", words with a subject or a finite verb are a
  * clause of content, not a tail of the attribution. */
 Test(quotes, clause_after_the_cue_is_content_not_a_tail) {
