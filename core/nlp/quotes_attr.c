@@ -645,6 +645,48 @@ static bool opens_clause(const qtext *q, size_t open) {
 }
 
 /* Attribution right before a quote's opening mark at `open`. */
+/* Tokens back from the mark an introduction without a reporting verb is
+ * searched for ("As Rosenthal recently put it,", "Sanders made the following
+ * comment:"). */
+#define INTRO_MAX_TOKENS 10
+
+/* Introductions of a quote with no verb of the cue table, whose last word
+ * k comes before the comma or colon: "as X put it," (the subject of "put" speaks) and "X
+ * made the following statement:" (a speech noun before the colon; the subject of the
+ * sentence speaks). */
+static bool intro_without_verb(const qtext *q, size_t k, bool colon, long *sb, long *se,
+                               long *cb) {
+    static const qword intro_nouns[] = {
+        W("comment"), W("comments"), W("statement"), W("remarks"), W("remark"),
+        W("words"),   W("message"),  W("response"),  W("reply"),   W("answer"),
+        W("warning"), W("tweet"),    W("post"),      W("note"),    W("explanation")};
+    size_t first = q->sent_begin[q->t[k].sent];
+    for (size_t i = k + 1; i > first && k + 1 - i < INTRO_MAX_TOKENS; i--) {
+        size_t w = i - 1;
+        if (!colon && quotes_tok_is(q, w, "put") && quotes_tok_is(q, w + 1, "it")) {
+            long s, e;
+            if (subject_of(q, w, first, &s, &e) && s > (long)first &&
+                quotes_tok_is(q, (size_t)s - 1, "as")) {
+                *sb = s;
+                *se = e;
+                *cb = (long)w;
+                return true;
+            }
+            return false;
+        }
+        if (colon && IN(q, w, intro_nouns) && w == k) {
+            size_t b, e;
+            if (!quotes_clause_subject(q, w, &b, &e))
+                return false;
+            *sb = (long)b;
+            *se = (long)e;
+            *cb = (long)w;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *cb,
                         bool *partial) {
     if (open == 0)
@@ -687,6 +729,9 @@ static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *c
     }
     const quotes_cue *cue =
         verb_here(q, c, pronouns, N_OF(pronouns)) ? cue_of(q, c) : NULL;
+    if ((!cue || !is_word(q, c) || !same_sent(q, c, k)) && punctuated &&
+        intro_without_verb(q, k, colon, sb, se, cb))
+        return true;
     if (!cue || !is_word(q, c) || !same_sent(q, c, k)) {
         /* "Smith: "..."" (a headline convention) */
         if (colon && is_cap(q, k)) {

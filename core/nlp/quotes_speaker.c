@@ -244,7 +244,9 @@ static bool subject_at(const qtext *q, size_t i, size_t end, size_t *nb, size_t 
         possessive(q, i) || cap_word(q, i))
         return false;
     size_t rb = run_start(q, i - 1, b);
-    if (!name_word(q, rb) || opening_participle(q, rb, i))
+    /* "With Democratic voters ...", "In Washington ...": an opening phrase,
+     * not a name */
+    if (!name_word(q, rb) || opening_participle(q, rb, i) || IN(q, rb, intro_words))
         return false;
     *nb = rb;
     *ne = i;

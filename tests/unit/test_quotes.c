@@ -492,6 +492,26 @@ Test(quotes, label_inside_a_quoted_transcript) {
     lede_result_free(r);
 }
 
+/* Introductions without a reporting verb: "As X put it," and "X made the
+ * following statement:"; an opening phrase ("With Democratic voters ...")
+ * is never the subject. */
+Test(quotes, introductions_without_a_reporting_verb) {
+    lede_result *r = run("As Nora Field, a harbour pilot, once put it, \"The sea decides "
+                         "when the ferry sails, not the timetable.\"");
+    expect(find(r, "The sea decides"), LEDE_QUOTE_DIRECT, "Nora Field", "put");
+    lede_result_free(r);
+    r = run("Mayor Tom Hale made the following statement: \"The pier will stay closed "
+            "until the engineers have finished their survey.\"");
+    expect(find(r, "The pier will stay closed"), LEDE_QUOTE_DIRECT, "Tom Hale", NULL);
+    lede_result_free(r);
+    r = run("With Democratic voters unsure, the mayor is rolling out a new message: "
+            "\"The harbour belongs to everyone who works on it.\"");
+    const lede_quote *q = find(r, "The harbour belongs");
+    cr_expect(!q || !q->speaker || !strstr(q->speaker, "Democratic"), "speaker %s",
+              q ? q->speaker : "");
+    lede_result_free(r);
+}
+
 /* After "CONTENT, X announced", words with a subject or a finite verb are a
  * clause of content, not a tail of the attribution. */
 Test(quotes, clause_after_the_cue_is_content_not_a_tail) {
