@@ -225,6 +225,17 @@ static char *render_text(const lede_result *res, http_format format, http_failur
     return out;
 }
 
+/* Work done for a connection is not idleness: after an extraction (a big
+ * page, or one line of a long batch, can take longer than the idle timeout
+ * on a busy machine) the connection's idle timer starts again, so that MHD
+ * does not drop it before the answer is sent. MHD restarts the timer when a
+ * timeout is set on a connection that has none. */
+static void restart_idle_timer(req *r) {
+    unsigned t = (unsigned)r->srv->cfg.connection_timeout_s; /* not reloadable */
+    MHD_set_connection_option(r->conn, MHD_CONNECTION_OPTION_TIMEOUT, 0u);
+    MHD_set_connection_option(r->conn, MHD_CONNECTION_OPTION_TIMEOUT, t);
+}
+
 /* Extracts one page and renders the Article as a malloc'd compact JSON string
  * (or as Markdown or text when o->format says so). */
 static char *extract_json(http_server *s, const http_options *o, const char *bytes,
@@ -443,6 +454,7 @@ static enum MHD_Result finish_extract(req *r, const page_input *in) {
     http_failure f = {0};
     char *json = extract_json(r->srv, &r->opt, in->bytes, in->len, in->url,
                               in->content_type, in->max_input, &f);
+    restart_idle_timer(r);
     slot_release(r);
     if (!json)
         return respond_error(r, f.status, f.code, "%s", f.message);
@@ -568,6 +580,7 @@ static char *batch_fetched_line(req *r, fetch_result *fr, size_t lineno) {
         json = extract_json(r->srv, &r->opt, fr->body, fr->len,
                             fr->final_url ? fr->final_url : r->fetch_url,
                             fr->content_type, fr->len + 1, &f);
+    restart_idle_timer(r);
     fetch_result_free(fr);
     return batch_output(json, &f, lineno);
 }
@@ -588,6 +601,7 @@ static line_state batch_line(req *r, const char *line, size_t len, size_t lineno
     } else if (jr.html) {
         json = extract_json(s, &r->opt, jr.html, jr.html_len, jr.url, jr.content_type,
                             r->body_cap, &f);
+        restart_idle_timer(r);
     } else if (!s->fetch) {
         fail(&f, 501, "not_implemented", "URL fetching is not available");
     } else {

@@ -514,6 +514,30 @@ class ConnectionLimitsTest(unittest.TestCase):
         finally:
             self.assertEqual(server.stop(), 0)
 
+    def test_long_extraction_is_not_idleness(self):
+        # Pages that take longer to extract than the idle timeout (1 s here;
+        # about 1 MB of text in a sanitizer build) are answered whole, alone
+        # and as lines of a batch: working on a request is not idleness.
+        para = "<p>" + "The harbour board met on Friday and said the ferry would " \
+            "sail again. " * 40 + "</p>"
+        page = "<html><body>" + para * 400 + "</body></html>"
+        server = Server(conf={"connection_timeout_s": 1, "max_body_bytes": 8 << 20})
+        try:
+            status, _, body = server.request("POST", "/v1/extract",
+                                             page.encode(), {"Content-Type": "text/html"},
+                                             timeout=300)
+            self.assertEqual(status, 200)
+            self.assertIn("entities", json.loads(body))
+            line = json.dumps({"html": page}) + "\n"
+            status, _, body = server.request("POST", "/v1/extract/batch",
+                                             (line * 2).encode(),
+                                             {"Content-Type": "application/x-ndjson"},
+                                             timeout=300)
+            self.assertEqual(status, 200)
+            self.assertEqual(len(body.splitlines()), 2)
+        finally:
+            self.assertEqual(server.stop(), 0)
+
     def test_connection_limit(self):
         server = Server(conf={"max_connections": 2, "threads": 1})
         try:
