@@ -133,17 +133,11 @@ static char *render_page(const extract_args *a, const lede_result *res, size_t *
     switch (a->format) {
     case FMT_JSON:
     case FMT_NDJSON: {
-        json_t *j = lede_result_to_json(res, 0);
-        if (j) {
-            http_fields_filter(j, &a->fields);
-            size_t flags = JSON_PRESERVE_ORDER |
-                           (a->format == FMT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
-            char *s = json_dumps(j, flags);
-            if (s)
-                out = dup_bytes(s, strlen(s), true, len);
-            free(s);
-            json_decref(j);
-        }
+        unsigned flags =
+            LEDE_JSON_NEWLINE | (a->format == FMT_JSON ? LEDE_JSON_INDENT : 0);
+        if (lede_result_json_text(res, 0, flags, http_fields_keep, (void *)&a->fields,
+                                  &out, len) != LEDE_OK)
+            out = NULL;
         break;
     }
     case FMT_TEXT:
