@@ -114,12 +114,15 @@ static void key(jsonw *w, const char *k) {
 
 /* Bytes copied as they are; the rest are escaped or, at 0x80 and up, checked
  * as UTF-8. */
-static bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+static bool plain_byte(unsigned char c) {
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
 
 /* The escape of an ASCII byte that needs one; its length. */
 static size_t escape_ascii(unsigned char c, char *out) {
     static const char short_escapes[][2] = {
-        {'\b', 'b'}, {'\f', 'f'}, {'\n', 'n'}, {'\r', 'r'}, {'\t', 't'}, {'"', '"'}, {'\\', '\\'},
+        {'\b', 'b'}, {'\f', 'f'}, {'\n', 'n'},  {'\r', 'r'},
+        {'\t', 't'}, {'"', '"'},  {'\\', '\\'},
     };
     for (size_t i = 0; i < sizeof short_escapes / sizeof short_escapes[0]; i++)
         if (short_escapes[i][0] == (char)c) {
@@ -251,16 +254,17 @@ static bool top_key(jsonw *w, const char *k) {
 static void meta_fields(jsonw *w, const lede_result *r) {
     const struct {
         const char *key, *value;
-    } before_authors[] = {
-        {"canonical_url", r->canonical_url},
-        {"headline", r->headline},
-        {"byline", r->byline},
-    },
+    } before_authors[] =
+        {
+            {"canonical_url", r->canonical_url},
+            {"headline", r->headline},
+            {"byline", r->byline},
+        },
       after_authors[] = {
-          {"dateline", r->dateline},       {"published", r->published},
-          {"modified", r->modified},       {"site_name", r->site_name},
-          {"language", r->language},       {"description", r->description},
-          {"image", r->image},             {"section", r->section},
+          {"dateline", r->dateline}, {"published", r->published},
+          {"modified", r->modified}, {"site_name", r->site_name},
+          {"language", r->language}, {"description", r->description},
+          {"image", r->image},       {"section", r->section},
       };
     for (size_t i = 0; i < sizeof before_authors / sizeof before_authors[0]; i++)
         if (top_key(w, before_authors[i].key))
@@ -517,7 +521,8 @@ lede_status lede_result_json_text(const lede_result *r, unsigned fields, unsigne
     *out = NULL;
     if (!fields)
         fields = LEDE_FIELD_ALL;
-    jsonw w = {.indent = (flags & LEDE_JSON_INDENT) != 0, .keep = keep, .keep_data = keep_data};
+    jsonw w = {
+        .indent = (flags & LEDE_JSON_INDENT) != 0, .keep = keep, .keep_data = keep_data};
     size_t text_len = r->text ? strlen(r->text) : 0;
     if (text_len < JSONW_CAP - JSONW_FIRST_SLACK)
         reserve(&w, text_len + JSONW_FIRST_SLACK);

@@ -62,7 +62,8 @@ Test(json_write, golden_pages_render_as_the_tree_does) {
 /* Every byte a string may hold that needs care: controls, quotes, a
  * backslash, a slash and DEL (kept), two-, three- and four-byte characters. */
 static const char awkward[] = "\x01\x08\x09\x0A\x0C\x0D\x1F \"q\" back\\slash /path \x7F"
-                              " caf\xC3\xA9 \xE2\x80\x9C" "dash\xE2\x80\x9D \xF0\x9F\x98\x80";
+                              " caf\xC3\xA9 \xE2\x80\x9C"
+                              "dash\xE2\x80\x9D \xF0\x9F\x98\x80";
 
 /* Byte strings jansson refuses, so the tree holds null for them: an overlong
  * NUL, a surrogate, a cut-off sequence, a byte no sequence starts with. */
@@ -73,23 +74,44 @@ Test(json_write, awkward_values_render_as_the_tree_does) {
     lede_mention mentions[] = {{.start = 0, .end = 3, .text = awkward},
                                {.start = 7, .end = 9, .text = invalid[0]}};
     lede_entity entities[] = {
-        {.name = awkward, .type = LEDE_ENT_PERSON, .mentions = mentions, .n_mentions = 2,
-         .confidence = 0.7, .iso3166 = "FR", .iso3166_2 = invalid[1]},
+        {.name = awkward,
+         .type = LEDE_ENT_PERSON,
+         .mentions = mentions,
+         .n_mentions = 2,
+         .confidence = 0.7,
+         .iso3166 = "FR",
+         .iso3166_2 = invalid[1]},
         {.name = "Dropped", .type = LEDE_ENT_ORG, .confidence = NAN},
         {.name = NULL, .type = (lede_entity_type)42, .confidence = 1.0},
     };
     lede_quote quotes[] = {
-        {.text = awkward, .type = LEDE_QUOTE_PARTIAL, .speaker = invalid[2],
-         .speaker_entity = 0, .cue = "said", .start = 4, .end = 40, .speaker_start = 1,
-         .speaker_end = 3, .speaker_mention = "he", .confidence = 1e-7},
+        {.text = awkward,
+         .type = LEDE_QUOTE_PARTIAL,
+         .speaker = invalid[2],
+         .speaker_entity = 0,
+         .cue = "said",
+         .start = 4,
+         .end = 40,
+         .speaker_start = 1,
+         .speaker_end = 3,
+         .speaker_mention = "he",
+         .confidence = 1e-7},
         {.text = "skipped", .confidence = INFINITY, .speaker_entity = -1},
         {.text = "q", .speaker_entity = -1, .speaker_start = -1, .confidence = 0.0},
     };
     lede_claim claims[] = {
         {.text = "1e20", .value = 1e20, .unit = "%", .start = 1, .end = 2},
-        {.text = "range", .kind = LEDE_CLAIM_RANGE, .value = 0.1, .has_range = true,
-         .low = -0.0, .high = 9007199254740992.0, .currency = "USD", .change = "increase",
-         .qualifier = LEDE_QUAL_AT_LEAST, .quote = 0, .subject = awkward},
+        {.text = "range",
+         .kind = LEDE_CLAIM_RANGE,
+         .value = 0.1,
+         .has_range = true,
+         .low = -0.0,
+         .high = 9007199254740992.0,
+         .currency = "USD",
+         .change = "increase",
+         .qualifier = LEDE_QUAL_AT_LEAST,
+         .quote = 0,
+         .subject = awkward},
         {.text = "nan", .value = NAN, .quote = 7, .qualifier = (lede_qualifier)99},
         {.text = "big", .value = -123456789012.0, .quote = 2, .sentence = invalid[3]},
     };
@@ -111,7 +133,10 @@ Test(json_write, awkward_values_render_as_the_tree_does) {
         .claims = claims,
         .n_claims = 4,
         .provenance = {.headline = "h1", .text = invalid[1]},
-        .timings = {.parse = 0.1234, .content = 12.0, .meta = 1e-5, .nlp = 2.5e-300,
+        .timings = {.parse = 0.1234,
+                    .content = 12.0,
+                    .meta = 1e-5,
+                    .nlp = 2.5e-300,
                     .total = 123456.789},
     };
     same_as_tree(&r, 0, "awkward values");
@@ -155,5 +180,6 @@ Test(json_write, bad_arguments_are_invalid) {
     cr_assert_eq(lede_result_json_text(NULL, 0, 0, NULL, NULL, &out, NULL),
                  LEDE_ERR_INVALID);
     lede_result r = {0};
-    cr_assert_eq(lede_result_json_text(&r, 0, 0, NULL, NULL, NULL, NULL), LEDE_ERR_INVALID);
+    cr_assert_eq(lede_result_json_text(&r, 0, 0, NULL, NULL, NULL, NULL),
+                 LEDE_ERR_INVALID);
 }
