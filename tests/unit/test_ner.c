@@ -672,3 +672,88 @@ Test(ner, clitics_split_only_after_a_letter) {
             cr_expect(ascii && !strcmp(ascii, cases[i].clitic), "%s", cases[i].word);
     }
 }
+
+/* The forward-backward sums over every pair of tags, zeros included, in the
+ * order ner_marginals() adds them: the reference its skipping must match. */
+static void dense_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS],
+                            size_t n, double k, const uint8_t *tags, float *out) {
+    double *e = malloc(n * NER_N_TAGS * sizeof *e),
+           *alpha = malloc(n * NER_N_TAGS * sizeof *alpha);
+    for (size_t i = 0; i < n; i++) {
+        float mx = em[i * NER_N_TAGS];
+        for (int t = 1; t < NER_N_TAGS; t++)
+            mx = em[i * NER_N_TAGS + t] > mx ? em[i * NER_N_TAGS + t] : mx;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            e[i * NER_N_TAGS + t] = expf((float)k * (em[i * NER_N_TAGS + t] - mx));
+    }
+    for (size_t i = 0; i < n; i++) {
+        double *a = alpha + i * NER_N_TAGS, sum = 0;
+        for (int t = 0; t < NER_N_TAGS; t++) {
+            double v = 0;
+            if (i == 0)
+                v = tr[NER_N_TAGS][t];
+            else
+                for (int p = 0; p < NER_N_TAGS; p++)
+                    v += a[p - NER_N_TAGS] * tr[p][t];
+            a[t] = v * e[i * NER_N_TAGS + t];
+            sum += a[t];
+        }
+        for (int t = 0; t < NER_N_TAGS; t++)
+            a[t] = sum > 0 ? a[t] / sum : 0;
+    }
+    double beta[NER_N_TAGS], nb[NER_N_TAGS];
+    for (int t = 0; t < NER_N_TAGS; t++)
+        beta[t] = 1;
+    for (size_t i = n; i-- > 0;) {
+        const double *a = alpha + i * NER_N_TAGS;
+        double z = 0;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            z += a[t] * beta[t];
+        out[i] = z > 0 ? (float)(a[tags[i]] * beta[tags[i]] / z) : 1.0f;
+        if (!i)
+            break;
+        double sum = 0;
+        for (int p = 0; p < NER_N_TAGS; p++) {
+            double v = 0;
+            for (int t = 0; t < NER_N_TAGS; t++)
+                v += tr[p][t] * e[i * NER_N_TAGS + t] * beta[t];
+            nb[p] = v;
+            sum += v;
+        }
+        for (int p = 0; p < NER_N_TAGS; p++)
+            beta[p] = sum > 0 ? nb[p] / sum : 0;
+    }
+    free(e);
+    free(alpha);
+}
+
+Test(ner, marginals_equal_the_dense_sums_bit_for_bit) {
+    enum { MAX_N = 40 };
+    unsigned seed = 777;
+    for (int round = 0; round < 50; round++) {
+        size_t n = 1 + (size_t)round % MAX_N;
+        float em[MAX_N * NER_N_TAGS], trans[NER_N_TAGS + 1][NER_N_TAGS];
+        uint8_t tags[MAX_N];
+        for (size_t i = 0; i < n * NER_N_TAGS; i++) {
+            seed = seed * 1103515245u + 12345u;
+            em[i] = (float)((seed >> 16) % 20001) - 10000.0f;
+        }
+        for (int a = 0; a <= NER_N_TAGS; a++)
+            for (int b = 0; b < NER_N_TAGS; b++) {
+                seed = seed * 1103515245u + 12345u;
+                trans[a][b] = (float)((seed >> 16) % 10001) - 5000.0f;
+            }
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            tags[i] = (uint8_t)((seed >> 16) % NER_N_TAGS);
+        }
+        const double k = 0.0005 * (1 + round % 7);
+        double tr[NER_N_TAGS + 1][NER_N_TAGS], work[2 * MAX_N * NER_N_TAGS];
+        ner_marginal_trans(trans, k, tr);
+        float got[MAX_N], want[MAX_N];
+        ner_marginals(em, (const double(*)[NER_N_TAGS])tr, n, k, tags, work, got);
+        dense_marginals(em, (const double(*)[NER_N_TAGS])tr, n, k, tags, want);
+        cr_assert(!memcmp(got, want, n * sizeof *got), "round %d (n %zu) differs", round,
+                  n);
+    }
+}
