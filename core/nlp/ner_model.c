@@ -536,16 +536,10 @@ void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS],
             double v = 0;
             if (i == 0) {
                 v = tr[NER_N_TAGS][t];
-            } else if (t == NER_O || ner_tag_is_begin((ner_tag)t)) {
+            } else {
                 const double *ap = a - NER_N_TAGS;
                 for (int p = 0; p < NER_N_TAGS; p++)
                     v += ap[p] * tr[p][t];
-            } else {
-                /* I-X follows only B-X (t - 1) or I-X (t): every other factor
-                 * is 0 and would add exactly nothing. */
-                const double *ap = a - NER_N_TAGS;
-                v += ap[t - 1] * tr[t - 1][t];
-                v += ap[t] * tr[t][t];
             }
             a[t] = v * ei[t];
             sum += a[t];
@@ -570,8 +564,7 @@ void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS],
         for (int p = 0; p < NER_N_TAGS; p++) {
             double v = 0;
             for (int t = 0; t < NER_N_TAGS; t++)
-                if (bio_allowed(p, t)) /* the others are 0: nothing to add */
-                    v += tr[p][t] * ei[t] * beta[t];
+                v += tr[p][t] * ei[t] * beta[t];
             nb[p] = v;
             sum += v;
         }
