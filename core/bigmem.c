@@ -22,7 +22,8 @@ void *bigmem_calloc(size_t n, size_t size) {
     /* Whole huge pages, so the last one is not shared with other data. */
     if (huge && bytes > SIZE_MAX - BIGMEM_HUGE_PAGE)
         return NULL;
-    size_t rounded = huge ? (bytes + BIGMEM_HUGE_PAGE - 1) & ~(BIGMEM_HUGE_PAGE - 1) : bytes;
+    size_t rounded =
+        huge ? (bytes + BIGMEM_HUGE_PAGE - 1) & ~(BIGMEM_HUGE_PAGE - 1) : bytes;
     void *p = NULL;
     if (posix_memalign(&p, align, rounded))
         return NULL;
