@@ -58,3 +58,34 @@ Test(cli_util, a_missing_file_fails) {
     cr_assert_eq(cli_read_file("/nonexistent/lede/file", 100, &out, &len), -1);
     cr_assert_eq(errno, ENOENT);
 }
+
+/* The bytes of the file at path, which must hold exactly want. */
+static void holds(const char *path, const char *want) {
+    char *got;
+    size_t len;
+    cr_assert_eq(cli_read_file(path, 1u << 20, &got, &len), 0);
+    cr_assert_eq(len, strlen(want), "%zu bytes, want %zu", len, strlen(want));
+    cr_assert_str_eq(got, want);
+    free(got);
+}
+
+Test(cli_util, written_files_hold_exactly_the_new_bytes) {
+    char path[64];
+    make_file(path, sizeof path, 5000); /* longer than what replaces it */
+    cr_assert_eq(cli_write_file(path, "{\"a\":1}\n", 8), 0);
+    holds(path, "{\"a\":1}\n");
+    cr_assert_eq(cli_write_file(path, "a longer text than before\n", 26), 0);
+    holds(path, "a longer text than before\n");
+    cr_assert_eq(cli_write_file(path, "", 0), 0);
+    holds(path, "");
+    unlink(path);
+    cr_assert_eq(cli_write_file(path, "new", 3), 0, "an absent file is created");
+    holds(path, "new");
+    unlink(path);
+}
+
+Test(cli_util, devices_and_bad_paths) {
+    cr_assert_eq(cli_write_file("/dev/null", "x", 1), 0, "a device is not cut");
+    cr_assert_eq(cli_write_file("/nonexistent/lede/out.json", "x", 1), -1);
+    cr_assert_eq(errno, ENOENT);
+}
