@@ -19,6 +19,14 @@ int cmd_train_quotes(int argc, char **argv); /* lede train-quotes ... */
  * Returns 0, or -1 with errno set (EFBIG when over max). */
 int cli_read_file(const char *path, size_t max, char **out, size_t *out_len);
 
+/* Makes the file at path hold exactly bytes[0, len), creating it (mode 0666
+ * less the umask) when absent. An existing file is written over in place and
+ * then cut to len, never first truncated to nothing: ext4 (auto_da_alloc)
+ * flushes a file emptied and rewritten to disk when it is closed, a
+ * synchronous write per output. Returns 0, or -1 with errno set (a file it
+ * opened but could not fill is removed). */
+int cli_write_file(const char *path, const char *bytes, size_t len);
+
 /* One line of a JSONL evaluation command: reads `in` (the parsed input object)
  * and adds its answer's members to `out`, which already holds the input's
  * "id". Returns 0, or 1 after printing why the line failed. */

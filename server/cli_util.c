@@ -1,16 +1,60 @@
 /* Helpers shared by the subcommands. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+
+/* The first buffer for input whose size is not known ahead. */
+#define CLI_READ_FIRST_CHUNK (64u * 1024u)
+
+int cli_write_file(const char *path, const char *bytes, size_t len) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return -1;
+    /* Devices and pipes (/dev/null, a FIFO) have nothing to cut or remove. */
+    struct stat st;
+    bool regular = !fstat(fd, &st) && S_ISREG(st.st_mode);
+    size_t done = 0;
+    int err = 0;
+    while (done < len && !err) {
+        ssize_t n = write(fd, bytes + done, len - done);
+        if (n > 0)
+            done += (size_t)n;
+        else if (n == 0 || errno != EINTR)
+            err = n ? errno : EIO;
+    }
+    if (!err && regular && ftruncate(fd, (off_t)len))
+        err = errno;
+    if (close(fd) && !err)
+        err = errno;
+    if (err) {
+        if (regular)
+            remove(path); /* no half-written output */
+        errno = err;
+        return -1;
+    }
+    return 0;
+}
 
 int cli_read_file(const char *path, size_t max, char **out, size_t *out_len) {
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f)
         return -1;
-    size_t size = 64 * 1024, len = 0;
+    /* A regular file says its size: the buffer fits it (one byte more, so
+     * the read that finds the end needs no growth) and it is read at once.
+     * Pipes and stdin start small and double. */
+    struct stat st;
+    size_t size = CLI_READ_FIRST_CHUNK, len = 0;
+    if (max < SIZE_MAX - 1 && !fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
+        st.st_size >= 0)
+        size = (uint64_t)st.st_size < max ? (size_t)st.st_size + 1 : max + 1;
     char *buf = malloc(size + 1);
     while (buf) {
         size_t n = fread(buf + len, 1, size - len, f);

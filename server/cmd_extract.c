@@ -135,17 +135,11 @@ static char *render_page(const extract_args *a, const lede_result *res, size_t *
     switch (a->format) {
     case FMT_JSON:
     case FMT_NDJSON: {
-        json_t *j = lede_result_to_json(res, 0);
-        if (j) {
-            http_fields_filter(j, &a->fields);
-            size_t flags = JSON_PRESERVE_ORDER |
-                           (a->format == FMT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
-            char *s = json_dumps(j, flags);
-            if (s)
-                out = dup_bytes(s, strlen(s), true, len);
-            free(s);
-            json_decref(j);
-        }
+        unsigned flags =
+            LEDE_JSON_NEWLINE | (a->format == FMT_JSON ? LEDE_JSON_INDENT : 0);
+        if (lede_result_json_text(res, 0, flags, http_fields_keep, (void *)&a->fields,
+                                  &out, len) != LEDE_OK)
+            out = NULL;
         break;
     }
     case FMT_TEXT:
@@ -231,11 +225,8 @@ static int write_file(const extract_args *a, const cli_input *in, const page_slo
         fprintf(stderr, "lede extract: %s: output path too long\n", in->path);
         return 1;
     }
-    FILE *f = make_parents(path) ? NULL : fopen(path, "wb");
-    if (!f || fwrite(s->out, 1, s->out_len, f) != s->out_len || fclose(f)) {
+    if (make_parents(path) || cli_write_file(path, s->out, s->out_len)) {
         fprintf(stderr, "lede extract: %s: %s\n", path, strerror(errno));
-        if (f)
-            remove(path);
         return 1;
     }
     return 0;
@@ -357,19 +348,23 @@ static int run_pages(const extract_args *a, const lede_ctx *ctx, const cli_input
 
 /* ---------------------------------------------------------------- batch */
 
-/* Extracts one page of a batch list into `out`, compact. */
+/* Extracts one page of a batch list into the file `out`, compact. A page
+ * that fails leaves no output file. */
 static int batch_one(const lede_ctx *ctx, const char *path, const lede_options *opt,
-                     FILE *out) {
+                     const char *out) {
     extract_args a = {.format = FMT_NDJSON, .opt = *opt};
     page_slot slot = {0};
     extract_page(&a, ctx, path, &slot);
     if (!slot.out) {
         fprintf(stderr, "lede: %s: %s\n", path, slot.err);
+        remove(out);
         return 1;
     }
-    int rc = fwrite(slot.out, 1, slot.out_len, out) != slot.out_len;
+    int rc = cli_write_file(out, slot.out, slot.out_len);
+    if (rc)
+        fprintf(stderr, "lede: %s: %s\n", out, strerror(errno));
     free(slot.out);
-    return rc;
+    return rc ? 1 : 0;
 }
 
 /* Runs every "INPUT<TAB>OUTPUT" line of the list file. */
@@ -393,17 +388,8 @@ static int extract_batch(const lede_ctx *ctx, const char *list, const lede_optio
             continue;
         }
         *tab = '\0';
-        FILE *out = fopen(tab + 1, "w");
-        if (!out) {
-            fprintf(stderr, "lede: %s: %s\n", tab + 1, strerror(errno));
+        if (batch_one(ctx, line, opt, tab + 1))
             rc = 1;
-            continue;
-        }
-        int one = batch_one(ctx, line, opt, out);
-        if (fclose(out) || one) {
-            remove(tab + 1);
-            rc = 1;
-        }
     }
     if (f != stdin)
         fclose(f);

@@ -270,14 +270,11 @@ static char *extract_json(http_server *s, const http_options *o, const char *byt
         lede_result_free(res);
         return text;
     }
-    json_t *j = lede_result_to_json(res, 0);
-    lede_result_free(res);
     char *out = NULL;
-    if (j) {
-        http_fields_filter(j, o);
-        out = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        json_decref(j);
-    }
+    if (lede_result_json_text(res, 0, 0, http_fields_keep, (void *)o, &out, NULL) !=
+        LEDE_OK)
+        out = NULL;
+    lede_result_free(res);
     if (!out)
         fail(f, 500, "internal_error", "out of memory rendering the result");
     return out;

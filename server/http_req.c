@@ -250,18 +250,25 @@ int http_confidence_parse(const char *value, double *out) {
     return 0;
 }
 
+bool http_fields_keep(const char *key, void *opt) {
+    const http_options *o = opt;
+    if (!o->keys)
+        return true;
+    /* Keys the table does not know are dropped too: only what was asked for. */
+    size_t i = 0;
+    while (i < N_ARTICLE_KEYS && strcmp(article_keys[i].key, key))
+        i++;
+    return i < N_ARTICLE_KEYS && (o->keys & (1u << i));
+}
+
 void http_fields_filter(json_t *article, const http_options *opt) {
     if (!opt->keys || !json_is_object(article))
         return;
     const char *key;
     json_t *value;
     void *tmp;
-    /* Keys the table does not know are dropped too: only what was asked for. */
     json_object_foreach_safe(article, tmp, key, value) {
-        size_t i = 0;
-        while (i < N_ARTICLE_KEYS && strcmp(article_keys[i].key, key))
-            i++;
-        if (i == N_ARTICLE_KEYS || !(opt->keys & (1u << i)))
+        if (!http_fields_keep(key, (void *)opt))
             json_object_del(article, key);
     }
 }

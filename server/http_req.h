@@ -91,6 +91,11 @@ const char *http_format_content_type(http_format f);
 /* Keeps only the keys selected in opt->keys (no-op when 0). */
 void http_fields_filter(json_t *article, const http_options *opt);
 
+/* Whether the Article key is selected by opt (an http_options *): the
+ * lede_json_key_filter of lede_result_json_text() that http_fields_filter()
+ * applies to a tree. */
+bool http_fields_keep(const char *key, void *opt);
+
 /* Request ids: a client's X-Request-Id is honoured when it is 1-64 characters of
  * [A-Za-z0-9._:-]; otherwise the server makes one. */
 #define HTTP_REQUEST_ID_MAX 64

@@ -141,10 +141,20 @@ static bool ends_with_possessive(const char *s, size_t len, size_t *suffix_len) 
  * or a typographic apostrophe; the tagger sees the ASCII form. ("n't" stays
  * glued: "Do" of a split "Don't" reads as a name to the model.) */
 static const char *const ner_clitics[] = {"'re", "'ve", "'ll", "'m", "'d"};
+/* The longest clitic in bytes: "'re" with the three-byte typographic
+ * apostrophe, U+2019, whose first byte is NER_TYPO_APOSTROPHE_LEAD. */
+#define NER_CLITIC_MAX_BYTES 5
+#define NER_TYPO_APOSTROPHE_LEAD 0xE2
 
-/* Bytes of a clitic at the end of s (after at least one letter), else 0;
- * *ascii gets its ASCII spelling. */
-static size_t ends_with_clitic(const char *s, size_t len, const char **ascii) {
+size_t nlp_ner_clitic_len(const char *s, size_t len, const char **ascii) {
+    /* Every clitic starts with its apostrophe, in the last NER_CLITIC_MAX_BYTES
+     * bytes of the word: a word with none there (nearly all) skips the table. */
+    size_t from = len > NER_CLITIC_MAX_BYTES ? len - NER_CLITIC_MAX_BYTES : 0;
+    bool apostrophe = false;
+    for (size_t i = from; i < len && !apostrophe; i++)
+        apostrophe = s[i] == '\'' || (unsigned char)s[i] == NER_TYPO_APOSTROPHE_LEAD;
+    if (!apostrophe)
+        return 0;
     for (size_t i = 0; i < sizeof ner_clitics / sizeof *ner_clitics; i++) {
         const char *c = ner_clitics[i];
         size_t n = strlen(c), apos = (size_t)(strchr(c, '\'') - c);
@@ -227,7 +237,7 @@ static lede_status sentence_words(lede_job *job, const nlp_sentence *s, ner_word
             continue;
         }
         const char *clitic = NULL;
-        if ((suffix = ends_with_clitic(w, len, &clitic)) != 0) {
+        if ((suffix = nlp_ner_clitic_len(w, len, &clitic)) != 0) {
             words[n] = (ner_word){w, len - suffix};
             word_tok[n++] = k;
             words[n] = (ner_word){clitic, strlen(clitic)};

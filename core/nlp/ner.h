@@ -20,4 +20,10 @@ void nlp_ner_unload(lede_ctx *ctx);
 
 lede_status nlp_ner_run(lede_job *job);
 
+/* Bytes of a pronoun clitic ("'re", "'ll", "'m", ... with a straight or a
+ * typographic apostrophe, any case) at the end of the word s[0, len), after
+ * at least one letter, else 0; *ascii gets the clitic's ASCII spelling. The
+ * tagger sees such a clitic as its own word. */
+size_t nlp_ner_clitic_len(const char *s, size_t len, const char **ascii);
+
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../bigmem.h"
 #include "ner_hash.h"
 
 const char *const ner_tag_names[NER_N_TAGS] = {
@@ -820,8 +821,8 @@ void ner_model_free(ner_model *m) {
     if (!m)
         return;
     if (m->stage == 0 && m->table) {
-        free(m->table->words);
-        free(m->table->rows);
+        bigmem_free(m->table->words);
+        bigmem_free(m->table->rows);
         free(m->table);
     }
     ner_model_free(m->next);
@@ -927,13 +928,10 @@ static lede_status build_table(ner_model *m, const unsigned char *s1,
         m->next->table = t;
     t->bits = m->bits;
     size_t n_words = (((size_t)1 << m->bits) + 63) / 64;
-    t->words = calloc(n_words, sizeof *t->words);
-    size_t row_bytes = NER_FROW * sizeof *t->rows;
-    size_t bytes = (n_union ? n_union : 1) * row_bytes;
-    t->rows = aligned_alloc(64, bytes);
+    t->words = bigmem_calloc(n_words, sizeof *t->words);
+    t->rows = bigmem_calloc(n_union ? n_union : 1, NER_FROW * sizeof *t->rows);
     if (!t->words || !t->rows)
         return LEDE_ERR_NOMEM;
-    memset(t->rows, 0, bytes);
     size_t r = 0;
     for (size_t i = 0, j = 0; i < n1 || j < n2; r++) {
         uint32_t b1 = i < n1 ? rd32(e1 + i * NER_ENTRY_LEN) : UINT32_MAX;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../bigmem.h"
 #include "ner_hash.h"
 
 static const char QM_MAGIC[8] = {'L', 'E', 'D', 'E', 'Q', 'M', '0', '1'};
@@ -471,7 +472,7 @@ lede_status quotes_model_load(const char *path, quotes_model **out, char *err,
               read_all(f, m->trans, sizeof m->trans) && read_all(f, &n_rows, 4);
     if (ok) {
         m->mask = ((uint64_t)1 << m->bits) - 1;
-        m->w = calloc((size_t)1 << m->bits, QM_ROW * sizeof *m->w);
+        m->w = bigmem_calloc((size_t)1 << m->bits, QM_ROW * sizeof *m->w);
         ok = m->w && n_rows <= ((size_t)1 << m->bits);
     }
     for (uint32_t r = 0; ok && r < n_rows; r++) {
@@ -495,7 +496,7 @@ lede_status quotes_model_load(const char *path, quotes_model **out, char *err,
 void quotes_model_free(quotes_model *m) {
     if (!m)
         return;
-    free(m->w);
+    bigmem_free(m->w);
     free(m);
 }
 

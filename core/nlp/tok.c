@@ -366,7 +366,7 @@ static unsigned abbrev_lookup(const char *w, size_t n) {
     low[n] = 0;
     bool cap = w[0] >= 'A' && w[0] <= 'Z';
     for (size_t i = 0; i < sizeof ABBREVS / sizeof ABBREVS[0]; i++) {
-        if (strcmp(ABBREVS[i].word, low) == 0) {
+        if (ABBREVS[i].word[0] == low[0] && strcmp(ABBREVS[i].word, low) == 0) {
             unsigned k = ABBREVS[i].kind;
             if ((k & ABB_CAP) && !cap)
                 return 0;

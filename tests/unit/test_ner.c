@@ -641,3 +641,34 @@ Test(ner, clusters_load_and_become_features) {
     unlink(file);
     rmdir(dir);
 }
+
+Test(ner, clitics_split_only_after_a_letter) {
+    static const struct {
+        const char *word, *clitic;
+        size_t bytes;
+    } cases[] = {
+        {"We're", "'re", 3},
+        {"WE'RE", "'re", 3},
+        {"We\xE2\x80\x99re", "'re", 5},
+        {"they'll", "'ll", 3},
+        {"they\xE2\x80\x99ll", "'ll", 5},
+        {"I'm", "'m", 2},
+        {"I\xE2\x80\x99m", "'m", 4},
+        {"somebody'd", "'d", 2},
+        {"we've", "'ve", 3},
+        {"'re", NULL, 0},         /* no letter before the apostrophe */
+        {"9'm", NULL, 0},         /* nor a digit */
+        {"don't", NULL, 0},       /* "n't" stays glued */
+        {"were", NULL, 0},        /* no apostrophe */
+        {"O'Neill", NULL, 0},     /* an apostrophe, but no clitic at the end */
+        {"caf\xC3\xA9", NULL, 0}, /* non-ASCII, no apostrophe */
+        {"", NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *ascii = NULL;
+        size_t n = nlp_ner_clitic_len(cases[i].word, strlen(cases[i].word), &ascii);
+        cr_expect_eq(n, cases[i].bytes, "%s: %zu bytes", cases[i].word, n);
+        if (cases[i].clitic)
+            cr_expect(ascii && !strcmp(ascii, cases[i].clitic), "%s", cases[i].word);
+    }
+}

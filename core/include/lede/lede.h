@@ -272,6 +272,25 @@ lede_status lede_tag_tokens_conf(const lede_ctx *ctx, const char *const *tokens,
  * Returns a new reference (the caller json_decref()s it) or NULL on no memory. */
 json_t *lede_result_to_json(const lede_result *r, unsigned fields);
 
+/* Flags of lede_result_json_text(). */
+enum {
+    LEDE_JSON_INDENT = 1u << 0,  /* two spaces a level; else compact */
+    LEDE_JSON_NEWLINE = 1u << 1, /* end the text with "\n" */
+};
+
+/* Says whether a top-level Article key ("text", "entities", ...) is written. */
+typedef bool (*lede_json_key_filter)(const char *key, void *data);
+
+/* Writes the Article JSON as text without building a tree: exactly what
+ * json_dumps() prints of lede_result_to_json(r, fields) with
+ * JSON_PRESERVE_ORDER and JSON_COMPACT (JSON_INDENT(2) with LEDE_JSON_INDENT),
+ * less the top-level keys `keep` (when not NULL) refuses. *out gets a new
+ * NUL-terminated string (the caller free()s it), *out_len (when not NULL) its
+ * length. Returns LEDE_OK, LEDE_ERR_INVALID, or LEDE_ERR_NOMEM. */
+lede_status lede_result_json_text(const lede_result *r, unsigned fields, unsigned flags,
+                                  lede_json_key_filter keep, void *keep_data, char **out,
+                                  size_t *out_len);
+
 /* Article renderings other than JSON. */
 typedef enum {
     LEDE_FORMAT_TEXT = 0, /* headline, a blank line, then result->text */
