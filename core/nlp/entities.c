@@ -27,7 +27,21 @@ typedef struct {
     float conf;       /* the tagger's posterior of the span */
     float type_share; /* share of the name's mentions that have its type */
     int32_t group;    /* entity before ordering, -1 when dropped */
+    uint8_t gender;   /* ENT_GENDER_*: from a title or a first name */
 } ent_mention;
+
+/* A person's gender as the text shows it, for joining surnames: unknown, or
+ * told by a gendered title ("Mrs.") or a first name found on one gender's
+ * list only. ENT_GENDER_ANY is the map key of "whatever the gender". */
+enum { ENT_GENDER_UNKNOWN, ENT_GENDER_FEMALE, ENT_GENDER_MALE, ENT_GENDER_ANY };
+
+/* Titles that tell a gender. Others ("Dr.", "President", "Chairman" for
+ * women too) do not. */
+static const char *const ent_female_titles[] = {
+    "mrs",  "mrs.", "ms",    "ms.",      "miss",    "madam",    "madame",
+    "lady", "dame", "queen", "princess", "duchess", "baroness", "countess"};
+static const char *const ent_male_titles[] = {"mr",   "mr.",    "sir",  "lord",
+                                              "king", "prince", "duke", "baron"};
 
 typedef struct {
     lede_entity_type type;
@@ -48,6 +62,13 @@ static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
 static bool tok_is(const nlp_text *t, uint32_t k, const char *w) {
     size_t len = t->toks[k].end - t->toks[k].start;
     return strlen(w) == len && !strncasecmp(t->text + t->toks[k].start, w, len);
+}
+
+static bool tok_in(const nlp_text *t, uint32_t k, const char *const *words, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (tok_is(t, k, words[i]))
+            return true;
+    return false;
 }
 
 /* Number of leading title tokens at b (0 when none), at most max tokens. */
@@ -245,6 +266,35 @@ static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) 
     em->key = key;
 }
 
+/* The gender the text gives a person mention: a gendered title right before
+ * its name ("Mr. Obama", "Queen Elizabeth"; the title may have been trimmed
+ * off the span or lie outside it), else, for a name of two words or more, a
+ * first name that only one gender's list holds ("Michelle Obama"). A lone
+ * surname takes no gender from the first-name lists: "Jordan" is a surname
+ * there. */
+static uint8_t mention_gender(const gazetteer *g, const nlp_text *t,
+                              const ent_mention *em) {
+    const nlp_sentence *s = &t->sents[t->toks[em->tb].sent];
+    uint32_t k = em->tb;
+    if (k > s->tok_begin && tok_is(t, k - 1, "."))
+        k--;
+    if (k > s->tok_begin) {
+        if (tok_in(t, k - 1, ent_female_titles,
+                   sizeof ent_female_titles / sizeof *ent_female_titles))
+            return ENT_GENDER_FEMALE;
+        if (tok_in(t, k - 1, ent_male_titles,
+                   sizeof ent_male_titles / sizeof *ent_male_titles))
+            return ENT_GENDER_MALE;
+    }
+    if (em->te - em->tb < 2)
+        return ENT_GENDER_UNKNOWN;
+    uint64_t h = tok_hash(t, em->tb);
+    uint16_t lists = ner_gaz_lookup(g, &h, 1) & (NER_GAZ_FEMALE | NER_GAZ_MALE);
+    return lists == NER_GAZ_FEMALE ? ENT_GENDER_FEMALE
+           : lists == NER_GAZ_MALE ? ENT_GENDER_MALE
+                                   : ENT_GENDER_UNKNOWN;
+}
+
 /* A small open-addressing map from 64-bit keys to indices, in the arena. */
 typedef struct {
     uint64_t *keys;
@@ -290,33 +340,55 @@ static bool is_surname_candidate(const gazetteer *g, const ent_mention *m) {
     return m->te - m->tb == 1 && (m->type == LEDE_ENT_PERSON || !is_place(g, m));
 }
 
+/* Remembers full-name mention i under its last word, for its own gender and
+ * for any gender. */
+static void put_full_name(ent_map *m, const ent_mention *ms, size_t i) {
+    *map_slot(m, ner_combine(ms[i].last, ms[i].gender)) = (int32_t)i;
+    *map_slot(m, ner_combine(ms[i].last, ENT_GENDER_ANY)) = (int32_t)i;
+}
+
+/* The full-name mention a surname mention may join among those remembered in m
+ * (the latest remembered, nearest when the pass runs towards the surname): any
+ * of its last word when the surname has no gender, else one of the same
+ * gender or of none ("Mr. Obama" never joins "Michelle Obama"). -1 when none. */
+static int32_t full_name_for(ent_map *m, const ent_mention *sm, bool forward) {
+    if (sm->gender == ENT_GENDER_UNKNOWN)
+        return *map_slot(m, ner_combine(sm->last, ENT_GENDER_ANY));
+    int32_t same = *map_slot(m, ner_combine(sm->last, sm->gender));
+    int32_t none = *map_slot(m, ner_combine(sm->last, ENT_GENDER_UNKNOWN));
+    if (same < 0 || none < 0)
+        return same < 0 ? none : same;
+    return forward ? (same > none ? same : none) : (same < none ? same : none);
+}
+
 /* A lone surname ("Putin") joins the person whose full name ends with it: the
- * nearest such mention before it, else the first after. A one-word mention the
- * tagger typed otherwise joins too, unless it is a known place. Two linear
- * passes with a map from last words to full-name mentions. */
+ * nearest such mention before it, else the first after, of a gender that does
+ * not contradict its own. A one-word mention the tagger typed otherwise joins
+ * too, unless it is a known place. Two linear passes with a map from last
+ * words (and genders) to full-name mentions. */
 static lede_status resolve_surnames(lede_arena *a, const gazetteer *g, ent_mention *ms,
                                     size_t n, const bool *keep) {
     int32_t *match = arena_alloc(a, n * sizeof *match);
     ent_map before, after;
-    if (!match || !map_init(&before, a, n) || !map_init(&after, a, n))
+    if (!match || !map_init(&before, a, 2 * n) || !map_init(&after, a, 2 * n))
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         match[i] = -1;
         if (!keep[i])
             continue;
         if (is_surname_candidate(g, &ms[i]))
-            match[i] = *map_slot(&before, ms[i].last);
+            match[i] = full_name_for(&before, &ms[i], true);
         else if (is_full_person(&ms[i]))
-            *map_slot(&before, ms[i].last) = (int32_t)i;
+            put_full_name(&before, ms, i);
     }
     for (size_t i = n; i-- > 0;) {
         if (!keep[i])
             continue;
         if (is_surname_candidate(g, &ms[i])) {
             if (match[i] < 0)
-                match[i] = *map_slot(&after, ms[i].last);
+                match[i] = full_name_for(&after, &ms[i], false);
         } else if (is_full_person(&ms[i])) {
-            *map_slot(&after, ms[i].last) = (int32_t)i;
+            put_full_name(&after, ms, i);
         }
     }
     for (size_t i = 0; i < n; i++)
@@ -535,8 +607,10 @@ lede_status nlp_entities_merge(lede_job *job) {
     for (size_t i = 0; i < n; i++) {
         keep[i] = trim_mention(g, t, &job->mentions[i], &ms[i]) &&
                   !is_furniture(g, t, &ms[i]) && !is_sentence_case(g, t, &ms[i], &lower);
-        if (keep[i])
+        if (keep[i]) {
             mention_key(g, t, &ms[i]);
+            ms[i].gender = mention_gender(g, t, &ms[i]);
+        }
     }
     lede_status st = resolve_surnames(job->arena, g, ms, n, keep);
     if (st == LEDE_OK)

@@ -52,11 +52,17 @@ static const struct {
     const char *file;
     uint16_t mask;
 } gaz_files[] = {
-    {"countries.txt", NER_GAZ_COUNTRY},      {"cities.txt", NER_GAZ_CITY},
-    {"regions.txt", NER_GAZ_REGION},         {"demonyms.txt", NER_GAZ_DEMONYM},
-    {"demonyms_extra.txt", NER_GAZ_DEMONYM}, {"first_names.txt", NER_GAZ_FIRST_NAME},
-    {"org_words.txt", NER_GAZ_ORG_WORD},     {"titles.txt", NER_GAZ_TITLE},
-    {"common_words.txt", NER_GAZ_COMMON},    {"companies.txt", NER_GAZ_COMPANY},
+    {"countries.txt", NER_GAZ_COUNTRY},
+    {"cities.txt", NER_GAZ_CITY},
+    {"regions.txt", NER_GAZ_REGION},
+    {"demonyms.txt", NER_GAZ_DEMONYM},
+    {"demonyms_extra.txt", NER_GAZ_DEMONYM},
+    {"first_names_female.txt", NER_GAZ_FIRST_NAME | NER_GAZ_FEMALE},
+    {"first_names_male.txt", NER_GAZ_FIRST_NAME | NER_GAZ_MALE},
+    {"org_words.txt", NER_GAZ_ORG_WORD},
+    {"titles.txt", NER_GAZ_TITLE},
+    {"common_words.txt", NER_GAZ_COMMON},
+    {"companies.txt", NER_GAZ_COMPANY},
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"

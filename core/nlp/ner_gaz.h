@@ -28,7 +28,12 @@ enum {
     NER_GAZ_TITLE = 1u << 6,    /* "President", "Prime Minister", "Mr." */
     NER_GAZ_COMMON = 1u << 7,   /* frequent English words ("take", "good") */
     NER_GAZ_COMPANY = 1u << 8,  /* company names ("Microsoft", "Siemens") */
-    NER_GAZ_N_LISTS = 9,
+    NER_GAZ_N_LISTS = 9,        /* the lists above are tagger features */
+    NER_GAZ_FEATURES = (1u << NER_GAZ_N_LISTS) - 1,
+    /* First names by gender, for entity merging only (not tagger features): a
+     * name on both lists has both bits, hence no gender. */
+    NER_GAZ_FEMALE = 1u << 9,
+    NER_GAZ_MALE = 1u << 10,
     NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
 };
 

@@ -437,6 +437,44 @@ Test(entities, name_suffix_keeps_the_surname) {
     cr_assert_eq(l->n_mentions, 2);
 }
 
+Test(entities, gendered_titles_join_only_a_name_of_that_gender) {
+    /* "Michelle" is on the female list only: "Mr. Obama" is someone else,
+     * "Mrs. Obama" is she; a name with no known gender ("Barack") takes any. */
+    begin("Michelle Obama spoke first. Mr. Obama followed her, and Mrs. Obama "
+          "thanked the crowd.");
+    mention("Michelle Obama", 0, LEDE_ENT_PERSON);
+    mention("Obama", 1, LEDE_ENT_PERSON);
+    mention("Obama", 2, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 2);
+    const lede_entity *she = find("Michelle Obama"), *he = find("Obama");
+    cr_assert(she && he);
+    cr_assert_eq(she->n_mentions, 2);
+    cr_assert_eq(she->mentions[1].start, 61);
+    cr_assert_eq(he->n_mentions, 1);
+    cr_assert_eq(he->mentions[0].start, 32);
+    check_offsets(&res);
+}
+
+Test(entities, gendered_title_skips_the_nearer_name_of_the_other_gender) {
+    begin("Barack Obama and Michelle Obama arrived. Mr. Obama spoke. Sir Keith "
+          "Lowe met Dame Judith Lowe; Ms Lowe and Lady Lowe were one.");
+    mention("Barack Obama", 0, LEDE_ENT_PERSON);
+    mention("Michelle Obama", 0, LEDE_ENT_PERSON);
+    mention("Obama", 2, LEDE_ENT_PERSON);
+    mention("Keith Lowe", 0, LEDE_ENT_PERSON);
+    mention("Judith Lowe", 0, LEDE_ENT_PERSON);
+    mention("Lowe", 2, LEDE_ENT_PERSON);
+    mention("Lowe", 3, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 4);
+    cr_assert_eq(find("Barack Obama")->n_mentions, 2);
+    cr_assert_eq(find("Michelle Obama")->n_mentions, 1);
+    /* The titles before the full names tell their genders too. */
+    cr_assert_eq(find("Keith Lowe")->n_mentions, 1);
+    cr_assert_eq(find("Judith Lowe")->n_mentions, 3);
+}
+
 Test(entities, role_abbreviation_before_a_name_is_trimmed) {
     begin("Browns DL Sheldon Richardson said the team would recover. Patriots QB "
           "Mac Jones agreed. AMD Polaris GPU chips shipped.");
