@@ -28,6 +28,11 @@ typedef struct {
     float type_share; /* share of the name's mentions that have its type */
     int32_t group;    /* entity before ordering, -1 when dropped */
     uint8_t gender;   /* ENT_GENDER_*: from a title or a first name */
+    uint16_t lists;   /* gazetteer lists of the whole name (NER_GAZ_*) */
+    bool aliased;     /* the name is in the alias table */
+    bool shouted;     /* two words or more, all in capitals (a heading) */
+    bool after_the;   /* written after "the" ("the annual Fan Vote") */
+    bool cut_suffix;  /* "-based" and the like cut off its last word */
 } ent_mention;
 
 /* A person's gender as the text shows it, for joining surnames: unknown, or
@@ -52,7 +57,29 @@ typedef struct {
     double confidence;   /* best mention posterior times the type's share */
     bool full_name;      /* a mention of two words or more */
     bool vouched;        /* a one-word mention after a title, or a first name */
+    bool first_name;     /* a mention starts with a known first name */
+    size_t n_shouted;    /* mentions with ent_mention.shouted */
+    size_t n_after_the;  /* mentions with ent_mention.after_the */
 } ent_group;
+
+/* The lists that make a name a known place. */
+#define ENT_PLACE_LISTS (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION | NER_GAZ_AREA)
+
+/* Words that open a sentence before a name without being part of it:
+ * greetings, interjections and a few verbs and prepositions that start a
+ * sentence ("Hey Twitter, ...", "Enter Lugg, Instacart ...", "Like Yahoo!"). */
+static const char *const ent_openers[] = {
+    "hey",   "hi",  "hello", "dear",   "thanks", "welcome", "congratulations",
+    "sorry", "oh",  "ok",    "okay",   "yes",    "enter",   "meet",
+    "watch", "ask", "like",  "unlike", "via",    "per"};
+
+/* Endings that make a compound adjective of a name ("Texas-based",
+ * "American-led", "South Dakota-sized"): the name is the part before them. */
+static const char *const ent_adj_suffixes[] = {
+    "-based", "-sized", "-size", "-led",   "-backed", "-owned", "-run",  "-funded",
+    "-born",  "-bred",  "-made", "-style", "-like",   "-bound", "-area", "-wide"};
+
+#define N_OF(a) (sizeof(a) / sizeof *(a))
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
     return ner_hash_bytes(t->text + t->toks[k].start, t->toks[k].end - t->toks[k].start,
@@ -63,6 +90,9 @@ static bool tok_is(const nlp_text *t, uint32_t k, const char *w) {
     size_t len = t->toks[k].end - t->toks[k].start;
     return strlen(w) == len && !strncasecmp(t->text + t->toks[k].start, w, len);
 }
+
+static bool is_punct_tok(const nlp_text *t, uint32_t k);
+static bool lower_word(const nlp_text *t, uint32_t k);
 
 static bool tok_in(const nlp_text *t, uint32_t k, const char *const *words, size_t n) {
     for (size_t i = 0; i < n; i++)
@@ -185,6 +215,32 @@ static bool is_market_code(const nlp_text *t, uint32_t k) {
     return i == len && up >= 2 && low >= 1 && low <= 2 && dig >= 1;
 }
 
+/* Whether the token starts a sentence or follows punctuation (a quotation
+ * mark, a dash, a colon). */
+static bool clause_initial(const nlp_text *t, uint32_t k) {
+    const nlp_sentence *s = &t->sents[t->toks[k].sent];
+    return k == s->tok_begin || is_punct_tok(t, k - 1);
+}
+
+/* A social media handle ("@RobertMaguire_"): the word is glued to an "@".
+ * It spells an account, often words run together, not a name as written (a
+ * hashtag, "#Steelers", still names what it tags). */
+static bool is_handle(const nlp_text *t, uint32_t k) {
+    uint32_t at = t->toks[k].start;
+    return at > 0 && t->text[at - 1] == '@';
+}
+
+/* Bytes of a compound-adjective ending at the end of a word of len bytes
+ * ("Texas-based": 6), 0 when none or when nothing would be left before it. */
+static size_t adj_suffix(const char *w, size_t len) {
+    for (size_t i = 0; i < N_OF(ent_adj_suffixes); i++) {
+        size_t n = strlen(ent_adj_suffixes[i]);
+        if (len > n + 1 && !strncasecmp(w + len - n, ent_adj_suffixes[i], n))
+            return n;
+    }
+    return 0;
+}
+
 /* Trims one mention; false when nothing of a name is left. */
 static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mention *m,
                          ent_mention *out) {
@@ -195,8 +251,15 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
         e--;
     while (e > b && is_market_code(t, b))
         b++;
+    if (e > b && is_handle(t, b)) {
+        /* The handle is every token glued to the one after the "@". */
+        while (++b < e && t->toks[b].start == t->toks[b - 1].end)
+            ;
+    }
     if (e <= b)
         return false;
+    if (e > b + 1 && clause_initial(t, b) && tok_in(t, b, ent_openers, N_OF(ent_openers)))
+        b++;
     if (m->type == LEDE_ENT_PERSON)
         b = name_start(t, b, e);
     for (bool again = true; again && e > b + 1;) {
@@ -237,6 +300,13 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
         out->end -= (uint32_t)glued;
         out->cp_end -= 2; /* apostrophe and "s": two code points either way */
     }
+    size_t adj =
+        adj_suffix(t->text + t->toks[e - 1].start, out->end - t->toks[e - 1].start);
+    out->cut_suffix = adj > 0;
+    if (adj) {
+        out->end -= (uint32_t)adj;
+        out->cp_end -= (uint32_t)adj; /* the endings are ASCII */
+    }
     out->type = m->type;
     out->conf = m->conf;
     out->type_share = 1.0f;
@@ -264,6 +334,10 @@ static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) 
     if (alias)
         key = ner_hash_bytes(alias, strlen(alias), 1);
     em->key = key;
+    em->aliased = alias != NULL;
+    em->lists = n <= NER_GAZ_MAX_PHRASE
+                    ? ner_gaz_lookup(g, hashes, n) & (uint16_t)~NER_GAZ_PREFIX
+                    : 0;
 }
 
 /* The gender the text gives a person mention: a gendered title right before
@@ -328,8 +402,7 @@ static int32_t *map_slot(ent_map *m, uint64_t key) {
 /* Whether a one-word mention names a known place (then it stays a place even
  * when a person of that surname appears: "Washington"). */
 static bool is_place(const gazetteer *g, const ent_mention *m) {
-    return (ner_gaz_lookup(g, &m->last, 1) &
-            (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION)) != 0;
+    return (ner_gaz_lookup(g, &m->last, 1) & ENT_PLACE_LISTS) != 0;
 }
 
 static bool is_full_person(const ent_mention *m) {
@@ -582,6 +655,74 @@ static bool unvouched_person(const ent_group *gr) {
     return gr->type == LEDE_ENT_PERSON && !gr->full_name && !gr->vouched;
 }
 
+/* Whether a mention is written right after "the" ("the Argus Leader"). A
+ * word between is not looked through: "the late John Smith", "the suffocated
+ * Beto O'Rourke" are people. */
+static bool after_the(const nlp_text *t, const ent_mention *m) {
+    uint32_t sb = t->sents[t->toks[m->tb].sent].tok_begin;
+    return m->tb > sb && tok_is(t, m->tb - 1, "the");
+}
+
+/* Whether the word before the mention is "in" ("in Zurich"): a place's
+ * preposition. */
+static bool after_in(const nlp_text *t, const ent_mention *m) {
+    uint32_t sb = t->sents[t->toks[m->tb].sent].tok_begin;
+    return m->tb > sb && tok_is(t, m->tb - 1, "in");
+}
+
+/* Whether one word on the company list is the company though typed a place
+ * or a MISC ("on Airbnb", "at Walmart", "Nissan"): no place list, alias or
+ * place code knows it, "the" ("the Andes") or "in" ("in Zurich") is not
+ * before it, and it is no frequent word: the list holds words that are
+ * places or adjectives far more often than companies ("Korea", "Orange",
+ * "Caribbean"). */
+static bool company_not_place(const gazetteer *g, const nlp_text *t,
+                              const ent_mention *m) {
+    if (m->te - m->tb != 1 || !(m->lists & NER_GAZ_COMPANY) ||
+        (m->lists & (ENT_PLACE_LISTS | NER_GAZ_DEMONYM)) || m->aliased ||
+        (m->lists & NER_GAZ_COMMON) || ner_gaz_place_id(g, m->key) || m->after_the ||
+        after_in(t, m))
+        return false;
+    return m->type == LEDE_ENT_LOC || m->type == LEDE_ENT_MISC;
+}
+
+/* Marks what the entity-level rules read of a kept mention, and retypes
+ * what its words show: a compound adjective's name that is a known place is
+ * that place ("Texas-based" -> LOC "Texas") and a known company that company
+ * ("Facebook-owned" -> ORG "Facebook"); a company typed a place is the
+ * company (company_not_place). */
+static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) {
+    m->shouted = m->te - m->tb >= 2 && all_caps(t, m);
+    m->after_the = after_the(t, m);
+    if (m->cut_suffix && (m->lists & ENT_PLACE_LISTS))
+        m->type = LEDE_ENT_LOC;
+    else if (m->cut_suffix && (m->lists & NER_GAZ_COMPANY) &&
+             !(m->lists & NER_GAZ_DEMONYM))
+        m->type = LEDE_ENT_ORG;
+    if (company_not_place(g, t, m))
+        m->type = LEDE_ENT_ORG;
+}
+
+/* Names that a known list or the alias table holds. */
+static bool known_name(const ent_mention *m) {
+    return m->aliased ||
+           (m->lists & (ENT_PLACE_LISTS | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)) != 0;
+}
+
+/* An entity written only in capitals, in words no list knows ("NISSAN
+ * SENTRA", "ARGENTINA CRUISES"), is a heading, not a name: a name in a
+ * heading is written in running text as well, and then joins that entity. */
+static bool only_shouted(const ent_group *gr) { return gr->n_shouted == gr->count; }
+
+/* A "person" that the text writes right after "the" in most of its
+ * mentions, and never with a known first name ("the Peyton Manning era" is
+ * a person's), is a paper, a prize, a work or a place ("the Argus Leader",
+ * "the W. M. Keck Observatory"): a person's name takes no article. */
+static bool article_person(const ent_group *gr) {
+    return gr->type == LEDE_ENT_PERSON && !gr->first_name &&
+           2 * gr->n_after_the > gr->count;
+}
+
 static int group_cmp(const void *a, const void *b) {
     const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
     if (x->count != y->count)
@@ -610,6 +751,7 @@ lede_status nlp_entities_merge(lede_job *job) {
         if (keep[i]) {
             mention_key(g, t, &ms[i]);
             ms[i].gender = mention_gender(g, t, &ms[i]);
+            read_mention(g, t, &ms[i]);
         }
     }
     lede_status st = resolve_surnames(job->arena, g, ms, n, keep);
@@ -628,12 +770,16 @@ lede_status nlp_entities_merge(lede_job *job) {
         int32_t *slot = map_slot(&group_of, ner_combine(ms[i].key, ms[i].type));
         if (*slot < 0) {
             *slot = (int32_t)n_groups;
-            groups[n_groups++] =
-                (ent_group){ms[i].type, ms[i].key, 0, i, i, 0, 0.0, false, false};
+            groups[n_groups++] = (ent_group){
+                .type = ms[i].type, .key = ms[i].key, .first = i, .name_mention = i};
         }
         size_t gi = (size_t)*slot;
         ent_group *gr = &groups[gi];
         gr->count++;
+        gr->n_shouted += ms[i].shouted && !known_name(&ms[i]);
+        gr->n_after_the += ms[i].after_the;
+        uint64_t h = tok_hash(t, ms[i].tb);
+        gr->first_name |= (ner_gaz_lookup(g, &h, 1) & NER_GAZ_FIRST_NAME) != 0;
         if (ms[i].te - ms[i].tb >= 2)
             gr->full_name = true;
         else if (gr->type == LEDE_ENT_PERSON && person_vouched(g, t, &ms[i]))
@@ -650,7 +796,8 @@ lede_status nlp_entities_merge(lede_job *job) {
     double min_conf = job->opt ? job->opt->min_confidence : 0;
     for (size_t i = 0; i < n_groups; i++) {
         groups[i].rank = -1;
-        if (groups[i].confidence >= min_conf && !unvouched_person(&groups[i]))
+        if (groups[i].confidence >= min_conf && !unvouched_person(&groups[i]) &&
+            !only_shouted(&groups[i]) && !article_person(&groups[i]))
             order[n_kept++] = &groups[i];
     }
     qsort(order, n_kept, sizeof *order, group_cmp);

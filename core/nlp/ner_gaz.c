@@ -63,6 +63,7 @@ static const struct {
     {"titles.txt", NER_GAZ_TITLE},
     {"common_words.txt", NER_GAZ_COMMON},
     {"companies.txt", NER_GAZ_COMPANY},
+    {"world_regions.txt", NER_GAZ_AREA},
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"
@@ -280,7 +281,8 @@ void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
             const gaz_slot *s = gaz_find(g->slots, g->n_slots, gaz_key(h));
             if (!s->key)
                 break;
-            uint16_t lists = s->mask & (uint16_t)~NER_GAZ_PREFIX;
+            /* The tagger's lists only: the others must not change its hits. */
+            uint16_t lists = s->mask & NER_GAZ_FEATURES;
             if (lists) {
                 best = k - i + 1;
                 best_mask = lists;

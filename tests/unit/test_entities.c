@@ -475,6 +475,100 @@ Test(entities, gendered_title_skips_the_nearer_name_of_the_other_gender) {
     cr_assert_eq(find("Judith Lowe")->n_mentions, 3);
 }
 
+Test(entities, compound_adjective_keeps_the_name_before_its_ending) {
+    begin("The Texas-based firm joined the American-led coalition and a "
+          "South Dakota-sized campaign on a Facebook-owned app.");
+    mention("Texas-based", 0, LEDE_ENT_MISC);
+    mention("American-led", 0, LEDE_ENT_MISC);
+    mention("South Dakota-sized", 0, LEDE_ENT_MISC);
+    mention("Facebook-owned", 0, LEDE_ENT_MISC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 4);
+    cr_assert_eq(find("Facebook")->type, LEDE_ENT_ORG);
+    /* A known place is that place; a nationality keeps its type. */
+    cr_assert_eq(find("Texas")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("American")->type, LEDE_ENT_MISC);
+    cr_assert_eq(find("South Dakota")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Texas")->mentions[0].end, 9);
+    check_offsets(&res);
+}
+
+Test(entities, handles_are_no_names_and_openers_are_trimmed) {
+    begin("Jo Bloggs (@JoBloggs_news) wrote it. Hey Twitter, fix this. Enter "
+          "Quibbly, a new app. Heyward Quist came.");
+    mention("Jo Bloggs", 0, LEDE_ENT_PERSON);
+    mention("JoBloggs", 0, LEDE_ENT_ORG);
+    mention("Hey Twitter", 0, LEDE_ENT_ORG);
+    mention("Enter Quibbly", 0, LEDE_ENT_ORG);
+    mention("Heyward Quist", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 4);
+    cr_assert(find("Jo Bloggs") && find("Twitter") && find("Quibbly"));
+    /* Only a whole opener word is trimmed. */
+    cr_assert(find("Heyward Quist"));
+    cr_assert_null(find("JoBloggs"));
+    check_offsets(&res);
+}
+
+Test(entities, a_name_only_in_capitals_of_a_heading_is_dropped) {
+    begin("NORDIC RAIDERS\n\nThe club won. NEW YORK was cold.\n\nJANE AUSTEN\n\n"
+          "A novel by Jane Austen sold well.");
+    mention("NORDIC RAIDERS", 0, LEDE_ENT_ORG);
+    mention("NEW YORK", 0, LEDE_ENT_LOC);
+    mention("JANE AUSTEN", 0, LEDE_ENT_PERSON);
+    mention("Jane Austen", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* A known city stays; a heading name written in the text too stays. */
+    cr_assert_eq(res.n_entities, 2);
+    cr_assert(find("NEW YORK"));
+    cr_assert_eq(find("Jane Austen")->n_mentions, 2);
+}
+
+Test(entities, a_person_written_after_the_is_no_person) {
+    begin("He won the Reader Poll, the Argus Leader said, and the late John "
+          "Smith, the Gordon fan and the Quorvik Prize jury agreed.");
+    mention("Reader Poll", 0, LEDE_ENT_PERSON);
+    mention("Argus Leader", 0, LEDE_ENT_PERSON);
+    mention("John Smith", 0, LEDE_ENT_PERSON);
+    mention("Gordon", 0, LEDE_ENT_PERSON);
+    mention("Quorvik Prize", 0, LEDE_ENT_MISC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* A first name is a person's even after "the". */
+    cr_assert_eq(res.n_entities, 3);
+    cr_assert(find("Gordon"));
+    cr_assert(find("John Smith"));
+    cr_assert(find("Quorvik Prize"));
+}
+
+Test(entities, a_company_typed_a_place_is_the_company) {
+    begin("She works for Walmart and rents on Airbnb. Her office is in Zurich, "
+          "near Andes peaks, in Scotland, or in Korea.");
+    mention("Walmart", 0, LEDE_ENT_LOC);
+    mention("Airbnb", 0, LEDE_ENT_LOC);
+    mention("Zurich", 0, LEDE_ENT_LOC);
+    mention("Andes", 0, LEDE_ENT_LOC);
+    mention("Scotland", 0, LEDE_ENT_LOC);
+    mention("Korea", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 6);
+    cr_assert_eq(find("Walmart")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Airbnb")->type, LEDE_ENT_ORG);
+    /* "in" before it, a world region, a known place code, a frequent word:
+     * places. */
+    cr_assert_eq(find("Zurich")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Andes")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Scotland")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Korea")->type, LEDE_ENT_LOC);
+}
+
+Test(entities, a_company_name_after_the_stays_a_place) {
+    begin("They sailed up the Airbnb river for a week.");
+    mention("Airbnb", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 1);
+    cr_assert_eq(res.entities[0].type, LEDE_ENT_LOC);
+}
+
 Test(entities, role_abbreviation_before_a_name_is_trimmed) {
     begin("Browns DL Sheldon Richardson said the team would recover. Patriots QB "
           "Mac Jones agreed. AMD Polaris GPU chips shipped.");
