@@ -79,6 +79,18 @@ static const char *const ent_adj_suffixes[] = {
     "-based", "-sized", "-size", "-led",   "-backed", "-owned", "-run",  "-funded",
     "-born",  "-bred",  "-made", "-style", "-like",   "-bound", "-area", "-wide"};
 
+/* Quotation marks around a title: straight and typographic double quotes. */
+static const char *const ent_quotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"};
+
+/* Small words a title leaves in lower case ("Takin' It to the Streets"). */
+static const char *const ent_title_small_words[] = {"a",   "an",  "the",  "and", "or",
+                                                    "but", "of",  "to",   "in",  "on",
+                                                    "at",  "for", "with", "by",  "from"};
+
+/* Words that join an organisation's head to the rest of its name ("National
+ * Institute on Drug Abuse", "Council for Economic Affairs"). */
+static const char *const ent_org_links[] = {"of", "on", "for"};
+
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
@@ -723,6 +735,73 @@ static bool article_person(const ent_group *gr) {
            2 * gr->n_after_the > gr->count;
 }
 
+/* Whether a token is a word of a title: capitalised, a small word, or
+ * punctuation. */
+static bool title_word(const nlp_text *t, uint32_t k) {
+    unsigned char c = (unsigned char)t->text[t->toks[k].start];
+    return (c >= 'A' && c <= 'Z') || is_punct_tok(t, k) ||
+           tok_in(t, k, ent_title_small_words, N_OF(ent_title_small_words));
+}
+
+/*
+ * A piece of a quoted title: the mention lies between quotation marks of its
+ * sentence whose words are written as a title (every word capitalised but
+ * the small ones), and it is not all of them ("Takin'" and "Streets" of
+ * "Takin' It to the Streets"; "Winter Solstice" of "Winter Solstice, Camelot
+ * Station"). The title names a work; its pieces name nothing.
+ */
+static bool piece_of_title(const nlp_text *t, const ent_mention *m) {
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    uint32_t qb = m->tb, qe = m->te;
+    while (qb > s->tok_begin && !tok_in(t, qb - 1, ent_quotes, N_OF(ent_quotes)))
+        qb--;
+    while (qe < s->tok_end && !tok_in(t, qe, ent_quotes, N_OF(ent_quotes)))
+        qe++;
+    if (qb == s->tok_begin || qe == s->tok_end)
+        return false;
+    /* Punctuation inside the marks ("Wild Rose,") is not part of the title. */
+    while (qb < m->tb && is_punct_tok(t, qb))
+        qb++;
+    while (qe > m->te && is_punct_tok(t, qe - 1))
+        qe--;
+    if (qb == m->tb && qe == m->te)
+        return false;
+    uint32_t words = 0;
+    for (uint32_t k = qb; k < qe; k++) {
+        if (!title_word(t, k))
+            return false;
+        words += !is_punct_tok(t, k);
+    }
+    return words >= 2;
+}
+
+/* Whether the mention's last word heads an organisation ("Institute"). */
+static bool ends_with_org_word(const gazetteer *g, const nlp_text *t,
+                               const nlp_mention *m) {
+    uint64_t h = tok_hash(t, m->tok_end - 1);
+    return (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD) != 0;
+}
+
+/* An organisation the tagger cut in two at a linking word ("National
+ * Institute" on "Drug Abuse"): an ORG ending with an organisation word, then
+ * "of", "on" or "for", then a capitalised mention at once, is one ORG. The
+ * first mention takes the whole span and the lesser confidence; the second
+ * is folded in (skip). */
+static void join_org_links(const gazetteer *g, const nlp_text *t, nlp_mention *ms,
+                           size_t n, bool *skip) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        nlp_mention *a = &ms[i], *b = &ms[i + 1];
+        if (skip[i] || a->type != LEDE_ENT_ORG || b->tok_begin != a->tok_end + 1 ||
+            t->toks[a->tok_end].sent != t->toks[b->tok_begin].sent ||
+            !tok_in(t, a->tok_end, ent_org_links, N_OF(ent_org_links)) ||
+            !ends_with_org_word(g, t, a) || b->type == LEDE_ENT_PERSON)
+            continue;
+        a->tok_end = b->tok_end;
+        a->conf = a->conf < b->conf ? a->conf : b->conf;
+        skip[i + 1] = true;
+    }
+}
+
 static int group_cmp(const void *a, const void *b) {
     const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
     if (x->count != y->count)
@@ -742,12 +821,15 @@ lede_status nlp_entities_merge(lede_job *job) {
     if (!ms || !groups || !order)
         return LEDE_ERR_NOMEM;
     bool *keep = arena_calloc(job->arena, n, sizeof *keep);
+    bool *folded = arena_calloc(job->arena, n, sizeof *folded);
     ent_map lower;
-    if (!keep || !lower_words(job->arena, t, &lower))
+    if (!keep || !folded || !lower_words(job->arena, t, &lower))
         return LEDE_ERR_NOMEM;
+    join_org_links(g, t, job->mentions, n, folded);
     for (size_t i = 0; i < n; i++) {
-        keep[i] = trim_mention(g, t, &job->mentions[i], &ms[i]) &&
-                  !is_furniture(g, t, &ms[i]) && !is_sentence_case(g, t, &ms[i], &lower);
+        keep[i] = !folded[i] && trim_mention(g, t, &job->mentions[i], &ms[i]) &&
+                  !is_furniture(g, t, &ms[i]) &&
+                  !is_sentence_case(g, t, &ms[i], &lower) && !piece_of_title(t, &ms[i]);
         if (keep[i]) {
             mention_key(g, t, &ms[i]);
             ms[i].gender = mention_gender(g, t, &ms[i]);

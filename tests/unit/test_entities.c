@@ -569,6 +569,51 @@ Test(entities, a_company_name_after_the_stays_a_place) {
     cr_assert_eq(res.entities[0].type, LEDE_ENT_LOC);
 }
 
+Test(entities, pieces_of_a_quoted_title_name_nothing) {
+    begin(
+        "The band played \xE2\x80\x9CRiding It to the Harbour\xE2\x80\x9D live. Her poem "
+        "\"Winter Gate, Camden Road,\" won. The film \xE2\x80\x9CMarlow Bay,\xE2\x80\x9D "
+        "opened. \xE2\x80\x9CWe thank Marlow Bay for it,\xE2\x80\x9D said Ann Lee.");
+    mention("Riding", 0, LEDE_ENT_ORG);
+    mention("Harbour", 0, LEDE_ENT_LOC);
+    mention("Winter Gate", 0, LEDE_ENT_PERSON);
+    mention("Camden Road", 0, LEDE_ENT_LOC);
+    mention("Marlow Bay", 0, LEDE_ENT_MISC);
+    mention("Marlow Bay", 1, LEDE_ENT_MISC);
+    mention("Ann Lee", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* A whole title stays (its comma aside), and so does a name in a quoted
+     * sentence, which is not written as a title. */
+    cr_assert_eq(res.n_entities, 2);
+    cr_assert_eq(find("Marlow Bay")->n_mentions, 2);
+    cr_assert(find("Ann Lee"));
+}
+
+Test(entities, an_organisation_cut_at_a_linking_word_is_one) {
+    begin("The National Institute on Drug Abuse and the Quill Council for Urban "
+          "Farming met. The Institute of Lyon and Paris voted, as did Smith Group "
+          "for Bob Jones.");
+    mention("National Institute", 0, LEDE_ENT_ORG);
+    mention("Drug Abuse", 0, LEDE_ENT_LOC);
+    mention("Quill Council", 0, LEDE_ENT_ORG);
+    mention("Urban Farming", 0, LEDE_ENT_MISC);
+    mention("Institute of Lyon", 0, LEDE_ENT_ORG);
+    mention("Paris", 0, LEDE_ENT_LOC);
+    mention("Smith Group", 0, LEDE_ENT_ORG);
+    mention("Bob Jones", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    const lede_entity *nida = find("National Institute on Drug Abuse");
+    cr_assert(nida);
+    cr_assert_eq(nida->type, LEDE_ENT_ORG);
+    cr_assert_eq(nida->n_mentions, 1);
+    cr_assert(find("Quill Council for Urban Farming"));
+    /* Not after an organisation word, or a person after the link: apart. */
+    cr_assert(find("Paris") && find("Bob Jones") && find("Smith Group"));
+    cr_assert_eq(res.n_entities, 6);
+    cr_assert_eq(job.mentions[1].entity, -1);
+    check_offsets(&res);
+}
+
 Test(entities, role_abbreviation_before_a_name_is_trimmed) {
     begin("Browns DL Sheldon Richardson said the team would recover. Patriots QB "
           "Mac Jones agreed. AMD Polaris GPU chips shipped.");
