@@ -91,6 +91,19 @@ static const char *const ent_title_small_words[] = {"a",   "an",  "the",  "and",
  * Institute on Drug Abuse", "Council for Economic Affairs"). */
 static const char *const ent_org_links[] = {"of", "on", "for"};
 
+/* Nouns that end names of buildings, prizes and events, never a person's
+ * name ("Philip K. Dick Award", "Xfinity Center"); organisation words
+ * (org_words.txt) are the same for organisations. */
+static const char *const ent_thing_heads[] = {
+    "award",   "awards",  "prize",    "medal",    "trophy",     "observatory",
+    "stadium", "arena",   "center",   "centre",   "avenue",     "airport",
+    "museum",  "library", "hospital", "festival", "tournament", "championship"};
+
+/* Nouns that end place names and surnames alike ("Tinley Park", "Helen
+ * Park"): a thing's name only when no known first name opens it. */
+static const char *const ent_place_heads[] = {"park",   "hall",   "street", "road",
+                                              "bridge", "square", "station"};
+
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
@@ -728,8 +741,8 @@ static bool only_shouted(const ent_group *gr) { return gr->n_shouted == gr->coun
 
 /* A "person" that the text writes right after "the" in most of its
  * mentions, and never with a known first name ("the Peyton Manning era" is
- * a person's), is a paper, a prize, a work or a place ("the Argus Leader",
- * "the W. M. Keck Observatory"): a person's name takes no article. */
+ * a person's), is a paper, a prize, a work or a place ("the Argus
+ * Leader", "the W. M. Keck Observatory"): a person's name takes no article. */
 static bool article_person(const ent_group *gr) {
     return gr->type == LEDE_ENT_PERSON && !gr->first_name &&
            2 * gr->n_after_the > gr->count;
@@ -782,6 +795,20 @@ static bool ends_with_org_word(const gazetteer *g, const nlp_text *t,
     return (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD) != 0;
 }
 
+/* A "person" whose name ends with the noun of a building, a prize, an event
+ * or an organisation, or of a place without a first name before it, is that
+ * thing, not a person. */
+static bool thing_as_person(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    if (m->type != LEDE_ENT_PERSON || m->te - m->tb < 2)
+        return false;
+    uint64_t h = tok_hash(t, m->te - 1), f = tok_hash(t, m->tb);
+    if (tok_in(t, m->te - 1, ent_thing_heads, N_OF(ent_thing_heads)) ||
+        (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD))
+        return true;
+    return tok_in(t, m->te - 1, ent_place_heads, N_OF(ent_place_heads)) &&
+           !(ner_gaz_lookup(g, &f, 1) & NER_GAZ_FIRST_NAME);
+}
+
 /* An organisation the tagger cut in two at a linking word ("National
  * Institute" on "Drug Abuse"): an ORG ending with an organisation word, then
  * "of", "on" or "for", then a capitalised mention at once, is one ORG. The
@@ -829,7 +856,8 @@ lede_status nlp_entities_merge(lede_job *job) {
     for (size_t i = 0; i < n; i++) {
         keep[i] = !folded[i] && trim_mention(g, t, &job->mentions[i], &ms[i]) &&
                   !is_furniture(g, t, &ms[i]) &&
-                  !is_sentence_case(g, t, &ms[i], &lower) && !piece_of_title(t, &ms[i]);
+                  !is_sentence_case(g, t, &ms[i], &lower) && !piece_of_title(t, &ms[i]) &&
+                  !thing_as_person(g, t, &ms[i]);
         if (keep[i]) {
             mention_key(g, t, &ms[i]);
             ms[i].gender = mention_gender(g, t, &ms[i]);

@@ -614,6 +614,21 @@ Test(entities, an_organisation_cut_at_a_linking_word_is_one) {
     check_offsets(&res);
 }
 
+Test(entities, a_person_named_like_a_place_or_prize_is_no_person) {
+    begin("Ford won a Philip K. Dick Award. They played Xfinity Center in Tinley "
+          "Park and met Helen Park, Ann Lee, and staff of Quorvik Bank.");
+    mention("Philip K. Dick Award", 0, LEDE_ENT_PERSON);
+    mention("Xfinity Center", 0, LEDE_ENT_PERSON);
+    mention("Tinley Park", 0, LEDE_ENT_PERSON);
+    mention("Helen Park", 0, LEDE_ENT_PERSON);
+    mention("Ann Lee", 0, LEDE_ENT_PERSON);
+    mention("Quorvik Bank", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* "Park" is a surname too: with a first name it is a person's. */
+    cr_assert_eq(res.n_entities, 2);
+    cr_assert(find("Ann Lee") && find("Helen Park"));
+}
+
 Test(entities, role_abbreviation_before_a_name_is_trimmed) {
     begin("Browns DL Sheldon Richardson said the team would recover. Patriots QB "
           "Mac Jones agreed. AMD Polaris GPU chips shipped.");
