@@ -104,6 +104,10 @@ static const char *const ent_thing_heads[] = {
 static const char *const ent_place_heads[] = {"park",   "hall",   "street", "road",
                                               "bridge", "square", "station"};
 
+/* Lengths of a trailing abbreviation that ends no person's name ("SUV"). */
+#define ENT_ABBREV_MIN 2
+#define ENT_ABBREV_MAX 5
+
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
@@ -795,13 +799,33 @@ static bool ends_with_org_word(const gazetteer *g, const nlp_text *t,
     return (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD) != 0;
 }
 
+/* Whether a token is an abbreviation in capitals ("SUV", "FHIR") and not a
+ * Roman numeral ("IV", "XVI"). */
+static bool caps_abbrev(const nlp_text *t, uint32_t k) {
+    const char *w = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start;
+    bool roman = true;
+    if (len < ENT_ABBREV_MIN || len > ENT_ABBREV_MAX)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        if (w[i] < 'A' || w[i] > 'Z')
+            return false;
+        roman &= strchr("IVXLCDM", w[i]) != NULL;
+    }
+    return !roman;
+}
+
 /* A "person" whose name ends with the noun of a building, a prize, an event
  * or an organisation, or of a place without a first name before it, is that
- * thing, not a person. */
+ * thing, not a person; so is one that ends with an abbreviation in capitals
+ * ("Mustang Mach E SUV", "Standard FHIR"): people's names end with a
+ * surname or a numeral ("Edward IV"). */
 static bool thing_as_person(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
     if (m->type != LEDE_ENT_PERSON || m->te - m->tb < 2)
         return false;
     uint64_t h = tok_hash(t, m->te - 1), f = tok_hash(t, m->tb);
+    if (caps_abbrev(t, m->te - 1))
+        return true;
     if (tok_in(t, m->te - 1, ent_thing_heads, N_OF(ent_thing_heads)) ||
         (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD))
         return true;

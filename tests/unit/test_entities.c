@@ -616,30 +616,34 @@ Test(entities, an_organisation_cut_at_a_linking_word_is_one) {
 
 Test(entities, a_person_named_like_a_place_or_prize_is_no_person) {
     begin("Ford won a Philip K. Dick Award. They played Xfinity Center in Tinley "
-          "Park and met Helen Park, Ann Lee, and staff of Quorvik Bank.");
+          "Park and met Helen Park, Ann Lee, and staff of Quorvik Bank. The Torvan "
+          "Mach E SUV is new; Edward IV is old.");
     mention("Philip K. Dick Award", 0, LEDE_ENT_PERSON);
     mention("Xfinity Center", 0, LEDE_ENT_PERSON);
     mention("Tinley Park", 0, LEDE_ENT_PERSON);
     mention("Helen Park", 0, LEDE_ENT_PERSON);
     mention("Ann Lee", 0, LEDE_ENT_PERSON);
     mention("Quorvik Bank", 0, LEDE_ENT_PERSON);
+    mention("Torvan Mach E SUV", 0, LEDE_ENT_PERSON);
+    mention("Edward IV", 0, LEDE_ENT_PERSON);
     cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
-    /* "Park" is a surname too: with a first name it is a person's. */
-    cr_assert_eq(res.n_entities, 2);
-    cr_assert(find("Ann Lee") && find("Helen Park"));
+    /* "Park" is a surname too: with a first name it is a person's; a Roman
+     * numeral ends a name, an abbreviation does not. */
+    cr_assert_eq(res.n_entities, 3);
+    cr_assert(find("Ann Lee") && find("Helen Park") && find("Edward IV"));
 }
 
 Test(entities, role_abbreviation_before_a_name_is_trimmed) {
     begin("Browns DL Sheldon Richardson said the team would recover. Patriots QB "
-          "Mac Jones agreed. AMD Polaris GPU chips shipped.");
+          "Mac Jones agreed. AMD Polaris X1 chips shipped.");
     mention("Browns DL Sheldon Richardson", 0, LEDE_ENT_PERSON);
     mention("Patriots QB Mac Jones", 0, LEDE_ENT_PERSON);
     /* Not a name after the abbreviation: left alone. */
-    mention("AMD Polaris GPU", 0, LEDE_ENT_PERSON);
+    mention("AMD Polaris X1", 0, LEDE_ENT_PERSON);
     cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
     cr_assert(find("Sheldon Richardson"));
     cr_assert(find("Mac Jones"));
-    cr_assert(find("AMD Polaris GPU"));
+    cr_assert(find("AMD Polaris X1"));
     cr_assert_eq(res.n_entities, 3);
     check_offsets(&res);
 }
