@@ -715,11 +715,43 @@ static bool company_not_place(const gazetteer *g, const nlp_text *t,
     return m->type == LEDE_ENT_LOC || m->type == LEDE_ENT_MISC;
 }
 
+/* Whether a word mixes letters and digits like a model code ("RAV4", "A10",
+ * "AW3418DW"), which an ordinal ("17th", "25th") does not. */
+static bool model_code(const nlp_text *t, uint32_t k) {
+    const char *w = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start, letters = 0, digits = 0, i = 0;
+    while (i < len && w[i] >= '0' && w[i] <= '9')
+        i++;
+    if (i > 0 && len - i == 2 &&
+        (!strncasecmp(w + i, "st", 2) || !strncasecmp(w + i, "nd", 2) ||
+         !strncasecmp(w + i, "rd", 2) || !strncasecmp(w + i, "th", 2)))
+        return false;
+    for (i = 0; i < len; i++) {
+        letters += (w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= 'a' && w[i] <= 'z');
+        digits += w[i] >= '0' && w[i] <= '9';
+    }
+    return letters && digits;
+}
+
+/* Whether a name holds a model code and is no known company ("3M"): a
+ * product ("RAV4 Prime", "Netgear Nighthawk R6700"), MISC. */
+static bool product_name(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    if (m->type == LEDE_ENT_MISC)
+        return false;
+    for (uint32_t k = m->tb; k < m->te; k++) {
+        uint64_t h = tok_hash(t, k);
+        if (model_code(t, k) && !(ner_gaz_lookup(g, &h, 1) & NER_GAZ_COMPANY))
+            return true;
+    }
+    return false;
+}
+
 /* Marks what the entity-level rules read of a kept mention, and retypes
  * what its words show: a compound adjective's name that is a known place is
  * that place ("Texas-based" -> LOC "Texas") and a known company that company
  * ("Facebook-owned" -> ORG "Facebook"); a company typed a place is the
- * company (company_not_place). */
+ * company (company_not_place); a name with a model code is a product
+ * (product_name). */
 static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) {
     m->shouted = m->te - m->tb >= 2 && all_caps(t, m);
     m->after_the = after_the(t, m);
@@ -730,6 +762,8 @@ static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) 
         m->type = LEDE_ENT_ORG;
     if (company_not_place(g, t, m))
         m->type = LEDE_ENT_ORG;
+    if (product_name(g, t, m))
+        m->type = LEDE_ENT_MISC;
 }
 
 /* Names that a known list or the alias table holds. */

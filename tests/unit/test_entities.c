@@ -633,6 +633,24 @@ Test(entities, a_person_named_like_a_place_or_prize_is_no_person) {
     cr_assert(find("Ann Lee") && find("Helen Park") && find("Edward IV"));
 }
 
+Test(entities, a_name_with_a_model_code_is_a_product) {
+    begin("The Torvan RX7 Prime sold well, the Kelda G3 did not, and L3Harris and the "
+          "Quorvik Group met on 17th Street.");
+    mention("Torvan RX7 Prime", 0, LEDE_ENT_ORG);
+    mention("Kelda G3", 0, LEDE_ENT_PERSON);
+    mention("L3Harris", 0, LEDE_ENT_ORG);
+    mention("Quorvik Group", 0, LEDE_ENT_ORG);
+    mention("17th Street", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(res.n_entities, 5);
+    cr_assert_eq(find("Torvan RX7 Prime")->type, LEDE_ENT_MISC);
+    cr_assert_eq(find("Kelda G3")->type, LEDE_ENT_MISC);
+    /* A known company and an ordinal are no model codes. */
+    cr_assert_eq(find("L3Harris")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Quorvik Group")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("17th Street")->type, LEDE_ENT_LOC);
+}
+
 Test(entities, role_abbreviation_before_a_name_is_trimmed) {
     begin("Browns DL Sheldon Richardson said the team would recover. Patriots QB "
           "Mac Jones agreed. AMD Polaris X1 chips shipped.");
