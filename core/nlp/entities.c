@@ -27,7 +27,26 @@ typedef struct {
     float conf;       /* the tagger's posterior of the span */
     float type_share; /* share of the name's mentions that have its type */
     int32_t group;    /* entity before ordering, -1 when dropped */
+    uint8_t gender;   /* ENT_GENDER_*: from a title or a first name */
+    uint16_t lists;   /* gazetteer lists of the whole name (NER_GAZ_*) */
+    bool aliased;     /* the name is in the alias table */
+    bool shouted;     /* two words or more, all in capitals (a heading) */
+    bool after_the;   /* written after "the" ("the annual Fan Vote") */
+    bool cut_suffix;  /* "-based" and the like cut off its last word */
 } ent_mention;
+
+/* A person's gender as the text shows it, for joining surnames: unknown, or
+ * told by a gendered title ("Mrs.") or a first name found on one gender's
+ * list only. ENT_GENDER_ANY is the map key of "whatever the gender". */
+enum { ENT_GENDER_UNKNOWN, ENT_GENDER_FEMALE, ENT_GENDER_MALE, ENT_GENDER_ANY };
+
+/* Titles that tell a gender. Others ("Dr.", "President", "Chairman" for
+ * women too) do not. */
+static const char *const ent_female_titles[] = {
+    "mrs",  "mrs.", "ms",    "ms.",      "miss",    "madam",    "madame",
+    "lady", "dame", "queen", "princess", "duchess", "baroness", "countess"};
+static const char *const ent_male_titles[] = {"mr",   "mr.",    "sir",  "lord",
+                                              "king", "prince", "duke", "baron"};
 
 typedef struct {
     lede_entity_type type;
@@ -38,7 +57,58 @@ typedef struct {
     double confidence;   /* best mention posterior times the type's share */
     bool full_name;      /* a mention of two words or more */
     bool vouched;        /* a one-word mention after a title, or a first name */
+    bool first_name;     /* a mention starts with a known first name */
+    size_t n_shouted;    /* mentions with ent_mention.shouted */
+    size_t n_after_the;  /* mentions with ent_mention.after_the */
 } ent_group;
+
+/* The lists that make a name a known place. */
+#define ENT_PLACE_LISTS (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION | NER_GAZ_AREA)
+
+/* Words that open a sentence before a name without being part of it:
+ * greetings, interjections and a few verbs and prepositions that start a
+ * sentence ("Hey Twitter, ...", "Enter Lugg, Instacart ...", "Like Yahoo!"). */
+static const char *const ent_openers[] = {
+    "hey",   "hi",  "hello", "dear",   "thanks", "welcome", "congratulations",
+    "sorry", "oh",  "ok",    "okay",   "yes",    "enter",   "meet",
+    "watch", "ask", "like",  "unlike", "via",    "per"};
+
+/* Endings that make a compound adjective of a name ("Texas-based",
+ * "American-led", "South Dakota-sized"): the name is the part before them. */
+static const char *const ent_adj_suffixes[] = {
+    "-based", "-sized", "-size", "-led",   "-backed", "-owned", "-run",  "-funded",
+    "-born",  "-bred",  "-made", "-style", "-like",   "-bound", "-area", "-wide"};
+
+/* Quotation marks around a title: straight and typographic double quotes. */
+static const char *const ent_quotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"};
+
+/* Small words a title leaves in lower case ("Takin' It to the Streets"). */
+static const char *const ent_title_small_words[] = {"a",   "an",  "the",  "and", "or",
+                                                    "but", "of",  "to",   "in",  "on",
+                                                    "at",  "for", "with", "by",  "from"};
+
+/* Words that join an organisation's head to the rest of its name ("National
+ * Institute on Drug Abuse", "Council for Economic Affairs"). */
+static const char *const ent_org_links[] = {"of", "on", "for"};
+
+/* Nouns that end names of buildings, prizes and events, never a person's
+ * name ("Philip K. Dick Award", "Xfinity Center"); organisation words
+ * (org_words.txt) are the same for organisations. */
+static const char *const ent_thing_heads[] = {
+    "award",   "awards",  "prize",    "medal",    "trophy",     "observatory",
+    "stadium", "arena",   "center",   "centre",   "avenue",     "airport",
+    "museum",  "library", "hospital", "festival", "tournament", "championship"};
+
+/* Nouns that end place names and surnames alike ("Tinley Park", "Helen
+ * Park"): a thing's name only when no known first name opens it. */
+static const char *const ent_place_heads[] = {"park",   "hall",   "street", "road",
+                                              "bridge", "square", "station"};
+
+/* Lengths of a trailing abbreviation that ends no person's name ("SUV"). */
+#define ENT_ABBREV_MIN 2
+#define ENT_ABBREV_MAX 5
+
+#define N_OF(a) (sizeof(a) / sizeof *(a))
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
     return ner_hash_bytes(t->text + t->toks[k].start, t->toks[k].end - t->toks[k].start,
@@ -48,6 +118,16 @@ static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
 static bool tok_is(const nlp_text *t, uint32_t k, const char *w) {
     size_t len = t->toks[k].end - t->toks[k].start;
     return strlen(w) == len && !strncasecmp(t->text + t->toks[k].start, w, len);
+}
+
+static bool is_punct_tok(const nlp_text *t, uint32_t k);
+static bool lower_word(const nlp_text *t, uint32_t k);
+
+static bool tok_in(const nlp_text *t, uint32_t k, const char *const *words, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (tok_is(t, k, words[i]))
+            return true;
+    return false;
 }
 
 /* Number of leading title tokens at b (0 when none), at most max tokens. */
@@ -164,6 +244,32 @@ static bool is_market_code(const nlp_text *t, uint32_t k) {
     return i == len && up >= 2 && low >= 1 && low <= 2 && dig >= 1;
 }
 
+/* Whether the token starts a sentence or follows punctuation (a quotation
+ * mark, a dash, a colon). */
+static bool clause_initial(const nlp_text *t, uint32_t k) {
+    const nlp_sentence *s = &t->sents[t->toks[k].sent];
+    return k == s->tok_begin || is_punct_tok(t, k - 1);
+}
+
+/* A social media handle ("@RobertMaguire_"): the word is glued to an "@".
+ * It spells an account, often words run together, not a name as written (a
+ * hashtag, "#Steelers", still names what it tags). */
+static bool is_handle(const nlp_text *t, uint32_t k) {
+    uint32_t at = t->toks[k].start;
+    return at > 0 && t->text[at - 1] == '@';
+}
+
+/* Bytes of a compound-adjective ending at the end of a word of len bytes
+ * ("Texas-based": 6), 0 when none or when nothing would be left before it. */
+static size_t adj_suffix(const char *w, size_t len) {
+    for (size_t i = 0; i < N_OF(ent_adj_suffixes); i++) {
+        size_t n = strlen(ent_adj_suffixes[i]);
+        if (len > n + 1 && !strncasecmp(w + len - n, ent_adj_suffixes[i], n))
+            return n;
+    }
+    return 0;
+}
+
 /* Trims one mention; false when nothing of a name is left. */
 static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mention *m,
                          ent_mention *out) {
@@ -174,8 +280,15 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
         e--;
     while (e > b && is_market_code(t, b))
         b++;
+    if (e > b && is_handle(t, b)) {
+        /* The handle is every token glued to the one after the "@". */
+        while (++b < e && t->toks[b].start == t->toks[b - 1].end)
+            ;
+    }
     if (e <= b)
         return false;
+    if (e > b + 1 && clause_initial(t, b) && tok_in(t, b, ent_openers, N_OF(ent_openers)))
+        b++;
     if (m->type == LEDE_ENT_PERSON)
         b = name_start(t, b, e);
     for (bool again = true; again && e > b + 1;) {
@@ -216,6 +329,13 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
         out->end -= (uint32_t)glued;
         out->cp_end -= 2; /* apostrophe and "s": two code points either way */
     }
+    size_t adj =
+        adj_suffix(t->text + t->toks[e - 1].start, out->end - t->toks[e - 1].start);
+    out->cut_suffix = adj > 0;
+    if (adj) {
+        out->end -= (uint32_t)adj;
+        out->cp_end -= (uint32_t)adj; /* the endings are ASCII */
+    }
     out->type = m->type;
     out->conf = m->conf;
     out->type_share = 1.0f;
@@ -243,6 +363,39 @@ static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) 
     if (alias)
         key = ner_hash_bytes(alias, strlen(alias), 1);
     em->key = key;
+    em->aliased = alias != NULL;
+    em->lists = n <= NER_GAZ_MAX_PHRASE
+                    ? ner_gaz_lookup(g, hashes, n) & (uint16_t)~NER_GAZ_PREFIX
+                    : 0;
+}
+
+/* The gender the text gives a person mention: a gendered title right before
+ * its name ("Mr. Obama", "Queen Elizabeth"; the title may have been trimmed
+ * off the span or lie outside it), else, for a name of two words or more, a
+ * first name that only one gender's list holds ("Michelle Obama"). A lone
+ * surname takes no gender from the first-name lists: "Jordan" is a surname
+ * there. */
+static uint8_t mention_gender(const gazetteer *g, const nlp_text *t,
+                              const ent_mention *em) {
+    const nlp_sentence *s = &t->sents[t->toks[em->tb].sent];
+    uint32_t k = em->tb;
+    if (k > s->tok_begin && tok_is(t, k - 1, "."))
+        k--;
+    if (k > s->tok_begin) {
+        if (tok_in(t, k - 1, ent_female_titles,
+                   sizeof ent_female_titles / sizeof *ent_female_titles))
+            return ENT_GENDER_FEMALE;
+        if (tok_in(t, k - 1, ent_male_titles,
+                   sizeof ent_male_titles / sizeof *ent_male_titles))
+            return ENT_GENDER_MALE;
+    }
+    if (em->te - em->tb < 2)
+        return ENT_GENDER_UNKNOWN;
+    uint64_t h = tok_hash(t, em->tb);
+    uint16_t lists = ner_gaz_lookup(g, &h, 1) & (NER_GAZ_FEMALE | NER_GAZ_MALE);
+    return lists == NER_GAZ_FEMALE ? ENT_GENDER_FEMALE
+           : lists == NER_GAZ_MALE ? ENT_GENDER_MALE
+                                   : ENT_GENDER_UNKNOWN;
 }
 
 /* A small open-addressing map from 64-bit keys to indices, in the arena. */
@@ -278,8 +431,7 @@ static int32_t *map_slot(ent_map *m, uint64_t key) {
 /* Whether a one-word mention names a known place (then it stays a place even
  * when a person of that surname appears: "Washington"). */
 static bool is_place(const gazetteer *g, const ent_mention *m) {
-    return (ner_gaz_lookup(g, &m->last, 1) &
-            (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION)) != 0;
+    return (ner_gaz_lookup(g, &m->last, 1) & ENT_PLACE_LISTS) != 0;
 }
 
 static bool is_full_person(const ent_mention *m) {
@@ -290,33 +442,55 @@ static bool is_surname_candidate(const gazetteer *g, const ent_mention *m) {
     return m->te - m->tb == 1 && (m->type == LEDE_ENT_PERSON || !is_place(g, m));
 }
 
+/* Remembers full-name mention i under its last word, for its own gender and
+ * for any gender. */
+static void put_full_name(ent_map *m, const ent_mention *ms, size_t i) {
+    *map_slot(m, ner_combine(ms[i].last, ms[i].gender)) = (int32_t)i;
+    *map_slot(m, ner_combine(ms[i].last, ENT_GENDER_ANY)) = (int32_t)i;
+}
+
+/* The full-name mention a surname mention may join among those remembered in m
+ * (the latest remembered, nearest when the pass runs towards the surname): any
+ * of its last word when the surname has no gender, else one of the same
+ * gender or of none ("Mr. Obama" never joins "Michelle Obama"). -1 when none. */
+static int32_t full_name_for(ent_map *m, const ent_mention *sm, bool forward) {
+    if (sm->gender == ENT_GENDER_UNKNOWN)
+        return *map_slot(m, ner_combine(sm->last, ENT_GENDER_ANY));
+    int32_t same = *map_slot(m, ner_combine(sm->last, sm->gender));
+    int32_t none = *map_slot(m, ner_combine(sm->last, ENT_GENDER_UNKNOWN));
+    if (same < 0 || none < 0)
+        return same < 0 ? none : same;
+    return forward ? (same > none ? same : none) : (same < none ? same : none);
+}
+
 /* A lone surname ("Putin") joins the person whose full name ends with it: the
- * nearest such mention before it, else the first after. A one-word mention the
- * tagger typed otherwise joins too, unless it is a known place. Two linear
- * passes with a map from last words to full-name mentions. */
+ * nearest such mention before it, else the first after, of a gender that does
+ * not contradict its own. A one-word mention the tagger typed otherwise joins
+ * too, unless it is a known place. Two linear passes with a map from last
+ * words (and genders) to full-name mentions. */
 static lede_status resolve_surnames(lede_arena *a, const gazetteer *g, ent_mention *ms,
                                     size_t n, const bool *keep) {
     int32_t *match = arena_alloc(a, n * sizeof *match);
     ent_map before, after;
-    if (!match || !map_init(&before, a, n) || !map_init(&after, a, n))
+    if (!match || !map_init(&before, a, 2 * n) || !map_init(&after, a, 2 * n))
         return LEDE_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         match[i] = -1;
         if (!keep[i])
             continue;
         if (is_surname_candidate(g, &ms[i]))
-            match[i] = *map_slot(&before, ms[i].last);
+            match[i] = full_name_for(&before, &ms[i], true);
         else if (is_full_person(&ms[i]))
-            *map_slot(&before, ms[i].last) = (int32_t)i;
+            put_full_name(&before, ms, i);
     }
     for (size_t i = n; i-- > 0;) {
         if (!keep[i])
             continue;
         if (is_surname_candidate(g, &ms[i])) {
             if (match[i] < 0)
-                match[i] = *map_slot(&after, ms[i].last);
+                match[i] = full_name_for(&after, &ms[i], false);
         } else if (is_full_person(&ms[i])) {
-            *map_slot(&after, ms[i].last) = (int32_t)i;
+            put_full_name(&after, ms, i);
         }
     }
     for (size_t i = 0; i < n; i++)
@@ -510,6 +684,209 @@ static bool unvouched_person(const ent_group *gr) {
     return gr->type == LEDE_ENT_PERSON && !gr->full_name && !gr->vouched;
 }
 
+/* Whether a mention is written right after "the" ("the Argus Leader"). A
+ * word between is not looked through: "the late John Smith", "the suffocated
+ * Beto O'Rourke" are people. */
+static bool after_the(const nlp_text *t, const ent_mention *m) {
+    uint32_t sb = t->sents[t->toks[m->tb].sent].tok_begin;
+    return m->tb > sb && tok_is(t, m->tb - 1, "the");
+}
+
+/* Whether the word before the mention is "in" ("in Zurich"): a place's
+ * preposition. */
+static bool after_in(const nlp_text *t, const ent_mention *m) {
+    uint32_t sb = t->sents[t->toks[m->tb].sent].tok_begin;
+    return m->tb > sb && tok_is(t, m->tb - 1, "in");
+}
+
+/* Whether one word on the company list is the company though typed a place
+ * or a MISC ("on Airbnb", "at Walmart", "Nissan"): no place list, alias or
+ * place code knows it, "the" ("the Andes") or "in" ("in Zurich") is not
+ * before it, and it is no frequent word: the list holds words that are
+ * places or adjectives far more often than companies ("Korea", "Orange",
+ * "Caribbean"). */
+static bool company_not_place(const gazetteer *g, const nlp_text *t,
+                              const ent_mention *m) {
+    if (m->te - m->tb != 1 || !(m->lists & NER_GAZ_COMPANY) ||
+        (m->lists & (ENT_PLACE_LISTS | NER_GAZ_DEMONYM)) || m->aliased ||
+        (m->lists & NER_GAZ_COMMON) || ner_gaz_place_id(g, m->key) || m->after_the ||
+        after_in(t, m))
+        return false;
+    return m->type == LEDE_ENT_LOC || m->type == LEDE_ENT_MISC;
+}
+
+/* Whether a word mixes letters and digits like a model code ("RAV4", "A10",
+ * "AW3418DW"), which an ordinal ("17th", "25th") does not. */
+static bool model_code(const nlp_text *t, uint32_t k) {
+    const char *w = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start, letters = 0, digits = 0, i = 0;
+    while (i < len && w[i] >= '0' && w[i] <= '9')
+        i++;
+    if (i > 0 && len - i == 2 &&
+        (!strncasecmp(w + i, "st", 2) || !strncasecmp(w + i, "nd", 2) ||
+         !strncasecmp(w + i, "rd", 2) || !strncasecmp(w + i, "th", 2)))
+        return false;
+    for (i = 0; i < len; i++) {
+        letters += (w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= 'a' && w[i] <= 'z');
+        digits += w[i] >= '0' && w[i] <= '9';
+    }
+    return letters && digits;
+}
+
+/* Whether a name holds a model code and is no known company ("3M"): a
+ * product ("RAV4 Prime", "Netgear Nighthawk R6700"), MISC. */
+static bool product_name(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    if (m->type == LEDE_ENT_MISC)
+        return false;
+    for (uint32_t k = m->tb; k < m->te; k++) {
+        uint64_t h = tok_hash(t, k);
+        if (model_code(t, k) && !(ner_gaz_lookup(g, &h, 1) & NER_GAZ_COMPANY))
+            return true;
+    }
+    return false;
+}
+
+/* Marks what the entity-level rules read of a kept mention, and retypes
+ * what its words show: a compound adjective's name that is a known place is
+ * that place ("Texas-based" -> LOC "Texas") and a known company that company
+ * ("Facebook-owned" -> ORG "Facebook"); a company typed a place is the
+ * company (company_not_place); a name with a model code is a product
+ * (product_name). */
+static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) {
+    m->shouted = m->te - m->tb >= 2 && all_caps(t, m);
+    m->after_the = after_the(t, m);
+    if (m->cut_suffix && (m->lists & ENT_PLACE_LISTS))
+        m->type = LEDE_ENT_LOC;
+    else if (m->cut_suffix && (m->lists & NER_GAZ_COMPANY) &&
+             !(m->lists & NER_GAZ_DEMONYM))
+        m->type = LEDE_ENT_ORG;
+    if (company_not_place(g, t, m))
+        m->type = LEDE_ENT_ORG;
+    if (product_name(g, t, m))
+        m->type = LEDE_ENT_MISC;
+}
+
+/* Names that a known list or the alias table holds. */
+static bool known_name(const ent_mention *m) {
+    return m->aliased ||
+           (m->lists & (ENT_PLACE_LISTS | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)) != 0;
+}
+
+/* An entity written only in capitals, in words no list knows ("NISSAN
+ * SENTRA", "ARGENTINA CRUISES"), is a heading, not a name: a name in a
+ * heading is written in running text as well, and then joins that entity. */
+static bool only_shouted(const ent_group *gr) { return gr->n_shouted == gr->count; }
+
+/* A "person" that the text writes right after "the" in most of its
+ * mentions, and never with a known first name ("the Peyton Manning era" is
+ * a person's), is a paper, a prize, a work or a place ("the Argus
+ * Leader", "the W. M. Keck Observatory"): a person's name takes no article. */
+static bool article_person(const ent_group *gr) {
+    return gr->type == LEDE_ENT_PERSON && !gr->first_name &&
+           2 * gr->n_after_the > gr->count;
+}
+
+/* Whether a token is a word of a title: capitalised, a small word, or
+ * punctuation. */
+static bool title_word(const nlp_text *t, uint32_t k) {
+    unsigned char c = (unsigned char)t->text[t->toks[k].start];
+    return (c >= 'A' && c <= 'Z') || is_punct_tok(t, k) ||
+           tok_in(t, k, ent_title_small_words, N_OF(ent_title_small_words));
+}
+
+/*
+ * A piece of a quoted title: the mention lies between quotation marks of its
+ * sentence whose words are written as a title (every word capitalised but
+ * the small ones), and it is not all of them ("Takin'" and "Streets" of
+ * "Takin' It to the Streets"; "Winter Solstice" of "Winter Solstice, Camelot
+ * Station"). The title names a work; its pieces name nothing.
+ */
+static bool piece_of_title(const nlp_text *t, const ent_mention *m) {
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    uint32_t qb = m->tb, qe = m->te;
+    while (qb > s->tok_begin && !tok_in(t, qb - 1, ent_quotes, N_OF(ent_quotes)))
+        qb--;
+    while (qe < s->tok_end && !tok_in(t, qe, ent_quotes, N_OF(ent_quotes)))
+        qe++;
+    if (qb == s->tok_begin || qe == s->tok_end)
+        return false;
+    /* Punctuation inside the marks ("Wild Rose,") is not part of the title. */
+    while (qb < m->tb && is_punct_tok(t, qb))
+        qb++;
+    while (qe > m->te && is_punct_tok(t, qe - 1))
+        qe--;
+    if (qb == m->tb && qe == m->te)
+        return false;
+    uint32_t words = 0;
+    for (uint32_t k = qb; k < qe; k++) {
+        if (!title_word(t, k))
+            return false;
+        words += !is_punct_tok(t, k);
+    }
+    return words >= 2;
+}
+
+/* Whether the mention's last word heads an organisation ("Institute"). */
+static bool ends_with_org_word(const gazetteer *g, const nlp_text *t,
+                               const nlp_mention *m) {
+    uint64_t h = tok_hash(t, m->tok_end - 1);
+    return (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD) != 0;
+}
+
+/* Whether a token is an abbreviation in capitals ("SUV", "FHIR") and not a
+ * Roman numeral ("IV", "XVI"). */
+static bool caps_abbrev(const nlp_text *t, uint32_t k) {
+    const char *w = t->text + t->toks[k].start;
+    size_t len = t->toks[k].end - t->toks[k].start;
+    bool roman = true;
+    if (len < ENT_ABBREV_MIN || len > ENT_ABBREV_MAX)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        if (w[i] < 'A' || w[i] > 'Z')
+            return false;
+        roman &= strchr("IVXLCDM", w[i]) != NULL;
+    }
+    return !roman;
+}
+
+/* A "person" whose name ends with the noun of a building, a prize, an event
+ * or an organisation, or of a place without a first name before it, is that
+ * thing, not a person; so is one that ends with an abbreviation in capitals
+ * ("Mustang Mach E SUV", "Standard FHIR"): people's names end with a
+ * surname or a numeral ("Edward IV"). */
+static bool thing_as_person(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    if (m->type != LEDE_ENT_PERSON || m->te - m->tb < 2)
+        return false;
+    uint64_t h = tok_hash(t, m->te - 1), f = tok_hash(t, m->tb);
+    if (caps_abbrev(t, m->te - 1))
+        return true;
+    if (tok_in(t, m->te - 1, ent_thing_heads, N_OF(ent_thing_heads)) ||
+        (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD))
+        return true;
+    return tok_in(t, m->te - 1, ent_place_heads, N_OF(ent_place_heads)) &&
+           !(ner_gaz_lookup(g, &f, 1) & NER_GAZ_FIRST_NAME);
+}
+
+/* An organisation the tagger cut in two at a linking word ("National
+ * Institute" on "Drug Abuse"): an ORG ending with an organisation word, then
+ * "of", "on" or "for", then a capitalised mention at once, is one ORG. The
+ * first mention takes the whole span and the lesser confidence; the second
+ * is folded in (skip). */
+static void join_org_links(const gazetteer *g, const nlp_text *t, nlp_mention *ms,
+                           size_t n, bool *skip) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        nlp_mention *a = &ms[i], *b = &ms[i + 1];
+        if (skip[i] || a->type != LEDE_ENT_ORG || b->tok_begin != a->tok_end + 1 ||
+            t->toks[a->tok_end].sent != t->toks[b->tok_begin].sent ||
+            !tok_in(t, a->tok_end, ent_org_links, N_OF(ent_org_links)) ||
+            !ends_with_org_word(g, t, a) || b->type == LEDE_ENT_PERSON)
+            continue;
+        a->tok_end = b->tok_end;
+        a->conf = a->conf < b->conf ? a->conf : b->conf;
+        skip[i + 1] = true;
+    }
+}
+
 static int group_cmp(const void *a, const void *b) {
     const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
     if (x->count != y->count)
@@ -529,14 +906,21 @@ lede_status nlp_entities_merge(lede_job *job) {
     if (!ms || !groups || !order)
         return LEDE_ERR_NOMEM;
     bool *keep = arena_calloc(job->arena, n, sizeof *keep);
+    bool *folded = arena_calloc(job->arena, n, sizeof *folded);
     ent_map lower;
-    if (!keep || !lower_words(job->arena, t, &lower))
+    if (!keep || !folded || !lower_words(job->arena, t, &lower))
         return LEDE_ERR_NOMEM;
+    join_org_links(g, t, job->mentions, n, folded);
     for (size_t i = 0; i < n; i++) {
-        keep[i] = trim_mention(g, t, &job->mentions[i], &ms[i]) &&
-                  !is_furniture(g, t, &ms[i]) && !is_sentence_case(g, t, &ms[i], &lower);
-        if (keep[i])
+        keep[i] = !folded[i] && trim_mention(g, t, &job->mentions[i], &ms[i]) &&
+                  !is_furniture(g, t, &ms[i]) &&
+                  !is_sentence_case(g, t, &ms[i], &lower) && !piece_of_title(t, &ms[i]) &&
+                  !thing_as_person(g, t, &ms[i]);
+        if (keep[i]) {
             mention_key(g, t, &ms[i]);
+            ms[i].gender = mention_gender(g, t, &ms[i]);
+            read_mention(g, t, &ms[i]);
+        }
     }
     lede_status st = resolve_surnames(job->arena, g, ms, n, keep);
     if (st == LEDE_OK)
@@ -554,12 +938,16 @@ lede_status nlp_entities_merge(lede_job *job) {
         int32_t *slot = map_slot(&group_of, ner_combine(ms[i].key, ms[i].type));
         if (*slot < 0) {
             *slot = (int32_t)n_groups;
-            groups[n_groups++] =
-                (ent_group){ms[i].type, ms[i].key, 0, i, i, 0, 0.0, false, false};
+            groups[n_groups++] = (ent_group){
+                .type = ms[i].type, .key = ms[i].key, .first = i, .name_mention = i};
         }
         size_t gi = (size_t)*slot;
         ent_group *gr = &groups[gi];
         gr->count++;
+        gr->n_shouted += ms[i].shouted && !known_name(&ms[i]);
+        gr->n_after_the += ms[i].after_the;
+        uint64_t h = tok_hash(t, ms[i].tb);
+        gr->first_name |= (ner_gaz_lookup(g, &h, 1) & NER_GAZ_FIRST_NAME) != 0;
         if (ms[i].te - ms[i].tb >= 2)
             gr->full_name = true;
         else if (gr->type == LEDE_ENT_PERSON && person_vouched(g, t, &ms[i]))
@@ -576,7 +964,8 @@ lede_status nlp_entities_merge(lede_job *job) {
     double min_conf = job->opt ? job->opt->min_confidence : 0;
     for (size_t i = 0; i < n_groups; i++) {
         groups[i].rank = -1;
-        if (groups[i].confidence >= min_conf && !unvouched_person(&groups[i]))
+        if (groups[i].confidence >= min_conf && !unvouched_person(&groups[i]) &&
+            !only_shouted(&groups[i]) && !article_person(&groups[i]))
             order[n_kept++] = &groups[i];
     }
     qsort(order, n_kept, sizeof *order, group_cmp);

@@ -52,11 +52,18 @@ static const struct {
     const char *file;
     uint16_t mask;
 } gaz_files[] = {
-    {"countries.txt", NER_GAZ_COUNTRY},      {"cities.txt", NER_GAZ_CITY},
-    {"regions.txt", NER_GAZ_REGION},         {"demonyms.txt", NER_GAZ_DEMONYM},
-    {"demonyms_extra.txt", NER_GAZ_DEMONYM}, {"first_names.txt", NER_GAZ_FIRST_NAME},
-    {"org_words.txt", NER_GAZ_ORG_WORD},     {"titles.txt", NER_GAZ_TITLE},
-    {"common_words.txt", NER_GAZ_COMMON},    {"companies.txt", NER_GAZ_COMPANY},
+    {"countries.txt", NER_GAZ_COUNTRY},
+    {"cities.txt", NER_GAZ_CITY},
+    {"regions.txt", NER_GAZ_REGION},
+    {"demonyms.txt", NER_GAZ_DEMONYM},
+    {"demonyms_extra.txt", NER_GAZ_DEMONYM},
+    {"first_names_female.txt", NER_GAZ_FIRST_NAME | NER_GAZ_FEMALE},
+    {"first_names_male.txt", NER_GAZ_FIRST_NAME | NER_GAZ_MALE},
+    {"org_words.txt", NER_GAZ_ORG_WORD},
+    {"titles.txt", NER_GAZ_TITLE},
+    {"common_words.txt", NER_GAZ_COMMON},
+    {"companies.txt", NER_GAZ_COMPANY},
+    {"world_regions.txt", NER_GAZ_AREA},
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"
@@ -274,7 +281,8 @@ void ner_gaz_match(const gazetteer *g, const uint64_t *tok_hashes, size_t n,
             const gaz_slot *s = gaz_find(g->slots, g->n_slots, gaz_key(h));
             if (!s->key)
                 break;
-            uint16_t lists = s->mask & (uint16_t)~NER_GAZ_PREFIX;
+            /* The tagger's lists only: the others must not change its hits. */
+            uint16_t lists = s->mask & NER_GAZ_FEATURES;
             if (lists) {
                 best = k - i + 1;
                 best_mask = lists;

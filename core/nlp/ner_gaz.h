@@ -28,7 +28,15 @@ enum {
     NER_GAZ_TITLE = 1u << 6,    /* "President", "Prime Minister", "Mr." */
     NER_GAZ_COMMON = 1u << 7,   /* frequent English words ("take", "good") */
     NER_GAZ_COMPANY = 1u << 8,  /* company names ("Microsoft", "Siemens") */
-    NER_GAZ_N_LISTS = 9,
+    NER_GAZ_N_LISTS = 9,        /* the lists above are tagger features */
+    NER_GAZ_FEATURES = (1u << NER_GAZ_N_LISTS) - 1,
+    /* First names by gender, for entity merging only (not tagger features): a
+     * name on both lists has both bits, hence no gender. */
+    NER_GAZ_FEMALE = 1u << 9,
+    NER_GAZ_MALE = 1u << 10,
+    /* World regions, seas and landforms ("Caribbean", "Middle East"), for
+     * entity merging only. */
+    NER_GAZ_AREA = 1u << 11,
     NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
 };
 
@@ -55,7 +63,8 @@ uint16_t ner_gaz_lookup(const gazetteer *g, const uint64_t *tok_hashes, size_t n
 
 /*
  * Marks the phrases of a token sequence, leftmost longest first and without
- * overlaps: out[i] gets the list bits of the phrase covering token i, and
+ * overlaps, for the tagger: out[i] gets the list bits among NER_GAZ_FEATURES
+ * of the phrase covering token i (phrases of other lists are not seen), and
  * begin[i] is true where a phrase starts. tok_hashes are lower-cased token
  * hashes.
  */

@@ -163,7 +163,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     }
     uint8_t lowsent = alpha >= NER_LOWSENT_MIN_WORDS && !capital ? NER_WF_LOWSENT : 0;
     for (size_t i = 0; i < n; i++) {
-        info[i].gaz = gaz[i];
+        info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
         info[i].flags |= lowsent;
     }
