@@ -381,5 +381,6 @@ int cmd_numbers(int argc, char **argv) {
     /* Recognizers-Text's NumberModel scores every bare number, years too; an
      * article gets the API's default */
     run.opt.include_dates = !article;
+    run.opt.include_non_claims = !article;
     return cli_jsonl_run("numbers", path, data_dir, numbers_line, &run);
 }

@@ -27,6 +27,7 @@
 #include "numbers.h"
 #include "num_claim.h"
 #include "num_hedge.h"
+#include "num_role.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -2208,7 +2209,14 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         return d.end;
     }
     d.kind = LEDE_CLAIM_COUNT;
-    size_t j2 = parse_unit_part(x, &d, n.e, sa, end);
+    /* "35-plus hours": at least 35 */
+    size_t after_num = n.e;
+    if (!d.qk && after_num + 1 < end && is_hyphen(x, after_num) && glued(x, after_num) &&
+        ieq(x, after_num + 1, "plus") && glued(x, after_num + 1)) {
+        d.qk = QK_AT_LEAST;
+        after_num += 2;
+    }
+    size_t j2 = parse_unit_part(x, &d, after_num, sa, end);
     if (age_prefix) {
         d.dim = "age";
         d.kind = LEDE_CLAIM_DURATION;
@@ -2404,14 +2412,17 @@ lede_status nlp_numbers_extract(lede_job *job) {
             return st;
         k = e;
     }
-    /* years are dates, not claims, unless the caller asked for them */
-    if (!job->opt || !job->opt->include_dates) {
-        size_t kept = 0;
-        for (size_t c = 0; c < x.n_claims; c++)
-            if (x.claims[c].kind != LEDE_CLAIM_YEAR)
-                x.claims[kept++] = x.claims[c];
-        x.n_claims = kept;
-    }
+    /* years are dates, not claims, unless the caller asked for them; other
+     * numbers that are not claims only when asked for */
+    num_role_mark(&job->nlp, x.claims, x.n_claims);
+    bool dates = job->opt && job->opt->include_dates;
+    bool non_claims = job->opt && job->opt->include_non_claims;
+    size_t kept = 0;
+    for (size_t c = 0; c < x.n_claims; c++)
+        if ((dates || x.claims[c].kind != LEDE_CLAIM_YEAR) &&
+            (non_claims || !x.claims[c].non_claim))
+            x.claims[kept++] = x.claims[c];
+    x.n_claims = kept;
     job->res->claims = x.claims;
     job->res->n_claims = x.n_claims;
     num_claim_attribute(job->res);
