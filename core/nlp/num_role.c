@@ -25,12 +25,13 @@
 
 #include <string.h>
 
-#define ROLE_ONE_LOOKAHEAD 5      /* tokens after "one" where a compared number may stand */
-#define ROLE_TO_WINDOW 6          /* tokens between "the first" and its "to <verb>" */
-#define ROLE_ID_MIN_DIGITS 10     /* digits without separators that make an identifier */
-#define ROLE_YEAR_MIN 1900        /* attributive years: the span of modern news */
+#define ROLE_ONE_LOOKAHEAD 5  /* tokens after "one" where a compared number may stand */
+#define ROLE_TO_WINDOW 6      /* tokens between "the first" and its "to <verb>" */
+#define ROLE_ID_MIN_DIGITS 10 /* digits without separators that make an identifier */
+#define ROLE_YEAR_MIN 1900    /* attributive years: the span of modern news */
 #define ROLE_YEAR_MAX 2100
-#define ROLE_TITLE_CASE_SHARE 0.5 /* a sentence with more capitalised words is a title */
+/* A sentence with a larger share of capitalised words is a title. */
+#define ROLE_TITLE_CASE_SHARE 0.5
 
 typedef struct {
     const nlp_text *t;
@@ -131,16 +132,16 @@ static bool phrase_break(const nlp_text *t, size_t i) {
 
 /* ---------------------------------------------------------------- "one" */
 
-static const char *const RESTRICTIVE[] = {"only", "just", "exactly", "merely", "solely",
-                                          "single", NULL};
+static const char *const RESTRICTIVE[] = {"only",   "just",   "exactly", "merely",
+                                          "solely", "single", NULL};
 static const char *const CARDINAL_WORDS[] = {
-    "two",     "three",   "four",      "five",      "six",      "seven",    "eight",
-    "nine",    "ten",     "eleven",    "twelve",    "thirteen", "fourteen", "fifteen",
-    "sixteen", "twenty",  "thirty",    "forty",     "fifty",    "sixty",    "seventy",
-    "eighty",  "ninety",  "hundred",   "thousand",  "million",  "billion",  "dozen",
-    "half",    "quarter", "seventeen", "eighteen",  "nineteen", NULL};
-static const char *const CASUALTY[] = {"killed",  "dead",     "died",   "dies",
-                                       "injured", "wounded",  "hurt",   "missing",
+    "two",     "three",   "four",      "five",     "six",      "seven",    "eight",
+    "nine",    "ten",     "eleven",    "twelve",   "thirteen", "fourteen", "fifteen",
+    "sixteen", "twenty",  "thirty",    "forty",    "fifty",    "sixty",    "seventy",
+    "eighty",  "ninety",  "hundred",   "thousand", "million",  "billion",  "dozen",
+    "half",    "quarter", "seventeen", "eighteen", "nineteen", NULL};
+static const char *const CASUALTY[] = {"killed",   "dead",     "died",    "dies",
+                                       "injured",  "wounded",  "hurt",    "missing",
                                        "arrested", "detained", "rescued", NULL};
 
 static const char *one_role(const role_ctx *r, const lede_claim *c) {
@@ -164,20 +165,20 @@ static const char *one_role(const role_ctx *r, const lede_claim *c) {
 /* ---------------------------------------------------------------- ordinals */
 
 static const char *const RANK_VERBS[] = {
-    "finished", "finish",  "finishes", "finishing", "came",  "come",   "comes",
-    "coming",   "placed",  "place",    "places",    "ranked", "rank",  "ranks",
-    "ranking",  "rated",   "seeded",   "is",        "was",   "were",  "are",
-    "be",       "been",    "slipped",  "climbed",   "rose",  "fell",  "dropped",
-    "moved",    "stands",  "stood",    "sits",      "sat",   NULL};
+    "finished", "finish", "finishes", "finishing", "came",   "come", "comes",
+    "coming",   "placed", "place",    "places",    "ranked", "rank", "ranks",
+    "ranking",  "rated",  "seeded",   "is",        "was",    "were", "are",
+    "be",       "been",   "slipped",  "climbed",   "rose",   "fell", "dropped",
+    "moved",    "stands", "stood",    "sits",      "sat",    NULL};
 static const char *const SUPERLATIVES[] = {
-    "most",     "least",    "largest",   "biggest",   "highest",   "lowest",   "best",
-    "worst",    "fewest",   "greatest",  "oldest",    "youngest",  "richest",  "poorest",
-    "busiest",  "fastest",  "slowest",   "longest",   "shortest",  "strongest", "weakest",
-    "deadliest", "smallest", "tallest",  "heaviest",  "wealthiest", "hottest", "coldest",
-    "warmest",  "wettest",  "driest",    "safest",    "closest",   "costliest", "top",
-    NULL};
-static const char *const OWNERS[] = {"the", "his", "her", "its", "their", "our", "my",
-                                     "your", "'s", "’s", NULL};
+    "most",     "least",      "largest", "biggest",   "highest",  "lowest",
+    "best",     "worst",      "fewest",  "greatest",  "oldest",   "youngest",
+    "richest",  "poorest",    "busiest", "fastest",   "slowest",  "longest",
+    "shortest", "strongest",  "weakest", "deadliest", "smallest", "tallest",
+    "heaviest", "wealthiest", "hottest", "coldest",   "warmest",  "wettest",
+    "driest",   "safest",     "closest", "costliest", "top",      NULL};
+static const char *const OWNERS[] = {"the", "his",  "her", "its", "their", "our",
+                                     "my",  "your", "'s",  "’s",  NULL};
 
 /* The part of a hyphenated token after its first hyphen ("largest" in
  * "third-largest"), as a token-sized comparison. */
@@ -205,8 +206,8 @@ static bool hyphen_tail_is(const nlp_text *t, size_t i, const char *const *list)
 static const char *const PLACE[] = {"place", "places", NULL};
 /* Subject pronouns: a relative clause starts ("the first thing he had the
  * nerve to say"), so a later "to" is not the first's. */
-static const char *const SUBJECT_PRONOUNS[] = {"i",   "you", "he",   "she", "it",
-                                               "we",  "they", "who", "that", NULL};
+static const char *const SUBJECT_PRONOUNS[] = {"i",  "you",  "he",  "she",  "it",
+                                               "we", "they", "who", "that", NULL};
 
 /* "the first woman to lead", "the first to say": a "to" and a lower-case
  * word soon after an ordinal that follows a determiner. */
@@ -234,7 +235,8 @@ static const char *ordinal_role(const role_ctx *r, const lede_claim *c) {
         return NULL;
     size_t nx = token_from(t, c->end);
     /* "in the first place" is the idiom (originally), not a rank */
-    bool idiom = r->i >= r->sb + 2 && tok_eq(t, r->i - 1, "the") && tok_eq(t, r->i - 2, "in");
+    bool idiom =
+        r->i >= r->sb + 2 && tok_eq(t, r->i - 1, "the") && tok_eq(t, r->i - 2, "in");
     if (nx < r->se && ((tok_in(t, nx, PLACE) && !idiom) || tok_in(t, nx, SUPERLATIVES)))
         return NULL;
     if (nx < r->se && c->value >= 2 && (tok_eq(t, nx, "time") || tok_eq(t, nx, "times")))
@@ -260,8 +262,8 @@ static bool title_case(const role_ctx *r) {
 static const char *name_role(const role_ctx *r) {
     const nlp_text *t = r->t;
     const nlp_token *k = &t->toks[r->i];
-    if (k->kind != NLP_TOK_WORD || !(k->flags & NLP_TF_CAP) || (k->flags & NLP_TF_SENT_START) ||
-        r->i == r->sb)
+    if (k->kind != NLP_TOK_WORD || !(k->flags & NLP_TF_CAP) ||
+        (k->flags & NLP_TF_SENT_START) || r->i == r->sb)
         return NULL;
     /* a spelled number only: "USD115" is a currency code and its amount */
     for (uint32_t b = k->start; b < k->end; b++)

@@ -1903,8 +1903,10 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
             return e;
         }
     }
+    /* a score: "won 3-1"; two shares that each carry their unit ("led
+     * 32%-25%") are two numbers, as scores never carry units */
     if (dash && !between && lo > hi && d->kind != LEDE_CLAIM_YEAR)
-        return SIZE_MAX; /* a score: "won 3-1" */
+        return e != n2.e ? 0 : SIZE_MAX;
     if (!dash && lo > hi)
         return 0; /* a vote, "passed 52 to 48": two numbers */
     d->has_range = true;
@@ -2031,7 +2033,8 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
                 (x->it[j + 1].kind == NLP_TOK_SYMBOL && j + 2 < end &&
                  is_num(x, j + 2, end) && glued(x, j + 2)))) {
         bool lead = j == sa || !glued(x, j) || x->it[j].flags & IF_SENT0 ||
-                    x->it[j - 1].kind == NLP_TOK_SYMBOL; /* "<-30" */
+                    (x->it[j - 1].kind == NLP_TOK_SYMBOL &&
+                     !is_char(x, j - 1, '%')); /* "<-30", not "32%-25%" */
         bool prev_num = j > sa && (is_num(x, j - 1, end) || numword(x, j - 1));
         bool minus_cp = ilen(x, j) == 3 && memcmp(itext(x, j), "\xE2\x88\x92", 3) == 0;
         bool spaced_ok = j == sa && (is_hyphen(x, j) || minus_cp); /* not a bullet "–" */

@@ -1,4 +1,5 @@
-/* Which numbers are claims (core/nlp/num_role.c), on sentences written for these tests. */
+/* Which numbers are claims (core/nlp/num_role.c), on sentences written for these tests.
+ */
 #include <criterion/criterion.h>
 #include <string.h>
 
@@ -76,9 +77,10 @@ Test(num_role, one_as_pronoun_or_article) {
 }
 
 Test(num_role, one_that_counts) {
-    const char *s = "Only one of the 40 members voted, one of the nine judges left, the firm cut "
-                    "its staff to one crew from three, one in five adults smokes, more than one "
-                    "bidder came and one man was killed.";
+    const char *s =
+        "Only one of the 40 members voted, one of the nine judges left, the firm cut "
+        "its staff to one crew from three, one in five adults smokes, more than one "
+        "bidder came and one man was killed.";
     run_all(s);
     is_claim(s, "one of the 40", 0);
     is_claim(s, "one of the nine", 0);
@@ -95,8 +97,9 @@ Test(num_role, about_one_is_a_preposition_without_a_compared_number) {
 }
 
 Test(num_role, sequence_ordinals_are_not_claims) {
-    const char *s = "The fifth debate was held on the first day of the third week, and it "
-                    "was the first time a rival spoke first.";
+    const char *s =
+        "The fifth debate was held on the first day of the third week, and it "
+        "was the first time a rival spoke first.";
     run_all(s);
     not_claim(s, "fifth", 0, "sequence");
     not_claim(s, "first day", 0, "sequence");
@@ -105,9 +108,10 @@ Test(num_role, sequence_ordinals_are_not_claims) {
 }
 
 Test(num_role, ranks_are_claims) {
-    const char *s = "She finished second, the city is the third-largest in the region, the "
-                    "party won the second most seats, he took first place and it was the "
-                    "second time in a month that the fourth-place team won.";
+    const char *s =
+        "She finished second, the city is the third-largest in the region, the "
+        "party won the second most seats, he took first place and it was the "
+        "second time in a month that the fourth-place team won.";
     run_all(s);
     is_claim(s, "second,", 0);
     is_claim(s, "third", 0);
@@ -118,15 +122,17 @@ Test(num_role, ranks_are_claims) {
 }
 
 Test(num_role, in_the_first_place_is_an_idiom) {
-    const char *s = "Why build the road in the first place? The team ended in first place.";
+    const char *s =
+        "Why build the road in the first place? The team ended in first place.";
     run_all(s);
     not_claim(s, "first", 0, "sequence");
     is_claim(s, "first", 1);
 }
 
 Test(num_role, the_first_to_do_something) {
-    const char *s = "She became the first governor from the coast to win twice. The first "
-                    "thing he wanted to fix was the roof.";
+    const char *s =
+        "She became the first governor from the coast to win twice. The first "
+        "thing he wanted to fix was the roof.";
     run_all(s);
     is_claim(s, "first governor", 0);
     not_claim(s, "first thing", 0, "sequence");
@@ -156,7 +162,8 @@ Test(num_role, long_digit_runs_and_iso_dates) {
 }
 
 Test(num_role, attributive_year_is_a_year) {
-    const char *s = "He revisited the 2004 changes and his 1996 book, and 2004 people came.";
+    const char *s =
+        "He revisited the 2004 changes and his 1996 book, and 2004 people came.";
     run_with(s, true, true);
     cr_assert_eq(at(s, "2004 changes", 0)->kind, LEDE_CLAIM_YEAR);
     cr_assert_eq(at(s, "1996", 0)->kind, LEDE_CLAIM_YEAR);

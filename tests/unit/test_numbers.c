@@ -573,3 +573,25 @@ Test(numbers, plus_between_numbers_is_not_a_hedge) {
         cr_assert_eq(res->claims[i].qualifier, LEDE_QUAL_NONE, "\"%s\" is hedged",
                      res->claims[i].text);
 }
+
+Test(numbers, two_shares_with_their_units_are_not_a_score) {
+    run("Smith led Jones 32%-25% in the poll, City won 3-1 and costs rose 10%-12%.");
+    near(claim("32%")->value, 32);
+    near(claim("25%")->value, 25);
+    const lede_claim *c = claim("10%-12%");
+    cr_assert(c->has_range);
+    near(c->high, 12);
+    no_claim_with("3-1");
+}
+
+Test(numbers, frequency_resolution_and_milliseconds) {
+    run("The phone has a 12MP camera, a 120Hz screen at 460ppi, a 2.4 GHz chip and a 4ms "
+        "delay; 12 MPs voted.");
+    unit_is(claim("12MP"), "MP");
+    cr_assert_str_eq(claim("12MP")->dimension, "resolution");
+    unit_is(claim("120Hz"), "Hz");
+    cr_assert_str_eq(claim("2.4 GHz")->dimension, "frequency");
+    unit_is(claim("460ppi"), "ppi");
+    unit_is(claim("4ms"), "ms");
+    cr_assert_null(claim("12")->unit);
+}

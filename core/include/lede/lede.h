@@ -188,6 +188,7 @@ typedef struct {
     size_t num2_start, num2_end;
     /* What a measure measures: "length", "mass", "area", "volume", "speed",
      * "temperature", "data", "energy", "power", "angle", "time", "age",
+     * "frequency", "resolution",
      * "currency", or NULL (counts, percents, ordinals, years). */
     const char *dimension;
     /* What is counted or measured ("troops", "school districts"), or NULL. */
