@@ -1515,12 +1515,12 @@ static const char *dup_items(nctx *x, size_t a, size_t b) {
  * Texas"), and determiners skipped at its start ("of the vote"). */
 static bool subject_stop(const nctx *x, size_t k) {
     static const char *const stop[] = {
-        "and",   "or",   "but",  "in",    "on",    "at",    "who",   "that",
-        "which", "were", "are",  "was",   "is",    "have",  "has",   "had",
-        "said",  "says", "to",   "from",  "for",   "with",  "by",    "of",
-        "as",    "than", "will", "would", "could", "can",   "may",   "might",
-        "be",    "been", "this", "over",  "under", "since", "after", "before",
-        "last",  "next", "per",  "a",     "an",    NULL};
+        "and",   "or",    "but",   "in",     "on",    "at",   "who",  "that", "which",
+        "were",  "are",   "was",   "is",     "have",  "has",  "had",  "said", "says",
+        "to",    "from",  "for",   "with",   "by",    "of",   "as",   "than", "will",
+        "would", "could", "can",   "may",    "might", "be",   "been", "this", "over",
+        "under", "since", "after", "before", "last",  "next", "per",  "a",    "an",
+        "did",   "do",    "does",  "not",    "no",    NULL};
     for (size_t i = 0; stop[i]; i++)
         if (ieq(x, k, stop[i]))
             return true;
@@ -1537,6 +1537,30 @@ static bool subject_det(const nctx *x, size_t k) {
     return false;
 }
 
+/* Items of a possessive marker at k ("'s", or an apostrophe and a glued
+ * "s"), 0 when there is none. */
+static size_t possessive_at(const nctx *x, size_t k, size_t end) {
+    if (k >= end)
+        return 0;
+    if (ieq(x, k, "'s") || ieq(x, k, "\xE2\x80\x99s"))
+        return 1;
+    if (k + 1 < end && (ieq(x, k, "'") || ieq(x, k, "\xE2\x80\x99")) && glued(x, k) &&
+        glued(x, k + 1) && ieq(x, k + 1, "s"))
+        return 2;
+    return 0;
+}
+
+/* Comparatives before a counted noun that are not part of it ("300 more
+ * nurses", "two other players"). */
+static bool subject_comparative(const nctx *x, size_t k) {
+    static const char *const cmp[] = {"more",  "fewer",   "less",  "additional",
+                                      "extra", "further", "other", NULL};
+    for (size_t i = 0; cmp[i]; i++)
+        if (ieq(x, k, cmp[i]))
+            return true;
+    return false;
+}
+
 /* What the claim counts or measures: the counted noun of a count ("100,000
  * troops"), else the noun phrase after "of" ("half of school districts", "30%
  * of voters", "$5m of aid"); NULL when neither is written. At most three
@@ -1546,9 +1570,16 @@ static const char *subject_of(nctx *x, const claim_draft *d, size_t sent_end) {
     if (d->kind == LEDE_CLAIM_COUNT && d->unit && d->end > d->qty_end) {
         /* "Two thirds of voters": the claim's own span ends in "of voters" */
         size_t b = d->qty_end;
-        while (b < d->end && (ieq(x, b, "of") || subject_det(x, b)))
+        while (b < d->end &&
+               (ieq(x, b, "of") || subject_det(x, b) || subject_comparative(x, b)))
             b++;
-        return b < d->end ? dup_items(x, b, d->end) : NULL;
+        size_t e = d->end;
+        /* "two-thirds of the country's population" */
+        size_t ps = possessive_at(x, e, sent_end);
+        if (ps && e + ps < sent_end && x->it[e + ps].kind == NLP_TOK_WORD &&
+            !subject_stop(x, e + ps) && !numword(x, e + ps))
+            e += ps + 1;
+        return b < e ? dup_items(x, b, e) : NULL;
     }
     if (k + 1 < sent_end && ieq(x, k, "of"))
         k++;
@@ -1558,18 +1589,29 @@ static const char *subject_of(nctx *x, const claim_draft *d, size_t sent_end) {
         k++;
     size_t b = k;
     size_t plural = 0; /* one past the last word that looks like a plural noun */
-    while (k < sent_end && k < b + 3 && x->it[k].kind == NLP_TOK_WORD &&
-           !subject_stop(x, k) && !is_num(x, k, sent_end)) {
+    size_t limit = b + 3;
+    size_t last_word = b; /* one past the last word taken */
+    while (k < sent_end && k < limit) {
+        /* "of the country's population": the owner, then its noun */
+        size_t ps = k > b ? possessive_at(x, k, sent_end) : 0;
+        if (ps) {
+            k += ps;
+            limit += ps;
+            plural = 0;
+            continue;
+        }
+        if (x->it[k].kind != NLP_TOK_WORD || subject_stop(x, k) ||
+            is_num(x, k, sent_end) || numword(x, k))
+            break;
         size_t n = ilen(x, k);
         const char *w = itext(x, k);
         if (n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] != 's')
             plural = k + 1;
-        k++;
+        last_word = ++k;
     }
     /* "of school districts shut": without a parser the verb after a plural
-     * head is cut at that head */
-    if (plural)
-        k = plural;
+     * head is cut at that head; never end on a possessive marker */
+    k = plural ? plural : last_word;
     return k > b ? dup_items(x, b, k) : NULL;
 }
 

@@ -595,3 +595,16 @@ Test(numbers, frequency_resolution_and_milliseconds) {
     unit_is(claim("4ms"), "ms");
     cr_assert_null(claim("12")->unit);
 }
+
+Test(numbers, subject_skips_comparatives_and_crosses_possessives) {
+    run("Two-thirds of the country's population were born later and 300 more nurses "
+        "came; "
+        "40% of the city\xE2\x80\x99s voters stayed home, 10% of the nation's did not "
+        "and "
+        "eight of their nine games were lost.");
+    cr_assert_str_eq(claim("Two-thirds of the country")->subject, "country's population");
+    cr_assert_str_eq(claim("300 more nurses")->subject, "nurses");
+    cr_assert_str_eq(claim("40%")->subject, "city\xE2\x80\x99s voters");
+    cr_assert_str_eq(claim("10%")->subject, "nation");
+    cr_assert_null(claim("eight")->subject);
+}
