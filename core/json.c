@@ -115,6 +115,8 @@ static json_t *claims_json(const lede_result *r) {
         if (c->change)
             json_object_set_new(o, "change", jstr(c->change));
         json_object_set_new(o, "subject", jstr(c->subject));
+        if (c->non_claim) /* only with include_non_claims, for evaluation */
+            json_object_set_new(o, "non_claim", jstr(c->non_claim));
         json_t *who = json_null();
         if (c->quote >= 0 && (size_t)c->quote < r->n_quotes) {
             const lede_quote *q = &r->quotes[c->quote];

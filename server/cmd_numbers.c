@@ -7,6 +7,10 @@
  * Output lines: {"id": ..., "found": [{"text","start","end","type","value",
  * "unit"}]}, offsets in code points of "input". With --claims, "found" holds
  * the contract's numeric_claims objects instead (for looking at the claims).
+ * With --article, each input is a whole article and "found" holds exactly
+ * what the API returns as numeric_claims by default: quotes run first so that
+ * claims get their claimant, and years are left out (the real-news set,
+ * tests/eval/news_numbers.py, scores this).
  *
  * The evaluation set comes from Microsoft Recognizers-Text, whose recognisers
  * each look for one kind of thing (CurrencyModel only money, NumberModel every
@@ -339,8 +343,8 @@ static int numbers_line(const lede_ctx *ctx, json_t *in, json_t *out, size_t lin
     return rc;
 }
 
-static const char numbers_usage[] =
-    "usage: lede numbers --jsonl FILE|- [--model NAME] [--claims] [--data-dir DIR]\n";
+static const char numbers_usage[] = "usage: lede numbers --jsonl FILE|- [--model NAME] "
+                                    "[--claims|--article] [--data-dir DIR]\n";
 
 int cmd_numbers(int argc, char **argv) {
     if (cli_wants_help(argc, argv)) {
@@ -349,7 +353,7 @@ int cmd_numbers(int argc, char **argv) {
     }
     const char *path = NULL, *data_dir = NULL;
     rt_model model = RM_ALL;
-    bool claims = false;
+    bool claims = false, article = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--jsonl") == 0 && i + 1 < argc)
             path = argv[++i];
@@ -357,6 +361,8 @@ int cmd_numbers(int argc, char **argv) {
             model = model_by_name(argv[++i]);
         else if (strcmp(argv[i], "--claims") == 0)
             claims = true; /* the contract's numeric_claims objects instead */
+        else if (strcmp(argv[i], "--article") == 0)
+            claims = article = true; /* ... as the API gives them for an article */
         else if (strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc)
             data_dir = argv[++i];
         else {
@@ -370,8 +376,11 @@ int cmd_numbers(int argc, char **argv) {
     }
     numbers_run run = {.default_model = model, .claims = claims};
     lede_options_init(&run.opt);
-    run.opt.stages = LEDE_FIELD_NUMBERS;
-    /* Recognizers-Text's NumberModel scores every bare number, years too */
-    run.opt.include_dates = true;
+    run.opt.stages =
+        article ? LEDE_FIELD_NUMBERS | LEDE_FIELD_QUOTES : LEDE_FIELD_NUMBERS;
+    /* Recognizers-Text's NumberModel scores every bare number, years too; an
+     * article gets the API's default */
+    run.opt.include_dates = !article;
+    run.opt.include_non_claims = !article;
     return cli_jsonl_run("numbers", path, data_dir, numbers_line, &run);
 }

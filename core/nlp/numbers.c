@@ -27,6 +27,7 @@
 #include "numbers.h"
 #include "num_claim.h"
 #include "num_hedge.h"
+#include "num_role.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -1514,12 +1515,12 @@ static const char *dup_items(nctx *x, size_t a, size_t b) {
  * Texas"), and determiners skipped at its start ("of the vote"). */
 static bool subject_stop(const nctx *x, size_t k) {
     static const char *const stop[] = {
-        "and",   "or",   "but",  "in",    "on",    "at",    "who",   "that",
-        "which", "were", "are",  "was",   "is",    "have",  "has",   "had",
-        "said",  "says", "to",   "from",  "for",   "with",  "by",    "of",
-        "as",    "than", "will", "would", "could", "can",   "may",   "might",
-        "be",    "been", "this", "over",  "under", "since", "after", "before",
-        "last",  "next", "per",  "a",     "an",    NULL};
+        "and",   "or",    "but",   "in",     "on",    "at",   "who",  "that", "which",
+        "were",  "are",   "was",   "is",     "have",  "has",  "had",  "said", "says",
+        "to",    "from",  "for",   "with",   "by",    "of",   "as",   "than", "will",
+        "would", "could", "can",   "may",    "might", "be",   "been", "this", "over",
+        "under", "since", "after", "before", "last",  "next", "per",  "a",    "an",
+        "did",   "do",    "does",  "not",    "no",    NULL};
     for (size_t i = 0; stop[i]; i++)
         if (ieq(x, k, stop[i]))
             return true;
@@ -1536,6 +1537,30 @@ static bool subject_det(const nctx *x, size_t k) {
     return false;
 }
 
+/* Items of a possessive marker at k ("'s", or an apostrophe and a glued
+ * "s"), 0 when there is none. */
+static size_t possessive_at(const nctx *x, size_t k, size_t end) {
+    if (k >= end)
+        return 0;
+    if (ieq(x, k, "'s") || ieq(x, k, "\xE2\x80\x99s"))
+        return 1;
+    if (k + 1 < end && (ieq(x, k, "'") || ieq(x, k, "\xE2\x80\x99")) && glued(x, k) &&
+        glued(x, k + 1) && ieq(x, k + 1, "s"))
+        return 2;
+    return 0;
+}
+
+/* Comparatives before a counted noun that are not part of it ("300 more
+ * nurses", "two other players"). */
+static bool subject_comparative(const nctx *x, size_t k) {
+    static const char *const cmp[] = {"more",  "fewer",   "less",  "additional",
+                                      "extra", "further", "other", NULL};
+    for (size_t i = 0; cmp[i]; i++)
+        if (ieq(x, k, cmp[i]))
+            return true;
+    return false;
+}
+
 /* What the claim counts or measures: the counted noun of a count ("100,000
  * troops"), else the noun phrase after "of" ("half of school districts", "30%
  * of voters", "$5m of aid"); NULL when neither is written. At most three
@@ -1545,9 +1570,16 @@ static const char *subject_of(nctx *x, const claim_draft *d, size_t sent_end) {
     if (d->kind == LEDE_CLAIM_COUNT && d->unit && d->end > d->qty_end) {
         /* "Two thirds of voters": the claim's own span ends in "of voters" */
         size_t b = d->qty_end;
-        while (b < d->end && (ieq(x, b, "of") || subject_det(x, b)))
+        while (b < d->end &&
+               (ieq(x, b, "of") || subject_det(x, b) || subject_comparative(x, b)))
             b++;
-        return b < d->end ? dup_items(x, b, d->end) : NULL;
+        size_t e = d->end;
+        /* "two-thirds of the country's population" */
+        size_t ps = possessive_at(x, e, sent_end);
+        if (ps && e + ps < sent_end && x->it[e + ps].kind == NLP_TOK_WORD &&
+            !subject_stop(x, e + ps) && !numword(x, e + ps))
+            e += ps + 1;
+        return b < e ? dup_items(x, b, e) : NULL;
     }
     if (k + 1 < sent_end && ieq(x, k, "of"))
         k++;
@@ -1557,18 +1589,29 @@ static const char *subject_of(nctx *x, const claim_draft *d, size_t sent_end) {
         k++;
     size_t b = k;
     size_t plural = 0; /* one past the last word that looks like a plural noun */
-    while (k < sent_end && k < b + 3 && x->it[k].kind == NLP_TOK_WORD &&
-           !subject_stop(x, k) && !is_num(x, k, sent_end)) {
+    size_t limit = b + 3;
+    size_t last_word = b; /* one past the last word taken */
+    while (k < sent_end && k < limit) {
+        /* "of the country's population": the owner, then its noun */
+        size_t ps = k > b ? possessive_at(x, k, sent_end) : 0;
+        if (ps) {
+            k += ps;
+            limit += ps;
+            plural = 0;
+            continue;
+        }
+        if (x->it[k].kind != NLP_TOK_WORD || subject_stop(x, k) ||
+            is_num(x, k, sent_end) || numword(x, k))
+            break;
         size_t n = ilen(x, k);
         const char *w = itext(x, k);
         if (n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] != 's')
             plural = k + 1;
-        k++;
+        last_word = ++k;
     }
     /* "of school districts shut": without a parser the verb after a plural
-     * head is cut at that head */
-    if (plural)
-        k = plural;
+     * head is cut at that head; never end on a possessive marker */
+    k = plural ? plural : last_word;
     return k > b ? dup_items(x, b, k) : NULL;
 }
 
@@ -1902,8 +1945,10 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
             return e;
         }
     }
+    /* a score: "won 3-1"; two shares that each carry their unit ("led
+     * 32%-25%") are two numbers, as scores never carry units */
     if (dash && !between && lo > hi && d->kind != LEDE_CLAIM_YEAR)
-        return SIZE_MAX; /* a score: "won 3-1" */
+        return e != n2.e ? 0 : SIZE_MAX;
     if (!dash && lo > hi)
         return 0; /* a vote, "passed 52 to 48": two numbers */
     d->has_range = true;
@@ -2030,7 +2075,8 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
                 (x->it[j + 1].kind == NLP_TOK_SYMBOL && j + 2 < end &&
                  is_num(x, j + 2, end) && glued(x, j + 2)))) {
         bool lead = j == sa || !glued(x, j) || x->it[j].flags & IF_SENT0 ||
-                    x->it[j - 1].kind == NLP_TOK_SYMBOL; /* "<-30" */
+                    (x->it[j - 1].kind == NLP_TOK_SYMBOL &&
+                     !is_char(x, j - 1, '%')); /* "<-30", not "32%-25%" */
         bool prev_num = j > sa && (is_num(x, j - 1, end) || numword(x, j - 1));
         bool minus_cp = ilen(x, j) == 3 && memcmp(itext(x, j), "\xE2\x88\x92", 3) == 0;
         bool spaced_ok = j == sa && (is_hyphen(x, j) || minus_cp); /* not a bullet "–" */
@@ -2208,7 +2254,14 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         return d.end;
     }
     d.kind = LEDE_CLAIM_COUNT;
-    size_t j2 = parse_unit_part(x, &d, n.e, sa, end);
+    /* "35-plus hours": at least 35 */
+    size_t after_num = n.e;
+    if (!d.qk && after_num + 1 < end && is_hyphen(x, after_num) && glued(x, after_num) &&
+        ieq(x, after_num + 1, "plus") && glued(x, after_num + 1)) {
+        d.qk = QK_AT_LEAST;
+        after_num += 2;
+    }
+    size_t j2 = parse_unit_part(x, &d, after_num, sa, end);
     if (age_prefix) {
         d.dim = "age";
         d.kind = LEDE_CLAIM_DURATION;
@@ -2404,14 +2457,17 @@ lede_status nlp_numbers_extract(lede_job *job) {
             return st;
         k = e;
     }
-    /* years are dates, not claims, unless the caller asked for them */
-    if (!job->opt || !job->opt->include_dates) {
-        size_t kept = 0;
-        for (size_t c = 0; c < x.n_claims; c++)
-            if (x.claims[c].kind != LEDE_CLAIM_YEAR)
-                x.claims[kept++] = x.claims[c];
-        x.n_claims = kept;
-    }
+    /* years are dates, not claims, unless the caller asked for them; other
+     * numbers that are not claims only when asked for */
+    num_role_mark(&job->nlp, x.claims, x.n_claims);
+    bool dates = job->opt && job->opt->include_dates;
+    bool non_claims = job->opt && job->opt->include_non_claims;
+    size_t kept = 0;
+    for (size_t c = 0; c < x.n_claims; c++)
+        if ((dates || x.claims[c].kind != LEDE_CLAIM_YEAR) &&
+            (non_claims || !x.claims[c].non_claim))
+            x.claims[kept++] = x.claims[c];
+    x.n_claims = kept;
     job->res->claims = x.claims;
     job->res->n_claims = x.n_claims;
     num_claim_attribute(job->res);

@@ -23,6 +23,8 @@
 #define PO "power"
 #define AN "angle"
 #define TI "time"
+#define FR "frequency"
+#define RE "resolution"
 
 /* clang-format off */
 const num_unit NUM_UNITS[] = {
@@ -130,7 +132,15 @@ const num_unit NUM_UNITS[] = {
     {"GW", "GW", PO, NUM_EXACT}, {"watt", "W", PO, NUM_PL}, {"kilowatt", "kW", PO, NUM_PL},
     {"megawatt", "MW", PO, NUM_PL}, {"gigawatt", "GW", PO, NUM_PL},
     {"horsepower", "hp", PO, 0}, {"hp", "hp", PO, 0},
+    /* frequency (SI: hertz) */
+    {"Hz", "Hz", FR, NUM_EXACT}, {"kHz", "kHz", FR, NUM_EXACT}, {"MHz", "MHz", FR, NUM_EXACT},
+    {"GHz", "GHz", FR, NUM_EXACT}, {"hertz", "Hz", FR, 0}, {"kilohertz", "kHz", FR, 0},
+    {"megahertz", "MHz", FR, 0}, {"gigahertz", "GHz", FR, 0},
+    /* image resolution: "12MP" only glued ("12 MPs" are members of parliament) */
+    {"MP", "MP", RE, NUM_EXACT | NUM_GLUED}, {"megapixel", "MP", RE, NUM_PL},
+    {"ppi", "ppi", RE, 0}, {"dpi", "dpi", RE, 0},
     /* time */
+    {"ms", "ms", TI, NUM_EXACT}, {"millisecond", "ms", TI, NUM_PL},
     {"second", "s", TI, NUM_PL}, {"sec", "s", TI, NUM_PL}, {"minute", "min", TI, NUM_PL},
     {"min", "min", TI, NUM_PL}, {"hour", "h", TI, NUM_PL}, {"hr", "h", TI, NUM_PL},
     {"day", "day", TI, NUM_PL}, {"week", "week", TI, NUM_PL}, {"fortnight", "fortnight", TI, NUM_PL},

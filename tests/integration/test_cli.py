@@ -308,6 +308,25 @@ class ExtractCli(unittest.TestCase):
         self.assertRegex(text, r"\d+/4 pages, [0-9.]+ pages/s, 0 errors")
         self.assertIn("lede extract: 4 pages, 0 failed", text)
 
+    def test_numbers_article_gives_the_api_claims(self):
+        # --article: years left out as by the API's default, and a number
+        # inside a quote gets its speaker; --claims keeps years for the
+        # Recognizers-Text set and runs no quote stage
+        line = json.dumps({"id": "a", "input": "In 2019 the city hired 40 teachers.\n\n"
+                           "\"We will hire 300 nurses next year,\" Mayor Anna Berg "
+                           "said on Monday."}) + "\n"
+        _, out, _ = lede("numbers", "--article", "--jsonl", "-", stdin=line.encode(),
+                         check_rc=0)
+        found = json.loads(out)["found"]
+        self.assertEqual([c["text"] for c in found], ["40 teachers", "300 nurses"])
+        self.assertIsNone(found[0]["claimant"])
+        self.assertEqual(found[1]["claimant"]["speaker"], "Anna Berg")
+        _, out, _ = lede("numbers", "--claims", "--jsonl", "-", stdin=line.encode(),
+                         check_rc=0)
+        found = json.loads(out)["found"]
+        self.assertEqual(found[0]["text"], "2019")
+        self.assertTrue(all(c["claimant"] is None for c in found))
+
     def test_help_of_every_command(self):
         for cmd in ["serve", "extract", "tag", "numbers", "quotes", "train-ner",
                     "train-quotes"]:

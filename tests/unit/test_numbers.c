@@ -31,6 +31,18 @@ static void run_with(const char *text, bool dates) {
 
 static void run(const char *text) { run_with(text, false); }
 
+/* Every number the grammar reads, those that are not claims too (sequence
+ * ordinals, "one" as a pronoun): for tests of the grammar itself. */
+static void run_grammar(const char *text) {
+    lede_result_free(res);
+    res = NULL;
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_NUMBERS;
+    opt.include_non_claims = true;
+    cr_assert_eq(lede_analyze_text(ctx, text, strlen(text), &opt, &res), LEDE_OK);
+}
+
 /* With years kept, as `include=dates` asks. */
 static void run_dates(const char *text) { run_with(text, true); }
 
@@ -207,7 +219,7 @@ Test(numbers, fractions_and_words) {
 }
 
 Test(numbers, dozen_and_ordinals) {
-    run("A dozen protesters marched on the 21st for the fourth time.");
+    run_grammar("A dozen protesters marched on the 21st for the fourth time.");
     near(claim("A dozen protesters")->value, 12);
     const lede_claim *c = claim("21st");
     cr_assert_eq(c->kind, LEDE_CLAIM_ORDINAL);
@@ -336,7 +348,8 @@ Test(numbers, mixed_digits_and_words) {
 }
 
 Test(numbers, word_fractions_and_ordinals) {
-    run("Two thirds agreed, three quarters voted and the twenty-first entrant won.");
+    run_grammar(
+        "Two thirds agreed, three quarters voted and the twenty-first entrant won.");
     near(claim("Two thirds")->value, 2.0 / 3);
     near(claim("three quarters")->value, 0.75);
     const lede_claim *c = claim("twenty-first");
@@ -505,7 +518,8 @@ Test(numbers, numbers_one_calls_are_not_claims) {
 }
 
 Test(numbers, ordinal_after_article_before_noun) {
-    run("A fifth bidder joined after a tenth straight loss, and a fifth of the shares "
+    run_grammar(
+        "A fifth bidder joined after a tenth straight loss, and a fifth of the shares "
         "fell by a tenth.");
     const lede_claim *c = claim("fifth");
     cr_assert_eq(c->kind, LEDE_CLAIM_ORDINAL);
@@ -540,4 +554,57 @@ Test(numbers, article_ordinal_spans_are_ordered) {
                   "%s: %u %u %u", c->text, (unsigned)c->start, (unsigned)c->qty_start,
                   (unsigned)c->num_start);
     }
+}
+
+Test(numbers, hedges_short_of_upward_of_a_little_over_plus) {
+    run("The agency paid just short of $449,000; workers earn upward of $20 an hour, the "
+        "talks lasted a little over two hours and she works 35-plus hours a week.");
+    cr_assert_eq(claim("just short of $449,000")->qualifier, LEDE_QUAL_JUST_UNDER);
+    cr_assert_eq(claim("upward of $20 an hour")->qualifier, LEDE_QUAL_MORE_THAN);
+    cr_assert_eq(claim("a little over two hours")->qualifier, LEDE_QUAL_MORE_THAN);
+    const lede_claim *c = claim("35-plus hours");
+    cr_assert_eq(c->qualifier, LEDE_QUAL_AT_LEAST);
+    near(c->value, 35);
+}
+
+Test(numbers, plus_between_numbers_is_not_a_hedge) {
+    run("Two plus 3 is 5.");
+    for (size_t i = 0; i < res->n_claims; i++)
+        cr_assert_eq(res->claims[i].qualifier, LEDE_QUAL_NONE, "\"%s\" is hedged",
+                     res->claims[i].text);
+}
+
+Test(numbers, two_shares_with_their_units_are_not_a_score) {
+    run("Smith led Jones 32%-25% in the poll, City won 3-1 and costs rose 10%-12%.");
+    near(claim("32%")->value, 32);
+    near(claim("25%")->value, 25);
+    const lede_claim *c = claim("10%-12%");
+    cr_assert(c->has_range);
+    near(c->high, 12);
+    no_claim_with("3-1");
+}
+
+Test(numbers, frequency_resolution_and_milliseconds) {
+    run("The phone has a 12MP camera, a 120Hz screen at 460ppi, a 2.4 GHz chip and a 4ms "
+        "delay; 12 MPs voted.");
+    unit_is(claim("12MP"), "MP");
+    cr_assert_str_eq(claim("12MP")->dimension, "resolution");
+    unit_is(claim("120Hz"), "Hz");
+    cr_assert_str_eq(claim("2.4 GHz")->dimension, "frequency");
+    unit_is(claim("460ppi"), "ppi");
+    unit_is(claim("4ms"), "ms");
+    cr_assert_null(claim("12")->unit);
+}
+
+Test(numbers, subject_skips_comparatives_and_crosses_possessives) {
+    run("Two-thirds of the country's population were born later and 300 more nurses "
+        "came; "
+        "40% of the city\xE2\x80\x99s voters stayed home, 10% of the nation's did not "
+        "and "
+        "eight of their nine games were lost.");
+    cr_assert_str_eq(claim("Two-thirds of the country")->subject, "country's population");
+    cr_assert_str_eq(claim("300 more nurses")->subject, "nurses");
+    cr_assert_str_eq(claim("40%")->subject, "city\xE2\x80\x99s voters");
+    cr_assert_str_eq(claim("10%")->subject, "nation");
+    cr_assert_null(claim("eight")->subject);
 }

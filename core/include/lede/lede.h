@@ -75,8 +75,12 @@ typedef struct {
     /* Seconds since the epoch when the page was fetched; dates after it are
      * rejected. 0 means "now". */
     int64_t fetch_time;
-    bool include_html;     /* also produce cleaned article markup (result->html) */
-    bool include_dates;    /* keep years ("in 2019") in numeric_claims; default off */
+    bool include_html;  /* also produce cleaned article markup (result->html) */
+    bool include_dates; /* keep years ("in 2019") in numeric_claims; default off */
+    /* keep numbers that are not claims ("one of the", "the sixth debate", ids)
+     * in numeric_claims, marked by lede_claim.non_claim; for evaluating the
+     * number grammar alone; default off */
+    bool include_non_claims;
     unsigned stages;       /* LEDE_FIELD_* bitmask of work to do; 0 = all */
     double min_confidence; /* entities below this confidence are dropped; default 0 */
 } lede_options;
@@ -184,6 +188,7 @@ typedef struct {
     size_t num2_start, num2_end;
     /* What a measure measures: "length", "mass", "area", "volume", "speed",
      * "temperature", "data", "energy", "power", "angle", "time", "age",
+     * "frequency", "resolution",
      * "currency", or NULL (counts, percents, ordinals, years). */
     const char *dimension;
     /* What is counted or measured ("troops", "school districts"), or NULL. */
@@ -191,6 +196,10 @@ typedef struct {
     /* The quote the claim stands in (index into quotes), or -1 when the claim
      * is in the article's own voice. */
     long quote;
+    /* Why this number is not a claim ("pronoun", "sequence", "name",
+     * "identifier", "date"; see core/nlp/num_role.h), or NULL for a claim.
+     * Non-claims reach the result only with include_non_claims. */
+    const char *non_claim;
 } lede_claim;
 
 /* Which source won each metadata field ("json-ld", "og:title", "h1", ...).

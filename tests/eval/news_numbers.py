@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Scores lede's numeric claims on the hand-judged real-news set.
+
+Usage: news_numbers.py LEDE SHARED [--half A|B|all] [--errors N] [--json OUT]
+       [--min-precision P] [--min-value V] [--min-qualifier Q] [--min-recall R]
+
+Runs `LEDE numbers --article` (the API's default numeric_claims) over the
+articles of tests/eval/news_numbers.tsv, whose texts are read from SHARED
+(news_numbers_texts.py), and compares what lede reports inside the sampled
+sentences with the judgements:
+  precision        reported numbers judged claims / all reported numbers
+                   (a number nobody judged counts against it: extend the set)
+  non-claims       the rest, by reason (years, ordinals, identifiers, ...)
+  recall           judged claims that lede reports / all judged claims
+  kind, value,     on the claims lede reports: its kind, value (relative
+  qualifier acc.   tolerance 1e-3) and qualifier among the accepted answers
+A report is matched to the judged number it overlaps most, one to one.
+Half A (md5 of the article id even) is for development, half B is held out.
+With --min-* it exits 1 when a figure of the chosen half is below its floor;
+when the texts are missing it prints so and exits 0.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from news_numbers_texts import half, load_texts  # noqa: E402
+
+TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "news_numbers.tsv")
+VALUE_REL_TOL = 1e-3  # values are compared as printed, with rounding slack
+
+
+def load_set(path):
+    sentences, items = [], []
+    with open(path) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            p = line.rstrip("\n").split("\t")
+            if p[0] == "sentence":
+                sentences.append((p[1], int(p[2]), int(p[3])))
+            elif p[0] == "item":
+                items.append({"doc": p[1], "start": int(p[2]), "end": int(p[3]),
+                              "verdict": p[4], "kinds": p[5].split("|"),
+                              "values": [] if p[6] == "-" else [float(v) for v in p[6].split("|")],
+                              "qualifiers": p[7].split("|")})
+    return sentences, items
+
+
+def run_lede(lede, texts, docs):
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = os.path.join(tmp, "in.jsonl")
+        with open(inp, "w") as f:
+            for d in docs:
+                f.write(json.dumps({"id": d, "input": texts[d]}) + "\n")
+        out = subprocess.run([lede, "numbers", "--article", "--jsonl", inp],
+                             check=True, capture_output=True, text=True).stdout
+    return {d["id"]: d["found"] for d in map(json.loads, out.splitlines())}
+
+
+def same_value(a, b):
+    return abs(a - b) <= VALUE_REL_TOL * max(1.0, abs(b))
+
+
+def score(sentences, items, found, texts, errors):
+    c = Counter()
+    reasons = Counter()
+    shown = []
+    by_sent = {}
+    for it in items:
+        by_sent.setdefault(it["doc"], []).append(it)
+    for doc, s, e in sentences:
+        gold = [it for it in by_sent.get(doc, []) if s <= it["start"] < e]
+        claims = [g for g in gold if g["verdict"] == "claim"]
+        c["gold_claims"] += len(claims)
+        taken = set()
+        for r in (r for r in found.get(doc, []) if s <= r["start"] < e):
+            c["reported"] += 1
+            best, best_ov = None, 0
+            for i, g in enumerate(gold):
+                ov = min(r["end"], g["end"]) - max(r["start"], g["start"])
+                if ov > best_ov and i not in taken:
+                    best, best_ov = i, ov
+            if best is None:
+                reasons["unjudged"] += 1
+                shown.append(("unjudged", doc, r, None))
+                continue
+            taken.add(best)
+            g = gold[best]
+            if g["verdict"] != "claim":
+                reasons[g["verdict"][4:]] += 1
+                shown.append(("not a claim: " + g["verdict"][4:], doc, r, g))
+                continue
+            c["claims_reported"] += 1
+            kind_ok = r["kind"] in g["kinds"]
+            value_ok = not g["values"] or any(same_value(r["value"], v) for v in g["values"]
+                                              if r["value"] is not None)
+            qual_ok = (r["qualifier"] or "none") in g["qualifiers"]
+            c["kind_ok"] += kind_ok
+            c["value_ok"] += value_ok
+            c["qualifier_ok"] += qual_ok
+            for ok, what in ((kind_ok, "kind"), (value_ok, "value"), (qual_ok, "qualifier")):
+                if not ok:
+                    shown.append(("wrong " + what, doc, r, g))
+        for i, g in enumerate(gold):
+            if g["verdict"] == "claim" and i not in taken:
+                shown.append(("missed", doc, None, g))
+    c["recalled"] = c["claims_reported"]
+    n = c["reported"] or 1
+    m = c["claims_reported"] or 1
+    fig = {
+        "sentences": len(sentences), "gold_claims": c["gold_claims"], "reported": c["reported"],
+        "precision": c["claims_reported"] / n,
+        "non_claim_share": 1 - c["claims_reported"] / n,
+        "non_claims": dict(reasons),
+        "recall": c["recalled"] / (c["gold_claims"] or 1),
+        "kind_acc": c["kind_ok"] / m, "value_acc": c["value_ok"] / m,
+        "qualifier_acc": c["qualifier_ok"] / m,
+    }
+    if errors:
+        for what, doc, r, g in shown[:errors]:
+            t = texts[doc]
+            a = min(x["start"] for x in (r, g) if x)
+            b = max(x["end"] for x in (r, g) if x)
+            ctx = t[max(0, a - 50):b + 30].replace("\n", " ")
+            got = ("%s %s %s q=%s" % (r["text"], r["kind"], r["value"], r["qualifier"])) if r else "-"
+            want = ("%s %s q=%s" % ("|".join(g["kinds"]), "|".join("%g" % v for v in g["values"]),
+                                    "|".join(g["qualifiers"]))) if g and g["verdict"] == "claim" else "-"
+            print("%-22s got [%s] want [%s]\n    ...%s..." % (what, got, want, ctx))
+    return fig
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("lede")
+    ap.add_argument("shared")
+    ap.add_argument("--half", default="all", choices=["A", "B", "all"])
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--json")
+    for name in ("precision", "value", "qualifier", "recall"):
+        ap.add_argument("--min-" + name, type=float)
+    a = ap.parse_args()
+    sentences, items = load_set(TSV)
+    texts = load_texts(a.shared)
+    docs = sorted({d for d, _, _ in sentences})
+    if any(d not in texts for d in docs):
+        print("news_numbers: texts missing under %s, not scored" % a.shared)
+        return 0
+    found = run_lede(a.lede, texts, docs)
+    halves = ["A", "B"] if a.half == "all" else [a.half]
+    results = {}
+    for h in ["all"] + halves if a.half == "all" else halves:
+        keep = (lambda d: True) if h == "all" else (lambda d, h=h: half(d) == h)
+        ss = [x for x in sentences if keep(x[0])]
+        its = [x for x in items if keep(x["doc"])]
+        # errors are shown for the development half only, never for B
+        show = a.errors if h in ("A",) or (h == a.half and h != "B") else 0
+        results[h] = score(ss, its, found, texts, show)
+    print("%-5s %5s %6s %8s %9s %6s %6s %6s %6s  non-claims" %
+          ("half", "sents", "claims", "reported", "precision", "recall", "kind", "value", "qual"))
+    for h, f in results.items():
+        print("%-5s %5d %6d %8d %9.3f %6.3f %6.3f %6.3f %6.3f  %s" %
+              (h, f["sentences"], f["gold_claims"], f["reported"], f["precision"], f["recall"],
+               f["kind_acc"], f["value_acc"], f["qualifier_acc"],
+               ", ".join("%s %d" % kv for kv in sorted(f["non_claims"].items(), key=lambda kv: -kv[1]))))
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(results, f, indent=1)
+    main_fig = results["all" if a.half == "all" else a.half]
+    bad = 0
+    for name, key in (("precision", "precision"), ("value", "value_acc"),
+                      ("qualifier", "qualifier_acc"), ("recall", "recall")):
+        floor = getattr(a, "min_" + name)
+        if floor is not None:
+            ok = main_fig[key] >= floor
+            bad += not ok
+            print("%-10s %.3f (floor %.3f) %s" % (name, main_fig[key], floor, "ok" if ok else "BELOW FLOOR"))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

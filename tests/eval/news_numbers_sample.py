@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Draws the sentences of the real-news numbers set (news_numbers.tsv).
+
+Usage: news_numbers_sample.py SHARED > sentences.tsv
+Prints "batch DOC START END" for each sampled sentence, as the set was drawn:
+articles in the order of sha1("news-sample:" + DOC); from each article with
+enough sentences holding a number (a digit or a number word, under 600
+characters), a fixed random choice of 3 (PolNeAR) or 2 (scrapinghub). Batch 1:
+the first 50 PolNeAR and 36 scrapinghub articles; batch 2: the next 60 and 30,
+scrapinghub pages in English only. Used to extend the set with new batches.
+"""
+import hashlib
+import os
+import random
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from news_numbers_texts import load_texts, sentences  # noqa: E402
+
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+                "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
+                "fifty sixty seventy eighty ninety hundred thousand million billion trillion "
+                "dozen dozens half third quarter first second fourth fifth sixth seventh eighth "
+                "ninth tenth twice thirds hundreds thousands millions billions").split()
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:%s)\b" % "|".join(NUMBER_WORDS), re.I)
+ENGLISH = re.compile(r"\b(the|and|of|to|is|was|that|with)\b")
+MAX_SENTENCE = 600
+
+
+def key(doc):
+    return hashlib.sha1(("news-sample:" + doc).encode()).hexdigest()
+
+
+def english(text):
+    return len(ENGLISH.findall(text)) > 0.04 * len(text.split())
+
+
+def take(texts, docs, n_docs, per, used):
+    picked, got = [], 0
+    for d in docs:
+        if got >= n_docs:
+            break
+        if d in used:
+            continue
+        x = texts[d]
+        cands = [(s, e) for s, e in sentences(x) if NUMBER.search(x[s:e]) and e - s < MAX_SENTENCE]
+        if len(cands) < per:
+            continue
+        picked.extend((d, s, e) for s, e in sorted(random.Random(key(d)).sample(cands, per)))
+        used.add(d)
+        got += 1
+    return picked
+
+
+def main():
+    texts = load_texts(sys.argv[1])
+    pol = sorted((d for d in texts if d.startswith("polnear:")), key=key)
+    sh = sorted((d for d in texts if d.startswith("scrapinghub:")), key=key)
+    used = set()
+    batch1 = take(texts, pol, 50, 3, used) + take(texts, sh, 36, 2, used)
+    batch2 = take(texts, pol, 60, 3, used) + \
+        take(texts, [d for d in sh if english(texts[d])], 30, 2, used)
+    for b, rows in ((1, batch1), (2, batch2)):
+        for d, s, e in rows:
+            print("%d\t%s\t%d\t%d" % (b, d, s, e))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+/* Which numbers are claims (core/nlp/num_role.c), on sentences written for these tests.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "lede/lede.h"
+
+static lede_ctx *ctx;
+static lede_result *res;
+
+static void setup(void) {
+    lede_ctx_config cfg = {.data_dir = LEDE_SOURCE_DIR "/core/data"};
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, NULL, 0), LEDE_OK);
+}
+
+static void teardown(void) {
+    lede_result_free(res);
+    res = NULL;
+    lede_ctx_free(ctx);
+}
+
+static void run_with(const char *text, bool non_claims, bool dates) {
+    lede_result_free(res);
+    res = NULL;
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_NUMBERS;
+    opt.include_non_claims = non_claims;
+    opt.include_dates = dates;
+    cr_assert_eq(lede_analyze_text(ctx, text, strlen(text), &opt, &res), LEDE_OK);
+}
+
+/* Every number found, non-claims included. */
+static void run_all(const char *text) { run_with(text, true, false); }
+
+/* The API's default: claims only. */
+static void run(const char *text) { run_with(text, false, false); }
+
+/* The number found at the n-th occurrence (from 0) of `t` in the text. */
+static const lede_claim *at(const char *text, const char *t, int nth) {
+    const char *p = text;
+    for (int i = 0; i <= nth; i++) {
+        p = strstr(i ? p + 1 : p, t);
+        cr_assert_not_null(p, "\"%s\" not in the text", t);
+    }
+    size_t cp = 0;
+    for (const char *q = text; q < p; q++)
+        cp += ((unsigned char)*q & 0xC0) != 0x80;
+    for (size_t i = 0; i < res->n_claims; i++)
+        if (res->claims[i].num_start <= cp && cp < res->claims[i].num_end)
+            return &res->claims[i];
+    cr_assert_fail("no number found at \"%s\"", t);
+    return NULL;
+}
+
+static void is_claim(const char *text, const char *t, int nth) {
+    const lede_claim *c = at(text, t, nth);
+    cr_assert_null(c->non_claim, "\"%s\" is marked %s", c->text, c->non_claim);
+}
+
+static void not_claim(const char *text, const char *t, int nth, const char *why) {
+    const lede_claim *c = at(text, t, nth);
+    cr_assert(c->non_claim && strcmp(c->non_claim, why) == 0, "\"%s\" is %s, want %s",
+              c->text, c->non_claim ? c->non_claim : "a claim", why);
+}
+
+TestSuite(num_role, .init = setup, .fini = teardown);
+
+Test(num_role, one_as_pronoun_or_article) {
+    const char *s = "One farmer said the plan was one of the worst, and a cheaper one is "
+                    "enough.\n\nOne reason is simple: no one asked.";
+    run_all(s);
+    not_claim(s, "One farmer", 0, "pronoun");
+    not_claim(s, "one of", 0, "pronoun");
+    not_claim(s, "one is", 0, "pronoun");
+    not_claim(s, "One reason", 0, "pronoun");
+}
+
+Test(num_role, one_that_counts) {
+    const char *s =
+        "Only one of the 40 members voted, one of the nine judges left, the firm cut "
+        "its staff to one crew from three, one in five adults smokes, more than one "
+        "bidder came and one man was killed.";
+    run_all(s);
+    is_claim(s, "one of the 40", 0);
+    is_claim(s, "one of the nine", 0);
+    is_claim(s, "one crew", 0);
+    is_claim(s, "one in five", 0);
+    is_claim(s, "one bidder", 0);
+    is_claim(s, "one man", 0);
+}
+
+Test(num_role, about_one_is_a_preposition_without_a_compared_number) {
+    const char *s = "She wrote a long story about one teacher's last year.";
+    run_all(s);
+    not_claim(s, "one", 0, "pronoun");
+}
+
+Test(num_role, sequence_ordinals_are_not_claims) {
+    const char *s =
+        "The fifth debate was held on the first day of the third week, and it "
+        "was the first time a rival spoke first.";
+    run_all(s);
+    not_claim(s, "fifth", 0, "sequence");
+    not_claim(s, "first day", 0, "sequence");
+    not_claim(s, "third", 0, "sequence");
+    not_claim(s, "first time", 0, "sequence");
+}
+
+Test(num_role, ranks_are_claims) {
+    const char *s =
+        "She finished second, the city is the third-largest in the region, the "
+        "party won the second most seats, he took first place and it was the "
+        "second time in a month that the fourth-place team won.";
+    run_all(s);
+    is_claim(s, "second,", 0);
+    is_claim(s, "third", 0);
+    is_claim(s, "second most", 0);
+    is_claim(s, "first place", 0);
+    is_claim(s, "second time", 0);
+    is_claim(s, "fourth", 0);
+}
+
+Test(num_role, in_the_first_place_is_an_idiom) {
+    const char *s =
+        "Why build the road in the first place? The team ended in first place.";
+    run_all(s);
+    not_claim(s, "first", 0, "sequence");
+    is_claim(s, "first", 1);
+}
+
+Test(num_role, the_first_to_do_something) {
+    const char *s =
+        "She became the first governor from the coast to win twice. The first "
+        "thing he wanted to fix was the roof.";
+    run_all(s);
+    is_claim(s, "first governor", 0);
+    not_claim(s, "first thing", 0, "sequence");
+}
+
+Test(num_role, capitalised_number_word_in_a_name) {
+    const char *s = "Workers joined the Fight for Fifteen campaign. Twelve buses came.";
+    run_all(s);
+    not_claim(s, "Fifteen", 0, "name");
+    is_claim(s, "Twelve", 0);
+}
+
+Test(num_role, title_case_headline_keeps_its_numbers) {
+    const char *s = "Mayor Says Twelve Schools Will Close By Friday";
+    run_all(s);
+    is_claim(s, "Twelve", 0);
+}
+
+Test(num_role, long_digit_runs_and_iso_dates) {
+    const char *s = "The post 1234567890123 <time datetime=\"2016-06-28\"> was shared by "
+                    "4,500,000,000 people and 12345 others.";
+    run_all(s);
+    not_claim(s, "1234567890123", 0, "identifier");
+    not_claim(s, "06", 0, "date");
+    is_claim(s, "4,500,000,000", 0);
+    is_claim(s, "12345 others", 0);
+}
+
+Test(num_role, attributive_year_is_a_year) {
+    const char *s =
+        "He revisited the 2004 changes and his 1996 book, and 2004 people came.";
+    run_with(s, true, true);
+    cr_assert_eq(at(s, "2004 changes", 0)->kind, LEDE_CLAIM_YEAR);
+    cr_assert_eq(at(s, "1996", 0)->kind, LEDE_CLAIM_YEAR);
+    cr_assert_eq(at(s, "2004 people", 0)->kind, LEDE_CLAIM_COUNT);
+}
+
+Test(num_role, default_output_holds_claims_only) {
+    run("One aide said one of the 12 rooms and the third floor were closed in the "
+        "2012 season; 300 staff left.");
+    cr_assert_eq(res->n_claims, 3, "claims: %zu", res->n_claims);
+    cr_assert_str_eq(res->claims[0].text, "one");
+    cr_assert_str_eq(res->claims[1].text, "12 rooms");
+    cr_assert_str_eq(res->claims[2].text, "300 staff");
+    for (size_t i = 0; i < res->n_claims; i++)
+        cr_assert_null(res->claims[i].non_claim);
+}
