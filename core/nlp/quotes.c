@@ -115,6 +115,114 @@ static bool adjective_name(const lede_job *job, const ent_span *at, const qspeak
            0;
 }
 
+/* The words the text writes in lower case, as sorted hashes of their
+ * lower-case form: a capitalised word that is also written in lower case
+ * opened a sentence rather than naming someone. */
+typedef struct {
+    uint64_t *h;
+    size_t n;
+} lower_words;
+
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static lede_status lower_words_build(lede_arena *a, const qtext *q, lower_words *out) {
+    out->n = 0;
+    out->h = arena_alloc(a, (q->n + 1) * sizeof *out->h);
+    if (!out->h)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < q->n; i++) {
+        const qtok *t = &q->t[i];
+        unsigned char c = (unsigned char)q->text[t->b];
+        if (t->kind == QT_WORD && c >= 'a' && c <= 'z')
+            out->h[out->n++] = ner_hash_bytes(q->text + t->b, t->e - t->b, 1);
+    }
+    qsort(out->h, out->n, sizeof *out->h, cmp_u64);
+    return LEDE_OK;
+}
+
+static bool lower_words_has(const lower_words *w, const char *word) {
+    uint64_t h = ner_hash_bytes(word, strlen(word), 1);
+    return bsearch(&h, w->h, w->n, sizeof *w->h, cmp_u64) != NULL;
+}
+
+/* A contraction of a pronoun ("We're", "I'm", "You'll", "Don't"), not a
+ * name ("O'Neill"). */
+static bool contraction(const char *w) {
+    static const char *const ends[] = {"m", "re", "ve", "ll", "d", "t"};
+    const char *ap = strrchr(w, '\'');
+    size_t skip = 1;
+    const char *curly = strstr(w, "\xE2\x80\x99"); /* U+2019 */
+    if (curly && (!ap || curly > ap))
+        ap = curly, skip = 3;
+    if (!ap || ap == w)
+        return false;
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+        if (!strcmp(ap + skip, ends[i]))
+            return true;
+    return false;
+}
+
+/* Closed-class words and sentence adverbs that open sentences and never
+ * name anyone: determiners, pronouns, quantifiers, prepositions,
+ * conjunctions, number words. */
+static const char *const closed_words[] = {
+    "a",           "about",  "after",   "all",       "also",    "although",  "an",
+    "another",     "any",    "as",      "at",        "because", "before",    "beyond",
+    "both",        "but",    "by",      "each",      "even",    "every",     "everybody",
+    "everyone",    "few",    "five",    "for",       "four",    "from",      "here",
+    "her",         "his",    "however", "if",        "in",      "instead",   "its",
+    "just",        "let",    "like",    "many",      "maybe",   "meanwhile", "more",
+    "most",        "mostly", "much",    "my",        "never",   "no",        "none",
+    "nonetheless", "now",    "of",      "often",     "on",      "once",      "one",
+    "only",        "other",  "others",  "our",       "over",    "perhaps",   "rather",
+    "since",       "so",     "some",    "sometimes", "still",   "such",      "that",
+    "the",         "their",  "then",    "there",     "these",   "this",      "those",
+    "though",      "three",  "to",      "too",       "two",     "under",     "unless",
+    "usually",     "very",   "what",    "when",      "where",   "which",     "while",
+    "who",         "whose",  "with",    "without",   "yet",     "your"};
+
+static bool common_word(const lede_job *job, const char *w, size_t n) {
+    uint64_t h = ner_hash_bytes(w, n, 1);
+    return (ner_gaz_lookup(job->ctx->gaz, &h, 1) & NER_GAZ_COMMON) != 0;
+}
+
+static bool ends_with(const char *w, size_t n, const char *end) {
+    size_t k = strlen(end);
+    return n > k + 2 && !strcasecmp(w + n - k, end);
+}
+
+/* A one-word name no entity stands for that opened a sentence and is no
+ * name: a contraction ("We're"), a closed-class word ("Another", "Those"),
+ * an ordinary word in -ing, -ly or -ed ("Following", "Asked"), the plural of
+ * an ordinary noun ("Analysts", "Officials") or an ordinary word the text
+ * also writes in lower case. Names are kept: those the tagger found, common
+ * words never written in lower case ("Trump", "King") and unknown words
+ * ("Opelka"). */
+static bool ordinary_word_name(const lede_job *job, const lower_words *lw,
+                               const qspeaker *s) {
+    if (!s->name || strchr(s->name, ' '))
+        return false;
+    if (contraction(s->name))
+        return true;
+    size_t n = strlen(s->name);
+    for (size_t i = 0; i < sizeof closed_words / sizeof closed_words[0]; i++)
+        if (!strcasecmp(s->name, closed_words[i]))
+            return true;
+    /* groups named by what they do ("Analysts", "Physicians", "Authorities") */
+    if (ends_with(s->name, n, "ists") || ends_with(s->name, n, "ians") ||
+        ends_with(s->name, n, "ities"))
+        return true;
+    if (!job->ctx->gaz || !common_word(job, s->name, n))
+        return false;
+    return ends_with(s->name, n, "ing") || ends_with(s->name, n, "ly") ||
+           ends_with(s->name, n, "ed") ||
+           (ends_with(s->name, n, "s") && common_word(job, s->name, n - 1)) ||
+           lower_words_has(lw, s->name);
+}
+
 /* A pronoun's antecedent must agree with it: "he"/"she" a person (or a name
  * the tagger left untyped), "they"/"it"/"we" a group, never one person. */
 static bool pronoun_agrees(const qspeaker *s, long entity, const lede_result *res) {
@@ -126,8 +234,8 @@ static bool pronoun_agrees(const qspeaker *s, long entity, const lede_result *re
     return entity >= 0 && t == LEDE_ENT_ORG;
 }
 
-static void link_entity(lede_job *job, const ent_span *es, size_t n_es, const qspeaker *s,
-                        lede_quote *out) {
+static void link_entity(lede_job *job, const ent_span *es, size_t n_es,
+                        const lower_words *lw, const qspeaker *s, lede_quote *out) {
     const ent_span *at = s->nb >= 0 ? entity_at(es, n_es, s->nb, s->ne) : NULL;
     if (adjective_name(job, at, s)) {
         out->speaker = NULL;
@@ -135,6 +243,10 @@ static void link_entity(lede_job *job, const ent_span *es, size_t n_es, const qs
     }
     const ent_span *hit = speaking_entity(at);
     long entity = hit ? hit->entity : person_by_surname(job->res, s->name);
+    if (entity < 0 && ordinary_word_name(job, lw, s)) {
+        out->speaker = NULL;
+        return;
+    }
     if (!pronoun_agrees(s, entity, job->res)) {
         out->speaker = NULL;
         return;
@@ -247,8 +359,11 @@ lede_status nlp_quotes_extract(lede_job *job) {
     st = quotes_speakers(job->arena, qp, &found, spk);
     ent_span *es = NULL;
     size_t n_es = 0;
+    lower_words lw;
     if (st == LEDE_OK)
         st = entity_spans(job, &es, &n_es);
+    if (st == LEDE_OK)
+        st = lower_words_build(job->arena, qp, &lw);
     if (st != LEDE_OK)
         return st;
     for (size_t i = 0; i < found.n; i++) {
@@ -278,7 +393,7 @@ lede_status nlp_quotes_extract(lede_job *job) {
         }
         if (!o->text || (f->cue_b >= 0 && !o->cue))
             return LEDE_ERR_NOMEM;
-        link_entity(job, es, n_es, &spk[i], o);
+        link_entity(job, es, n_es, &lw, &spk[i], o);
     }
     res->quotes = out;
     res->n_quotes = found.n;

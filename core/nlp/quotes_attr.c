@@ -168,9 +168,12 @@ static const qword finite_aux[] = {W("is"),  W("are"),   W("was"),  W("were"),
                                    W("has"), W("would"), W("will"), W("does")};
 /* Labels of the newsroom's own notes, not speakers: "Correction: ...". */
 static const qword editorial_labels[] = {
-    W("correction"), W("clarification"), W("update"), W("updated"),   W("note"),
-    W("editor's"),   W("related"),       W("source"), W("photo"),     W("video"),
-    W("watch"),      W("read"),          W("posted"), W("published"), W("date")};
+    W("correction"), W("clarification"), W("update"),    W("updated"),
+    W("note"),       W("editor's"),      W("related"),   W("source"),
+    W("photo"),      W("video"),         W("watch"),     W("read"),
+    W("posted"),     W("published"),     W("date"),      W("disclaimer"),
+    W("disclosure"), W("advertisement"), W("sponsored"), W("listen"),
+    W("download"),   W("subscribe"),     W("q"),         W("a")};
 static const qword months[] = {W("january"), W("february"), W("march"),
                                W("april"),   W("may"),      W("june"),
                                W("july"),    W("august"),   W("september"),

@@ -512,6 +512,26 @@ Test(quotes, introductions_without_a_reporting_verb) {
     lede_result_free(r);
 }
 
+/* A capitalised ordinary word that opens a sentence names nobody: the
+ * plural of an ordinary noun, a closed-class word, a contraction; a name
+ * that is also a word but never written in lower case stays a name. */
+Test(quotes, ordinary_words_opening_a_sentence_name_nobody) {
+    const char *texts[] = {
+        "Officials said the water was safe.", "Scientists said the water was safe.",
+        "Others said the water was safe.", "We\u2019ll said the water was safe."};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        lede_result *r = run(texts[i]);
+        const lede_quote *q = find(r, "the water was safe");
+        cr_assert_not_null(q, "%s", texts[i]);
+        cr_expect_null(q->speaker, "%s: speaker %s", texts[i], q->speaker);
+        lede_result_free(r);
+    }
+    lede_result *r = run("Trump said the water was safe. Trump added that the plant "
+                         "would stay open.");
+    expect(find(r, "the plant would stay open"), LEDE_QUOTE_INDIRECT, "Trump", "added");
+    lede_result_free(r);
+}
+
 /* After "CONTENT, X announced", words with a subject or a finite verb are a
  * clause of content, not a tail of the attribution. */
 Test(quotes, clause_after_the_cue_is_content_not_a_tail) {
