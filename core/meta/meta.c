@@ -101,7 +101,7 @@ static const char *const author_keys[] = {
     "dc:creator",      "dcterm:creator",    "author",
     "article:author",  "dc.creator",        "dcterms.creator",
     "parsely-author",  "sailthru.author",   "byl",
-    "citation_author", "og:article:author",
+    "citation_author", "og:article:author", "og:author",
 };
 static const char *const description_keys[] = {"description", "og:description",
                                                "twitter:description", "dc.description"};
@@ -125,14 +125,25 @@ static const char *const headline_keys[] = {
 static const char *const byline_markers[] = {"byline",  "by-line",     "author",
                                              "writer",  "contributor", "reporter",
                                              "creator", "p-author",    "story-credit"};
-static const char *const byline_vetoes[] = {"comment", "bio",   "avatar", "image",
-                                            "img",     "photo", "about",  "related",
-                                            "follow",  "more",  "social", "share"};
+static const char *const byline_vetoes[] = {
+    "comment", "bio",    "avatar", "image",  "img",   "photo", "about",
+    "related", "follow", "more",   "social", "share", "quote"};
 /* itemprop values that mark an author element. */
 static const char *const itemprop_author_words[] = {"author", "creator"};
+/* Elements whose content is not the article's own credit: a figure's
+ * caption names the photographer, an aside or a sidebar other stories, a
+ * quotation the person quoted. */
+static const char *const aside_elements[] = {"figure", "figcaption", "aside",
+                                             "blockquote", "q"};
+/* Class or id words of containers of that kind. */
+static const char *const aside_markers[] = {"sidebar", "quote"};
+/* Ancestors looked at for one of them. */
+#define ASIDE_MAX_DEPTH 16
+
 _Static_assert(COUNT(byline_markers) <= MARKER_WORDS_MAX &&
                    COUNT(byline_vetoes) <= MARKER_WORDS_MAX &&
-                   COUNT(itemprop_author_words) <= MARKER_WORDS_MAX,
+                   COUNT(itemprop_author_words) <= MARKER_WORDS_MAX &&
+                   COUNT(aside_markers) <= MARKER_WORDS_MAX,
                "marker lists fit a word_set");
 
 /* ------------------------------------------------------------ scanning */
@@ -258,13 +269,14 @@ static void word_set_init(word_set *ws, const char *const *words, size_t count) 
 }
 
 /* The marker lists as word sets, derived once by meta_init(). */
-static word_set markers, vetoes, itemprop_authors;
+static word_set markers, vetoes, itemprop_authors, asides;
 static pthread_once_t word_sets_once = PTHREAD_ONCE_INIT;
 
 static void word_sets_build(void) {
     word_set_init(&markers, byline_markers, COUNT(byline_markers));
     word_set_init(&vetoes, byline_vetoes, COUNT(byline_vetoes));
     word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
+    word_set_init(&asides, aside_markers, COUNT(aside_markers));
 }
 
 void meta_init(void) {
@@ -319,8 +331,16 @@ static void scan_link(page_scan *s, xmlNode *n, size_t order) {
 }
 
 /* The attributes every element is looked at for, read in one walk. */
-enum { SCAN_ATTR_ITEMPROP, SCAN_ATTR_CLASS, SCAN_ATTR_ID, SCAN_ATTR_COUNT };
-static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {"itemprop", "class", "id"};
+enum {
+    SCAN_ATTR_ITEMPROP,
+    SCAN_ATTR_CLASS,
+    SCAN_ATTR_ID,
+    SCAN_ATTR_TESTID,    /* data-testid="AuthorURL": test hooks name the part */
+    SCAN_ATTR_COMPONENT, /* data-component="Byline" */
+    SCAN_ATTR_COUNT
+};
+static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {
+    "itemprop", "class", "id", "data-testid", "data-component"};
 
 /* One walk over the document collecting every metadata source, JSON-LD
  * scripts into `jsonld`. */
@@ -357,14 +377,21 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
             const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
-            if (role != ROLE_META && role != ROLE_WRAPPER && (cls || id)) {
-                folded_value fc, fi;
+            const char *hook = attrs[SCAN_ATTR_TESTID] ? attrs[SCAN_ATTR_TESTID]
+                                                       : attrs[SCAN_ATTR_COMPONENT];
+            bool marked = false;
+            if (role != ROLE_META && role != ROLE_WRAPPER && (cls || id || hook)) {
+                folded_value fc, fi, fh;
                 fold_value(&fc, cls);
                 fold_value(&fi, id);
-                if ((has_word(&fc, &markers) || has_word(&fi, &markers)) &&
-                    !has_word(&fc, &vetoes))
-                    add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
+                fold_value(&fh, hook);
+                marked = (has_word(&fc, &markers) || has_word(&fi, &markers) ||
+                          has_word(&fh, &markers)) &&
+                         !has_word(&fc, &vetoes) && !has_word(&fh, &vetoes);
             }
+            /* <author>: a CMS's own element for the credit. */
+            if (marked || (role == ROLE_OTHER && dom_is(n, "author")))
+                add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
             if (role == ROLE_CONTAINER && meta_byline_prefixed(first_text(n)))
                 add_candidate(s, s->by_line, &s->n_by_line, n, order);
             /* Elements with a role are never script, style or the like. A
@@ -972,7 +999,30 @@ static bool unclosed_bracket(const char *s) {
     return depth > 0;
 }
 
+/* True when n is inside a figure, an aside, a quotation or a sidebar: a
+ * credit there is not the article's byline. */
+static bool in_aside(const xmlNode *n) {
+    size_t depth = 0;
+    for (const xmlNode *p = n;
+         p && p->type == XML_ELEMENT_NODE && depth < ASIDE_MAX_DEPTH;
+         p = p->parent, depth++) {
+        for (size_t i = 0; i < COUNT(aside_elements); i++)
+            if (dom_is(p, aside_elements[i]))
+                return true;
+        if (dom_is(p, "body") || dom_is(p, "html"))
+            break; /* their classes are layout flags ("sidebar-primary") */
+        folded_value fc, fi;
+        fold_value(&fc, dom_attr(p, "class"));
+        fold_value(&fi, dom_attr(p, "id"));
+        if (has_word(&fc, &asides) || has_word(&fi, &asides))
+            return true;
+    }
+    return false;
+}
+
 static char *visible_byline(lede_job *job, xmlNode *n) {
+    if (in_aside(n))
+        return NULL;
     char *t = byline_text(job, n);
     meta_byline probe = {.min_two_words = true};
     if (!t || strlen(t) > BYLINE_WRITTEN_MAX || unclosed_bracket(t) ||
@@ -1037,6 +1087,27 @@ static bool names_only_outlet(lede_job *job, const char *text, const outlet_name
     return named && !by.n_authors;
 }
 
+/* The text of a rel=author or itemprop=author element. A microdata Person
+ * (itemscope) names itself in its itemprop=name part; its other parts are a
+ * photo, a date, a job title. */
+static const char *author_element_text(lede_job *job, xmlNode *n) {
+    const char *v = dom_attr(n, "content");
+    if (v)
+        return v;
+    if (dom_attr(n, "itemscope"))
+        for (xmlNode *c = n->children; c; c = dom_next(n, c, false)) {
+            const char *prop =
+                c->type == XML_ELEMENT_NODE ? dom_attr(c, "itemprop") : NULL;
+            if (prop && !strcasecmp(prop, "name")) {
+                n = c;
+                if ((v = dom_attr(c, "content")))
+                    return v;
+                break;
+            }
+        }
+    return byline_text(job, n);
+}
+
 /* The JSON-LD publisher's name, or NULL. */
 static const char *publisher_name(lede_job *job, json_t *article) {
     json_t *pub = json_object_get(article, "publisher");
@@ -1069,11 +1140,19 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
     for (size_t i = 0; i < n_names; i++) /* the outlet as the only author */
         if (names_only_outlet(job, names[i], o))
             pick_fallback(&p, as_written(job, names[i]), "json-ld");
-    /* 2. <meta name=author> and its relatives. */
+    /* 2. <meta name=author> and its relatives; co-authors may each have a
+     * tag of the same name. */
     for (size_t i = 0; i < COUNT(author_keys); i++) {
         const char *v = meta_get(s, author_keys[i]);
         if (persons_from(job, v, o, &p.by)) {
             p.source = author_keys[i], p.written = as_written(job, v);
+            size_t named = p.by.n_authors;
+            for (size_t k = 0; k < s->n_metas; k++)
+                if (s->metas[k].value != v &&
+                    key_matches(s->metas[k].key, author_keys[i]))
+                    persons_from(job, s->metas[k].value, o, &p.by);
+            if (p.by.n_authors > named) /* several tags: no one string says it */
+                p.written = NULL;
             return p;
         }
         pick_fallback(&p, v ? as_written(job, v) : NULL, "meta:author");
@@ -1081,9 +1160,9 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
     /* 3. rel=author and itemprop=author elements. */
     for (size_t i = 0; i < s->n_rel_author; i++) {
         xmlNode *n = s->rel_author[i].node;
-        const char *v = dom_attr(n, "content");
-        if (!v)
-            v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+        if (in_aside(n))
+            continue;
+        const char *v = author_element_text(job, n);
         if (persons_from(job, v, o, &p.by)) {
             p.source = dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author";
             p.written = as_written(job, v);
@@ -1128,9 +1207,7 @@ static void byline_sources(lede_job *job, const page_scan *s, json_t *article,
                 sources_add(&l, author_keys[i]);
         for (size_t i = 0; i < s->n_rel_author; i++) {
             xmlNode *n = s->rel_author[i].node;
-            const char *v = dom_attr(n, "content");
-            if (!v)
-                v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+            const char *v = author_element_text(job, n);
             if (names_first_author(job, v, o, first))
                 sources_add(&l,
                             dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author");

@@ -852,3 +852,93 @@ Test(meta, title_that_opens_with_the_h1_beats_a_jsonld_description) {
     cr_assert_str_eq(r->provenance.headline, "h1");
     lede_result_free(r);
 }
+
+/* ------------------------------------------------------------ issue 17: metaset rules */
+
+Test(meta, byline_names_lose_emoji_handles_and_affiliations) {
+    meta_byline b;
+    parse("Maria Lopez \xE2\x9C\xA8\xEF\xB8\x8F", &b); /* sparkles + VS16 */
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Maria Lopez");
+    parse("Maria Lopez @mlopez_writes", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Maria Lopez");
+    cr_assert_str_eq(meta_byline_trim(arena, "By Maria Lopez @mlopez 10:02AM"),
+                     "By Maria Lopez");
+    parse("By Maria Lopez For The Coastal Courier", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Maria Lopez");
+    parse("Tom Avery from Harbor Weekly and Li Wei", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[0], "Tom Avery");
+    cr_assert_str_eq(b.authors[1], "Li Wei");
+    /* One word before "for": an organisation's name, not a person's. */
+    parse("Alliance for Open Maps", &b);
+    cr_assert_eq(b.n_authors, 0);
+}
+
+Test(meta, every_author_meta_tag_of_a_name_is_an_author) {
+    lede_result *r = extract("<html><head><meta name=\"author\" content=\"Ann Lee\">"
+                             "<meta name=\"author\" content=\"Bo Park\"></head>"
+                             "<body><p>Story.</p></body></html>",
+                             NULL);
+    cr_assert_eq(r->n_authors, 2);
+    cr_assert(has_author(r, "Ann Lee") && has_author(r, "Bo Park"));
+    cr_assert_str_eq(r->byline, "Ann Lee and Bo Park");
+    lede_result_free(r);
+    r = extract("<html><head><meta property=\"og:author\" content=\"Cy Ruiz\"></head>"
+                "<body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert(has_author(r, "Cy Ruiz"));
+    cr_assert_str_eq(r->provenance.byline, "og:author");
+    lede_result_free(r);
+}
+
+Test(meta, credits_in_figures_asides_and_quotes_are_no_byline) {
+    static const char *const pages[] = {
+        "<html><body><figure><img src=\"a.jpg\"><figcaption><span class=\"author\">Ann "
+        "Lee</span></figcaption></figure><p>Story.</p></body></html>",
+        "<html><body><div class=\"page-sidebar\"><div class=\"author\">Ann Lee</div>"
+        "</div><p>Story.</p></body></html>",
+        "<html><body><aside><a rel=\"author\" href=\"/ann\">Ann Lee</a></aside>"
+        "<p>Story.</p></body></html>",
+        "<html><body><blockquote><p>Words.</p><p class=\"author\">Ann Lee</p>"
+        "</blockquote><p>Story.</p></body></html>",
+        "<html><body><div class=\"pull\"><p>Words.</p><p class=\"quote-author\">Ann "
+        "Lee</p></div><p>Story.</p></body></html>",
+    };
+    for (size_t i = 0; i < COUNT(pages); i++) {
+        lede_result *r = extract(pages[i], NULL);
+        cr_assert_eq(r->n_authors, 0, "page %zu", i);
+        lede_result_free(r);
+    }
+    /* A layout flag on <body> is no sidebar around the byline. */
+    lede_result *r =
+        extract("<html><body class=\"sidebar-left\"><div class=\"author\">By Ann Lee"
+                "</div><p>Story.</p></body></html>",
+                NULL);
+    cr_assert(has_author(r, "Ann Lee"));
+    lede_result_free(r);
+}
+
+Test(meta, microdata_person_and_test_hooks_name_the_author) {
+    /* The Person's name part, not its photo, date and reviewer. */
+    lede_result *r = extract(
+        "<html><body><div itemprop=\"author\" itemscope itemtype=\"http://schema.org/"
+        "Person\"><img alt=\"Ann Lee\" src=\"a.jpg\"><span>By <a href=\"/ann\"><span "
+        "itemprop=\"name\">Ann Lee</span></a></span><span>June 3 2022</span><span>"
+        "Checked by <a href=\"/bo\">Bo Park</a></span></div><p>Story.</p></body></html>",
+        NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert(has_author(r, "Ann Lee"));
+    lede_result_free(r);
+    r = extract("<html><body><div><a data-testid=\"AuthorLink\" href=\"/by/x\">Cy Ruiz"
+                "</a></div><p>Story.</p></body></html>",
+                NULL);
+    cr_assert(has_author(r, "Cy Ruiz"));
+    lede_result_free(r);
+    r = extract("<html><body><author>Dee Kaur</author><p>Story.</p></body></html>", NULL);
+    cr_assert(has_author(r, "Dee Kaur"));
+    lede_result_free(r);
+}
