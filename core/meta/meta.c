@@ -313,6 +313,8 @@ static void scan_meta(page_scan *s, xmlNode *n) {
     const char *v = dom_attr(n, "content");
     if (!v)
         v = dom_attr(n, "value");
+    if (!v) /* <meta itemprop="dateModified" datetime="..."> */
+        v = dom_attr(n, "datetime");
     if (k && v && *v && s->n_metas < SCAN_MAX_METAS)
         s->metas[s->n_metas++] = (meta_pair){k, v};
 }
@@ -342,6 +344,19 @@ enum {
 static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {
     "itemprop", "class", "id", "data-testid", "data-component"};
 
+/* Class words of elements that carry a date in their title attribute, the
+ * microformats way: <abbr class="published" title="2016-11-12">. */
+static const char *const titled_date_classes[] = {"publish", "updat", "date"};
+
+static bool is_titled_date(const xmlNode *n, const char *cls) {
+    if (!cls || !dom_attr(n, "title"))
+        return false;
+    for (size_t i = 0; i < COUNT(titled_date_classes); i++)
+        if (strcasestr(cls, titled_date_classes[i]))
+            return true;
+    return false;
+}
+
 /* One walk over the document collecting every metadata source, JSON-LD
  * scripts into `jsonld`. */
 static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a) {
@@ -366,6 +381,9 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
             else if (role == ROLE_H1 && !s->first_h1)
                 s->first_h1 = n, s->h1_order = order;
             else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
+                add_candidate(s, s->times, &s->n_times, n, order);
+            if (role != ROLE_TIME && role != ROLE_META &&
+                is_titled_date(n, attrs[SCAN_ATTR_CLASS]))
                 add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && role != ROLE_META) {
                 folded_value f;
@@ -711,14 +729,40 @@ static bool date_from(lede_job *job, bool month_first, const char *text,
     return *out != NULL;
 }
 
-/* A date-bearing element's value: datetime, content, or its text. */
+/* A date-bearing element's value: datetime, content, a title that reads as a
+ * date ("12th December 2018" on a date badge), or its text. */
 static const char *element_date_text(lede_job *job, xmlNode *n) {
     const char *v = dom_attr(n, "datetime");
     if (!v)
         v = dom_attr(n, "content");
+    const char *title = v ? NULL : dom_attr(n, "title");
+    char probe[META_DATE_MAX];
+    if (title && meta_date_parse(title, job->now, false, probe))
+        v = title;
     if (!v)
         v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
     return v;
+}
+
+/* A date candidate's value: a <time>'s as element_date_text() reads it, a
+ * microformat element's title alone (its text is a label: "Sunday"). */
+static const char *time_text(lede_job *job, xmlNode *n) {
+    return dom_is(n, "time") ? element_date_text(job, n) : dom_attr(n, "title");
+}
+
+/* Class words of a date element that shows the last change, not the
+ * publication: <time class="updated">, "date-modified". */
+static const char *const update_classes[] = {"updat", "modif"};
+
+static bool marks_update(const xmlNode *n) {
+    const char *cls = dom_attr(n, "class");
+    /* "entry-date published updated": the one date is both */
+    if (!cls || strcasestr(cls, "publish"))
+        return false;
+    for (size_t i = 0; i < COUNT(update_classes); i++)
+        if (strcasestr(cls, update_classes[i]))
+            return true;
+    return false;
 }
 
 /* Calendar day of an ISO 8601 date ("2024-03-05T18:20:00+09:00" ->
@@ -778,7 +822,7 @@ static void published_sources(lede_job *job, const page_scan *s, json_t *article
             date_agrees(job, &l, mf, element_date_text(job, n), day, "itemprop");
     }
     for (size_t i = 0; i < s->n_times; i++)
-        date_agrees(job, &l, mf, element_date_text(job, s->times[i].node), day, "time");
+        date_agrees(job, &l, mf, time_text(job, s->times[i].node), day, "time");
     char buf[META_DATE_MAX], other[11];
     if (meta_date_from_url(url, job->now, buf) && iso_day(buf, other) &&
         !strcmp(other, day))
@@ -809,11 +853,18 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
         if (!*slot && date_from(job, mf, element_date_text(job, n), slot))
             *(pub ? &pv->published : &pv->modified) = "itemprop";
     }
-    /* <time>: one marked as the publication time first, then the first one
-     * after the headline. */
+    /* <time>: one marked as the last change is the modified date; for the
+     * published one, one marked so first, then the first unmarked one after
+     * the headline. */
+    for (size_t i = 0; i < s->n_times && !res->modified; i++)
+        if (marks_update(s->times[i].node) &&
+            date_from(job, mf, time_text(job, s->times[i].node), &res->modified))
+            pv->modified = "time";
     for (int pass = 0; pass < 2 && !res->published; pass++) {
         for (size_t i = 0; i < s->n_times && !res->published; i++) {
             xmlNode *n = s->times[i].node;
+            if (marks_update(n))
+                continue;
             bool marked =
                 dom_attr(n, "pubdate") ||
                 (dom_attr(n, "class") && strcasestr(dom_attr(n, "class"), "publish"));
@@ -822,7 +873,7 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
             if (pass == 1 && s->first_h1 && s->times[i].order < s->h1_order &&
                 i + 1 < s->n_times)
                 continue;
-            if (date_from(job, mf, element_date_text(job, n), &res->published))
+            if (date_from(job, mf, time_text(job, n), &res->published))
                 pv->published = "time";
         }
     }
@@ -838,6 +889,14 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     if (!res->published && meta_date_from_url(url, job->now, buf)) {
         res->published = arena_strdup(job->arena, buf);
         pv->published = "url";
+    }
+    /* A page that dates only its last change was published that day or
+     * before; its one date stands for both, and says so (provenance
+     * "modified", warning "published_is_modified"). */
+    if (!res->published && res->modified) {
+        res->published = res->modified;
+        pv->published = "modified";
+        job_warn(job, "published_is_modified");
     }
     dates_consistent(job);
     published_sources(job, s, article, mf, url);

@@ -942,3 +942,66 @@ Test(meta, microdata_person_and_test_hooks_name_the_author) {
     cr_assert(has_author(r, "Dee Kaur"));
     lede_result_free(r);
 }
+
+Test(meta, ordinal_days_before_the_month) {
+    cr_assert_str_eq(date("16th November 2021"), "2021-11-16");
+    cr_assert_str_eq(date("1st Nov 2021"), "2021-11-01");
+    cr_assert_str_eq(date("the 2nd of November, 2021"), "2021-11-02");
+    cr_assert_str_eq(date("Posted 3rd of Nov 2021"), "2021-11-03");
+    /* a spelled-out ordinal is no number */
+    cr_assert_str_eq(date("Fourth November 2021"), "none");
+}
+
+Test(meta, microformat_titles_and_update_times) {
+    /* hAtom: the date is the title of an element classed "published". */
+    lede_result *r =
+        extract("<html><body><h1>Harbor reopens</h1><abbr class=\"published\" "
+                "title=\"2021-10-03T08:00:00Z\">Sunday</abbr><p>Story.</p>"
+                "</body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03T08:00:00Z");
+    lede_result_free(r);
+    r = extract("<html><body><h1>Harbor reopens</h1><a class=\"post-date\" title=\"3rd "
+                "October 2021\" href=\"/\">Read</a><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    lede_result_free(r);
+    /* A title that is no date leaves the element's text to speak. */
+    r = extract("<html><body><h1>Harbor reopens</h1><span class=\"date\" title=\"When "
+                "it ran\">October 3, 2021</span><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_null(r->published); /* such an element speaks by its title only */
+    lede_result_free(r);
+    /* A time marked as the last update is the modified date, never the
+     * published one, whatever its place. */
+    r = extract("<html><body><h1>Harbor reopens</h1><time class=\"updated\" "
+                "datetime=\"2021-10-05\"></time><time class=\"entry-date\" "
+                "datetime=\"2021-10-03\"></time><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->modified, "2021-10-05");
+    cr_assert_str_eq(r->provenance.modified, "time");
+    lede_result_free(r);
+    /* The only date, a change's, stands for the publication too and says so. */
+    r = extract("<html><body><h1>Harbor reopens</h1><time class=\"updated\" "
+                "datetime=\"2021-10-05\"></time><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-05");
+    cr_assert_str_eq(r->published, "2021-10-05");
+    cr_assert_str_eq(r->provenance.published, "modified");
+    cr_assert(has_warning(r, "published_is_modified"));
+    lede_result_free(r);
+    /* One element marked as both is the publication (WordPress themes). */
+    r = extract("<html><body><h1>Harbor reopens</h1><time class=\"entry-date published "
+                "updated\" datetime=\"2021-10-05\"></time><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-05");
+    cr_assert_null(r->modified);
+    lede_result_free(r);
+    /* Microdata written on <meta> with a datetime attribute. */
+    r = extract("<html><head><meta itemprop=\"dateModified\" datetime=\"2021-10-06\">"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
+}
