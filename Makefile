@@ -54,6 +54,7 @@ format-check: deps
 # scorer's table (see tests/eval/README.md).
 eval: build
 	sh tests/eval/extraction.sh $(LEDE) $(SHARED)
+	python3 tests/eval/metaset.py $(LEDE) $(SHARED)
 eval-ner: build
 	sh tests/eval/ner.sh $(LEDE) $(SHARED)
 eval-numeric: build

@@ -34,9 +34,11 @@
  * Everything else is dropped. Keep in step with the code: test_prefilter.c
  * fails when a dom_attr() call names an attribute missing here. */
 static const char *const kept_attrs[] = {
-    "aria-hidden", "charset",  "class", "content", "datetime", "hidden",  "http-equiv",
-    "id",          "itemprop", "lang",  "name",    "property", "pubdate", "rel",
-    "role",        "style",    "type",  "value",   "xml:lang",
+    "aria-hidden", "charset",   "class",    "content",    "data-component",
+    "data-testid", "datetime",  "hidden",   "http-equiv", "id",
+    "itemprop",    "itemscope", "lang",     "name",       "property",
+    "pubdate",     "rel",       "role",     "style",      "title",
+    "type",        "value",     "xml:lang",
 };
 
 /* Attributes only the cleaned markup of include_html reads, and the

@@ -562,7 +562,8 @@ char *meta_byline_trim(lede_arena *a, const char *text) {
         while (bare > 1 && strchr(",.:;", s[i + bare - 1]))
             bare--;
         bool stop = in_list(s + i, bare, byline_stops, COUNT(byline_stops)) ||
-                    starts_date(s + i, w) || memchr(s + i, '|', w);
+                    starts_date(s + i, w) || memchr(s + i, '|', w) ||
+                    (s[i] == '@' && w > 1); /* a handle: "Jane Doe @janedoe" */
         if (stop && i > 0) {
             /* "on"/"at" end a byline only before a date ("on March 3"). */
             bool weak = in_list(s + i, w, (const char *const[]){"on", "at"}, 2);
@@ -634,6 +635,36 @@ static size_t initialled_name_end(const char *s) {
     return end ? (size_t)(end - s) : 0;
 }
 
+/* Words after a name that open its affiliation: "Jane Doe For Daily Mail
+ * Australia", "Jane Doe from Example News". */
+static const char *const affiliation_words[] = {"for", "from"};
+/* Words a name has at least before its affiliation: "Center for Media"
+ * stays one (organisation) name. */
+#define AFFILIATION_MIN_NAME_WORDS 2
+
+/* The length of s[0..n) without an affiliation after the name. */
+static size_t affiliation_cut(const char *s, size_t n) {
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t w = 0;
+        while (i + w < n && s[i + w] != ' ')
+            w++;
+        if (!w)
+            break;
+        if (words >= AFFILIATION_MIN_NAME_WORDS && i + w < n &&
+            in_list(s + i, w, affiliation_words, COUNT(affiliation_words))) {
+            while (i && s[i - 1] == ' ')
+                i--;
+            return i;
+        }
+        words++;
+        i += w;
+    }
+    return n;
+}
+
 /* Adds one candidate name (n bytes at s) to out after cleaning and checks. */
 static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
                      meta_byline *out) {
@@ -681,6 +712,7 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
         while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
             n--;
     }
+    n = affiliation_cut(s, n);
     char *body = arena_strndup(a, s, n);
     if (!body)
         return;
@@ -729,9 +761,32 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
     out->authors[out->n_authors++] = name;
 }
 
-/* A copy of s without links and without parenthesised asides, except those
- * that name more authors: "Kuhn (http://x/)" -> "Kuhn", "A (avec B et C)" ->
- * "A ,avec B et C", "Jane (J.D.) Doe" -> "Jane Doe". */
+/* Code points that decorate names but never spell one: arrows, technical
+ * and geometric symbols, dingbats and emoji, with the joiner and variation
+ * selectors that build emoji sequences ("Jane Doe \u2764\uFE0F"). */
+static const struct {
+    uint32_t lo, hi;
+} decoration_ranges[] = {
+    {0x200D, 0x200D}, {0x2190, 0x21FF}, {0x2300, 0x23FF},   {0x25A0, 0x27BF},
+    {0x2B00, 0x2BFF}, {0xFE0E, 0xFE0F}, {0x1F000, 0x1FAFF}, {0xE0020, 0xE007F},
+};
+
+/* Bytes of the decoration code point at s (n bytes left), or 0. */
+static size_t decoration_len(const char *s, size_t n) {
+    if ((unsigned char)*s < 0xE2)
+        return 0;
+    uint32_t cp;
+    size_t len = utf8_decode(s, n, &cp);
+    for (size_t i = 0; i < COUNT(decoration_ranges); i++)
+        if (cp >= decoration_ranges[i].lo && cp <= decoration_ranges[i].hi)
+            return len;
+    return 0;
+}
+
+/* A copy of s without links, handles, emoji and parenthesised asides, except
+ * asides that name more authors: "Kuhn (http://x/)" -> "Kuhn", "A (avec B et
+ * C)" -> "A ,avec B et C", "Jane (J.D.) Doe" -> "Jane Doe", "Jane Doe
+ * @jane_doe" -> "Jane Doe". */
 static char *drop_asides(lede_arena *a, const char *s) {
     size_t n = strlen(s);
     char *out = arena_alloc(a, n + 1);
@@ -740,8 +795,15 @@ static char *drop_asides(lede_arena *a, const char *s) {
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         size_t w = strcspn(s + i, " ");
-        if (w && (memmem(s + i, w, "://", 3) || !strncasecmp(s + i, "www.", 4))) {
+        bool word_start = i == 0 || s[i - 1] == ' ';
+        if (w && (memmem(s + i, w, "://", 3) || !strncasecmp(s + i, "www.", 4) ||
+                  (word_start && s[i] == '@' && w > 1))) {
             i += w;
+            continue;
+        }
+        size_t deco = decoration_len(s + i, n - i);
+        if (deco) {
+            i += deco;
             continue;
         }
         if (s[i] == '(' || s[i] == '[') {

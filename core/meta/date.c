@@ -295,6 +295,16 @@ static int month_at(const char *s, size_t *len) {
 /* Free text: "November 16, 2021 7:35 PM EST", "Tue, 16 Nov 2021 19:35:00 GMT",
  * "16. November 2021", "16.11.2021 19:35". Looks for a month name or a
  * dotted day.month.year and a 4-digit year next to it. */
+/* English ordinal suffixes of a day number ("1st", "22nd", "3rd", "12th"). */
+static const char *const ordinal_suffixes[] = {"st", "nd", "rd", "th"};
+
+static bool is_ordinal_suffix(const char *s) {
+    for (size_t i = 0; i < sizeof ordinal_suffixes / sizeof ordinal_suffixes[0]; i++)
+        if (!strncasecmp(s, ordinal_suffixes[i], 2))
+            return true;
+    return false;
+}
+
 static bool parse_text(const char *s, bool month_first, date_parts *p) {
     memset(p, 0, sizeof *p);
     int day = 0, month = 0, year = 0;
@@ -327,6 +337,12 @@ static bool parse_text(const char *s, bool month_first, date_parts *p) {
             const char *b = q;
             while (b > s && (b[-1] == ' ' || b[-1] == '.' || b[-1] == ','))
                 b--;
+            if (b - s >= 3 && !strncasecmp(b - 2, "of", 2) &&
+                b[-3] == ' ') /* "12th of" */
+                for (b -= 3; b > s && b[-1] == ' ';)
+                    b--;
+            if (b - s >= 3 && is_ordinal_suffix(b - 2) && isdigit((unsigned char)b[-3]))
+                b -= 2; /* "12th December 2018" */
             const char *dstart = b;
             while (dstart > s && isdigit((unsigned char)dstart[-1]))
                 dstart--;

@@ -101,7 +101,7 @@ static const char *const author_keys[] = {
     "dc:creator",      "dcterm:creator",    "author",
     "article:author",  "dc.creator",        "dcterms.creator",
     "parsely-author",  "sailthru.author",   "byl",
-    "citation_author", "og:article:author",
+    "citation_author", "og:article:author", "og:author",
 };
 static const char *const description_keys[] = {"description", "og:description",
                                                "twitter:description", "dc.description"};
@@ -125,14 +125,25 @@ static const char *const headline_keys[] = {
 static const char *const byline_markers[] = {"byline",  "by-line",     "author",
                                              "writer",  "contributor", "reporter",
                                              "creator", "p-author",    "story-credit"};
-static const char *const byline_vetoes[] = {"comment", "bio",   "avatar", "image",
-                                            "img",     "photo", "about",  "related",
-                                            "follow",  "more",  "social", "share"};
+static const char *const byline_vetoes[] = {
+    "comment", "bio",    "avatar", "image",  "img",   "photo", "about",
+    "related", "follow", "more",   "social", "share", "quote"};
 /* itemprop values that mark an author element. */
 static const char *const itemprop_author_words[] = {"author", "creator"};
+/* Elements whose content is not the article's own credit: a figure's
+ * caption names the photographer, an aside or a sidebar other stories, a
+ * quotation the person quoted. */
+static const char *const aside_elements[] = {"figure", "figcaption", "aside",
+                                             "blockquote", "q"};
+/* Class or id words of containers of that kind. */
+static const char *const aside_markers[] = {"sidebar", "quote"};
+/* Ancestors looked at for one of them. */
+#define ASIDE_MAX_DEPTH 16
+
 _Static_assert(COUNT(byline_markers) <= MARKER_WORDS_MAX &&
                    COUNT(byline_vetoes) <= MARKER_WORDS_MAX &&
-                   COUNT(itemprop_author_words) <= MARKER_WORDS_MAX,
+                   COUNT(itemprop_author_words) <= MARKER_WORDS_MAX &&
+                   COUNT(aside_markers) <= MARKER_WORDS_MAX,
                "marker lists fit a word_set");
 
 /* ------------------------------------------------------------ scanning */
@@ -258,13 +269,14 @@ static void word_set_init(word_set *ws, const char *const *words, size_t count) 
 }
 
 /* The marker lists as word sets, derived once by meta_init(). */
-static word_set markers, vetoes, itemprop_authors;
+static word_set markers, vetoes, itemprop_authors, asides;
 static pthread_once_t word_sets_once = PTHREAD_ONCE_INIT;
 
 static void word_sets_build(void) {
     word_set_init(&markers, byline_markers, COUNT(byline_markers));
     word_set_init(&vetoes, byline_vetoes, COUNT(byline_vetoes));
     word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
+    word_set_init(&asides, aside_markers, COUNT(aside_markers));
 }
 
 void meta_init(void) {
@@ -301,6 +313,8 @@ static void scan_meta(page_scan *s, xmlNode *n) {
     const char *v = dom_attr(n, "content");
     if (!v)
         v = dom_attr(n, "value");
+    if (!v) /* <meta itemprop="dateModified" datetime="..."> */
+        v = dom_attr(n, "datetime");
     if (k && v && *v && s->n_metas < SCAN_MAX_METAS)
         s->metas[s->n_metas++] = (meta_pair){k, v};
 }
@@ -319,8 +333,29 @@ static void scan_link(page_scan *s, xmlNode *n, size_t order) {
 }
 
 /* The attributes every element is looked at for, read in one walk. */
-enum { SCAN_ATTR_ITEMPROP, SCAN_ATTR_CLASS, SCAN_ATTR_ID, SCAN_ATTR_COUNT };
-static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {"itemprop", "class", "id"};
+enum {
+    SCAN_ATTR_ITEMPROP,
+    SCAN_ATTR_CLASS,
+    SCAN_ATTR_ID,
+    SCAN_ATTR_TESTID,    /* data-testid="AuthorURL": test hooks name the part */
+    SCAN_ATTR_COMPONENT, /* data-component="Byline" */
+    SCAN_ATTR_COUNT
+};
+static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {
+    "itemprop", "class", "id", "data-testid", "data-component"};
+
+/* Class words of elements that carry a date in their title attribute, the
+ * microformats way: <abbr class="published" title="2016-11-12">. */
+static const char *const titled_date_classes[] = {"publish", "updat", "date"};
+
+static bool is_titled_date(const xmlNode *n, const char *cls) {
+    if (!cls || !dom_attr(n, "title"))
+        return false;
+    for (size_t i = 0; i < COUNT(titled_date_classes); i++)
+        if (strcasestr(cls, titled_date_classes[i]))
+            return true;
+    return false;
+}
 
 /* One walk over the document collecting every metadata source, JSON-LD
  * scripts into `jsonld`. */
@@ -347,6 +382,9 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 s->first_h1 = n, s->h1_order = order;
             else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
                 add_candidate(s, s->times, &s->n_times, n, order);
+            if (role != ROLE_TIME && role != ROLE_META &&
+                is_titled_date(n, attrs[SCAN_ATTR_CLASS]))
+                add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && role != ROLE_META) {
                 folded_value f;
                 fold_value(&f, itemprop);
@@ -357,14 +395,21 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
             const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
-            if (role != ROLE_META && role != ROLE_WRAPPER && (cls || id)) {
-                folded_value fc, fi;
+            const char *hook = attrs[SCAN_ATTR_TESTID] ? attrs[SCAN_ATTR_TESTID]
+                                                       : attrs[SCAN_ATTR_COMPONENT];
+            bool marked = false;
+            if (role != ROLE_META && role != ROLE_WRAPPER && (cls || id || hook)) {
+                folded_value fc, fi, fh;
                 fold_value(&fc, cls);
                 fold_value(&fi, id);
-                if ((has_word(&fc, &markers) || has_word(&fi, &markers)) &&
-                    !has_word(&fc, &vetoes))
-                    add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
+                fold_value(&fh, hook);
+                marked = (has_word(&fc, &markers) || has_word(&fi, &markers) ||
+                          has_word(&fh, &markers)) &&
+                         !has_word(&fc, &vetoes) && !has_word(&fh, &vetoes);
             }
+            /* <author>: a CMS's own element for the credit. */
+            if (marked || (role == ROLE_OTHER && dom_is(n, "author")))
+                add_candidate(s, s->byline_class, &s->n_byline_class, n, order);
             if (role == ROLE_CONTAINER && meta_byline_prefixed(first_text(n)))
                 add_candidate(s, s->by_line, &s->n_by_line, n, order);
             /* Elements with a role are never script, style or the like. A
@@ -684,14 +729,40 @@ static bool date_from(lede_job *job, bool month_first, const char *text,
     return *out != NULL;
 }
 
-/* A date-bearing element's value: datetime, content, or its text. */
+/* A date-bearing element's value: datetime, content, a title that reads as a
+ * date ("12th December 2018" on a date badge), or its text. */
 static const char *element_date_text(lede_job *job, xmlNode *n) {
     const char *v = dom_attr(n, "datetime");
     if (!v)
         v = dom_attr(n, "content");
+    const char *title = v ? NULL : dom_attr(n, "title");
+    char probe[META_DATE_MAX];
+    if (title && meta_date_parse(title, job->now, false, probe))
+        v = title;
     if (!v)
         v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
     return v;
+}
+
+/* A date candidate's value: a <time>'s as element_date_text() reads it, a
+ * microformat element's title alone (its text is a label: "Sunday"). */
+static const char *time_text(lede_job *job, xmlNode *n) {
+    return dom_is(n, "time") ? element_date_text(job, n) : dom_attr(n, "title");
+}
+
+/* Class words of a date element that shows the last change, not the
+ * publication: <time class="updated">, "date-modified". */
+static const char *const update_classes[] = {"updat", "modif"};
+
+static bool marks_update(const xmlNode *n) {
+    const char *cls = dom_attr(n, "class");
+    /* "entry-date published updated": the one date is both */
+    if (!cls || strcasestr(cls, "publish"))
+        return false;
+    for (size_t i = 0; i < COUNT(update_classes); i++)
+        if (strcasestr(cls, update_classes[i]))
+            return true;
+    return false;
 }
 
 /* Calendar day of an ISO 8601 date ("2024-03-05T18:20:00+09:00" ->
@@ -751,7 +822,7 @@ static void published_sources(lede_job *job, const page_scan *s, json_t *article
             date_agrees(job, &l, mf, element_date_text(job, n), day, "itemprop");
     }
     for (size_t i = 0; i < s->n_times; i++)
-        date_agrees(job, &l, mf, element_date_text(job, s->times[i].node), day, "time");
+        date_agrees(job, &l, mf, time_text(job, s->times[i].node), day, "time");
     char buf[META_DATE_MAX], other[11];
     if (meta_date_from_url(url, job->now, buf) && iso_day(buf, other) &&
         !strcmp(other, day))
@@ -782,11 +853,18 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
         if (!*slot && date_from(job, mf, element_date_text(job, n), slot))
             *(pub ? &pv->published : &pv->modified) = "itemprop";
     }
-    /* <time>: one marked as the publication time first, then the first one
-     * after the headline. */
+    /* <time>: one marked as the last change is the modified date; for the
+     * published one, one marked so first, then the first unmarked one after
+     * the headline. */
+    for (size_t i = 0; i < s->n_times && !res->modified; i++)
+        if (marks_update(s->times[i].node) &&
+            date_from(job, mf, time_text(job, s->times[i].node), &res->modified))
+            pv->modified = "time";
     for (int pass = 0; pass < 2 && !res->published; pass++) {
         for (size_t i = 0; i < s->n_times && !res->published; i++) {
             xmlNode *n = s->times[i].node;
+            if (marks_update(n))
+                continue;
             bool marked =
                 dom_attr(n, "pubdate") ||
                 (dom_attr(n, "class") && strcasestr(dom_attr(n, "class"), "publish"));
@@ -795,7 +873,7 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
             if (pass == 1 && s->first_h1 && s->times[i].order < s->h1_order &&
                 i + 1 < s->n_times)
                 continue;
-            if (date_from(job, mf, element_date_text(job, n), &res->published))
+            if (date_from(job, mf, time_text(job, n), &res->published))
                 pv->published = "time";
         }
     }
@@ -811,6 +889,14 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     if (!res->published && meta_date_from_url(url, job->now, buf)) {
         res->published = arena_strdup(job->arena, buf);
         pv->published = "url";
+    }
+    /* A page that dates only its last change was published that day or
+     * before; its one date stands for both, and says so (provenance
+     * "modified", warning "published_is_modified"). */
+    if (!res->published && res->modified) {
+        res->published = res->modified;
+        pv->published = "modified";
+        job_warn(job, "published_is_modified");
     }
     dates_consistent(job);
     published_sources(job, s, article, mf, url);
@@ -972,7 +1058,30 @@ static bool unclosed_bracket(const char *s) {
     return depth > 0;
 }
 
+/* True when n is inside a figure, an aside, a quotation or a sidebar: a
+ * credit there is not the article's byline. */
+static bool in_aside(const xmlNode *n) {
+    size_t depth = 0;
+    for (const xmlNode *p = n;
+         p && p->type == XML_ELEMENT_NODE && depth < ASIDE_MAX_DEPTH;
+         p = p->parent, depth++) {
+        for (size_t i = 0; i < COUNT(aside_elements); i++)
+            if (dom_is(p, aside_elements[i]))
+                return true;
+        if (dom_is(p, "body") || dom_is(p, "html"))
+            break; /* their classes are layout flags ("sidebar-primary") */
+        folded_value fc, fi;
+        fold_value(&fc, dom_attr(p, "class"));
+        fold_value(&fi, dom_attr(p, "id"));
+        if (has_word(&fc, &asides) || has_word(&fi, &asides))
+            return true;
+    }
+    return false;
+}
+
 static char *visible_byline(lede_job *job, xmlNode *n) {
+    if (in_aside(n))
+        return NULL;
     char *t = byline_text(job, n);
     meta_byline probe = {.min_two_words = true};
     if (!t || strlen(t) > BYLINE_WRITTEN_MAX || unclosed_bracket(t) ||
@@ -1037,6 +1146,27 @@ static bool names_only_outlet(lede_job *job, const char *text, const outlet_name
     return named && !by.n_authors;
 }
 
+/* The text of a rel=author or itemprop=author element. A microdata Person
+ * (itemscope) names itself in its itemprop=name part; its other parts are a
+ * photo, a date, a job title. */
+static const char *author_element_text(lede_job *job, xmlNode *n) {
+    const char *v = dom_attr(n, "content");
+    if (v)
+        return v;
+    if (dom_attr(n, "itemscope"))
+        for (xmlNode *c = n->children; c; c = dom_next(n, c, false)) {
+            const char *prop =
+                c->type == XML_ELEMENT_NODE ? dom_attr(c, "itemprop") : NULL;
+            if (prop && !strcasecmp(prop, "name")) {
+                n = c;
+                if ((v = dom_attr(c, "content")))
+                    return v;
+                break;
+            }
+        }
+    return byline_text(job, n);
+}
+
 /* The JSON-LD publisher's name, or NULL. */
 static const char *publisher_name(lede_job *job, json_t *article) {
     json_t *pub = json_object_get(article, "publisher");
@@ -1069,11 +1199,19 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
     for (size_t i = 0; i < n_names; i++) /* the outlet as the only author */
         if (names_only_outlet(job, names[i], o))
             pick_fallback(&p, as_written(job, names[i]), "json-ld");
-    /* 2. <meta name=author> and its relatives. */
+    /* 2. <meta name=author> and its relatives; co-authors may each have a
+     * tag of the same name. */
     for (size_t i = 0; i < COUNT(author_keys); i++) {
         const char *v = meta_get(s, author_keys[i]);
         if (persons_from(job, v, o, &p.by)) {
             p.source = author_keys[i], p.written = as_written(job, v);
+            size_t named = p.by.n_authors;
+            for (size_t k = 0; k < s->n_metas; k++)
+                if (s->metas[k].value != v &&
+                    key_matches(s->metas[k].key, author_keys[i]))
+                    persons_from(job, s->metas[k].value, o, &p.by);
+            if (p.by.n_authors > named) /* several tags: no one string says it */
+                p.written = NULL;
             return p;
         }
         pick_fallback(&p, v ? as_written(job, v) : NULL, "meta:author");
@@ -1081,9 +1219,9 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
     /* 3. rel=author and itemprop=author elements. */
     for (size_t i = 0; i < s->n_rel_author; i++) {
         xmlNode *n = s->rel_author[i].node;
-        const char *v = dom_attr(n, "content");
-        if (!v)
-            v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+        if (in_aside(n))
+            continue;
+        const char *v = author_element_text(job, n);
         if (persons_from(job, v, o, &p.by)) {
             p.source = dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author";
             p.written = as_written(job, v);
@@ -1128,9 +1266,7 @@ static void byline_sources(lede_job *job, const page_scan *s, json_t *article,
                 sources_add(&l, author_keys[i]);
         for (size_t i = 0; i < s->n_rel_author; i++) {
             xmlNode *n = s->rel_author[i].node;
-            const char *v = dom_attr(n, "content");
-            if (!v)
-                v = dom_text(job->arena, n, BYLINE_TEXT_MAX);
+            const char *v = author_element_text(job, n);
             if (names_first_author(job, v, o, first))
                 sources_add(&l,
                             dom_attr(n, "itemprop") ? "itemprop-author" : "rel-author");

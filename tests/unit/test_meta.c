@@ -852,3 +852,156 @@ Test(meta, title_that_opens_with_the_h1_beats_a_jsonld_description) {
     cr_assert_str_eq(r->provenance.headline, "h1");
     lede_result_free(r);
 }
+
+/* ------------------------------------------------------------ issue 17: metaset rules */
+
+Test(meta, byline_names_lose_emoji_handles_and_affiliations) {
+    meta_byline b;
+    parse("Maria Lopez \xE2\x9C\xA8\xEF\xB8\x8F", &b); /* sparkles + VS16 */
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Maria Lopez");
+    parse("Maria Lopez @mlopez_writes", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Maria Lopez");
+    cr_assert_str_eq(meta_byline_trim(arena, "By Maria Lopez @mlopez 10:02AM"),
+                     "By Maria Lopez");
+    parse("By Maria Lopez For The Coastal Courier", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Maria Lopez");
+    parse("Tom Avery from Harbor Weekly and Li Wei", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[0], "Tom Avery");
+    cr_assert_str_eq(b.authors[1], "Li Wei");
+    /* One word before "for": an organisation's name, not a person's. */
+    parse("Alliance for Open Maps", &b);
+    cr_assert_eq(b.n_authors, 0);
+}
+
+Test(meta, every_author_meta_tag_of_a_name_is_an_author) {
+    lede_result *r = extract("<html><head><meta name=\"author\" content=\"Ann Lee\">"
+                             "<meta name=\"author\" content=\"Bo Park\"></head>"
+                             "<body><p>Story.</p></body></html>",
+                             NULL);
+    cr_assert_eq(r->n_authors, 2);
+    cr_assert(has_author(r, "Ann Lee") && has_author(r, "Bo Park"));
+    cr_assert_str_eq(r->byline, "Ann Lee and Bo Park");
+    lede_result_free(r);
+    r = extract("<html><head><meta property=\"og:author\" content=\"Cy Ruiz\"></head>"
+                "<body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert(has_author(r, "Cy Ruiz"));
+    cr_assert_str_eq(r->provenance.byline, "og:author");
+    lede_result_free(r);
+}
+
+Test(meta, credits_in_figures_asides_and_quotes_are_no_byline) {
+    static const char *const pages[] = {
+        "<html><body><figure><img src=\"a.jpg\"><figcaption><span class=\"author\">Ann "
+        "Lee</span></figcaption></figure><p>Story.</p></body></html>",
+        "<html><body><div class=\"page-sidebar\"><div class=\"author\">Ann Lee</div>"
+        "</div><p>Story.</p></body></html>",
+        "<html><body><aside><a rel=\"author\" href=\"/ann\">Ann Lee</a></aside>"
+        "<p>Story.</p></body></html>",
+        "<html><body><blockquote><p>Words.</p><p class=\"author\">Ann Lee</p>"
+        "</blockquote><p>Story.</p></body></html>",
+        "<html><body><div class=\"pull\"><p>Words.</p><p class=\"quote-author\">Ann "
+        "Lee</p></div><p>Story.</p></body></html>",
+    };
+    for (size_t i = 0; i < COUNT(pages); i++) {
+        lede_result *r = extract(pages[i], NULL);
+        cr_assert_eq(r->n_authors, 0, "page %zu", i);
+        lede_result_free(r);
+    }
+    /* A layout flag on <body> is no sidebar around the byline. */
+    lede_result *r =
+        extract("<html><body class=\"sidebar-left\"><div class=\"author\">By Ann Lee"
+                "</div><p>Story.</p></body></html>",
+                NULL);
+    cr_assert(has_author(r, "Ann Lee"));
+    lede_result_free(r);
+}
+
+Test(meta, microdata_person_and_test_hooks_name_the_author) {
+    /* The Person's name part, not its photo, date and reviewer. */
+    lede_result *r = extract(
+        "<html><body><div itemprop=\"author\" itemscope itemtype=\"http://schema.org/"
+        "Person\"><img alt=\"Ann Lee\" src=\"a.jpg\"><span>By <a href=\"/ann\"><span "
+        "itemprop=\"name\">Ann Lee</span></a></span><span>June 3 2022</span><span>"
+        "Checked by <a href=\"/bo\">Bo Park</a></span></div><p>Story.</p></body></html>",
+        NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert(has_author(r, "Ann Lee"));
+    lede_result_free(r);
+    r = extract("<html><body><div><a data-testid=\"AuthorLink\" href=\"/by/x\">Cy Ruiz"
+                "</a></div><p>Story.</p></body></html>",
+                NULL);
+    cr_assert(has_author(r, "Cy Ruiz"));
+    lede_result_free(r);
+    r = extract("<html><body><author>Dee Kaur</author><p>Story.</p></body></html>", NULL);
+    cr_assert(has_author(r, "Dee Kaur"));
+    lede_result_free(r);
+}
+
+Test(meta, ordinal_days_before_the_month) {
+    cr_assert_str_eq(date("16th November 2021"), "2021-11-16");
+    cr_assert_str_eq(date("1st Nov 2021"), "2021-11-01");
+    cr_assert_str_eq(date("the 2nd of November, 2021"), "2021-11-02");
+    cr_assert_str_eq(date("Posted 3rd of Nov 2021"), "2021-11-03");
+    /* a spelled-out ordinal is no number */
+    cr_assert_str_eq(date("Fourth November 2021"), "none");
+}
+
+Test(meta, microformat_titles_and_update_times) {
+    /* hAtom: the date is the title of an element classed "published". */
+    lede_result *r =
+        extract("<html><body><h1>Harbor reopens</h1><abbr class=\"published\" "
+                "title=\"2021-10-03T08:00:00Z\">Sunday</abbr><p>Story.</p>"
+                "</body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03T08:00:00Z");
+    lede_result_free(r);
+    r = extract("<html><body><h1>Harbor reopens</h1><a class=\"post-date\" title=\"3rd "
+                "October 2021\" href=\"/\">Read</a><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    lede_result_free(r);
+    /* A title that is no date leaves the element's text to speak. */
+    r = extract("<html><body><h1>Harbor reopens</h1><span class=\"date\" title=\"When "
+                "it ran\">October 3, 2021</span><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_null(r->published); /* such an element speaks by its title only */
+    lede_result_free(r);
+    /* A time marked as the last update is the modified date, never the
+     * published one, whatever its place. */
+    r = extract("<html><body><h1>Harbor reopens</h1><time class=\"updated\" "
+                "datetime=\"2021-10-05\"></time><time class=\"entry-date\" "
+                "datetime=\"2021-10-03\"></time><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->modified, "2021-10-05");
+    cr_assert_str_eq(r->provenance.modified, "time");
+    lede_result_free(r);
+    /* The only date, a change's, stands for the publication too and says so. */
+    r = extract("<html><body><h1>Harbor reopens</h1><time class=\"updated\" "
+                "datetime=\"2021-10-05\"></time><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-05");
+    cr_assert_str_eq(r->published, "2021-10-05");
+    cr_assert_str_eq(r->provenance.published, "modified");
+    cr_assert(has_warning(r, "published_is_modified"));
+    lede_result_free(r);
+    /* One element marked as both is the publication (WordPress themes). */
+    r = extract("<html><body><h1>Harbor reopens</h1><time class=\"entry-date published "
+                "updated\" datetime=\"2021-10-05\"></time><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-05");
+    cr_assert_null(r->modified);
+    lede_result_free(r);
+    /* Microdata written on <meta> with a datetime attribute. */
+    r = extract("<html><head><meta itemprop=\"dateModified\" datetime=\"2021-10-06\">"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
+}
