@@ -72,4 +72,14 @@ void job_discard(lede_job *job);
 /* Milliseconds from a monotonic clock. */
 double job_clock_ms(void);
 
+/* The provenance keys in the order the Article JSON writes them, each with
+ * its value (NULL when absent); core/json.c and core/json_write.c both
+ * write from this one list. */
+#define LEDE_PROVENANCE_FIELDS 13
+typedef struct {
+    const char *key, *value;
+} lede_named_str;
+void lede_provenance_fields(const lede_provenance *p,
+                            lede_named_str out[LEDE_PROVENANCE_FIELDS]);
+
 #endif

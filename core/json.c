@@ -1,5 +1,6 @@
 /* lede_result -> the contract's Article JSON (see the project's openapi.yaml). */
 #include <math.h>
+#include <string.h>
 
 #include "job.h"
 
@@ -131,11 +132,9 @@ static json_t *claims_json(const lede_result *r) {
     return a;
 }
 
-static json_t *provenance_json(const lede_provenance *p) {
-    json_t *o = json_object();
-    const struct {
-        const char *key, *value;
-    } fields[] = {
+void lede_provenance_fields(const lede_provenance *p,
+                            lede_named_str out[LEDE_PROVENANCE_FIELDS]) {
+    const lede_named_str fields[LEDE_PROVENANCE_FIELDS] = {
         {"headline", p->headline},
         {"byline", p->byline},
         {"published", p->published},
@@ -150,7 +149,14 @@ static json_t *provenance_json(const lede_provenance *p) {
         {"byline_sources", p->byline_sources},
         {"published_sources", p->published_sources},
     };
-    for (size_t i = 0; o && i < sizeof fields / sizeof fields[0]; i++)
+    memcpy(out, fields, sizeof fields);
+}
+
+static json_t *provenance_json(const lede_provenance *p) {
+    json_t *o = json_object();
+    lede_named_str fields[LEDE_PROVENANCE_FIELDS];
+    lede_provenance_fields(p, fields);
+    for (size_t i = 0; o && i < LEDE_PROVENANCE_FIELDS; i++)
         if (fields[i].value)
             json_object_set_new(o, fields[i].key, jstr(fields[i].value));
     return o;

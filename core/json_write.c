@@ -438,25 +438,10 @@ static void claims(jsonw *w, const lede_result *r) {
 }
 
 static void provenance(jsonw *w, const lede_provenance *p) {
-    const struct {
-        const char *key, *value;
-    } fields[] = {
-        {"headline", p->headline},
-        {"byline", p->byline},
-        {"published", p->published},
-        {"modified", p->modified},
-        {"site_name", p->site_name},
-        {"language", p->language},
-        {"canonical_url", p->canonical_url},
-        {"description", p->description},
-        {"image", p->image},
-        {"text", p->text},
-        {"headline_sources", p->headline_sources},
-        {"byline_sources", p->byline_sources},
-        {"published_sources", p->published_sources},
-    };
+    lede_named_str fields[LEDE_PROVENANCE_FIELDS];
+    lede_provenance_fields(p, fields);
     open_level(w, '{');
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+    for (size_t i = 0; i < LEDE_PROVENANCE_FIELDS; i++)
         if (fields[i].value) {
             key(w, fields[i].key);
             put_str(w, fields[i].value);
