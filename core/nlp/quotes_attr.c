@@ -663,6 +663,8 @@ static bool intro_without_verb(const qtext *q, size_t k, bool colon, long *sb, l
         W("comment"), W("comments"), W("statement"), W("remarks"), W("remark"),
         W("words"),   W("message"),  W("response"),  W("reply"),   W("answer"),
         W("warning"), W("tweet"),    W("post"),      W("note"),    W("explanation")};
+    if (k >= q->n) /* the comma or colon opens the text: no word before it */
+        return false;
     size_t first = q->sent_begin[q->t[k].sent];
     for (size_t i = k + 1; i > first && k + 1 - i < INTRO_MAX_TOKENS; i--) {
         size_t w = i - 1;
