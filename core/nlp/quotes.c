@@ -117,10 +117,14 @@ static bool adjective_name(const lede_job *job, const ent_span *at, const qspeak
 
 /* The words the text writes in lower case, as sorted hashes of their
  * lower-case form: a capitalised word that is also written in lower case
- * opened a sentence rather than naming someone. */
+ * opened a sentence rather than naming someone. Built on the first question,
+ * since most texts never ask one. */
 typedef struct {
+    lede_arena *a;
+    const qtext *q;
     uint64_t *h;
     size_t n;
+    bool built;
 } lower_words;
 
 static int cmp_u64(const void *a, const void *b) {
@@ -128,24 +132,26 @@ static int cmp_u64(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-static lede_status lower_words_build(lede_arena *a, const qtext *q, lower_words *out) {
-    out->n = 0;
-    out->h = arena_alloc(a, (q->n + 1) * sizeof *out->h);
-    if (!out->h)
-        return LEDE_ERR_NOMEM;
-    for (size_t i = 0; i < q->n; i++) {
-        const qtok *t = &q->t[i];
-        unsigned char c = (unsigned char)q->text[t->b];
+static bool lower_words_build(lower_words *w) {
+    w->built = true;
+    w->h = arena_alloc(w->a, (w->q->n + 1) * sizeof *w->h);
+    if (!w->h)
+        return false; /* out of memory: no word counts as written in lower case */
+    for (size_t i = 0; i < w->q->n; i++) {
+        const qtok *t = &w->q->t[i];
+        unsigned char c = (unsigned char)w->q->text[t->b];
         if (t->kind == QT_WORD && c >= 'a' && c <= 'z')
-            out->h[out->n++] = ner_hash_bytes(q->text + t->b, t->e - t->b, 1);
+            w->h[w->n++] = ner_hash_bytes(w->q->text + t->b, t->e - t->b, 1);
     }
-    qsort(out->h, out->n, sizeof *out->h, cmp_u64);
-    return LEDE_OK;
+    qsort(w->h, w->n, sizeof *w->h, cmp_u64);
+    return true;
 }
 
-static bool lower_words_has(const lower_words *w, const char *word) {
+static bool lower_words_has(lower_words *w, const char *word) {
+    if (!w->built && !lower_words_build(w))
+        return false;
     uint64_t h = ner_hash_bytes(word, strlen(word), 1);
-    return bsearch(&h, w->h, w->n, sizeof *w->h, cmp_u64) != NULL;
+    return w->n && bsearch(&h, w->h, w->n, sizeof *w->h, cmp_u64) != NULL;
 }
 
 /* A contraction of a pronoun ("We're", "I'm", "You'll", "Don't"), not a
@@ -201,8 +207,7 @@ static bool ends_with(const char *w, size_t n, const char *end) {
  * also writes in lower case. Names are kept: those the tagger found, common
  * words never written in lower case ("Trump", "King") and unknown words
  * ("Opelka"). */
-static bool ordinary_word_name(const lede_job *job, const lower_words *lw,
-                               const qspeaker *s) {
+static bool ordinary_word_name(const lede_job *job, lower_words *lw, const qspeaker *s) {
     if (!s->name || strchr(s->name, ' '))
         return false;
     if (contraction(s->name))
@@ -234,8 +239,8 @@ static bool pronoun_agrees(const qspeaker *s, long entity, const lede_result *re
     return entity >= 0 && t == LEDE_ENT_ORG;
 }
 
-static void link_entity(lede_job *job, const ent_span *es, size_t n_es,
-                        const lower_words *lw, const qspeaker *s, lede_quote *out) {
+static void link_entity(lede_job *job, const ent_span *es, size_t n_es, lower_words *lw,
+                        const qspeaker *s, lede_quote *out) {
     const ent_span *at = s->nb >= 0 ? entity_at(es, n_es, s->nb, s->ne) : NULL;
     if (adjective_name(job, at, s)) {
         out->speaker = NULL;
@@ -359,11 +364,9 @@ lede_status nlp_quotes_extract(lede_job *job) {
     st = quotes_speakers(job->arena, qp, &found, spk);
     ent_span *es = NULL;
     size_t n_es = 0;
-    lower_words lw;
+    lower_words lw = {.a = job->arena, .q = qp};
     if (st == LEDE_OK)
         st = entity_spans(job, &es, &n_es);
-    if (st == LEDE_OK)
-        st = lower_words_build(job->arena, qp, &lw);
     if (st != LEDE_OK)
         return st;
     for (size_t i = 0; i < found.n; i++) {
