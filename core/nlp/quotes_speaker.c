@@ -27,17 +27,62 @@
 #define DESCRIPTION_MAX_WORDS 6
 /* Lower-case words qualifying a title in an apposition ("former state Sen."). */
 #define APPOSITIVE_MODIFIERS_MAX 3
+/* Most tokens of a dateline before its dash ("SAN JUAN, P.R. -"). */
+#define DATELINE_MAX_TOKENS 8
 
 static const qword person_pronouns[] = {W("he"), W("she"), W("i")};
 static const qword group_pronouns[] = {W("they"), W("it"), W("we")};
 static const qword name_titles[] = {
-    W("mr."),       W("mrs."),        W("ms."),     W("dr."),       W("sen."),
-    W("rep."),      W("gov."),        W("gen."),    W("president"), W("senator"),
-    W("sen"),       W("rep"),         W("gov"),     W("governor"),  W("secretary"),
-    W("mayor"),     W("judge"),       W("prof."),   W("rev."),      W("lt."),
-    W("col."),      W("sgt."),        W("former"),  W("vice"),      W("presidential"),
-    W("candidate"), W("nominee"),     W("speaker"), W("chairman"),  W("chairwoman"),
-    W("spokesman"), W("spokeswoman"), W("adm."),    W("capt."),     W("chief"),
+    W("mr."),
+    W("mrs."),
+    W("ms."),
+    W("dr."),
+    W("sen."),
+    W("rep."),
+    W("gov."),
+    W("gen."),
+    W("president"),
+    W("senator"),
+    W("sen"),
+    W("rep"),
+    W("gov"),
+    W("governor"),
+    W("secretary"),
+    W("mayor"),
+    W("judge"),
+    W("prof."),
+    W("rev."),
+    W("lt."),
+    W("col."),
+    W("sgt."),
+    W("former"),
+    W("vice"),
+    W("presidential"),
+    W("candidate"),
+    W("nominee"),
+    W("speaker"),
+    W("chairman"),
+    W("chairwoman"),
+    W("spokesman"),
+    W("spokeswoman"),
+    W("adm."),
+    W("capt."),
+    W("chief"),
+    /* elected and appointed offices written before a name ("state Del.
+     * Ana Ruiz", "Assemblywoman Lee", "Sheriff Tom Hale") */
+    W("del."),
+    W("delegate"),
+    W("assemblyman"),
+    W("assemblywoman"),
+    W("councilman"),
+    W("councilwoman"),
+    W("commissioner"),
+    W("sheriff"),
+    W("ambassador"),
+    W("maj."),
+    W("cmdr."),
+    W("det."),
+    W("supt."),
 };
 /* Capitalised words that start sentences without being names. */
 static const qword cap_function_words[] = {
@@ -100,6 +145,15 @@ static bool possessive(const qtext *q, size_t i) {
            (n > 4 && s[n - 1] == 's' && !memcmp(s + n - 4, "\xE2\x80\x99", 3));
 }
 
+/* A nickname in quotation marks inside a name, at token i before e: the
+ * `"Cia"` of `Marcia "Cia" Price` (a mark, one capitalised word, the same
+ * kind of mark, then the name goes on). */
+static bool nickname_at(const qtext *q, size_t i, size_t e) {
+    if (i + 3 >= e || (q->t[i].kind != QT_DQUOTE && q->t[i].kind != QT_SQUOTE))
+        return false;
+    return q->t[i + 2].kind == q->t[i].kind && cap_word(q, i + 1) && cap_word(q, i + 3);
+}
+
 /* The capitalised run ending at `last` (inclusive): "Josh Earnest",
  * "Department of Justice". Returns its first token, titles and what stands
  * before the last title dropped ("Russian President Vladimir Putin" ->
@@ -111,6 +165,8 @@ static size_t run_start(const qtext *q, size_t last, size_t floor) {
             b--;
         else if (b >= floor + 2 && (quotes_tok_is(q, b - 1, "of")) && cap_word(q, b - 2))
             b -= 2;
+        else if (b >= floor + 4 && nickname_at(q, b - 3, last + 1))
+            b -= 3;
         else
             break;
     }
@@ -234,6 +290,31 @@ static bool opening_participle(const qtext *q, size_t b, size_t e) {
            (n > 5 && !memcmp(s + n - 3, "ing", 3));
 }
 
+/* A word written in capitals only ("NEWPORT", "NEWS"). */
+static bool all_caps(const qtext *q, size_t i) {
+    if (!cap_word(q, i))
+        return false;
+    for (uint32_t k = q->t[i].b; k < q->t[i].e; k++)
+        if (q->text[k] >= 'a' && q->text[k] <= 'z')
+            return false;
+    return true;
+}
+
+/* A dateline opening the paragraph at token b: a run in capitals, maybe a
+ * region after a comma, then a dash ("NEWPORT NEWS, Va. -", "LONDON -").
+ * It says where the story was filed, and is no one's name. */
+static bool dateline_at(const qtext *q, size_t b) {
+    if (!all_caps(q, b) || !(q->t[b].flags & QF_PARA))
+        return false;
+    for (size_t i = b + 1; i < q->n && i < b + DATELINE_MAX_TOKENS; i++) {
+        if (q->t[i].kind == QT_DASH)
+            return true;
+        if (q->t[i].kind == QT_WORD && !cap_word(q, i))
+            return false;
+    }
+    return false;
+}
+
 /* A name that starts at token i as a subject, before token `end`: the
  * capitalised run not followed by another capital or a possessive. */
 static bool subject_at(const qtext *q, size_t i, size_t end, size_t *nb, size_t *ne) {
@@ -246,7 +327,8 @@ static bool subject_at(const qtext *q, size_t i, size_t end, size_t *nb, size_t 
     size_t rb = run_start(q, i - 1, b);
     /* "With Democratic voters ...", "In Washington ...": an opening phrase,
      * not a name */
-    if (!name_word(q, rb) || opening_participle(q, rb, i) || IN(q, rb, intro_words))
+    if (!name_word(q, rb) || opening_participle(q, rb, i) || IN(q, rb, intro_words) ||
+        dateline_at(q, rb))
         return false;
     *nb = rb;
     *ne = i;
@@ -325,7 +407,7 @@ static bool name_before(lede_arena *a, const qtext *q, size_t i, qspeaker *s) {
         if (!name_word(q, last) || possessive(q, last))
             continue;
         size_t b = run_start(q, last, floor);
-        if (last > b && name_word(q, b)) {
+        if (last > b && name_word(q, b) && !dateline_at(q, b)) {
             set_name(a, q, b, last + 1, s);
             return true;
         }
@@ -448,8 +530,9 @@ static bool appositive_name(lede_arena *a, const qtext *q, size_t comma, size_t 
         m++;
     if (m > b && m < e && IN(q, m, name_titles))
         b = i = m;
-    while (i < e && (IN(q, i, name_titles) || (cap_word(q, i) && !possessive(q, i))))
-        i++;
+    while (i < e && (IN(q, i, name_titles) || (cap_word(q, i) && !possessive(q, i)) ||
+                     (i > b && nickname_at(q, i, e))))
+        i += nickname_at(q, i, e) ? 3 : 1;
     if (i == b || !name_word(q, i - 1) || (i < e && q->t[i].kind != QT_PUNCT))
         return false;
     size_t rb = run_start(q, i - 1, b);

@@ -799,6 +799,17 @@ static const char *speaker_of(lede_arena *a, const char *text, const char *sourc
     return spk.name ? spk.name : "";
 }
 
+/* A dateline opens the story and says where it was filed: a pronoun never
+ * stands for it. */
+Test(quotes, a_pronoun_never_stands_for_the_dateline) {
+    lede_result *r = run("NEWPORT NEWS, Va. - A crowd gathered at the pier.\n\nAs night "
+                         "fell, he said the ferry would sail.");
+    const lede_quote *q = find(r, "the ferry would sail");
+    cr_assert_not_null(q);
+    cr_expect(!q->speaker || !strstr(q->speaker, "NEWPORT"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
+
 Test(quotes, source_head_before_appositive_and_relative_clause) {
     lede_arena *a = arena_new(0);
     const char *t = "Michael Mulgrew, president of the teachers union, which represents "
@@ -812,6 +823,15 @@ Test(quotes, source_head_before_appositive_and_relative_clause) {
     cr_expect_str_eq(speaker_of(a, t, "The county's election director, Paula Reyes,",
                                 "the count would end"),
                      "Paula Reyes");
+    /* an office written before the name, and a nickname inside it */
+    t = "Lee's niece, state Del. Marcia \"Cia\" Price, said the plan would fail.";
+    cr_expect_str_eq(speaker_of(a, t, "Lee's niece, state Del. Marcia \"Cia\" Price,",
+                                "the plan would fail"),
+                     "Marcia \"Cia\" Price");
+    t = "The county's top officer, Sheriff Tom Hale, said the jail was full.";
+    cr_expect_str_eq(speaker_of(a, t, "The county's top officer, Sheriff Tom Hale,",
+                                "the jail was full"),
+                     "Tom Hale");
     t = "Mr. King and Mr. Schultz say the network never told them what to say.";
     cr_expect_str_eq(speaker_of(a, t, "Mr. King and Mr. Schultz",
                                 "the network never told them what to say"),
