@@ -360,8 +360,9 @@ bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e) {
         return true;
     if (sentence_subject(q, sent, cue, b, e))
         return true;
-    /* "On Thursday, however, Trump spoke ...": an introductory phrase set off
-     * by a comma comes before the subject */
+    /* "On Thursday, however, Trump spoke ...", "On July 6, 2015, Sanders
+     * made ...": an introductory phrase set off by commas comes before the
+     * subject, which follows one of its commas */
     if (IN(q, first, intro_words))
         for (size_t i = first + 1; i < cue && i <= first + INTRO_MAX_TOKENS; i++)
             if (q->t[i].kind == QT_PUNCT && q->text[q->t[i].b] == ',') {
@@ -370,7 +371,6 @@ bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e) {
                     j++;
                 if (subject_at(q, j, cue, b, e))
                     return true;
-                break;
             }
     /* "He met the families on Friday, saying ...": a personal pronoun that
      * opens the sentence, resolved later like any pronoun source */

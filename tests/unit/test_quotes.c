@@ -504,6 +504,12 @@ Test(quotes, introductions_without_a_reporting_verb) {
             "until the engineers have finished their survey.\"");
     expect(find(r, "The pier will stay closed"), LEDE_QUOTE_DIRECT, "Tom Hale", NULL);
     lede_result_free(r);
+    /* an opening phrase with commas of its own ("On May 6, 2015,") before
+     * the subject, and the quote in the next paragraph */
+    r = run("On May 6, 2015, Hale made the following comment:\n\n\"The pier will stay "
+            "closed until the survey is done.\"");
+    expect(find(r, "The pier will stay closed"), LEDE_QUOTE_DIRECT, "Hale", NULL);
+    lede_result_free(r);
     r = run("With Democratic voters unsure, the mayor is rolling out a new message: "
             "\"The harbour belongs to everyone who works on it.\"");
     const lede_quote *q = find(r, "The harbour belongs");
