@@ -300,6 +300,18 @@ static bool cue_is_participle(const qtext *q, size_t i) {
     return c && quotes_tok_is(q, i, c->forms[3]);
 }
 
+/* A cue in its -ing form in the attribution [b, e) between two quoted parts
+ * ('"A," he said, adding later, "B"'): the second part has an attribution of
+ * its own and is not the rest of the first quotation. */
+static bool second_cue(const qtext *q, size_t b, size_t e) {
+    for (size_t i = b; i < e && i < q->n; i++) {
+        const quotes_cue *c = cue_of(q, i);
+        if (c && quotes_tok_is(q, i, c->forms[4]))
+            return true;
+    }
+    return false;
+}
+
 /* Whether token i opens a phrasal cue of phrasal_cues with the next token. */
 static bool phrasal_at(const qtext *q, size_t i) {
     if (i + 1 >= q->n || q->t[i + 1].e - q->t[i + 1].b > 7 || q->t[i].e - q->t[i].b < 4 ||
@@ -825,7 +837,7 @@ static lede_status pass_marks(const qtext *q, const qspan *spans, size_t n_spans
             size_t gap = 0;
             if (after < q->n && is_open_dq(q, after) && is_punct(q, after - 1, ',') &&
                 i + 1 < n_spans && spans[i + 1].open == after &&
-                same_para(q, after - 1, after)) {
+                same_para(q, after - 1, after) && !second_cue(q, (size_t)cb + 1, after)) {
                 /* "...," he said, "..." — the quote goes on after its attribution */
                 gap = i + 1;
                 last_close = spans[i + 1].close;

@@ -816,6 +816,21 @@ Test(quotes, a_pronoun_never_stands_for_the_dateline) {
     lede_result_free(r);
 }
 
+/* '"A," he said, adding, "B"': a second cue between the parts gives the
+ * second part an attribution of its own; without one, the parts are one
+ * quotation interrupted by its attribution. */
+Test(quotes, a_second_cue_between_two_parts_makes_two_quotes) {
+    lede_result *r = run("\"The pier is safe,\" Hale said, adding later, \"The ferry "
+                         "will sail on Monday.\"");
+    cr_assert_eq(r->n_quotes, 2);
+    expect(find(r, "The pier is safe"), LEDE_QUOTE_DIRECT, "Hale", "said");
+    expect(find(r, "The ferry will sail"), LEDE_QUOTE_DIRECT, "Hale", "adding");
+    lede_result_free(r);
+    r = run("\"The pier is safe,\" Hale said, \"and the ferry will sail on Monday.\"");
+    cr_assert_eq(r->n_quotes, 1);
+    lede_result_free(r);
+}
+
 Test(quotes, source_head_before_appositive_and_relative_clause) {
     lede_arena *a = arena_new(0);
     const char *t = "Michael Mulgrew, president of the teachers union, which represents "
