@@ -97,6 +97,36 @@ static const char *const modified_keys[] = {
     "dc.date.modified",      "dcterms.modified", "last-modified",
     "article.updated",       "lastmod",          "og:article:modified_time",
 };
+/* Words of a meta or itemprop name that say which date it holds, for names
+ * the tables above do not list ("og:original_time", "dateUpdate",
+ * "post-publish-date"): the name must also say "date" or "time". A name with
+ * a change word is the modified date even when it also says "publish"
+ * ("publish_updated_time"). */
+static const char *const date_name_words[] = {"date", "time"};
+static const char *const modified_name_words[] = {"modif", "updat", "lastmod", "revis"};
+static const char *const published_name_words[] = {"publish", "pubdate", "issued",
+                                                   "created", "original"};
+
+typedef enum { DATE_ROLE_NONE, DATE_ROLE_PUBLISHED, DATE_ROLE_MODIFIED } date_role;
+
+static bool has_any(const char *s, const char *const *words, size_t n) {
+    for (size_t i = 0; s && i < n; i++)
+        if (strcasestr(s, words[i]))
+            return true;
+    return false;
+}
+
+/* The date a meta or itemprop name says it holds. */
+static date_role date_name_role(const char *name) {
+    if (!has_any(name, date_name_words, COUNT(date_name_words)))
+        return DATE_ROLE_NONE;
+    if (has_any(name, modified_name_words, COUNT(modified_name_words)))
+        return DATE_ROLE_MODIFIED;
+    if (has_any(name, published_name_words, COUNT(published_name_words)))
+        return DATE_ROLE_PUBLISHED;
+    return DATE_ROLE_NONE;
+}
+
 static const char *const author_keys[] = {
     "dc:creator",      "dcterm:creator",    "author",
     "article:author",  "dc.creator",        "dcterms.creator",
@@ -347,14 +377,40 @@ static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {
 /* Class words of elements that carry a date in their title attribute, the
  * microformats way: <abbr class="published" title="2016-11-12">. */
 static const char *const titled_date_classes[] = {"publish", "updat", "date"};
+/* Class words of an element whose text alone is the date when it has no
+ * title (<abbr class="published">12.11.16</abbr>): the hAtom "published"
+ * and "updated" and their variants; a bare "date" class is too common on
+ * lists of other stories to be read so. */
+static const char *const text_date_classes[] = {"publish", "updat"};
+/* Longest text such an element may hold ("Published on 12 November 2016,
+ * 10:35 am"); a longer one is a paragraph about publishing. */
+#define DATE_ELEMENT_TEXT_MAX 48
 
 static bool is_titled_date(const xmlNode *n, const char *cls) {
-    if (!cls || !dom_attr(n, "title"))
-        return false;
-    for (size_t i = 0; i < COUNT(titled_date_classes); i++)
-        if (strcasestr(cls, titled_date_classes[i]))
+    return cls && dom_attr(n, "title") &&
+           has_any(cls, titled_date_classes, COUNT(titled_date_classes));
+}
+
+/* The text of n when it is short enough to be only a date, else NULL. */
+static char *short_date_text(lede_arena *a, const xmlNode *n) {
+    char *t = dom_text(a, n, DATE_ELEMENT_TEXT_MAX + 1);
+    return t && *t && strlen(t) <= DATE_ELEMENT_TEXT_MAX ? t : NULL;
+}
+
+/* True when a <time> lies under n (looking at a bounded number of nodes): it
+ * is a candidate of its own, with the machine-readable value. */
+static bool holds_time(xmlNode *n) {
+    size_t budget = FIRST_TEXT_MAX_NODES;
+    for (xmlNode *c = n->children ? n : NULL; c && budget--; c = dom_next(n, c, false))
+        if (c != n && c->type == XML_ELEMENT_NODE && dom_is(c, "time"))
             return true;
     return false;
+}
+
+static bool is_text_date(lede_arena *a, xmlNode *n, const char *cls) {
+    return cls && !dom_attr(n, "title") &&
+           has_any(cls, text_date_classes, COUNT(text_date_classes)) && !holds_time(n) &&
+           short_date_text(a, n);
 }
 
 /* One walk over the document collecting every metadata source, JSON-LD
@@ -382,16 +438,16 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 s->first_h1 = n, s->h1_order = order;
             else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
                 add_candidate(s, s->times, &s->n_times, n, order);
-            if (role != ROLE_TIME && role != ROLE_META &&
-                is_titled_date(n, attrs[SCAN_ATTR_CLASS]))
+            if (role != ROLE_TIME && role != ROLE_META && role != ROLE_WRAPPER &&
+                (is_titled_date(n, attrs[SCAN_ATTR_CLASS]) ||
+                 is_text_date(a, n, attrs[SCAN_ATTR_CLASS])))
                 add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && role != ROLE_META) {
                 folded_value f;
                 fold_value(&f, itemprop);
                 if (has_word(&f, &itemprop_authors))
                     add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
-                else if (!strcasecmp(itemprop, "datePublished") ||
-                         !strcasecmp(itemprop, "dateModified"))
+                else if (date_name_role(itemprop) != DATE_ROLE_NONE)
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
             const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
@@ -423,15 +479,37 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
     }
 }
 
+/* Characters pages put between the words of a meta name in no fixed way:
+ * "last-modified", "last_modified" and "lastmodified" are one name. The
+ * namespace separators ':' and '.' are kept: "dc:title" (RDFa) and
+ * "DC.title" (HTML meta) are different tags, and a page with both means
+ * the first. */
+static bool is_key_separator(char c) { return c == '-' || c == '_'; }
+
+/* True when the w bytes at p spell key, ignoring case and separators. */
+static bool key_word_equal(const char *p, size_t w, const char *key) {
+    const char *end = p + w;
+    for (;;) {
+        while (p < end && is_key_separator(*p))
+            p++;
+        while (*key && is_key_separator(*key))
+            key++;
+        if (p == end || !*key)
+            return p == end && !*key;
+        if (tolower((unsigned char)*p) != tolower((unsigned char)*key))
+            return false;
+        p++, key++;
+    }
+}
+
 /* True when the meta key (possibly several, space-separated: "dc:title
  * og:title") names key. */
 static bool key_matches(const char *keys, const char *key) {
-    size_t n = strlen(key);
     for (const char *p = keys; *p;) {
         while (*p == ' ')
             p++;
         size_t w = strcspn(p, " ");
-        if (w == n && !strncasecmp(p, key, n))
+        if (w && key_word_equal(p, w, key))
             return true;
         p += w;
     }
@@ -719,9 +797,21 @@ static bool page_month_first(const page_scan *s, xmlNode *root) {
            meta_region_month_first(meta_get(s, "content-language"));
 }
 
-/* Parses text into *out; month_first as page_month_first() says. */
+/* Parses the value of a date source (a meta tag, JSON-LD, a <time>) into
+ * *out; month_first as page_month_first() says. */
 static bool date_from(lede_job *job, bool month_first, const char *text,
                       const char **out) {
+    char buf[META_DATE_MAX];
+    if (!text || !meta_date_parse_field(text, job->now, month_first, buf))
+        return false;
+    *out = arena_strdup(job->arena, buf);
+    return *out != NULL;
+}
+
+/* Like date_from() for free text (a byline line), where a two-digit year is
+ * not read. */
+static bool date_from_text(lede_job *job, bool month_first, const char *text,
+                           const char **out) {
     char buf[META_DATE_MAX];
     if (!text || !meta_date_parse(text, job->now, month_first, buf))
         return false;
@@ -745,9 +835,13 @@ static const char *element_date_text(lede_job *job, xmlNode *n) {
 }
 
 /* A date candidate's value: a <time>'s as element_date_text() reads it, a
- * microformat element's title alone (its text is a label: "Sunday"). */
+ * microformat element's title alone when it has one (its text is then a
+ * label: "Sunday"), else its short text. */
 static const char *time_text(lede_job *job, xmlNode *n) {
-    return dom_is(n, "time") ? element_date_text(job, n) : dom_attr(n, "title");
+    if (dom_is(n, "time"))
+        return element_date_text(job, n);
+    const char *title = dom_attr(n, "title");
+    return title ? title : short_date_text(job->arena, n);
 }
 
 /* Class words of a date element that shows the last change, not the
@@ -818,7 +912,7 @@ static void published_sources(lede_job *job, const page_scan *s, json_t *article
         date_agrees(job, &l, mf, meta_get(s, published_keys[i]), day, published_keys[i]);
     for (size_t i = 0; i < s->n_itemprop_dates; i++) {
         xmlNode *n = s->itemprop_dates[i].node;
-        if (!strcasecmp(dom_attr(n, "itemprop"), "datePublished"))
+        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED)
             date_agrees(job, &l, mf, element_date_text(job, n), day, "itemprop");
     }
     for (size_t i = 0; i < s->n_times; i++)
@@ -828,6 +922,26 @@ static void published_sources(lede_job *job, const page_scan *s, json_t *article
         !strcmp(other, day))
         sources_add(&l, "url");
     res->provenance.published_sources = sources_join(job, &l);
+}
+
+/* Meta tags the key tables do not list but whose names say which date they
+ * hold (date_name_role()), for a field still empty; the provenance is the
+ * name as the page writes it, lower-cased. */
+static void named_meta_dates(lede_job *job, const page_scan *s, bool mf) {
+    lede_result *res = job->res;
+    for (size_t i = 0; i < s->n_metas && !(res->published && res->modified); i++) {
+        date_role role = date_name_role(s->metas[i].key);
+        const char **slot = role == DATE_ROLE_PUBLISHED  ? &res->published
+                            : role == DATE_ROLE_MODIFIED ? &res->modified
+                                                         : NULL;
+        if (!slot || *slot || !date_from(job, mf, s->metas[i].value, slot))
+            continue;
+        char *name = arena_strdup(job->arena, s->metas[i].key);
+        for (char *c = name; c && *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        *(role == DATE_ROLE_PUBLISHED ? &res->provenance.published
+                                      : &res->provenance.modified) = name;
+    }
 }
 
 static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
@@ -846,9 +960,10 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     for (size_t i = 0; !res->modified && i < COUNT(modified_keys); i++)
         if (date_from(job, mf, meta_get(s, modified_keys[i]), &res->modified))
             pv->modified = modified_keys[i];
+    named_meta_dates(job, s, mf);
     for (size_t i = 0; i < s->n_itemprop_dates; i++) {
         xmlNode *n = s->itemprop_dates[i].node;
-        bool pub = !strcasecmp(dom_attr(n, "itemprop"), "datePublished");
+        bool pub = date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED;
         const char **slot = pub ? &res->published : &res->modified;
         if (!*slot && date_from(job, mf, element_date_text(job, n), slot))
             *(pub ? &pv->published : &pv->modified) = "itemprop";
@@ -879,7 +994,8 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     }
     /* A date written next to the byline ("Updated: 2021-11-16 19:35"). */
     for (xmlNode *n = byline_node; n && !res->published; n = n->parent) {
-        if (date_from(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX), &res->published))
+        if (date_from_text(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX),
+                           &res->published))
             pv->published = "visible-byline";
         if (n != byline_node)
             break; /* the byline element and its parent only */

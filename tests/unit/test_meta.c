@@ -1005,3 +1005,104 @@ Test(meta, microformat_titles_and_update_times) {
     cr_assert_str_eq(r->modified, "2021-10-06");
     lede_result_free(r);
 }
+
+Test(meta, meta_names_ignore_word_separators) {
+    /* "lastmodified" and "last_modified" are the table's "last-modified". */
+    lede_result *r =
+        extract("<html><head><meta name=\"lastmodified\" content=\"2021-10-06\">"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    cr_assert_str_eq(r->provenance.modified, "last-modified");
+    lede_result_free(r);
+    r = extract("<html><head><meta name=\"publish_date\" content=\"2021-10-04\"><meta "
+                "name=\"Last_Modified\" content=\"2021-10-06\"></head><body><p>Story.</p>"
+                "</body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-04");
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
+    /* Namespace separators still tell tags apart: property dc:title is not
+     * name DC.title. */
+    r = extract("<html><head><meta name=\"DC.title\" content=\"Name title here\"><meta "
+                "property=\"dc:title\" content=\"Property title here\"></head><body>"
+                "<p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->headline, "Property title here");
+    lede_result_free(r);
+}
+
+Test(meta, date_names_not_in_the_tables_say_their_role) {
+    /* og:original_time is the publication, a later og:updated_time the
+     * change; neither is taken for the other. */
+    lede_result *r =
+        extract("<html><head><meta property=\"OG:Updated_Time\" "
+                "content=\"2021-10-06\"><meta property=\"og:original_time\" "
+                "content=\"2021-10-02\"></head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-02");
+    cr_assert_str_eq(r->provenance.published, "og:original_time");
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
+    /* Microdata names outside schema.org: dateUpdate is a change. */
+    r = extract("<html><head><meta itemprop=\"dateUpdate\" datetime=\"2021-10-06\">"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    cr_assert_str_eq(r->provenance.modified, "dateupdate");
+    lede_result_free(r);
+    r = extract("<html><body><h1>Harbor reopens</h1><span itemprop=\"dateCreated\">"
+                "October 3, 2021</span><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "itemprop");
+    lede_result_free(r);
+    /* A name with no date word, or a date word with no role, says nothing. */
+    r = extract(
+        "<html><head><meta name=\"publisher\" content=\"2021-10-06\"><meta "
+        "name=\"expiration_date\" content=\"2021-10-07\"></head><body><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_null(r->published);
+    cr_assert_null(r->modified);
+    lede_result_free(r);
+}
+
+Test(meta, two_digit_years_only_in_date_fields) {
+    static char out[META_DATE_MAX];
+    cr_assert(meta_date_parse_field("am 12.11.16", NOW, false, out));
+    cr_assert_str_eq(out, "2016-11-12");
+    cr_assert(meta_date_parse_field("3/09/15 8:00am", NOW, true, out));
+    cr_assert_str_eq(out, "2015-03-09T08:00:00");
+    cr_assert(meta_date_parse_field("12.11.95", NOW, false, out));
+    cr_assert_str_eq(out, "1995-11-12"); /* after the fetch year: last century */
+    cr_assert(!meta_date_parse_field("version 1.2.12.16", NOW, false, out));
+    cr_assert(!meta_date_parse_field("12.11.165", NOW, false, out));
+    /* Free text does not read them. */
+    cr_assert_str_eq(date("am 12.11.16"), "none");
+}
+
+Test(meta, microformat_elements_without_a_title_speak_by_their_text) {
+    lede_result *r =
+        extract("<html><body><h1>Harbor reopens</h1><abbr class=\"published\">"
+                "12.11.16</abbr><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2016-11-12");
+    cr_assert_str_eq(r->provenance.published, "time");
+    lede_result_free(r);
+    /* A long text is a paragraph, not a date. */
+    r = extract(
+        "<html><body><h1>Harbor reopens</h1><p class=\"published\">This story was "
+        "first published on 12 November 2016 in our print edition.</p><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_null(r->published);
+    lede_result_free(r);
+    /* A <time> inside keeps its machine-readable value. */
+    r = extract("<html><body><h1>Harbor reopens</h1><div class=\"published\"><time "
+                "datetime=\"2016-11-12T10:30:00Z\">November 12, 2016</time></div>"
+                "<p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2016-11-12T10:30:00Z");
+    lede_result_free(r);
+}
