@@ -60,8 +60,10 @@ typedef struct {
     size_t h1_order;
     candidate rel_author[SCAN_MAX_CANDIDATES], byline_class[SCAN_MAX_CANDIDATES],
         by_line[SCAN_MAX_CANDIDATES], times[SCAN_MAX_CANDIDATES],
-        itemprop_dates[SCAN_MAX_CANDIDATES];
-    size_t n_rel_author, n_byline_class, n_by_line, n_times, n_itemprop_dates;
+        itemprop_dates[SCAN_MAX_CANDIDATES], date_lines[SCAN_MAX_CANDIDATES],
+        dated_images[SCAN_MAX_CANDIDATES];
+    size_t n_rel_author, n_byline_class, n_by_line, n_times, n_itemprop_dates,
+        n_date_lines, n_dated_images;
 } page_scan;
 
 /* ------------------------------------------------------------ sources */
@@ -413,6 +415,75 @@ static bool is_text_date(lede_arena *a, xmlNode *n, const char *cls) {
            short_date_text(a, n);
 }
 
+/* A visible date line: a short text ("Published 3 June 2021", "Datum:
+ * 10.11.2017") that stands on a line of its own, the last resort for pages
+ * that date themselves nowhere else. Longest line, in bytes. */
+#define DATE_LINE_MAX 64
+/* Shortest run of digits that can be a date's year; a line without one is
+ * not parsed at all (relative dates, "5 min read"). */
+#define DATE_LINE_YEAR_DIGITS 4
+
+/* Elements that continue a line of text rather than start one. */
+static const char *const inline_elements[] = {
+    "a",    "abbr",  "b",    "cite",   "em",  "font", "i",    "label",
+    "mark", "small", "span", "strong", "sub", "sup",  "time", "u"};
+/* Elements whose text is never the page's date line: headings name the
+ * story (a date there is its subject: "Weekly Edition for March 26"),
+ * links name other pages, <option> and <title> are no visible lines. */
+static const char *const no_date_line_elements[] = {"a",  "h1",    "h2",     "h3",
+                                                    "h4", "title", "option", "textarea"};
+
+static bool is_one_of(const xmlNode *n, const char *const *names, size_t count) {
+    for (size_t i = 0; n && i < count; i++)
+        if (dom_is(n, names[i]))
+            return true;
+    return false;
+}
+
+static bool has_digit_run(const char *t, size_t run) {
+    size_t k = 0;
+    for (; *t && k < run; t++)
+        k = isdigit((unsigned char)*t) ? k + 1 : 0;
+    return k >= run;
+}
+
+/* True when text node t stands on a line of its own: <br> (or nothing) on
+ * both sides, or the nearest block element around it holds no more text
+ * than a date line ("<div><span>By X</span> <span>June 3, 2021</span></div>",
+ * never "<p>On <b>June 3, 2021</b>, the council ...</p>"). */
+static bool on_own_line(lede_arena *a, xmlNode *t) {
+    const xmlNode *prev = t->prev, *next = t->next;
+    if ((!prev || dom_is(prev, "br")) && (!next || dom_is(next, "br")) && (prev || next))
+        return true;
+    xmlNode *block = t->parent;
+    while (block && block->type == XML_ELEMENT_NODE &&
+           is_one_of(block, inline_elements, COUNT(inline_elements)))
+        block = block->parent;
+    if (!block || block->type != XML_ELEMENT_NODE)
+        return false;
+    char *text = dom_text(a, block, DATE_LINE_MAX + 1);
+    return text && strlen(text) <= DATE_LINE_MAX;
+}
+
+static void scan_date_line(page_scan *s, lede_arena *a, xmlNode *t, size_t order) {
+    const char *text = (const char *)t->content;
+    if (!text || strlen(text) > DATE_LINE_MAX ||
+        !has_digit_run(text, DATE_LINE_YEAR_DIGITS))
+        return;
+    for (xmlNode *p = t->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (is_one_of(p, no_date_line_elements, COUNT(no_date_line_elements)))
+            return;
+    if (on_own_line(a, t))
+        add_candidate(s, s->date_lines, &s->n_date_lines, t, order);
+}
+
+/* An <img> whose address holds a date (/2019/05/05/, /2019-05-05/). */
+static void scan_image(page_scan *s, xmlNode *n, size_t order) {
+    char buf[META_DATE_MAX];
+    if (meta_date_from_url(dom_attr(n, "src"), 0, buf))
+        add_candidate(s, s->dated_images, &s->n_dated_images, n, order);
+}
+
 /* One walk over the document collecting every metadata source, JSON-LD
  * scripts into `jsonld`. */
 static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a) {
@@ -438,6 +509,8 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 s->first_h1 = n, s->h1_order = order;
             else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
                 add_candidate(s, s->times, &s->n_times, n, order);
+            else if (role == ROLE_WRAPPER && dom_is(n, "img"))
+                scan_image(s, n, order);
             if (role != ROLE_TIME && role != ROLE_META && role != ROLE_WRAPPER &&
                 (is_titled_date(n, attrs[SCAN_ATTR_CLASS]) ||
                  is_text_date(a, n, attrs[SCAN_ATTR_CLASS])))
@@ -474,6 +547,8 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
             skip = role == ROLE_OTHER && dom_is_non_text(n) && !dom_is(n, "head");
             if (skip)
                 meta_jsonld_scripts_under(jsonld, a, n);
+        } else if (n->type == XML_TEXT_NODE) {
+            scan_date_line(s, a, n, order);
         }
         n = dom_next(root, n, skip);
     }
@@ -944,6 +1019,60 @@ static void named_meta_dates(lede_job *job, const page_scan *s, bool mf) {
     }
 }
 
+/* The newest date in the addresses of the page's images: the page's own
+ * image (og:image) first, else its <img> elements. A page embeds only
+ * pictures uploaded before it was put together, so their newest day is the
+ * nearest bound on its own date that the page gives. */
+static bool image_date(lede_job *job, const page_scan *s, char out[META_DATE_MAX]) {
+    if (meta_date_from_url(job->res->image, job->now, out))
+        return true;
+    bool found = false;
+    for (size_t i = 0; i < s->n_dated_images; i++) {
+        char buf[META_DATE_MAX];
+        if (meta_date_from_url(dom_attr(s->dated_images[i].node, "src"), job->now, buf) &&
+            (!found || strcmp(buf, out) > 0)) {
+            memcpy(out, buf, META_DATE_MAX);
+            found = true;
+        }
+    }
+    return found;
+}
+
+/* A date line's date: the first after the <h1> (where the article is),
+ * else the first on the page. */
+static bool date_line_date(lede_job *job, const page_scan *s, bool mf, const char **out) {
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < s->n_date_lines; i++) {
+            const candidate *c = &s->date_lines[i];
+            if (pass == 0 && (!s->first_h1 || c->order <= s->h1_order))
+                continue;
+            char *text = meta_clean(job->arena, (const char *)c->node->content);
+            if (date_from_text(job, mf, text, out))
+                return true;
+        }
+    return false;
+}
+
+/* The last resorts of a page that dates itself in no metadata, no <time>,
+ * byline or URL, weakest last: a date standing on a line of its own, a
+ * full date in the <title> (the day a report or an edition is of), the
+ * newest image upload day. The provenance names which ("date-line",
+ * "title", "image-url"); the modified date stays empty. */
+static void weak_dates(lede_job *job, const page_scan *s, bool mf) {
+    lede_result *res = job->res;
+    char buf[META_DATE_MAX];
+    if (date_line_date(job, s, mf, &res->published))
+        res->provenance.published = "date-line";
+    else if (s->title &&
+             date_from_text(job, mf, dom_text(job->arena, s->title, META_FIELD_MAX),
+                            &res->published))
+        res->provenance.published = "title";
+    else if (image_date(job, s, buf)) {
+        res->published = arena_strdup(job->arena, buf);
+        res->provenance.published = "image-url";
+    }
+}
+
 static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
                       xmlNode *byline_node) {
     lede_result *res = job->res;
@@ -1014,6 +1143,8 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
         pv->published = "modified";
         job_warn(job, "published_is_modified");
     }
+    if (!res->published)
+        weak_dates(job, s, mf);
     dates_consistent(job);
     published_sources(job, s, article, mf, url);
 }

@@ -970,7 +970,10 @@ Test(meta, microformat_titles_and_update_times) {
     r = extract("<html><body><h1>Harbor reopens</h1><span class=\"date\" title=\"When "
                 "it ran\">October 3, 2021</span><p>Story.</p></body></html>",
                 NULL);
-    cr_assert_null(r->published); /* such an element speaks by its title only */
+    /* Such an element speaks by its title only; its text, a line of its
+     * own, is the last resort of a page with no other date. */
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "date-line");
     lede_result_free(r);
     /* A time marked as the last update is the modified date, never the
      * published one, whatever its place. */
@@ -1104,5 +1107,77 @@ Test(meta, microformat_elements_without_a_title_speak_by_their_text) {
                 "<p>Story.</p></body></html>",
                 NULL);
     cr_assert_str_eq(r->published, "2016-11-12T10:30:00Z");
+    lede_result_free(r);
+}
+
+Test(meta, date_lines_date_pages_that_date_themselves_nowhere_else) {
+    /* A short line of its own: a block holding little more than the date,
+     * or a line between <br>s. */
+    lede_result *r =
+        extract("<html><body><h1>Harbor reopens after the storm</h1><div><span>"
+                "Oct. 3, 2021</span> <span>5 min read</span></div><p>Story.</p>"
+                "</body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "date-line");
+    cr_assert_null(r->modified);
+    lede_result_free(r);
+    r = extract("<html><body><font>Orders: please give the item number when you write to "
+                "us!<br><br>As of: 03.10.2021</font></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    lede_result_free(r);
+    /* The first line after the <h1> wins over one before it (a menu's). */
+    r = extract("<html><body><div>Sept. 30, 2021</div><h1>Harbor reopens after the storm"
+                "</h1><div>Oct. 3, 2021</div><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    lede_result_free(r);
+    /* A date inside a sentence, a heading or a link is no date line. */
+    r = extract(
+        "<html><body><h1>Harbor reopens after the storm</h1><h2>Oct. 1, 2021</h2>"
+        "<p>On <b>Oct. 3, 2021</b>, the council voted to reopen the harbor to all "
+        "ships.</p><div><a href=\"/x\">Oct. 2, 2021</a></div></body></html>",
+        NULL);
+    cr_assert_null(r->published);
+    lede_result_free(r);
+    /* A structured date always wins over a date line. */
+    r = extract(
+        "<html><head><meta property=\"article:published_time\" "
+        "content=\"2021-10-01\"></head><body><h1>Harbor reopens after the storm</h1>"
+        "<div>Oct. 3, 2021</div><p>Story.</p></body></html>",
+        NULL);
+    cr_assert_str_eq(r->published, "2021-10-01");
+    lede_result_free(r);
+}
+
+Test(meta, title_and_image_dates_are_the_last_resorts) {
+    lede_result *r =
+        extract("<html><head><title>Weekly report of 03.10.2021 - Example</title>"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "title");
+    lede_result_free(r);
+    /* The page's own image first, else the newest of its <img> paths. */
+    r = extract("<html><head><meta property=\"og:image\" "
+                "content=\"https://ex.com/img/2021-10-02/a.jpg\"></head><body><img "
+                "src=\"https://ex.com/img/2021-10-04/b.jpg\"><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-02");
+    cr_assert_str_eq(r->provenance.published, "image-url");
+    lede_result_free(r);
+    r = extract("<html><body><img src=\"https://ex.com/img/2021/10/01/a.jpg\"><img "
+                "src=\"https://ex.com/img/2021/10/04/b.jpg\"><img "
+                "src=\"https://ex.com/img/2021/10/03/c.jpg\"><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-04");
+    lede_result_free(r);
+    /* ... never one after the fetch time. */
+    r = extract(
+        "<html><body><img src=\"https://ex.com/img/2031/10/01/a.jpg\"><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_null(r->published);
     lede_result_free(r);
 }
