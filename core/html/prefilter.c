@@ -49,7 +49,7 @@ static const struct {
     const char *const *always_on;
 } markup_attrs[] = {
     {"href", (const char *const[]){"link", "base", NULL}},
-    {"src", NULL},
+    {"src", (const char *const[]){"img", NULL}}, /* dates in image paths */
     {"alt", NULL},
     {"data-src", NULL},
 };

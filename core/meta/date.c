@@ -523,6 +523,58 @@ bool meta_date_parse(const char *s, int64_t now, bool month_first,
     return parse_relative(s, now, &p) && parts_format(&p, now, out);
 }
 
+/* A two-digit year ("16" of "12.11.16") is this century's unless that is
+ * after the fetch year, then the last century's. */
+static int full_year(int yy, int64_t now) {
+    int y, m, d;
+    civil_from_days((now > 0 ? now : 0) / 86400, &y, &m, &d);
+    return now > 0 && 2000 + yy > y ? 1900 + yy : 2000 + yy;
+}
+
+/* A numeric date with a two-digit year anywhere in s ("am 12.11.16",
+ * "11/12/16"), read day first unless month_first (or the day cannot be a
+ * month). The year must not be followed by more digits, and the day must
+ * not follow a digit or a dot (no version numbers "1.2.12.16"). */
+static bool parse_short_year(const char *s, int64_t now, bool month_first,
+                             date_parts *p) {
+    for (const char *q = s; *q; q++) {
+        if (!isdigit((unsigned char)*q) ||
+            (q > s && (isdigit((unsigned char)q[-1]) || q[-1] == '.' || q[-1] == '/')))
+            continue;
+        const char *r = q;
+        int a = read_int(&r, 1, 2);
+        if (a < 0 || (*r != '.' && *r != '/'))
+            continue;
+        char sep = *r++;
+        int b = read_int(&r, 1, 2);
+        if (b < 0 || *r != sep)
+            continue;
+        r++;
+        int yy = read_int(&r, 2, 2);
+        if (yy < 0 || *r == sep)
+            continue;
+        memset(p, 0, sizeof *p);
+        p->year = full_year(yy, now);
+        if (sep == '/' && a <= 12 && (b > 12 || month_first))
+            p->month = a, p->day = b;
+        else
+            p->day = a, p->month = b;
+        while (*r == ' ' || *r == ',')
+            r++;
+        read_time(&r, p); /* "3/09/15 8:00am" */
+        return true;
+    }
+    return false;
+}
+
+bool meta_date_parse_field(const char *s, int64_t now, bool month_first,
+                           char out[META_DATE_MAX]) {
+    if (meta_date_parse(s, now, month_first, out))
+        return true;
+    date_parts p;
+    return s && parse_short_year(s, now, month_first, &p) && parts_format(&p, now, out);
+}
+
 /* Regions that write numeric dates month first (MM/DD/YYYY): the United
  * States, the Philippines, Belize, Micronesia, the Marshall Islands and
  * Palau. Source: Wikipedia, "List of date formats by country" (the facts

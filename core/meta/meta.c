@@ -60,8 +60,10 @@ typedef struct {
     size_t h1_order;
     candidate rel_author[SCAN_MAX_CANDIDATES], byline_class[SCAN_MAX_CANDIDATES],
         by_line[SCAN_MAX_CANDIDATES], times[SCAN_MAX_CANDIDATES],
-        itemprop_dates[SCAN_MAX_CANDIDATES];
-    size_t n_rel_author, n_byline_class, n_by_line, n_times, n_itemprop_dates;
+        itemprop_dates[SCAN_MAX_CANDIDATES], date_lines[SCAN_MAX_CANDIDATES],
+        dated_images[SCAN_MAX_CANDIDATES];
+    size_t n_rel_author, n_byline_class, n_by_line, n_times, n_itemprop_dates,
+        n_date_lines, n_dated_images;
 } page_scan;
 
 /* ------------------------------------------------------------ sources */
@@ -97,6 +99,36 @@ static const char *const modified_keys[] = {
     "dc.date.modified",      "dcterms.modified", "last-modified",
     "article.updated",       "lastmod",          "og:article:modified_time",
 };
+/* Words of a meta or itemprop name that say which date it holds, for names
+ * the tables above do not list ("og:original_time", "dateUpdate",
+ * "post-publish-date"): the name must also say "date" or "time". A name with
+ * a change word is the modified date even when it also says "publish"
+ * ("publish_updated_time"). */
+static const char *const date_name_words[] = {"date", "time"};
+static const char *const modified_name_words[] = {"modif", "updat", "lastmod", "revis"};
+static const char *const published_name_words[] = {"publish", "pubdate", "issued",
+                                                   "created", "original"};
+
+typedef enum { DATE_ROLE_NONE, DATE_ROLE_PUBLISHED, DATE_ROLE_MODIFIED } date_role;
+
+static bool has_any(const char *s, const char *const *words, size_t n) {
+    for (size_t i = 0; s && i < n; i++)
+        if (strcasestr(s, words[i]))
+            return true;
+    return false;
+}
+
+/* The date a meta or itemprop name says it holds. */
+static date_role date_name_role(const char *name) {
+    if (!has_any(name, date_name_words, COUNT(date_name_words)))
+        return DATE_ROLE_NONE;
+    if (has_any(name, modified_name_words, COUNT(modified_name_words)))
+        return DATE_ROLE_MODIFIED;
+    if (has_any(name, published_name_words, COUNT(published_name_words)))
+        return DATE_ROLE_PUBLISHED;
+    return DATE_ROLE_NONE;
+}
+
 static const char *const author_keys[] = {
     "dc:creator",      "dcterm:creator",    "author",
     "article:author",  "dc.creator",        "dcterms.creator",
@@ -347,14 +379,109 @@ static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {
 /* Class words of elements that carry a date in their title attribute, the
  * microformats way: <abbr class="published" title="2016-11-12">. */
 static const char *const titled_date_classes[] = {"publish", "updat", "date"};
+/* Class words of an element whose text alone is the date when it has no
+ * title (<abbr class="published">12.11.16</abbr>): the hAtom "published"
+ * and "updated" and their variants; a bare "date" class is too common on
+ * lists of other stories to be read so. */
+static const char *const text_date_classes[] = {"publish", "updat"};
+/* Longest text such an element may hold ("Published on 12 November 2016,
+ * 10:35 am"); a longer one is a paragraph about publishing. */
+#define DATE_ELEMENT_TEXT_MAX 48
 
 static bool is_titled_date(const xmlNode *n, const char *cls) {
-    if (!cls || !dom_attr(n, "title"))
-        return false;
-    for (size_t i = 0; i < COUNT(titled_date_classes); i++)
-        if (strcasestr(cls, titled_date_classes[i]))
+    return cls && dom_attr(n, "title") &&
+           has_any(cls, titled_date_classes, COUNT(titled_date_classes));
+}
+
+/* The text of n when it is short enough to be only a date, else NULL. */
+static char *short_date_text(lede_arena *a, const xmlNode *n) {
+    char *t = dom_text(a, n, DATE_ELEMENT_TEXT_MAX + 1);
+    return t && *t && strlen(t) <= DATE_ELEMENT_TEXT_MAX ? t : NULL;
+}
+
+/* True when a <time> lies under n (looking at a bounded number of nodes): it
+ * is a candidate of its own, with the machine-readable value. */
+static bool holds_time(xmlNode *n) {
+    size_t budget = FIRST_TEXT_MAX_NODES;
+    for (xmlNode *c = n->children ? n : NULL; c && budget--; c = dom_next(n, c, false))
+        if (c != n && c->type == XML_ELEMENT_NODE && dom_is(c, "time"))
             return true;
     return false;
+}
+
+static bool is_text_date(lede_arena *a, xmlNode *n, const char *cls) {
+    return cls && !dom_attr(n, "title") &&
+           has_any(cls, text_date_classes, COUNT(text_date_classes)) && !holds_time(n) &&
+           short_date_text(a, n);
+}
+
+/* A visible date line: a short text ("Published 3 June 2021", "Datum:
+ * 10.11.2017") that stands on a line of its own, the last resort for pages
+ * that date themselves nowhere else. Longest line, in bytes. */
+#define DATE_LINE_MAX 64
+/* Shortest run of digits that can be a date's year; a line without one is
+ * not parsed at all (relative dates, "5 min read"). */
+#define DATE_LINE_YEAR_DIGITS 4
+
+/* Elements that continue a line of text rather than start one. */
+static const char *const inline_elements[] = {
+    "a",    "abbr",  "b",    "cite",   "em",  "font", "i",    "label",
+    "mark", "small", "span", "strong", "sub", "sup",  "time", "u"};
+/* Elements whose text is never the page's date line: headings name the
+ * story (a date there is its subject: "Weekly Edition for March 26"),
+ * links name other pages, <option> and <title> are no visible lines. */
+static const char *const no_date_line_elements[] = {"a",  "h1",    "h2",     "h3",
+                                                    "h4", "title", "option", "textarea"};
+
+static bool is_one_of(const xmlNode *n, const char *const *names, size_t count) {
+    for (size_t i = 0; n && i < count; i++)
+        if (dom_is(n, names[i]))
+            return true;
+    return false;
+}
+
+static bool has_digit_run(const char *t, size_t run) {
+    size_t k = 0;
+    for (; *t && k < run; t++)
+        k = isdigit((unsigned char)*t) ? k + 1 : 0;
+    return k >= run;
+}
+
+/* True when text node t stands on a line of its own: <br> (or nothing) on
+ * both sides, or the nearest block element around it holds no more text
+ * than a date line ("<div><span>By X</span> <span>June 3, 2021</span></div>",
+ * never "<p>On <b>June 3, 2021</b>, the council ...</p>"). */
+static bool on_own_line(lede_arena *a, xmlNode *t) {
+    const xmlNode *prev = t->prev, *next = t->next;
+    if ((!prev || dom_is(prev, "br")) && (!next || dom_is(next, "br")) && (prev || next))
+        return true;
+    xmlNode *block = t->parent;
+    while (block && block->type == XML_ELEMENT_NODE &&
+           is_one_of(block, inline_elements, COUNT(inline_elements)))
+        block = block->parent;
+    if (!block || block->type != XML_ELEMENT_NODE)
+        return false;
+    char *text = dom_text(a, block, DATE_LINE_MAX + 1);
+    return text && strlen(text) <= DATE_LINE_MAX;
+}
+
+static void scan_date_line(page_scan *s, lede_arena *a, xmlNode *t, size_t order) {
+    const char *text = (const char *)t->content;
+    if (!text || strlen(text) > DATE_LINE_MAX ||
+        !has_digit_run(text, DATE_LINE_YEAR_DIGITS))
+        return;
+    for (xmlNode *p = t->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (is_one_of(p, no_date_line_elements, COUNT(no_date_line_elements)))
+            return;
+    if (on_own_line(a, t))
+        add_candidate(s, s->date_lines, &s->n_date_lines, t, order);
+}
+
+/* An <img> whose address holds a date (/2019/05/05/, /2019-05-05/). */
+static void scan_image(page_scan *s, xmlNode *n, size_t order) {
+    char buf[META_DATE_MAX];
+    if (meta_date_from_url(dom_attr(n, "src"), 0, buf))
+        add_candidate(s, s->dated_images, &s->n_dated_images, n, order);
 }
 
 /* One walk over the document collecting every metadata source, JSON-LD
@@ -382,16 +509,18 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 s->first_h1 = n, s->h1_order = order;
             else if (role == ROLE_TIME && (dom_attr(n, "datetime") || n->children))
                 add_candidate(s, s->times, &s->n_times, n, order);
-            if (role != ROLE_TIME && role != ROLE_META &&
-                is_titled_date(n, attrs[SCAN_ATTR_CLASS]))
+            else if (role == ROLE_WRAPPER && dom_is(n, "img"))
+                scan_image(s, n, order);
+            if (role != ROLE_TIME && role != ROLE_META && role != ROLE_WRAPPER &&
+                (is_titled_date(n, attrs[SCAN_ATTR_CLASS]) ||
+                 is_text_date(a, n, attrs[SCAN_ATTR_CLASS])))
                 add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && role != ROLE_META) {
                 folded_value f;
                 fold_value(&f, itemprop);
                 if (has_word(&f, &itemprop_authors))
                     add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
-                else if (!strcasecmp(itemprop, "datePublished") ||
-                         !strcasecmp(itemprop, "dateModified"))
+                else if (date_name_role(itemprop) != DATE_ROLE_NONE)
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
             const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
@@ -418,20 +547,44 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
             skip = role == ROLE_OTHER && dom_is_non_text(n) && !dom_is(n, "head");
             if (skip)
                 meta_jsonld_scripts_under(jsonld, a, n);
+        } else if (n->type == XML_TEXT_NODE) {
+            scan_date_line(s, a, n, order);
         }
         n = dom_next(root, n, skip);
+    }
+}
+
+/* Characters pages put between the words of a meta name in no fixed way:
+ * "last-modified", "last_modified" and "lastmodified" are one name. The
+ * namespace separators ':' and '.' are kept: "dc:title" (RDFa) and
+ * "DC.title" (HTML meta) are different tags, and a page with both means
+ * the first. */
+static bool is_key_separator(char c) { return c == '-' || c == '_'; }
+
+/* True when the w bytes at p spell key, ignoring case and separators. */
+static bool key_word_equal(const char *p, size_t w, const char *key) {
+    const char *end = p + w;
+    for (;;) {
+        while (p < end && is_key_separator(*p))
+            p++;
+        while (*key && is_key_separator(*key))
+            key++;
+        if (p == end || !*key)
+            return p == end && !*key;
+        if (tolower((unsigned char)*p) != tolower((unsigned char)*key))
+            return false;
+        p++, key++;
     }
 }
 
 /* True when the meta key (possibly several, space-separated: "dc:title
  * og:title") names key. */
 static bool key_matches(const char *keys, const char *key) {
-    size_t n = strlen(key);
     for (const char *p = keys; *p;) {
         while (*p == ' ')
             p++;
         size_t w = strcspn(p, " ");
-        if (w == n && !strncasecmp(p, key, n))
+        if (w && key_word_equal(p, w, key))
             return true;
         p += w;
     }
@@ -719,9 +872,21 @@ static bool page_month_first(const page_scan *s, xmlNode *root) {
            meta_region_month_first(meta_get(s, "content-language"));
 }
 
-/* Parses text into *out; month_first as page_month_first() says. */
+/* Parses the value of a date source (a meta tag, JSON-LD, a <time>) into
+ * *out; month_first as page_month_first() says. */
 static bool date_from(lede_job *job, bool month_first, const char *text,
                       const char **out) {
+    char buf[META_DATE_MAX];
+    if (!text || !meta_date_parse_field(text, job->now, month_first, buf))
+        return false;
+    *out = arena_strdup(job->arena, buf);
+    return *out != NULL;
+}
+
+/* Like date_from() for free text (a byline line), where a two-digit year is
+ * not read. */
+static bool date_from_text(lede_job *job, bool month_first, const char *text,
+                           const char **out) {
     char buf[META_DATE_MAX];
     if (!text || !meta_date_parse(text, job->now, month_first, buf))
         return false;
@@ -745,9 +910,13 @@ static const char *element_date_text(lede_job *job, xmlNode *n) {
 }
 
 /* A date candidate's value: a <time>'s as element_date_text() reads it, a
- * microformat element's title alone (its text is a label: "Sunday"). */
+ * microformat element's title alone when it has one (its text is then a
+ * label: "Sunday"), else its short text. */
 static const char *time_text(lede_job *job, xmlNode *n) {
-    return dom_is(n, "time") ? element_date_text(job, n) : dom_attr(n, "title");
+    if (dom_is(n, "time"))
+        return element_date_text(job, n);
+    const char *title = dom_attr(n, "title");
+    return title ? title : short_date_text(job->arena, n);
 }
 
 /* Class words of a date element that shows the last change, not the
@@ -818,7 +987,7 @@ static void published_sources(lede_job *job, const page_scan *s, json_t *article
         date_agrees(job, &l, mf, meta_get(s, published_keys[i]), day, published_keys[i]);
     for (size_t i = 0; i < s->n_itemprop_dates; i++) {
         xmlNode *n = s->itemprop_dates[i].node;
-        if (!strcasecmp(dom_attr(n, "itemprop"), "datePublished"))
+        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED)
             date_agrees(job, &l, mf, element_date_text(job, n), day, "itemprop");
     }
     for (size_t i = 0; i < s->n_times; i++)
@@ -828,6 +997,80 @@ static void published_sources(lede_job *job, const page_scan *s, json_t *article
         !strcmp(other, day))
         sources_add(&l, "url");
     res->provenance.published_sources = sources_join(job, &l);
+}
+
+/* Meta tags the key tables do not list but whose names say which date they
+ * hold (date_name_role()), for a field still empty; the provenance is the
+ * name as the page writes it, lower-cased. */
+static void named_meta_dates(lede_job *job, const page_scan *s, bool mf) {
+    lede_result *res = job->res;
+    for (size_t i = 0; i < s->n_metas && !(res->published && res->modified); i++) {
+        date_role role = date_name_role(s->metas[i].key);
+        const char **slot = role == DATE_ROLE_PUBLISHED  ? &res->published
+                            : role == DATE_ROLE_MODIFIED ? &res->modified
+                                                         : NULL;
+        if (!slot || *slot || !date_from(job, mf, s->metas[i].value, slot))
+            continue;
+        char *name = arena_strdup(job->arena, s->metas[i].key);
+        for (char *c = name; c && *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        *(role == DATE_ROLE_PUBLISHED ? &res->provenance.published
+                                      : &res->provenance.modified) = name;
+    }
+}
+
+/* The newest date in the addresses of the page's images: the page's own
+ * image (og:image) first, else its <img> elements. A page embeds only
+ * pictures uploaded before it was put together, so their newest day is the
+ * nearest bound on its own date that the page gives. */
+static bool image_date(lede_job *job, const page_scan *s, char out[META_DATE_MAX]) {
+    if (meta_date_from_url(job->res->image, job->now, out))
+        return true;
+    bool found = false;
+    for (size_t i = 0; i < s->n_dated_images; i++) {
+        char buf[META_DATE_MAX];
+        if (meta_date_from_url(dom_attr(s->dated_images[i].node, "src"), job->now, buf) &&
+            (!found || strcmp(buf, out) > 0)) {
+            memcpy(out, buf, META_DATE_MAX);
+            found = true;
+        }
+    }
+    return found;
+}
+
+/* A date line's date: the first after the <h1> (where the article is),
+ * else the first on the page. */
+static bool date_line_date(lede_job *job, const page_scan *s, bool mf, const char **out) {
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < s->n_date_lines; i++) {
+            const candidate *c = &s->date_lines[i];
+            if (pass == 0 && (!s->first_h1 || c->order <= s->h1_order))
+                continue;
+            char *text = meta_clean(job->arena, (const char *)c->node->content);
+            if (date_from_text(job, mf, text, out))
+                return true;
+        }
+    return false;
+}
+
+/* The last resorts of a page that dates itself in no metadata, no <time>,
+ * byline or URL, weakest last: a date standing on a line of its own, a
+ * full date in the <title> (the day a report or an edition is of), the
+ * newest image upload day. The provenance names which ("date-line",
+ * "title", "image-url"); the modified date stays empty. */
+static void weak_dates(lede_job *job, const page_scan *s, bool mf) {
+    lede_result *res = job->res;
+    char buf[META_DATE_MAX];
+    if (date_line_date(job, s, mf, &res->published))
+        res->provenance.published = "date-line";
+    else if (s->title &&
+             date_from_text(job, mf, dom_text(job->arena, s->title, META_FIELD_MAX),
+                            &res->published))
+        res->provenance.published = "title";
+    else if (image_date(job, s, buf)) {
+        res->published = arena_strdup(job->arena, buf);
+        res->provenance.published = "image-url";
+    }
 }
 
 static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
@@ -846,9 +1089,10 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     for (size_t i = 0; !res->modified && i < COUNT(modified_keys); i++)
         if (date_from(job, mf, meta_get(s, modified_keys[i]), &res->modified))
             pv->modified = modified_keys[i];
+    named_meta_dates(job, s, mf);
     for (size_t i = 0; i < s->n_itemprop_dates; i++) {
         xmlNode *n = s->itemprop_dates[i].node;
-        bool pub = !strcasecmp(dom_attr(n, "itemprop"), "datePublished");
+        bool pub = date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED;
         const char **slot = pub ? &res->published : &res->modified;
         if (!*slot && date_from(job, mf, element_date_text(job, n), slot))
             *(pub ? &pv->published : &pv->modified) = "itemprop";
@@ -879,7 +1123,8 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     }
     /* A date written next to the byline ("Updated: 2021-11-16 19:35"). */
     for (xmlNode *n = byline_node; n && !res->published; n = n->parent) {
-        if (date_from(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX), &res->published))
+        if (date_from_text(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX),
+                           &res->published))
             pv->published = "visible-byline";
         if (n != byline_node)
             break; /* the byline element and its parent only */
@@ -898,6 +1143,8 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
         pv->published = "modified";
         job_warn(job, "published_is_modified");
     }
+    if (!res->published)
+        weak_dates(job, s, mf);
     dates_consistent(job);
     published_sources(job, s, article, mf, url);
 }

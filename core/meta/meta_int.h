@@ -149,6 +149,13 @@ bool meta_byline_opener_only(const char *s);
 bool meta_date_parse(const char *s, int64_t now, bool month_first,
                      char out[META_DATE_MAX]);
 
+/* Like meta_date_parse() for a value the page marks as a date (a meta tag,
+ * a <time>, an element classed "published"), where a numeric date may also
+ * have a two-digit year ("12.11.16" -> 2016-11-12); free text is not read
+ * so, since "1.9.17" there is as likely a version or a score. */
+bool meta_date_parse_field(const char *s, int64_t now, bool month_first,
+                           char out[META_DATE_MAX]);
+
 /* True when a language tag ("en-US", "en_US", "es-419") names a region
  * that writes numeric dates month first. */
 bool meta_region_month_first(const char *tag);

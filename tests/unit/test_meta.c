@@ -970,7 +970,10 @@ Test(meta, microformat_titles_and_update_times) {
     r = extract("<html><body><h1>Harbor reopens</h1><span class=\"date\" title=\"When "
                 "it ran\">October 3, 2021</span><p>Story.</p></body></html>",
                 NULL);
-    cr_assert_null(r->published); /* such an element speaks by its title only */
+    /* Such an element speaks by its title only; its text, a line of its
+     * own, is the last resort of a page with no other date. */
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "date-line");
     lede_result_free(r);
     /* A time marked as the last update is the modified date, never the
      * published one, whatever its place. */
@@ -1003,5 +1006,178 @@ Test(meta, microformat_titles_and_update_times) {
                 "</head><body><p>Story.</p></body></html>",
                 NULL);
     cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
+}
+
+Test(meta, meta_names_ignore_word_separators) {
+    /* "lastmodified" and "last_modified" are the table's "last-modified". */
+    lede_result *r =
+        extract("<html><head><meta name=\"lastmodified\" content=\"2021-10-06\">"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    cr_assert_str_eq(r->provenance.modified, "last-modified");
+    lede_result_free(r);
+    r = extract("<html><head><meta name=\"publish_date\" content=\"2021-10-04\"><meta "
+                "name=\"Last_Modified\" content=\"2021-10-06\"></head><body><p>Story.</p>"
+                "</body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-04");
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
+    /* Namespace separators still tell tags apart: property dc:title is not
+     * name DC.title. */
+    r = extract("<html><head><meta name=\"DC.title\" content=\"Name title here\"><meta "
+                "property=\"dc:title\" content=\"Property title here\"></head><body>"
+                "<p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->headline, "Property title here");
+    lede_result_free(r);
+}
+
+Test(meta, date_names_not_in_the_tables_say_their_role) {
+    /* og:original_time is the publication, a later og:updated_time the
+     * change; neither is taken for the other. */
+    lede_result *r =
+        extract("<html><head><meta property=\"OG:Updated_Time\" "
+                "content=\"2021-10-06\"><meta property=\"og:original_time\" "
+                "content=\"2021-10-02\"></head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-02");
+    cr_assert_str_eq(r->provenance.published, "og:original_time");
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
+    /* Microdata names outside schema.org: dateUpdate is a change. */
+    r = extract("<html><head><meta itemprop=\"dateUpdate\" datetime=\"2021-10-06\">"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    cr_assert_str_eq(r->provenance.modified, "dateupdate");
+    lede_result_free(r);
+    r = extract("<html><body><h1>Harbor reopens</h1><span itemprop=\"dateCreated\">"
+                "October 3, 2021</span><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "itemprop");
+    lede_result_free(r);
+    /* A name with no date word, or a date word with no role, says nothing. */
+    r = extract(
+        "<html><head><meta name=\"publisher\" content=\"2021-10-06\"><meta "
+        "name=\"expiration_date\" content=\"2021-10-07\"></head><body><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_null(r->published);
+    cr_assert_null(r->modified);
+    lede_result_free(r);
+}
+
+Test(meta, two_digit_years_only_in_date_fields) {
+    static char out[META_DATE_MAX];
+    cr_assert(meta_date_parse_field("am 12.11.16", NOW, false, out));
+    cr_assert_str_eq(out, "2016-11-12");
+    cr_assert(meta_date_parse_field("3/09/15 8:00am", NOW, true, out));
+    cr_assert_str_eq(out, "2015-03-09T08:00:00");
+    cr_assert(meta_date_parse_field("12.11.95", NOW, false, out));
+    cr_assert_str_eq(out, "1995-11-12"); /* after the fetch year: last century */
+    cr_assert(!meta_date_parse_field("version 1.2.12.16", NOW, false, out));
+    cr_assert(!meta_date_parse_field("12.11.165", NOW, false, out));
+    /* Free text does not read them. */
+    cr_assert_str_eq(date("am 12.11.16"), "none");
+}
+
+Test(meta, microformat_elements_without_a_title_speak_by_their_text) {
+    lede_result *r =
+        extract("<html><body><h1>Harbor reopens</h1><abbr class=\"published\">"
+                "12.11.16</abbr><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2016-11-12");
+    cr_assert_str_eq(r->provenance.published, "time");
+    lede_result_free(r);
+    /* A long text is a paragraph, not a date. */
+    r = extract(
+        "<html><body><h1>Harbor reopens</h1><p class=\"published\">This story was "
+        "first published on 12 November 2016 in our print edition.</p><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_null(r->published);
+    lede_result_free(r);
+    /* A <time> inside keeps its machine-readable value. */
+    r = extract("<html><body><h1>Harbor reopens</h1><div class=\"published\"><time "
+                "datetime=\"2016-11-12T10:30:00Z\">November 12, 2016</time></div>"
+                "<p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2016-11-12T10:30:00Z");
+    lede_result_free(r);
+}
+
+Test(meta, date_lines_date_pages_that_date_themselves_nowhere_else) {
+    /* A short line of its own: a block holding little more than the date,
+     * or a line between <br>s. */
+    lede_result *r =
+        extract("<html><body><h1>Harbor reopens after the storm</h1><div><span>"
+                "Oct. 3, 2021</span> <span>5 min read</span></div><p>Story.</p>"
+                "</body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "date-line");
+    cr_assert_null(r->modified);
+    lede_result_free(r);
+    r = extract("<html><body><font>Orders: please give the item number when you write to "
+                "us!<br><br>As of: 03.10.2021</font></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    lede_result_free(r);
+    /* The first line after the <h1> wins over one before it (a menu's). */
+    r = extract("<html><body><div>Sept. 30, 2021</div><h1>Harbor reopens after the storm"
+                "</h1><div>Oct. 3, 2021</div><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    lede_result_free(r);
+    /* A date inside a sentence, a heading or a link is no date line. */
+    r = extract(
+        "<html><body><h1>Harbor reopens after the storm</h1><h2>Oct. 1, 2021</h2>"
+        "<p>On <b>Oct. 3, 2021</b>, the council voted to reopen the harbor to all "
+        "ships.</p><div><a href=\"/x\">Oct. 2, 2021</a></div></body></html>",
+        NULL);
+    cr_assert_null(r->published);
+    lede_result_free(r);
+    /* A structured date always wins over a date line. */
+    r = extract(
+        "<html><head><meta property=\"article:published_time\" "
+        "content=\"2021-10-01\"></head><body><h1>Harbor reopens after the storm</h1>"
+        "<div>Oct. 3, 2021</div><p>Story.</p></body></html>",
+        NULL);
+    cr_assert_str_eq(r->published, "2021-10-01");
+    lede_result_free(r);
+}
+
+Test(meta, title_and_image_dates_are_the_last_resorts) {
+    lede_result *r =
+        extract("<html><head><title>Weekly report of 03.10.2021 - Example</title>"
+                "</head><body><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "title");
+    lede_result_free(r);
+    /* The page's own image first, else the newest of its <img> paths. */
+    r = extract("<html><head><meta property=\"og:image\" "
+                "content=\"https://ex.com/img/2021-10-02/a.jpg\"></head><body><img "
+                "src=\"https://ex.com/img/2021-10-04/b.jpg\"><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-02");
+    cr_assert_str_eq(r->provenance.published, "image-url");
+    lede_result_free(r);
+    r = extract("<html><body><img src=\"https://ex.com/img/2021/10/01/a.jpg\"><img "
+                "src=\"https://ex.com/img/2021/10/04/b.jpg\"><img "
+                "src=\"https://ex.com/img/2021/10/03/c.jpg\"><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-04");
+    lede_result_free(r);
+    /* ... never one after the fetch time. */
+    r = extract(
+        "<html><body><img src=\"https://ex.com/img/2031/10/01/a.jpg\"><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_null(r->published);
     lede_result_free(r);
 }

@@ -133,12 +133,15 @@ Test(prefilter, shortens_runs_of_blanks_outside_preformatted_text) {
 }
 
 Test(prefilter, keeps_link_and_image_addresses_only_for_markup) {
+    /* Metadata reads <link href>, <base href> and <img src> (a date in an
+     * image's path); the other addresses only the cleaned markup. */
     const char *page =
         "<link rel=canonical href=/c><base href=/b><a href=/x class=k>x</a>"
-        "<img src=a.jpg data-src=b.jpg alt=A>";
+        "<img src=a.jpg data-src=b.jpg alt=A><script src=s.js></script>";
     expect_filtered(page, page);
     expect_filtered_as(page, false,
-                       "<link rel=canonical href=/c><base href=/b><a class=k>x</a><img>");
+                       "<link rel=canonical href=/c><base href=/b><a class=k>x</a>"
+                       "<img src=a.jpg><script></script>");
 }
 
 Test(prefilter, leaves_other_markup_alone) {
