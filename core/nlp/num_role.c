@@ -18,7 +18,18 @@
  *   names something ("the Fight for Fifteen campaign").
  * - a run of many digits without separators is an identifier: prose writes
  *   large numbers with separators or scale words.
- * - digits glued after "YYYY-" are the month and day of an ISO date.
+ * - digits glued after "YYYY-" are the month and day of an ISO date; so are
+ *   "9/11" (when not read as a fraction), "'16", the end of "Sept 14-16" and
+ *   an hour after "at" with a part of the day ("at 3 in the morning").
+ * - context names a number: a model as the subject of a singular verb ("his
+ *   757 was"), a number between a determiner and a noun after capitalised
+ *   words ("the Super Bowl 50 show"), a race ("the 50 yard freestyle"), a
+ *   calibre ("a 12-gauge shotgun"), a segment after "Name/" ("Feinstein's/54
+ *   Below"), a reference's volume and pages ("28: 685-690").
+ * - "52 to 48" after a word of voting or winning is a tally, like a score.
+ * - idioms ("two sides of the same coin", "24/7"), compound adjectives
+ *   ("one-on-one", "one-sided", "second-guessing") and "one ... the other"
+ *   count nothing.
  * Word lists are common English words, written for lede.
  */
 #include "num_role.h"
@@ -144,9 +155,33 @@ static const char *const CASUALTY[] = {"killed",   "dead",     "died",    "dies"
                                        "injured",  "wounded",  "hurt",    "missing",
                                        "arrested", "detained", "rescued", NULL};
 
+#define ROLE_CONTRAST_WINDOW 8 /* tokens between "one" and its "the other" */
+
+/* "one foot in front of the other", "from one side to the other", "one
+ * after another": "one" set against "the other" or "another" in the same
+ * phrase picks out one of a pair or a series; it counts nothing. */
+static bool one_contrast(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    for (size_t j = r->i + 1; j < r->se && j <= r->i + ROLE_CONTRAST_WINDOW; j++) {
+        if (phrase_break(t, j))
+            return false;
+        if (tok_eq(t, j, "another") ||
+            (tok_eq(t, j, "other") && j > r->i + 1 && tok_eq(t, j - 1, "the")))
+            return true;
+    }
+    return false;
+}
+
 static const char *one_role(const role_ctx *r, const lede_claim *c) {
     const nlp_text *t = r->t;
-    if (!tok_eq(t, r->i, "one") || c->kind != LEDE_CLAIM_COUNT)
+    if (!tok_eq(t, r->i, "one"))
+        return NULL;
+    if (c->qualifier == LEDE_QUAL_NONE && !c->has_range &&
+        (c->kind == LEDE_CLAIM_COUNT || c->kind == LEDE_CLAIM_MEASURE ||
+         c->kind == LEDE_CLAIM_DURATION) &&
+        !(r->i > r->sb && tok_in(t, r->i - 1, RESTRICTIVE)) && one_contrast(r))
+        return "pronoun";
+    if (c->kind != LEDE_CLAIM_COUNT)
         return NULL;
     if (c->qualifier != LEDE_QUAL_NONE && c->qualifier != LEDE_QUAL_APPROXIMATELY)
         return NULL; /* "more than one", "at least one" */
@@ -289,6 +324,403 @@ static const char *id_role(const role_ctx *r, const lede_claim *c) {
     return NULL;
 }
 
+/* ---------------------------------------------------------------- dates, references */
+
+#define ROLE_MONTH_MAX 12 /* the first part of "9/11" is a month */
+#define ROLE_DAY_MAX 31   /* and the second a day */
+
+static bool bare_int(const nlp_text *t, size_t i) {
+    bool sep;
+    return is_kind(t, i, NLP_TOK_NUMBER) && !(t->toks[i].flags & NLP_TF_ORDINAL) &&
+           n_digits(t, i, &sep) > 0 && !sep;
+}
+
+static bool is_sym(const nlp_text *t, size_t i, char c) {
+    const nlp_token *k = &t->toks[i];
+    return k->end - k->start == 1 && t->text[k->start] == c;
+}
+
+/* A month and a day written "9/11" from token a ("on 9/11", "the 9/11
+ * attacks"). The numbers stage reads a/b as a fraction when b is a
+ * denominator a reader writes ("3/4"); when it did not (claim c ends before
+ * the slash), two numbers that fit a month and a day are a date. A full
+ * date with its year is caught earlier. */
+static bool slash_date_at(const role_ctx *r, const lede_claim *c, size_t a) {
+    const nlp_text *t = r->t;
+    if (a + 2 >= r->se || !bare_int(t, a) || !is_sym(t, a + 1, '/') || !glued(t, a + 1) ||
+        !bare_int(t, a + 2) || !glued(t, a + 2))
+        return false;
+    if (a == r->i && c->num_end > t->toks[a].cp_end)
+        return false; /* read as a fraction */
+    if (a + 3 < r->se && is_sym(t, a + 3, '/') && glued(t, a + 3))
+        return false;
+    if (a > r->sb && is_sym(t, a - 1, '/') && glued(t, a))
+        return false;
+    long m = small_int(t, a), d = small_int(t, a + 2);
+    return m >= 1 && m <= ROLE_MONTH_MAX && d >= 1 && d <= ROLE_DAY_MAX;
+}
+
+/* A year cut to two digits after an apostrophe: "in '16", "the summer of
+ * '69" (the decade "'90s" is a word token and never a number). */
+static bool short_year(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    size_t i = r->i;
+    bool sep;
+    if (c->unit || c->has_range || !bare_int(t, i) || n_digits(t, i, &sep) != 2 ||
+        i == r->sb || !glued(t, i) || !is_kind(t, i - 1, NLP_TOK_QUOTE))
+        return false;
+    /* the apostrophe starts a word; a closing quote glued to a word before
+     * it ("said'16") is not one */
+    return i - 1 == r->sb || !glued(t, i - 1);
+}
+
+/* A clock hour: "at 8 tonight", "at 3 in the morning", "at 7 o'clock". */
+#define ROLE_HOUR_MAX 12
+static const char *const DAY_PARTS[] = {"morning", "afternoon", "evening", "night", NULL};
+static const char *const HOUR_NEXT[] = {"tonight", "o'clock", "o’clock", "sharp", NULL};
+static const char *const HOUR_QUALS[] = {"about", "around", "roughly", "approximately",
+                                         NULL};
+
+static bool clock_hour(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    size_t i = r->i;
+    if (c->kind != LEDE_CLAIM_COUNT || c->unit || c->has_range || !bare_int(t, i) ||
+        c->num_end != t->toks[i].cp_end)
+        return false;
+    long h = small_int(t, i);
+    if (h < 1 || h > ROLE_HOUR_MAX || i == r->sb)
+        return false;
+    size_t p = i - 1;
+    if (tok_in(t, p, HOUR_QUALS) && p > r->sb)
+        p--;
+    if (!tok_eq(t, p, "at") || i + 1 >= r->se)
+        return false;
+    if (tok_in(t, i + 1, HOUR_NEXT))
+        return true;
+    /* "in the morning", "at night", "this evening" */
+    if (i + 2 < r->se && (tok_eq(t, i + 1, "at") || tok_eq(t, i + 1, "this")) &&
+        tok_in(t, i + 2, DAY_PARTS))
+        return true;
+    return i + 3 < r->se && tok_eq(t, i + 1, "in") && tok_eq(t, i + 2, "the") &&
+           tok_in(t, i + 3, DAY_PARTS);
+}
+
+/* The last day of a span of days after a month: "Sept 14-16", "June 5-6"
+ * (the first day is a date already). */
+static const char *const MONTHS[] = {
+    "january",   "february", "march",    "april",    "may",  "june",  "july", "august",
+    "september", "october",  "november", "december", "jan",  "jan.",  "feb",  "feb.",
+    "mar",       "mar.",     "apr",      "apr.",     "jun",  "jun.",  "jul",  "jul.",
+    "aug",       "aug.",     "sep",      "sep.",     "sept", "sept.", "oct",  "oct.",
+    "nov",       "nov.",     "dec",      "dec.",     NULL};
+
+static bool day_span_end(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    size_t i = r->i;
+    if (c->unit || c->has_range || !bare_int(t, i) || i < r->sb + 3 || !glued(t, i) ||
+        !is_kind(t, i - 1, NLP_TOK_DASH) || !glued(t, i - 1) || !bare_int(t, i - 2) ||
+        !tok_in(t, i - 3, MONTHS) || !(t->toks[i - 3].flags & NLP_TF_CAP))
+        return false;
+    long d = small_int(t, i);
+    return d >= 1 && d <= ROLE_DAY_MAX;
+}
+
+/* The volume and pages of a reference: "2015; 28: 685-690". A number with a
+ * colon glued after it and a number after a space: a clock time or a ratio
+ * is written without the space ("10:30", "3:1"), a label is followed by
+ * words ("Chapter 3: The Fall"). */
+static bool reference_at(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    size_t i = r->i;
+    if (i + 2 < r->se && bare_int(t, i) && is_sym(t, i + 1, ':') && glued(t, i + 1) &&
+        !glued(t, i + 2) && bare_int(t, i + 2))
+        return true;
+    return i >= r->sb + 2 && bare_int(t, i) && !glued(t, i) && is_sym(t, i - 1, ':') &&
+           glued(t, i - 1) && bare_int(t, i - 2);
+}
+
+/* ---------------------------------------------------------------- names by context */
+
+/* Races named by their distance: "the 50 yard freestyle", "the 400m hurdles". */
+static const char *const EVENTS[] = {
+    "freestyle", "backstroke", "breaststroke", "butterfly",    "medley",
+    "relay",     "dash",       "hurdles",      "steeplechase", NULL};
+/* Verbs that agree with one thing: a number before them is its name ("his 757
+ * was a great aircraft"), as a count of more than one takes a plural verb. */
+static const char *const SINGULAR_VERBS[] = {"is", "was", "has", "does", NULL};
+/* Determiners of one thing: "a 757", "this 747". */
+static const char *const SINGULAR_DETS[] = {"a",     "an",   "this",    "that",
+                                            "every", "each", "another", NULL};
+/* Words that may follow a name but do not say what a number counts. */
+static const char *const NAME_NEXT[] = {"is",   "was",  "to",    "with",  "in",  "on",
+                                        "for",  "from", "that",  "which", "and", "or",
+                                        "when", "at",   "where", NULL};
+#define ROLE_MODEL_MIN_DIGITS 3 /* model numbers: "737", "757"; "a 20" is a count */
+
+/* Part of a name written with a slash: "Feinstein's/54 Below". */
+static bool slash_name(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    size_t i = r->i;
+    return i >= r->sb + 2 && glued(t, i) && is_sym(t, i - 1, '/') && glued(t, i - 1) &&
+           is_kind(t, i - 2, NLP_TOK_WORD);
+}
+
+static bool event_name(const role_ctx *r, const lede_claim *c) {
+    if (c->kind != LEDE_CLAIM_MEASURE || !c->dimension || strcmp(c->dimension, "length"))
+        return false;
+    size_t nx = token_from(r->t, c->end);
+    return nx < r->se && tok_in(r->t, nx, EVENTS);
+}
+
+/* A bare number of three digits or more that names one thing: the subject of
+ * a singular verb ("his 757 was", "a 25-year-old 757 is") or after a
+ * determiner of one thing with no counted noun after it ("a 757 to Paris"). */
+static bool model_number(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    bool sep;
+    if (c->kind != LEDE_CLAIM_COUNT || c->unit || c->has_range || !bare_int(t, r->i) ||
+        n_digits(t, r->i, &sep) < ROLE_MODEL_MIN_DIGITS ||
+        c->num_end != t->toks[r->i].cp_end)
+        return false;
+    size_t nx = r->i + 1;
+    if (nx >= r->se)
+        return false;
+    if (tok_in(t, nx, SINGULAR_VERBS))
+        return true;
+    return r->i > r->sb && tok_in(t, r->i - 1, SINGULAR_DETS) &&
+           (phrase_break(t, nx) || tok_in(t, nx, NAME_NEXT));
+}
+
+/* A numbered name used before its noun: "the Super Bowl 50 show", "the
+ * Fortune 500 firm", "a Boeing 737 jet". Between a determiner and its noun a
+ * count stands before the names that describe the thing ("the 300 Boeing
+ * jets"), so a number after them is part of a name. */
+#define ROLE_NAME_WORDS_MAX                                                              \
+    2 /* capitalised words between the determiner and the number */
+static const char *const DETERMINERS[] = {"the",   "a",   "an",   "his",  "her", "its",
+                                          "their", "our", "this", "that", NULL};
+
+static bool attributive_name(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    size_t i = r->i;
+    if (c->kind != LEDE_CLAIM_COUNT || c->unit || c->has_range || !bare_int(t, i) ||
+        c->num_end != t->toks[i].cp_end || i + 1 >= r->se || glued(t, i + 1) ||
+        !is_kind(t, i + 1, NLP_TOK_WORD) || (t->toks[i + 1].flags & NLP_TF_CAP))
+        return false;
+    size_t j = i, caps = 0;
+    while (j > r->sb && caps < ROLE_NAME_WORDS_MAX && is_kind(t, j - 1, NLP_TOK_WORD) &&
+           (t->toks[j - 1].flags & NLP_TF_CAP) &&
+           !(t->toks[j - 1].flags & NLP_TF_SENT_START)) {
+        j--;
+        caps++;
+    }
+    return caps > 0 && j > r->sb && tok_in(t, j - 1, DETERMINERS);
+}
+
+/* ---------------------------------------------------------------- calibres, tallies */
+
+/* "a .45 caliber pistol", "a 12-gauge shotgun", "a 9mm handgun": the size
+ * of a gun or its rounds names a type of weapon. */
+static const char *const CALIBRE_WORDS[] = {"caliber", "calibre", "gauge", "cal", NULL};
+static const char *const FIREARMS[] = {
+    "pistol",        "pistols",   "handgun",    "handguns", "rifle",  "rifles",
+    "gun",           "guns",      "round",      "rounds",   "bullet", "bullets",
+    "ammunition",    "shell",     "shells",     "weapon",   "luger",  "semi-automatic",
+    "semiautomatic", "cartridge", "cartridges", NULL};
+
+static bool calibre(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    size_t nx = token_from(t, c->end);
+    if (nx < r->se && is_kind(t, nx, NLP_TOK_DASH) && glued(t, nx))
+        nx++;
+    if (nx >= r->se)
+        return false;
+    if (c->kind == LEDE_CLAIM_COUNT && tok_in(t, nx, CALIBRE_WORDS))
+        return true;
+    return c->kind == LEDE_CLAIM_MEASURE && c->unit && strcmp(c->unit, "mm") == 0 &&
+           tok_in(t, nx, FIREARMS);
+}
+
+/* A vote or a result written "52 to 48": the larger number first (a span
+ * rises, "from 48 to 52") and a word of voting or winning just before. */
+#define ROLE_TALLY_WINDOW 4 /* tokens before the tally where its cue may stand */
+static const char *const TALLY_CUES[] = {
+    "voted",  "vote",     "votes",    "won",    "win",   "beat",      "defeated", "lost",
+    "passed", "approved", "rejected", "margin", "tally", "confirmed", NULL};
+
+static bool tally_at(const role_ctx *r, size_t a) {
+    const nlp_text *t = r->t;
+    if (a + 2 >= r->se || !bare_int(t, a) || !tok_eq(t, a + 1, "to") ||
+        !bare_int(t, a + 2))
+        return false;
+    long hi = small_int(t, a), lo = small_int(t, a + 2);
+    if (hi < 0 || lo < 0 || hi < lo)
+        return false;
+    for (size_t j = a; j > r->sb && j + ROLE_TALLY_WINDOW > a; j--)
+        if (tok_in(t, j - 1, TALLY_CUES))
+            return true;
+    return false;
+}
+
+static bool tally(const role_ctx *r, const lede_claim *c) {
+    if (c->kind != LEDE_CLAIM_COUNT || c->unit || c->has_range)
+        return false;
+    return tally_at(r, r->i) || (r->i >= r->sb + 2 && tally_at(r, r->i - 2));
+}
+
+/* ---------------------------------------------------------------- idioms */
+
+/* Fixed phrases with a number that count nothing: the number word, its
+ * place in the phrase (in words) and the phrase, as tokens in lower case. The
+ * number word is compared first, so a claim costs one comparison a phrase. */
+typedef struct {
+    const char *num;
+    unsigned pos;
+    const char *phrase;
+} role_idiom;
+
+static const role_idiom IDIOMS[] = {
+    {"two", 0, "two sides of the same coin"},
+    {"two", 1, "of two minds"},
+    {"two", 1, "in two minds"},
+    {"two", 0, "two birds with one stone"},
+    {"one", 3, "two birds with one stone"},
+    {"one", 0, "one in a million"},
+    {"dozen", 3, "a dime a dozen"},
+    {"second", 0, "second to none"},
+    {"second", 0, "second nature"},
+    {"nine", 2, "on cloud nine"},
+    {"nine", 2, "the whole nine yards"},
+    {"sixes", 1, "at sixes and sevens"},
+    {"one", 0, "one of a kind"},
+    {"one", 1, "the one and only"},
+    {"two", 0, "two and two together"},
+    {"two", 2, "two and two together"},
+    {"two", 1, "my two cents"},
+    {"six", 0, "six feet under"},
+    {"one", 0, "one step at a time"},
+    {"one", 0, "one day at a time"},
+    {"two", 1, "takes two to tango"},
+    {"thousand", 2, "worth a thousand words"},
+    {"two", 0, "two left feet"},
+    {"one", 3, "back to square one"},
+    {"nine", 0, "nine times out of ten"},
+    {"ten", 4, "nine times out of ten"},
+    {"seventh", 0, "seventh heaven"},
+    {"sixth", 0, "sixth sense"},
+    {"eleventh", 1, "the eleventh hour"},
+    {"first", 0, "first and foremost"},
+    {"first", 0, "first things first"},
+    {"first", 1, "at first sight"},
+    {"first", 1, "at first glance"},
+    {"first", 1, "at first blush"},
+    {"zero", 0, "zero tolerance"},
+    {"24", 0, "24 / 7"},
+    {"7", 2, "24 / 7"},
+};
+static bool tok_eqn(const nlp_text *t, size_t i, const char *w, size_t n) {
+    const nlp_token *k = &t->toks[i];
+    if (k->end - k->start != n)
+        return false;
+    for (size_t j = 0; j < n; j++) {
+        char ch = t->text[k->start + j];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch + 32);
+        if (ch != w[j])
+            return false;
+    }
+    return true;
+}
+
+static bool idiom_matches(const role_ctx *r, const role_idiom *id) {
+    if (!tok_eqn(r->t, r->i, id->num, strlen(id->num)) || r->i < r->sb + id->pos)
+        return false;
+    size_t k = r->i - id->pos;
+    for (const char *p = id->phrase; *p; k++) {
+        const char *e = strchr(p, ' ');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (k >= r->se || !tok_eqn(r->t, k, p, l))
+            return false;
+        p += l + (e != NULL);
+    }
+    return true;
+}
+
+static bool idiom(const role_ctx *r) {
+    for (size_t j = 0; j < sizeof IDIOMS / sizeof IDIOMS[0]; j++)
+        if (idiom_matches(r, &IDIOMS[j]))
+            return true;
+    return false;
+}
+
+/* A spelled number inside a compound adjective that counts nothing:
+ * "one-on-one", "one-off", "one-of-a-kind", "second-guessing", "one-sided",
+ * "a one-time payment" (former), "zero-sum". Compounds with a noun that is
+ * counted ("a three-judge panel", "a two-time champion") stay claims. */
+static const char *const COMPOUND_PARTS[] = {"on",     "off",   "of",   "by",   "up",
+                                             "sum",    "size",  "hand", "rate", "class",
+                                             "string", "trick", NULL};
+
+static bool seg_in(const char *s, size_t n, const char *const *list) {
+    for (size_t j = 0; list[j]; j++)
+        if (strlen(list[j]) == n && strncmp(s, list[j], n) == 0)
+            return true;
+    return false;
+}
+
+static bool seg_ends(const char *s, size_t n, const char *suf) {
+    size_t m = strlen(suf);
+    return n > m + 2 && strncmp(s + n - m, suf, m) == 0;
+}
+
+static bool compound(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    const nlp_token *k = &t->toks[r->i];
+    /* a counted noun after the compound is no count of the compound's number
+     * when that number is not its first part ("a one-on-one meeting") */
+    bool later = c->num_start > k->cp_start;
+    if (!is_kind(t, r->i, NLP_TOK_WORD) || !(k->flags & NLP_TF_HYPHENATED) ||
+        (c->unit && !later) ||
+        (c->kind != LEDE_CLAIM_COUNT && c->kind != LEDE_CLAIM_ORDINAL) ||
+        (c->num_start == k->cp_start && c->num_end == k->cp_end))
+        return false;
+    const char *s = t->text + k->start, *end = t->text + k->end;
+    bool first = true;
+    while (s < end) {
+        const char *h = memchr(s, '-', (size_t)(end - s));
+        size_t n = h ? (size_t)(h - s) : (size_t)(end - s);
+        if (!first) {
+            if (seg_in(s, n, COMPOUND_PARTS) || seg_ends(s, n, "ing") ||
+                (c->kind == LEDE_CLAIM_COUNT && seg_ends(s, n, "ed")) ||
+                (c->value == 1 && n == 4 && strncmp(s, "time", 4) == 0))
+                return true;
+        }
+        first = false;
+        s += n + (h != NULL);
+    }
+    return false;
+}
+
+static const char *context_role(const role_ctx *r, const lede_claim *c) {
+    if (is_kind(r->t, r->i, NLP_TOK_NUMBER) && !c->currency &&
+        (slash_date_at(r, c, r->i) ||
+         (r->i >= r->sb + 2 && slash_date_at(r, c, r->i - 2))))
+        return "date";
+    if (short_year(r, c) || clock_hour(r, c) || day_span_end(r, c))
+        return "date";
+    if (reference_at(r))
+        return "identifier";
+    if (calibre(r, c))
+        return "identifier";
+    if (slash_name(r) || event_name(r, c) || model_number(r, c) || attributive_name(r, c))
+        return "name";
+    if (tally(r, c))
+        return "score";
+    if (idiom(r) || compound(r, c))
+        return "idiom";
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- api */
 
 static role_ctx role_at(const nlp_text *t, const lede_claim *c) {
@@ -310,6 +742,8 @@ const char *num_role_non_claim(const nlp_text *t, const lede_claim *c) {
         why = ordinal_role(&r, c);
     if (!why)
         why = id_role(&r, c);
+    if (!why)
+        why = context_role(&r, c);
     return why;
 }
 

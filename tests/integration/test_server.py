@@ -171,6 +171,49 @@ class ServerTest(unittest.TestCase):
         status, hdrs, doc = self.html_post("/v1/extract?color=blue", page)
         self.assert_error(status, hdrs, doc, 400, "bad_request")
 
+    NUMBERS_PAGE = (
+        "<html><head><title>Port traffic grows</title></head><body><article>"
+        "<h1>Port traffic grows</h1>"
+        "<p>The port handled nearly 100,000 containers in 2019, up 5% on the year "
+        "before, and spent $2.5 billion on new cranes.</p>"
+        "<p>\u201cWe hired more than 300 workers this year,\u201d said Anna Berg, the "
+        "director of the port, who has run it since 2011.</p>"
+        "<p>Between 5 and 10 ships wait each day at the outer anchorage, and about "
+        "40 tugs work in the harbour, one of the busiest on the coast.</p>"
+        "</article></body></html>").encode("utf-8")
+
+    def test_numeric_claims_follow_the_spec(self):
+        # call() validates every claim against NumericClaim, whose required
+        # members include subject and claimant
+        status, _, doc = self.html_post("/v1/extract", self.NUMBERS_PAGE)
+        self.assertEqual(status, 200, doc)
+        claims = {c["text"]: c for c in doc["numeric_claims"]}
+        self.assertFalse(any(c["kind"] == "year" for c in claims.values()), claims)
+        c = claims["nearly 100,000 containers"]
+        self.assertEqual((c["kind"], c["value"], c["unit"], c["qualifier"], c["subject"]),
+                         ("count", 100000, "containers", "just_under", "containers"))
+        self.assertIsNone(c["claimant"])
+        c = claims["$2.5 billion"]
+        self.assertEqual((c["kind"], c["value"], c["currency"]), ("money", 2.5e9, "USD"))
+        c = claims["5%"]
+        self.assertEqual((c["kind"], c["unit"], c["change"]), ("percent", "%", "increase"))
+        c = claims["more than 300 workers"]
+        self.assertEqual(c["qualifier"], "more_than")
+        self.assertEqual(c["claimant"]["speaker"], "Anna Berg")
+        self.assertEqual(doc["quotes"][c["claimant"]["quote"]]["speaker"], "Anna Berg")
+        c = claims["Between 5 and 10 ships"]
+        self.assertEqual((c["kind"], c["low"], c["high"]), ("range", 5, 10))
+        self.assertEqual(claims["about 40 tugs"]["qualifier"], "approximately")
+        self.assertNotIn("one", claims, "the pronoun 'one' is no claim")
+        text = doc["text"]
+        for c in claims.values():
+            self.assertEqual(text[c["start"]:c["end"]], c["text"])
+        # include=dates adds the years, as kind year
+        status, _, doc = self.html_post("/v1/extract?include=dates", self.NUMBERS_PAGE)
+        self.assertEqual(status, 200, doc)
+        years = sorted(c["value"] for c in doc["numeric_claims"] if c["kind"] == "year")
+        self.assertEqual(years, [2011, 2019])
+
     def test_min_confidence(self):
         page = open(shared_pages(1)[0], "rb").read()
         status, _, full = self.html_post("/v1/extract?fields=entities", page)

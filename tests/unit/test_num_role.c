@@ -180,3 +180,99 @@ Test(num_role, default_output_holds_claims_only) {
     for (size_t i = 0; i < res->n_claims; i++)
         cr_assert_null(res->claims[i].non_claim);
 }
+
+Test(num_role, month_and_day_with_a_slash) {
+    const char *s =
+        "We lost 3,000 people on 9/11, and the 9/11 attacks changed us. About "
+        "3/4 of voters agreed.";
+    run_all(s);
+    not_claim(s, "9/11,", 0, "date");
+    not_claim(s, "11,", 0, "date");
+    not_claim(s, "9/11 attacks", 0, "date");
+    is_claim(s, "3/4", 0);
+}
+
+Test(num_role, volume_and_pages_of_a_reference) {
+    const char *s = "Curr Opin Anaesthesiol. 2015; 28: 685-690. It was a 3:1 vote and 12 "
+                    "people came.";
+    run_all(s);
+    not_claim(s, "28", 0, "identifier");
+    not_claim(s, "685", 0, "identifier");
+    is_claim(s, "12 people", 0);
+}
+
+Test(num_role, names_by_context) {
+    const char *s =
+        "She sang at Feinstein's/54 Below. He won the 50 yard freestyle and "
+        "swam 50 yards more. Buying a 25-year-old 757 is odd, he said his 757 "
+        "was great, and 300 were arrested. The Super Bowl 50 show beat the 300 "
+        "Boeing jets.";
+    run_all(s);
+    not_claim(s, "54", 0, "name");
+    not_claim(s, "50 yard", 0, "name");
+    is_claim(s, "50 yards", 0);
+    not_claim(s, "757 is", 0, "name");
+    not_claim(s, "757 was", 0, "name");
+    is_claim(s, "300 were", 0);
+    not_claim(s, "50 show", 0, "name");
+    is_claim(s, "300 Boeing", 0);
+}
+
+Test(num_role, calibres_name_weapons) {
+    const char *s =
+        "Police found a .45 caliber pistol, a 12-gauge shotgun and a 9mm handgun "
+        "after 9mm of rain.";
+    run_all(s);
+    not_claim(s, ".45", 0, "identifier");
+    not_claim(s, "12", 0, "identifier");
+    not_claim(s, "9mm handgun", 0, "identifier");
+    is_claim(s, "9mm of", 0);
+}
+
+Test(num_role, vote_tallies) {
+    const char *s =
+        "The Senate voted 52 to 48 to confirm him. Turnout rose from 48 to 52.";
+    run_all(s);
+    not_claim(s, "52 to", 0, "score");
+    not_claim(s, "48 to confirm", 0, "score");
+    cr_assert_null(at(s, "48 to 52", 0)->non_claim);
+}
+
+Test(num_role, idioms_and_compounds_count_nothing) {
+    const char *s =
+        "They are two sides of the same coin. The shop is open 24/7. He held a "
+        "one-on-one talk on a one-sided deal, was second-guessing a one-time "
+        "fee, and met a two-time champion.";
+    run_all(s);
+    not_claim(s, "two sides", 0, "idiom");
+    not_claim(s, "24", 0, "idiom");
+    not_claim(s, "7.", 0, "idiom");
+    not_claim(s, "one-on", 0, "idiom");
+    not_claim(s, "one talk", 0, "idiom");
+    not_claim(s, "one-sided", 0, "idiom");
+    not_claim(s, "second-guessing", 0, "idiom");
+    not_claim(s, "one-time", 0, "idiom");
+    is_claim(s, "two-time", 0);
+}
+
+Test(num_role, one_against_the_other) {
+    const char *s =
+        "We put one foot in front of the other. One crew came from two towns.";
+    run_all(s);
+    not_claim(s, "one foot", 0, "pronoun");
+    is_claim(s, "two towns", 0);
+}
+
+Test(num_role, short_years_hours_and_day_spans) {
+    const char *s = "He graduated in '16 with '16 people. She called at 3 in the morning "
+                    "and at about 2 in the afternoon; shares closed at 11 on Monday. The "
+                    "fair runs Sept 14-16 for 16 days.";
+    run_all(s);
+    not_claim(s, "16 with", 0, "date");
+    is_claim(s, "16 people", 0);
+    not_claim(s, "3 in", 0, "date");
+    not_claim(s, "2 in", 0, "date");
+    is_claim(s, "11 on", 0);
+    not_claim(s, "16 for", 0, "date");
+    is_claim(s, "16 days", 0);
+}

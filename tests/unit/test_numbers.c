@@ -382,13 +382,15 @@ Test(numbers, named_indices_are_not_counts) {
 }
 
 Test(numbers, ranged_from_is_a_range_and_votes_are_not) {
-    run("Prices ranged from 5 to 8 euros and the bill passed 52 to 48.");
+    run_grammar("Prices ranged from 5 to 8 euros and the bill passed 52 to 48.");
     const lede_claim *c = claim("5 to 8 euros");
     cr_assert(c->has_range);
     cr_assert_str_eq(c->currency, "EUR");
     cr_assert_null(c->change);
+    /* a tally is two numbers, and like a score no claim (num_role) */
     cr_assert_not(claim("52")->has_range);
-    claim("48");
+    cr_assert_str_eq(claim("52")->non_claim, "score");
+    cr_assert_str_eq(claim("48")->non_claim, "score");
 }
 
 /* A table flattened into one huge sentence must stay linear (and correct). */

@@ -197,7 +197,8 @@ typedef struct {
      * is in the article's own voice. */
     long quote;
     /* Why this number is not a claim ("pronoun", "sequence", "name",
-     * "identifier", "date"; see core/nlp/num_role.h), or NULL for a claim.
+     * "identifier", "date", "score", "idiom"; see core/nlp/num_role.h), or NULL
+     * for a claim.
      * Non-claims reach the result only with include_non_claims. */
     const char *non_claim;
 } lede_claim;
