@@ -29,6 +29,8 @@
 #define APPOSITIVE_MODIFIERS_MAX 3
 /* Most tokens of a dateline before its dash ("SAN JUAN, P.R. -"). */
 #define DATELINE_MAX_TOKENS 8
+/* Earlier quotations checked for one that encloses a word (they rarely nest). */
+#define QUOTED_LOOKBACK 4
 
 static const qword person_pronouns[] = {W("he"), W("she"), W("i")};
 static const qword group_pronouns[] = {W("they"), W("it"), W("we")};
@@ -385,26 +387,50 @@ bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e) {
     return false;
 }
 
+/* Whether token i lies inside the quoted words of a direct quotation found
+ * (found is in text order): a name the speaker says ("Hillary has nobody
+ * like that," he said) is not the reporter's antecedent for "he". */
+static bool quoted_word(const qfound_list *found, const qtext *q, size_t i) {
+    uint32_t at = q->t[i].b;
+    size_t lo = 0, hi = found->n;
+    while (lo < hi) { /* first quotation starting after the word */
+        size_t mid = (lo + hi) / 2;
+        if (found->v[mid].b <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k > 0 && lo - k < QUOTED_LOOKBACK; k--) {
+        const qfound *f = &found->v[k - 1];
+        if (f->type == LEDE_QUOTE_DIRECT && f->e > at)
+            return true;
+    }
+    return false;
+}
+
 /* The subject of the pronoun's own sentence (before it) or of one of the
  * two sentences before it: the most salient antecedent a reader takes. */
-static bool recent_subject(const qtext *q, size_t pron, size_t *nb, size_t *ne) {
+static bool recent_subject(const qtext *q, const qfound_list *found, size_t pron,
+                           size_t *nb, size_t *ne) {
     uint32_t sent = q->t[pron].sent;
     for (uint32_t back = 0; back <= SUBJECT_MAX_SENTENCES && back <= sent; back++) {
         uint32_t s = sent - back;
         if (q->t[q->sent_begin[s]].para + 1 < q->t[pron].para)
             break;
-        if (sentence_subject(q, s, back ? q->n : pron, nb, ne))
+        if (sentence_subject(q, s, back ? q->n : pron, nb, ne) &&
+            !quoted_word(found, q, *nb))
             return true;
     }
     return false;
 }
 
 /* Nearest capitalised name of two or more words before token i. */
-static bool name_before(lede_arena *a, const qtext *q, size_t i, qspeaker *s) {
+static bool name_before(lede_arena *a, const qtext *q, const qfound_list *found, size_t i,
+                        qspeaker *s) {
     size_t floor = i > PRONOUN_MAX_TOKENS ? i - PRONOUN_MAX_TOKENS : 0;
     for (size_t k = i; k > floor; k--) {
         size_t last = k - 1;
-        if (!name_word(q, last) || possessive(q, last))
+        if (!name_word(q, last) || possessive(q, last) || quoted_word(found, q, last))
             continue;
         size_t b = run_start(q, last, floor);
         if (last > b && name_word(q, b) && !dateline_at(q, b)) {
@@ -550,7 +576,7 @@ static void resolve_pronoun(lede_arena *a, const qtext *q, const qfound_list *fo
     s->pronoun = IN(q, b, person_pronouns) ? QP_PERSON : QP_GROUP;
     const qspeaker *p = last_named(q, found, out, i);
     size_t nb, ne;
-    if (recent_subject(q, b, &nb, &ne) && (!p || (long)q->t[nb].cb > p->nb)) {
+    if (recent_subject(q, found, b, &nb, &ne) && (!p || (long)q->t[nb].cb > p->nb)) {
         set_name(a, q, nb, ne, s);
         return;
     }
@@ -560,7 +586,7 @@ static void resolve_pronoun(lede_arena *a, const qtext *q, const qfound_list *fo
         s->ne = p->ne;
         s->named = true;
     } else if (s->pronoun == QP_PERSON) {
-        name_before(a, q, b, s);
+        name_before(a, q, found, b, s);
     }
 }
 

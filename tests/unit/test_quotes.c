@@ -831,6 +831,15 @@ Test(quotes, a_second_cue_between_two_parts_makes_two_quotes) {
     lede_result_free(r);
 }
 
+/* A name inside the quoted words is the speaker's, not the reporter's: "he"
+ * after the quotation does not stand for it. */
+Test(quotes, a_pronoun_never_stands_for_a_name_inside_the_quotation) {
+    lede_result *r = run("Tom Hale, the harbour master, is worried.\n\n\"Nobody sails "
+                         "for Leith. Leith has no ferry left,\" he said.");
+    expect(find(r, "Nobody sails"), LEDE_QUOTE_DIRECT, "Tom Hale", "said");
+    lede_result_free(r);
+}
+
 Test(quotes, source_head_before_appositive_and_relative_clause) {
     lede_arena *a = arena_new(0);
     const char *t = "Michael Mulgrew, president of the teachers union, which represents "
