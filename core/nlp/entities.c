@@ -99,6 +99,29 @@ static const char *const ent_thing_heads[] = {
     "stadium", "arena",   "center",   "centre",   "avenue",     "airport",
     "museum",  "library", "hospital", "festival", "tournament", "championship"};
 
+/* Nouns that end names of events ("Los Angeles Auto Show", "the annual Fan
+ * Vote"): an event is MISC, never a person, an organisation or a place. Words
+ * that also end company names ("Games", "Fair") are left out. */
+static const char *const ent_event_heads[] = {
+    "show",       "expo",     "festival", "championship", "championships", "tournament",
+    "marathon",   "olympics", "cup",      "vote",         "poll",          "election",
+    "referendum", "ceremony", "concert",  "gala",         "summit"};
+
+/* Nouns that end names of newspapers and magazines ("Sioux Falls Argus
+ * Leader", "Washington Post"): a paper is an organisation, never a place. */
+static const char *const ent_press_heads[] = {
+    "times",     "post",     "herald",    "tribune",  "journal",  "gazette",
+    "chronicle", "leader",   "observer",  "examiner", "courier",  "register",
+    "inquirer",  "dispatch", "telegraph", "guardian", "bulletin", "globe",
+    "argus",     "standard", "mail",      "mirror",   "express",  "today"};
+
+/* Nouns that end names of streets, squares, parks and buildings open to the
+ * public ("Central Park", "Stamford Bridge"): a facility is a place (LOC),
+ * not an organisation. */
+static const char *const ent_facility_heads[] = {"park",   "square", "street",  "road",
+                                                 "avenue", "bridge", "station", "stadium",
+                                                 "arena",  "airport"};
+
 /* Nouns that end place names and surnames alike ("Tinley Park", "Helen
  * Park"): a thing's name only when no known first name opens it. */
 static const char *const ent_place_heads[] = {"park",   "hall",   "street", "road",
@@ -746,6 +769,31 @@ static bool product_name(const gazetteer *g, const nlp_text *t, const ent_mentio
     return false;
 }
 
+/*
+ * The type the last word of a name of two words or more gives it, else its
+ * own type: an organisation or a place ending with the noun of an event is
+ * the event (MISC); a place or a MISC ending with the noun of a newspaper is
+ * the paper (ORG); an organisation ending with the noun of a street, a park
+ * or a stadium, no known first name opening it, is that place (LOC). A person
+ * keeps its type: such endings are surnames too ("Emily Post").
+ */
+static lede_entity_type head_type(const gazetteer *g, const nlp_text *t,
+                                  const ent_mention *m) {
+    if (m->te - m->tb < 2 || m->type == LEDE_ENT_PERSON)
+        return m->type;
+    uint32_t k = m->te - 1;
+    if (m->type != LEDE_ENT_MISC && tok_in(t, k, ent_event_heads, N_OF(ent_event_heads)))
+        return LEDE_ENT_MISC;
+    if (m->type != LEDE_ENT_ORG && tok_in(t, k, ent_press_heads, N_OF(ent_press_heads)))
+        return LEDE_ENT_ORG;
+    uint64_t f = tok_hash(t, m->tb);
+    if (m->type == LEDE_ENT_ORG &&
+        tok_in(t, k, ent_facility_heads, N_OF(ent_facility_heads)) &&
+        !(ner_gaz_lookup(g, &f, 1) & NER_GAZ_FIRST_NAME))
+        return LEDE_ENT_LOC;
+    return m->type;
+}
+
 /* Marks what the entity-level rules read of a kept mention, and retypes
  * what its words show: a compound adjective's name that is a known place is
  * that place ("Texas-based" -> LOC "Texas") and a known company that company
@@ -764,6 +812,9 @@ static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) 
         m->type = LEDE_ENT_ORG;
     if (product_name(g, t, m))
         m->type = LEDE_ENT_MISC;
+    lede_entity_type head = head_type(g, t, m);
+    if (head != m->type && head != LEDE_ENT_PERSON)
+        m->type = head;
 }
 
 /* Names that a known list or the alias table holds. */
@@ -861,6 +912,7 @@ static bool thing_as_person(const gazetteer *g, const nlp_text *t, const ent_men
     if (caps_abbrev(t, m->te - 1))
         return true;
     if (tok_in(t, m->te - 1, ent_thing_heads, N_OF(ent_thing_heads)) ||
+        tok_in(t, m->te - 1, ent_event_heads, N_OF(ent_event_heads)) ||
         (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD))
         return true;
     return tok_in(t, m->te - 1, ent_place_heads, N_OF(ent_place_heads)) &&

@@ -745,3 +745,20 @@ Test(entities, endless_sentence_is_tagged_in_bounded_memory) {
     lede_result_free(r);
     free(text);
 }
+
+Test(entities, the_last_noun_of_an_event_a_paper_or_a_facility_types_the_name) {
+    begin("At the Quorvik Auto Show, the Torvan Argus Leader reported, fans met in "
+          "Kelda Park; the Holm Fan Vote closed. Emily Post wrote.");
+    mention("Quorvik Auto Show", 0, LEDE_ENT_ORG);
+    mention("Torvan Argus Leader", 0, LEDE_ENT_LOC);
+    mention("Kelda Park", 0, LEDE_ENT_ORG);
+    mention("Holm Fan Vote", 0, LEDE_ENT_PERSON);
+    mention("Emily Post", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Quorvik Auto Show")->type, LEDE_ENT_MISC);
+    cr_assert_eq(find("Torvan Argus Leader")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Kelda Park")->type, LEDE_ENT_LOC);
+    /* An event is nobody; a paper's noun is a surname too. */
+    cr_assert_null(find("Holm Fan Vote"));
+    cr_assert_eq(find("Emily Post")->type, LEDE_ENT_PERSON);
+}
