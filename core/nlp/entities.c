@@ -133,6 +133,45 @@ static const char *const ent_place_heads[] = {"park",   "hall",   "street", "roa
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
+/* A small open-addressing map from 64-bit keys to indices, in the arena. */
+typedef struct {
+    uint64_t *keys;
+    int32_t *vals;
+    size_t mask;
+} ent_map;
+
+static bool map_init(ent_map *m, lede_arena *a, size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * n)
+        slots *= 2;
+    m->keys = arena_calloc(a, slots, sizeof *m->keys);
+    m->vals = arena_alloc(a, slots * sizeof *m->vals);
+    m->mask = slots - 1;
+    return m->keys && m->vals;
+}
+
+/* The value slot of key, created holding -1. */
+static int32_t *map_slot(ent_map *m, uint64_t key) {
+    key |= 1; /* 0 marks an empty slot */
+    size_t i = (size_t)key & m->mask;
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & m->mask;
+    if (!m->keys[i]) {
+        m->keys[i] = key;
+        m->vals[i] = -1;
+    }
+    return &m->vals[i];
+}
+
+/* Whether key is in the map; unlike map_slot it adds nothing. */
+static bool map_has(const ent_map *m, uint64_t key) {
+    key |= 1;
+    for (size_t i = (size_t)key & m->mask; m->keys[i]; i = (i + 1) & m->mask)
+        if (m->keys[i] == key)
+            return m->vals[i] >= 0;
+    return false;
+}
+
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
     return ner_hash_bytes(t->text + t->toks[k].start, t->toks[k].end - t->toks[k].start,
                           1);
@@ -293,9 +332,32 @@ static size_t adj_suffix(const char *w, size_t len) {
     return 0;
 }
 
+/* Whether token k opens a title written as one ("Representative", "Foreign
+ * Minister"). */
+static bool capitalised_title(const gazetteer *g, const nlp_text *t, uint32_t k) {
+    unsigned char c = (unsigned char)t->text[t->toks[k].start];
+    return c >= 'A' && c <= 'Z' && k < t->n_toks &&
+           title_len(g, t, k, (uint32_t)(t->n_toks - k)) > 0;
+}
+
+/*
+ * Whether the last word of the span [b, e) belongs to the title right after
+ * it, not to the name: the span runs into the title ("US Trade" of "US Trade
+ * Representative Robert Lighthizer") and its last word is one the text also
+ * writes in lower case ("the trade war"), an ordinary word capitalised as
+ * part of the office. Only that one word is cut ("White House Press
+ * Secretary" keeps "White House").
+ */
+static bool role_word_before_title(const gazetteer *g, const nlp_text *t,
+                                   const ent_map *lower, uint32_t b, uint32_t e) {
+    if (e < b + 2 || e >= t->n_toks || t->toks[e].sent != t->toks[e - 1].sent)
+        return false;
+    return capitalised_title(g, t, e) && map_has(lower, tok_hash(t, e - 1));
+}
+
 /* Trims one mention; false when nothing of a name is left. */
-static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mention *m,
-                         ent_mention *out) {
+static bool trim_mention(const gazetteer *g, const nlp_text *t, const ent_map *lower,
+                         const nlp_mention *m, ent_mention *out) {
     uint32_t b = m->tok_begin, e = m->tok_end;
     while (e > b + 1 && is_possessive_tok(t, e - 1))
         e--;
@@ -338,6 +400,8 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
     }
     if (e <= b)
         return false;
+    if (role_word_before_title(g, t, lower, b, e))
+        e--;
     /* "UN Secretary-General": a role, not a name. */
     if (m->type == LEDE_ENT_PERSON && title_len(g, t, e - 1, 1))
         return false;
@@ -419,36 +483,6 @@ static uint8_t mention_gender(const gazetteer *g, const nlp_text *t,
     return lists == NER_GAZ_FEMALE ? ENT_GENDER_FEMALE
            : lists == NER_GAZ_MALE ? ENT_GENDER_MALE
                                    : ENT_GENDER_UNKNOWN;
-}
-
-/* A small open-addressing map from 64-bit keys to indices, in the arena. */
-typedef struct {
-    uint64_t *keys;
-    int32_t *vals;
-    size_t mask;
-} ent_map;
-
-static bool map_init(ent_map *m, lede_arena *a, size_t n) {
-    size_t slots = 16;
-    while (slots < 2 * n)
-        slots *= 2;
-    m->keys = arena_calloc(a, slots, sizeof *m->keys);
-    m->vals = arena_alloc(a, slots * sizeof *m->vals);
-    m->mask = slots - 1;
-    return m->keys && m->vals;
-}
-
-/* The value slot of key, created holding -1. */
-static int32_t *map_slot(ent_map *m, uint64_t key) {
-    key |= 1; /* 0 marks an empty slot */
-    size_t i = (size_t)key & m->mask;
-    while (m->keys[i] && m->keys[i] != key)
-        i = (i + 1) & m->mask;
-    if (!m->keys[i]) {
-        m->keys[i] = key;
-        m->vals[i] = -1;
-    }
-    return &m->vals[i];
 }
 
 /* Whether a one-word mention names a known place (then it stays a place even
@@ -794,6 +828,46 @@ static lede_entity_type head_type(const gazetteer *g, const nlp_text *t,
     return m->type;
 }
 
+/* Whether the word before the mention is a title, whole or as the last part
+ * of a compound ("Premier", "vice-premier"), with "." before the name
+ * looked through ("Gov."). */
+static bool after_title(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    uint32_t sb = t->sents[t->toks[m->tb].sent].tok_begin, k = m->tb;
+    if (k > sb && tok_is(t, k - 1, "."))
+        k--;
+    if (k == sb)
+        return false;
+    if (title_len(g, t, k - 1, 1))
+        return true;
+    const char *w = t->text + t->toks[k - 1].start;
+    size_t len = t->toks[k - 1].end - t->toks[k - 1].start, i = len;
+    while (i > 0 && w[i - 1] != '-')
+        i--;
+    if (i == 0 || i == len)
+        return false;
+    uint64_t h = ner_hash_bytes(w + i, len - i, 1);
+    return (ner_gaz_lookup(g, &h, 1) & NER_GAZ_TITLE) != 0;
+}
+
+/*
+ * A name typed an organisation or a place right after a title ("Chinese
+ * vice-premier Liu He", "President Quorvik") is the person the title names,
+ * when no list knows it, every word is written like a name and none heads an
+ * organisation ("Major League"): a title goes before people.
+ */
+static bool titled_person(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    if ((m->type != LEDE_ENT_ORG && m->type != LEDE_ENT_LOC) || m->aliased ||
+        (m->lists & (ENT_PLACE_LISTS | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)) ||
+        ner_gaz_place_id(g, m->key))
+        return false;
+    for (uint32_t k = m->tb; k < m->te; k++) {
+        uint64_t h = tok_hash(t, k);
+        if (!name_like(t, k) || (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD))
+            return false;
+    }
+    return after_title(g, t, m);
+}
+
 /* Marks what the entity-level rules read of a kept mention, and retypes
  * what its words show: a compound adjective's name that is a known place is
  * that place ("Texas-based" -> LOC "Texas") and a known company that company
@@ -812,6 +886,8 @@ static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) 
         m->type = LEDE_ENT_ORG;
     if (product_name(g, t, m))
         m->type = LEDE_ENT_MISC;
+    if (titled_person(g, t, m))
+        m->type = LEDE_ENT_PERSON;
     lede_entity_type head = head_type(g, t, m);
     if (head != m->type && head != LEDE_ENT_PERSON)
         m->type = head;
@@ -964,7 +1040,7 @@ lede_status nlp_entities_merge(lede_job *job) {
         return LEDE_ERR_NOMEM;
     join_org_links(g, t, job->mentions, n, folded);
     for (size_t i = 0; i < n; i++) {
-        keep[i] = !folded[i] && trim_mention(g, t, &job->mentions[i], &ms[i]) &&
+        keep[i] = !folded[i] && trim_mention(g, t, &lower, &job->mentions[i], &ms[i]) &&
                   !is_furniture(g, t, &ms[i]) &&
                   !is_sentence_case(g, t, &ms[i], &lower) && !piece_of_title(t, &ms[i]) &&
                   !thing_as_person(g, t, &ms[i]);
