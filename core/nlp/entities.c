@@ -1015,6 +1015,91 @@ static void join_org_links(const gazetteer *g, const nlp_text *t, nlp_mention *m
     }
 }
 
+/* Words that join the items of a list of names. */
+static const char *const ent_list_links[] = {",", "and", "or", "&"};
+
+/* Most tokens between two items of a list: a link, and an untagged name of
+ * a few words between ("DoorDash, GrubHub, Prime Now, and Homejoy"). */
+#define ENT_LIST_GAP 6
+
+/* Whether mentions a and b (a before b) are next items of one list: in one
+ * sentence, with only links and capitalised words between, one link at
+ * least; *word is set when a link is a word ("and"), not a comma. */
+static bool list_neighbours(const nlp_text *t, const ent_mention *a, const ent_mention *b,
+                            bool *word) {
+    if (b->tb < a->te || b->tb - a->te > ENT_LIST_GAP ||
+        t->toks[a->te - 1].sent != t->toks[b->tb].sent)
+        return false;
+    bool link = false;
+    for (uint32_t k = a->te; k < b->tb; k++) {
+        unsigned char c = (unsigned char)t->text[t->toks[k].start];
+        if (tok_in(t, k, ent_list_links, N_OF(ent_list_links))) {
+            link = true;
+            *word |= !tok_is(t, k, ",");
+        } else if (!(c >= 'A' && c <= 'Z')) {
+            return false;
+        }
+    }
+    return link;
+}
+
+/* A one-word person with neither a first name nor a title ("Enter Lugg"):
+ * the tagger's guess alone, which the entity rules drop. */
+static bool bare_person(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    return m->type == LEDE_ENT_PERSON && m->te - m->tb == 1 && !person_vouched(g, t, m);
+}
+
+/* A place no list or code knows ("Chime", "GrubHub"): its type is the
+ * tagger's guess alone. */
+static bool unknown_place(const gazetteer *g, const ent_mention *m) {
+    return m->type == LEDE_ENT_LOC && !m->aliased && !(m->lists & ENT_PLACE_LISTS) &&
+           !ner_gaz_place_id(g, m->key);
+}
+
+/*
+ * The items of a list share a type ("Lugg, Instacart, DoorDash, GrubHub ...
+ * and Homejoy"; "at Chime and Varo"): a place no list knows, listed with
+ * organisations and with no other kind of name (a bare one-word person does
+ * not count), is an organisation too. A known place keeps its type in any
+ * list ("between Russia and NATO"). Two names with only a comma between are
+ * no list but a place and its state ("Alpharetta, GA") or a name and its
+ * apposition. One pass finds each list's span and the types of its items.
+ */
+static void list_types(const gazetteer *g, const nlp_text *t, ent_mention *ms, size_t n,
+                       const bool *keep) {
+    size_t i = 0;
+    while (i < n) {
+        if (!keep[i]) {
+            i++;
+            continue;
+        }
+        /* The list runs from i to last, over kept mentions. */
+        size_t last = i, n_items = 0, n_org = 0, n_other = 0, n_unknown = 0;
+        bool word = false;
+        for (size_t j = i;;) {
+            n_items++;
+            if (unknown_place(g, &ms[j]))
+                n_unknown++;
+            else if (ms[j].type == LEDE_ENT_ORG)
+                n_org++;
+            else if (!bare_person(g, t, &ms[j]))
+                n_other++;
+            last = j;
+            size_t k = j + 1;
+            while (k < n && !keep[k])
+                k++;
+            if (k >= n || !list_neighbours(t, &ms[j], &ms[k], &word))
+                break;
+            j = k;
+        }
+        if (n_org && n_unknown && !n_other && (word || n_items > 2))
+            for (size_t j = i; j <= last; j++)
+                if (keep[j] && unknown_place(g, &ms[j]))
+                    ms[j].type = LEDE_ENT_ORG;
+        i = last + 1;
+    }
+}
+
 static int group_cmp(const void *a, const void *b) {
     const ent_group *x = *(const ent_group *const *)a, *y = *(const ent_group *const *)b;
     if (x->count != y->count)
@@ -1050,6 +1135,7 @@ lede_status nlp_entities_merge(lede_job *job) {
             read_mention(g, t, &ms[i]);
         }
     }
+    list_types(g, t, ms, n, keep);
     lede_status st = resolve_surnames(job->arena, g, ms, n, keep);
     if (st == LEDE_OK)
         st = unify_types(job->arena, ms, n, keep);

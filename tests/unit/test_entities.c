@@ -792,3 +792,25 @@ Test(entities, a_name_after_a_title_is_a_person) {
     cr_assert_eq(find("US")->type, LEDE_ENT_LOC);
     cr_assert_eq(find("League Baseball")->type, LEDE_ENT_ORG);
 }
+
+Test(entities, an_unknown_place_listed_with_organisations_is_one) {
+    begin("Enter Lugg, Quorvik, Torvan, and Holmjoy. At Kelda and Varo you bank. "
+          "Between Russia and Quorvik. June 14 in Barlow, Quorvik.");
+    mention("Lugg", 0, LEDE_ENT_PERSON);
+    mention("Quorvik", 0, LEDE_ENT_ORG);
+    mention("Torvan", 0, LEDE_ENT_LOC);
+    mention("Holmjoy", 0, LEDE_ENT_LOC);
+    mention("Kelda", 0, LEDE_ENT_LOC);
+    mention("Varo", 0, LEDE_ENT_ORG);
+    mention("Russia", 0, LEDE_ENT_LOC);
+    mention("Quorvik", 1, LEDE_ENT_ORG);
+    mention("Barlow", 0, LEDE_ENT_LOC);
+    mention("Quorvik", 2, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Torvan")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Holmjoy")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Kelda")->type, LEDE_ENT_ORG);
+    /* A known place stays; two names with a comma between are no list. */
+    cr_assert_eq(find("Russia")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Barlow")->type, LEDE_ENT_LOC);
+}
