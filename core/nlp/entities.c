@@ -99,6 +99,29 @@ static const char *const ent_thing_heads[] = {
     "stadium", "arena",   "center",   "centre",   "avenue",     "airport",
     "museum",  "library", "hospital", "festival", "tournament", "championship"};
 
+/* Nouns that end names of events ("Los Angeles Auto Show", "the annual Fan
+ * Vote"): an event is MISC, never a person, an organisation or a place. Words
+ * that also end company names ("Games", "Fair") are left out. */
+static const char *const ent_event_heads[] = {
+    "show",       "expo",     "festival", "championship", "championships", "tournament",
+    "marathon",   "olympics", "cup",      "vote",         "poll",          "election",
+    "referendum", "ceremony", "concert",  "gala",         "summit"};
+
+/* Nouns that end names of newspapers and magazines ("Sioux Falls Argus
+ * Leader", "Washington Post"): a paper is an organisation, never a place. */
+static const char *const ent_press_heads[] = {
+    "times",     "post",     "herald",    "tribune",  "journal",  "gazette",
+    "chronicle", "leader",   "observer",  "examiner", "courier",  "register",
+    "inquirer",  "dispatch", "telegraph", "guardian", "bulletin", "globe",
+    "argus",     "standard", "mail",      "mirror",   "express",  "today"};
+
+/* Nouns that end names of streets, squares, parks and buildings open to the
+ * public ("Central Park", "Stamford Bridge"): a facility is a place (LOC),
+ * not an organisation. */
+static const char *const ent_facility_heads[] = {"park",   "square", "street",  "road",
+                                                 "avenue", "bridge", "station", "stadium",
+                                                 "arena",  "airport"};
+
 /* Nouns that end place names and surnames alike ("Tinley Park", "Helen
  * Park"): a thing's name only when no known first name opens it. */
 static const char *const ent_place_heads[] = {"park",   "hall",   "street", "road",
@@ -109,6 +132,45 @@ static const char *const ent_place_heads[] = {"park",   "hall",   "street", "roa
 #define ENT_ABBREV_MAX 5
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
+
+/* A small open-addressing map from 64-bit keys to indices, in the arena. */
+typedef struct {
+    uint64_t *keys;
+    int32_t *vals;
+    size_t mask;
+} ent_map;
+
+static bool map_init(ent_map *m, lede_arena *a, size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * n)
+        slots *= 2;
+    m->keys = arena_calloc(a, slots, sizeof *m->keys);
+    m->vals = arena_alloc(a, slots * sizeof *m->vals);
+    m->mask = slots - 1;
+    return m->keys && m->vals;
+}
+
+/* The value slot of key, created holding -1. */
+static int32_t *map_slot(ent_map *m, uint64_t key) {
+    key |= 1; /* 0 marks an empty slot */
+    size_t i = (size_t)key & m->mask;
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & m->mask;
+    if (!m->keys[i]) {
+        m->keys[i] = key;
+        m->vals[i] = -1;
+    }
+    return &m->vals[i];
+}
+
+/* Whether key is in the map; unlike map_slot it adds nothing. */
+static bool map_has(const ent_map *m, uint64_t key) {
+    key |= 1;
+    for (size_t i = (size_t)key & m->mask; m->keys[i]; i = (i + 1) & m->mask)
+        if (m->keys[i] == key)
+            return m->vals[i] >= 0;
+    return false;
+}
 
 static uint64_t tok_hash(const nlp_text *t, uint32_t k) {
     return ner_hash_bytes(t->text + t->toks[k].start, t->toks[k].end - t->toks[k].start,
@@ -270,9 +332,32 @@ static size_t adj_suffix(const char *w, size_t len) {
     return 0;
 }
 
+/* Whether token k opens a title written as one ("Representative", "Foreign
+ * Minister"). */
+static bool capitalised_title(const gazetteer *g, const nlp_text *t, uint32_t k) {
+    unsigned char c = (unsigned char)t->text[t->toks[k].start];
+    return c >= 'A' && c <= 'Z' && k < t->n_toks &&
+           title_len(g, t, k, (uint32_t)(t->n_toks - k)) > 0;
+}
+
+/*
+ * Whether the last word of the span [b, e) belongs to the title right after
+ * it, not to the name: the span runs into the title ("US Trade" of "US Trade
+ * Representative Robert Lighthizer") and its last word is one the text also
+ * writes in lower case ("the trade war"), an ordinary word capitalised as
+ * part of the office. Only that one word is cut ("White House Press
+ * Secretary" keeps "White House").
+ */
+static bool role_word_before_title(const gazetteer *g, const nlp_text *t,
+                                   const ent_map *lower, uint32_t b, uint32_t e) {
+    if (e < b + 2 || e >= t->n_toks || t->toks[e].sent != t->toks[e - 1].sent)
+        return false;
+    return capitalised_title(g, t, e) && map_has(lower, tok_hash(t, e - 1));
+}
+
 /* Trims one mention; false when nothing of a name is left. */
-static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mention *m,
-                         ent_mention *out) {
+static bool trim_mention(const gazetteer *g, const nlp_text *t, const ent_map *lower,
+                         const nlp_mention *m, ent_mention *out) {
     uint32_t b = m->tok_begin, e = m->tok_end;
     while (e > b + 1 && is_possessive_tok(t, e - 1))
         e--;
@@ -315,6 +400,8 @@ static bool trim_mention(const gazetteer *g, const nlp_text *t, const nlp_mentio
     }
     if (e <= b)
         return false;
+    if (role_word_before_title(g, t, lower, b, e))
+        e--;
     /* "UN Secretary-General": a role, not a name. */
     if (m->type == LEDE_ENT_PERSON && title_len(g, t, e - 1, 1))
         return false;
@@ -396,36 +483,6 @@ static uint8_t mention_gender(const gazetteer *g, const nlp_text *t,
     return lists == NER_GAZ_FEMALE ? ENT_GENDER_FEMALE
            : lists == NER_GAZ_MALE ? ENT_GENDER_MALE
                                    : ENT_GENDER_UNKNOWN;
-}
-
-/* A small open-addressing map from 64-bit keys to indices, in the arena. */
-typedef struct {
-    uint64_t *keys;
-    int32_t *vals;
-    size_t mask;
-} ent_map;
-
-static bool map_init(ent_map *m, lede_arena *a, size_t n) {
-    size_t slots = 16;
-    while (slots < 2 * n)
-        slots *= 2;
-    m->keys = arena_calloc(a, slots, sizeof *m->keys);
-    m->vals = arena_alloc(a, slots * sizeof *m->vals);
-    m->mask = slots - 1;
-    return m->keys && m->vals;
-}
-
-/* The value slot of key, created holding -1. */
-static int32_t *map_slot(ent_map *m, uint64_t key) {
-    key |= 1; /* 0 marks an empty slot */
-    size_t i = (size_t)key & m->mask;
-    while (m->keys[i] && m->keys[i] != key)
-        i = (i + 1) & m->mask;
-    if (!m->keys[i]) {
-        m->keys[i] = key;
-        m->vals[i] = -1;
-    }
-    return &m->vals[i];
 }
 
 /* Whether a one-word mention names a known place (then it stays a place even
@@ -746,6 +803,71 @@ static bool product_name(const gazetteer *g, const nlp_text *t, const ent_mentio
     return false;
 }
 
+/*
+ * The type the last word of a name of two words or more gives it, else its
+ * own type: an organisation or a place ending with the noun of an event is
+ * the event (MISC); a place or a MISC ending with the noun of a newspaper is
+ * the paper (ORG); an organisation ending with the noun of a street, a park
+ * or a stadium, no known first name opening it, is that place (LOC). A person
+ * keeps its type: such endings are surnames too ("Emily Post").
+ */
+static lede_entity_type head_type(const gazetteer *g, const nlp_text *t,
+                                  const ent_mention *m) {
+    if (m->te - m->tb < 2 || m->type == LEDE_ENT_PERSON)
+        return m->type;
+    uint32_t k = m->te - 1;
+    if (m->type != LEDE_ENT_MISC && tok_in(t, k, ent_event_heads, N_OF(ent_event_heads)))
+        return LEDE_ENT_MISC;
+    if (m->type != LEDE_ENT_ORG && tok_in(t, k, ent_press_heads, N_OF(ent_press_heads)))
+        return LEDE_ENT_ORG;
+    uint64_t f = tok_hash(t, m->tb);
+    if (m->type == LEDE_ENT_ORG &&
+        tok_in(t, k, ent_facility_heads, N_OF(ent_facility_heads)) &&
+        !(ner_gaz_lookup(g, &f, 1) & NER_GAZ_FIRST_NAME))
+        return LEDE_ENT_LOC;
+    return m->type;
+}
+
+/* Whether the word before the mention is a title, whole or as the last part
+ * of a compound ("Premier", "vice-premier"), with "." before the name
+ * looked through ("Gov."). */
+static bool after_title(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    uint32_t sb = t->sents[t->toks[m->tb].sent].tok_begin, k = m->tb;
+    if (k > sb && tok_is(t, k - 1, "."))
+        k--;
+    if (k == sb)
+        return false;
+    if (title_len(g, t, k - 1, 1))
+        return true;
+    const char *w = t->text + t->toks[k - 1].start;
+    size_t len = t->toks[k - 1].end - t->toks[k - 1].start, i = len;
+    while (i > 0 && w[i - 1] != '-')
+        i--;
+    if (i == 0 || i == len)
+        return false;
+    uint64_t h = ner_hash_bytes(w + i, len - i, 1);
+    return (ner_gaz_lookup(g, &h, 1) & NER_GAZ_TITLE) != 0;
+}
+
+/*
+ * A name typed an organisation or a place right after a title ("Chinese
+ * vice-premier Liu He", "President Quorvik") is the person the title names,
+ * when no list knows it, every word is written like a name and none heads an
+ * organisation ("Major League"): a title goes before people.
+ */
+static bool titled_person(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    if ((m->type != LEDE_ENT_ORG && m->type != LEDE_ENT_LOC) || m->aliased ||
+        (m->lists & (ENT_PLACE_LISTS | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)) ||
+        ner_gaz_place_id(g, m->key))
+        return false;
+    for (uint32_t k = m->tb; k < m->te; k++) {
+        uint64_t h = tok_hash(t, k);
+        if (!name_like(t, k) || (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD))
+            return false;
+    }
+    return after_title(g, t, m);
+}
+
 /* Marks what the entity-level rules read of a kept mention, and retypes
  * what its words show: a compound adjective's name that is a known place is
  * that place ("Texas-based" -> LOC "Texas") and a known company that company
@@ -764,6 +886,11 @@ static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) 
         m->type = LEDE_ENT_ORG;
     if (product_name(g, t, m))
         m->type = LEDE_ENT_MISC;
+    if (titled_person(g, t, m))
+        m->type = LEDE_ENT_PERSON;
+    lede_entity_type head = head_type(g, t, m);
+    if (head != m->type && head != LEDE_ENT_PERSON)
+        m->type = head;
 }
 
 /* Names that a known list or the alias table holds. */
@@ -861,6 +988,7 @@ static bool thing_as_person(const gazetteer *g, const nlp_text *t, const ent_men
     if (caps_abbrev(t, m->te - 1))
         return true;
     if (tok_in(t, m->te - 1, ent_thing_heads, N_OF(ent_thing_heads)) ||
+        tok_in(t, m->te - 1, ent_event_heads, N_OF(ent_event_heads)) ||
         (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD))
         return true;
     return tok_in(t, m->te - 1, ent_place_heads, N_OF(ent_place_heads)) &&
@@ -884,6 +1012,91 @@ static void join_org_links(const gazetteer *g, const nlp_text *t, nlp_mention *m
         a->tok_end = b->tok_end;
         a->conf = a->conf < b->conf ? a->conf : b->conf;
         skip[i + 1] = true;
+    }
+}
+
+/* Words that join the items of a list of names. */
+static const char *const ent_list_links[] = {",", "and", "or", "&"};
+
+/* Most tokens between two items of a list: a link, and an untagged name of
+ * a few words between ("DoorDash, GrubHub, Prime Now, and Homejoy"). */
+#define ENT_LIST_GAP 6
+
+/* Whether mentions a and b (a before b) are next items of one list: in one
+ * sentence, with only links and capitalised words between, one link at
+ * least; *word is set when a link is a word ("and"), not a comma. */
+static bool list_neighbours(const nlp_text *t, const ent_mention *a, const ent_mention *b,
+                            bool *word) {
+    if (b->tb < a->te || b->tb - a->te > ENT_LIST_GAP ||
+        t->toks[a->te - 1].sent != t->toks[b->tb].sent)
+        return false;
+    bool link = false;
+    for (uint32_t k = a->te; k < b->tb; k++) {
+        unsigned char c = (unsigned char)t->text[t->toks[k].start];
+        if (tok_in(t, k, ent_list_links, N_OF(ent_list_links))) {
+            link = true;
+            *word |= !tok_is(t, k, ",");
+        } else if (!(c >= 'A' && c <= 'Z')) {
+            return false;
+        }
+    }
+    return link;
+}
+
+/* A one-word person with neither a first name nor a title ("Enter Lugg"):
+ * the tagger's guess alone, which the entity rules drop. */
+static bool bare_person(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    return m->type == LEDE_ENT_PERSON && m->te - m->tb == 1 && !person_vouched(g, t, m);
+}
+
+/* A place no list or code knows ("Chime", "GrubHub"): its type is the
+ * tagger's guess alone. */
+static bool unknown_place(const gazetteer *g, const ent_mention *m) {
+    return m->type == LEDE_ENT_LOC && !m->aliased && !(m->lists & ENT_PLACE_LISTS) &&
+           !ner_gaz_place_id(g, m->key);
+}
+
+/*
+ * The items of a list share a type ("Lugg, Instacart, DoorDash, GrubHub ...
+ * and Homejoy"; "at Chime and Varo"): a place no list knows, listed with
+ * organisations and with no other kind of name (a bare one-word person does
+ * not count), is an organisation too. A known place keeps its type in any
+ * list ("between Russia and NATO"). Two names with only a comma between are
+ * no list but a place and its state ("Alpharetta, GA") or a name and its
+ * apposition. One pass finds each list's span and the types of its items.
+ */
+static void list_types(const gazetteer *g, const nlp_text *t, ent_mention *ms, size_t n,
+                       const bool *keep) {
+    size_t i = 0;
+    while (i < n) {
+        if (!keep[i]) {
+            i++;
+            continue;
+        }
+        /* The list runs from i to last, over kept mentions. */
+        size_t last = i, n_items = 0, n_org = 0, n_other = 0, n_unknown = 0;
+        bool word = false;
+        for (size_t j = i;;) {
+            n_items++;
+            if (unknown_place(g, &ms[j]))
+                n_unknown++;
+            else if (ms[j].type == LEDE_ENT_ORG)
+                n_org++;
+            else if (!bare_person(g, t, &ms[j]))
+                n_other++;
+            last = j;
+            size_t k = j + 1;
+            while (k < n && !keep[k])
+                k++;
+            if (k >= n || !list_neighbours(t, &ms[j], &ms[k], &word))
+                break;
+            j = k;
+        }
+        if (n_org && n_unknown && !n_other && (word || n_items > 2))
+            for (size_t j = i; j <= last; j++)
+                if (keep[j] && unknown_place(g, &ms[j]))
+                    ms[j].type = LEDE_ENT_ORG;
+        i = last + 1;
     }
 }
 
@@ -912,7 +1125,7 @@ lede_status nlp_entities_merge(lede_job *job) {
         return LEDE_ERR_NOMEM;
     join_org_links(g, t, job->mentions, n, folded);
     for (size_t i = 0; i < n; i++) {
-        keep[i] = !folded[i] && trim_mention(g, t, &job->mentions[i], &ms[i]) &&
+        keep[i] = !folded[i] && trim_mention(g, t, &lower, &job->mentions[i], &ms[i]) &&
                   !is_furniture(g, t, &ms[i]) &&
                   !is_sentence_case(g, t, &ms[i], &lower) && !piece_of_title(t, &ms[i]) &&
                   !thing_as_person(g, t, &ms[i]);
@@ -922,6 +1135,7 @@ lede_status nlp_entities_merge(lede_job *job) {
             read_mention(g, t, &ms[i]);
         }
     }
+    list_types(g, t, ms, n, keep);
     lede_status st = resolve_surnames(job->arena, g, ms, n, keep);
     if (st == LEDE_OK)
         st = unify_types(job->arena, ms, n, keep);

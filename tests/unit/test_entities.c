@@ -745,3 +745,72 @@ Test(entities, endless_sentence_is_tagged_in_bounded_memory) {
     lede_result_free(r);
     free(text);
 }
+
+Test(entities, the_last_noun_of_an_event_a_paper_or_a_facility_types_the_name) {
+    begin("At the Quorvik Auto Show, the Torvan Argus Leader reported, fans met in "
+          "Kelda Park; the Holm Fan Vote closed. Emily Post wrote.");
+    mention("Quorvik Auto Show", 0, LEDE_ENT_ORG);
+    mention("Torvan Argus Leader", 0, LEDE_ENT_LOC);
+    mention("Kelda Park", 0, LEDE_ENT_ORG);
+    mention("Holm Fan Vote", 0, LEDE_ENT_PERSON);
+    mention("Emily Post", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Quorvik Auto Show")->type, LEDE_ENT_MISC);
+    cr_assert_eq(find("Torvan Argus Leader")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Kelda Park")->type, LEDE_ENT_LOC);
+    /* An event is nobody; a paper's noun is a surname too. */
+    cr_assert_null(find("Holm Fan Vote"));
+    cr_assert_eq(find("Emily Post")->type, LEDE_ENT_PERSON);
+}
+
+Test(entities, a_word_of_an_office_after_a_name_is_cut_off) {
+    begin("The trade war goes on. Quorvik and US Trade Representative Robert Kelda met "
+          "White House Press Secretary Ann Holm.");
+    mention("US Trade", 0, LEDE_ENT_ORG);
+    mention("Robert Kelda", 0, LEDE_ENT_PERSON);
+    mention("White House", 0, LEDE_ENT_LOC);
+    mention("Ann Holm", 0, LEDE_ENT_PERSON);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* "trade" is written in lower case too; "House" is not. */
+    cr_assert_null(find("US Trade"));
+    cr_assert(find("US"));
+    cr_assert(find("White House"));
+    check_offsets(&res);
+}
+
+Test(entities, a_name_after_a_title_is_a_person) {
+    begin("Talks with Chinese vice-premier Lio Hu and President Quorvik went on in "
+          "the major US banks and at Major League Baseball.");
+    mention("Lio Hu", 0, LEDE_ENT_LOC);
+    mention("Quorvik", 0, LEDE_ENT_ORG);
+    mention("US", 0, LEDE_ENT_LOC);
+    mention("League Baseball", 0, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Lio Hu")->type, LEDE_ENT_PERSON);
+    cr_assert_eq(find("Quorvik")->type, LEDE_ENT_PERSON);
+    /* A known place and an organisation's words stay what they are. */
+    cr_assert_eq(find("US")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("League Baseball")->type, LEDE_ENT_ORG);
+}
+
+Test(entities, an_unknown_place_listed_with_organisations_is_one) {
+    begin("Enter Lugg, Quorvik, Torvan, and Holmjoy. At Kelda and Varo you bank. "
+          "Between Russia and Quorvik. June 14 in Barlow, Quorvik.");
+    mention("Lugg", 0, LEDE_ENT_PERSON);
+    mention("Quorvik", 0, LEDE_ENT_ORG);
+    mention("Torvan", 0, LEDE_ENT_LOC);
+    mention("Holmjoy", 0, LEDE_ENT_LOC);
+    mention("Kelda", 0, LEDE_ENT_LOC);
+    mention("Varo", 0, LEDE_ENT_ORG);
+    mention("Russia", 0, LEDE_ENT_LOC);
+    mention("Quorvik", 1, LEDE_ENT_ORG);
+    mention("Barlow", 0, LEDE_ENT_LOC);
+    mention("Quorvik", 2, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Torvan")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Holmjoy")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Kelda")->type, LEDE_ENT_ORG);
+    /* A known place stays; two names with a comma between are no list. */
+    cr_assert_eq(find("Russia")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Barlow")->type, LEDE_ENT_LOC);
+}
