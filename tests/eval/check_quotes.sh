@@ -16,12 +16,12 @@ floors = [  # (name, measured value, floor)
     ("all precision", all_["precision"], 0.81),
     ("speaker acc (all matched)", all_["speaker_acc"], 0.915),
     ("cue acc (all matched)", all_["cue_acc"], 0.91),
-    ("direct F1", direct["f1"], 0.93),
+    ("direct F1", direct["f1"], 0.94),
     # Over 324 matched direct quotes where the rules alone matched 315: the
     # extra ones carry annotation slips (a source spanning "said"), see
     # core/data/README.md.
     ("direct speaker acc", direct["speaker_acc"], 0.965),
-    ("named-speaker precision", speakers["named_precision"], 0.96),
+    ("named-speaker precision", speakers["named_precision"], 0.965),
 ]
 bad = 0
 for name, value, floor in floors:
