@@ -561,6 +561,38 @@ static void trim_run_on(const qm_input *in, qfound_list *out) {
     }
 }
 
+/* A source of the tagger that starts where the rules' subject of the same
+ * cue starts and runs on past it ("[Hale met the families] ... and told")
+ * took in the subject's own predicate: the rules' subject, when it is a
+ * name, is the source. (A lower-case subject of the rules, "an analysis",
+ * may be the head of a longer source, "an analysis by Lily Batchelder".) */
+static lede_status trim_sources(const qtext *q, const qfound_list *rules,
+                                qfound_list *out) {
+    if (!rules || !rules->n)
+        return LEDE_OK;
+    int32_t *by_cue = arena_alloc(out->a, (q->n + 1) * sizeof *by_cue);
+    if (!by_cue)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i <= q->n; i++)
+        by_cue[i] = -1;
+    for (size_t k = 0; k < rules->n; k++) {
+        const qfound *r = &rules->v[k];
+        if (r->cue_b >= 0 && (size_t)r->cue_b < q->n && r->spk_b >= 0)
+            by_cue[r->cue_b] = (int32_t)k;
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->cue_b < 0 || (size_t)f->cue_b >= q->n || f->spk_b < 0 ||
+            by_cue[f->cue_b] < 0)
+            continue;
+        const qfound *r = &rules->v[by_cue[f->cue_b]];
+        if (r->spk_b == f->spk_b && r->spk_e < f->spk_e &&
+            (q->t[r->spk_b].flags & QF_CAP))
+            f->spk_e = r->spk_e;
+    }
+    return LEDE_OK;
+}
+
 /* Drops what is not reported speech, and readings the tagger is unsure of. */
 static void drop_non_speech(const qtext *q, qfound_list *out) {
     size_t kept = 0;
@@ -599,6 +631,8 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
     }
     if (st == LEDE_OK)
         st = add_rules_unseen(q, rules, out);
+    if (st == LEDE_OK)
+        st = trim_sources(q, rules, out);
     if (st == LEDE_OK)
         quotes_found_finish(q, out);
     return st;

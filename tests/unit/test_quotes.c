@@ -840,6 +840,15 @@ Test(quotes, a_pronoun_never_stands_for_a_name_inside_the_quotation) {
     lede_result_free(r);
 }
 
+/* A verb joined by "and" shares the subject of the first: the source is the
+ * name, not the name with its predicate ("Hale met the families"). */
+Test(quotes, a_source_never_takes_in_the_predicate_of_its_subject) {
+    lede_result *r = run("Hale met the families on Friday and told them the pier would "
+                         "reopen.");
+    expect(find(r, "the pier would reopen"), LEDE_QUOTE_INDIRECT, "Hale", "told");
+    lede_result_free(r);
+}
+
 Test(quotes, source_head_before_appositive_and_relative_clause) {
     lede_arena *a = arena_new(0);
     const char *t = "Michael Mulgrew, president of the teachers union, which represents "
