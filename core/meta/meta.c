@@ -467,7 +467,7 @@ static bool on_own_line(lede_arena *a, xmlNode *t) {
 
 static void scan_date_line(page_scan *s, lede_arena *a, xmlNode *t, size_t order) {
     const char *text = (const char *)t->content;
-    if (!text || strlen(text) > DATE_LINE_MAX ||
+    if (!text || strnlen(text, DATE_LINE_MAX + 1) > DATE_LINE_MAX ||
         !has_digit_run(text, DATE_LINE_YEAR_DIGITS))
         return;
     for (xmlNode *p = t->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)

@@ -50,19 +50,22 @@ typedef struct {
     size_t sb, se; /* tokens of its sentence */
 } role_ctx;
 
-static bool tok_eq(const nlp_text *t, size_t i, const char *w) {
+static bool tok_eqn(const nlp_text *t, size_t i, const char *w, size_t n) {
     const nlp_token *k = &t->toks[i];
-    size_t n = k->end - k->start;
-    if (strlen(w) != n)
+    if (k->end - k->start != n)
         return false;
     for (size_t j = 0; j < n; j++) {
-        char c = t->text[k->start + j];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (c != w[j])
+        char ch = t->text[k->start + j];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch + 32);
+        if (ch != w[j])
             return false;
     }
     return true;
+}
+
+static bool tok_eq(const nlp_text *t, size_t i, const char *w) {
+    return tok_eqn(t, i, w, strlen(w));
 }
 
 static bool tok_in(const nlp_text *t, size_t i, const char *const *list) {
@@ -618,22 +621,9 @@ static const role_idiom IDIOMS[] = {
     {"24", 0, "24 / 7"},
     {"7", 2, "24 / 7"},
 };
-static bool tok_eqn(const nlp_text *t, size_t i, const char *w, size_t n) {
-    const nlp_token *k = &t->toks[i];
-    if (k->end - k->start != n)
-        return false;
-    for (size_t j = 0; j < n; j++) {
-        char ch = t->text[k->start + j];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (char)(ch + 32);
-        if (ch != w[j])
-            return false;
-    }
-    return true;
-}
 
 static bool idiom_matches(const role_ctx *r, const role_idiom *id) {
-    if (!tok_eqn(r->t, r->i, id->num, strlen(id->num)) || r->i < r->sb + id->pos)
+    if (!tok_eq(r->t, r->i, id->num) || r->i < r->sb + id->pos)
         return false;
     size_t k = r->i - id->pos;
     for (const char *p = id->phrase; *p; k++) {
