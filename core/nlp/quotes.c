@@ -115,43 +115,58 @@ static bool adjective_name(const lede_job *job, const ent_span *at, const qspeak
            0;
 }
 
-/* The words the text writes in lower case, as sorted hashes of their
- * lower-case form: a capitalised word that is also written in lower case
- * opened a sentence rather than naming someone. Built on the first question,
- * since most texts never ask one. */
+/* The words the text writes in lower case, as a hash set of their
+ * lower-case form (linear to build, one probe to ask): a capitalised word
+ * that is also written in lower case opened a sentence rather than naming
+ * someone. Built on the first question, since many texts never ask one. */
 typedef struct {
     lede_arena *a;
     const qtext *q;
-    uint64_t *h;
-    size_t n;
+    uint64_t *slot; /* open addressing, 0 = empty; mask + 1 slots */
+    size_t mask;
     bool built;
 } lower_words;
 
-static int cmp_u64(const void *a, const void *b) {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
+/* Hashes are never 0 in the table: 0 marks an empty slot. */
+static uint64_t lower_key(const char *w, size_t n) {
+    uint64_t h = ner_hash_bytes(w, n, 1);
+    return h ? h : 1;
 }
 
 static bool lower_words_build(lower_words *w) {
     w->built = true;
-    w->h = arena_alloc(w->a, (w->q->n + 1) * sizeof *w->h);
-    if (!w->h)
+    size_t words = 0;
+    for (size_t i = 0; i < w->q->n; i++)
+        words += w->q->t[i].kind == QT_WORD;
+    size_t slots = 16;
+    while (slots < 2 * words)
+        slots *= 2;
+    w->slot = arena_calloc(w->a, slots, sizeof *w->slot);
+    if (!w->slot)
         return false; /* out of memory: no word counts as written in lower case */
+    w->mask = slots - 1;
     for (size_t i = 0; i < w->q->n; i++) {
         const qtok *t = &w->q->t[i];
         unsigned char c = (unsigned char)w->q->text[t->b];
-        if (t->kind == QT_WORD && c >= 'a' && c <= 'z')
-            w->h[w->n++] = ner_hash_bytes(w->q->text + t->b, t->e - t->b, 1);
+        if (t->kind != QT_WORD || c < 'a' || c > 'z')
+            continue;
+        uint64_t h = lower_key(w->q->text + t->b, t->e - t->b);
+        size_t k = h & w->mask;
+        while (w->slot[k] && w->slot[k] != h)
+            k = (k + 1) & w->mask;
+        w->slot[k] = h;
     }
-    qsort(w->h, w->n, sizeof *w->h, cmp_u64);
     return true;
 }
 
 static bool lower_words_has(lower_words *w, const char *word) {
-    if (!w->built && !lower_words_build(w))
+    if ((!w->built && !lower_words_build(w)) || !w->slot)
         return false;
-    uint64_t h = ner_hash_bytes(word, strlen(word), 1);
-    return w->n && bsearch(&h, w->h, w->n, sizeof *w->h, cmp_u64) != NULL;
+    uint64_t h = lower_key(word, strlen(word));
+    for (size_t k = h & w->mask; w->slot[k]; k = (k + 1) & w->mask)
+        if (w->slot[k] == h)
+            return true;
+    return false;
 }
 
 /* A contraction of a pronoun ("We're", "I'm", "You'll", "Don't"), not a

@@ -251,27 +251,52 @@ static const quotes_cue cue_table[] = {
 /* Longest form in the table is "acknowledging" (13 bytes). */
 #define CUE_FORM_MAX 16
 
-/* First table entry of each initial letter a..z, then the table's size: the
- * entries of letter c are [letter_begin[c - 'a'], letter_begin[c - 'a' + 1]).
- * Per initial letter, the lengths (bit n) and the second, third and last
+/* Per initial letter, the lengths (bit n) and the second, third and last
  * letters (bit c - 'a') of its forms: a quick test that rejects three words
- * in four before any comparison. All derived from cue_table once, by
- * quotes_cues_init(); tests/unit/test_quotes.c finds every form of every
- * entry through them. */
-static uint8_t letter_begin[27];
+ * in four before any comparison. Then every form by its hash, in an open
+ * addressing table (a slot holds the cue's index + 1, 0 when empty, and its
+ * form), filled in table order so that a form two entries share finds the
+ * first. All derived from cue_table once, by quotes_cues_init();
+ * tests/unit/test_quotes.c finds every form of every entry through them. */
 static uint16_t letter_lens[26];
 static uint32_t letter_second[26], letter_third[26], letter_last[26];
-_Static_assert(N_CUES < 256, "letter_begin holds cue_table indexes in bytes");
+#define CUE_SLOTS 4096u
+static struct {
+    uint16_t hash; /* the form's hash, high bits */
+    uint8_t cue1;  /* cue index + 1, 0 = empty */
+    uint8_t form;
+} form_slot[CUE_SLOTS];
+_Static_assert(N_CUES < 255, "a form slot holds a cue_table index + 1 in a byte");
+_Static_assert(N_CUES * 5 < CUE_SLOTS / 2, "the form table stays under half full");
+
+/* FNV-1a over the lower-case letters of s[0..n). */
+static uint32_t form_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ ((unsigned char)s[i] | 0x20)) * 16777619u;
+    return h;
+}
+
+static bool slot_is(unsigned k, const char *low, size_t n) {
+    const quotes_cue *c = &cue_table[form_slot[k].cue1 - 1];
+    return c->lens[form_slot[k].form] == n && !memcmp(c->forms[form_slot[k].form], low, n);
+}
+
+static void add_form(size_t cue, int f) {
+    const char *form = cue_table[cue].forms[f];
+    size_t n = cue_table[cue].lens[f];
+    uint32_t h = form_hash(form, n);
+    unsigned k = h & (CUE_SLOTS - 1);
+    for (; form_slot[k].cue1; k = (k + 1) & (CUE_SLOTS - 1))
+        if (form_slot[k].hash == (uint16_t)(h >> 16) && slot_is(k, form, n))
+            return; /* an earlier entry has this form */
+    form_slot[k].hash = (uint16_t)(h >> 16);
+    form_slot[k].cue1 = (uint8_t)(cue + 1);
+    form_slot[k].form = (uint8_t)f;
+}
 
 static void build_letter_index(void) {
-    size_t i = 0;
-    for (unsigned c = 0; c < 26; c++) {
-        while (i < N_CUES && (unsigned char)cue_table[i].forms[0][0] < 'a' + c)
-            i++;
-        letter_begin[c] = (uint8_t)i;
-    }
-    letter_begin[26] = (uint8_t)N_CUES;
-    for (i = 0; i < N_CUES; i++)
+    for (size_t i = 0; i < N_CUES; i++)
         for (int f = 0; f < 5; f++) {
             const char *form = cue_table[i].forms[f];
             size_t n = cue_table[i].lens[f];
@@ -286,6 +311,7 @@ static void build_letter_index(void) {
             letter_second[c0] |= 1u << c1;
             letter_third[c0] |= 1u << c2;
             letter_last[c0] |= 1u << cl;
+            add_form(i, f);
         }
 }
 
@@ -318,15 +344,10 @@ int quotes_cue_find(const char *s, size_t n) {
             return -1;
         low[i] = (char)c;
     }
-    low[n] = '\0';
-    int l0 = (int)c0;
-    size_t lo = letter_begin[l0], hi = letter_begin[l0 + 1];
-    for (size_t i = lo; i < hi && i < N_CUES; i++)
-        for (int f = 0; f < 5; f++) {
-            const char *form = cue_table[i].forms[f];
-            if (cue_table[i].lens[f] == n && form[1] == low[1] && !memcmp(form, low, n))
-                return (int)i;
-        }
+    uint32_t h = form_hash(low, n);
+    for (unsigned k = h & (CUE_SLOTS - 1); form_slot[k].cue1; k = (k + 1) & (CUE_SLOTS - 1))
+        if (form_slot[k].hash == (uint16_t)(h >> 16) && slot_is(k, low, n))
+            return form_slot[k].cue1 - 1;
     return -1;
 }
 

@@ -336,10 +336,54 @@ static const struct {
     [QM_I_CON] = {2, {QM_B_CON, QM_I_CON}},
 };
 
-void qm_viterbi(const float *emit, size_t n, const float *trans, uint8_t *back,
-                uint8_t *tags) {
-    if (!n)
-        return;
+#if defined(__GNUC__)
+typedef float qm_v8sf __attribute__((vector_size(32)));
+typedef int32_t qm_v8si __attribute__((vector_size(32)));
+_Static_assert(QM_ROW == 8 && QM_N_TAGS < QM_ROW, "a tag row is one 8-lane vector");
+
+/* The best previous tag of every tag at once: lane t of `to[p]` is the
+ * transition p -> t, -infinity where the BIO constraint forbids it, so the
+ * maximum over the previous tags is seven vector steps. Ties go to the
+ * lowest previous tag, as in the scalar loop below. */
+#if defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
+static void
+viterbi_vec(const float *emit, size_t n, const float *trans, uint8_t *back, float *final) {
+    qm_v8sf to[QM_N_TAGS];
+    float score[QM_ROW];
+    qm_v8si first_arg;
+    for (int p = 0; p < QM_N_TAGS; p++)
+        for (int t = 0; t < QM_ROW; t++)
+            to[p][t] = t < QM_N_TAGS && qm_allowed(p, t) ? trans[(p + 1) * QM_N_TAGS + t]
+                                                         : -INFINITY;
+    for (int t = 0; t < QM_ROW; t++) {
+        score[t] = t < QM_N_TAGS && qm_allowed(QM_N_TAGS, t) ? trans[t] + emit[t]
+                                                             : -INFINITY;
+        first_arg[t] = t < QM_N_TAGS ? qm_prev[t].from[0] : 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        qm_v8sf best = score[0] + to[0];
+        /* lanes that tag 0 cannot reach keep their first allowed tag */
+        qm_v8si arg = first_arg & ~(best > -INFINITY);
+        for (int p = 1; p < QM_N_TAGS; p++) {
+            qm_v8sf s = score[p] + to[p];
+            qm_v8si better = s > best;
+            best = (qm_v8sf)(((qm_v8si)s & better) | ((qm_v8si)best & ~better));
+            arg = (p & better) | (arg & ~better);
+        }
+        qm_v8sf e;
+        memcpy(&e, emit + i * QM_ROW, sizeof e);
+        best += e;
+        memcpy(score, &best, sizeof score);
+        for (int t = 0; t < QM_N_TAGS; t++)
+            back[i * QM_N_TAGS + t] = (uint8_t)arg[t];
+    }
+    memcpy(final, score, QM_N_TAGS * sizeof *final);
+}
+#else
+static void viterbi_vec(const float *emit, size_t n, const float *trans, uint8_t *back,
+                        float *final) {
     float score[QM_N_TAGS], next[QM_N_TAGS];
     for (int t = 0; t < QM_N_TAGS; t++)
         score[t] = qm_allowed(QM_N_TAGS, t) ? trans[t] + emit[t] : -INFINITY;
@@ -360,6 +404,16 @@ void qm_viterbi(const float *emit, size_t n, const float *trans, uint8_t *back,
         }
         memcpy(score, next, sizeof score);
     }
+    memcpy(final, score, sizeof score);
+}
+#endif
+
+void qm_viterbi(const float *emit, size_t n, const float *trans, uint8_t *back,
+                uint8_t *tags) {
+    if (!n)
+        return;
+    float score[QM_N_TAGS];
+    viterbi_vec(emit, n, trans, back, score);
     int best = 0;
     for (int t = 1; t < QM_N_TAGS; t++)
         if (score[t] > score[best])
@@ -375,7 +429,6 @@ void qm_viterbi(const float *emit, size_t n, const float *trans, uint8_t *back,
 
 #if defined(__GNUC__)
 typedef int16_t qm_v8hi __attribute__((vector_size(16)));
-typedef int32_t qm_v8si __attribute__((vector_size(32)));
 #endif
 
 /* A token's scores: the sum of its feature rows, as floats. With GCC's

@@ -4,6 +4,7 @@
  * file's checks, and training on a small corpus written for these tests
  * (tests/unit/data/quotes_train.jsonl): deterministic, and it learns.
  */
+#include <math.h>
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,45 @@ Test(quotes_model, viterbi_respects_the_constraint) {
     cr_expect_eq(tags[0], QM_B_CON);
     cr_expect_eq(tags[1], QM_I_CON);
     cr_expect_eq(tags[2], QM_O);
+}
+
+/* The score of one tag sequence, -infinity when the BIO constraint breaks. */
+static float path_score(const float *emit, const float *trans, const uint8_t *tags,
+                        size_t n) {
+    float s = 0;
+    for (size_t i = 0; i < n; i++) {
+        int from = i ? tags[i - 1] : QM_N_TAGS; /* QM_N_TAGS: the start */
+        if (!qm_allowed(from, tags[i]))
+            return -INFINITY;
+        int row = i ? tags[i - 1] + 1 : 0; /* transition row 0: from the start */
+        s += trans[row * QM_N_TAGS + tags[i]] + emit[i * QM_ROW + tags[i]];
+    }
+    return s;
+}
+
+/* Viterbi finds the best allowed sequence: checked against every one of the
+ * 7^5 sequences of five tokens, over random scores and transitions. */
+Test(quotes_model, viterbi_is_exact) {
+    enum { N = 5 };
+    unsigned seed = 12345;
+    for (int round = 0; round < 20; round++) {
+        float emit[N * QM_ROW], trans[(QM_N_TAGS + 1) * QM_N_TAGS];
+        for (size_t k = 0; k < N * QM_ROW; k++)
+            emit[k] = (float)((seed = seed * 1103515245u + 12345u) >> 16 & 1023) / 64.0f - 8;
+        for (size_t k = 0; k < (QM_N_TAGS + 1) * QM_N_TAGS; k++)
+            trans[k] = (float)((seed = seed * 1103515245u + 12345u) >> 16 & 1023) / 64.0f - 8;
+        uint8_t back[N * QM_N_TAGS], tags[N], seq[N] = {0};
+        qm_viterbi(emit, N, trans, back, tags);
+        float best = -INFINITY;
+        for (int code = 0; code < 16807; code++) {
+            for (int i = 0, c = code; i < N; i++, c /= QM_N_TAGS)
+                seq[i] = (uint8_t)(c % QM_N_TAGS);
+            float s = path_score(emit, trans, seq, N);
+            best = s > best ? s : best;
+        }
+        cr_expect_float_eq(path_score(emit, trans, tags, N), best, 1e-4,
+                           "round %d: the decoded sequence is not the best", round);
+    }
 }
 
 Test(quotes_model, missing_and_malformed_files) {
