@@ -431,10 +431,72 @@ static bool bio_allowed(int from, int to) {
     return from != NER_START && from != NER_O && (from - 1) / 2 == (to - 1) / 2;
 }
 
-void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
-                 uint8_t *back, uint8_t *out) {
-    if (!n)
-        return;
+#if defined(__GNUC__)
+/* A row of tag scores as two 8-lane vectors (one AVX register each):
+ * NER_N_TAGS lanes used, the rest -inf. */
+#define NER_VLANES 16
+typedef float ner_v8sf __attribute__((vector_size(8 * sizeof(float))));
+typedef int32_t ner_v8si __attribute__((vector_size(8 * sizeof(int32_t))));
+_Static_assert(NER_N_TAGS <= NER_VLANES, "a tag row fits two vectors");
+
+/* One half of the maximum step: where s beats best, take s and p. */
+static inline void take_better(float score, const ner_v8sf *to, int p, ner_v8sf *best,
+                               ner_v8si *arg) {
+    ner_v8sf s = score + *to;
+    ner_v8si better = s > *best;
+    *best = (ner_v8sf)(((ner_v8si)s & better) | ((ner_v8si)*best & ~better));
+    *arg = (p & better) | (*arg & ~better);
+}
+
+/* The Viterbi forward pass with every tag's best predecessor found at once:
+ * lane t of to[p] is the transition p -> t, -infinity where BIO forbids it,
+ * so the maximum over predecessors is NER_N_TAGS vector steps. Ties go to
+ * the lowest predecessor, and a tag no predecessor reaches keeps the one
+ * the scalar rule names (0, or B-X for I-X), exactly as before. Writes the
+ * back pointers and the last token's scores. */
+#if defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
+static void
+viterbi_forward(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
+                uint8_t *back, float *last) {
+    ner_v8sf to[NER_N_TAGS][2];
+    ner_v8si first_arg[2];
+    float cur[NER_VLANES];
+    for (int p = 0; p < NER_N_TAGS; p++)
+        for (int t = 0; t < NER_VLANES; t++)
+            to[p][t / 8][t % 8] =
+                t < NER_N_TAGS && bio_allowed(p, t) ? trans[p][t] : -INFINITY;
+    for (int t = 0; t < NER_VLANES; t++) {
+        bool begin_any = t >= NER_N_TAGS || t == NER_O || ner_tag_is_begin((ner_tag)t);
+        first_arg[t / 8][t % 8] = begin_any ? 0 : t - 1;
+        cur[t] = t < NER_N_TAGS && bio_allowed(NER_START, t) ? trans[NER_START][t] + em[t]
+                                                             : -INFINITY;
+    }
+    for (size_t i = 1; i < n; i++) {
+        ner_v8sf best[2], e[2] = {{0}, {0}};
+        ner_v8si arg[2];
+        for (int h = 0; h < 2; h++) {
+            best[h] = cur[0] + to[0][h];
+            arg[h] = first_arg[h] & ~(best[h] > -INFINITY);
+        }
+        for (int p = 1; p < NER_N_TAGS; p++) {
+            take_better(cur[p], &to[p][0], p, &best[0], &arg[0]);
+            take_better(cur[p], &to[p][1], p, &best[1], &arg[1]);
+        }
+        memcpy(e, em + i * NER_N_TAGS, NER_N_TAGS * sizeof(float));
+        best[0] += e[0];
+        best[1] += e[1];
+        memcpy(cur, best, sizeof cur);
+        for (int t = 0; t < NER_N_TAGS; t++)
+            back[i * NER_N_TAGS + t] = (uint8_t)arg[t / 8][t % 8];
+    }
+    memcpy(last, cur, NER_N_TAGS * sizeof *last);
+}
+#else
+static void viterbi_forward(const float *em,
+                            const float trans[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
+                            uint8_t *back, float *last) {
     float cur[NER_N_TAGS], next[NER_N_TAGS];
     for (int t = 0; t < NER_N_TAGS; t++)
         cur[t] = bio_allowed(NER_START, t) ? trans[NER_START][t] + em[t] : -INFINITY;
@@ -464,6 +526,16 @@ void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
         }
         memcpy(cur, next, sizeof cur);
     }
+    memcpy(last, cur, sizeof cur);
+}
+#endif
+
+void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
+                 uint8_t *back, uint8_t *out) {
+    if (!n)
+        return;
+    float cur[NER_N_TAGS];
+    viterbi_forward(em, trans, n, back, cur);
     int best = 0;
     for (int t = 1; t < NER_N_TAGS; t++)
         if (cur[t] > cur[best])

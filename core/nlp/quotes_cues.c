@@ -279,7 +279,8 @@ static uint32_t form_hash(const char *s, size_t n) {
 
 static bool slot_is(unsigned k, const char *low, size_t n) {
     const quotes_cue *c = &cue_table[form_slot[k].cue1 - 1];
-    return c->lens[form_slot[k].form] == n && !memcmp(c->forms[form_slot[k].form], low, n);
+    return c->lens[form_slot[k].form] == n &&
+           !memcmp(c->forms[form_slot[k].form], low, n);
 }
 
 static void add_form(size_t cue, int f) {
@@ -345,7 +346,8 @@ int quotes_cue_find(const char *s, size_t n) {
         low[i] = (char)c;
     }
     uint32_t h = form_hash(low, n);
-    for (unsigned k = h & (CUE_SLOTS - 1); form_slot[k].cue1; k = (k + 1) & (CUE_SLOTS - 1))
+    for (unsigned k = h & (CUE_SLOTS - 1); form_slot[k].cue1;
+         k = (k + 1) & (CUE_SLOTS - 1))
         if (form_slot[k].hash == (uint16_t)(h >> 16) && slot_is(k, low, n))
             return form_slot[k].cue1 - 1;
     return -1;

@@ -349,7 +349,8 @@ _Static_assert(QM_ROW == 8 && QM_N_TAGS < QM_ROW, "a tag row is one 8-lane vecto
 __attribute__((target_clones("arch=x86-64-v3", "default")))
 #endif
 static void
-viterbi_vec(const float *emit, size_t n, const float *trans, uint8_t *back, float *final) {
+viterbi_vec(const float *emit, size_t n, const float *trans, uint8_t *back,
+            float *final) {
     qm_v8sf to[QM_N_TAGS];
     float score[QM_ROW];
     qm_v8si first_arg;
@@ -358,8 +359,8 @@ viterbi_vec(const float *emit, size_t n, const float *trans, uint8_t *back, floa
             to[p][t] = t < QM_N_TAGS && qm_allowed(p, t) ? trans[(p + 1) * QM_N_TAGS + t]
                                                          : -INFINITY;
     for (int t = 0; t < QM_ROW; t++) {
-        score[t] = t < QM_N_TAGS && qm_allowed(QM_N_TAGS, t) ? trans[t] + emit[t]
-                                                             : -INFINITY;
+        score[t] =
+            t < QM_N_TAGS && qm_allowed(QM_N_TAGS, t) ? trans[t] + emit[t] : -INFINITY;
         first_arg[t] = t < QM_N_TAGS ? qm_prev[t].from[0] : 0;
     }
     for (size_t i = 1; i < n; i++) {

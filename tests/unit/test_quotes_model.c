@@ -4,8 +4,8 @@
  * file's checks, and training on a small corpus written for these tests
  * (tests/unit/data/quotes_train.jsonl): deterministic, and it learns.
  */
-#include <math.h>
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,9 +66,11 @@ Test(quotes_model, viterbi_is_exact) {
     for (int round = 0; round < 20; round++) {
         float emit[N * QM_ROW], trans[(QM_N_TAGS + 1) * QM_N_TAGS];
         for (size_t k = 0; k < N * QM_ROW; k++)
-            emit[k] = (float)((seed = seed * 1103515245u + 12345u) >> 16 & 1023) / 64.0f - 8;
+            emit[k] =
+                (float)((seed = seed * 1103515245u + 12345u) >> 16 & 1023) / 64.0f - 8;
         for (size_t k = 0; k < (QM_N_TAGS + 1) * QM_N_TAGS; k++)
-            trans[k] = (float)((seed = seed * 1103515245u + 12345u) >> 16 & 1023) / 64.0f - 8;
+            trans[k] =
+                (float)((seed = seed * 1103515245u + 12345u) >> 16 & 1023) / 64.0f - 8;
         uint8_t back[N * QM_N_TAGS], tags[N], seq[N] = {0};
         qm_viterbi(emit, N, trans, back, tags);
         float best = -INFINITY;
