@@ -99,7 +99,7 @@ lede_status lede_tag_tokens_conf(const lede_ctx *ctx, const char *const *tokens,
     if (n_words > sent_begin[n_sents])
         sent_begin[++n_sents] = n_words;
     ner_model_tag_doc_conf(ctx->ner, ctx->gaz, words, sent_begin, n_sents, scratch, tags,
-                           conf_out ? conf : NULL);
+                           conf_out ? conf : NULL, NER_CONF_ALL);
     for (size_t i = 0, w = 0; i < n_tokens; i++)
         if (tokens[i][0]) {
             if (conf_out)
@@ -355,7 +355,7 @@ lede_status nlp_ner_run(lede_job *job) {
     for (size_t s = 0; s < n_pieces;) {
         size_t e = window_end(piece, n_pieces, s);
         ner_model_tag_doc_conf(m, job->ctx->gaz, words, piece + s, e - s, scratch, tags,
-                               conf);
+                               conf, NER_CONF_ENTITIES);
         s = e;
     }
     if (job->n_mentions)

@@ -784,12 +784,29 @@ static void second_pass(const ner_model *m2, const uint16_t *hist, size_t n,
 void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *words,
                        const size_t *sent_begin, size_t n_sents, void *scratch,
                        uint8_t *tags) {
-    ner_model_tag_doc_conf(m, g, words, sent_begin, n_sents, scratch, tags, NULL);
+    ner_model_tag_doc_conf(m, g, words, sent_begin, n_sents, scratch, tags, NULL,
+                           NER_CONF_ALL);
+}
+
+/* The posteriors of one tagged sentence, unless the scope leaves them out. */
+static void sentence_conf(const ner_model *last, const float *em, size_t len,
+                          const uint8_t *tags, double *work, float *conf,
+                          ner_conf_scope scope) {
+    bool any = scope == NER_CONF_ALL;
+    for (size_t i = 0; i < len && !any; i++)
+        any = tags[i] != NER_O;
+    if (!any) {
+        for (size_t i = 0; i < len; i++)
+            conf[i] = 1.0f;
+        return;
+    }
+    ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale, tags, work,
+                  conf);
 }
 
 void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_word *words,
                             const size_t *sent_begin, size_t n_sents, void *scratch,
-                            uint8_t *tags, float *conf) {
+                            uint8_t *tags, float *conf, ner_conf_scope scope) {
     size_t n = sent_begin[n_sents] - sent_begin[0];
     if (!n)
         return;
@@ -823,8 +840,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         first_pass(m, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
         ner_viterbi(em, m->trans_f, len, back, tags + b);
         if (conf && !m->next)
-            ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale,
-                          tags + b, mwork, conf + b);
+            sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
     }
     if (!m->next)
         return;
@@ -836,8 +852,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
         ner_viterbi(em, m->next->trans_f, len, back, tags + b);
         if (conf)
-            ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale,
-                          tags + b, mwork, conf + b);
+            sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
     }
 }
 

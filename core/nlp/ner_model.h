@@ -215,11 +215,17 @@ void ner_model_tag_doc(const ner_model *m, const gazetteer *g, const ner_word *w
                        const size_t *sent_begin, size_t n_sents, void *scratch,
                        uint8_t *tags);
 
+/* Which words get a posterior: all of them, or only those of entities (a
+ * sentence tagged all O is then not run through forward-backward, and its
+ * words get 1). */
+typedef enum { NER_CONF_ALL, NER_CONF_ENTITIES } ner_conf_scope;
+
 /* The same, and conf[] (NULL: not computed) gets each word's posterior
- * probability of its tag: forward-backward over the last stage's scores. */
+ * probability of its tag, for the words of `scope`: forward-backward over the
+ * last stage's scores. */
 void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_word *words,
                             const size_t *sent_begin, size_t n_sents, void *scratch,
-                            uint8_t *tags, float *conf);
+                            uint8_t *tags, float *conf, ner_conf_scope scope);
 
 /* Posterior marginals of a linear chain under p(y) proportional to
  * exp(k * score(y)), BIO-broken paths excluded: out[i] = p(tag i = tags[i]).

@@ -718,3 +718,38 @@ Test(ner, clitics_split_only_after_a_letter) {
             cr_expect(ascii && !strcmp(ascii, cases[i].clitic), "%s", cases[i].word);
     }
 }
+
+/* Posteriors for entities only: a sentence with no entity skips
+ * forward-backward (its words get 1), one with an entity gets exactly the
+ * posteriors the full computation gives. */
+Test(ner, entity_posteriors_match_the_full_ones) {
+    lede_ctx *ctx = shipped();
+    static const char *const text[] = {"She",    "said",    "the",   "weather",
+                                       "was",    "cold",    ".",     "Angela",
+                                       "Merkel", "visited", "Paris", "."};
+    enum { N = sizeof text / sizeof text[0] };
+    ner_word words[N];
+    for (size_t i = 0; i < N; i++)
+        words[i] = (ner_word){text[i], strlen(text[i])};
+    const size_t sent_begin[3] = {0, 7, N};
+    void *scratch = malloc(ner_scratch_size(N));
+    uint8_t tags_all[N], tags_ent[N];
+    float conf_all[N], conf_ent[N];
+    ner_model_tag_doc_conf(ctx->ner, ctx->gaz, words, sent_begin, 2, scratch, tags_all,
+                           conf_all, NER_CONF_ALL);
+    ner_model_tag_doc_conf(ctx->ner, ctx->gaz, words, sent_begin, 2, scratch, tags_ent,
+                           conf_ent, NER_CONF_ENTITIES);
+    cr_assert_arr_eq(tags_all, tags_ent, sizeof tags_all);
+    float least = 1.0f;
+    for (size_t i = 0; i < 7; i++) {
+        cr_expect_eq(tags_all[i], NER_O, "word %zu", i);
+        least = conf_all[i] < least ? conf_all[i] : least;
+        cr_expect_eq(conf_ent[i], 1.0f, "no posterior for word %zu", i);
+    }
+    cr_expect_lt(least, 1.0f, "the full computation gives real posteriors");
+    cr_expect_eq(tags_all[7], NER_B_PER);
+    for (size_t i = 7; i < N; i++)
+        cr_expect_eq(conf_ent[i], conf_all[i], "word %zu", i);
+    free(scratch);
+    lede_ctx_free(ctx);
+}
