@@ -336,10 +336,39 @@ static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
     return ner_combine(f2(t, a, b), c);
 }
 
-size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, size_t i,
-                    bool caps_sentence, uint64_t *out) {
+/* The features of a token that depend on its word alone (the word, its
+ * lower case, affixes and shapes), first in ner_features' order... */
+static size_t word_features_head(const ner_word *w, const ner_tokinfo *t, uint64_t *out) {
+    size_t k = 0;
+    out[k++] = ner_mix(T_BIAS);
+    out[k++] = f1(T_WORD, t->word);
+    out[k++] = f1(T_LOWER, t->lower);
+    size_t affix = w->len < NER_AFFIX_MAX ? w->len : NER_AFFIX_MAX;
+    for (size_t a = 1; a <= affix; a++) {
+        out[k++] = f2(T_PREFIX, a, ner_hash_bytes(w->s, a, 0));
+        out[k++] = f2(T_SUFFIX, a, ner_hash_bytes(w->s + w->len - a, a, 1));
+    }
+    out[k++] = f1(T_SHAPE, t->shape);
+    out[k++] = f1(T_SHORT, t->short_shape);
+    return k;
+}
+
+/* ... and its cluster path, later in that order. */
+static size_t word_features_tail(const ner_tokinfo *t, uint64_t *out) {
+    size_t k = 0;
+    if (t->cluster_len)
+        for (size_t p = 0; p < sizeof ner_cluster_prefixes / sizeof *ner_cluster_prefixes;
+             p++)
+            out[k++] = f2(T_CLUSTER, ner_cluster_prefixes[p],
+                          cluster_prefix(t, ner_cluster_prefixes[p]));
+    return k;
+}
+
+/* The features of token i that read its neighbours, its place in the
+ * sentence or the document: the part before the cluster path... */
+static size_t context_features_head(const ner_tokinfo *info, size_t n, size_t i,
+                                    bool caps_sentence, uint64_t *out) {
     const ner_tokinfo *t = &info[i];
-    const ner_word *w = &words[i];
     uint64_t lm1 = i > 0 ? info[i - 1].lower : NER_PAD_BEFORE;
     uint64_t lm2 = i > 1 ? info[i - 2].lower : NER_PAD_BEFORE;
     uint64_t lp1 = i + 1 < n ? info[i + 1].lower : NER_PAD_AFTER;
@@ -356,16 +385,6 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
     uint64_t gp1 = i + 1 < n ? info[i + 1].gaz : NER_PAD_AFTER;
 
     size_t k = 0;
-    out[k++] = ner_mix(T_BIAS);
-    out[k++] = f1(T_WORD, t->word);
-    out[k++] = f1(T_LOWER, t->lower);
-    size_t affix = w->len < NER_AFFIX_MAX ? w->len : NER_AFFIX_MAX;
-    for (size_t a = 1; a <= affix; a++) {
-        out[k++] = f2(T_PREFIX, a, ner_hash_bytes(w->s, a, 0));
-        out[k++] = f2(T_SUFFIX, a, ner_hash_bytes(w->s + w->len - a, a, 1));
-    }
-    out[k++] = f1(T_SHAPE, t->shape);
-    out[k++] = f1(T_SHORT, t->short_shape);
     out[k++] = f1(T_LOWER_M1, lm1);
     out[k++] = f1(T_LOWER_P1, lp1);
     out[k++] = f1(T_LOWER_M2, lm2);
@@ -407,11 +426,13 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
         out[k++] = f1(T_CAPS_SHORT, t->short_shape);
         out[k++] = f1(T_CAPS_LOWER, t->lower);
     }
-    if (t->cluster_len)
-        for (size_t p = 0; p < sizeof ner_cluster_prefixes / sizeof *ner_cluster_prefixes;
-             p++)
-            out[k++] = f2(T_CLUSTER, ner_cluster_prefixes[p],
-                          cluster_prefix(t, ner_cluster_prefixes[p]));
+    return k;
+}
+
+/* ... and the neighbours' cluster paths after it. */
+static size_t context_features_tail(const ner_tokinfo *info, size_t n, size_t i,
+                                    uint64_t *out) {
+    size_t k = 0;
     if (i > 0 && info[i - 1].cluster_len)
         out[k++] =
             f1(T_CLUSTER_M1, cluster_prefix(&info[i - 1], NER_CLUSTER_CONTEXT_PREFIX));
@@ -419,6 +440,14 @@ size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, si
         out[k++] =
             f1(T_CLUSTER_P1, cluster_prefix(&info[i + 1], NER_CLUSTER_CONTEXT_PREFIX));
     return k;
+}
+
+size_t ner_features(const ner_word *words, const ner_tokinfo *info, size_t n, size_t i,
+                    bool caps_sentence, uint64_t *out) {
+    size_t k = word_features_head(&words[i], &info[i], out);
+    k += context_features_head(info, n, i, caps_sentence, out + k);
+    k += word_features_tail(&info[i], out + k);
+    return k + context_features_tail(info, n, i, out + k);
 }
 
 /* ---------------------------------------------------------------- decoding */
@@ -550,6 +579,8 @@ void ner_viterbi(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS],
 /* Scratch layout for ner_model_tag, each part aligned to 8 bytes. */
 static size_t align8(size_t x) { return (x + 7) & ~(size_t)7; }
 
+static size_t word_sums_size(size_t n);
+
 size_t ner_scratch_size(size_t n) {
     size_t tmp = ner_prepare_tmp_size(n);
     if (ner_doc_tmp_size(n) > tmp)
@@ -559,7 +590,7 @@ size_t ner_scratch_size(size_t n) {
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
            align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
            align8(n * NER_N_TAGS * sizeof(int32_t)) +
-           align8(2 * n * NER_N_TAGS * sizeof(double)) + align8(tmp);
+           align8(2 * n * NER_N_TAGS * sizeof(double)) + word_sums_size(n) + align8(tmp);
 }
 
 /* The sharpness of the posterior: p(tags) is proportional to
@@ -650,16 +681,19 @@ typedef int16_t ner_v8hi __attribute__((vector_size(16)));
 typedef int32_t ner_v8si __attribute__((vector_size(32)));
 #endif
 
-/* Sums one token's fused rows for every tag of both stages: em1 gets the
- * first stage's scores, part2 the second stage's sums over the same features
- * (its history features come later). The hot loop of the tagger: stage 1 and
- * 2 tags 0..7 as one vector. */
-static inline void sum_rows(const int16_t *const *rows, size_t nr, float *em1,
-                            int32_t *part2) {
+/* Sums of fused rows, laid out as the rows' first NER_SUMS lanes: stage 1
+ * tags 0..7, stage 2 tags 0..7, then tag 8 of each stage. */
+#define NER_SUMS (2 * NER_N_TAGS)
+
+/* Adds rows to acc, for every tag of both stages: the hot loop of the
+ * tagger, stage 1 and 2 tags 0..7 as one vector each. */
+static inline void add_rows(const int16_t *const *rows, size_t nr, int32_t *acc) {
 #if defined(__GNUC__)
     /* Two 8-lane accumulators: one AVX2 register each, never spilled. */
-    ner_v8si acc1 = {0}, acc2 = {0};
-    int32_t last1 = 0, last2 = 0;
+    ner_v8si acc1, acc2;
+    memcpy(&acc1, acc, sizeof acc1);
+    memcpy(&acc2, acc + NER_FROW_S2, sizeof acc2);
+    int32_t last1 = acc[NER_FROW_LAST], last2 = acc[NER_FROW_LAST + 1];
     for (size_t f = 0; f < nr; f++) {
         ner_v8hi r1, r2;
         memcpy(&r1, rows[f], sizeof r1);
@@ -669,26 +703,26 @@ static inline void sum_rows(const int16_t *const *rows, size_t nr, float *em1,
         last1 += rows[f][NER_FROW_LAST];
         last2 += rows[f][NER_FROW_LAST + 1];
     }
-    for (int t = 0; t < NER_N_TAGS - 1; t++) {
-        em1[t] = (float)acc1[t];
-        part2[t] = acc2[t];
-    }
+    memcpy(acc, &acc1, sizeof acc1);
+    memcpy(acc + NER_FROW_S2, &acc2, sizeof acc2);
+    acc[NER_FROW_LAST] = last1;
+    acc[NER_FROW_LAST + 1] = last2;
 #else
-    int32_t acc[2 * (NER_N_TAGS - 1)] = {0};
-    int32_t last1 = 0, last2 = 0;
-    for (size_t f = 0; f < nr; f++) {
-        for (int t = 0; t < 2 * (NER_N_TAGS - 1); t++)
+    for (size_t f = 0; f < nr; f++)
+        for (int t = 0; t < NER_SUMS; t++)
             acc[t] += rows[f][t];
-        last1 += rows[f][NER_FROW_LAST];
-        last2 += rows[f][NER_FROW_LAST + 1];
-    }
+#endif
+}
+
+/* A token's sums as its first-stage scores (em1) and the second stage's
+ * sums over the same features (part2; its history features come later). */
+static inline void put_sums(const int32_t *acc, float *em1, int32_t *part2) {
     for (int t = 0; t < NER_N_TAGS - 1; t++) {
         em1[t] = (float)acc[t];
         part2[t] = acc[NER_FROW_S2 + t];
     }
-#endif
-    em1[NER_N_TAGS - 1] = (float)last1;
-    part2[NER_N_TAGS - 1] = last2;
+    em1[NER_N_TAGS - 1] = (float)acc[NER_FROW_LAST];
+    part2[NER_N_TAGS - 1] = acc[NER_FROW_LAST + 1];
 }
 
 /* The second stage's column of tag t in a fused row. */
@@ -702,62 +736,144 @@ static int stage2_col(int t) {
 #define NER_PREFETCH(p) ((void)(p))
 #endif
 
-/* Hashes token i's features into buckets and asks for their bitmap words. */
-static size_t token_buckets(const ner_model *m, const ner_word *words,
-                            const ner_tokinfo *info, size_t n, size_t i, bool caps,
-                            uint32_t *b) {
+/* The row sums of each distinct word's own features (word_features_*),
+ * which do not change from one occurrence of the word to the next: open
+ * addressing on the word's hash, for one document. An entry is reserved when
+ * its word is first hashed and filled when that token is summed, two tokens
+ * later; a word met again in between is summed in full once more. */
+typedef struct {
+    const ner_word **key; /* NULL: empty */
+    uint8_t *filled;
+    int32_t (*sum)[NER_SUMS];
+    size_t mask;
+} word_sums;
+
+static size_t word_slots(size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * n)
+        slots *= 2;
+    return slots;
+}
+
+static size_t word_sums_size(size_t n) {
+    size_t slots = word_slots(n);
+    return align8(slots * sizeof(const ner_word *)) + align8(slots) +
+           align8(slots * NER_SUMS * sizeof(int32_t));
+}
+
+static void *word_sums_init(word_sums *ws, size_t n, void *p) {
+    size_t slots = word_slots(n);
+    ws->mask = slots - 1;
+    ws->key = p;
+    p = (char *)p + align8(slots * sizeof *ws->key);
+    ws->filled = p;
+    p = (char *)p + align8(slots);
+    ws->sum = p;
+    memset(ws->key, 0, slots * sizeof *ws->key);
+    return (char *)p + align8(slots * NER_SUMS * sizeof(int32_t));
+}
+
+/* The slot of word w (hash h): its own, or the empty one it takes. */
+static size_t word_slot(word_sums *ws, const ner_word *w, uint64_t h) {
+    size_t k = h & ws->mask;
+    for (; ws->key[k]; k = (k + 1) & ws->mask)
+        if (ws->key[k]->len == w->len && !memcmp(ws->key[k]->s, w->s, w->len))
+            return k;
+    ws->key[k] = w;
+    ws->filled[k] = 0;
+    return k;
+}
+
+/* One token on its way through first_pass: its buckets, then its rows; the
+ * word's own come first (n_word of them, none when its sums are known). */
+typedef struct {
+    uint32_t b[NER_MAX_FEATS];
+    const int16_t *rows[NER_MAX_FEATS];
+    size_t nb, n_word, nr, nr_word, slot;
+    bool known;
+} token_work;
+
+/* Hashes token i's features into buckets and asks for their bitmap words;
+ * the word's own features only when its sums are not known yet. */
+static void token_buckets(const ner_model *m, word_sums *ws, const ner_word *words,
+                          const ner_tokinfo *info, size_t n, size_t i, bool caps,
+                          token_work *tw) {
     uint64_t feats[NER_MAX_FEATS];
-    size_t nf = ner_features(words, info, n, i, caps, feats);
-    for (size_t f = 0; f < nf; f++) {
-        b[f] = ner_bucket(feats[f], m->bits);
-        NER_PREFETCH(&m->table->words[b[f] >> 6]);
+    tw->slot = word_slot(ws, &words[i], info[i].word);
+    tw->known = ws->filled[tw->slot];
+    size_t nf = 0;
+    if (!tw->known) {
+        nf = word_features_head(&words[i], &info[i], feats);
+        nf += word_features_tail(&info[i], feats + nf);
     }
-    return nf;
+    tw->n_word = nf;
+    nf += context_features_head(info, n, i, caps, feats + nf);
+    nf += context_features_tail(info, n, i, feats + nf);
+    for (size_t f = 0; f < nf; f++) {
+        tw->b[f] = ner_bucket(feats[f], m->bits);
+        NER_PREFETCH(&m->table->words[tw->b[f] >> 6]);
+    }
+    tw->nb = nf;
 }
 
 /* The rows of the buckets that have one, each asked for ahead of its use. */
-static inline size_t token_rows(const ner_table *t, const uint32_t *b, size_t nb,
-                                const int16_t **rows) {
+static inline void token_rows(const ner_table *t, token_work *tw) {
     size_t nr = 0;
-    for (size_t f = 0; f < nb; f++) {
-        const int16_t *row = ner_table_row(t, b[f]);
+    for (size_t f = 0; f < tw->nb; f++) {
+        if (f == tw->n_word)
+            tw->nr_word = nr;
+        const int16_t *row = ner_table_row(t, tw->b[f]);
         if (row) {
             NER_PREFETCH(row);
-            rows[nr++] = row;
+            tw->rows[nr++] = row;
         }
     }
-    return nr;
+    if (tw->n_word == tw->nb)
+        tw->nr_word = nr;
+    tw->nr = nr;
+}
+
+/* A token's sums: the word's own (known, or summed now and kept), plus the
+ * context's. Sums are exact integers, so the split changes no score. */
+static inline void token_sums(word_sums *ws, const token_work *tw, float *em1,
+                              int32_t *part2) {
+    int32_t acc[NER_SUMS] = {0};
+    if (tw->known) {
+        memcpy(acc, ws->sum[tw->slot], sizeof acc);
+    } else {
+        add_rows(tw->rows, tw->nr_word, acc);
+        memcpy(ws->sum[tw->slot], acc, sizeof acc);
+        ws->filled[tw->slot] = 1;
+    }
+    add_rows(tw->rows + tw->nr_word, tw->nr - tw->nr_word, acc);
+    put_sums(acc, em1, part2);
 }
 
 /* First pass over one sentence: a token's features hashed once and each
- * bucket looked up once, for both stages. Software-pipelined so the memory
- * reads overlap: while token i is summed, the rows of token i + 1 and the
- * bitmap words of token i + 2 are on their way. Also built for x86-64-v3
- * (AVX2, POPCNT) where the CPU has it. */
+ * bucket looked up once, for both stages; a word's own features only at its
+ * first occurrence in the document. Software-pipelined so the memory reads
+ * overlap: while token i is summed, the rows of token i + 1 and the bitmap
+ * words of token i + 2 are on their way. Also built for x86-64-v3 (AVX2,
+ * POPCNT) where the CPU has it. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("arch=x86-64-v3", "default")))
 #endif
 static void
-first_pass(const ner_model *m, const ner_word *words, const ner_tokinfo *info, size_t n,
-           int32_t *part2, float *em) {
+first_pass(const ner_model *m, word_sums *ws, const ner_word *words,
+           const ner_tokinfo *info, size_t n, int32_t *part2, float *em) {
     bool caps = ner_caps_sentence(info, n);
-    uint32_t b[3][NER_MAX_FEATS];
-    size_t nb[3] = {0, 0, 0};
-    const int16_t *rows[2][NER_MAX_FEATS];
-    size_t nr[2] = {0, 0};
+    token_work tw[3];
     const ner_table *t = m->table;
-    nb[0] = token_buckets(m, words, info, n, 0, caps, b[0]);
+    token_buckets(m, ws, words, info, n, 0, caps, &tw[0]);
     if (n > 1)
-        nb[1] = token_buckets(m, words, info, n, 1, caps, b[1]);
-    nr[0] = token_rows(t, b[0], nb[0], rows[0]);
+        token_buckets(m, ws, words, info, n, 1, caps, &tw[1]);
+    token_rows(t, &tw[0]);
     for (size_t i = 0; i < n; i++) {
         if (i + 2 < n)
-            nb[(i + 2) % 3] =
-                token_buckets(m, words, info, n, i + 2, caps, b[(i + 2) % 3]);
+            token_buckets(m, ws, words, info, n, i + 2, caps, &tw[(i + 2) % 3]);
         if (i + 1 < n)
-            nr[(i + 1) & 1] =
-                token_rows(t, b[(i + 1) % 3], nb[(i + 1) % 3], rows[(i + 1) & 1]);
-        sum_rows(rows[i & 1], nr[i & 1], em + i * NER_N_TAGS, part2 + i * NER_N_TAGS);
+            token_rows(t, &tw[(i + 1) % 3]);
+        token_sums(ws, &tw[i % 3], em + i * NER_N_TAGS, part2 + i * NER_N_TAGS);
     }
 }
 
@@ -825,6 +941,8 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
     p += align8(n * NER_N_TAGS * sizeof *part2);
     double *mwork = (double *)p;
     p += align8(2 * n * NER_N_TAGS * sizeof *mwork);
+    word_sums ws;
+    p = word_sums_init(&ws, n, p);
     if (conf)
         conf += sent_begin[0];
     const ner_model *last = m->next ? m->next : m;
@@ -837,7 +955,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
         if (!len)
             continue;
-        first_pass(m, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
+        first_pass(m, &ws, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
         ner_viterbi(em, m->trans_f, len, back, tags + b);
         if (conf && !m->next)
             sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);

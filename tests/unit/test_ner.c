@@ -753,3 +753,36 @@ Test(ner, entity_posteriors_match_the_full_ones) {
     free(scratch);
     lede_ctx_free(ctx);
 }
+
+/* A word's own features are summed once per document and reused: a
+ * sentence's tags and posteriors must not depend on whether its words were
+ * met before. The document features (how a word is written elsewhere) and
+ * the history features count the whole document, so the same two sentences
+ * in either order tag each sentence the same. */
+Test(ner, repeated_words_tag_as_at_first_sight) {
+    lede_ctx *ctx = shipped();
+    static const char *const s1[] = {"Jordan",  "Henderson", "said",   "Jordan", "will",
+                                     "play",    "for",       "Jordan", "in",     "Amman",
+                                     "against", "Liverpool", "."};
+    static const char *const s2[] = {"Liverpool", "beat", "Jordan", "and", "Henderson",
+                                     "scored",    "in",   "Amman",  "."};
+    enum { N1 = sizeof s1 / sizeof *s1, N2 = sizeof s2 / sizeof *s2, N = N1 + N2 + 1 };
+    const char *fwd[N], *rev[N], *tf[N], *tr[N];
+    float cf[N], cr[N];
+    for (size_t i = 0; i < N1; i++)
+        fwd[i] = rev[N2 + 1 + i] = s1[i];
+    fwd[N1] = rev[N2] = "";
+    for (size_t i = 0; i < N2; i++)
+        fwd[N1 + 1 + i] = rev[i] = s2[i];
+    cr_assert_eq(lede_tag_tokens_conf(ctx, fwd, N, tf, cf), LEDE_OK);
+    cr_assert_eq(lede_tag_tokens_conf(ctx, rev, N, tr, cr), LEDE_OK);
+    for (size_t i = 0; i < N1; i++) {
+        cr_expect_str_eq(tf[i], tr[N2 + 1 + i], "first sentence, word %zu", i);
+        cr_expect_eq(cf[i], cr[N2 + 1 + i], "first sentence, word %zu", i);
+    }
+    for (size_t i = 0; i < N2; i++) {
+        cr_expect_str_eq(tf[N1 + 1 + i], tr[i], "second sentence, word %zu", i);
+        cr_expect_eq(cf[N1 + 1 + i], cr[i], "second sentence, word %zu", i);
+    }
+    lede_ctx_free(ctx);
+}
