@@ -78,8 +78,22 @@ static const ent_span *entity_at(const ent_span *v, size_t n, long cb, long ce) 
 
 /* Nationalities, events and works (MISC) do not speak: in "the Norwegian
  * transport ministry said" the demonym only modifies the speaker. */
-static const ent_span *speaking_entity(const ent_span *hit) {
-    return hit && hit->type != LEDE_ENT_MISC ? hit : NULL;
+/* Whether a name holds an unpaired double quotation mark (" “ ”): the
+ * tagger cut it inside a nickname ('Marcia "Cia'), so the speaker's own
+ * name ('Marcia "Cia" Price') is better than the entity's. */
+static bool unpaired_mark(const char *name) {
+    size_t marks = 0;
+    for (const char *p = name; *p; p++)
+        marks += *p == '"' ||
+                 (!strncmp(p, "\xE2\x80\x9C", 3) || !strncmp(p, "\xE2\x80\x9D", 3));
+    return marks % 2 != 0;
+}
+
+static const ent_span *speaking_entity(const lede_result *res, const ent_span *hit) {
+    return hit && hit->type != LEDE_ENT_MISC &&
+                   !unpaired_mark(res->entities[hit->entity].name)
+               ? hit
+               : NULL;
 }
 
 /* The one person whose name ends with the single word `name` ("Store" for
@@ -261,7 +275,7 @@ static void link_entity(lede_job *job, const ent_span *es, size_t n_es, lower_wo
         out->speaker = NULL;
         return;
     }
-    const ent_span *hit = speaking_entity(at);
+    const ent_span *hit = speaking_entity(job->res, at);
     long entity = hit ? hit->entity : person_by_surname(job->res, s->name);
     if (entity < 0 && ordinary_word_name(job, lw, s)) {
         out->speaker = NULL;

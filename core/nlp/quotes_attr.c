@@ -386,6 +386,12 @@ static long subject_left(const qtext *q, size_t end, size_t floor) {
     long first = -1;
     size_t taken = 0;
     while (taken < SUBJECT_MAX_TOKENS) {
+        if (first >= 0 && k >= floor + 3 && quotes_nickname_at(q, k - 2, end) &&
+            is_cap(q, k - 3)) {
+            k -= 3; /* Marcia "Cia" Price: the name goes on before its nickname */
+            taken += 2;
+            continue;
+        }
         if (!is_word(q, k) || IN(q, k, subject_stops) || !same_sent(q, k, end - 1))
             break;
         if ((quotes_tok_is(q, k, "of") || quotes_tok_is(q, k, "for") ||
@@ -598,6 +604,10 @@ static size_t attr_after(const qtext *q, size_t close, long *sb, long *se, long 
         if (!found && k >= j + ATTR_MAX_TOKENS)
             return 0;
         const qtok *t = &q->t[k];
+        if (k > j && is_cap(q, k - 1) && quotes_nickname_at(q, k, q->n)) {
+            k += 2; /* '"...," Marcia "Cia" Price said': a name goes on */
+            continue;
+        }
         if ((k > j && (t->flags & QF_PARA)) || is_terminal(q, k) ||
             t->kind == QT_DQUOTE || t->kind == QT_SQUOTE || is_punct(q, k, ';') ||
             is_punct(q, k, ':'))
@@ -924,9 +934,34 @@ bool quotes_cue_negated(const qtext *q, size_t c) {
 }
 
 /* Token after the reported clause's "that", or after skippable time words. */
+bool quotes_hearer_opens(const qtext *q, size_t i) {
+    return IN(q, i, object_pronouns) || IN(q, i, determiners) || is_cap(q, i);
+}
+
+/* Most words of a hearer phrase after "to" ("to the crowd", "to reporters"). */
+#define HEARER_MAX_WORDS 4
+
+/* Whether "to" at i opens a hearer that closes the clause: "shouted to the
+ * crowd.", "said to reporters." — a pronoun, a determiner or a capitalised
+ * word, at most a few words, then the end. Nothing is reported there ("to"
+ * before a verb, "promised to leave", is not a hearer). */
+static bool hearer_ends_clause(const qtext *q, size_t i, size_t send) {
+    if (!quotes_tok_is(q, i, "to") || i + 1 >= send)
+        return false;
+    size_t k = i + 1;
+    if (!quotes_hearer_opens(q, k))
+        return false;
+    size_t words = 0;
+    while (k < send && is_word(q, k) && !cue_of(q, k) && !quotes_tok_is(q, k, "that"))
+        k++, words++;
+    return words <= HEARER_MAX_WORDS && (k >= send || is_terminal(q, k));
+}
+
 static size_t content_start(const qtext *q, size_t c, size_t send,
                             const quotes_cue *cue) {
     size_t j = c + 1;
+    if (hearer_ends_clause(q, j, send))
+        return send;
     for (size_t k = j; k < send && k < j + THAT_WINDOW; k++) {
         if (quotes_tok_is(q, k, "that"))
             return k + 1;

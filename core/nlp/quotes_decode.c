@@ -270,6 +270,24 @@ typedef struct {
 } qd_group;
 
 /* One attribution for the contents g, of cue k (k < 0: none). */
+/* Most words between "to" and "that" in a hearer ("to reporters that"). */
+#define QD_HEARER_MAX_WORDS 4
+
+/* A content that opens with its hearer, "to reporters that the bridge ...",
+ * starts at "that": who heard is not what was said. */
+static size_t after_hearer(const qm_input *in, size_t b, size_t e) {
+    const qtext *q = in->q;
+    if (!quotes_tok_is(q, b, "to") || in->inq[b] || !quotes_hearer_opens(q, b + 1))
+        return b;
+    for (size_t k = b + 1; k < e && k <= b + 1 + QD_HEARER_MAX_WORDS; k++) {
+        if (quotes_tok_is(q, k, "that"))
+            return k > b + 1 && k + 1 < e ? k : b;
+        if (q->t[k].kind != QT_WORD || in->inq[k])
+            return b;
+    }
+    return b;
+}
+
 static lede_status emit(const qm_input *in, const qd_span *v, const qd_group *g, long k,
                         float margin_scale, qfound_list *out) {
     const qtext *q = in->q;
@@ -296,7 +314,7 @@ static lede_status emit(const qm_input *in, const qd_span *v, const qd_group *g,
         gap_cb = q->t[first->e].cb;
         gap_ce = q->t[v[g->second].b - 1].ce;
     }
-    size_t cb0 = first->b;
+    size_t cb0 = after_hearer(in, first->b, last->e);
     /* The complementizer is not what was said: "said that the bridge ..." */
     if (cb0 + 1 < last->e && quotes_tok_is(q, cb0, "that") && !in->inq[cb0])
         cb0++;

@@ -75,6 +75,16 @@ size_t quotes_tok_at(const qtext *q, uint32_t b);
 /* True when token i is the lower-cased word w. */
 bool quotes_tok_is(const qtext *q, size_t i, const char *w);
 
+/* A nickname in quotation marks inside a name, at token i before e: the
+ * `"Cia"` of `Marcia "Cia" Price` (a mark, one capitalised word, the same
+ * kind of mark, then the name goes on). */
+bool quotes_nickname_at(const qtext *q, size_t i, size_t e);
+
+/* Whether token i may open a hearer after "to": an object pronoun or a
+ * word for an audience ("him", "reporters"), a determiner or a capitalised
+ * word ("to the crowd", "to CNN"), not a verb ("to leave"). */
+bool quotes_hearer_opens(const qtext *q, size_t i);
+
 /* A word of a fixed list with its length, so lists are matched without
  * strlen: static const qword stops[] = {W("and"), W("but")}; */
 typedef struct {

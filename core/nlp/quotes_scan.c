@@ -244,6 +244,18 @@ bool quotes_tok_is(const qtext *q, size_t i, const char *w) {
     return k == n && !w[k];
 }
 
+static bool cap_word_at(const qtext *q, size_t i) {
+    return i < q->n && q->t[i].kind == QT_WORD && (q->t[i].flags & QF_CAP) &&
+           !(q->t[i].flags & QF_NUM);
+}
+
+bool quotes_nickname_at(const qtext *q, size_t i, size_t e) {
+    if (i + 3 >= e || (q->t[i].kind != QT_DQUOTE && q->t[i].kind != QT_SQUOTE))
+        return false;
+    return q->t[i + 2].kind == q->t[i].kind && cap_word_at(q, i + 1) &&
+           cap_word_at(q, i + 3);
+}
+
 bool quotes_tok_in(const qtext *q, size_t i, const qword *list, size_t n) {
     if (i >= q->n || q->t[i].kind != QT_WORD)
         return false;

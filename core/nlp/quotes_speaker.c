@@ -147,15 +147,6 @@ static bool possessive(const qtext *q, size_t i) {
            (n > 4 && s[n - 1] == 's' && !memcmp(s + n - 4, "\xE2\x80\x99", 3));
 }
 
-/* A nickname in quotation marks inside a name, at token i before e: the
- * `"Cia"` of `Marcia "Cia" Price` (a mark, one capitalised word, the same
- * kind of mark, then the name goes on). */
-static bool nickname_at(const qtext *q, size_t i, size_t e) {
-    if (i + 3 >= e || (q->t[i].kind != QT_DQUOTE && q->t[i].kind != QT_SQUOTE))
-        return false;
-    return q->t[i + 2].kind == q->t[i].kind && cap_word(q, i + 1) && cap_word(q, i + 3);
-}
-
 /* The capitalised run ending at `last` (inclusive): "Josh Earnest",
  * "Department of Justice". Returns its first token, titles and what stands
  * before the last title dropped ("Russian President Vladimir Putin" ->
@@ -167,7 +158,7 @@ static size_t run_start(const qtext *q, size_t last, size_t floor) {
             b--;
         else if (b >= floor + 2 && (quotes_tok_is(q, b - 1, "of")) && cap_word(q, b - 2))
             b -= 2;
-        else if (b >= floor + 4 && nickname_at(q, b - 3, last + 1))
+        else if (b >= floor + 4 && quotes_nickname_at(q, b - 3, last + 1))
             b -= 3;
         else
             break;
@@ -557,8 +548,8 @@ static bool appositive_name(lede_arena *a, const qtext *q, size_t comma, size_t 
     if (m > b && m < e && IN(q, m, name_titles))
         b = i = m;
     while (i < e && (IN(q, i, name_titles) || (cap_word(q, i) && !possessive(q, i)) ||
-                     (i > b && nickname_at(q, i, e))))
-        i += nickname_at(q, i, e) ? 3 : 1;
+                     (i > b && quotes_nickname_at(q, i, e))))
+        i += quotes_nickname_at(q, i, e) ? 3 : 1;
     if (i == b || !name_word(q, i - 1) || (i < e && q->t[i].kind != QT_PUNCT))
         return false;
     size_t rb = run_start(q, i - 1, b);

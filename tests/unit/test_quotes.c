@@ -1031,3 +1031,32 @@ Test(quotes, many_attributions_in_linear_time, .timeout = 60) {
     lede_result_free(r);
     free(text);
 }
+
+/* A hearer after the verb that closes the clause reports nothing: "to the
+ * crowd" is who heard, not what was said; "to" before a verb, or a hearer
+ * followed by "that", still leaves a content. */
+Test(quotes, hearer_closing_the_clause_is_not_content) {
+    lede_result *r = run("The governor waved and shouted to the crowd.\n\n"
+                         "Later the mayor spoke to reporters.");
+    cr_expect_eq(r->n_quotes, 0, "found %zu quotes, first: %s", r->n_quotes,
+                 r->n_quotes ? r->quotes[0].text : "");
+    lede_result_free(r);
+    r = run("Helen Ortiz said to reporters that the bridge would reopen in May.");
+    const lede_quote *q = find(r, "the bridge would reopen");
+    expect(q, LEDE_QUOTE_INDIRECT, "Ortiz", "said");
+    cr_expect_null(find(r, "reporters"), "the hearer is not part of the content");
+    lede_result_free(r);
+}
+
+/* A nickname in quotation marks inside the speaker's name is part of the
+ * name, not a quote that ends the attribution. */
+Test(quotes, nickname_inside_the_speaker_name) {
+    const char *text = "\"We will win this seat,\" Marcia \"Cia\" Price said.";
+    lede_result *r = run(text);
+    const lede_quote *q = find(r, "We will win");
+    expect(q, LEDE_QUOTE_DIRECT, "Price", "said");
+    cr_expect_eq(r->n_quotes, 1, "the nickname is no quote of its own");
+    cr_expect_eq(q->speaker_start, 25, "the mention starts at Marcia");
+    cr_expect_eq(q->speaker_end, 43, "and ends after Price");
+    lede_result_free(r);
+}
