@@ -28,6 +28,7 @@
 #include "num_claim.h"
 #include "num_hedge.h"
 #include "num_role.h"
+#include "num_subject.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -2460,6 +2461,9 @@ lede_status nlp_numbers_extract(lede_job *job) {
     /* years are dates, not claims, unless the caller asked for them; other
      * numbers that are not claims only when asked for */
     num_role_mark(&job->nlp, x.claims, x.n_claims);
+    st = num_subject_fill(job->arena, &job->nlp, x.claims, x.n_claims);
+    if (st != LEDE_OK)
+        return st;
     bool dates = job->opt && job->opt->include_dates;
     bool non_claims = job->opt && job->opt->include_non_claims;
     size_t kept = 0;
