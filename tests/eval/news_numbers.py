@@ -20,7 +20,8 @@ sentences with the judgements:
                    the judged head word ("Ohio voters" for head "voters")
   claimant acc.    on the same claims: right when both are none (the article's
                    own voice), or when the last word of either name is a word
-                   of the other ("Clinton" and "Hillary Clinton")
+                   of the other ("Clinton" and "Hillary Clinton"); a claim in a
+                   quote whose speaker lede does not name is never right
 A report is matched to the judged number it overlaps most, one to one.
 Half A (md5 of the article id even) is for development, half B is held out.
 With --min-* it exits 1 when a figure of the chosen half is below its floor;
@@ -87,8 +88,21 @@ def same_subject(got, head):
     return bool(w) and w[-1] == "".join(words(head))
 
 
+def claimant_name(cl):
+    """The speaker of lede's claimant; UNNAMED for a quote with no speaker
+    (lede says someone claims it, but not who), None for the article's voice."""
+    if not cl:
+        return None
+    return cl.get("speaker") or UNNAMED
+
+
+UNNAMED = "(unnamed)"
+
+
 def same_claimant(got, want):
     """lede's speaker name (or None) against the judged claimant."""
+    if got == UNNAMED:
+        return False
     if want is None or got is None:
         return want is None and got is None
     g, w = words(got), words(want)
@@ -139,7 +153,7 @@ def score(sentences, items, found, texts, errors):
             checks = [(kind_ok, "kind"), (value_ok, "value"), (qual_ok, "qualifier")]
             if g["roles_judged"]:
                 head = texts[doc][g["subject"][0]:g["subject"][1]] if g["subject"] else None
-                who = (r.get("claimant") or {}).get("speaker")
+                who = claimant_name(r.get("claimant"))
                 subj_ok = same_subject(r.get("subject"), head)
                 cl_ok = same_claimant(who, g["claimant"])
                 c["roles_judged"] += 1
@@ -179,7 +193,7 @@ def score(sentences, items, found, texts, errors):
             ctx = t[max(0, a - 50):b + 30].replace("\n", " ")
             got = ("%s %s %s q=%s s=%s c=%s" % (
                 r["text"], r["kind"], r["value"], r["qualifier"], r.get("subject"),
-                (r.get("claimant") or {}).get("speaker"))) if r else "-"
+                claimant_name(r.get("claimant")))) if r else "-"
             want = ("%s %s q=%s s=%s c=%s" % (
                 "|".join(g["kinds"]), "|".join("%g" % v for v in g["values"]),
                 "|".join(g["qualifiers"]), g.get("subject_text"),
