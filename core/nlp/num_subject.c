@@ -151,10 +151,22 @@ static bool content_word(const subj_ctx *x, size_t i) {
            !tok_in(x->t, i, STOP) && !ends_with(x->t, i, "ly");
 }
 
+/* A possessive marker: "'s" or "’s" (a token of its own). */
+static bool possessive(const nlp_text *t, size_t i) {
+    return tok_eq(t, i, "'s") || tok_eq(t, i, "\xE2\x80\x99s");
+}
+
 /* The run of noun-phrase words from token i: one past its last token. */
 static size_t np_run(const subj_ctx *x, size_t i) {
     size_t j = i;
-    while (j < x->se && j - i < SUBJ_MAX_WORDS && content_word(x, j)) {
+    while (j < x->se && j - i < SUBJ_MAX_WORDS) {
+        /* "the world's population": the owner, then its noun */
+        if (j > i && j + 1 < x->se && possessive(x->t, j) && content_word(x, j + 1)) {
+            j++;
+            continue;
+        }
+        if (!content_word(x, j))
+            break;
         /* a participle ends the phrase unless a content word follows it
          * ("paid employees", "a shooting spree"; not "tariffs imposed on") */
         bool participle = ends_with(x->t, j, "ed") || ends_with(x->t, j, "ing");
@@ -226,6 +238,14 @@ static size_t part_of(const subj_ctx *x, size_t i) {
 /* The head of run [i, j) of a modifier: its last word, unless a name. */
 static size_t last_head(const subj_ctx *x, size_t i, size_t j) {
     return j > i && !is_cap(x->t, j - 1) ? j - 1 : SIZE_MAX;
+}
+
+/* The head of the whole in run [i, j) after "half the": a plural ("half the
+ * crew quit"), else the last word, English noun phrases ending in their head
+ * ("half the world's population"). */
+static size_t share_head(const subj_ctx *x, size_t i, size_t j) {
+    size_t h = plural_head(x, i, j);
+    return h != SIZE_MAX ? h : last_head(x, i, j);
 }
 
 /* Is the quantity [qs, qe) in code points written as a hyphenated compound
@@ -318,6 +338,12 @@ bool num_subject_find(const nlp_text *t, const lede_claim *c, size_t *start,
             (before > x.sb + 1 && content_word(&x, before - 1) &&
              tok_in(t, before - 2, DETERMINERS)))
             return found(after, last_head(&x, after, j), start, end);
+    }
+    /* "half the world's population": a share of a whole, singular or not */
+    if (bare_count && c->value < 1 && after < x.se && tok_in(t, after, DETERMINERS)) {
+        size_t e = np_run(&x, after + 1);
+        if (e > after + 1)
+            return found(after + 1, share_head(&x, after + 1, e), start, end);
     }
     if (bare_count) {
         size_t k = part_of(&x, after);

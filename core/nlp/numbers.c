@@ -554,6 +554,38 @@ static bool ordinal_before_noun(const nctx *x, size_t k, size_t end, const num_w
            !in_list(x, n, LX_QUALIFIER);
 }
 
+/* Determiners of a whole that "half" takes without "of" ("half the vote",
+ * "half their income"). */
+static bool share_det(const nctx *x, size_t k) {
+    static const char *const det[] = {"the",  "their", "its", "his",   "her",   "our",
+                                      "your", "my",    "all", "these", "those", NULL};
+    for (size_t i = 0; det[i]; i++)
+        if (ieq(x, k, det[i]))
+            return true;
+    return false;
+}
+
+/* "the first half of the year", "the upper half of the laptop": "half"
+ * after a determiner, an ordinal or an adjective of position is a noun of a
+ * part or a period, not a share. */
+static bool half_is_part(const nctx *x, size_t k) {
+    static const char *const before[] = {
+        "the",    "a",      "an",       "this",     "that",    "its",     "their",
+        "his",    "her",    "our",      "my",       "your",    "each",    "either",
+        "other",  "entire", "whole",    "back",     "front",   "top",     "bottom",
+        "upper",  "lower",  "northern", "southern", "eastern", "western", "latter",
+        "former", "better", "bigger",   "larger",   "smaller", NULL};
+    if (k == 0 || x->it[k - 1].sent != x->it[k].sent)
+        return false;
+    const num_word *w = numword(x, k - 1);
+    if (w && (w->cls == NW_ORD || w->cls == NW_ORD_TENS))
+        return true;
+    for (size_t i = 0; before[i]; i++)
+        if (ieq(x, k - 1, before[i]))
+            return true;
+    return false;
+}
+
 /* A hyphen glued on both sides at k: "five-and-a-half". */
 static bool inner_hyphen(const nctx *x, size_t k, size_t end) {
     return k + 1 < end && is_hyphen(x, k) && glued(x, k) && glued(x, k + 1);
@@ -740,6 +772,16 @@ static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_bef
                 out->e = i + 2;
                 out->words = true;
                 out->scale = w1->value;
+                return true;
+            }
+            /* "half of school districts", "half the world's population": a
+             * share of a whole, with no article ("a quarter of" has one) */
+            if (w0->value == 2 && (ieq(x, i + 1, "of") || share_det(x, i + 1)) &&
+                !half_is_part(x, i)) {
+                out->v = 1.0 / w0->value;
+                out->e = i + 1;
+                out->words = true;
+                out->plain_int = false;
                 return true;
             }
             return false;

@@ -611,3 +611,14 @@ Test(numbers, subject_skips_comparatives_and_crosses_possessives) {
     /* the part of a numbered whole counts the whole's noun, never its number */
     cr_assert_str_eq(claim("eight")->subject, "games");
 }
+
+Test(numbers, half_of_a_whole_is_a_share_half_of_a_thing_is_not) {
+    run("Nearly half of the orchards failed, and half the crew quit in the second half "
+        "of the season after the upper half of the mast broke.");
+    const lede_claim *c = claim("Nearly half");
+    cr_assert_float_eq(c->value, 0.5, 1e-9);
+    cr_assert_eq(c->qualifier, LEDE_QUAL_JUST_UNDER);
+    cr_assert_str_eq(c->subject, "orchards");
+    cr_assert_str_eq(claim("half")->subject, "crew");
+    cr_assert_eq(res->n_claims, 2, "the second half and the upper half are parts");
+}
