@@ -12,7 +12,8 @@
  *   second"), before "place" or a superlative ("second-place",
  *   "third-largest", "the second most votes"; not the idiom "in the first
  *   place"), "the Nth time" for N > 1 (it
- *   says how often), or "the first ... to <verb>" (a first to do something);
+ *   says how often), "the first ... to <verb>" (a first to do something) or
+ *   an ordinal before a word of a social group ("the first black president");
  *   else it only orders ("the sixth debate", "the first time").
  * - a capitalised number word inside a sentence that is not in title case
  *   names something ("the Fight for Fifteen campaign").
@@ -247,6 +248,16 @@ static const char *const PLACE[] = {"place", "places", NULL};
 static const char *const SUBJECT_PRONOUNS[] = {"i",  "you",  "he",  "she",  "it",
                                                "we", "they", "who", "that", NULL};
 
+/* Words of a social group after which an ordinal marks a first ("the first
+ * female nominee", "Britain's first Muslim mayor"). */
+static const char *const MILESTONE_GROUPS[] = {
+    "female",     "woman",    "women",    "black",         "african-american",
+    "latino",     "latina",   "hispanic", "asian",         "asian-american",
+    "jewish",     "catholic", "muslim",   "mormon",        "hindu",
+    "openly",     "gay",      "lesbian",  "transgender",   "disabled",
+    "indigenous", "native",   "arab",     "arab-american", "immigrant",
+    NULL};
+
 /* "the first woman to lead", "the first to say": a "to" and a lower-case
  * word soon after an ordinal that follows a determiner. */
 static bool first_to(const role_ctx *r) {
@@ -280,6 +291,10 @@ static const char *ordinal_role(const role_ctx *r, const lede_claim *c) {
     if (nx < r->se && c->value >= 2 && (tok_eq(t, nx, "time") || tok_eq(t, nx, "times")))
         return NULL;
     if (first_to(r))
+        return NULL;
+    /* "the nation's first black president": a first of a group, a milestone */
+    if (r->i > r->sb && tok_in(t, r->i - 1, OWNERS) && nx < r->se &&
+        tok_in(t, nx, MILESTONE_GROUPS))
         return NULL;
     return "sequence";
 }
