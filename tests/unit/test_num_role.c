@@ -278,8 +278,9 @@ Test(num_role, short_years_hours_and_day_spans) {
 }
 
 Test(num_role, a_first_of_a_social_group_is_a_milestone) {
-    const char *s = "The province elected its first Muslim premier in the third round, "
-                    "and the city's first female fire chief took office in her second week.";
+    const char *s =
+        "The province elected its first Muslim premier in the third round, "
+        "and the city's first female fire chief took office in her second week.";
     run_all(s);
     is_claim(s, "first Muslim", 0);
     is_claim(s, "first female", 0);
