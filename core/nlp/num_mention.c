@@ -167,7 +167,8 @@ static const char *const TIME_NOUNS[] = {
 };
 
 /* Words that make "last" a verb ("will last", "to last") or an adverb ("at
- * last"), or that end the phrase ("the next of kin", "next to him"). */
+ * last"); and words after a relative ordinal that end the phrase ("the next
+ * of kin", "next to him"). */
 static const char *const NOT_BEFORE[] = {
     "at",     "will", "would", "can",  "could", "may", "might", "must", "shall",
     "should", "to",   "did",   "does", "do",    "not", "n't",   NULL};
@@ -239,9 +240,10 @@ static size_t ordinal_at(const char *text, size_t len, size_t b, num_mention *m,
             continue;
         const char *w;
         size_t wn;
-        if (r->determiner &&
-            ((word_before(text, b, &w, &wn) && word_in(w, wn, NOT_BEFORE)) ||
-             !orders_next(text, len, b + n)))
+        /* only "last" is also a verb ("will last") and an adverb ("at last") */
+        bool verb = strcmp(r->phrase, "last") == 0 && word_before(text, b, &w, &wn) &&
+                    word_in(w, wn, NOT_BEFORE);
+        if (r->determiner && (verb || !orders_next(text, len, b + n)))
             return 0;
         *whole = !r->determiner && strchr(r->phrase, ' ');
         *m = (num_mention){.kind = NUM_MENTION_REL_ORDINAL,

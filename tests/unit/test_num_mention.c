@@ -96,3 +96,12 @@ Test(num_mention, the_count_exceeds_the_room_given) {
     cr_assert_eq(num_mention_find(t, strlen(t), m, 1), 3);
     span_is(t, &m[0], "celsius");
 }
+
+Test(num_mention, only_last_is_also_a_verb) {
+    const char *t = "Go back to previous page, then to current issues.";
+    num_mention m[MAX_MENTIONS];
+    cr_assert_eq(find(t, m), 2);
+    span_is(t, &m[0], "previous");
+    cr_assert_eq(m[0].offset, -1);
+    span_is(t, &m[1], "current");
+}
