@@ -1892,6 +1892,17 @@ static const char *change_before(const nctx *x, size_t k, size_t sa);
 
 /* Range continuation after a quantity: "-20", " to 20", " and 20" (after
  * "between"). Returns the item after it, or 0. */
+/* "three-nought-four", "one-one-two": a chain of more than two number words
+ * joined by hyphens is digits read out one by one, not a range. a and e
+ * bound the two numbers the range would join. */
+static bool spoken_digits(const nctx *x, size_t a, size_t e, size_t end) {
+    bool before = a >= 2 && is_hyphen(x, a - 1) && glued(x, a - 1) && glued(x, a) &&
+                  numword(x, a - 2);
+    bool after = e + 1 < end && is_hyphen(x, e) && glued(x, e) && glued(x, e + 1) &&
+                 numword(x, e + 1);
+    return before || after;
+}
+
 static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t end,
                           bool between, bool *is_from) {
     *is_from = false;
@@ -1927,6 +1938,8 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
         n2.ordinal != (d->kind == LEDE_CLAIM_ORDINAL) || n2.m_suffix)
         return 0;
     if ((x->it[q].flags & IF_NOISE) || n2.fraction)
+        return 0;
+    if (dash && spoken_digits(x, d->n.b, n2.e, end))
         return 0;
     double hi = n2.v;
     double lo = d->value;

@@ -622,3 +622,12 @@ Test(numbers, half_of_a_whole_is_a_share_half_of_a_thing_is_not) {
     cr_assert_str_eq(claim("half")->subject, "crew");
     cr_assert_eq(res->n_claims, 2, "the second half and the upper half are parts");
 }
+
+Test(numbers, a_hyphenated_chain_of_number_words_is_spoken_digits) {
+    run_grammar("The code was nine-nought-one, and the talks took two-three days.");
+    cr_assert_float_eq(claim("nine")->value, 9, 1e-9);
+    cr_assert_float_eq(claim("nought")->value, 0, 1e-9);
+    cr_assert_float_eq(claim("one")->value, 1, 1e-9);
+    cr_assert(claim("two-three days")->has_range,
+              "two ends joined by one hyphen are a range");
+}
