@@ -537,14 +537,15 @@ static bool attributive_name(const role_ctx *r, const lede_claim *c) {
 
 /* ---------------------------------------------------------------- calibres, tallies */
 
-/* "a .45 caliber pistol", "a 12-gauge shotgun", "a 9mm handgun": the size
+/* "a .45 caliber pistol", "a .22 rifle", "a 12-gauge shotgun", "a 9mm handgun": the size
  * of a gun or its rounds names a type of weapon. */
 static const char *const CALIBRE_WORDS[] = {"caliber", "calibre", "gauge", "cal", NULL};
 static const char *const FIREARMS[] = {
-    "pistol",        "pistols",   "handgun",    "handguns", "rifle",  "rifles",
-    "gun",           "guns",      "round",      "rounds",   "bullet", "bullets",
-    "ammunition",    "shell",     "shells",     "weapon",   "luger",  "semi-automatic",
-    "semiautomatic", "cartridge", "cartridges", NULL};
+    "pistol",        "pistols",   "handgun",    "handguns", "rifle",     "rifles",
+    "gun",           "guns",      "round",      "rounds",   "bullet",    "bullets",
+    "ammunition",    "shell",     "shells",     "weapon",   "luger",     "semi-automatic",
+    "semiautomatic", "cartridge", "cartridges", "revolver", "revolvers", "carbine",
+    "magnum",        "shotgun",   "shotguns",   "firearm",  "firearms",  NULL};
 
 static bool calibre(const role_ctx *r, const lede_claim *c) {
     const nlp_text *t = r->t;
@@ -554,6 +555,11 @@ static bool calibre(const role_ctx *r, const lede_claim *c) {
     if (nx >= r->se)
         return false;
     if (c->kind == LEDE_CLAIM_COUNT && tok_in(t, nx, CALIBRE_WORDS))
+        return true;
+    /* ".22 rifle", ".357 rounds": a calibre written in inches, with its dot */
+    size_t after_num = token_from(t, c->num_end);
+    if (c->kind == LEDE_CLAIM_COUNT && t->text[t->toks[r->i].start] == '.' &&
+        after_num < r->se && tok_in(t, after_num, FIREARMS))
         return true;
     return c->kind == LEDE_CLAIM_MEASURE && c->unit && strcmp(c->unit, "mm") == 0 &&
            tok_in(t, nx, FIREARMS);

@@ -223,6 +223,13 @@ static bool run_has_url(const nctx *x, size_t a, size_t b) {
         if (x->it[k].kind == NLP_TOK_WORD && memchr(itext(x, k), '.', ilen(x, k)) &&
             itext(x, k)[ilen(x, k) - 1] != '.')
             return true; /* example.com */
+        /* a DOI, "doi:10.1038/..." (DOI Handbook: the prefix is "10." and a
+         * registrant code of four or more digits, then "/") */
+        if (ieq(x, k, "doi") && k + 1 < b && is_char(x, k + 1, ':'))
+            return true;
+        if (x->it[k].kind == NLP_TOK_NUMBER && ilen(x, k) >= 7 &&
+            memcmp(itext(x, k), "10.", 3) == 0 && k + 1 < b && is_char(x, k + 1, '/'))
+            return true;
         if (is_char(x, k, '/') && k > a && x->it[k - 1].kind == NLP_TOK_WORD &&
             k + 1 < b && x->it[k + 1].kind == NLP_TOK_WORD && ilen(x, k - 1) > 3 &&
             ilen(x, k + 1) > 3)

@@ -287,3 +287,12 @@ Test(num_role, a_first_of_a_social_group_is_a_milestone) {
     not_claim(s, "third round", 0, "sequence");
     not_claim(s, "second week", 0, "sequence");
 }
+
+Test(num_role, a_calibre_in_inches_names_a_weapon) {
+    const char *s =
+        "Police found a .38 revolver and .22 rounds, and 0.5 grams of powder.";
+    run_all(s);
+    not_claim(s, ".38", 0, "identifier");
+    not_claim(s, ".22", 0, "identifier");
+    is_claim(s, "0.5", 0);
+}

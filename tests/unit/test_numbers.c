@@ -631,3 +631,11 @@ Test(numbers, a_hyphenated_chain_of_number_words_is_spoken_digits) {
     cr_assert(claim("two-three days")->has_range,
               "two ends joined by one hyphen are a range");
 }
+
+Test(numbers, a_doi_is_an_identifier) {
+    run("The paper (doi:10.5555/abc.2020.17) and the note 10.48550/xyz.991 cite 40 "
+        "trials.");
+    no_claim_with("10.5555");
+    no_claim_with("10.48550");
+    cr_assert_float_eq(claim("40 trials")->value, 40, 1e-9);
+}
