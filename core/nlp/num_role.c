@@ -37,10 +37,11 @@
 
 #include <string.h>
 
-#define ROLE_ONE_LOOKAHEAD 5  /* tokens after "one" where a compared number may stand */
-#define ROLE_TO_WINDOW 6      /* tokens between "the first" and its "to <verb>" */
-#define ROLE_ID_MIN_DIGITS 10 /* digits without separators that make an identifier */
-#define ROLE_YEAR_MIN 1900    /* attributive years: the span of modern news */
+#define ROLE_ONE_LOOKAHEAD 5    /* tokens after "one" where a compared number may stand */
+#define ROLE_TO_WINDOW 6        /* tokens between "the first" and its "to <verb>" */
+#define ROLE_ID_MIN_DIGITS 10   /* digits without separators that make an identifier */
+#define ROLE_CODE_LETTERS_MAX 2 /* capitals after "10-" in a form's name ("10-K") */
+#define ROLE_YEAR_MIN 1900      /* attributive years: the span of modern news */
 #define ROLE_YEAR_MAX 2100
 /* A sentence with a larger share of capitalised words is a title. */
 #define ROLE_TITLE_CASE_SHARE 0.5
@@ -335,6 +336,15 @@ static const char *id_role(const role_ctx *r, const lede_claim *c) {
     bool sep;
     if (n_digits(t, r->i, &sep) >= ROLE_ID_MIN_DIGITS && !sep)
         return "identifier";
+    /* "a 10-K filing", "Form 1-A": digits, a hyphen and a capital letter or
+     * two, all glued, are the name of a form or a model */
+    if (r->i + 2 < r->se && is_kind(t, r->i + 1, NLP_TOK_DASH) && glued(t, r->i + 1) &&
+        is_kind(t, r->i + 2, NLP_TOK_WORD) && glued(t, r->i + 2) &&
+        t->toks[r->i + 2].end - t->toks[r->i + 2].start <= ROLE_CODE_LETTERS_MAX &&
+        (t->toks[r->i + 2].flags & NLP_TF_CAP) &&
+        (t->toks[r->i + 2].end - t->toks[r->i + 2].start == 1 ||
+         (t->toks[r->i + 2].flags & NLP_TF_ALLCAPS)))
+        return "identifier";
     /* "2016-06-28": the number after "YYYY-" */
     if (r->i >= 2 && glued(t, r->i) && is_kind(t, r->i - 1, NLP_TOK_DASH) &&
         glued(t, r->i - 1) && is_year_token(t, r->i - 2))
@@ -610,6 +620,13 @@ static const role_idiom IDIOMS[] = {
     {"two", 0, "two birds with one stone"},
     {"one", 3, "two birds with one stone"},
     {"one", 0, "one in a million"},
+    {"a", 3, "one in a million"}, /* "a million" is read as one numeral */
+    {"million", 3, "one in a million"},
+    {"a", 1, "thanks a million"},
+    {"one", 1, "at one point"},
+    {"two", 1, "the two of them"},
+    {"two", 1, "the two of us"},
+    {"two", 1, "the two of you"},
     {"dozen", 3, "a dime a dozen"},
     {"second", 0, "second to none"},
     {"second", 0, "second nature"},
@@ -665,12 +682,12 @@ static bool idiom(const role_ctx *r) {
 }
 
 /* A spelled number inside a compound adjective that counts nothing:
- * "one-on-one", "one-off", "one-of-a-kind", "second-guessing", "one-sided",
- * "a one-time payment" (former), "zero-sum". Compounds with a noun that is
+ * "one-on-one", "one-off", "one-of-a-kind", "one-in-a-million", "second-guessing",
+ * "one-sided", "a one-time payment" (former), "zero-sum". Compounds with a noun that is
  * counted ("a three-judge panel", "a two-time champion") stay claims. */
-static const char *const COMPOUND_PARTS[] = {"on",     "off",   "of",   "by",   "up",
-                                             "sum",    "size",  "hand", "rate", "class",
-                                             "string", "trick", NULL};
+static const char *const COMPOUND_PARTS[] = {"on",    "off",    "of",    "by",   "up",
+                                             "in",    "sum",    "size",  "hand", "rate",
+                                             "class", "string", "trick", NULL};
 
 static bool seg_in(const char *s, size_t n, const char *const *list) {
     for (size_t j = 0; list[j]; j++)

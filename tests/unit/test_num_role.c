@@ -296,3 +296,15 @@ Test(num_role, a_calibre_in_inches_names_a_weapon) {
     not_claim(s, ".22", 0, "identifier");
     is_claim(s, "0.5", 0);
 }
+
+Test(num_role, a_form_name_and_fixed_phrases_count_nothing) {
+    const char *s =
+        "At one point the two of them filed a 10-K report, a one-in-a-million "
+        "chance, and said thanks a million to 12 clerks.";
+    run_all(s);
+    not_claim(s, "one point", 0, "idiom");
+    not_claim(s, "two of them", 0, "idiom");
+    not_claim(s, "10-K", 0, "identifier");
+    not_claim(s, "a million to", 0, "idiom");
+    is_claim(s, "12 clerks", 0);
+}
