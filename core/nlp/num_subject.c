@@ -321,6 +321,10 @@ bool num_subject_find(const nlp_text *t, const lede_claim *c, size_t *start,
     subj_ctx x = {t, s->tok_begin, s->tok_end};
     size_t after;
     bool comp = compound(&x, q, c->qty_end, &after);
+    /* a 55-kilometre "buffer zone": the noun phrase may be quoted */
+    if (comp && after < x.se && t->toks[after].kind == NLP_TOK_QUOTE &&
+        (t->toks[after].flags & NLP_TF_OPEN_QUOTE))
+        after++;
     bool bare_count = c->kind == LEDE_CLAIM_COUNT && !c->unit && !c->has_range;
     size_t j = np_run(&x, after);
     if (j > after) {

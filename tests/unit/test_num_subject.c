@@ -102,3 +102,9 @@ Test(num_subject, a_name_is_never_the_head) {
     run("The team scored 21 against Leeds and 14 Tuesday.");
     subject_is("21", NULL);
 }
+
+Test(num_subject, a_quoted_noun_phrase_after_a_compound) {
+    run("Troops patrol a 20-mile \xE2\x80\x9c"
+        "buffer zone\xE2\x80\x9d along the river.");
+    subject_is("20-mile", "buffer zone");
+}
