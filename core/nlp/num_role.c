@@ -674,11 +674,31 @@ static bool idiom_matches(const role_ctx *r, const role_idiom *id) {
     return true;
 }
 
+/* Words after "one day" that make it a span of one day ("one day later",
+ * "one day of talks"), not the indefinite "some day". */
+static const char *const DAY_SPAN_AFTER[] = {"later", "earlier", "after", "before", "of",
+                                             "ago",   "in",      "from",  "to",     "per",
+                                             "a",     "each",    "only",  NULL};
+static const char *const CLAUSE_JOINS[] = {"and",  "but",  "then", "so", "until",
+                                           "till", "when", "that", "if", NULL};
+
+/* "One day, he left", "and one day they will meet": "one day" opening a
+ * clause, with no span word after it, is "some day". */
+static bool one_day(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    if (!tok_eq(t, r->i, "one") || r->i + 1 >= r->se || !tok_eq(t, r->i + 1, "day"))
+        return false;
+    bool opens =
+        r->i == r->sb || phrase_break(t, r->i - 1) || tok_in(t, r->i - 1, CLAUSE_JOINS);
+    size_t nx = r->i + 2;
+    return opens && (nx >= r->se || !tok_in(t, nx, DAY_SPAN_AFTER));
+}
+
 static bool idiom(const role_ctx *r) {
     for (size_t j = 0; j < sizeof IDIOMS / sizeof IDIOMS[0]; j++)
         if (idiom_matches(r, &IDIOMS[j]))
             return true;
-    return false;
+    return one_day(r);
 }
 
 /* A spelled number inside a compound adjective that counts nothing:

@@ -308,3 +308,14 @@ Test(num_role, a_form_name_and_fixed_phrases_count_nothing) {
     not_claim(s, "a million to", 0, "idiom");
     is_claim(s, "12 clerks", 0);
 }
+
+Test(num_role, one_day_opening_a_clause_is_some_day) {
+    const char *s =
+        "One day, she said, the mill will reopen, and one day it may. The strike "
+        "lasted one day, and one day later the talks began.";
+    run_all(s);
+    not_claim(s, "One day,", 0, "idiom");
+    not_claim(s, "one day it", 0, "idiom");
+    is_claim(s, "one day,", 0);
+    is_claim(s, "one day later", 0);
+}
