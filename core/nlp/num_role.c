@@ -694,11 +694,24 @@ static bool one_day(const role_ctx *r) {
     return opens && (nx >= r->se || !tok_in(t, nx, DAY_SPAN_AFTER));
 }
 
+static const char *const COME_FORMS[] = {"come", "comes", "came", "coming", NULL};
+static const char *const WHOLE_DETS[] = {"the", "a",   "an",   "his", "her", "their",
+                                         "its", "our", "your", "my",  NULL};
+
+/* "came second to the well-being of ...": "come second to" something (not
+ * someone named) ranks a concern below another, no place in a race. */
+static bool second_to(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    return tok_eq(t, r->i, "second") && r->i > r->sb && tok_in(t, r->i - 1, COME_FORMS) &&
+           r->i + 2 < r->se && tok_eq(t, r->i + 1, "to") &&
+           tok_in(t, r->i + 2, WHOLE_DETS);
+}
+
 static bool idiom(const role_ctx *r) {
     for (size_t j = 0; j < sizeof IDIOMS / sizeof IDIOMS[0]; j++)
         if (idiom_matches(r, &IDIOMS[j]))
             return true;
-    return one_day(r);
+    return one_day(r) || second_to(r);
 }
 
 /* A spelled number inside a compound adjective that counts nothing:

@@ -319,3 +319,12 @@ Test(num_role, one_day_opening_a_clause_is_some_day) {
     is_claim(s, "one day,", 0);
     is_claim(s, "one day later", 0);
 }
+
+Test(num_role, come_second_to_a_concern_is_an_idiom) {
+    const char *s =
+        "Safety came second to the budget, but Ortiz came second to Lee in the "
+        "final.";
+    run_all(s);
+    not_claim(s, "second to the", 0, "idiom");
+    is_claim(s, "second to Lee", 0);
+}
