@@ -329,6 +329,10 @@ static const char *name_role(const role_ctx *r) {
     return title_case(r) ? NULL : "name";
 }
 
+static const char *const ROUTE_NOUNS[] = {"freeway",  "highway",  "expressway",
+                                          "motorway", "turnpike", "interstate",
+                                          "parkway",  "tollway",  NULL};
+
 static const char *id_role(const role_ctx *r, const lede_claim *c) {
     const nlp_text *t = r->t;
     if (!is_kind(t, r->i, NLP_TOK_NUMBER) || c->unit || c->currency)
@@ -344,6 +348,11 @@ static const char *id_role(const role_ctx *r, const lede_claim *c) {
         (t->toks[r->i + 2].flags & NLP_TF_CAP) &&
         (t->toks[r->i + 2].end - t->toks[r->i + 2].start == 1 ||
          (t->toks[r->i + 2].flags & NLP_TF_ALLCAPS)))
+        return "identifier";
+    /* "the 405 freeway": a number between "the" and a noun of a road names
+     * the road (not "the 30 bus drivers": buses and lines head compounds) */
+    if (r->i > r->sb && tok_eq(t, r->i - 1, "the") && r->i + 1 < r->se &&
+        tok_in(t, r->i + 1, ROUTE_NOUNS))
         return "identifier";
     /* "2016-06-28": the number after "YYYY-" */
     if (r->i >= 2 && glued(t, r->i) && is_kind(t, r->i - 1, NLP_TOK_DASH) &&

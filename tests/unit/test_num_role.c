@@ -328,3 +328,17 @@ Test(num_role, come_second_to_a_concern_is_an_idiom) {
     not_claim(s, "second to the", 0, "idiom");
     is_claim(s, "second to Lee", 0);
 }
+
+Test(num_role, roads_bills_titles_and_footnotes_are_names) {
+    const char *s = "Crews closed the 710 freeway after H.R. 2210 passed under Title 9 "
+                    "(footnote 4), and 30 bus drivers struck.";
+    run_all(s);
+    not_claim(s, "710", 0, "identifier");
+    /* numbers after a word that names are no claims at all */
+    for (size_t i = 0; i < res->n_claims; i++) {
+        const char *tx = res->claims[i].text;
+        cr_assert(!strstr(tx, "2210") && strcmp(tx, "9") != 0 && strcmp(tx, "4") != 0,
+                  "\"%s\" is a number found", tx);
+    }
+    is_claim(s, "30 bus", 0);
+}
