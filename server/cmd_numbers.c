@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/nlp/num_mention.h"
 #include "../core/nlp/num_tables.h"
 #include "../core/utf8.h"
 #include "cli.h"
@@ -295,6 +296,80 @@ static void map_claim(json_t *found, const doc *r, const lede_claim *c, rt_model
         add(found, r, c->qty_start, c->qty_end, "number", num_json(c->value), c->unit);
 }
 
+/* The code point at byte b of the text (the first at or after it). */
+static size_t doc_cp(const doc *d, size_t b) {
+    size_t lo = 0, hi = d->n_cp;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->cpb[mid] < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Most mentions looked at in one input line. */
+#define NUMBERS_MAX_MENTIONS 64
+
+/* Recognizers-Text's unit recognisers also report a unit or currency named
+ * without a number ("to fahrenheit"), and its ordinal recogniser relative
+ * ordinals ("the last but one"); the core finds them (num_mention) but never
+ * makes them claims. Those of model m that no claim's quantity covers. */
+typedef struct {
+    size_t start, end; /* code points */
+    num_mention m;
+} cp_mention;
+
+static size_t mentions_of(const doc *d, const lede_result *res, rt_model m,
+                          cp_mention *out) {
+    num_mention ms[NUMBERS_MAX_MENTIONS];
+    size_t n = num_mention_find(d->text, d->text_len, ms, NUMBERS_MAX_MENTIONS), k = 0;
+    if (n > NUMBERS_MAX_MENTIONS)
+        n = NUMBERS_MAX_MENTIONS;
+    for (size_t i = 0; i < n; i++) {
+        num_mention_kind want = m == RM_CURRENCY      ? NUM_MENTION_CURRENCY
+                                : m == RM_DIMENSION   ? NUM_MENTION_DIMENSION
+                                : m == RM_TEMPERATURE ? NUM_MENTION_TEMPERATURE
+                                : m == RM_PERCENT     ? NUM_MENTION_PERCENT
+                                : m == RM_ORDINAL     ? NUM_MENTION_REL_ORDINAL
+                                                      : 0;
+        if (!want || ms[i].kind != want)
+            continue;
+        size_t s = doc_cp(d, ms[i].start), e = doc_cp(d, ms[i].end);
+        bool covered = false;
+        /* a relative ordinal outranks the ordinal inside it ("second to last") */
+        for (size_t c = 0; c < res->n_claims && want != NUM_MENTION_REL_ORDINAL; c++)
+            covered |= res->claims[c].qty_start < e && s < res->claims[c].qty_end;
+        if (!covered)
+            out[k++] = (cp_mention){s, e, ms[i]};
+    }
+    return k;
+}
+
+static void add_mention(json_t *found, const doc *d, const cp_mention *cm) {
+    static const char *const type[] = {[NUM_MENTION_CURRENCY] = "currency",
+                                       [NUM_MENTION_DIMENSION] = "dimension",
+                                       [NUM_MENTION_TEMPERATURE] = "temperature",
+                                       [NUM_MENTION_PERCENT] = "percentage",
+                                       [NUM_MENTION_REL_ORDINAL] = "ordinal.relative"};
+    json_t *value = NULL;
+    if (cm->m.kind == NUM_MENTION_REL_ORDINAL) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%s%+d", cm->m.relative_to, cm->m.offset);
+        value = json_string(buf);
+    }
+    add(found, d, cm->start, cm->end, type[cm->m.kind], value,
+        cm->m.kind == NUM_MENTION_TEMPERATURE ? temp_unit(cm->m.unit) : cm->m.unit);
+}
+
+static bool in_mention(const cp_mention *ms, size_t n, const lede_claim *c) {
+    for (size_t i = 0; i < n; i++)
+        if (c->num_start < ms[i].end && ms[i].start < c->num_end)
+            return true;
+    return false;
+}
+
 /* What every line of one `lede numbers` run shares. */
 typedef struct {
     lede_options opt;
@@ -329,7 +404,11 @@ static int numbers_line(const lede_ctx *ctx, json_t *in, json_t *out, size_t lin
         fprintf(stderr, "lede numbers: line %zu: out of memory\n", lineno);
         rc = 1;
     } else {
+        cp_mention ms[NUMBERS_MAX_MENTIONS];
+        size_t n_ms = mentions_of(&d, res, m, ms);
         for (size_t i = 0; i < res->n_claims; i++) {
+            if (in_mention(ms, n_ms, &res->claims[i]) && m == RM_ORDINAL)
+                continue;
             if (m == RM_RANGE && i + 1 < res->n_claims &&
                 merged_bounds(found, &d, &res->claims[i], &res->claims[i + 1])) {
                 i++;
@@ -337,6 +416,8 @@ static int numbers_line(const lede_ctx *ctx, json_t *in, json_t *out, size_t lin
             }
             map_claim(found, &d, &res->claims[i], m);
         }
+        for (size_t i = 0; i < n_ms; i++)
+            add_mention(found, &d, &ms[i]);
         free(d.cpb);
     }
     lede_result_free(res);

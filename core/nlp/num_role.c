@@ -12,7 +12,8 @@
  *   second"), before "place" or a superlative ("second-place",
  *   "third-largest", "the second most votes"; not the idiom "in the first
  *   place"), "the Nth time" for N > 1 (it
- *   says how often), or "the first ... to <verb>" (a first to do something);
+ *   says how often), "the first ... to <verb>" (a first to do something) or
+ *   an ordinal before a word of a social group ("the first black president");
  *   else it only orders ("the sixth debate", "the first time").
  * - a capitalised number word inside a sentence that is not in title case
  *   names something ("the Fight for Fifteen campaign").
@@ -36,10 +37,11 @@
 
 #include <string.h>
 
-#define ROLE_ONE_LOOKAHEAD 5  /* tokens after "one" where a compared number may stand */
-#define ROLE_TO_WINDOW 6      /* tokens between "the first" and its "to <verb>" */
-#define ROLE_ID_MIN_DIGITS 10 /* digits without separators that make an identifier */
-#define ROLE_YEAR_MIN 1900    /* attributive years: the span of modern news */
+#define ROLE_ONE_LOOKAHEAD 5    /* tokens after "one" where a compared number may stand */
+#define ROLE_TO_WINDOW 6        /* tokens between "the first" and its "to <verb>" */
+#define ROLE_ID_MIN_DIGITS 10   /* digits without separators that make an identifier */
+#define ROLE_CODE_LETTERS_MAX 2 /* capitals after "10-" in a form's name ("10-K") */
+#define ROLE_YEAR_MIN 1900      /* attributive years: the span of modern news */
 #define ROLE_YEAR_MAX 2100
 /* A sentence with a larger share of capitalised words is a title. */
 #define ROLE_TITLE_CASE_SHARE 0.5
@@ -247,6 +249,16 @@ static const char *const PLACE[] = {"place", "places", NULL};
 static const char *const SUBJECT_PRONOUNS[] = {"i",  "you",  "he",  "she",  "it",
                                                "we", "they", "who", "that", NULL};
 
+/* Words of a social group after which an ordinal marks a first ("the first
+ * female nominee", "Britain's first Muslim mayor"). */
+static const char *const MILESTONE_GROUPS[] = {
+    "female",     "woman",    "women",    "black",         "african-american",
+    "latino",     "latina",   "hispanic", "asian",         "asian-american",
+    "jewish",     "catholic", "muslim",   "mormon",        "hindu",
+    "openly",     "gay",      "lesbian",  "transgender",   "disabled",
+    "indigenous", "native",   "arab",     "arab-american", "immigrant",
+    NULL};
+
 /* "the first woman to lead", "the first to say": a "to" and a lower-case
  * word soon after an ordinal that follows a determiner. */
 static bool first_to(const role_ctx *r) {
@@ -281,6 +293,10 @@ static const char *ordinal_role(const role_ctx *r, const lede_claim *c) {
         return NULL;
     if (first_to(r))
         return NULL;
+    /* "the nation's first black president": a first of a group, a milestone */
+    if (r->i > r->sb && tok_in(t, r->i - 1, OWNERS) && nx < r->se &&
+        tok_in(t, nx, MILESTONE_GROUPS))
+        return NULL;
     return "sequence";
 }
 
@@ -313,12 +329,30 @@ static const char *name_role(const role_ctx *r) {
     return title_case(r) ? NULL : "name";
 }
 
+static const char *const ROUTE_NOUNS[] = {"freeway",  "highway",  "expressway",
+                                          "motorway", "turnpike", "interstate",
+                                          "parkway",  "tollway",  NULL};
+
 static const char *id_role(const role_ctx *r, const lede_claim *c) {
     const nlp_text *t = r->t;
     if (!is_kind(t, r->i, NLP_TOK_NUMBER) || c->unit || c->currency)
         return NULL;
     bool sep;
     if (n_digits(t, r->i, &sep) >= ROLE_ID_MIN_DIGITS && !sep)
+        return "identifier";
+    /* "a 10-K filing", "Form 1-A": digits, a hyphen and a capital letter or
+     * two, all glued, are the name of a form or a model */
+    if (r->i + 2 < r->se && is_kind(t, r->i + 1, NLP_TOK_DASH) && glued(t, r->i + 1) &&
+        is_kind(t, r->i + 2, NLP_TOK_WORD) && glued(t, r->i + 2) &&
+        t->toks[r->i + 2].end - t->toks[r->i + 2].start <= ROLE_CODE_LETTERS_MAX &&
+        (t->toks[r->i + 2].flags & NLP_TF_CAP) &&
+        (t->toks[r->i + 2].end - t->toks[r->i + 2].start == 1 ||
+         (t->toks[r->i + 2].flags & NLP_TF_ALLCAPS)))
+        return "identifier";
+    /* "the 405 freeway": a number between "the" and a noun of a road names
+     * the road (not "the 30 bus drivers": buses and lines head compounds) */
+    if (r->i > r->sb && tok_eq(t, r->i - 1, "the") && r->i + 1 < r->se &&
+        tok_in(t, r->i + 1, ROUTE_NOUNS))
         return "identifier";
     /* "2016-06-28": the number after "YYYY-" */
     if (r->i >= 2 && glued(t, r->i) && is_kind(t, r->i - 1, NLP_TOK_DASH) &&
@@ -522,14 +556,15 @@ static bool attributive_name(const role_ctx *r, const lede_claim *c) {
 
 /* ---------------------------------------------------------------- calibres, tallies */
 
-/* "a .45 caliber pistol", "a 12-gauge shotgun", "a 9mm handgun": the size
+/* "a .45 caliber pistol", "a .22 rifle", "a 12-gauge shotgun", "a 9mm handgun": the size
  * of a gun or its rounds names a type of weapon. */
 static const char *const CALIBRE_WORDS[] = {"caliber", "calibre", "gauge", "cal", NULL};
 static const char *const FIREARMS[] = {
-    "pistol",        "pistols",   "handgun",    "handguns", "rifle",  "rifles",
-    "gun",           "guns",      "round",      "rounds",   "bullet", "bullets",
-    "ammunition",    "shell",     "shells",     "weapon",   "luger",  "semi-automatic",
-    "semiautomatic", "cartridge", "cartridges", NULL};
+    "pistol",        "pistols",   "handgun",    "handguns", "rifle",     "rifles",
+    "gun",           "guns",      "round",      "rounds",   "bullet",    "bullets",
+    "ammunition",    "shell",     "shells",     "weapon",   "luger",     "semi-automatic",
+    "semiautomatic", "cartridge", "cartridges", "revolver", "revolvers", "carbine",
+    "magnum",        "shotgun",   "shotguns",   "firearm",  "firearms",  NULL};
 
 static bool calibre(const role_ctx *r, const lede_claim *c) {
     const nlp_text *t = r->t;
@@ -539,6 +574,11 @@ static bool calibre(const role_ctx *r, const lede_claim *c) {
     if (nx >= r->se)
         return false;
     if (c->kind == LEDE_CLAIM_COUNT && tok_in(t, nx, CALIBRE_WORDS))
+        return true;
+    /* ".22 rifle", ".357 rounds": a calibre written in inches, with its dot */
+    size_t after_num = token_from(t, c->num_end);
+    if (c->kind == LEDE_CLAIM_COUNT && t->text[t->toks[r->i].start] == '.' &&
+        after_num < r->se && tok_in(t, after_num, FIREARMS))
         return true;
     return c->kind == LEDE_CLAIM_MEASURE && c->unit && strcmp(c->unit, "mm") == 0 &&
            tok_in(t, nx, FIREARMS);
@@ -589,6 +629,13 @@ static const role_idiom IDIOMS[] = {
     {"two", 0, "two birds with one stone"},
     {"one", 3, "two birds with one stone"},
     {"one", 0, "one in a million"},
+    {"a", 3, "one in a million"}, /* "a million" is read as one numeral */
+    {"million", 3, "one in a million"},
+    {"a", 1, "thanks a million"},
+    {"one", 1, "at one point"},
+    {"two", 1, "the two of them"},
+    {"two", 1, "the two of us"},
+    {"two", 1, "the two of you"},
     {"dozen", 3, "a dime a dozen"},
     {"second", 0, "second to none"},
     {"second", 0, "second nature"},
@@ -636,20 +683,53 @@ static bool idiom_matches(const role_ctx *r, const role_idiom *id) {
     return true;
 }
 
+/* Words after "one day" that make it a span of one day ("one day later",
+ * "one day of talks"), not the indefinite "some day". */
+static const char *const DAY_SPAN_AFTER[] = {"later", "earlier", "after", "before", "of",
+                                             "ago",   "in",      "from",  "to",     "per",
+                                             "a",     "each",    "only",  NULL};
+static const char *const CLAUSE_JOINS[] = {"and",  "but",  "then", "so", "until",
+                                           "till", "when", "that", "if", NULL};
+
+/* "One day, he left", "and one day they will meet": "one day" opening a
+ * clause, with no span word after it, is "some day". */
+static bool one_day(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    if (!tok_eq(t, r->i, "one") || r->i + 1 >= r->se || !tok_eq(t, r->i + 1, "day"))
+        return false;
+    bool opens =
+        r->i == r->sb || phrase_break(t, r->i - 1) || tok_in(t, r->i - 1, CLAUSE_JOINS);
+    size_t nx = r->i + 2;
+    return opens && (nx >= r->se || !tok_in(t, nx, DAY_SPAN_AFTER));
+}
+
+static const char *const COME_FORMS[] = {"come", "comes", "came", "coming", NULL};
+static const char *const WHOLE_DETS[] = {"the", "a",   "an",   "his", "her", "their",
+                                         "its", "our", "your", "my",  NULL};
+
+/* "came second to the well-being of ...": "come second to" something (not
+ * someone named) ranks a concern below another, no place in a race. */
+static bool second_to(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    return tok_eq(t, r->i, "second") && r->i > r->sb && tok_in(t, r->i - 1, COME_FORMS) &&
+           r->i + 2 < r->se && tok_eq(t, r->i + 1, "to") &&
+           tok_in(t, r->i + 2, WHOLE_DETS);
+}
+
 static bool idiom(const role_ctx *r) {
     for (size_t j = 0; j < sizeof IDIOMS / sizeof IDIOMS[0]; j++)
         if (idiom_matches(r, &IDIOMS[j]))
             return true;
-    return false;
+    return one_day(r) || second_to(r);
 }
 
 /* A spelled number inside a compound adjective that counts nothing:
- * "one-on-one", "one-off", "one-of-a-kind", "second-guessing", "one-sided",
- * "a one-time payment" (former), "zero-sum". Compounds with a noun that is
+ * "one-on-one", "one-off", "one-of-a-kind", "one-in-a-million", "second-guessing",
+ * "one-sided", "a one-time payment" (former), "zero-sum". Compounds with a noun that is
  * counted ("a three-judge panel", "a two-time champion") stay claims. */
-static const char *const COMPOUND_PARTS[] = {"on",     "off",   "of",   "by",   "up",
-                                             "sum",    "size",  "hand", "rate", "class",
-                                             "string", "trick", NULL};
+static const char *const COMPOUND_PARTS[] = {"on",    "off",    "of",    "by",   "up",
+                                             "in",    "sum",    "size",  "hand", "rate",
+                                             "class", "string", "trick", NULL};
 
 static bool seg_in(const char *s, size_t n, const char *const *list) {
     for (size_t j = 0; list[j]; j++)

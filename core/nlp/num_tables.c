@@ -183,7 +183,8 @@ static const char *const IDWORDS[] = {
     "playstation", "xbox", "covid", "tier", "terminal", "district", "ward", "precinct",
     "vol.", "fig.", "figure", "table", "appendix", "paragraph", "clause", "amendment",
     "boeing", "airbus", "unit", "suite", "apartment", "apt.", "box", "pier", "block",
-    "scp", "code", "id", "line", "lane", "class",
+    "scp", "code", "id", "line", "lane", "class", "title", "form", "footnote", "hwy.",
+    "h.r.", "freeway",
     /* stock indices named by a number */
     "s&p", "ftse", "nikkei", "dax", "cac", "stoxx", "nasdaq", "russell", "asx", NULL};
 static const char *const STOPWORDS[] = {

@@ -14,6 +14,12 @@
  * into a claim. Everything is linear in the number of tokens: each parse
  * looks ahead a bounded number of items. All memory comes from the job arena.
  *
+ * The stages live in their own files: the numeral grammar in num_numeral.c
+ * (items and helpers shared through num_int.h), what is not a claim in
+ * num_role.c, hedges in num_hedge.c, subjects in num_subject.c (after the
+ * counted-noun reading here), claimants in num_claim.c, and the units and
+ * currencies as data in units.c and num_tables.c.
+ *
  * Conventions worth knowing (see also tests/unit/test_numbers.c):
  * - "1.2m" after a currency is 1.2 million; a bare glued "m" is metres unless
  *   the number has decimals and a plural noun follows ("1.2m people").
@@ -28,112 +34,26 @@
 #include "num_claim.h"
 #include "num_hedge.h"
 #include "num_role.h"
+#include "num_subject.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../utf8.h"
+#include "num_int.h"
 #include "num_tables.h"
 
 /* Lookahead bounds, so a parse never runs away on odd text. */
-#define NUM_MAX_WORDS 24       /* items in one numeral */
-#define NUM_SPACE_GROUPS_MAX 4 /* "1 414 021 100": groups after the first */
-#define NUM_NOUN_LOOKAHEAD 3   /* items between a number and its counted noun */
-#define NUM_CHANGE_LOOKBACK 3  /* items between a change verb and its number */
-#define NUM_LEX_KEY_MAX 47     /* longest word looked up */
-#define NUM_ADDR_WORDS_MAX 3   /* capitalised words between a house number and "Street" */
-#define NUM_YEAR_MIN 1500      /* plain four-digit numbers in this span can be years */
+#define NUM_NOUN_LOOKAHEAD 3  /* items between a number and its counted noun */
+#define NUM_CHANGE_LOOKBACK 3 /* items between a change verb and its number */
+#define NUM_LEX_KEY_MAX 47    /* longest word looked up */
+#define NUM_ADDR_WORDS_MAX 3  /* capitalised words between a house number and "Street" */
+#define NUM_YEAR_MIN 1500     /* plain four-digit numbers in this span can be years */
 #define NUM_YEAR_MAX 2100
 #define NUM_DAY_MAX 31 /* a number next to a month is a day up to this */
 #define NUM_INCHES_PER_FOOT 12.0
 #define NUM_CENTS_PER_UNIT 100.0
-
-/* ---------------------------------------------------------------- items */
-
-enum {
-    IF_GLUED = 1u << 0,   /* no whitespace before */
-    IF_LINE = 1u << 1,    /* first on its line or paragraph */
-    IF_IDCODE = 1u << 2,  /* a piece of a code word: F-16, COVID-19 */
-    IF_NOISE = 1u << 3,   /* inside a date, time, phone number, URL, ... */
-    IF_CAP = 1u << 4,     /* capitalised word */
-    IF_ORDINAL = 1u << 5, /* 21st */
-    IF_SENT0 = 1u << 6,   /* first item of its sentence */
-    IF_USED = 1u << 7,    /* already part of a claim */
-};
-
-typedef struct {
-    uint32_t b0, b1, c0, c1; /* bytes and code points */
-    uint8_t kind;            /* nlp_tok_kind */
-    uint8_t flags;           /* IF_* */
-    uint32_t sent;
-    const num_lex_entry *lex;
-} item;
-
-typedef struct {
-    lede_job *job;
-    const char *text;
-    item *it;
-    size_t n;
-    lede_claim *claims;
-    size_t n_claims, cap_claims;
-    const char **sent_text; /* cached sentence strings */
-    /* Context words of the current sentence, one bit per num_lex_table,
-     * found once per sentence so every lookup is O(1). */
-    uint32_t cues;
-} nctx;
-
-static inline size_t ilen(const nctx *x, size_t k) { return x->it[k].b1 - x->it[k].b0; }
-static inline const char *itext(const nctx *x, size_t k) { return x->text + x->it[k].b0; }
-
-static bool ieq(const nctx *x, size_t k, const char *s) {
-    size_t n = strlen(s);
-    if (ilen(x, k) != n)
-        return false;
-    const char *t = itext(x, k);
-    for (size_t i = 0; i < n; i++) {
-        char c = t[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (c != s[i])
-            return false;
-    }
-    return true;
-}
-
-static bool is_char(const nctx *x, size_t k, char c) {
-    return ilen(x, k) == 1 && itext(x, k)[0] == c;
-}
-
-static bool is_hyphen(const nctx *x, size_t k) {
-    return x->it[k].kind == NLP_TOK_DASH && ilen(x, k) == 1 && itext(x, k)[0] == '-';
-}
-
-static bool is_dash(const nctx *x, size_t k) { return x->it[k].kind == NLP_TOK_DASH; }
-
-static bool glued(const nctx *x, size_t k) { return (x->it[k].flags & IF_GLUED) != 0; }
-
-/* The first lexicon reference of a table on item k, or NULL. */
-static const num_lex_ref *lex_ref(const nctx *x, size_t k, uint8_t table) {
-    const num_lex_entry *e = x->it[k].lex;
-    if (!e)
-        return NULL;
-    for (size_t i = 0; i < e->n_refs; i++)
-        if (e->refs[i].table == table)
-            return &e->refs[i];
-    return NULL;
-}
-
-static bool in_list(const nctx *x, size_t k, uint8_t table) {
-    return lex_ref(x, k, table) != NULL;
-}
-
-static const num_word *numword(const nctx *x, size_t k) {
-    if (x->it[k].kind != NLP_TOK_WORD)
-        return NULL;
-    const num_lex_ref *r = lex_ref(x, k, LX_NUMWORD);
-    return r ? &NUM_WORDS[r->index] : NULL;
-}
 
 static void lookup(nctx *x, size_t k) {
     item *t = &x->it[k];
@@ -263,8 +183,8 @@ static size_t match_phrase(const nctx *x, size_t k, size_t end, const char *phra
 
 /* Longest phrase of a table starting at k whose flags include `need` and none
  * of `reject`; returns items used and the lexicon index in *idx. */
-static size_t best_phrase(const nctx *x, size_t k, size_t end, uint8_t table,
-                          unsigned need, unsigned reject, uint16_t *idx) {
+size_t numbers_best_phrase(const nctx *x, size_t k, size_t end, uint8_t table,
+                           unsigned need, unsigned reject, uint16_t *idx) {
     const num_lex_entry *e = x->it[k].lex;
     if (!e)
         return 0;
@@ -289,744 +209,6 @@ static size_t best_phrase(const nctx *x, size_t k, size_t end, uint8_t table,
     return best;
 }
 
-/* ---------------------------------------------------------------- numerals */
-
-typedef struct {
-    double v;
-    size_t b, e;    /* items [b, e) */
-    bool words;     /* written with number words */
-    bool ordinal;   /* "fourth", "21st" */
-    bool fraction;  /* "a third", "3/4" */
-    bool plain_int; /* digits only, no separators or decimals */
-    bool decimal;   /* digits with a decimal part */
-    double scale;   /* the last scale word or suffix applied (1 if none) */
-    bool m_suffix;  /* ended with a glued "m" read as million (to confirm) */
-    size_t ndigits; /* digits of a plain integer */
-} numeral;
-
-/* Value of a digit token: "100,000" "3.5" ".08" "12,34,567"; false for
- * versions and dates ("1.2.3"). */
-static bool digits_value(const nctx *x, size_t k, double *v, bool *plain, bool *decimal,
-                         size_t *ndig) {
-    char buf[64];
-    size_t n = 0, dots = 0, commas = 0;
-    const char *t = itext(x, k);
-    size_t len = ilen(x, k);
-    if (x->it[k].flags & IF_ORDINAL)
-        len -= 2;
-    for (size_t i = 0; i < len && n + 1 < sizeof buf; i++) {
-        char c = t[i];
-        if (c == ',') {
-            commas++;
-            continue;
-        }
-        if (c == '.')
-            dots++;
-        buf[n++] = c;
-    }
-    buf[n] = 0;
-    if (dots > 1 || n == 0)
-        return false;
-    *v = strtod(buf, NULL);
-    *plain = dots == 0 && commas == 0;
-    *decimal = dots == 1;
-    *ndig = n;
-    return true;
-}
-
-/* Exactly one space (or no-break / thin space) between item k-1 and k. */
-static bool single_space_before(const nctx *x, size_t k) {
-    const char *g = x->text + x->it[k - 1].b1;
-    size_t n = x->it[k].b0 - x->it[k - 1].b1;
-    return (n == 1 && g[0] == ' ') || (n == 2 && memcmp(g, "\xC2\xA0", 2) == 0) ||
-           (n == 3 &&
-            (memcmp(g, "\xE2\x80\xAF", 3) == 0 || memcmp(g, "\xE2\x80\x89", 3) == 0));
-}
-
-/* Value of a vulgar fraction character. */
-static double frac_char_value(const nctx *x, size_t k) {
-    uint32_t cp;
-    utf8_decode(itext(x, k), ilen(x, k), &cp);
-    static const struct {
-        uint32_t cp;
-        double v;
-    } fr[] = {{0xBC, 0.25},      {0xBD, 0.5},       {0xBE, 0.75},      {0x2150, 1.0 / 7},
-              {0x2151, 1.0 / 9}, {0x2152, 0.1},     {0x2153, 1.0 / 3}, {0x2154, 2.0 / 3},
-              {0x2155, 0.2},     {0x2156, 0.4},     {0x2157, 0.6},     {0x2158, 0.8},
-              {0x2159, 1.0 / 6}, {0x215A, 5.0 / 6}, {0x215B, 0.125},   {0x215C, 0.375},
-              {0x215D, 0.625},   {0x215E, 0.875}};
-    for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++)
-        if (fr[i].cp == cp)
-            return fr[i].v;
-    return 0;
-}
-
-static bool is_num(const nctx *x, size_t k, size_t end) {
-    return k < end && x->it[k].kind == NLP_TOK_NUMBER && !(x->it[k].flags & IF_IDCODE);
-}
-
-/* A plain integer token's value, or -1. */
-static double int_value(const nctx *x, size_t k, size_t end) {
-    if (!is_num(x, k, end) || (x->it[k].flags & IF_ORDINAL))
-        return -1;
-    double v;
-    bool plain, dec;
-    size_t nd;
-    if (!digits_value(x, k, &v, &plain, &dec, &nd) || dec)
-        return -1;
-    return v;
-}
-
-/* Denominators a fraction may have: 2 (half) and ordinals from 3 up, not
- * "second", which is far more often the unit of time. */
-static bool is_denominator(const num_word *w) {
-    if (!w)
-        return false;
-    if (w->cls == NW_ORD)
-        return w->value > 2;
-    return w->cls == NW_ORD_TENS || w->cls == NW_ORD_SCALE || w->cls == NW_FRAC_HALF;
-}
-
-/* An ordinal phrase used as denominator at k: "fifth", "twenty-first",
- * "one hundred and fifth", "hundredths". Returns items used, value, plural. */
-static size_t parse_denominator(const nctx *x, size_t k, size_t end, double *den,
-                                bool *plural) {
-    double cur = 0;
-    size_t i = k;
-    int last = 0;
-    for (size_t steps = 0; i < end && steps < NUM_MAX_WORDS; steps++) {
-        const num_word *w = numword(x, i);
-        if (!w) {
-            if ((is_hyphen(x, i) || ieq(x, i, "and")) && last && i + 1 < end &&
-                numword(x, i + 1)) {
-                i++;
-                continue;
-            }
-            return 0;
-        }
-        if (w->cls == NW_UNIT || w->cls == NW_TEEN) {
-            if (last == NW_UNIT || last == NW_TEEN)
-                return 0;
-            cur += w->value;
-        } else if (w->cls == NW_TENS) {
-            if (last && last != NW_HUNDRED && last != NW_SCALE)
-                return 0;
-            cur += w->value;
-        } else if (w->cls == NW_HUNDRED) {
-            cur = (cur ? cur : 1) * w->value;
-        } else if (is_denominator(w) || (w->cls == NW_ORD && last == NW_TENS)) {
-            if (w->cls == NW_ORD_SCALE || w->cls == NW_FRAC_HALF)
-                *den = w->cls == NW_ORD_SCALE ? (cur ? cur : 1) * w->value : w->value;
-            else
-                *den = cur + w->value;
-            *plural = w->plural;
-            return i + 1 - k;
-        } else {
-            return 0;
-        }
-        last = w->cls;
-        i++;
-    }
-    return 0;
-}
-
-/* Glued suffixes on a digit numeral: exponent, power, multiplier, fraction. */
-static void digit_suffixes(const nctx *x, size_t end, numeral *n, bool currency_before) {
-    size_t k = n->e;
-    if (k >= end || !glued(x, k))
-        return;
-    /* 1e10, 1.2E-3 */
-    if (x->it[k].kind == NLP_TOK_WORD &&
-        (itext(x, k)[0] == 'e' || itext(x, k)[0] == 'E')) {
-        const char *t = itext(x, k);
-        size_t len = ilen(x, k);
-        bool digits = len > 1;
-        for (size_t i = 1; i < len; i++)
-            if (t[i] < '0' || t[i] > '9')
-                digits = false;
-        if (digits) {
-            n->v *= pow(10, strtod(t + 1, NULL));
-            n->e = k + 1;
-            n->plain_int = false;
-            return;
-        }
-        if (len == 1 && k + 2 < end && glued(x, k + 1) && glued(x, k + 2) &&
-            is_num(x, k + 2, end) && (is_hyphen(x, k + 1) || is_char(x, k + 1, '+'))) {
-            double ex = strtod(itext(x, k + 2), NULL);
-            n->v *= pow(10, is_hyphen(x, k + 1) ? -ex : ex);
-            n->e = k + 3;
-            n->plain_int = false;
-            return;
-        }
-    }
-    /* 1.1^23, -2.5^-1, 6.23x10^-4 */
-    size_t caret = k;
-    bool times_ten = false;
-    if (x->it[k].kind == NLP_TOK_WORD && ieq(x, k, "x10") && k + 1 < end &&
-        is_char(x, k + 1, '^')) {
-        caret = k + 1;
-        times_ten = true;
-    }
-    if (caret < end && is_char(x, caret, '^') && glued(x, caret)) {
-        size_t j = caret + 1;
-        int neg = 0;
-        while (j < end && glued(x, j) &&
-               (is_hyphen(x, j) || is_char(x, j, '+') || ieq(x, j, "--"))) {
-            if (is_dash(x, j))
-                neg ^= (int)(ilen(x, j) & 1);
-            j++;
-        }
-        if (is_num(x, j, end) && glued(x, j)) {
-            double ex = strtod(itext(x, j), NULL);
-            if (neg)
-                ex = -ex;
-            n->v = times_ten ? n->v * pow(10, ex) : pow(n->v, ex);
-            n->e = j + 1;
-            n->plain_int = false;
-            return;
-        }
-    }
-    /* 10k, 1.5bn, 2mil; "m" is million only after a currency here and is
-     * confirmed or undone by the caller otherwise. */
-    if (x->it[k].kind == NLP_TOK_WORD) {
-        if (ieq(x, k, "m") && itext(x, k)[0] == 'm') {
-            if (currency_before) {
-                n->v *= 1e6;
-                n->scale = 1e6;
-                n->e = k + 1;
-                n->plain_int = false;
-            } else {
-                n->m_suffix = true;
-            }
-            return;
-        }
-        uint16_t idx;
-        size_t m = best_phrase(x, k, k + 1, LX_SCALE_SUFFIX, 0, NUM_SPACED, &idx);
-        if (m) {
-            n->v *= NUM_SCALES[idx].factor;
-            n->scale = NUM_SCALES[idx].factor;
-            n->e = k + 1;
-            n->plain_int = false;
-        }
-        return;
-    }
-    /* 2½ */
-    if (x->it[k].kind == NLP_TOK_NUMBER && frac_char_value(x, k) > 0) {
-        n->v += frac_char_value(x, k);
-        n->e = k + 1;
-        n->plain_int = false;
-    }
-}
-
-/* A digit fraction a/b at k (all glued): denominators a reader would write as
- * a fraction; "9/11" or "24/7" are not. */
-static bool slash_fraction(const nctx *x, size_t k, size_t end, double *v) {
-    if (k + 2 >= end || !is_char(x, k + 1, '/') || !glued(x, k + 1) || !glued(x, k + 2))
-        return false;
-    double a = int_value(x, k, end), b = int_value(x, k + 2, end);
-    if (a < 0 || b <= 0)
-        return false;
-    if (k + 3 < end && glued(x, k + 3) &&
-        (is_char(x, k + 3, '/') || is_num(x, k + 3, end)))
-        return false; /* 5/17/2018 */
-    static const double dens[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100};
-    bool ok = false;
-    for (size_t i = 0; i < sizeof dens / sizeof dens[0]; i++)
-        ok |= b == dens[i];
-    if (!ok || a >= b * 4)
-        return false;
-    *v = a / b;
-    return true;
-}
-
-/* After "a", an ordinal word is an ordinal, not a fraction, when a word that
- * could be its noun or an adjective follows: "a third buyer", "a fifth
- * straight win", but "a third of voters", "cut by a third", "a third more". */
-static bool ordinal_before_noun(const nctx *x, size_t k, size_t end, const num_word *w) {
-    if (w->cls != NW_ORD && w->cls != NW_ORD_TENS && w->cls != NW_ORD_SCALE)
-        return false;
-    size_t n = k + 1;
-    if (n >= end || x->it[n].kind != NLP_TOK_WORD || glued(x, n))
-        return false;
-    return !in_list(x, n, LX_STOPWORD) && !numword(x, n) && !in_list(x, n, LX_UNIT) &&
-           !in_list(x, n, LX_SCALE_SUFFIX) && !in_list(x, n, LX_CURRENCY) &&
-           !in_list(x, n, LX_QUALIFIER);
-}
-
-/* A hyphen glued on both sides at k: "five-and-a-half". */
-static bool inner_hyphen(const nctx *x, size_t k, size_t end) {
-    return k + 1 < end && is_hyphen(x, k) && glued(x, k) && glued(x, k + 1);
-}
-
-/*
- * Parses a numeral at k: digits, words, or both ("2.3 billion", "4 thousand 3
- * hundred and 21", "one and a half", "two thirds", "twenty-first").
- */
-static bool parse_numeral(const nctx *x, size_t k, size_t end, bool currency_before,
-                          numeral *out) {
-    memset(out, 0, sizeof *out);
-    out->b = k;
-    out->scale = 1;
-    if (k >= end)
-        return false;
-    size_t i = k;
-    double total = 0, cur = 0, last_scale = 1;
-    int last = 0; /* num_word_class of the last word, or -1 for digits, -2 "and" */
-    bool have = false;
-    double and_base = -1, and_scale = 1;
-    size_t and_pos = 0;
-    double cur_before_tens = 0; /* cur before the last tens word */
-    bool tens_first = false;
-    /* the last complete reading */
-    double good_v = 0;
-    size_t good_e = k;
-
-    if (is_num(x, i, end)) {
-        if (x->it[i].flags & IF_ORDINAL) {
-            double v;
-            bool p, d;
-            size_t nd;
-            if (!digits_value(x, i, &v, &p, &d, &nd))
-                return false;
-            out->v = v;
-            out->e = i + 1;
-            out->ordinal = true;
-            return true;
-        }
-        double fv = frac_char_value(x, i);
-        if (fv > 0) {
-            out->v = fv;
-            out->e = i + 1;
-            out->fraction = true;
-            return true;
-        }
-        double v;
-        bool plain, dec;
-        size_t nd;
-        if (!digits_value(x, i, &v, &plain, &dec, &nd))
-            return false;
-        out->plain_int = plain;
-        out->decimal = dec;
-        out->ndigits = plain ? nd : 0;
-        size_t e = i + 1;
-        /* "5,00": a decimal comma with two digits, not a list */
-        bool in_list_of_numbers = i > 0 && glued(x, i) && is_char(x, i - 1, ',');
-        if (plain && nd <= 3 && !in_list_of_numbers && e + 1 < end &&
-            is_char(x, e, ',') && glued(x, e) && is_num(x, e + 1, end) &&
-            glued(x, e + 1) && ilen(x, e + 1) == 2 && int_value(x, e + 1, end) >= 0 &&
-            !(e + 2 < end && is_char(x, e + 2, ',') && glued(x, e + 2))) {
-            v += int_value(x, e + 1, end) / 100.0;
-            e += 2;
-            out->plain_int = false;
-            out->decimal = true;
-        }
-        /* "1 234 567": thin-space or space groups of three */
-        if (plain && nd <= 3 && out->plain_int) {
-            size_t g = e;
-            double gv = v;
-            while (g - e <= NUM_SPACE_GROUPS_MAX && is_num(x, g, end) && !glued(x, g) &&
-                   ilen(x, g) == 3 && int_value(x, g, end) >= 0 &&
-                   single_space_before(x, g)) {
-                gv = gv * 1000 + int_value(x, g, end);
-                g++;
-            }
-            /* more groups than any amount has is a table of numbers */
-            if (g > e && g - e <= NUM_SPACE_GROUPS_MAX) {
-                v = gv;
-                e = g;
-                out->plain_int = false;
-            }
-        }
-        out->v = v;
-        out->e = e;
-        double fr;
-        if (slash_fraction(x, i, end, &fr)) {
-            out->v = fr;
-            out->e = i + 3;
-            out->fraction = true;
-            out->plain_int = false;
-            return true;
-        }
-        digit_suffixes(x, end, out, currency_before);
-        if (out->e != e || out->m_suffix)
-            return true;
-        /* "1-1/2": a whole number and a fraction joined by a hyphen */
-        if (plain && inner_hyphen(x, e, end) && slash_fraction(x, e + 1, end, &fr) &&
-            fr < 1) {
-            out->v = v + fr;
-            out->e = e + 4;
-            out->plain_int = false;
-            out->fraction = true;
-            return true;
-        }
-        /* "10 1/2", "2  1/4" */
-        if (plain && e < end && !glued(x, e) && slash_fraction(x, e, end, &fr) &&
-            fr < 1) {
-            out->v = v + fr;
-            out->e = e + 3;
-            out->plain_int = false;
-            out->fraction = true;
-            return true;
-        }
-        cur = v;
-        last = -1;
-        have = true;
-        good_v = v;
-        good_e = e;
-        i = e;
-        if (dec || !plain) {
-            /* only a scale word can follow a decimal: "2.3 billion" */
-            const num_word *w = i < end ? numword(x, i) : NULL;
-            if (!w || (w->cls != NW_SCALE && w->cls != NW_HUNDRED)) {
-                uint16_t idx;
-                if (i < end && !glued(x, i) &&
-                    best_phrase(x, i, i + 1, LX_SCALE_SUFFIX, 0, NUM_GLUED, &idx)) {
-                    out->v = v * NUM_SCALES[idx].factor;
-                    out->scale = NUM_SCALES[idx].factor;
-                    out->e = i + 1;
-                    out->plain_int = false;
-                }
-                return true;
-            }
-        } else if (i < end && !glued(x, i)) {
-            uint16_t idx;
-            if (best_phrase(x, i, i + 1, LX_SCALE_SUFFIX, 0, NUM_GLUED, &idx)) {
-                out->v = v * NUM_SCALES[idx].factor;
-                out->scale = NUM_SCALES[idx].factor;
-                out->e = i + 1;
-                out->plain_int = false;
-                return true;
-            }
-        }
-    } else {
-        /* "a" before a hundred, a scale or a fraction word; "half"/"quarter"
-         * before a scale */
-        const num_word *w0 = numword(x, i);
-        bool article = ieq(x, i, "a") || ieq(x, i, "an");
-        if (article) {
-            const num_word *w1 = i + 1 < end ? numword(x, i + 1) : NULL;
-            if (!w1 || !(w1->cls == NW_HUNDRED || w1->cls == NW_SCALE ||
-                         (is_denominator(w1) && !w1->plural)))
-                return false;
-            if (ordinal_before_noun(x, i + 1, end, w1)) {
-                /* "a third buyer", "a fifth straight win" */
-                out->b = i + 1;
-                out->v = w1->value;
-                out->e = i + 2;
-                out->words = true;
-                out->ordinal = true;
-                return true;
-            }
-            if (w1->cls == NW_FRAC_HALF && w1->value == 4 && i + 2 < end) {
-                /* "a quarter million" */
-                const num_word *w2 = numword(x, i + 2);
-                if (w2 && w2->cls == NW_SCALE) {
-                    out->v = 0.25 * w2->value;
-                    out->e = i + 3;
-                    out->words = true;
-                    out->scale = w2->value;
-                    return true;
-                }
-            }
-            cur = 1;
-            last = NW_UNIT;
-            have = true;
-            i++;
-        } else if (w0 && w0->cls == NW_FRAC_HALF && !w0->plural && i + 1 < end) {
-            const num_word *w1 = numword(x, i + 1);
-            if (w1 && w1->cls == NW_SCALE && w1->value >= 1e3) {
-                out->v = w1->value / w0->value;
-                out->e = i + 2;
-                out->words = true;
-                out->scale = w1->value;
-                return true;
-            }
-            return false;
-        } else if (!w0) {
-            return false;
-        }
-    }
-
-    /* The word loop. */
-    for (size_t steps = 0; i < end && steps < NUM_MAX_WORDS; steps++) {
-        const num_word *w = numword(x, i);
-        if (!w) {
-            if ((is_hyphen(x, i) || (is_dash(x, i) && ilen(x, i) == 1)) &&
-                (last == NW_TENS || last == NW_HUNDRED) && i + 1 < end) {
-                const num_word *nx = numword(x, i + 1);
-                if (nx &&
-                    (nx->cls == NW_UNIT || nx->cls == NW_ORD || is_denominator(nx))) {
-                    i++;
-                    continue;
-                }
-            }
-            if (is_dash(x, i) && ilen(x, i) == 1 && last == NW_UNIT && i + 1 < end) {
-                /* "five - eighths" */
-                const num_word *nx = numword(x, i + 1);
-                if (nx && is_denominator(nx) && nx->plural) {
-                    i++;
-                    continue;
-                }
-            }
-            if (inner_hyphen(x, i, end) && have && ieq(x, i + 1, "and")) {
-                i++; /* "five-and-a-half" */
-                continue;
-            }
-            if (ieq(x, i, "and") && have && i + 1 < end) {
-                /* a fraction after "and": "one and a half", "3 million and a
-                 * quarter", "two and fifty-four hundredths" */
-                and_base = total + cur;
-                and_scale = last == NW_SCALE ? last_scale : 1;
-                and_pos = i;
-                if (last == NW_HUNDRED || last == NW_SCALE) {
-                    double nv = int_value(x, i + 1, end);
-                    const num_word *nw = numword(x, i + 1);
-                    if ((nw && (nw->cls == NW_UNIT || nw->cls == NW_TEEN ||
-                                nw->cls == NW_TENS || nw->cls == NW_HUNDRED)) ||
-                        (nv > 0 && nv < (last == NW_HUNDRED ? 100 : last_scale))) {
-                        last = -2;
-                        i++;
-                        continue;
-                    }
-                }
-                /* the fraction part must follow */
-                size_t j = i + 1;
-                double num = 0;
-                if (inner_hyphen(x, j, end))
-                    j++;
-                const num_word *a = numword(x, j);
-                if (ieq(x, j, "a") || ieq(x, j, "an")) {
-                    num = 1, j++;
-                    if (inner_hyphen(x, j, end))
-                        j++;
-                } else if (a && (a->cls == NW_UNIT || a->cls == NW_TEEN ||
-                                 a->cls == NW_TENS)) {
-                    num = a->value;
-                    j++;
-                    if (a->cls == NW_TENS && j + 1 < end && is_hyphen(x, j) &&
-                        numword(x, j + 1) && numword(x, j + 1)->cls == NW_UNIT) {
-                        num += numword(x, j + 1)->value;
-                        j += 2;
-                    }
-                }
-                double den;
-                bool pl;
-                size_t dn =
-                    num > 0 && j < end ? parse_denominator(x, j, end, &den, &pl) : 0;
-                if (dn && den > 0) {
-                    double f = num / den;
-                    size_t fe = j + dn;
-                    const num_word *sc = fe < end ? numword(x, fe) : NULL;
-                    if (sc && sc->cls == NW_SCALE && and_scale == 1) {
-                        /* "two and a half million": the scale takes it all */
-                        out->v = (and_base + f) * sc->value;
-                        out->e = fe + 1;
-                        out->words = true;
-                        out->fraction = true;
-                        out->scale = sc->value;
-                        return true;
-                    } else if (sc && sc->cls == NW_SCALE) {
-                        f *= sc->value; /* "one billion and three quarters million" */
-                        fe++;
-                    } else {
-                        f *= and_scale;
-                    }
-                    out->v = and_base + f;
-                    out->e = fe;
-                    out->words = true;
-                    out->fraction = true;
-                    return true;
-                }
-                break;
-            }
-            if (ieq(x, i, "point") && have && last != NW_SCALE && i + 1 < end) {
-                double frac = 0, place = 0.1;
-                size_t j = i + 1;
-                while (j < end) {
-                    const num_word *d = numword(x, j);
-                    if (d && (d->cls == NW_UNIT || d->cls == NW_ZERO)) {
-                        frac += d->value * place;
-                        place /= 10;
-                        j++;
-                    } else if (is_num(x, j, end) && int_value(x, j, end) >= 0) {
-                        const char *t = itext(x, j);
-                        for (size_t q = 0; q < ilen(x, j); q++) {
-                            frac += (t[q] - '0') * place;
-                            place /= 10;
-                        }
-                        j++;
-                    } else {
-                        break;
-                    }
-                }
-                if (j > i + 1) {
-                    out->v = total + cur + frac;
-                    out->e = j;
-                    out->words = true;
-                    out->decimal = true;
-                    return true;
-                }
-            }
-            /* digits after a scale: "4 thousand 3 hundred and 21" */
-            if (is_num(x, i, end) &&
-                (last == NW_SCALE || last == -2 || last == NW_HUNDRED)) {
-                double nv = int_value(x, i, end);
-                double lim = last == NW_HUNDRED ? 100 : last == -2 ? 1000 : last_scale;
-                if (nv > 0 && nv < lim) {
-                    const num_word *nx = i + 1 < end ? numword(x, i + 1) : NULL;
-                    cur += nv;
-                    last = -1;
-                    have = true;
-                    i++;
-                    if (!nx || (nx->cls != NW_SCALE && nx->cls != NW_HUNDRED)) {
-                        good_v = total + cur;
-                        good_e = i;
-                    }
-                    continue;
-                }
-            }
-            break;
-        }
-        bool ok = true;
-        switch (w->cls) {
-        case NW_ZERO: ok = !have; break;
-        case NW_UNIT:
-            ok = !have || last == NW_TENS || last == NW_HUNDRED || last == NW_SCALE ||
-                 last == -2;
-            break;
-        case NW_TEEN:
-            ok = !have || last == NW_HUNDRED || last == NW_SCALE || last == -2;
-            break;
-        case NW_TENS:
-            ok = !have || last == NW_HUNDRED || last == NW_SCALE || last == -2;
-            break;
-        case NW_HUNDRED:
-            ok = have &&
-                 (last == NW_UNIT || last == NW_TEEN || last == NW_TENS || last == -1);
-            if (!have && !w->plural)
-                ok = false;
-            break;
-        case NW_SCALE:
-            ok = have && last != NW_SCALE;
-            if (!have && w->value == 12)
-                ok = false;
-            break;
-        default:
-            ok = have || w->cls != NW_FRAC_HALF; /* a standalone ordinal */
-            break;
-        }
-        if (!ok) {
-            /* "one one hundred fifth", "three twenty firsts": the rest is a
-             * denominator */
-            if (have && (w->cls == NW_UNIT || w->cls == NW_TENS || w->cls == NW_TEEN)) {
-                double den;
-                bool pl;
-                size_t dn = parse_denominator(x, i, end, &den, &pl);
-                double num = total + cur;
-                if (dn && den > 0 && (pl || num == 1)) {
-                    out->v = num / den;
-                    out->e = i + dn;
-                    out->words = true;
-                    out->fraction = true;
-                    return true;
-                }
-            }
-            break;
-        }
-        if (w->cls == NW_ORD || w->cls == NW_ORD_TENS || w->cls == NW_ORD_SCALE ||
-            w->cls == NW_FRAC_HALF) {
-            if (!have) {
-                if (w->cls == NW_FRAC_HALF)
-                    break;
-                /* a standalone ordinal; "twenty-first" comes through NW_TENS */
-                out->v = w->value;
-                out->e = i + 1;
-                out->words = true;
-                out->ordinal = true;
-                return true;
-            }
-            /* after a number: a fraction ("two thirds") or a compound ordinal
-             * ("twenty-first", "two hundredth") */
-            double num = total + cur, den = w->value;
-            if (last == NW_TENS && w->cls == NW_ORD && !tens_first) {
-                /* "one hundred thirty fifths": the tens belong to the
-                 * denominator (100/35) */
-                double tens = cur - cur_before_tens;
-                den = tens + w->value;
-                num -= tens;
-            }
-            double base = and_base >= 0 ? and_base : 0;
-            num -= base;
-            bool frac_ok = is_denominator(w) && (w->plural || num == 1) && num > 0;
-            if (last == NW_TENS && w->cls == NW_ORD && tens_first && !w->plural)
-                frac_ok = false; /* "twenty-fifth" is an ordinal */
-            if (frac_ok) {
-                /* "two million and one half", "one billion and three
-                 * quarters million" */
-                double f = num / den;
-                const num_word *sc = i + 1 < end ? numword(x, i + 1) : NULL;
-                if (and_base >= 0 && sc && sc->cls == NW_SCALE && sc->value >= 1e3) {
-                    f *= sc->value;
-                    i++;
-                } else if (and_base >= 0) {
-                    f *= and_scale;
-                }
-                out->v = base + f;
-                out->e = i + 1;
-                out->words = true;
-                out->fraction = true;
-                return true;
-            }
-            if (w->plural || w->cls == NW_FRAC_HALF)
-                break;
-            if (w->cls == NW_ORD_SCALE)
-                out->v = total + (cur ? cur : 1) * w->value;
-            else
-                out->v = total + cur + w->value;
-            out->e = i + 1;
-            out->words = true;
-            out->ordinal = true;
-            return true;
-        }
-        switch (w->cls) {
-        case NW_ZERO:
-        case NW_UNIT:
-        case NW_TEEN: cur += w->value; break;
-        case NW_TENS:
-            tens_first = !have;
-            cur_before_tens = cur;
-            cur += w->value;
-            break;
-        case NW_HUNDRED: cur = (cur ? cur : 1) * 100; break;
-        case NW_SCALE:
-            if (w->value > last_scale && total > 0 && w->value >= 1e3 &&
-                last_scale >= 1e3 && cur == 0)
-                total *= w->value;
-            else
-                total += (cur ? cur : 1) * w->value;
-            cur = 0;
-            last_scale = w->value;
-            out->scale = w->value;
-            break;
-        default: break;
-        }
-        out->words = true;
-        last = w->cls;
-        have = true;
-        i++;
-        good_v = total + cur;
-        good_e = i;
-    }
-    (void)and_pos;
-    if (!have || good_e == k)
-        return false;
-    out->v = good_v;
-    out->e = good_e;
-    if (out->words)
-        out->plain_int = false;
-    return true;
-}
-
 /* ---------------------------------------------------------------- noise */
 
 static bool run_has_url(const nctx *x, size_t a, size_t b) {
@@ -1041,6 +223,13 @@ static bool run_has_url(const nctx *x, size_t a, size_t b) {
         if (x->it[k].kind == NLP_TOK_WORD && memchr(itext(x, k), '.', ilen(x, k)) &&
             itext(x, k)[ilen(x, k) - 1] != '.')
             return true; /* example.com */
+        /* a DOI, "doi:10.1038/..." (DOI Handbook: the prefix is "10." and a
+         * registrant code of four or more digits, then "/") */
+        if (ieq(x, k, "doi") && k + 1 < b && is_char(x, k + 1, ':'))
+            return true;
+        if (x->it[k].kind == NLP_TOK_NUMBER && ilen(x, k) >= 7 &&
+            memcmp(itext(x, k), "10.", 3) == 0 && k + 1 < b && is_char(x, k + 1, '/'))
+            return true;
         if (is_char(x, k, '/') && k > a && x->it[k - 1].kind == NLP_TOK_WORD &&
             k + 1 < b && x->it[k + 1].kind == NLP_TOK_WORD && ilen(x, k - 1) > 3 &&
             ilen(x, k + 1) > 3)
@@ -1078,20 +267,20 @@ static bool is_month(const nctx *x, size_t k) {
 }
 
 static bool is_day_or_year(const nctx *x, size_t k, size_t end) {
-    if (!is_num(x, k, end))
+    if (!num_numeral_is_num(x, k, end))
         return false;
-    double v = int_value(x, k, end);
+    double v = num_numeral_int(x, k, end);
     if (x->it[k].flags & IF_ORDINAL) {
         bool p, d;
         size_t nd;
-        digits_value(x, k, &v, &p, &d, &nd);
+        num_numeral_digits(x, k, &v, &p, &d, &nd);
     }
     return (v >= 1 && v <= NUM_DAY_MAX) || (v >= NUM_YEAR_MIN && v <= NUM_YEAR_MAX);
 }
 
 /* A number written with digits only ("787", not "1,500", "2.5" or "21st"). */
 static bool bare_digits(const nctx *x, size_t k, size_t end) {
-    if (!is_num(x, k, end) || (x->it[k].flags & IF_ORDINAL))
+    if (!num_numeral_is_num(x, k, end) || (x->it[k].flags & IF_ORDINAL))
         return false;
     for (size_t i = 0; i < ilen(x, k); i++)
         if (itext(x, k)[i] < '0' || itext(x, k)[i] > '9')
@@ -1223,8 +412,9 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
         if (r - k > 1 && (run_has_url(x, k, r) || run_is_phone(x, k, r)))
             mark(x, k, r);
         for (size_t q = k; q + 4 < r + 0 && q + 4 <= r - 1 + 1; q++)
-            if (is_num(x, q, end) && is_char(x, q + 1, '/') && is_num(x, q + 2, end) &&
-                is_char(x, q + 3, '/') && is_num(x, q + 4, end))
+            if (num_numeral_is_num(x, q, end) && is_char(x, q + 1, '/') &&
+                num_numeral_is_num(x, q + 2, end) && is_char(x, q + 3, '/') &&
+                num_numeral_is_num(x, q + 4, end))
                 mark(x, q, q + 5);
         k = r;
     }
@@ -1239,7 +429,7 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
         }
         /* times: 10:30, 5 p.m., 11pm */
         if (k + 2 < end && is_char(x, k + 1, ':') && glued(x, k + 1) &&
-            is_num(x, k + 2, end) && glued(x, k + 2)) {
+            num_numeral_is_num(x, k + 2, end) && glued(x, k + 2)) {
             mark(x, k, k + 3);
             continue;
         }
@@ -1284,7 +474,7 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
             continue;
         }
         /* addresses: "123 Random Street", "10 Downing St." */
-        if (int_value(x, k, end) >= 0) {
+        if (num_numeral_int(x, k, end) >= 0) {
             size_t j = k + 1, caps = 0;
             while (j < end && caps < NUM_ADDR_WORDS_MAX &&
                    x->it[j].kind == NLP_TOK_WORD && (x->it[j].flags & IF_CAP) &&
@@ -1309,8 +499,9 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
             mark(x, k - 2, k - 1);
         if (k + 1 < end && is_day_or_year(x, k + 1, end)) {
             mark(x, k + 1, k + 2);
-            if (k + 3 < end && is_char(x, k + 2, ',') && is_num(x, k + 3, end) &&
-                int_value(x, k + 3, end) >= NUM_YEAR_MIN)
+            if (k + 3 < end && is_char(x, k + 2, ',') &&
+                num_numeral_is_num(x, k + 3, end) &&
+                num_numeral_int(x, k + 3, end) >= NUM_YEAR_MIN)
                 mark(x, k + 3, k + 4);
         }
     }
@@ -1369,7 +560,7 @@ static size_t currency_prefix(const nctx *x, size_t k, size_t end,
                               const num_currency **cur, double *mult) {
     *mult = 1;
     uint16_t idx;
-    size_t m = best_phrase(x, k, end, LX_CURRENCY, NUM_PREFIX, 0, &idx);
+    size_t m = numbers_best_phrase(x, k, end, LX_CURRENCY, NUM_PREFIX, 0, &idx);
     if (m) {
         const num_currency *c = num_currency_row(idx);
         if ((c->flags & NUM_GLUED) && (k + m >= end || !glued(x, k + m)))
@@ -1410,7 +601,7 @@ static size_t currency_suffix(const nctx *x, size_t k, size_t end, size_t sent_a
     if (k >= end)
         return 0;
     uint16_t idx;
-    size_t m = best_phrase(x, k, end, LX_CURRENCY, NUM_SUFFIX, 0, &idx);
+    size_t m = numbers_best_phrase(x, k, end, LX_CURRENCY, NUM_SUFFIX, 0, &idx);
     if (m) {
         const num_currency *c = num_currency_row(idx);
         if ((c->flags & NUM_GLUED) && !glued(x, k))
@@ -1430,7 +621,7 @@ static size_t unit_phrase_at(const nctx *x, size_t k, size_t end, const num_unit
         return 0;
     uint16_t idx;
     unsigned reject = after_unit ? 0 : NUM_NEEDS_PREV;
-    size_t m = best_phrase(x, k, end, LX_UNIT, 0, reject, &idx);
+    size_t m = numbers_best_phrase(x, k, end, LX_UNIT, 0, reject, &idx);
     if (!m)
         return 0;
     *u = num_unit_row(idx);
@@ -1601,7 +792,7 @@ static const char *subject_of(nctx *x, const claim_draft *d, size_t sent_end) {
             continue;
         }
         if (x->it[k].kind != NLP_TOK_WORD || subject_stop(x, k) ||
-            is_num(x, k, sent_end) || numword(x, k))
+            num_numeral_is_num(x, k, sent_end) || numword(x, k))
             break;
         size_t n = ilen(x, k);
         const char *w = itext(x, k);
@@ -1700,15 +891,15 @@ static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size
             if (ieq(x, q, "and"))
                 q++;
             numeral c2;
-            if (q < end && parse_numeral(x, q, end, false, &c2) && !c2.fraction &&
+            if (q < end && num_numeral_parse(x, q, end, false, &c2) && !c2.fraction &&
                 !c2.ordinal && c2.v > 0 && c2.v < NUM_CENTS_PER_UNIT &&
                 c2.v == floor(c2.v)) {
                 const num_currency *cc = NULL;
                 double mm;
                 size_t m2 = currency_suffix(x, c2.e, end, sa, end, &cc, &mm, false);
                 if (!m2 || (cc->flags & NUM_SUB)) {
-                    bool next_is_num =
-                        c2.e < end && (is_num(x, c2.e, end) || numword(x, c2.e));
+                    bool next_is_num = c2.e < end && (num_numeral_is_num(x, c2.e, end) ||
+                                                      numword(x, c2.e));
                     if (!next_is_num || m2) {
                         d->value += c2.v / NUM_CENTS_PER_UNIT;
                         j = c2.e + m2;
@@ -1814,7 +1005,7 @@ static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size
             bool hy = is_hyphen(x, r) && glued(x, r);
             if (hy)
                 r++;
-            double in = int_value(x, r, end);
+            double in = num_numeral_int(x, r, end);
             if (in >= 0 && in < NUM_INCHES_PER_FOOT) {
                 const num_unit *u2 = NULL;
                 size_t m2 = unit_phrase_at(x, r + 1, end, &u2, true);
@@ -1849,6 +1040,17 @@ static const char *change_before(const nctx *x, size_t k, size_t sa);
 
 /* Range continuation after a quantity: "-20", " to 20", " and 20" (after
  * "between"). Returns the item after it, or 0. */
+/* "three-nought-four", "one-one-two": a chain of more than two number words
+ * joined by hyphens is digits read out one by one, not a range. a and e
+ * bound the two numbers the range would join. */
+static bool spoken_digits(const nctx *x, size_t a, size_t e, size_t end) {
+    bool before = a >= 2 && is_hyphen(x, a - 1) && glued(x, a - 1) && glued(x, a) &&
+                  numword(x, a - 2);
+    bool after = e + 1 < end && is_hyphen(x, e) && glued(x, e) && glued(x, e + 1) &&
+                 numword(x, e + 1);
+    return before || after;
+}
+
 static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t end,
                           bool between, bool *is_from) {
     *is_from = false;
@@ -1880,10 +1082,12 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
     if (is_hyphen(x, q) && glued(x, q + 1))
         return 0; /* "10 to -5" is not a range we read */
     numeral n2;
-    if (!parse_numeral(x, q, end, d->currency != NULL, &n2) ||
+    if (!num_numeral_parse(x, q, end, d->currency != NULL, &n2) ||
         n2.ordinal != (d->kind == LEDE_CLAIM_ORDINAL) || n2.m_suffix)
         return 0;
     if ((x->it[q].flags & IF_NOISE) || n2.fraction)
+        return 0;
+    if (dash && spoken_digits(x, d->n.b, n2.e, end))
         return 0;
     double hi = n2.v;
     double lo = d->value;
@@ -2009,8 +1213,8 @@ static bool over_compares(const nctx *x, size_t k, size_t sa, size_t end) {
     }
     size_t q = k + 1;
     while (q < end && q < k + 1 + NUM_MAX_WORDS &&
-           (is_num(x, q, end) || numword(x, q) || is_hyphen(x, q) || ieq(x, q, "and") ||
-            ieq(x, q, "a")))
+           (num_numeral_is_num(x, q, end) || numword(x, q) || is_hyphen(x, q) ||
+            ieq(x, q, "and") || ieq(x, q, "a")))
         q++;
     const char *noun = NULL;
     size_t noun_n = 0;
@@ -2028,7 +1232,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     size_t j = k;
     /* qualifier */
     uint16_t qidx;
-    size_t qm = best_phrase(x, j, end, LX_QUALIFIER, 0, 0, &qidx);
+    size_t qm = numbers_best_phrase(x, j, end, LX_QUALIFIER, 0, 0, &qidx);
     bool between = false;
     if (qm == 1 && ieq(x, k, "over") && !over_compares(x, k, sa, end))
         return k; /* "took over 300 shops", "20 goals over two spells" */
@@ -2044,8 +1248,9 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
                         (ieq(x, j, "per") && ieq(x, j + 1, "cent")))) {
         size_t q = j + (ieq(x, j, "per") ? 2 : 1);
         numeral pn;
-        if (q + 1 < end && ieq(x, q, "of") && parse_numeral(x, q + 1, end, false, &pn) &&
-            !pn.ordinal && (k == sa || !is_num(x, k - 1, end))) {
+        if (q + 1 < end && ieq(x, q, "of") &&
+            num_numeral_parse(x, q + 1, end, false, &pn) && !pn.ordinal &&
+            (k == sa || !num_numeral_is_num(x, k - 1, end))) {
             d.n = pn;
             d.value = pn.v;
             d.kind = LEDE_CLAIM_PERCENT;
@@ -2059,7 +1264,8 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     }
     /* "age 87", "aged 87" */
     bool age_prefix = false;
-    if (j + 1 < end && (ieq(x, j, "age") || ieq(x, j, "aged")) && is_num(x, j + 1, end)) {
+    if (j + 1 < end && (ieq(x, j, "age") || ieq(x, j, "aged")) &&
+        num_numeral_is_num(x, j + 1, end)) {
         age_prefix = true;
         j++;
     }
@@ -2071,13 +1277,14 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         neg = true;
         j++;
     } else if (j + 1 < end && is_dash(x, j) && ilen(x, j) <= 3 &&
-               (is_num(x, j + 1, end) ||
+               (num_numeral_is_num(x, j + 1, end) ||
                 (x->it[j + 1].kind == NLP_TOK_SYMBOL && j + 2 < end &&
-                 is_num(x, j + 2, end) && glued(x, j + 2)))) {
+                 num_numeral_is_num(x, j + 2, end) && glued(x, j + 2)))) {
         bool lead = j == sa || !glued(x, j) || x->it[j].flags & IF_SENT0 ||
                     (x->it[j - 1].kind == NLP_TOK_SYMBOL &&
                      !is_char(x, j - 1, '%')); /* "<-30", not "32%-25%" */
-        bool prev_num = j > sa && (is_num(x, j - 1, end) || numword(x, j - 1));
+        bool prev_num =
+            j > sa && (num_numeral_is_num(x, j - 1, end) || numword(x, j - 1));
         bool minus_cp = ilen(x, j) == 3 && memcmp(itext(x, j), "\xE2\x88\x92", 3) == 0;
         bool spaced_ok = j == sa && (is_hyphen(x, j) || minus_cp); /* not a bullet "–" */
         if ((lead && !prev_num && (glued(x, j + 1) || spaced_ok)) ||
@@ -2097,7 +1304,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
             d.unit = cur->name;
         j += cm;
         if (!neg && j < end && is_dash(x, j) && glued(x, j + 1) &&
-            is_num(x, j + 1, end)) {
+            num_numeral_is_num(x, j + 1, end)) {
             neg = true;
             j++;
         }
@@ -2133,7 +1340,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
             buf[dl] = 0;
             n.v = strtod(buf, NULL);
             if (j + 2 < end && is_char(x, j + 1, '.') && glued(x, j + 1) &&
-                is_num(x, j + 2, end) && glued(x, j + 2)) {
+                num_numeral_is_num(x, j + 2, end) && glued(x, j + 2)) {
                 buf[dl] = '.';
                 size_t fl = ilen(x, j + 2) < 6 ? ilen(x, j + 2) : 6;
                 memcpy(buf + dl + 1, itext(x, j + 2), fl);
@@ -2150,7 +1357,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     if (!parsed) {
         if (j >= end || (x->it[j].flags & (IF_NOISE | IF_USED | IF_IDCODE)))
             return k + 1;
-        if (!parse_numeral(x, j, end, cm > 0, &n))
+        if (!num_numeral_parse(x, j, end, cm > 0, &n))
             return k + 1;
         if (n.ordinal && n.b > j && !cm && !neg) {
             /* "a third buyer": the article is not part of the ordinal */
@@ -2187,7 +1394,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
                 r++;
             return r;
         }
-        if (n.e + 1 < end && glued(x, n.e + 1) && is_num(x, n.e + 1, end))
+        if (n.e + 1 < end && glued(x, n.e + 1) && num_numeral_is_num(x, n.e + 1, end))
             return n.e + 2; /* 24703L202 */
     }
     /* "one out of three", "1 over twenty-one" */
@@ -2201,7 +1408,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
             q += 2;
         }
         numeral dn;
-        if (q > n.e && parse_numeral(x, q, end, false, &dn) && !dn.ordinal &&
+        if (q > n.e && num_numeral_parse(x, q, end, false, &dn) && !dn.ordinal &&
             !dn.fraction && dn.v > 0 && !(x->it[q].flags & IF_NOISE)) {
             const num_unit *u;
             const num_currency *c2;
@@ -2274,7 +1481,7 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     if (re == SIZE_MAX) {
         /* a score: skip both numbers */
         size_t r = j2 + 1;
-        while (r < end && (is_num(x, r, end) || numword(x, r)))
+        while (r < end && (num_numeral_is_num(x, r, end) || numword(x, r)))
             r++;
         return r;
     }
@@ -2352,10 +1559,10 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     /* postfix qualifier: "500 or more" (over a vague prefix: "about 500 or
      * less"); "or greater than 190" belongs to the next number */
     if ((!d.qk || d.qk == QK_APPROX || d.qk == QK_EQUAL) && d.qty_end < end) {
-        size_t pm = best_phrase(x, d.qty_end, end, LX_QUALIFIER, 0, 0, &qidx);
+        size_t pm = numbers_best_phrase(x, d.qty_end, end, LX_QUALIFIER, 0, 0, &qidx);
         size_t after = d.qty_end + pm;
-        bool next_num = after < end && (is_num(x, after, end) || numword(x, after) ||
-                                        ieq(x, after, "than"));
+        bool next_num = after < end && (num_numeral_is_num(x, after, end) ||
+                                        numword(x, after) || ieq(x, after, "than"));
         if (pm && NUM_QUALIFIERS[qidx].postfix && !next_num) {
             if (d.qk != QK_EQUAL)
                 d.start = d.qty_start;
@@ -2460,6 +1667,9 @@ lede_status nlp_numbers_extract(lede_job *job) {
     /* years are dates, not claims, unless the caller asked for them; other
      * numbers that are not claims only when asked for */
     num_role_mark(&job->nlp, x.claims, x.n_claims);
+    st = num_subject_fill(job->arena, &job->nlp, x.claims, x.n_claims);
+    if (st != LEDE_OK)
+        return st;
     bool dates = job->opt && job->opt->include_dates;
     bool non_claims = job->opt && job->opt->include_non_claims;
     size_t kept = 0;

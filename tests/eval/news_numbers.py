@@ -3,6 +3,7 @@
 
 Usage: news_numbers.py LEDE SHARED [--half A|B|all] [--errors N] [--json OUT]
        [--min-precision P] [--min-value V] [--min-qualifier Q] [--min-recall R]
+       [--min-subject S] [--min-claimant C]
 
 Runs `LEDE numbers --article` (the API's default numeric_claims) over the
 articles of tests/eval/news_numbers.tsv, whose texts are read from SHARED
@@ -14,6 +15,13 @@ sentences with the judgements:
   recall           judged claims that lede reports / all judged claims
   kind, value,     on the claims lede reports: its kind, value (relative
   qualifier acc.   tolerance 1e-3) and qualifier among the accepted answers
+  subject acc.     on the reported claims whose subject was judged: right when
+                   both are none, or when the last word of lede's subject is
+                   the judged head word ("Ohio voters" for head "voters")
+  claimant acc.    on the same claims: right when both are none (the article's
+                   own voice), or when the last word of either name is a word
+                   of the other ("Clinton" and "Hillary Clinton"); a claim in a
+                   quote whose speaker lede does not name is never right
 A report is matched to the judged number it overlaps most, one to one.
 Half A (md5 of the article id even) is for development, half B is held out.
 With --min-* it exits 1 when a figure of the chosen half is below its floor;
@@ -22,6 +30,7 @@ when the texts are missing it prints so and exits 0.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -47,7 +56,12 @@ def load_set(path):
                 items.append({"doc": p[1], "start": int(p[2]), "end": int(p[3]),
                               "verdict": p[4], "kinds": p[5].split("|"),
                               "values": [] if p[6] == "-" else [float(v) for v in p[6].split("|")],
-                              "qualifiers": p[7].split("|")})
+                              "qualifiers": p[7].split("|"),
+                              # subject head and claimant, when judged
+                              "subject": None if len(p) < 11 or p[8] == "-"
+                              else (int(p[8]), int(p[9])),
+                              "claimant": None if len(p) < 11 or p[10] == "-" else p[10],
+                              "roles_judged": len(p) >= 11})
     return sentences, items
 
 
@@ -60,6 +74,39 @@ def run_lede(lede, texts, docs):
         out = subprocess.run([lede, "numbers", "--article", "--jsonl", inp],
                              check=True, capture_output=True, text=True).stdout
     return {d["id"]: d["found"] for d in map(json.loads, out.splitlines())}
+
+
+def words(s):
+    return re.findall(r"[a-z0-9&]+", (s or "").lower())
+
+
+def same_subject(got, head):
+    """lede's subject (a phrase or None) against the judged head word."""
+    if head is None or got is None:
+        return head is None and got is None
+    w = words(got)
+    return bool(w) and w[-1] == "".join(words(head))
+
+
+def claimant_name(cl):
+    """The speaker of lede's claimant; UNNAMED for a quote with no speaker
+    (lede says someone claims it, but not who), None for the article's voice."""
+    if not cl:
+        return None
+    return cl.get("speaker") or UNNAMED
+
+
+UNNAMED = "(unnamed)"
+
+
+def same_claimant(got, want):
+    """lede's speaker name (or None) against the judged claimant."""
+    if got == UNNAMED:
+        return False
+    if want is None or got is None:
+        return want is None and got is None
+    g, w = words(got), words(want)
+    return bool(g and w) and (g[-1] in w or w[-1] in g)
 
 
 def same_value(a, b):
@@ -103,7 +150,20 @@ def score(sentences, items, found, texts, errors):
             c["kind_ok"] += kind_ok
             c["value_ok"] += value_ok
             c["qualifier_ok"] += qual_ok
-            for ok, what in ((kind_ok, "kind"), (value_ok, "value"), (qual_ok, "qualifier")):
+            checks = [(kind_ok, "kind"), (value_ok, "value"), (qual_ok, "qualifier")]
+            if g["roles_judged"]:
+                head = texts[doc][g["subject"][0]:g["subject"][1]] if g["subject"] else None
+                who = claimant_name(r.get("claimant"))
+                subj_ok = same_subject(r.get("subject"), head)
+                cl_ok = same_claimant(who, g["claimant"])
+                c["roles_judged"] += 1
+                c["subject_ok"] += subj_ok
+                c["claimant_ok"] += cl_ok
+                c["claimant_gold"] += g["claimant"] is not None
+                c["claimant_found"] += g["claimant"] is not None and cl_ok
+                checks += [(subj_ok, "subject"), (cl_ok, "claimant")]
+                g = dict(g, subject_text=head)
+            for ok, what in checks:
                 if not ok:
                     shown.append(("wrong " + what, doc, r, g))
         for i, g in enumerate(gold):
@@ -120,6 +180,10 @@ def score(sentences, items, found, texts, errors):
         "recall": c["recalled"] / (c["gold_claims"] or 1),
         "kind_acc": c["kind_ok"] / m, "value_acc": c["value_ok"] / m,
         "qualifier_acc": c["qualifier_ok"] / m,
+        "subject_acc": c["subject_ok"] / (c["roles_judged"] or 1),
+        "claimant_acc": c["claimant_ok"] / (c["roles_judged"] or 1),
+        # of the judged attributed claims, the share lede gives to the right speaker
+        "claimant_recall": c["claimant_found"] / (c["claimant_gold"] or 1),
     }
     if errors:
         for what, doc, r, g in shown[:errors]:
@@ -127,9 +191,13 @@ def score(sentences, items, found, texts, errors):
             a = min(x["start"] for x in (r, g) if x)
             b = max(x["end"] for x in (r, g) if x)
             ctx = t[max(0, a - 50):b + 30].replace("\n", " ")
-            got = ("%s %s %s q=%s" % (r["text"], r["kind"], r["value"], r["qualifier"])) if r else "-"
-            want = ("%s %s q=%s" % ("|".join(g["kinds"]), "|".join("%g" % v for v in g["values"]),
-                                    "|".join(g["qualifiers"]))) if g and g["verdict"] == "claim" else "-"
+            got = ("%s %s %s q=%s s=%s c=%s" % (
+                r["text"], r["kind"], r["value"], r["qualifier"], r.get("subject"),
+                claimant_name(r.get("claimant")))) if r else "-"
+            want = ("%s %s q=%s s=%s c=%s" % (
+                "|".join(g["kinds"]), "|".join("%g" % v for v in g["values"]),
+                "|".join(g["qualifiers"]), g.get("subject_text"),
+                g["claimant"])) if g and g["verdict"] == "claim" else "-"
             print("%-22s got [%s] want [%s]\n    ...%s..." % (what, got, want, ctx))
     return fig
 
@@ -141,7 +209,7 @@ def main():
     ap.add_argument("--half", default="all", choices=["A", "B", "all"])
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--json")
-    for name in ("precision", "value", "qualifier", "recall"):
+    for name in ("precision", "value", "qualifier", "recall", "subject", "claimant"):
         ap.add_argument("--min-" + name, type=float)
     a = ap.parse_args()
     sentences, items = load_set(TSV)
@@ -160,12 +228,14 @@ def main():
         # errors are shown for the development half only, never for B
         show = a.errors if h in ("A",) or (h == a.half and h != "B") else 0
         results[h] = score(ss, its, found, texts, show)
-    print("%-5s %5s %6s %8s %9s %6s %6s %6s %6s  non-claims" %
-          ("half", "sents", "claims", "reported", "precision", "recall", "kind", "value", "qual"))
+    print("%-5s %5s %6s %8s %9s %6s %6s %6s %6s %6s %6s  non-claims" %
+          ("half", "sents", "claims", "reported", "precision", "recall", "kind", "value", "qual",
+           "subj", "claim."))
     for h, f in results.items():
-        print("%-5s %5d %6d %8d %9.3f %6.3f %6.3f %6.3f %6.3f  %s" %
+        print("%-5s %5d %6d %8d %9.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f  %s" %
               (h, f["sentences"], f["gold_claims"], f["reported"], f["precision"], f["recall"],
-               f["kind_acc"], f["value_acc"], f["qualifier_acc"],
+               f["kind_acc"], f["value_acc"], f["qualifier_acc"], f["subject_acc"],
+               f["claimant_acc"],
                ", ".join("%s %d" % kv for kv in sorted(f["non_claims"].items(), key=lambda kv: -kv[1]))))
     if a.json:
         with open(a.json, "w") as f:
@@ -173,7 +243,8 @@ def main():
     main_fig = results["all" if a.half == "all" else a.half]
     bad = 0
     for name, key in (("precision", "precision"), ("value", "value_acc"),
-                      ("qualifier", "qualifier_acc"), ("recall", "recall")):
+                      ("qualifier", "qualifier_acc"), ("recall", "recall"),
+                      ("subject", "subject_acc"), ("claimant", "claimant_acc")):
         floor = getattr(a, "min_" + name)
         if floor is not None:
             ok = main_fig[key] >= floor

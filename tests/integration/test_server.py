@@ -180,6 +180,7 @@ class ServerTest(unittest.TestCase):
         "director of the port, who has run it since 2011.</p>"
         "<p>Between 5 and 10 ships wait each day at the outer anchorage, and about "
         "40 tugs work in the harbour, one of the busiest on the coast.</p>"
+        "<p>Nearly half of the berths were rebuilt during a 14-month closure.</p>"
         "</article></body></html>").encode("utf-8")
 
     def test_numeric_claims_follow_the_spec(self):
@@ -205,6 +206,10 @@ class ServerTest(unittest.TestCase):
         self.assertEqual((c["kind"], c["low"], c["high"]), ("range", 5, 10))
         self.assertEqual(claims["about 40 tugs"]["qualifier"], "approximately")
         self.assertNotIn("one", claims, "the pronoun 'one' is no claim")
+        # a share of a whole, and a measure that names the noun it modifies
+        c = claims["Nearly half"]
+        self.assertEqual((c["value"], c["qualifier"], c["subject"]), (0.5, "just_under", "berths"))
+        self.assertEqual(claims["14-month"]["subject"], "closure")
         text = doc["text"]
         for c in claims.values():
             self.assertEqual(text[c["start"]:c["end"]], c["text"])

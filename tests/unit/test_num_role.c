@@ -276,3 +276,69 @@ Test(num_role, short_years_hours_and_day_spans) {
     not_claim(s, "16 for", 0, "date");
     is_claim(s, "16 days", 0);
 }
+
+Test(num_role, a_first_of_a_social_group_is_a_milestone) {
+    const char *s =
+        "The province elected its first Muslim premier in the third round, "
+        "and the city's first female fire chief took office in her second week.";
+    run_all(s);
+    is_claim(s, "first Muslim", 0);
+    is_claim(s, "first female", 0);
+    not_claim(s, "third round", 0, "sequence");
+    not_claim(s, "second week", 0, "sequence");
+}
+
+Test(num_role, a_calibre_in_inches_names_a_weapon) {
+    const char *s =
+        "Police found a .38 revolver and .22 rounds, and 0.5 grams of powder.";
+    run_all(s);
+    not_claim(s, ".38", 0, "identifier");
+    not_claim(s, ".22", 0, "identifier");
+    is_claim(s, "0.5", 0);
+}
+
+Test(num_role, a_form_name_and_fixed_phrases_count_nothing) {
+    const char *s =
+        "At one point the two of them filed a 10-K report, a one-in-a-million "
+        "chance, and said thanks a million to 12 clerks.";
+    run_all(s);
+    not_claim(s, "one point", 0, "idiom");
+    not_claim(s, "two of them", 0, "idiom");
+    not_claim(s, "10-K", 0, "identifier");
+    not_claim(s, "a million to", 0, "idiom");
+    is_claim(s, "12 clerks", 0);
+}
+
+Test(num_role, one_day_opening_a_clause_is_some_day) {
+    const char *s =
+        "One day, she said, the mill will reopen, and one day it may. The strike "
+        "lasted one day, and one day later the talks began.";
+    run_all(s);
+    not_claim(s, "One day,", 0, "idiom");
+    not_claim(s, "one day it", 0, "idiom");
+    is_claim(s, "one day,", 0);
+    is_claim(s, "one day later", 0);
+}
+
+Test(num_role, come_second_to_a_concern_is_an_idiom) {
+    const char *s =
+        "Safety came second to the budget, but Ortiz came second to Lee in the "
+        "final.";
+    run_all(s);
+    not_claim(s, "second to the", 0, "idiom");
+    is_claim(s, "second to Lee", 0);
+}
+
+Test(num_role, roads_bills_titles_and_footnotes_are_names) {
+    const char *s = "Crews closed the 710 freeway after H.R. 2210 passed under Title 9 "
+                    "(footnote 4), and 30 bus drivers struck.";
+    run_all(s);
+    not_claim(s, "710", 0, "identifier");
+    /* numbers after a word that names are no claims at all */
+    for (size_t i = 0; i < res->n_claims; i++) {
+        const char *tx = res->claims[i].text;
+        cr_assert(!strstr(tx, "2210") && strcmp(tx, "9") != 0 && strcmp(tx, "4") != 0,
+                  "\"%s\" is a number found", tx);
+    }
+    is_claim(s, "30 bus", 0);
+}

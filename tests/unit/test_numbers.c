@@ -608,5 +608,34 @@ Test(numbers, subject_skips_comparatives_and_crosses_possessives) {
     cr_assert_str_eq(claim("300 more nurses")->subject, "nurses");
     cr_assert_str_eq(claim("40%")->subject, "city\xE2\x80\x99s voters");
     cr_assert_str_eq(claim("10%")->subject, "nation");
-    cr_assert_null(claim("eight")->subject);
+    /* the part of a numbered whole counts the whole's noun, never its number */
+    cr_assert_str_eq(claim("eight")->subject, "games");
+}
+
+Test(numbers, half_of_a_whole_is_a_share_half_of_a_thing_is_not) {
+    run("Nearly half of the orchards failed, and half the crew quit in the second half "
+        "of the season after the upper half of the mast broke.");
+    const lede_claim *c = claim("Nearly half");
+    cr_assert_float_eq(c->value, 0.5, 1e-9);
+    cr_assert_eq(c->qualifier, LEDE_QUAL_JUST_UNDER);
+    cr_assert_str_eq(c->subject, "orchards");
+    cr_assert_str_eq(claim("half")->subject, "crew");
+    cr_assert_eq(res->n_claims, 2, "the second half and the upper half are parts");
+}
+
+Test(numbers, a_hyphenated_chain_of_number_words_is_spoken_digits) {
+    run_grammar("The code was nine-nought-one, and the talks took two-three days.");
+    cr_assert_float_eq(claim("nine")->value, 9, 1e-9);
+    cr_assert_float_eq(claim("nought")->value, 0, 1e-9);
+    cr_assert_float_eq(claim("one")->value, 1, 1e-9);
+    cr_assert(claim("two-three days")->has_range,
+              "two ends joined by one hyphen are a range");
+}
+
+Test(numbers, a_doi_is_an_identifier) {
+    run("The paper (doi:10.5555/abc.2020.17) and the note 10.48550/xyz.991 cite 40 "
+        "trials.");
+    no_claim_with("10.5555");
+    no_claim_with("10.48550");
+    cr_assert_float_eq(claim("40 trials")->value, 40, 1e-9);
 }
