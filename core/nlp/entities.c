@@ -33,6 +33,8 @@ typedef struct {
     bool shouted;     /* two words or more, all in capitals (a heading) */
     bool after_the;   /* written after "the" ("the annual Fan Vote") */
     bool cut_suffix;  /* "-based" and the like cut off its last word */
+    bool bang;        /* ends with a "!" glued to its last word ("Yahoo!") */
+    bool product;     /* the text writes it as a product (product_context) */
 } ent_mention;
 
 /* A person's gender as the text shows it, for joining surnames: unknown, or
@@ -105,7 +107,7 @@ static const char *const ent_thing_heads[] = {
 static const char *const ent_event_heads[] = {
     "show",       "expo",     "festival", "championship", "championships", "tournament",
     "marathon",   "olympics", "cup",      "vote",         "poll",          "election",
-    "referendum", "ceremony", "concert",  "gala",         "summit"};
+    "referendum", "ceremony", "concert",  "gala",         "summit",        "induction"};
 
 /* Nouns that end names of newspapers and magazines ("Sioux Falls Argus
  * Leader", "Washington Post"): a paper is an organisation, never a place. */
@@ -126,6 +128,22 @@ static const char *const ent_facility_heads[] = {"park",   "square", "street",  
  * Park"): a thing's name only when no known first name opens it. */
 static const char *const ent_place_heads[] = {"park",   "hall",   "street", "road",
                                               "bridge", "square", "station"};
+
+/* Nouns of machines and products that a name before them names ("the Hazel
+ * Hen supercomputer", "the Quorvik compact sedan"): a person's name there is
+ * the machine's, a product (MISC). */
+static const char *const ent_artefact_nouns[] = {
+    "supercomputer", "computer",   "telescope", "satellite",  "rocket",    "spacecraft",
+    "probe",         "rover",      "lander",    "sedan",      "coupe",     "hatchback",
+    "minivan",       "pickup",     "truck",     "suv",        "crossover", "car",
+    "motorcycle",    "airliner",   "aircraft",  "helicopter", "drone",     "submarine",
+    "warship",       "smartphone", "handset",   "laptop",     "processor", "chip",
+    "robot",         "console"};
+
+/* Model years: a year in this range right after an article and before an
+ * unknown name ("the 2020 Quorvik") dates a product's model. */
+#define ENT_MODEL_YEAR_MIN 1900
+#define ENT_MODEL_YEAR_MAX 2099
 
 /* Lengths of a trailing abbreviation that ends no person's name ("SUV"). */
 #define ENT_ABBREV_MIN 2
@@ -435,7 +453,14 @@ static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) 
     uint64_t hashes[NER_GAZ_MAX_PHRASE];
     size_t n = 0;
     uint64_t key = NER_HASH_SEED;
-    for (uint32_t k = em->tb; k < em->te; k++) {
+    /* A brand's "!" glued to its last word ("Yahoo!") is no word of the name:
+     * the lists and the other mentions write it without. */
+    uint32_t te = em->te;
+    em->bang = te > em->tb + 1 && tok_is(t, te - 1, "!") &&
+               t->toks[te - 1].start == t->toks[te - 2].end;
+    if (em->bang)
+        te--;
+    for (uint32_t k = em->tb; k < te; k++) {
         uint32_t s = t->toks[k].start, e = k + 1 == em->te ? em->end : t->toks[k].end;
         uint64_t h = ner_hash_bytes(t->text + s, e - s, 1);
         if (n < NER_GAZ_MAX_PHRASE)
@@ -584,14 +609,17 @@ static bool fuller(const nlp_text *t, const ent_mention *a, const ent_mention *b
  * one entity: every mention of that name takes the type with the most votes,
  * each mention voting with the tagger's confidence in it (so one sure mention
  * outweighs two doubtful ones; the first type seen wins a tie), and remembers
- * that type's share of the votes. */
+ * that type's share of the votes. A name the text writes as a product once
+ * ("The 2020 Quorvik") is that product in all its mentions: the words around
+ * one mention outweigh the tagger's guesses on the others. */
 static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
                                const bool *keep) {
     enum { N_TYPES = LEDE_ENT_MISC + 1 };
     ent_map names;
     double(*votes)[N_TYPES] = arena_calloc(a, n, sizeof *votes);
     lede_entity_type *first = arena_alloc(a, n * sizeof *first);
-    if (!votes || !first || !map_init(&names, a, n))
+    bool *product = arena_calloc(a, n, sizeof *product);
+    if (!votes || !first || !product || !map_init(&names, a, n))
         return LEDE_ERR_NOMEM;
     int32_t n_names = 0;
     for (size_t i = 0; i < n; i++) {
@@ -604,6 +632,7 @@ static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
         }
         /* A floor keeps a mention with no posterior from voting nothing. */
         votes[*slot][ms[i].type] += ms[i].conf > 0.01f ? (double)ms[i].conf : 0.01;
+        product[*slot] |= ms[i].product;
     }
     for (size_t i = 0; i < n; i++) {
         if (!keep[i])
@@ -616,6 +645,8 @@ static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
             if (votes[k][ty] > votes[k][best])
                 best = (lede_entity_type)ty;
         }
+        if (product[k])
+            best = LEDE_ENT_MISC;
         ms[i].type = best;
         ms[i].type_share = (float)(votes[k][best] / total);
     }
@@ -761,13 +792,13 @@ static bool after_in(const nlp_text *t, const ent_mention *m) {
  * place code knows it, "the" ("the Andes") or "in" ("in Zurich") is not
  * before it, and it is no frequent word: the list holds words that are
  * places or adjectives far more often than companies ("Korea", "Orange",
- * "Caribbean"). */
+ * "Caribbean"), unless a "!" ends it as it ends brands ("Yahoo!"). */
 static bool company_not_place(const gazetteer *g, const nlp_text *t,
                               const ent_mention *m) {
-    if (m->te - m->tb != 1 || !(m->lists & NER_GAZ_COMPANY) ||
+    if (m->te - m->tb - m->bang != 1 || !(m->lists & NER_GAZ_COMPANY) ||
         (m->lists & (ENT_PLACE_LISTS | NER_GAZ_DEMONYM)) || m->aliased ||
-        (m->lists & NER_GAZ_COMMON) || ner_gaz_place_id(g, m->key) || m->after_the ||
-        after_in(t, m))
+        ((m->lists & NER_GAZ_COMMON) && !m->bang) || ner_gaz_place_id(g, m->key) ||
+        m->after_the || after_in(t, m))
         return false;
     return m->type == LEDE_ENT_LOC || m->type == LEDE_ENT_MISC;
 }
@@ -868,12 +899,99 @@ static bool titled_person(const gazetteer *g, const nlp_text *t, const ent_menti
     return after_title(g, t, m);
 }
 
+/* Whether a token is a year a model can have ("2020"). */
+static bool model_year(const nlp_text *t, uint32_t k) {
+    const char *w = t->text + t->toks[k].start;
+    int year = 0;
+    if (t->toks[k].end - t->toks[k].start != 4)
+        return false;
+    for (int i = 0; i < 4; i++) {
+        if (w[i] < '0' || w[i] > '9')
+            return false;
+        year = 10 * year + (w[i] - '0');
+    }
+    return year >= ENT_MODEL_YEAR_MIN && year <= ENT_MODEL_YEAR_MAX;
+}
+
+/* Whether a name holds a word that heads an organisation ("Group"). */
+static bool holds_org_word(const gazetteer *g, const nlp_text *t, uint32_t b,
+                           uint32_t e) {
+    for (uint32_t k = b; k < e; k++) {
+        uint64_t h = tok_hash(t, k);
+        if (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Whether the words around a name no list knows write it as a product: a
+ * model year between an article and a name that is no person, holds no
+ * organisation word and modifies no noun after it ("The 2020 Quorvik, which
+ * goes on sale", "a 2019 Torvan."), or the noun of a machine after a
+ * person's name that follows an article, at once or after one lower-case word
+ * ("the Hazel Hen supercomputer", "the Holm compact sedan"). A year before a
+ * person ("the 2016 Clinton campaign") or before a name and a noun ("the 2011
+ * Tohoku earthquake") dates an event, not a model; a company or a place
+ * before a machine noun is its maker or its home ("a Quorvik truck", "the
+ * Detroit car"), so they need the year.
+ */
+static bool product_context(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    if (m->aliased ||
+        (m->lists & (ENT_PLACE_LISTS | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)) ||
+        ner_gaz_place_id(g, m->key))
+        return false;
+    if (m->type != LEDE_ENT_PERSON && m->tb >= s->tok_begin + 2 &&
+        model_year(t, m->tb - 1) &&
+        tok_in(t, m->tb - 2, ent_determiners, N_OF(ent_determiners)) &&
+        !holds_org_word(g, t, m->tb, m->te) &&
+        (m->te == s->tok_end || !lower_word(t, m->te)))
+        return true;
+    if (m->type != LEDE_ENT_PERSON || m->tb == s->tok_begin ||
+        !tok_in(t, m->tb - 1, ent_determiners, N_OF(ent_determiners)))
+        return false;
+    for (uint32_t k = m->te; k < s->tok_end && k <= m->te + 1; k++) {
+        if (tok_in(t, k, ent_artefact_nouns, N_OF(ent_artefact_nouns)))
+            return true;
+        if (!lower_word(t, k))
+            return false;
+    }
+    return false;
+}
+
+/* Prepositions of place: "The" after them may open a place's name ("in The
+ * Woodlands"). */
+static const char *const ent_place_preps[] = {
+    "in", "at", "near", "across", "around", "outside", "inside", "within", "throughout"};
+
+/*
+ * Whether a place no list knows is written after a capitalised "The" inside
+ * running text, a lower-case word before it ("respond to The Hill's
+ * request", "told The Quorvik"): the "The" belongs to the title of a paper, a
+ * band or a company, an organisation. At the start of a sentence or in a
+ * heading "The" is capitalised for its place, and after a preposition of
+ * place it may open a place's name ("in The Woodlands").
+ */
+static bool the_title(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    if (m->type != LEDE_ENT_LOC || m->aliased || (m->lists & ENT_PLACE_LISTS) ||
+        ner_gaz_place_id(g, m->key) || m->tb < s->tok_begin + 2)
+        return false;
+    uint32_t k = m->tb - 1;
+    return tok_is(t, k, "the") && t->text[t->toks[k].start] == 'T' &&
+           lower_word(t, k - 1) &&
+           !tok_in(t, k - 1, ent_place_preps, N_OF(ent_place_preps));
+}
+
 /* Marks what the entity-level rules read of a kept mention, and retypes
  * what its words show: a compound adjective's name that is a known place is
  * that place ("Texas-based" -> LOC "Texas") and a known company that company
  * ("Facebook-owned" -> ORG "Facebook"); a company typed a place is the
  * company (company_not_place); a name with a model code is a product
- * (product_name). */
+ * (product_name), and so is one the words around write as a product
+ * (product_context); a place after a capitalised "The" in running text is an
+ * organisation (the_title). */
 static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) {
     m->shouted = m->te - m->tb >= 2 && all_caps(t, m);
     m->after_the = after_the(t, m);
@@ -888,6 +1006,11 @@ static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) 
         m->type = LEDE_ENT_MISC;
     if (titled_person(g, t, m))
         m->type = LEDE_ENT_PERSON;
+    if (the_title(g, t, m))
+        m->type = LEDE_ENT_ORG;
+    m->product = product_context(g, t, m);
+    if (m->product)
+        m->type = LEDE_ENT_MISC;
     lede_entity_type head = head_type(g, t, m);
     if (head != m->type && head != LEDE_ENT_PERSON)
         m->type = head;
@@ -1015,6 +1138,52 @@ static void join_org_links(const gazetteer *g, const nlp_text *t, nlp_mention *m
     }
 }
 
+/* Words that join two nouns at the start of one name ("Rock and Roll Hall of
+ * Fame"). */
+static const char *const ent_name_ands[] = {"and", "&"};
+
+/* Whether a name holds a noun that heads an institution: an organisation
+ * word, or the noun of a building, prize or place ("Hall", "Museum"). */
+static bool holds_institution_noun(const gazetteer *g, const nlp_text *t,
+                                   const nlp_mention *m) {
+    for (uint32_t k = m->tok_begin; k < m->tok_end; k++)
+        if (tok_in(t, k, ent_thing_heads, N_OF(ent_thing_heads)) ||
+            tok_in(t, k, ent_place_heads, N_OF(ent_place_heads)))
+            return true;
+    return holds_org_word(g, t, m->tok_begin, m->tok_end);
+}
+
+/*
+ * An institution the tagger cut at "and" ("Rock" and "Roll Hall of Fame"): a
+ * capitalised word that no list knows and the tagger did not read as a
+ * person, then "and" or "&", then at once an ORG holding an institution's
+ * noun, is one ORG. A known place or company before "and" is a name of its
+ * own ("Texas and Oklahoma State University", "Apple and Google Play"). The
+ * first mention takes the whole span and the lesser confidence; the second is
+ * folded in (skip).
+ */
+static void join_coordinated(const gazetteer *g, const nlp_text *t, nlp_mention *ms,
+                             size_t n, bool *skip) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        nlp_mention *a = &ms[i], *b = &ms[i + 1];
+        if (skip[i] || skip[i + 1] || a->tok_end - a->tok_begin != 1 ||
+            a->type == LEDE_ENT_PERSON || b->type != LEDE_ENT_ORG ||
+            b->tok_begin != a->tok_end + 1 ||
+            t->toks[a->tok_begin].sent != t->toks[b->tok_begin].sent ||
+            !tok_in(t, a->tok_end, ent_name_ands, N_OF(ent_name_ands)) ||
+            !name_like(t, a->tok_begin) || !holds_institution_noun(g, t, b))
+            continue;
+        uint64_t h = tok_hash(t, a->tok_begin);
+        if (ner_gaz_lookup(g, &h, 1) &
+            (ENT_PLACE_LISTS | NER_GAZ_COMPANY | NER_GAZ_DEMONYM))
+            continue;
+        a->tok_end = b->tok_end;
+        a->type = LEDE_ENT_ORG;
+        a->conf = a->conf < b->conf ? a->conf : b->conf;
+        skip[i + 1] = true;
+    }
+}
+
 /* Words that join the items of a list of names. */
 static const char *const ent_list_links[] = {",", "and", "or", "&"};
 
@@ -1124,6 +1293,7 @@ lede_status nlp_entities_merge(lede_job *job) {
     if (!keep || !folded || !lower_words(job->arena, t, &lower))
         return LEDE_ERR_NOMEM;
     join_org_links(g, t, job->mentions, n, folded);
+    join_coordinated(g, t, job->mentions, n, folded);
     for (size_t i = 0; i < n; i++) {
         keep[i] = !folded[i] && trim_mention(g, t, &lower, &job->mentions[i], &ms[i]) &&
                   !is_furniture(g, t, &ms[i]) &&
