@@ -377,6 +377,10 @@ static bool role_word_before_title(const gazetteer *g, const nlp_text *t,
 static bool trim_mention(const gazetteer *g, const nlp_text *t, const ent_map *lower,
                          const nlp_mention *m, ent_mention *out) {
     uint32_t b = m->tok_begin, e = m->tok_end;
+    /* A "!" that ends the sentence is the writer's, not the name's
+     * ("Marronnier Park!"); one inside it may be a brand's ("Like Yahoo!."). */
+    if (e > b + 1 && tok_is(t, e - 1, "!") && e == t->sents[t->toks[e - 1].sent].tok_end)
+        e--;
     while (e > b + 1 && is_possessive_tok(t, e - 1))
         e--;
     while (e > b && is_market_code(t, e - 1))

@@ -869,10 +869,14 @@ Test(entities, a_place_after_a_capitalised_the_in_running_text_is_a_title) {
 }
 
 Test(entities, a_brand_ending_with_an_exclamation_mark_is_looked_up_without_it) {
-    begin("Readers still open Yahoo! every morning. Others read Yahoo news.");
+    begin("Readers still open Yahoo! every morning. At last we reached Kelda Park!");
     mention("Yahoo!", 0, LEDE_ENT_MISC);
+    mention("Kelda Park!", 0, LEDE_ENT_LOC);
     cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
     cr_assert_eq(find("Yahoo!")->type, LEDE_ENT_ORG);
+    /* The "!" that ends a sentence is the writer's. */
+    cr_assert_null(find("Kelda Park!"));
+    cr_assert_eq(find("Kelda Park")->type, LEDE_ENT_LOC);
     check_offsets(&res);
 }
 
