@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../bigmem.h"
 #include "ner_hash.h"
@@ -135,6 +136,50 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
         ti->flags |= NER_WF_ALPHA;
 }
 
+/* Endings of file names, which name a file, not its subject ("TEXT.htm",
+ * "GISB rev1.doc"). */
+static const char *const ner_file_exts[] = {"htm",  "html", "doc",  "docx", "pdf", "xls",
+                                            "xlsx", "ppt",  "pptx", "txt",  "csv", "jpg",
+                                            "jpeg", "png",  "gif",  "zip"};
+
+/* Clock words after a time ("07:17 AM", "9 p.m."): never a name. */
+static const char *const ner_clock_words[] = {"AM", "PM", "a.m.", "p.m.", "A.M.", "P.M."};
+
+static bool has_prefix_ci(const char *s, size_t len, const char *p) {
+    size_t n = strlen(p);
+    return len >= n && !strncasecmp(s, p, n);
+}
+
+bool ner_never_name(const char *s, size_t len) {
+    const char *at = memchr(s, '@', len);
+    /* An e-mail address: something, "@", a domain with a dot. */
+    if (at && at > s && memchr(at, '.', len - (size_t)(at - s)))
+        return true;
+    if (has_prefix_ci(s, len, "www.") || has_prefix_ci(s, len, "http://") ||
+        has_prefix_ci(s, len, "https://"))
+        return true;
+    const char *dot = NULL;
+    for (size_t i = len; i > 0 && !dot; i--)
+        if (s[i - 1] == '.')
+            dot = s + i - 1;
+    if (!dot || dot == s)
+        return false;
+    size_t ext = len - (size_t)(dot + 1 - s);
+    for (size_t i = 0; i < sizeof ner_file_exts / sizeof *ner_file_exts; i++)
+        if (strlen(ner_file_exts[i]) == ext &&
+            !strncasecmp(dot + 1, ner_file_exts[i], ext))
+            return true;
+    return false;
+}
+
+static bool is_clock_word(const ner_word *w) {
+    for (size_t i = 0; i < sizeof ner_clock_words / sizeof *ner_clock_words; i++)
+        if (strlen(ner_clock_words[i]) == w->len &&
+            !memcmp(w->s, ner_clock_words[i], w->len))
+            return true;
+    return false;
+}
+
 /* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
 #define NER_LOWSENT_MIN_WORDS 3
 
@@ -166,6 +211,9 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
         info[i].flags |= lowsent;
+        if (ner_never_name(words[i].s, words[i].len) ||
+            (i > 0 && (info[i - 1].flags & NER_WF_DIGIT) && is_clock_word(&words[i])))
+            info[i].flags |= NER_WF_NEVER;
     }
 }
 
@@ -689,6 +737,18 @@ first_pass(const ner_model *m, const ner_word *words, const ner_tokinfo *info, s
     }
 }
 
+/* A score no weights reach: the tags a word written as no name cannot take. */
+#define NER_NEVER_SCORE (-1e9f)
+
+/* Words written as no name is (NER_WF_NEVER) can only be tagged O. */
+static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
+    for (size_t i = 0; i < n; i++)
+        if (info[i].flags & NER_WF_NEVER)
+            for (int t = 0; t < NER_N_TAGS; t++)
+                if (t != NER_O)
+                    em[i * NER_N_TAGS + t] = NER_NEVER_SCORE;
+}
+
 /* Second pass: the shared sums plus the history features. */
 static void second_pass(const ner_model *m2, const uint16_t *hist, size_t n,
                         const int32_t *part2, float *em) {
@@ -749,6 +809,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         if (!len)
             continue;
         first_pass(m, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
+        forbid_names(info + b, len, em);
         ner_viterbi(em, m->trans_f, len, back, tags + b);
         if (conf && !m->next)
             ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale,
@@ -762,6 +823,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         if (!len)
             continue;
         second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
+        forbid_names(info + b, len, em);
         ner_viterbi(em, m->next->trans_f, len, back, tags + b);
         if (conf)
             ner_marginals(em, last->conf_trans, len, NER_CONF_SHARPNESS / last->scale,

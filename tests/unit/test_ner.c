@@ -672,3 +672,25 @@ Test(ner, clitics_split_only_after_a_letter) {
             cr_expect(ascii && !strcmp(ascii, cases[i].clitic), "%s", cases[i].word);
     }
 }
+
+Test(ner, addresses_and_file_names_are_never_names) {
+    cr_assert(ner_never_name("Jane.Doe@example.org", 20));
+    cr_assert(ner_never_name("www.example.org", 15));
+    cr_assert(ner_never_name("https://example.org/a", 21));
+    cr_assert(ner_never_name("REPORT.htm", 10));
+    cr_assert(ner_never_name("Budget2001.xls", 14));
+    /* A company written with its domain, a handle, an abbreviation are not. */
+    cr_assert_not(ner_never_name("Amazon.com", 10));
+    cr_assert_not(ner_never_name("@Quorvik", 8));
+    cr_assert_not(ner_never_name("U.S.", 4));
+    cr_assert_not(ner_never_name("Paris", 5));
+}
+
+Test(ner, the_shipped_model_tags_no_address_and_no_clock_word) {
+    lede_ctx *ctx = shipped();
+    /* Each of these words reads as a name to the weights alone. */
+    expect_tags(ctx, "Regards , Kevin.A.Holm@Quorvik.com", "O O O");
+    expect_tags(ctx, "See the attached file REPORT.htm for details .", "O O O O O O O O");
+    expect_tags(ctx, "The call moved to 07:17 AM on Monday .", "O O O O O O O O O");
+    lede_ctx_free(ctx);
+}
