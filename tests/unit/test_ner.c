@@ -694,3 +694,14 @@ Test(ner, the_shipped_model_tags_no_address_and_no_clock_word) {
     expect_tags(ctx, "The call moved to 07:17 AM on Monday .", "O O O O O O O O O");
     lede_ctx_free(ctx);
 }
+
+Test(ner, a_place_name_in_lower_case_after_a_preposition_is_a_place) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "i am flying to san francisco next week", "O O O O B-LOC I-LOC O O");
+    expect_tags(ctx, "my cousin lives in kerala now", "O O O O B-LOC O");
+    /* An English word spelt like a place, or a name with no preposition before
+     * it, is left to the weights. */
+    expect_tags(ctx, "we ate from fine china plates", "O O O O O O");
+    expect_tags(ctx, "the plates came in china boxes", "O O O O O O");
+    lede_ctx_free(ctx);
+}
