@@ -30,7 +30,8 @@ typedef struct {
     uint8_t gender;   /* ENT_GENDER_*: from a title or a first name */
     uint16_t lists;   /* gazetteer lists of the whole name (NER_GAZ_*) */
     bool aliased;     /* the name is in the alias table */
-    bool shouted;     /* two words or more, all in capitals (a heading) */
+    bool shouted;     /* in a heading: two words or more all in capitals, or
+                         on a heading's line (in_heading) */
     bool after_the;   /* written after "the" ("the annual Fan Vote") */
     bool cut_suffix;  /* "-based" and the like cut off its last word */
     bool bang;        /* ends with a "!" glued to its last word ("Yahoo!") */
@@ -988,6 +989,44 @@ static bool the_title(const gazetteer *g, const nlp_text *t, const ent_mention *
            !tok_in(t, k - 1, ent_place_preps, N_OF(ent_place_preps));
 }
 
+/* Marks of lists, answers and captions ("A: Bob Marley, Bruno Mars", "Roger
+ * Waters - The Wall (DVD)"): a line with one is no heading. */
+static const char *const ent_list_marks[] = {
+    ",", ":", ";", "(", "-", "\xE2\x80\x93", "\xE2\x80\x94", "|", "/"};
+
+/* Most words of a heading: a longer line is running text. */
+#define ENT_HEADING_MAX_WORDS 12
+
+static bool title_word(const nlp_text *t, uint32_t k);
+
+/* Whether a mention stands in a heading: a paragraph of one sentence, of two
+ * to ENT_HEADING_MAX_WORDS words, every word capitalised, a number or a small
+ * word of titles, no mark of a list (ent_list_marks) and no full stop,
+ * question or exclamation mark at its end ("More Great Quorvik Stories",
+ * "Where To Eat In Torvan"). */
+static bool in_heading(const nlp_text *t, const ent_mention *m) {
+    uint32_t si = t->toks[m->tb].sent;
+    const nlp_sentence *s = &t->sents[si];
+    if ((si > 0 && t->sents[si - 1].para == s->para) ||
+        (si + 1 < t->n_sents && t->sents[si + 1].para == s->para))
+        return false;
+    uint32_t last = s->tok_end - 1;
+    if (tok_is(t, last, ".") || tok_is(t, last, "?") || tok_is(t, last, "!"))
+        return false;
+    uint32_t words = 0;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+        if (tok_in(t, k, ent_list_marks, N_OF(ent_list_marks)))
+            return false;
+        if (is_punct_tok(t, k))
+            continue;
+        char c = t->text[t->toks[k].start];
+        if (!(c >= '0' && c <= '9') && !title_word(t, k))
+            return false;
+        words++;
+    }
+    return words >= 2 && words <= ENT_HEADING_MAX_WORDS;
+}
+
 /* Marks what the entity-level rules read of a kept mention, and retypes
  * what its words show: a compound adjective's name that is a known place is
  * that place ("Texas-based" -> LOC "Texas") and a known company that company
@@ -997,7 +1036,7 @@ static bool the_title(const gazetteer *g, const nlp_text *t, const ent_mention *
  * (product_context); a place after a capitalised "The" in running text is an
  * organisation (the_title). */
 static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) {
-    m->shouted = m->te - m->tb >= 2 && all_caps(t, m);
+    m->shouted = (m->te - m->tb >= 2 && all_caps(t, m)) || in_heading(t, m);
     m->after_the = after_the(t, m);
     if (m->cut_suffix && (m->lists & ENT_PLACE_LISTS))
         m->type = LEDE_ENT_LOC;
@@ -1027,9 +1066,13 @@ static bool known_name(const ent_mention *m) {
 }
 
 /* An entity written only in capitals, in words no list knows ("NISSAN
- * SENTRA", "ARGENTINA CRUISES"), is a heading, not a name: a name in a
- * heading is written in running text as well, and then joins that entity. */
-static bool only_shouted(const ent_group *gr) { return gr->n_shouted == gr->count; }
+ * SENTRA", "ARGENTINA CRUISES"), or only on headings' lines ("More Great
+ * Quorvik Stories"), is a heading, not a name: a name in a heading is written
+ * in running text as well, and then joins that entity. A person with a known
+ * first name stays ("Contributing Editor Ann Holm"). */
+static bool only_shouted(const ent_group *gr) {
+    return gr->n_shouted == gr->count && !(gr->type == LEDE_ENT_PERSON && gr->first_name);
+}
 
 /* A "person" that the text writes right after "the" in most of its
  * mentions, and never with a known first name ("the Peyton Manning era" is

@@ -886,3 +886,23 @@ Test(entities, a_frequent_word_on_the_company_list_keeps_its_type_without_a_mark
     cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
     cr_assert_eq(find("Yahoo")->type, LEDE_ENT_MISC);
 }
+
+Test(entities, a_name_only_on_a_heading_line_is_no_name) {
+    begin("The bank opened a branch.\n\nMore Great Quorvik Stories\n\nContributing: Ann "
+          "Torvan\n\nAnn Holm Reports\n\nKelda Gazette wrote about Lugg Weekly.\n\nLugg "
+          "Weekly");
+    mention("Quorvik Stories", 0, LEDE_ENT_ORG);
+    mention("Ann Torvan", 0, LEDE_ENT_PERSON);
+    mention("Ann Holm", 0, LEDE_ENT_PERSON);
+    mention("Kelda Gazette", 0, LEDE_ENT_ORG);
+    mention("Lugg Weekly", 0, LEDE_ENT_ORG);
+    mention("Lugg Weekly", 1, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_null(find("Quorvik Stories"));
+    /* A line with a colon is no heading; a known first name keeps a person. */
+    cr_assert(find("Ann Torvan"));
+    cr_assert(find("Ann Holm"));
+    /* Running text vouches for the name in a heading too. */
+    cr_assert(find("Kelda Gazette"));
+    cr_assert_eq(find("Lugg Weekly")->n_mentions, 2);
+}
