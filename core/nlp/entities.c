@@ -33,6 +33,7 @@ typedef struct {
     bool shouted;     /* in a heading: two words or more all in capitals, or
                          on a heading's line (in_heading) */
     bool after_the;   /* written after "the" ("the annual Fan Vote") */
+    bool placed;      /* written where a place is (placed_mention) */
     bool cut_suffix;  /* "-based" and the like cut off its last word */
     bool bang;        /* ends with a "!" glued to its last word ("Yahoo!") */
     bool product;     /* the text writes it as a product (product_context) */
@@ -63,6 +64,8 @@ typedef struct {
     bool first_name;     /* a mention starts with a known first name */
     size_t n_shouted;    /* mentions with ent_mention.shouted */
     size_t n_after_the;  /* mentions with ent_mention.after_the */
+    bool lone_place;     /* a one-word place no list, code or alias knows */
+    size_t n_placed;     /* mentions written where places are (placed_mention) */
 } ent_group;
 
 /* The lists that make a name a known place. */
@@ -1027,6 +1030,53 @@ static bool in_heading(const nlp_text *t, const ent_mention *m) {
     return words >= 2 && words <= ENT_HEADING_MAX_WORDS;
 }
 
+/* A place no list or code knows ("Chime", "GrubHub"): its type is the
+ * tagger's guess alone. */
+static bool unknown_place(const gazetteer *g, const ent_mention *m) {
+    return m->type == LEDE_ENT_LOC && !m->aliased && !(m->lists & ENT_PLACE_LISTS) &&
+           !ner_gaz_place_id(g, m->key);
+}
+
+/* Words before a place's name ("in Quorvik", "flew to Torvan", "the town of
+ * Kelda"). */
+static const char *const ent_place_words[] = {
+    "in",     "at",      "near",    "from",   "to",      "into",    "of",
+    "across", "around",  "outside", "inside", "within",  "through", "throughout",
+    "toward", "towards", "via",     "visit",  "visited", "visiting"};
+
+/* Whether token k is a word starting with a capital. */
+static bool capitalised(const nlp_text *t, uint32_t k) {
+    char c = t->text[t->toks[k].start];
+    return c >= 'A' && c <= 'Z';
+}
+
+/* Common nouns of places written after a place's name ("the Quorvik
+ * river", "Torvan county"). */
+static const char *const ent_place_nouns[] = {
+    "area",   "region", "river",  "valley",  "province",  "county",   "district",
+    "state",  "city",   "town",   "village", "mountains", "sea",      "coast",
+    "island", "lake",   "desert", "basin",   "border",    "peninsula"};
+
+/* Whether a mention is written where a place's name is: after a word of
+ * place, "the" between or not ("in the Quorvik area"), before a common noun of
+ * places ("up the Quorvik river"), or with a comma between it and a
+ * capitalised word on either side ("Alpharetta, Ga.", "BUFFALO, N.Y."). */
+static bool placed_mention(const nlp_text *t, const ent_mention *m) {
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    uint32_t k = m->tb;
+    if (k >= s->tok_begin + 2 && tok_is(t, k - 1, "the"))
+        k--;
+    if (k > s->tok_begin && tok_in(t, k - 1, ent_place_words, N_OF(ent_place_words)))
+        return true;
+    if (m->te < s->tok_end && lower_word(t, m->te) &&
+        tok_in(t, m->te, ent_place_nouns, N_OF(ent_place_nouns)))
+        return true;
+    if (m->tb >= s->tok_begin + 2 && tok_is(t, m->tb - 1, ",") &&
+        capitalised(t, m->tb - 2))
+        return true;
+    return m->te + 1 < s->tok_end && tok_is(t, m->te, ",") && capitalised(t, m->te + 1);
+}
+
 /* Marks what the entity-level rules read of a kept mention, and retypes
  * what its words show: a compound adjective's name that is a known place is
  * that place ("Texas-based" -> LOC "Texas") and a known company that company
@@ -1038,6 +1088,7 @@ static bool in_heading(const nlp_text *t, const ent_mention *m) {
 static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) {
     m->shouted = (m->te - m->tb >= 2 && all_caps(t, m)) || in_heading(t, m);
     m->after_the = after_the(t, m);
+    m->placed = placed_mention(t, m);
     if (m->cut_suffix && (m->lists & ENT_PLACE_LISTS))
         m->type = LEDE_ENT_LOC;
     else if (m->cut_suffix && (m->lists & NER_GAZ_COMPANY) &&
@@ -1072,6 +1123,22 @@ static bool known_name(const ent_mention *m) {
  * first name stays ("Contributing Editor Ann Holm"). */
 static bool only_shouted(const ent_group *gr) {
     return gr->n_shouted == gr->count && !(gr->type == LEDE_ENT_PERSON && gr->first_name);
+}
+
+/* A one-word place that no list, code or alias knows and that the text never
+ * writes where places are written (after "in", "at", "of", before "river",
+ * next to ", State": placed_mention) is the tagger's guess alone, and most
+ * often wrong
+ * ("those of Sputnik", "like the Altima"): dropped, or, when the company list
+ * holds it, that company ("Amazon's small business loans"). */
+static bool unplaced_place(ent_group *gr, const ent_mention *first) {
+    if (gr->type != LEDE_ENT_LOC || !gr->lone_place || gr->n_placed)
+        return false;
+    if (first->lists & NER_GAZ_COMPANY) {
+        gr->type = LEDE_ENT_ORG;
+        return false;
+    }
+    return true;
 }
 
 /* A "person" that the text writes right after "the" in most of its
@@ -1265,13 +1332,6 @@ static bool bare_person(const gazetteer *g, const nlp_text *t, const ent_mention
     return m->type == LEDE_ENT_PERSON && m->te - m->tb == 1 && !person_vouched(g, t, m);
 }
 
-/* A place no list or code knows ("Chime", "GrubHub"): its type is the
- * tagger's guess alone. */
-static bool unknown_place(const gazetteer *g, const ent_mention *m) {
-    return m->type == LEDE_ENT_LOC && !m->aliased && !(m->lists & ENT_PLACE_LISTS) &&
-           !ner_gaz_place_id(g, m->key);
-}
-
 /*
  * The items of a list share a type ("Lugg, Instacart, DoorDash, GrubHub ...
  * and Homejoy"; "at Chime and Varo"): a place no list knows, listed with
@@ -1369,14 +1429,21 @@ lede_status nlp_entities_merge(lede_job *job) {
         int32_t *slot = map_slot(&group_of, ner_combine(ms[i].key, ms[i].type));
         if (*slot < 0) {
             *slot = (int32_t)n_groups;
-            groups[n_groups++] = (ent_group){
-                .type = ms[i].type, .key = ms[i].key, .first = i, .name_mention = i};
+            groups[n_groups++] =
+                (ent_group){.type = ms[i].type,
+                            .key = ms[i].key,
+                            .first = i,
+                            .name_mention = i,
+                            .lone_place = ms[i].te - ms[i].tb - ms[i].bang == 1 &&
+                                          unknown_place(g, &ms[i]) &&
+                                          !(ms[i].lists & NER_GAZ_DEMONYM)};
         }
         size_t gi = (size_t)*slot;
         ent_group *gr = &groups[gi];
         gr->count++;
         gr->n_shouted += ms[i].shouted && !known_name(&ms[i]);
         gr->n_after_the += ms[i].after_the;
+        gr->n_placed += ms[i].placed;
         uint64_t h = tok_hash(t, ms[i].tb);
         gr->first_name |= (ner_gaz_lookup(g, &h, 1) & NER_GAZ_FIRST_NAME) != 0;
         if (ms[i].te - ms[i].tb >= 2)
@@ -1396,7 +1463,8 @@ lede_status nlp_entities_merge(lede_job *job) {
     for (size_t i = 0; i < n_groups; i++) {
         groups[i].rank = -1;
         if (groups[i].confidence >= min_conf && !unvouched_person(&groups[i]) &&
-            !only_shouted(&groups[i]) && !article_person(&groups[i]))
+            !only_shouted(&groups[i]) && !article_person(&groups[i]) &&
+            !unplaced_place(&groups[i], &ms[groups[i].first]))
             order[n_kept++] = &groups[i];
     }
     qsort(order, n_kept, sizeof *order, group_cmp);

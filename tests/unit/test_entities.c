@@ -838,12 +838,13 @@ Test(entities, an_institution_cut_at_and_is_one) {
 Test(entities, a_name_written_as_a_product_is_one) {
     begin("The 2020 Quorvik, which goes on sale in May, replaces the old Quorvik. Runs "
           "on the Hazel Hen supercomputer took weeks. After the 2011 Kelda earthquake, "
-          "the 2016 Ann Holm campaign ended.");
+          "the 2016 Ann Holm campaign ended. Rain fell in Kelda.");
     mention("Quorvik", 0, LEDE_ENT_ORG);
     mention("Quorvik", 1, LEDE_ENT_ORG);
     mention("Hazel Hen", 0, LEDE_ENT_PERSON);
     mention("Kelda", 0, LEDE_ENT_LOC);
     mention("Ann Holm", 0, LEDE_ENT_PERSON);
+    mention("Kelda", 1, LEDE_ENT_LOC);
     cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
     /* The model year types every mention of the name. */
     const lede_entity *q = find("Quorvik");
@@ -857,10 +858,11 @@ Test(entities, a_name_written_as_a_product_is_one) {
 
 Test(entities, a_place_after_a_capitalised_the_in_running_text_is_a_title) {
     begin("Aides told The Quorvik on Monday. She lives in The Torvan now. The Kelda "
-          "floods.");
+          "floods. Rain fell in Kelda.");
     mention("Quorvik", 0, LEDE_ENT_LOC);
     mention("Torvan", 0, LEDE_ENT_LOC);
     mention("Kelda", 0, LEDE_ENT_LOC);
+    mention("Kelda", 1, LEDE_ENT_LOC);
     cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
     cr_assert_eq(find("Quorvik")->type, LEDE_ENT_ORG);
     /* After a preposition of place, or opening a sentence, "The" says nothing. */
@@ -905,4 +907,27 @@ Test(entities, a_name_only_on_a_heading_line_is_no_name) {
     /* Running text vouches for the name in a heading too. */
     cr_assert(find("Kelda Gazette"));
     cr_assert_eq(find("Lugg Weekly")->n_mentions, 2);
+}
+
+Test(entities, a_place_no_list_knows_needs_a_place_in_the_text) {
+    begin("The views are not those of Quorvik. Prices drop on Amazon today. Torvan "
+          "police said the fire spread through the Kelda area. Lugg, Ga., is small. "
+          "Barlow voted for the Holm.");
+    mention("Quorvik", 0, LEDE_ENT_LOC);
+    mention("Amazon", 0, LEDE_ENT_LOC);
+    mention("Torvan", 0, LEDE_ENT_LOC);
+    mention("Kelda", 0, LEDE_ENT_LOC);
+    mention("Lugg", 0, LEDE_ENT_LOC);
+    mention("Barlow", 0, LEDE_ENT_LOC);
+    mention("Holm", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_null(find("Holm"));
+    /* "of" is a place's word; Torvan and Barlow stand where no place does. */
+    cr_assert_eq(find("Quorvik")->type, LEDE_ENT_LOC);
+    cr_assert_null(find("Torvan"));
+    cr_assert_null(find("Barlow"));
+    /* A company of the list is that company. */
+    cr_assert_eq(find("Amazon")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Kelda")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Lugg")->type, LEDE_ENT_LOC);
 }
