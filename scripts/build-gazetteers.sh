@@ -29,8 +29,10 @@ node "$repo/scripts/build-gazetteers.js" "$work" "$out" "$iso" \
 # only when it is not one.
 us=/usr/share/dict/american-english
 gb=/usr/share/dict/british-english
-[ -f "$us" ] && [ -f "$gb" ] ||
-    { echo "build-gazetteers: install the Debian packages wamerican and wbritish" >&2; exit 1; }
+if [ ! -f "$us" ] || [ ! -f "$gb" ]; then
+    echo "build-gazetteers: install the Debian packages wamerican and wbritish" >&2
+    exit 1
+fi
 {
     echo "# Place names of countries.txt, regions.txt and cities.txt whose every word is"
     echo "# a lower-case English word of the Debian packages wamerican or wbritish (SCOWL"
