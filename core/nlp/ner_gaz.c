@@ -64,6 +64,7 @@ static const struct {
     {"common_words.txt", NER_GAZ_COMMON},
     {"companies.txt", NER_GAZ_COMPANY},
     {"world_regions.txt", NER_GAZ_AREA},
+    {"place_words.txt", NER_GAZ_PLACE_WORD},
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"

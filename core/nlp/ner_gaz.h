@@ -37,6 +37,9 @@ enum {
     /* World regions, seas and landforms ("Caribbean", "Middle East"), for
      * entity merging only. */
     NER_GAZ_AREA = 1u << 11,
+    /* Place names that are English words in lower case too ("china",
+     * "reading"): a lower-case place name is a place only when not on it. */
+    NER_GAZ_PLACE_WORD = 1u << 12,
     NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
 };
 

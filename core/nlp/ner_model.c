@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../bigmem.h"
 #include "ner_hash.h"
@@ -135,6 +136,113 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
         ti->flags |= NER_WF_ALPHA;
 }
 
+/* Endings of file names, which name a file, not its subject ("TEXT.htm",
+ * "GISB rev1.doc"). */
+static const char *const ner_file_exts[] = {"htm",  "html", "doc",  "docx", "pdf", "xls",
+                                            "xlsx", "ppt",  "pptx", "txt",  "csv", "jpg",
+                                            "jpeg", "png",  "gif",  "zip"};
+
+/* Clock words after a time ("07:17 AM", "9 p.m."): never a name. */
+static const char *const ner_clock_words[] = {"AM", "PM", "a.m.", "p.m.", "A.M.", "P.M."};
+
+static bool has_prefix_ci(const char *s, size_t len, const char *p) {
+    size_t n = strlen(p);
+    return len >= n && !strncasecmp(s, p, n);
+}
+
+bool ner_never_name(const char *s, size_t len) {
+    const char *at = memchr(s, '@', len);
+    /* An e-mail address: something, "@", a domain with a dot. */
+    if (at && at > s && memchr(at, '.', len - (size_t)(at - s)))
+        return true;
+    if (has_prefix_ci(s, len, "www.") || has_prefix_ci(s, len, "http://") ||
+        has_prefix_ci(s, len, "https://"))
+        return true;
+    const char *dot = NULL;
+    for (size_t i = len; i > 0 && !dot; i--)
+        if (s[i - 1] == '.')
+            dot = s + i - 1;
+    if (!dot || dot == s)
+        return false;
+    size_t ext = len - (size_t)(dot + 1 - s);
+    for (size_t i = 0; i < sizeof ner_file_exts / sizeof *ner_file_exts; i++)
+        if (strlen(ner_file_exts[i]) == ext &&
+            !strncasecmp(dot + 1, ner_file_exts[i], ext))
+            return true;
+    return false;
+}
+
+static bool is_clock_word(const ner_word *w) {
+    for (size_t i = 0; i < sizeof ner_clock_words / sizeof *ner_clock_words; i++)
+        if (strlen(ner_clock_words[i]) == w->len &&
+            !memcmp(w->s, ner_clock_words[i], w->len))
+            return true;
+    return false;
+}
+
+/* A one-word place name in lower case shorter than this is more often a
+ * particle of a foreign name or an abbreviation ("Dondo wa", "ho") than the
+ * place ("peru" is as short as it gets). */
+#define NER_LOWER_PLACE_MIN_LEN 4
+
+/* English words before a place ("living in kerala", "flights to san
+ * francisco"): a lower-case place name needs one of them, or a lower-case
+ * place, right before it, so that a foreign word spelt like a place ("para",
+ * "sind" in Portuguese or German text) is left to the weights. */
+static const char *const ner_place_preps[] = {
+    "in",   "to",      "from",       "near",  "at",       "around", "across",
+    "into", "through", "throughout", "visit", "visiting", "visited"};
+
+static bool is_place_prep(const ner_word *w) {
+    for (size_t i = 0; i < sizeof ner_place_preps / sizeof *ner_place_preps; i++)
+        if (strlen(ner_place_preps[i]) == w->len &&
+            !strncasecmp(w->s, ner_place_preps[i], w->len))
+            return true;
+    return false;
+}
+
+/* Lists whose names, written in lower case, are places to the tagger. */
+#define NER_LOWER_PLACE_LISTS (NER_GAZ_COUNTRY | NER_GAZ_REGION | NER_GAZ_CITY)
+/* Lists that make a lower-case place name something else as well: an English
+ * word ("china"), a first name ("jordan"), a company, a nationality. */
+#define NER_LOWER_PLACE_NOT                                                              \
+    (NER_GAZ_PLACE_WORD | NER_GAZ_FIRST_NAME | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)
+
+/*
+ * Place names written in lower case ("i live in kerala", "flights to san
+ * francisco"), as informal text writes them: the model, trained on edited
+ * text, reads every lower-case word as no name. A phrase of the country,
+ * region or city lists, every word in lower case, is a place unless it is an
+ * English word too ("fine china", "reading"), a first name or a company:
+ * its words are marked NER_WF_LOC_B / NER_WF_LOC_I, which the decoder holds
+ * to, when a preposition of place or another such place is right before it
+ * (ner_place_preps). Phrases are those ner_gaz_match() found (gaz, begin);
+ * one word must have NER_LOWER_PLACE_MIN_LEN bytes.
+ */
+static void mark_lower_places(const gazetteer *g, const ner_word *words,
+                              const uint64_t *lower, const uint16_t *gaz,
+                              const bool *begin, size_t n, ner_tokinfo *info) {
+    for (size_t i = 0; i < n; i++) {
+        if (!begin[i] || !(gaz[i] & NER_LOWER_PLACE_LISTS))
+            continue;
+        size_t e = i + 1;
+        while (e < n && !begin[e] && gaz[e] == gaz[i])
+            e++;
+        bool low = true;
+        for (size_t k = i; k < e && low; k++)
+            low = (info[k].flags & NER_WF_ALPHA) &&
+                  !(info[k].flags & (NER_WF_CAP | NER_WF_UPPER));
+        bool placed = i > 0 && (is_place_prep(&words[i - 1]) ||
+                                (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I)));
+        if (!low || !placed || (e == i + 1 && words[i].len < NER_LOWER_PLACE_MIN_LEN) ||
+            (ner_gaz_lookup(g, lower + i, e - i) & NER_LOWER_PLACE_NOT))
+            continue;
+        info[i].flags |= NER_WF_LOC_B;
+        for (size_t k = i + 1; k < e; k++)
+            info[k].flags |= NER_WF_LOC_I;
+    }
+}
+
 /* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
 #define NER_LOWSENT_MIN_WORDS 3
 
@@ -162,10 +270,14 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
         capital += (info[i].flags & (NER_WF_CAP | NER_WF_UPPER)) != 0;
     }
     uint8_t lowsent = alpha >= NER_LOWSENT_MIN_WORDS && !capital ? NER_WF_LOWSENT : 0;
+    mark_lower_places(g, words, lower, gaz, begin, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
         info[i].flags |= lowsent;
+        if (ner_never_name(words[i].s, words[i].len) ||
+            (i > 0 && (info[i - 1].flags & NER_WF_DIGIT) && is_clock_word(&words[i])))
+            info[i].flags |= NER_WF_NEVER;
     }
 }
 
@@ -877,6 +989,34 @@ first_pass(const ner_model *m, word_sums *ws, const ner_word *words,
     }
 }
 
+/* A score no weights reach: the tags a word written as no name cannot take. */
+#define NER_NEVER_SCORE (-1e9f)
+
+/* The one tag a word's form allows, or NER_N_TAGS when its weights decide:
+ * O for a word written as no name is (NER_WF_NEVER), the tags of a place for
+ * the words of a lower-case place name. */
+static int forced_tag(uint8_t flags) {
+    if (flags & NER_WF_NEVER)
+        return NER_O;
+    if (flags & NER_WF_LOC_B)
+        return NER_B_LOC;
+    if (flags & NER_WF_LOC_I)
+        return NER_I_LOC;
+    return NER_N_TAGS;
+}
+
+/* Holds the decoder to the tags that words' forms allow (forced_tag). */
+static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
+    for (size_t i = 0; i < n; i++) {
+        int only = forced_tag(info[i].flags);
+        if (only == NER_N_TAGS)
+            continue;
+        for (int t = 0; t < NER_N_TAGS; t++)
+            if (t != only)
+                em[i * NER_N_TAGS + t] = NER_NEVER_SCORE;
+    }
+}
+
 /* Second pass: the shared sums plus the history features. */
 static void second_pass(const ner_model *m2, const uint16_t *hist, size_t n,
                         const int32_t *part2, float *em) {
@@ -956,6 +1096,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         if (!len)
             continue;
         first_pass(m, &ws, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
+        forbid_names(info + b, len, em);
         ner_viterbi(em, m->trans_f, len, back, tags + b);
         if (conf && !m->next)
             sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
@@ -968,6 +1109,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         if (!len)
             continue;
         second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
+        forbid_names(info + b, len, em);
         ner_viterbi(em, m->next->trans_f, len, back, tags + b);
         if (conf)
             sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);

@@ -153,7 +153,14 @@ enum {
     NER_WF_DIGIT = 1u << 2,   /* has a digit */
     NER_WF_ALPHA = 1u << 3,   /* has a letter */
     NER_WF_LOWSENT = 1u << 4, /* its sentence has no capital letter at all */
+    NER_WF_NEVER = 1u << 5,   /* written as no name can be (ner_never_name) */
+    NER_WF_LOC_B = 1u << 6,   /* first word of a place name in lower case */
+    NER_WF_LOC_I = 1u << 7,   /* a later word of one */
 };
+
+/* Whether a word is written as no name is: an e-mail address, a web address
+ * or a file name ("TEXT.htm"); its tag is always O, whatever the weights. */
+bool ner_never_name(const char *s, size_t len);
 
 /* Bytes of temporary space ner_prepare() needs for n tokens. */
 size_t ner_prepare_tmp_size(size_t n);

@@ -814,3 +814,120 @@ Test(entities, an_unknown_place_listed_with_organisations_is_one) {
     cr_assert_eq(find("Russia")->type, LEDE_ENT_LOC);
     cr_assert_eq(find("Barlow")->type, LEDE_ENT_LOC);
 }
+
+Test(entities, an_institution_cut_at_and_is_one) {
+    begin("They hope for a Rock and Roll Hall of Fame Induction in May, and the Rock and "
+          "Roll Hall of Fame agreed. Texas and Oklahoma State University met.");
+    mention("Rock", 0, LEDE_ENT_MISC);
+    mention("Roll Hall of Fame Induction", 0, LEDE_ENT_ORG);
+    mention("Rock", 1, LEDE_ENT_MISC);
+    mention("Roll Hall of Fame", 1, LEDE_ENT_ORG);
+    mention("Texas", 0, LEDE_ENT_LOC);
+    mention("Oklahoma State University", 0, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_null(find("Rock"));
+    cr_assert_eq(find("Rock and Roll Hall of Fame")->type, LEDE_ENT_ORG);
+    /* The induction is an event of the institution. */
+    cr_assert_eq(find("Rock and Roll Hall of Fame Induction")->type, LEDE_ENT_MISC);
+    /* A known place before "and" is a name of its own. */
+    cr_assert_eq(find("Texas")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Oklahoma State University")->type, LEDE_ENT_ORG);
+    check_offsets(&res);
+}
+
+Test(entities, a_name_written_as_a_product_is_one) {
+    begin("The 2020 Quorvik, which goes on sale in May, replaces the old Quorvik. Runs "
+          "on the Hazel Hen supercomputer took weeks. After the 2011 Kelda earthquake, "
+          "the 2016 Ann Holm campaign ended. Rain fell in Kelda.");
+    mention("Quorvik", 0, LEDE_ENT_ORG);
+    mention("Quorvik", 1, LEDE_ENT_ORG);
+    mention("Hazel Hen", 0, LEDE_ENT_PERSON);
+    mention("Kelda", 0, LEDE_ENT_LOC);
+    mention("Ann Holm", 0, LEDE_ENT_PERSON);
+    mention("Kelda", 1, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    /* The model year types every mention of the name. */
+    const lede_entity *q = find("Quorvik");
+    cr_assert_eq(q->type, LEDE_ENT_MISC);
+    cr_assert_eq(q->n_mentions, 2);
+    cr_assert_eq(find("Hazel Hen")->type, LEDE_ENT_MISC);
+    /* A year before a place and a noun, or before a person, dates an event. */
+    cr_assert_eq(find("Kelda")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Ann Holm")->type, LEDE_ENT_PERSON);
+}
+
+Test(entities, a_place_after_a_capitalised_the_in_running_text_is_a_title) {
+    begin("Aides told The Quorvik on Monday. She lives in The Torvan now. The Kelda "
+          "floods. Rain fell in Kelda.");
+    mention("Quorvik", 0, LEDE_ENT_LOC);
+    mention("Torvan", 0, LEDE_ENT_LOC);
+    mention("Kelda", 0, LEDE_ENT_LOC);
+    mention("Kelda", 1, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Quorvik")->type, LEDE_ENT_ORG);
+    /* After a preposition of place, or opening a sentence, "The" says nothing. */
+    cr_assert_eq(find("Torvan")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Kelda")->type, LEDE_ENT_LOC);
+}
+
+Test(entities, a_brand_ending_with_an_exclamation_mark_is_looked_up_without_it) {
+    begin("Readers still open Yahoo! every morning. At last we reached Kelda Park!");
+    mention("Yahoo!", 0, LEDE_ENT_MISC);
+    mention("Kelda Park!", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Yahoo!")->type, LEDE_ENT_ORG);
+    /* The "!" that ends a sentence is the writer's. */
+    cr_assert_null(find("Kelda Park!"));
+    cr_assert_eq(find("Kelda Park")->type, LEDE_ENT_LOC);
+    check_offsets(&res);
+}
+
+Test(entities, a_frequent_word_on_the_company_list_keeps_its_type_without_a_mark) {
+    begin("Readers still open Yahoo every morning.");
+    mention("Yahoo", 0, LEDE_ENT_MISC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Yahoo")->type, LEDE_ENT_MISC);
+}
+
+Test(entities, a_name_only_on_a_heading_line_is_no_name) {
+    begin("The bank opened a branch.\n\nMore Great Quorvik Stories\n\nContributing: Ann "
+          "Torvan\n\nAnn Holm Reports\n\nKelda Gazette wrote about Lugg Weekly.\n\nLugg "
+          "Weekly");
+    mention("Quorvik Stories", 0, LEDE_ENT_ORG);
+    mention("Ann Torvan", 0, LEDE_ENT_PERSON);
+    mention("Ann Holm", 0, LEDE_ENT_PERSON);
+    mention("Kelda Gazette", 0, LEDE_ENT_ORG);
+    mention("Lugg Weekly", 0, LEDE_ENT_ORG);
+    mention("Lugg Weekly", 1, LEDE_ENT_ORG);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_null(find("Quorvik Stories"));
+    /* A line with a colon is no heading; a known first name keeps a person. */
+    cr_assert(find("Ann Torvan"));
+    cr_assert(find("Ann Holm"));
+    /* Running text vouches for the name in a heading too. */
+    cr_assert(find("Kelda Gazette"));
+    cr_assert_eq(find("Lugg Weekly")->n_mentions, 2);
+}
+
+Test(entities, a_place_no_list_knows_needs_a_place_in_the_text) {
+    begin("The views are not those of Quorvik. Prices drop on Amazon today. Torvan "
+          "police said the fire spread through the Kelda area. Lugg, Ga., is small. "
+          "Barlow voted for the Holm.");
+    mention("Quorvik", 0, LEDE_ENT_LOC);
+    mention("Amazon", 0, LEDE_ENT_LOC);
+    mention("Torvan", 0, LEDE_ENT_LOC);
+    mention("Kelda", 0, LEDE_ENT_LOC);
+    mention("Lugg", 0, LEDE_ENT_LOC);
+    mention("Barlow", 0, LEDE_ENT_LOC);
+    mention("Holm", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_null(find("Holm"));
+    /* "of" is a place's word; Torvan and Barlow stand where no place does. */
+    cr_assert_eq(find("Quorvik")->type, LEDE_ENT_LOC);
+    cr_assert_null(find("Torvan"));
+    cr_assert_null(find("Barlow"));
+    /* A company of the list is that company. */
+    cr_assert_eq(find("Amazon")->type, LEDE_ENT_ORG);
+    cr_assert_eq(find("Kelda")->type, LEDE_ENT_LOC);
+    cr_assert_eq(find("Lugg")->type, LEDE_ENT_LOC);
+}

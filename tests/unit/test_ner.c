@@ -784,5 +784,39 @@ Test(ner, repeated_words_tag_as_at_first_sight) {
         cr_expect_str_eq(tf[N1 + 1 + i], tr[i], "second sentence, word %zu", i);
         cr_expect_eq(cf[N1 + 1 + i], cr[i], "second sentence, word %zu", i);
     }
+
+    lede_ctx_free(ctx);
+}
+
+Test(ner, addresses_and_file_names_are_never_names) {
+    cr_assert(ner_never_name("Jane.Doe@example.org", 20));
+    cr_assert(ner_never_name("www.example.org", 15));
+    cr_assert(ner_never_name("https://example.org/a", 21));
+    cr_assert(ner_never_name("REPORT.htm", 10));
+    cr_assert(ner_never_name("Budget2001.xls", 14));
+    /* A company written with its domain, a handle, an abbreviation are not. */
+    cr_assert_not(ner_never_name("Amazon.com", 10));
+    cr_assert_not(ner_never_name("@Quorvik", 8));
+    cr_assert_not(ner_never_name("U.S.", 4));
+    cr_assert_not(ner_never_name("Paris", 5));
+}
+
+Test(ner, the_shipped_model_tags_no_address_and_no_clock_word) {
+    lede_ctx *ctx = shipped();
+    /* Each of these words reads as a name to the weights alone. */
+    expect_tags(ctx, "Regards , Kevin.A.Holm@Quorvik.com", "O O O");
+    expect_tags(ctx, "See the attached file REPORT.htm for details .", "O O O O O O O O");
+    expect_tags(ctx, "The call moved to 07:17 AM on Monday .", "O O O O O O O O O");
+    lede_ctx_free(ctx);
+}
+
+Test(ner, a_place_name_in_lower_case_after_a_preposition_is_a_place) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "i am flying to san francisco next week", "O O O O B-LOC I-LOC O O");
+    expect_tags(ctx, "my cousin lives in kerala now", "O O O O B-LOC O");
+    /* An English word spelt like a place, or a name with no preposition before
+     * it, is left to the weights. */
+    expect_tags(ctx, "we ate from fine china plates", "O O O O O O");
+    expect_tags(ctx, "the plates came in china boxes", "O O O O O O");
     lede_ctx_free(ctx);
 }
