@@ -575,6 +575,39 @@ bool meta_date_parse_field(const char *s, int64_t now, bool month_first,
     return s && parse_short_year(s, now, month_first, &p) && parts_format(&p, now, out);
 }
 
+/* Words that open a line giving the page's own date ("Published on",
+ * "Veröffentlicht am", "Stand:", "Mis à jour le"), in the languages whose
+ * month names this file reads. After one of them a numeric date with a
+ * two-digit year is the date the label announces, as in a date field; a bare
+ * "1.9.17" in free text is as likely a version or a score. Facts of the
+ * languages, lower case; a label must end at a non-letter. */
+static const char *const date_labels[] = {
+    "published", "posted",    "updated",        "last updated", "modified",
+    "as of",     "dated",     "veröffentlicht", "erschienen",   "aktualisiert",
+    "geändert",  "stand",     "datum",          "publié",       "mis à jour",
+    "modifié",   "publicado", "actualizado",    "fecha",
+};
+
+bool meta_date_label_at(const char *s) {
+    if (!s)
+        return false;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    for (size_t i = 0; i < COUNT(date_labels); i++) {
+        size_t n = strlen(date_labels[i]);
+        if (!strncasecmp(s, date_labels[i], n) && !isalpha((unsigned char)s[n]) &&
+            (unsigned char)s[n] < 0x80)
+            return true;
+    }
+    return false;
+}
+
+bool meta_date_parse_line(const char *s, int64_t now, bool month_first,
+                          char out[META_DATE_MAX]) {
+    return meta_date_label_at(s) ? meta_date_parse_field(s, now, month_first, out)
+                                 : meta_date_parse(s, now, month_first, out);
+}
+
 /* Regions that write numeric dates month first (MM/DD/YYYY): the United
  * States, the Philippines, Belize, Micronesia, the Marshall Islands and
  * Palau. Source: Wikipedia, "List of date formats by country" (the facts

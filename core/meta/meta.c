@@ -420,7 +420,8 @@ static bool is_text_date(lede_arena *a, xmlNode *n, const char *cls) {
  * that date themselves nowhere else. Longest line, in bytes. */
 #define DATE_LINE_MAX 64
 /* Shortest run of digits that can be a date's year; a line without one is
- * not parsed at all (relative dates, "5 min read"). */
+ * not parsed at all (relative dates, "5 min read") unless it opens with a
+ * date label, after which a two-digit year is read ("Stand: 1.4.18"). */
 #define DATE_LINE_YEAR_DIGITS 4
 
 /* Elements that continue a line of text rather than start one. */
@@ -468,7 +469,8 @@ static bool on_own_line(lede_arena *a, xmlNode *t) {
 static void scan_date_line(page_scan *s, lede_arena *a, xmlNode *t, size_t order) {
     const char *text = (const char *)t->content;
     if (!text || strnlen(text, DATE_LINE_MAX + 1) > DATE_LINE_MAX ||
-        !has_digit_run(text, DATE_LINE_YEAR_DIGITS))
+        !(has_digit_run(text, DATE_LINE_YEAR_DIGITS) ||
+          (meta_date_label_at(text) && has_digit_run(text, 1))))
         return;
     for (xmlNode *p = t->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
         if (is_one_of(p, no_date_line_elements, COUNT(no_date_line_elements)))
@@ -1039,7 +1041,8 @@ static bool image_date(lede_job *job, const page_scan *s, char out[META_DATE_MAX
 }
 
 /* A date line's date: the first after the <h1> (where the article is),
- * else the first on the page. */
+ * else the first on the page. A line opening with a date label ("Stand:
+ * 1.4.18") may write a two-digit year. */
 static bool date_line_date(lede_job *job, const page_scan *s, bool mf, const char **out) {
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < s->n_date_lines; i++) {
@@ -1047,8 +1050,11 @@ static bool date_line_date(lede_job *job, const page_scan *s, bool mf, const cha
             if (pass == 0 && (!s->first_h1 || c->order <= s->h1_order))
                 continue;
             char *text = meta_clean(job->arena, (const char *)c->node->content);
-            if (date_from_text(job, mf, text, out))
-                return true;
+            char buf[META_DATE_MAX];
+            if (text && meta_date_parse_line(text, job->now, mf, buf)) {
+                *out = arena_strdup(job->arena, buf);
+                return *out != NULL;
+            }
         }
     return false;
 }

@@ -156,6 +156,16 @@ bool meta_date_parse(const char *s, int64_t now, bool month_first,
 bool meta_date_parse_field(const char *s, int64_t now, bool month_first,
                            char out[META_DATE_MAX]);
 
+/* True when s opens with a date label: "Published", "Updated", "As of",
+ * "Veröffentlicht", "Stand", "Publié", "Mis à jour", ... (date.c's table). */
+bool meta_date_label_at(const char *s);
+
+/* A date on a visible line: like meta_date_parse(), but after a date label
+ * ("Veröffentlicht am 1.9.17", "Stand: 1.4.18") a two-digit year is read as
+ * meta_date_parse_field() reads it. */
+bool meta_date_parse_line(const char *s, int64_t now, bool month_first,
+                          char out[META_DATE_MAX]);
+
 /* True when a language tag ("en-US", "en_US", "es-419") names a region
  * that writes numeric dates month first. */
 bool meta_region_month_first(const char *tag);

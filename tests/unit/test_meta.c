@@ -1085,6 +1085,29 @@ Test(meta, two_digit_years_only_in_date_fields) {
     cr_assert_str_eq(date("am 12.11.16"), "none");
 }
 
+Test(meta, a_date_label_lets_a_line_write_a_two_digit_year) {
+    static char out[META_DATE_MAX];
+    cr_assert(meta_date_label_at("Veröffentlicht am 3.10.21"));
+    cr_assert(meta_date_label_at("  Stand: 4.10.21"));
+    cr_assert(meta_date_label_at("Mis à jour le 5.10.21"));
+    cr_assert(!meta_date_label_at("Standard 2.1.12"), "a label ends at a non-letter");
+    cr_assert(!meta_date_label_at("Version 3.10.21"));
+    cr_assert(meta_date_parse_line("Published on 3.10.21", NOW, false, out));
+    cr_assert_str_eq(out, "2021-10-03");
+    cr_assert(!meta_date_parse_line("Release 3.10.21 fixes the bug", NOW, false, out));
+    cr_assert(meta_date_parse_line("Harbor day, 3 Oct 2021", NOW, false, out));
+    /* Through a page: the line alone dates it. */
+    lede_result *r = extract("<html><body><p>Erschienen am 2.10.21</p>"
+                             "<p>Der Hafen ist wieder offen.</p></body></html>",
+                             NULL);
+    cr_assert_str_eq(r->published, "2021-10-02");
+    cr_assert_str_eq(r->provenance.published, "date-line");
+    lede_result_free(r);
+    r = extract("<html><body><p>Patch 2.10.21</p><p>Notes.</p></body></html>", NULL);
+    cr_assert_null(r->published);
+    lede_result_free(r);
+}
+
 Test(meta, microformat_elements_without_a_title_speak_by_their_text) {
     lede_result *r =
         extract("<html><body><h1>Harbor reopens</h1><abbr class=\"published\">"
