@@ -575,6 +575,14 @@ bool meta_date_parse_field(const char *s, int64_t now, bool month_first,
     return s && parse_short_year(s, now, month_first, &p) && parts_format(&p, now, out);
 }
 
+bool meta_date_instant(const char *iso, int64_t *t) {
+    date_parts p;
+    if (!iso || !parse_iso_at(iso, &p) || !p.has_time || !p.has_zone || !parts_valid(&p))
+        return false;
+    *t = parts_epoch(&p);
+    return true;
+}
+
 /* Words that open a line giving the page's own date ("Published on",
  * "Veröffentlicht am", "Stand:", "Mis à jour le"), in the languages whose
  * month names this file reads. After one of them a numeric date with a

@@ -948,21 +948,125 @@ static bool iso_day(const char *iso, char day[11]) {
     return true;
 }
 
-/* A page is never modified before it is published: when the modified date
- * falls on an earlier day than the published one, one of the two sources is
- * wrong and nothing on the page says which, so the modified date is dropped
- * (warning "modified_before_published") and the published one, the date
- * users ask for, is kept. Future dates are refused earlier, by
- * meta_date_parse() against the fetch time (job->now). */
-static void dates_consistent(lede_job *job) {
+/* Date sources come in families that do not check each other: the meta
+ * tags of one page are written by one template (og:published_time and
+ * article:published_time say the same thing once), its JSON-LD by another.
+ * Agreement counts between families only. */
+typedef enum {
+    DATE_FAMILY_JSONLD,
+    DATE_FAMILY_META,
+    DATE_FAMILY_MICRODATA, /* itemprop */
+    DATE_FAMILY_TIME,      /* <time> and microformat elements */
+    DATE_FAMILY_BYLINE,    /* a date written next to the byline */
+    DATE_FAMILY_URL,
+    DATE_FAMILY_COUNT
+} date_family;
+
+/* A source that names the publication date outright (datePublished,
+ * article:published_time, <time pubdate>) weighs more than one that implies
+ * it (dateCreated, the first <time> after the headline, the byline's date,
+ * the URL). */
+#define DATE_WEIGHT_EXPLICIT 3
+#define DATE_WEIGHT_IMPLIED 2
+/* Most publication-date candidates kept from one page. */
+#define DATE_CANDIDATES_MAX 48
+
+typedef struct {
+    const char *value, *source; /* ISO 8601; provenance name */
+    date_family family;
+    int weight;
+} date_candidate;
+
+/* In the order the sources are trusted when nothing else decides. */
+typedef struct {
+    date_candidate c[DATE_CANDIDATES_MAX];
+    size_t n;
+} date_candidates;
+
+static void candidate_add(lede_job *job, date_candidates *l, bool mf, const char *text,
+                          const char *source, date_family family, int weight) {
+    const char *iso = NULL;
+    if (l->n < DATE_CANDIDATES_MAX && date_from(job, mf, text, &iso))
+        l->c[l->n++] = (date_candidate){iso, source, family, weight};
+}
+
+/* Two dates agree when they fall on the same day as written, or name the
+ * same instant in different zones ("2017-02-23T17:18:13-08:00" and
+ * "2017-02-24T01:18:13Z"). */
+static bool dates_agree(const char *a, const char *b) {
+    char da[11], db[11];
+    int64_t ta, tb;
+    if (iso_day(a, da) && iso_day(b, db) && !strcmp(da, db))
+        return true;
+    return meta_date_instant(a, &ta) && meta_date_instant(b, &tb) && ta == tb;
+}
+
+/* The evidence for candidate k: per family, the weight of its best member
+ * agreeing with k, summed; `extra` (a modified date taken as a bound, or
+ * nothing) joins as one more member. */
+static int candidate_score(const date_candidates *l, size_t k,
+                           const date_candidate *extra) {
+    int best[DATE_FAMILY_COUNT] = {0};
+    for (size_t i = 0; i < l->n; i++)
+        if (dates_agree(l->c[i].value, l->c[k].value) &&
+            l->c[i].weight > best[l->c[i].family])
+            best[l->c[i].family] = l->c[i].weight;
+    if (extra && extra->weight > best[extra->family])
+        best[extra->family] = extra->weight;
+    int sum = 0;
+    for (size_t f = 0; f < DATE_FAMILY_COUNT; f++)
+        sum += best[f];
+    return sum;
+}
+
+/* The best-supported candidate whose day is not after `bound` (NULL: any);
+ * ties go to the more trusted source. Returns the index or l->n; *score is
+ * its evidence. */
+static size_t candidate_best(const date_candidates *l, const char *bound,
+                             const date_candidate *extra, int *score) {
+    size_t best = l->n;
+    *score = 0;
+    char day[11];
+    for (size_t k = 0; k < l->n; k++) {
+        if (bound && (!iso_day(l->c[k].value, day) || strncmp(day, bound, 10) > 0))
+            continue;
+        int sc = candidate_score(l, k, extra);
+        if (sc > *score)
+            best = k, *score = sc;
+    }
+    return best;
+}
+
+/* The publication date: the candidate with the most evidence. The page's
+ * newest date, its modified date, bounds it: nothing is published after its
+ * last change. When the best candidate falls on a later day than the
+ * modified date, one of the two is wrong, and the evidence decides: the
+ * best candidate not after the modified date, with the modified date's own
+ * source joining its evidence, against the best candidate alone. When the
+ * first wins, both dates stand; otherwise the modified date is dropped
+ * (warning "modified_before_published"). Dates after the fetch time never
+ * get here: meta_date_parse() refuses them. */
+static void choose_published(lede_job *job, const date_candidates *l,
+                             const date_candidate *mod) {
     lede_result *res = job->res;
-    char pub[11], mod[11];
-    if (!iso_day(res->published, pub) || !iso_day(res->modified, mod) ||
-        strcmp(mod, pub) >= 0)
+    int score = 0, bounded = 0;
+    size_t k = candidate_best(l, NULL, NULL, &score);
+    if (k == l->n)
         return;
-    res->modified = NULL;
-    res->provenance.modified = NULL;
-    job_warn(job, "modified_before_published");
+    char pub[11], mday[11];
+    if (mod && iso_day(l->c[k].value, pub) && iso_day(mod->value, mday) &&
+        strcmp(pub, mday) > 0) {
+        size_t b = candidate_best(l, mday, mod, &bounded);
+        if (b < l->n && bounded > score) {
+            k = b;
+        } else {
+            res->modified = NULL;
+            res->provenance.modified = NULL;
+            job_warn(job, "modified_before_published");
+        }
+    }
+    res->published = l->c[k].value;
+    res->provenance.published = l->c[k].source;
 }
 
 /* Adds source when text parses to the same calendar day as day. */
@@ -1001,24 +1105,24 @@ static void published_sources(lede_job *job, const page_scan *s, json_t *article
     res->provenance.published_sources = sources_join(job, &l);
 }
 
-/* Meta tags the key tables do not list but whose names say which date they
- * hold (date_name_role()), for a field still empty; the provenance is the
- * name as the page writes it, lower-cased. */
-static void named_meta_dates(lede_job *job, const page_scan *s, bool mf) {
-    lede_result *res = job->res;
-    for (size_t i = 0; i < s->n_metas && !(res->published && res->modified); i++) {
-        date_role role = date_name_role(s->metas[i].key);
-        const char **slot = role == DATE_ROLE_PUBLISHED  ? &res->published
-                            : role == DATE_ROLE_MODIFIED ? &res->modified
-                                                         : NULL;
-        if (!slot || *slot || !date_from(job, mf, s->metas[i].value, slot))
-            continue;
-        char *name = arena_strdup(job->arena, s->metas[i].key);
-        for (char *c = name; c && *c; c++)
-            *c = (char)tolower((unsigned char)*c);
-        *(role == DATE_ROLE_PUBLISHED ? &res->provenance.published
-                                      : &res->provenance.modified) = name;
-    }
+/* A meta name, lower-cased, as provenance writes it. */
+static const char *lower_name(lede_job *job, const char *key) {
+    char *name = arena_strdup(job->arena, key);
+    for (char *c = name; c && *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    return name;
+}
+
+/* Meta tags the key tables do not list but whose names say they hold the
+ * publication date (date_name_role(): "og:original_time",
+ * "post-publish-date"): each is a candidate, named as the page writes it. */
+static void named_meta_dates(lede_job *job, const page_scan *s, bool mf,
+                             date_candidates *pub) {
+    for (size_t i = 0; i < s->n_metas; i++)
+        if (date_name_role(s->metas[i].key) == DATE_ROLE_PUBLISHED)
+            candidate_add(job, pub, mf, s->metas[i].value,
+                          lower_name(job, s->metas[i].key), DATE_FAMILY_META,
+                          DATE_WEIGHT_EXPLICIT);
 }
 
 /* The newest date in the addresses of the page's images: the page's own
@@ -1079,79 +1183,133 @@ static void weak_dates(lede_job *job, const page_scan *s, bool mf) {
     }
 }
 
-static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
-                      xmlNode *byline_node) {
+/* The candidates <time> elements give: each one marked as the publication
+ * (pubdate, a "publish" class), then the first unmarked one after the
+ * headline (or the last one before it), which stands for the article's
+ * date only as weaker evidence. Marked updates are modified dates. */
+static void time_candidates(lede_job *job, const page_scan *s, bool mf,
+                            date_candidates *pub) {
+    for (size_t i = 0; i < s->n_times; i++) {
+        xmlNode *n = s->times[i].node;
+        const char *cls = dom_attr(n, "class");
+        if (!marks_update(n) &&
+            (dom_attr(n, "pubdate") || (cls && strcasestr(cls, "publish"))))
+            candidate_add(job, pub, mf, time_text(job, n), "time", DATE_FAMILY_TIME,
+                          DATE_WEIGHT_EXPLICIT);
+    }
+    for (size_t i = 0; i < s->n_times; i++) {
+        xmlNode *n = s->times[i].node;
+        if (marks_update(n) ||
+            (s->first_h1 && s->times[i].order < s->h1_order && i + 1 < s->n_times))
+            continue;
+        size_t before = pub->n;
+        candidate_add(job, pub, mf, time_text(job, n), "time", DATE_FAMILY_TIME,
+                      DATE_WEIGHT_IMPLIED);
+        if (pub->n > before)
+            break;
+    }
+}
+
+/* Every source of the publication date, in the order they are trusted. */
+static void published_candidates(lede_job *job, const page_scan *s, json_t *article,
+                                 bool mf, xmlNode *byline_node, const char *url,
+                                 date_candidates *pub) {
+    candidate_add(job, pub, mf, meta_jsonld_str(article, "datePublished"), "json-ld",
+                  DATE_FAMILY_JSONLD, DATE_WEIGHT_EXPLICIT);
+    candidate_add(job, pub, mf, meta_jsonld_str(article, "dateCreated"), "json-ld",
+                  DATE_FAMILY_JSONLD, DATE_WEIGHT_IMPLIED);
+    for (size_t i = 0; i < COUNT(published_keys); i++)
+        candidate_add(job, pub, mf, meta_get(s, published_keys[i]), published_keys[i],
+                      DATE_FAMILY_META, DATE_WEIGHT_EXPLICIT);
+    named_meta_dates(job, s, mf, pub);
+    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+        xmlNode *n = s->itemprop_dates[i].node;
+        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED)
+            candidate_add(job, pub, mf, element_date_text(job, n), "itemprop",
+                          DATE_FAMILY_MICRODATA, DATE_WEIGHT_EXPLICIT);
+    }
+    time_candidates(job, s, mf, pub);
+    /* A date written next to the byline ("Updated: 2021-11-16 19:35"): the
+     * byline element, else its parent. */
+    for (xmlNode *n = byline_node; n; n = n->parent) {
+        const char *iso = NULL;
+        if (pub->n < DATE_CANDIDATES_MAX &&
+            date_from_text(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX), &iso)) {
+            pub->c[pub->n++] = (date_candidate){iso, "visible-byline", DATE_FAMILY_BYLINE,
+                                                DATE_WEIGHT_IMPLIED};
+            break;
+        }
+        if (n != byline_node)
+            break;
+    }
+    char buf[META_DATE_MAX];
+    if (pub->n < DATE_CANDIDATES_MAX && meta_date_from_url(url, job->now, buf))
+        pub->c[pub->n++] = (date_candidate){arena_strdup(job->arena, buf), "url",
+                                            DATE_FAMILY_URL, DATE_WEIGHT_IMPLIED};
+}
+
+/* The modified date: the first source that gives one, JSON-LD, the meta
+ * tables, meta names that say so, itemprop, a <time> marked as an update;
+ * *family says where it came from. */
+static void set_modified(lede_job *job, const page_scan *s, json_t *article, bool mf,
+                         date_family *family) {
     lede_result *res = job->res;
-    bool mf = page_month_first(s, root);
     lede_provenance *pv = &res->provenance;
-    if (date_from(job, mf, meta_jsonld_str(article, "datePublished"), &res->published) ||
-        date_from(job, mf, meta_jsonld_str(article, "dateCreated"), &res->published))
-        pv->published = "json-ld";
-    if (date_from(job, mf, meta_jsonld_str(article, "dateModified"), &res->modified))
+    *family = DATE_FAMILY_META;
+    if (date_from(job, mf, meta_jsonld_str(article, "dateModified"), &res->modified)) {
         pv->modified = "json-ld";
-    for (size_t i = 0; !res->published && i < COUNT(published_keys); i++)
-        if (date_from(job, mf, meta_get(s, published_keys[i]), &res->published))
-            pv->published = published_keys[i];
+        *family = DATE_FAMILY_JSONLD;
+        return;
+    }
     for (size_t i = 0; !res->modified && i < COUNT(modified_keys); i++)
         if (date_from(job, mf, meta_get(s, modified_keys[i]), &res->modified))
             pv->modified = modified_keys[i];
-    named_meta_dates(job, s, mf);
-    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+    if (res->modified)
+        return;
+    for (size_t i = 0; i < s->n_metas && !res->modified; i++)
+        if (date_name_role(s->metas[i].key) == DATE_ROLE_MODIFIED &&
+            date_from(job, mf, s->metas[i].value, &res->modified))
+            pv->modified = lower_name(job, s->metas[i].key);
+    if (res->modified)
+        return;
+    *family = DATE_FAMILY_MICRODATA;
+    for (size_t i = 0; i < s->n_itemprop_dates && !res->modified; i++) {
         xmlNode *n = s->itemprop_dates[i].node;
-        bool pub = date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED;
-        const char **slot = pub ? &res->published : &res->modified;
-        if (!*slot && date_from(job, mf, element_date_text(job, n), slot))
-            *(pub ? &pv->published : &pv->modified) = "itemprop";
+        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_MODIFIED &&
+            date_from(job, mf, element_date_text(job, n), &res->modified))
+            pv->modified = "itemprop";
     }
-    /* <time>: one marked as the last change is the modified date; for the
-     * published one, one marked so first, then the first unmarked one after
-     * the headline. */
+    if (res->modified)
+        return;
+    *family = DATE_FAMILY_TIME;
     for (size_t i = 0; i < s->n_times && !res->modified; i++)
         if (marks_update(s->times[i].node) &&
             date_from(job, mf, time_text(job, s->times[i].node), &res->modified))
             pv->modified = "time";
-    for (int pass = 0; pass < 2 && !res->published; pass++) {
-        for (size_t i = 0; i < s->n_times && !res->published; i++) {
-            xmlNode *n = s->times[i].node;
-            if (marks_update(n))
-                continue;
-            bool marked =
-                dom_attr(n, "pubdate") ||
-                (dom_attr(n, "class") && strcasestr(dom_attr(n, "class"), "publish"));
-            if (pass == 0 && !marked)
-                continue;
-            if (pass == 1 && s->first_h1 && s->times[i].order < s->h1_order &&
-                i + 1 < s->n_times)
-                continue;
-            if (date_from(job, mf, time_text(job, n), &res->published))
-                pv->published = "time";
-        }
-    }
-    /* A date written next to the byline ("Updated: 2021-11-16 19:35"). */
-    for (xmlNode *n = byline_node; n && !res->published; n = n->parent) {
-        if (date_from_text(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX),
-                           &res->published))
-            pv->published = "visible-byline";
-        if (n != byline_node)
-            break; /* the byline element and its parent only */
-    }
-    char buf[META_DATE_MAX];
+}
+
+static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
+                      xmlNode *byline_node) {
+    lede_result *res = job->res;
+    bool mf = page_month_first(s, root);
     const char *url = res->url ? res->url : res->canonical_url;
-    if (!res->published && meta_date_from_url(url, job->now, buf)) {
-        res->published = arena_strdup(job->arena, buf);
-        pv->published = "url";
-    }
+    date_family mod_family;
+    set_modified(job, s, article, mf, &mod_family);
+    date_candidates pub = {0};
+    published_candidates(job, s, article, mf, byline_node, url, &pub);
+    date_candidate mod = {res->modified, res->provenance.modified, mod_family,
+                          DATE_WEIGHT_EXPLICIT};
+    choose_published(job, &pub, res->modified ? &mod : NULL);
     /* A page that dates only its last change was published that day or
      * before; its one date stands for both, and says so (provenance
      * "modified", warning "published_is_modified"). */
     if (!res->published && res->modified) {
         res->published = res->modified;
-        pv->published = "modified";
+        res->provenance.published = "modified";
         job_warn(job, "published_is_modified");
     }
     if (!res->published)
         weak_dates(job, s, mf);
-    dates_consistent(job);
     published_sources(job, s, article, mf, url);
 }
 

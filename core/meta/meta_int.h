@@ -156,6 +156,11 @@ bool meta_date_parse(const char *s, int64_t now, bool month_first,
 bool meta_date_parse_field(const char *s, int64_t now, bool month_first,
                            char out[META_DATE_MAX]);
 
+/* The instant an ISO 8601 date names, in seconds since the epoch, when it
+ * has both a time and a zone ("2017-02-23T17:18:13-08:00" and
+ * "2017-02-24T01:18:13Z" are one instant); false otherwise. */
+bool meta_date_instant(const char *iso, int64_t *t);
+
 /* True when s opens with a date label: "Published", "Updated", "As of",
  * "Veröffentlicht", "Stand", "Publié", "Mis à jour", ... (date.c's table). */
 bool meta_date_label_at(const char *s);

@@ -839,6 +839,112 @@ Test(meta, provenance_lists_the_agreeing_sources) {
     lede_result_free(r);
 }
 
+/* A page with a headline and the given head elements. */
+static lede_result *dated(const char *head, const char *body, const char *url) {
+    static char page[4096];
+    snprintf(page, sizeof page,
+             "<html><head>%s</head><body><h1>Harbor reopens after the storm</h1>%s"
+             "<p>Story.</p></body></html>",
+             head, body);
+    return extract(page, url);
+}
+
+#define JSONLD_DATES(pub, mod)                                                           \
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","                   \
+    "\"datePublished\":\"" pub "\",\"dateModified\":\"" mod "\"}</script>"
+
+Test(meta, publication_date_candidates_are_scored_together) {
+    /* Two sources disagree: nothing else speaks, the more trusted wins. */
+    lede_result *r =
+        dated(JSONLD_DATES("2021-11-15",
+                           "2021-11-16") "<meta property=\"article:published_time\" "
+                                         "content=\"2021-11-14\">",
+              "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    cr_assert_str_eq(r->provenance.published, "json-ld");
+    lede_result_free(r);
+    /* The URL, an independent source, agrees with the meta tag: two against one. */
+    r = dated(JSONLD_DATES("2021-11-15",
+                           "2021-11-16") "<meta property=\"article:published_time\" "
+                                         "content=\"2021-11-14\">",
+              "", "https://ex.com/2021/11/14/harbor");
+    cr_assert_str_eq(r->published, "2021-11-14");
+    cr_assert_str_eq(r->provenance.published, "article:published_time");
+    lede_result_free(r);
+    /* Two tags of one template are one voice: og: and article: agreeing do
+     * not outvote JSON-LD. */
+    r = dated(
+        JSONLD_DATES(
+            "2021-11-15",
+            "2021-11-16") "<meta property=\"article:published_time\" "
+                          "content=\"2021-11-14\">"
+                          "<meta property=\"og:published_time\" content=\"2021-11-14\">",
+        "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    lede_result_free(r);
+    /* A <time pubdate> is another voice. */
+    r = dated(JSONLD_DATES("2021-11-15",
+                           "2021-11-16") "<meta property=\"article:published_time\" "
+                                         "content=\"2021-11-14\">",
+              "<time pubdate datetime=\"2021-11-14\">Nov 14</time>", NULL);
+    cr_assert_str_eq(r->published, "2021-11-14");
+    cr_assert_str_eq(r->provenance.published_sources, "article:published_time,time");
+    lede_result_free(r);
+}
+
+Test(meta, one_instant_in_two_zones_is_one_date) {
+    /* JSON-LD's dateCreated in UTC is the next day; the meta tag gives the
+     * same instant in the page's zone and the <time> agrees with its day. */
+    lede_result *r =
+        dated("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+              "\"dateCreated\":\"2021-11-16T02:30:00Z\"}</script>"
+              "<meta property=\"article:published_time\" "
+              "content=\"2021-11-15T18:30:00-08:00\">",
+              "<time datetime=\"2021-11-15T18:30:00\">Nov 15</time>", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15T18:30:00-08:00");
+    cr_assert_str_eq(r->provenance.published, "article:published_time");
+    lede_result_free(r);
+    int64_t a, b;
+    cr_assert(meta_date_instant("2021-11-16T02:30:00Z", &a));
+    cr_assert(meta_date_instant("2021-11-15T18:30:00-08:00", &b));
+    cr_assert_eq(a, b);
+    cr_assert(!meta_date_instant("2021-11-15T18:30:00", &a), "no zone, no instant");
+    cr_assert(!meta_date_instant("2021-11-15", &a));
+}
+
+Test(meta, modified_date_bounds_the_published_one) {
+    /* JSON-LD contradicts itself (published after modified); the meta tag's
+     * date is not after the modified one, and the two families together
+     * outweigh JSON-LD's published date alone. */
+    lede_result *r =
+        dated(JSONLD_DATES("2021-11-15",
+                           "2021-11-12") "<meta property=\"article:published_time\" "
+                                         "content=\"2021-11-10\">",
+              "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-10");
+    cr_assert_str_eq(r->modified, "2021-11-12");
+    cr_assert_not(has_warning(r, "modified_before_published"));
+    lede_result_free(r);
+    /* Nothing supports a date before the modified one: the modified date is
+     * the wrong one and goes. */
+    r = dated(JSONLD_DATES("2021-11-15", "2021-11-12"), "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    cr_assert_null(r->modified);
+    cr_assert_null(r->provenance.modified);
+    cr_assert(has_warning(r, "modified_before_published"));
+    lede_result_free(r);
+    /* The same day is no contradiction, whatever the hours. */
+    r = dated(JSONLD_DATES("2021-11-15T10:00:00Z", "2021-11-15T08:00:00Z"), "", NULL);
+    cr_assert_str_eq(r->modified, "2021-11-15T08:00:00Z");
+    cr_assert_not(has_warning(r, "modified_before_published"));
+    lede_result_free(r);
+    /* A modified date after the fetch time is no bound: it is refused. */
+    r = dated(JSONLD_DATES("2021-11-15", "2031-01-01"), "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    cr_assert_null(r->modified);
+    lede_result_free(r);
+}
+
 Test(meta, title_that_opens_with_the_h1_beats_a_jsonld_description) {
     /* JSON-LD "headline" holds a description; the <h1> and the <title> agree. */
     lede_result *r =
