@@ -1069,39 +1069,25 @@ static void choose_published(lede_job *job, const date_candidates *l,
     res->provenance.published = l->c[k].source;
 }
 
-/* Adds source when text parses to the same calendar day as day. */
-static void date_agrees(lede_job *job, source_list *l, bool mf, const char *text,
-                        const char *day, const char *source) {
-    const char *d = NULL;
-    char other[11];
-    if (date_from(job, mf, text, &d) && iso_day(d, other) && !strcmp(other, day))
-        sources_add(l, source);
-}
-
-/* provenance.published_sources: the winner, then every source (JSON-LD,
- * meta tags, itemprop, <time>, the URL) giving the same publication day. */
-static void published_sources(lede_job *job, const page_scan *s, json_t *article, bool mf,
-                              const char *url) {
+/* provenance.published_sources: the winner, then every candidate and every
+ * <time> on the page that agrees with it (dates_agree(): the same day, or
+ * the same instant in another zone). */
+static void published_sources(lede_job *job, const page_scan *s, bool mf,
+                              const date_candidates *pub) {
     lede_result *res = job->res;
-    char day[11];
-    if (!iso_day(res->published, day))
+    if (!res->published)
         return;
     source_list l = {0};
     sources_add(&l, res->provenance.published);
-    date_agrees(job, &l, mf, meta_jsonld_str(article, "datePublished"), day, "json-ld");
-    for (size_t i = 0; i < COUNT(published_keys); i++)
-        date_agrees(job, &l, mf, meta_get(s, published_keys[i]), day, published_keys[i]);
-    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
-        xmlNode *n = s->itemprop_dates[i].node;
-        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED)
-            date_agrees(job, &l, mf, element_date_text(job, n), day, "itemprop");
+    for (size_t i = 0; i < pub->n; i++)
+        if (dates_agree(pub->c[i].value, res->published))
+            sources_add(&l, pub->c[i].source);
+    for (size_t i = 0; i < s->n_times; i++) {
+        const char *d = NULL;
+        if (date_from(job, mf, time_text(job, s->times[i].node), &d) &&
+            dates_agree(d, res->published))
+            sources_add(&l, "time");
     }
-    for (size_t i = 0; i < s->n_times; i++)
-        date_agrees(job, &l, mf, time_text(job, s->times[i].node), day, "time");
-    char buf[META_DATE_MAX], other[11];
-    if (meta_date_from_url(url, job->now, buf) && iso_day(buf, other) &&
-        !strcmp(other, day))
-        sources_add(&l, "url");
     res->provenance.published_sources = sources_join(job, &l);
 }
 
@@ -1310,7 +1296,7 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     }
     if (!res->published)
         weak_dates(job, s, mf);
-    published_sources(job, s, article, mf, url);
+    published_sources(job, s, mf, &pub);
 }
 
 /* ------------------------------------------------------------ bylines */

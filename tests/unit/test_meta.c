@@ -903,6 +903,8 @@ Test(meta, one_instant_in_two_zones_is_one_date) {
               "<time datetime=\"2021-11-15T18:30:00\">Nov 15</time>", NULL);
     cr_assert_str_eq(r->published, "2021-11-15T18:30:00-08:00");
     cr_assert_str_eq(r->provenance.published, "article:published_time");
+    cr_assert_str_eq(r->provenance.published_sources,
+                     "article:published_time,json-ld,time");
     lede_result_free(r);
     int64_t a, b;
     cr_assert(meta_date_instant("2021-11-16T02:30:00Z", &a));
