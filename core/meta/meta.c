@@ -1674,6 +1674,28 @@ static void byline_sources(lede_job *job, const page_scan *s, json_t *article,
     res->provenance.byline_sources = sources_join(job, &l);
 }
 
+/* The independent sources that name `name` among their authors: JSON-LD,
+ * the author meta tags (one template: one voice), rel/itemprop author
+ * elements, the visible byline. */
+static size_t author_support(lede_job *job, const page_scan *s, json_t *article,
+                             const outlet_names *o, const char *visible,
+                             const char *name) {
+    const char *names[META_MAX_AUTHORS];
+    size_t n_names = 0, n = 0;
+    meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
+    bool in_jsonld = false, in_meta = false, in_element = false;
+    for (size_t i = 0; i < n_names && !in_jsonld; i++)
+        in_jsonld = names_first_author(job, names[i], o, name);
+    for (size_t i = 0; i < COUNT(author_keys) && !in_meta; i++)
+        in_meta = names_first_author(job, meta_get(s, author_keys[i]), o, name);
+    for (size_t i = 0; i < s->n_rel_author && !in_element; i++)
+        in_element = !in_aside(s->rel_author[i].node) &&
+                     names_first_author(
+                         job, author_element_text(job, s->rel_author[i].node), o, name);
+    n += in_jsonld + in_meta + in_element;
+    return n + names_first_author(job, visible, o, name);
+}
+
 /* "A, B and C" */
 static char *join_names(lede_job *job, const meta_byline *by) {
     strbuf b;
@@ -1707,6 +1729,16 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
         meta_byline_parse(job->arena, vis.text, &seen);
     bool agrees = vis.text && seen.n_authors && p.by.n_authors &&
                   meta_loose_equal(seen.authors[0], p.by.authors[0]);
+    /* The visible byline and the structured source name different people:
+     * the one more independent sources name wins; on a tie the structured
+     * source keeps its rank. */
+    if (!agrees && vis.text && seen.n_authors && p.by.n_authors &&
+        author_support(job, s, article, &o, vis.text, seen.authors[0]) >
+            author_support(job, s, article, &o, vis.text, p.by.authors[0])) {
+        p.by = seen;
+        p.source = vis.source;
+        agrees = true;
+    }
     if (agrees) {
         res->byline = vis.text;
         res->dateline = seen.dateline;

@@ -768,6 +768,34 @@ Test(meta, outlet_or_desk_author_gives_way_to_the_visible_byline) {
     lede_result_free(r);
 }
 
+Test(meta, byline_named_by_more_independent_sources_wins) {
+    /* JSON-LD names one person; the author meta tag and the visible line
+     * name another: two sources against one. */
+    lede_result *r = extract(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Harbor reopens\",\"author\":{\"@type\":\"Person\",\"name\":"
+        "\"Dana Reyes\"}}</script><meta name=\"author\" content=\"Tom Hale\"></head>"
+        "<body><h1>Harbor reopens</h1><p class=\"byline\">By Tom Hale</p><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Tom Hale");
+    cr_assert_str_eq(r->byline, "By Tom Hale");
+    cr_assert_str_eq(r->provenance.byline_sources, "visible-byline,author");
+    lede_result_free(r);
+    /* One against one: the structured source keeps its rank. */
+    r = extract(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Harbor reopens\",\"author\":{\"@type\":"
+        "\"Person\",\"name\":\"Dana Reyes\"}}</script></head><body><h1>Harbor "
+        "reopens</h1><p class=\"byline\">By Tom Hale</p><p>Story.</p></body></html>",
+        NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Dana Reyes");
+    cr_assert_str_eq(r->provenance.byline, "json-ld");
+    lede_result_free(r);
+}
+
 Test(meta, junk_bylines_rejected) {
     const char *junk[] = {
         "Updated 5 hours ago",
