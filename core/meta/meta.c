@@ -1274,6 +1274,45 @@ static void set_modified(lede_job *job, const page_scan *s, json_t *article, boo
             pv->modified = "time";
 }
 
+/* Adds source when text parses to a date agreeing with `with`. */
+static void modified_agrees(lede_job *job, source_list *l, bool mf, const char *text,
+                            const char *with, const char *source) {
+    const char *d = NULL;
+    if (date_from(job, mf, text, &d) && dates_agree(d, with))
+        sources_add(l, source);
+}
+
+/* provenance.modified_sources: the winner, then every modified-date source
+ * (JSON-LD, meta tags and names, itemprop, <time> marked as an update) that
+ * agrees with it. */
+static void modified_sources(lede_job *job, const page_scan *s, json_t *article,
+                             bool mf) {
+    lede_result *res = job->res;
+    const char *mod = res->modified;
+    if (!mod)
+        return;
+    source_list l = {0};
+    sources_add(&l, res->provenance.modified);
+    modified_agrees(job, &l, mf, meta_jsonld_str(article, "dateModified"), mod,
+                    "json-ld");
+    for (size_t i = 0; i < COUNT(modified_keys); i++)
+        modified_agrees(job, &l, mf, meta_get(s, modified_keys[i]), mod,
+                        modified_keys[i]);
+    for (size_t i = 0; i < s->n_metas; i++)
+        if (date_name_role(s->metas[i].key) == DATE_ROLE_MODIFIED)
+            modified_agrees(job, &l, mf, s->metas[i].value, mod,
+                            lower_name(job, s->metas[i].key));
+    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+        xmlNode *n = s->itemprop_dates[i].node;
+        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_MODIFIED)
+            modified_agrees(job, &l, mf, element_date_text(job, n), mod, "itemprop");
+    }
+    for (size_t i = 0; i < s->n_times; i++)
+        if (marks_update(s->times[i].node))
+            modified_agrees(job, &l, mf, time_text(job, s->times[i].node), mod, "time");
+    res->provenance.modified_sources = sources_join(job, &l);
+}
+
 static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
                       xmlNode *byline_node) {
     lede_result *res = job->res;
@@ -1297,6 +1336,7 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     if (!res->published)
         weak_dates(job, s, mf);
     published_sources(job, s, mf, &pub);
+    modified_sources(job, s, article, mf);
 }
 
 /* ------------------------------------------------------------ bylines */

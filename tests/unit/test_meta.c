@@ -946,13 +946,15 @@ Test(meta, modified_date_bounds_the_published_one) {
     /* JSON-LD contradicts itself (published after modified); the meta tag's
      * date is not after the modified one, and the two families together
      * outweigh JSON-LD's published date alone. */
-    lede_result *r =
-        dated(JSONLD_DATES("2021-11-15",
-                           "2021-11-12") "<meta property=\"article:published_time\" "
-                                         "content=\"2021-11-10\">",
-              "", NULL);
+    const char *head = JSONLD_DATES(
+        "2021-11-15",
+        "2021-11-12") "<meta property=\"article:published_time\" content=\"2021-11-10\">"
+                      "<meta property=\"article:modified_time\" content=\"2021-11-12\">";
+    lede_result *r = dated(
+        head, "<time class=\"updated\" datetime=\"2021-11-11\">Nov 11</time>", NULL);
     cr_assert_str_eq(r->published, "2021-11-10");
     cr_assert_str_eq(r->modified, "2021-11-12");
+    cr_assert_str_eq(r->provenance.modified_sources, "json-ld,article:modified_time");
     cr_assert_not(has_warning(r, "modified_before_published"));
     lede_result_free(r);
     /* Nothing supports a date before the modified one: the modified date is
@@ -961,6 +963,7 @@ Test(meta, modified_date_bounds_the_published_one) {
     cr_assert_str_eq(r->published, "2021-11-15");
     cr_assert_null(r->modified);
     cr_assert_null(r->provenance.modified);
+    cr_assert_null(r->provenance.modified_sources);
     cr_assert(has_warning(r, "modified_before_published"));
     lede_result_free(r);
     /* The same day is no contradiction, whatever the hours. */
