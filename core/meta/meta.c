@@ -148,9 +148,10 @@ static const char *const section_keys[] = {"article:section", "parsely-section",
                                            "sailthru.section"};
 static const char *const tag_keys[] = {"article:tag", "keywords", "news_keywords",
                                        "parsely-tags", "sailthru.tags"};
+/* "headline": schema.org microdata's <meta itemprop="headline">. */
 static const char *const headline_keys[] = {
-    "dc:title",      "dcterm:title",  "dc.title",      "og:title",
-    "twitter:title", "parsely-title", "sailthru.title"};
+    "dc:title",      "dcterm:title",  "dc.title",       "og:title",
+    "twitter:title", "parsely-title", "sailthru.title", "headline"};
 
 /* Class/id words that mark a byline element, and words that disqualify one
  * (an author's biography or avatar, a comment's author). */

@@ -978,6 +978,16 @@ Test(meta, modified_date_bounds_the_published_one) {
     lede_result_free(r);
 }
 
+Test(meta, microdata_headline_meta_names_the_story) {
+    lede_result *r = extract("<html><head><meta itemprop=\"headline\" content=\"Harbor "
+                             "reopens after the storm\"></head><body><p>Story.</p>"
+                             "</body></html>",
+                             NULL);
+    cr_assert_str_eq(r->headline, "Harbor reopens after the storm");
+    cr_assert_str_eq(r->provenance.headline, "headline");
+    lede_result_free(r);
+}
+
 Test(meta, title_that_opens_with_the_h1_beats_a_jsonld_description) {
     /* JSON-LD "headline" holds a description; the <h1> and the <title> agree. */
     lede_result *r =
