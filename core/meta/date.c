@@ -585,29 +585,44 @@ bool meta_date_instant(const char *iso, int64_t *t) {
 
 /* Words that open a line giving the page's own date ("Published on",
  * "Veröffentlicht am", "Stand:", "Mis à jour le"), in the languages whose
- * month names this file reads. After one of them a numeric date with a
- * two-digit year is the date the label announces, as in a date field; a bare
- * "1.9.17" in free text is as likely a version or a score. Facts of the
- * languages, lower case; a label must end at a non-letter. */
-static const char *const date_labels[] = {
-    "published", "posted",    "updated",        "last updated", "modified",
-    "as of",     "dated",     "veröffentlicht", "erschienen",   "aktualisiert",
-    "geändert",  "stand",     "datum",          "publié",       "mis à jour",
-    "modifié",   "publicado", "actualizado",    "fecha",
+ * month names this file reads, and whether the date is the last change.
+ * After one of them a numeric date with a two-digit year is the date the
+ * label announces, as in a date field; a bare "1.9.17" in free text is as
+ * likely a version or a score. Facts of the languages, lower case; a label
+ * must end at a non-letter. */
+static const struct {
+    const char *label;
+    bool update;
+} date_labels[] = {
+    {"published", false},   {"posted", false},         {"dated", false},
+    {"last updated", true}, {"updated", true},         {"modified", true},
+    {"as of", true},        {"veröffentlicht", false}, {"erschienen", false},
+    {"datum", false},       {"aktualisiert", true},    {"geändert", true},
+    {"stand", true},        {"publié", false},         {"mis à jour", true},
+    {"modifié", true},      {"publicado", false},      {"fecha", false},
+    {"actualizado", true},
 };
 
-bool meta_date_label_at(const char *s) {
+/* The entry of date_labels that s opens with, or -1. */
+static int date_label(const char *s) {
     if (!s)
-        return false;
+        return -1;
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
     for (size_t i = 0; i < COUNT(date_labels); i++) {
-        size_t n = strlen(date_labels[i]);
-        if (!strncasecmp(s, date_labels[i], n) && !isalpha((unsigned char)s[n]) &&
+        size_t n = strlen(date_labels[i].label);
+        if (!strncasecmp(s, date_labels[i].label, n) && !isalpha((unsigned char)s[n]) &&
             (unsigned char)s[n] < 0x80)
-            return true;
+            return (int)i;
     }
-    return false;
+    return -1;
+}
+
+bool meta_date_label_at(const char *s) { return date_label(s) >= 0; }
+
+bool meta_date_label_is_update(const char *s) {
+    int k = date_label(s);
+    return k >= 0 && date_labels[k].update;
 }
 
 bool meta_date_parse_line(const char *s, int64_t now, bool month_first,

@@ -960,6 +960,7 @@ typedef enum {
     DATE_FAMILY_TIME,      /* <time> and microformat elements */
     DATE_FAMILY_BYLINE,    /* a date written next to the byline */
     DATE_FAMILY_URL,
+    DATE_FAMILY_LINE, /* a visible date line ("Updated 3 June 2021") */
     DATE_FAMILY_COUNT
 } date_family;
 
@@ -1132,9 +1133,11 @@ static bool image_date(lede_job *job, const page_scan *s, char out[META_DATE_MAX
 }
 
 /* A date line's date: the first after the <h1> (where the article is),
- * else the first on the page. A line opening with a date label ("Stand:
- * 1.4.18") may write a two-digit year. */
-static bool date_line_date(lede_job *job, const page_scan *s, bool mf, const char **out) {
+ * else the first on the page, among the lines that announce the last change
+ * ("Updated 3 June 2021", "Stand: 1.4.18") when `update` is set, else among
+ * the others. A line opening with a date label may write a two-digit year. */
+static bool date_line_date(lede_job *job, const page_scan *s, bool mf, bool update,
+                           const char **out) {
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < s->n_date_lines; i++) {
             const candidate *c = &s->date_lines[i];
@@ -1142,7 +1145,8 @@ static bool date_line_date(lede_job *job, const page_scan *s, bool mf, const cha
                 continue;
             char *text = meta_clean(job->arena, (const char *)c->node->content);
             char buf[META_DATE_MAX];
-            if (text && meta_date_parse_line(text, job->now, mf, buf)) {
+            if (text && meta_date_label_is_update(text) == update &&
+                meta_date_parse_line(text, job->now, mf, buf)) {
                 *out = arena_strdup(job->arena, buf);
                 return *out != NULL;
             }
@@ -1150,16 +1154,31 @@ static bool date_line_date(lede_job *job, const page_scan *s, bool mf, const cha
     return false;
 }
 
+/* A page that dates only its last change was published that day or
+ * before; its one date stands for both, and says so (provenance
+ * "modified", warning "published_is_modified"). */
+static void published_is_modified(lede_job *job) {
+    lede_result *res = job->res;
+    if (res->published || !res->modified)
+        return;
+    res->published = res->modified;
+    res->provenance.published = "modified";
+    job_warn(job, "published_is_modified");
+}
+
 /* The last resorts of a page that dates itself in no metadata, no <time>,
- * byline or URL, weakest last: a date standing on a line of its own, a
- * full date in the <title> (the day a report or an edition is of), the
+ * byline or URL, weakest last: a date standing on a line of its own (one
+ * that does not announce a change), the modified date when a line gave it,
+ * a full date in the <title> (the day a report or an edition is of), the
  * newest image upload day. The provenance names which ("date-line",
- * "title", "image-url"); the modified date stays empty. */
+ * "modified", "title", "image-url"). */
 static void weak_dates(lede_job *job, const page_scan *s, bool mf) {
     lede_result *res = job->res;
     char buf[META_DATE_MAX];
-    if (date_line_date(job, s, mf, &res->published))
+    if (date_line_date(job, s, mf, false, &res->published))
         res->provenance.published = "date-line";
+    else if (res->modified)
+        published_is_modified(job);
     else if (s->title &&
              date_from_text(job, mf, dom_text(job->arena, s->title, META_FIELD_MAX),
                             &res->published))
@@ -1273,6 +1292,11 @@ static void set_modified(lede_job *job, const page_scan *s, json_t *article, boo
         if (marks_update(s->times[i].node) &&
             date_from(job, mf, time_text(job, s->times[i].node), &res->modified))
             pv->modified = "time";
+    if (res->modified)
+        return;
+    *family = DATE_FAMILY_LINE;
+    if (date_line_date(job, s, mf, true, &res->modified))
+        pv->modified = "date-line";
 }
 
 /* Adds source when text parses to a date agreeing with `with`. */
@@ -1326,14 +1350,10 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
     date_candidate mod = {res->modified, res->provenance.modified, mod_family,
                           DATE_WEIGHT_EXPLICIT};
     choose_published(job, &pub, res->modified ? &mod : NULL);
-    /* A page that dates only its last change was published that day or
-     * before; its one date stands for both, and says so (provenance
-     * "modified", warning "published_is_modified"). */
-    if (!res->published && res->modified) {
-        res->published = res->modified;
-        res->provenance.published = "modified";
-        job_warn(job, "published_is_modified");
-    }
+    /* A modified date from metadata stands in before the visible lines; one
+     * a line gave waits for them (weak_dates()). */
+    if (mod_family != DATE_FAMILY_LINE)
+        published_is_modified(job);
     if (!res->published)
         weak_dates(job, s, mf);
     published_sources(job, s, mf, &pub);

@@ -165,6 +165,10 @@ bool meta_date_instant(const char *iso, int64_t *t);
  * "Veröffentlicht", "Stand", "Publié", "Mis à jour", ... (date.c's table). */
 bool meta_date_label_at(const char *s);
 
+/* True when that label announces the last change ("Updated", "As of",
+ * "Stand", "Aktualisiert", "Mis à jour"). */
+bool meta_date_label_is_update(const char *s);
+
 /* A date on a visible line: like meta_date_parse(), but after a date label
  * ("Veröffentlicht am 1.9.17", "Stand: 1.4.18") a two-digit year is read as
  * meta_date_parse_field() reads it. */

@@ -1293,6 +1293,41 @@ Test(meta, a_date_label_lets_a_line_write_a_two_digit_year) {
     lede_result_free(r);
 }
 
+Test(meta, a_date_line_announcing_a_change_is_the_modified_date) {
+    cr_assert(meta_date_label_is_update("Updated: 5 Oct 2021"));
+    cr_assert(meta_date_label_is_update("Stand: 5.10.21"));
+    cr_assert(meta_date_label_is_update("Mis à jour le 5 oct. 2021"));
+    cr_assert(!meta_date_label_is_update("Published 3 Oct 2021"));
+    cr_assert(!meta_date_label_is_update("3 Oct 2021"));
+    /* Both lines: each date in its place. */
+    lede_result *r =
+        extract("<html><body><h1>Harbor reopens after the storm</h1>"
+                "<div>Published 3 Oct 2021</div><div>Updated 5 Oct 2021</div>"
+                "<p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "date-line");
+    cr_assert_str_eq(r->modified, "2021-10-05");
+    cr_assert_str_eq(r->provenance.modified, "date-line");
+    lede_result_free(r);
+    /* The change alone: it stands for both, and says so. */
+    r = extract(
+        "<html><body><p>Stand: 5.10.21</p><p>Der Hafen ist offen.</p></body></html>",
+        NULL);
+    cr_assert_str_eq(r->modified, "2021-10-05");
+    cr_assert_str_eq(r->published, "2021-10-05");
+    cr_assert_str_eq(r->provenance.published, "modified");
+    cr_assert(has_warning(r, "published_is_modified"));
+    lede_result_free(r);
+    /* Metadata's modified date comes first; the line does not replace it. */
+    r = extract("<html><head><meta property=\"article:modified_time\" "
+                "content=\"2021-10-06\"></head><body><h1>Harbor reopens after the "
+                "storm</h1><div>Updated 5 Oct 2021</div><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
+}
+
 Test(meta, microformat_elements_without_a_title_speak_by_their_text) {
     lede_result *r =
         extract("<html><body><h1>Harbor reopens</h1><abbr class=\"published\">"
