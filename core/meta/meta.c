@@ -1042,6 +1042,27 @@ static size_t candidate_best(const date_candidates *l, const char *bound,
     return best;
 }
 
+/* Length of "YYYY-MM-DDTHH:MM:SS": what follows in a date of ours is its zone. */
+#define ISO_ZONE_AT 19
+
+/* A modified time before the published time of the same day, both written
+ * in the same zone, cannot be a slip between local time and UTC: the
+ * modified value is wrong as written (a 12-hour clock without its "PM"), so
+ * it goes (warning "modified_before_published"). Days were compared before,
+ * in choose_published(); different zones are left alone. */
+static void modified_not_before_published(lede_job *job) {
+    lede_result *res = job->res;
+    const char *pub = res->published, *mod = res->modified;
+    int64_t tp, tm;
+    if (!pub || !mod || strlen(pub) <= ISO_ZONE_AT || strlen(mod) <= ISO_ZONE_AT ||
+        strcmp(pub + ISO_ZONE_AT, mod + ISO_ZONE_AT) || !meta_date_instant(pub, &tp) ||
+        !meta_date_instant(mod, &tm) || tm >= tp)
+        return;
+    res->modified = NULL;
+    res->provenance.modified = NULL;
+    job_warn(job, "modified_before_published");
+}
+
 /* The publication date: the candidate with the most evidence. The page's
  * newest date, its modified date, bounds it: nothing is published after its
  * last change. When the best candidate falls on a later day than the
@@ -1359,6 +1380,7 @@ static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *
         published_is_modified(job);
     if (!res->published)
         weak_dates(job, s, mf);
+    modified_not_before_published(job);
     published_sources(job, s, mf, &pub);
     modified_sources(job, s, article, mf);
 }
