@@ -485,11 +485,9 @@ static bool name_shape_ok(const char *s) {
 
 /* ------------------------------------------------------------ bylines */
 
-/* Words that open a byline: English, and the "by" of German, French,
- * Spanish and Dutch (the languages byline_prefixes reads). */
-static const char *const byline_openers[] = {
-    "by ",       "by:",  "written by ", "words by ", "reported by ",
-    "story by ", "von ", "par ",        "por ",      "door "};
+/* Words that open a byline in English. */
+static const char *const byline_openers[] = {"by ",       "by:",          "written by ",
+                                             "words by ", "reported by ", "story by "};
 
 bool meta_byline_prefixed(const char *s) {
     if (!s)
@@ -746,10 +744,6 @@ static void add_name(lede_arena *a, const char *s, size_t n, bool after_comma,
     if (meta_name_is_junk(body))
         return;
     if (out->min_two_words && !memchr(body, ' ', n) && (unsigned char)*body < 0x80)
-        return;
-    /* In free text a name opens with a capital: "Par ailleurs, le maire a
-     * dit" and "Por eso el alcalde dijo" are sentences, not bylines. */
-    if (out->min_two_words && islower((unsigned char)*body))
         return;
     /* "Jane Doe, Washington": one capitalised word after a comma that
      * follows a name or an agency is the place the story was filed from. */

@@ -796,42 +796,6 @@ Test(meta, byline_named_by_more_independent_sources_wins) {
     lede_result_free(r);
 }
 
-/* A page whose only byline is the visible line `line`. */
-static lede_result *visible_line(const char *line) {
-    static char page[1024];
-    snprintf(page, sizeof page,
-             "<html><body><h1>Der Hafen ist wieder offen</h1><p>%s</p><p>Der Hafen ist "
-             "wieder offen, sagte die Stadt.</p></body></html>",
-             line);
-    return extract(page, NULL);
-}
-
-Test(meta, visible_bylines_open_with_the_by_of_other_languages) {
-    lede_result *r = visible_line("Von Anna Schmidt und Peter Braun");
-    cr_assert_eq(r->n_authors, 2);
-    cr_assert_str_eq(r->authors[1], "Peter Braun");
-    cr_assert_str_eq(r->byline, "Von Anna Schmidt und Peter Braun");
-    lede_result_free(r);
-    r = visible_line("Par Marie Dupont");
-    cr_assert_eq(r->n_authors, 1);
-    cr_assert_str_eq(r->authors[0], "Marie Dupont");
-    lede_result_free(r);
-    r = visible_line("Door Jan de Vries");
-    cr_assert_eq(r->n_authors, 1);
-    cr_assert_str_eq(r->authors[0], "Jan de Vries");
-    lede_result_free(r);
-    /* The same words opening a sentence: no capital, no name. */
-    static const char *const sentences[] = {
-        "Par ailleurs, le maire a dit", "Por eso el alcalde dijo",
-        "Von der Stadt kam keine Antwort", "Door de storm bleef de haven dicht"};
-    for (size_t i = 0; i < sizeof sentences / sizeof *sentences; i++) {
-        r = visible_line(sentences[i]);
-        cr_assert_eq(r->n_authors, 0, "%s", sentences[i]);
-        cr_assert_null(r->byline, "%s", sentences[i]);
-        lede_result_free(r);
-    }
-}
-
 Test(meta, junk_bylines_rejected) {
     const char *junk[] = {
         "Updated 5 hours ago",
