@@ -75,7 +75,7 @@ double job_clock_ms(void);
 /* The provenance keys in the order the Article JSON writes them, each with
  * its value (NULL when absent); core/json.c and core/json_write.c both
  * write from this one list. */
-#define LEDE_PROVENANCE_FIELDS 13
+#define LEDE_PROVENANCE_FIELDS 14
 typedef struct {
     const char *key, *value;
 } lede_named_str;

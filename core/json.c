@@ -148,6 +148,7 @@ void lede_provenance_fields(const lede_provenance *p,
         {"headline_sources", p->headline_sources},
         {"byline_sources", p->byline_sources},
         {"published_sources", p->published_sources},
+        {"modified_sources", p->modified_sources},
     };
     memcpy(out, fields, sizeof fields);
 }

@@ -575,6 +575,62 @@ bool meta_date_parse_field(const char *s, int64_t now, bool month_first,
     return s && parse_short_year(s, now, month_first, &p) && parts_format(&p, now, out);
 }
 
+bool meta_date_instant(const char *iso, int64_t *t) {
+    date_parts p;
+    if (!iso || !parse_iso_at(iso, &p) || !p.has_time || !p.has_zone || !parts_valid(&p))
+        return false;
+    *t = parts_epoch(&p);
+    return true;
+}
+
+/* Words that open a line giving the page's own date ("Published on",
+ * "Veröffentlicht am", "Stand:", "Mis à jour le"), in the languages whose
+ * month names this file reads, and whether the date is the last change.
+ * After one of them a numeric date with a two-digit year is the date the
+ * label announces, as in a date field; a bare "1.9.17" in free text is as
+ * likely a version or a score. Facts of the languages, lower case; a label
+ * must end at a non-letter. */
+static const struct {
+    const char *label;
+    bool update;
+} date_labels[] = {
+    {"published", false},   {"posted", false},         {"dated", false},
+    {"last updated", true}, {"updated", true},         {"modified", true},
+    {"as of", true},        {"veröffentlicht", false}, {"erschienen", false},
+    {"datum", false},       {"aktualisiert", true},    {"geändert", true},
+    {"stand", true},        {"publié", false},         {"mis à jour", true},
+    {"modifié", true},      {"publicado", false},      {"fecha", false},
+    {"actualizado", true},
+};
+
+/* The entry of date_labels that s opens with, or -1. */
+static int date_label(const char *s) {
+    if (!s)
+        return -1;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    for (size_t i = 0; i < COUNT(date_labels); i++) {
+        size_t n = strlen(date_labels[i].label);
+        if (!strncasecmp(s, date_labels[i].label, n) && !isalpha((unsigned char)s[n]) &&
+            (unsigned char)s[n] < 0x80)
+            return (int)i;
+    }
+    return -1;
+}
+
+bool meta_date_label_at(const char *s) { return date_label(s) >= 0; }
+
+bool meta_date_label_is_update(const char *s) {
+    int k = date_label(s);
+    return k >= 0 && date_labels[k].update;
+}
+
+bool meta_date_parse_line(const char *s, int64_t now, bool month_first,
+                          char out[META_DATE_MAX]) {
+    return meta_date_label_at(s) ? meta_date_parse_field(s, now, month_first, out)
+                                 : meta_date_parse(s, now, month_first, out);
+}
+
 /* Regions that write numeric dates month first (MM/DD/YYYY): the United
  * States, the Philippines, Belize, Micronesia, the Marshall Islands and
  * Palau. Source: Wikipedia, "List of date formats by country" (the facts

@@ -1,5 +1,8 @@
 /* The metadata stage: one walk over the page collects every source, then each
- * field takes the best-ranked source that gives a usable value. */
+ * field takes the best-ranked source that gives a usable value, with
+ * agreement between independent sources as evidence: the publication date
+ * is the candidate most source families back, bounded by the modified date;
+ * a visible byline outvotes a structured author that fewer sources name. */
 #include "meta.h"
 
 #include <ctype.h>
@@ -148,9 +151,10 @@ static const char *const section_keys[] = {"article:section", "parsely-section",
                                            "sailthru.section"};
 static const char *const tag_keys[] = {"article:tag", "keywords", "news_keywords",
                                        "parsely-tags", "sailthru.tags"};
+/* "headline": schema.org microdata's <meta itemprop="headline">. */
 static const char *const headline_keys[] = {
-    "dc:title",      "dcterm:title",  "dc.title",      "og:title",
-    "twitter:title", "parsely-title", "sailthru.title"};
+    "dc:title",      "dcterm:title",  "dc.title",       "og:title",
+    "twitter:title", "parsely-title", "sailthru.title", "headline"};
 
 /* Class/id words that mark a byline element, and words that disqualify one
  * (an author's biography or avatar, a comment's author). */
@@ -420,7 +424,8 @@ static bool is_text_date(lede_arena *a, xmlNode *n, const char *cls) {
  * that date themselves nowhere else. Longest line, in bytes. */
 #define DATE_LINE_MAX 64
 /* Shortest run of digits that can be a date's year; a line without one is
- * not parsed at all (relative dates, "5 min read"). */
+ * not parsed at all (relative dates, "5 min read") unless it opens with a
+ * date label, after which a two-digit year is read ("Stand: 1.4.18"). */
 #define DATE_LINE_YEAR_DIGITS 4
 
 /* Elements that continue a line of text rather than start one. */
@@ -468,7 +473,8 @@ static bool on_own_line(lede_arena *a, xmlNode *t) {
 static void scan_date_line(page_scan *s, lede_arena *a, xmlNode *t, size_t order) {
     const char *text = (const char *)t->content;
     if (!text || strnlen(text, DATE_LINE_MAX + 1) > DATE_LINE_MAX ||
-        !has_digit_run(text, DATE_LINE_YEAR_DIGITS))
+        !(has_digit_run(text, DATE_LINE_YEAR_DIGITS) ||
+          (meta_date_label_at(text) && has_digit_run(text, 1))))
         return;
     for (xmlNode *p = t->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
         if (is_one_of(p, no_date_line_elements, COUNT(no_date_line_elements)))
@@ -946,77 +952,189 @@ static bool iso_day(const char *iso, char day[11]) {
     return true;
 }
 
-/* A page is never modified before it is published: when the modified date
- * falls on an earlier day than the published one, one of the two sources is
- * wrong and nothing on the page says which, so the modified date is dropped
- * (warning "modified_before_published") and the published one, the date
- * users ask for, is kept. Future dates are refused earlier, by
- * meta_date_parse() against the fetch time (job->now). */
-static void dates_consistent(lede_job *job) {
+/* Date sources come in families that do not check each other: the meta
+ * tags of one page are written by one template (og:published_time and
+ * article:published_time say the same thing once), its JSON-LD by another.
+ * Agreement counts between families only. */
+typedef enum {
+    DATE_FAMILY_JSONLD,
+    DATE_FAMILY_META,
+    DATE_FAMILY_MICRODATA, /* itemprop */
+    DATE_FAMILY_TIME,      /* <time> and microformat elements */
+    DATE_FAMILY_BYLINE,    /* a date written next to the byline */
+    DATE_FAMILY_URL,
+    DATE_FAMILY_LINE, /* a visible date line ("Updated 3 June 2021") */
+    DATE_FAMILY_COUNT
+} date_family;
+
+/* A source that names the publication date outright (datePublished,
+ * article:published_time, <time pubdate>) weighs more than one that implies
+ * it (dateCreated, the first <time> after the headline, the byline's date,
+ * the URL). */
+#define DATE_WEIGHT_EXPLICIT 3
+#define DATE_WEIGHT_IMPLIED 2
+/* Most publication-date candidates kept from one page. */
+#define DATE_CANDIDATES_MAX 48
+
+typedef struct {
+    const char *value, *source; /* ISO 8601; provenance name */
+    date_family family;
+    int weight;
+} date_candidate;
+
+/* In the order the sources are trusted when nothing else decides. */
+typedef struct {
+    date_candidate c[DATE_CANDIDATES_MAX];
+    size_t n;
+} date_candidates;
+
+static void candidate_add(lede_job *job, date_candidates *l, bool mf, const char *text,
+                          const char *source, date_family family, int weight) {
+    const char *iso = NULL;
+    if (l->n < DATE_CANDIDATES_MAX && date_from(job, mf, text, &iso))
+        l->c[l->n++] = (date_candidate){iso, source, family, weight};
+}
+
+/* Two dates agree when they fall on the same day as written, or name the
+ * same instant in different zones ("2017-02-23T17:18:13-08:00" and
+ * "2017-02-24T01:18:13Z"). */
+static bool dates_agree(const char *a, const char *b) {
+    char da[11], db[11];
+    int64_t ta, tb;
+    if (iso_day(a, da) && iso_day(b, db) && !strcmp(da, db))
+        return true;
+    return meta_date_instant(a, &ta) && meta_date_instant(b, &tb) && ta == tb;
+}
+
+/* The evidence for candidate k: per family, the weight of its best member
+ * agreeing with k, summed; `extra` (a modified date taken as a bound, or
+ * nothing) joins as one more member. */
+static int candidate_score(const date_candidates *l, size_t k,
+                           const date_candidate *extra) {
+    int best[DATE_FAMILY_COUNT] = {0};
+    for (size_t i = 0; i < l->n; i++)
+        if (dates_agree(l->c[i].value, l->c[k].value) &&
+            l->c[i].weight > best[l->c[i].family])
+            best[l->c[i].family] = l->c[i].weight;
+    if (extra && extra->weight > best[extra->family])
+        best[extra->family] = extra->weight;
+    int sum = 0;
+    for (size_t f = 0; f < DATE_FAMILY_COUNT; f++)
+        sum += best[f];
+    return sum;
+}
+
+/* The best-supported candidate whose day is not after `bound` (NULL: any);
+ * ties go to the more trusted source. Returns the index or l->n; *score is
+ * its evidence. */
+static size_t candidate_best(const date_candidates *l, const char *bound,
+                             const date_candidate *extra, int *score) {
+    size_t best = l->n;
+    *score = 0;
+    char day[11];
+    for (size_t k = 0; k < l->n; k++) {
+        if (bound && (!iso_day(l->c[k].value, day) || strncmp(day, bound, 10) > 0))
+            continue;
+        int sc = candidate_score(l, k, extra);
+        if (sc > *score)
+            best = k, *score = sc;
+    }
+    return best;
+}
+
+/* Length of "YYYY-MM-DDTHH:MM:SS": what follows in a date of ours is its zone. */
+#define ISO_ZONE_AT 19
+
+/* A modified time before the published time of the same day, both written
+ * in the same zone, cannot be a slip between local time and UTC: the
+ * modified value is wrong as written (a 12-hour clock without its "PM"), so
+ * it goes (warning "modified_before_published"). Days were compared before,
+ * in choose_published(); different zones are left alone. */
+static void modified_not_before_published(lede_job *job) {
     lede_result *res = job->res;
-    char pub[11], mod[11];
-    if (!iso_day(res->published, pub) || !iso_day(res->modified, mod) ||
-        strcmp(mod, pub) >= 0)
+    const char *pub = res->published, *mod = res->modified;
+    int64_t tp, tm;
+    if (!pub || !mod || strlen(pub) <= ISO_ZONE_AT || strlen(mod) <= ISO_ZONE_AT ||
+        strcmp(pub + ISO_ZONE_AT, mod + ISO_ZONE_AT) || !meta_date_instant(pub, &tp) ||
+        !meta_date_instant(mod, &tm) || tm >= tp)
         return;
     res->modified = NULL;
     res->provenance.modified = NULL;
     job_warn(job, "modified_before_published");
 }
 
-/* Adds source when text parses to the same calendar day as day. */
-static void date_agrees(lede_job *job, source_list *l, bool mf, const char *text,
-                        const char *day, const char *source) {
-    const char *d = NULL;
-    char other[11];
-    if (date_from(job, mf, text, &d) && iso_day(d, other) && !strcmp(other, day))
-        sources_add(l, source);
+/* The publication date: the candidate with the most evidence. The page's
+ * newest date, its modified date, bounds it: nothing is published after its
+ * last change. When the best candidate falls on a later day than the
+ * modified date, one of the two is wrong, and the evidence decides: the
+ * best candidate not after the modified date, with the modified date's own
+ * source joining its evidence, against the best candidate alone. When the
+ * first wins, both dates stand; otherwise the modified date is dropped
+ * (warning "modified_before_published"). Dates after the fetch time never
+ * get here: meta_date_parse() refuses them. */
+static void choose_published(lede_job *job, const date_candidates *l,
+                             const date_candidate *mod) {
+    lede_result *res = job->res;
+    int score = 0, bounded = 0;
+    size_t k = candidate_best(l, NULL, NULL, &score);
+    if (k == l->n)
+        return;
+    char pub[11], mday[11];
+    if (mod && iso_day(l->c[k].value, pub) && iso_day(mod->value, mday) &&
+        strcmp(pub, mday) > 0) {
+        size_t b = candidate_best(l, mday, mod, &bounded);
+        if (b < l->n && bounded > score) {
+            k = b;
+        } else {
+            res->modified = NULL;
+            res->provenance.modified = NULL;
+            job_warn(job, "modified_before_published");
+        }
+    }
+    res->published = l->c[k].value;
+    res->provenance.published = l->c[k].source;
 }
 
-/* provenance.published_sources: the winner, then every source (JSON-LD,
- * meta tags, itemprop, <time>, the URL) giving the same publication day. */
-static void published_sources(lede_job *job, const page_scan *s, json_t *article, bool mf,
-                              const char *url) {
+/* provenance.published_sources: the winner, then every candidate and every
+ * <time> on the page that agrees with it (dates_agree(): the same day, or
+ * the same instant in another zone). */
+static void published_sources(lede_job *job, const page_scan *s, bool mf,
+                              const date_candidates *pub) {
     lede_result *res = job->res;
-    char day[11];
-    if (!iso_day(res->published, day))
+    if (!res->published)
         return;
     source_list l = {0};
     sources_add(&l, res->provenance.published);
-    date_agrees(job, &l, mf, meta_jsonld_str(article, "datePublished"), day, "json-ld");
-    for (size_t i = 0; i < COUNT(published_keys); i++)
-        date_agrees(job, &l, mf, meta_get(s, published_keys[i]), day, published_keys[i]);
-    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
-        xmlNode *n = s->itemprop_dates[i].node;
-        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED)
-            date_agrees(job, &l, mf, element_date_text(job, n), day, "itemprop");
+    for (size_t i = 0; i < pub->n; i++)
+        if (dates_agree(pub->c[i].value, res->published))
+            sources_add(&l, pub->c[i].source);
+    for (size_t i = 0; i < s->n_times; i++) {
+        const char *d = NULL;
+        if (date_from(job, mf, time_text(job, s->times[i].node), &d) &&
+            dates_agree(d, res->published))
+            sources_add(&l, "time");
     }
-    for (size_t i = 0; i < s->n_times; i++)
-        date_agrees(job, &l, mf, time_text(job, s->times[i].node), day, "time");
-    char buf[META_DATE_MAX], other[11];
-    if (meta_date_from_url(url, job->now, buf) && iso_day(buf, other) &&
-        !strcmp(other, day))
-        sources_add(&l, "url");
     res->provenance.published_sources = sources_join(job, &l);
 }
 
-/* Meta tags the key tables do not list but whose names say which date they
- * hold (date_name_role()), for a field still empty; the provenance is the
- * name as the page writes it, lower-cased. */
-static void named_meta_dates(lede_job *job, const page_scan *s, bool mf) {
-    lede_result *res = job->res;
-    for (size_t i = 0; i < s->n_metas && !(res->published && res->modified); i++) {
-        date_role role = date_name_role(s->metas[i].key);
-        const char **slot = role == DATE_ROLE_PUBLISHED  ? &res->published
-                            : role == DATE_ROLE_MODIFIED ? &res->modified
-                                                         : NULL;
-        if (!slot || *slot || !date_from(job, mf, s->metas[i].value, slot))
-            continue;
-        char *name = arena_strdup(job->arena, s->metas[i].key);
-        for (char *c = name; c && *c; c++)
-            *c = (char)tolower((unsigned char)*c);
-        *(role == DATE_ROLE_PUBLISHED ? &res->provenance.published
-                                      : &res->provenance.modified) = name;
-    }
+/* A meta name, lower-cased, as provenance writes it. */
+static const char *lower_name(lede_job *job, const char *key) {
+    char *name = arena_strdup(job->arena, key);
+    for (char *c = name; c && *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    return name;
+}
+
+/* Meta tags the key tables do not list but whose names say they hold the
+ * publication date (date_name_role(): "og:original_time",
+ * "post-publish-date"): each is a candidate, named as the page writes it. */
+static void named_meta_dates(lede_job *job, const page_scan *s, bool mf,
+                             date_candidates *pub) {
+    for (size_t i = 0; i < s->n_metas; i++)
+        if (date_name_role(s->metas[i].key) == DATE_ROLE_PUBLISHED)
+            candidate_add(job, pub, mf, s->metas[i].value,
+                          lower_name(job, s->metas[i].key), DATE_FAMILY_META,
+                          DATE_WEIGHT_EXPLICIT);
 }
 
 /* The newest date in the addresses of the page's images: the page's own
@@ -1039,30 +1157,52 @@ static bool image_date(lede_job *job, const page_scan *s, char out[META_DATE_MAX
 }
 
 /* A date line's date: the first after the <h1> (where the article is),
- * else the first on the page. */
-static bool date_line_date(lede_job *job, const page_scan *s, bool mf, const char **out) {
+ * else the first on the page, among the lines that announce the last change
+ * ("Updated 3 June 2021", "Stand: 1.4.18") when `update` is set, else among
+ * the others. A line opening with a date label may write a two-digit year. */
+static bool date_line_date(lede_job *job, const page_scan *s, bool mf, bool update,
+                           const char **out) {
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < s->n_date_lines; i++) {
             const candidate *c = &s->date_lines[i];
             if (pass == 0 && (!s->first_h1 || c->order <= s->h1_order))
                 continue;
             char *text = meta_clean(job->arena, (const char *)c->node->content);
-            if (date_from_text(job, mf, text, out))
-                return true;
+            char buf[META_DATE_MAX];
+            if (text && meta_date_label_is_update(text) == update &&
+                meta_date_parse_line(text, job->now, mf, buf)) {
+                *out = arena_strdup(job->arena, buf);
+                return *out != NULL;
+            }
         }
     return false;
 }
 
+/* A page that dates only its last change was published that day or
+ * before; its one date stands for both, and says so (provenance
+ * "modified", warning "published_is_modified"). */
+static void published_is_modified(lede_job *job) {
+    lede_result *res = job->res;
+    if (res->published || !res->modified)
+        return;
+    res->published = res->modified;
+    res->provenance.published = "modified";
+    job_warn(job, "published_is_modified");
+}
+
 /* The last resorts of a page that dates itself in no metadata, no <time>,
- * byline or URL, weakest last: a date standing on a line of its own, a
- * full date in the <title> (the day a report or an edition is of), the
+ * byline or URL, weakest last: a date standing on a line of its own (one
+ * that does not announce a change), the modified date when a line gave it,
+ * a full date in the <title> (the day a report or an edition is of), the
  * newest image upload day. The provenance names which ("date-line",
- * "title", "image-url"); the modified date stays empty. */
+ * "modified", "title", "image-url"). */
 static void weak_dates(lede_job *job, const page_scan *s, bool mf) {
     lede_result *res = job->res;
     char buf[META_DATE_MAX];
-    if (date_line_date(job, s, mf, &res->published))
+    if (date_line_date(job, s, mf, false, &res->published))
         res->provenance.published = "date-line";
+    else if (res->modified)
+        published_is_modified(job);
     else if (s->title &&
              date_from_text(job, mf, dom_text(job->arena, s->title, META_FIELD_MAX),
                             &res->published))
@@ -1073,80 +1213,176 @@ static void weak_dates(lede_job *job, const page_scan *s, bool mf) {
     }
 }
 
-static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
-                      xmlNode *byline_node) {
+/* The candidates <time> elements give: each one marked as the publication
+ * (pubdate, a "publish" class), then the first unmarked one after the
+ * headline (or the last one before it), which stands for the article's
+ * date only as weaker evidence. Marked updates are modified dates. */
+static void time_candidates(lede_job *job, const page_scan *s, bool mf,
+                            date_candidates *pub) {
+    for (size_t i = 0; i < s->n_times; i++) {
+        xmlNode *n = s->times[i].node;
+        const char *cls = dom_attr(n, "class");
+        if (!marks_update(n) &&
+            (dom_attr(n, "pubdate") || (cls && strcasestr(cls, "publish"))))
+            candidate_add(job, pub, mf, time_text(job, n), "time", DATE_FAMILY_TIME,
+                          DATE_WEIGHT_EXPLICIT);
+    }
+    for (size_t i = 0; i < s->n_times; i++) {
+        xmlNode *n = s->times[i].node;
+        if (marks_update(n) ||
+            (s->first_h1 && s->times[i].order < s->h1_order && i + 1 < s->n_times))
+            continue;
+        size_t before = pub->n;
+        candidate_add(job, pub, mf, time_text(job, n), "time", DATE_FAMILY_TIME,
+                      DATE_WEIGHT_IMPLIED);
+        if (pub->n > before)
+            break;
+    }
+}
+
+/* Every source of the publication date, in the order they are trusted. */
+static void published_candidates(lede_job *job, const page_scan *s, json_t *article,
+                                 bool mf, xmlNode *byline_node, const char *url,
+                                 date_candidates *pub) {
+    candidate_add(job, pub, mf, meta_jsonld_str(article, "datePublished"), "json-ld",
+                  DATE_FAMILY_JSONLD, DATE_WEIGHT_EXPLICIT);
+    candidate_add(job, pub, mf, meta_jsonld_str(article, "dateCreated"), "json-ld",
+                  DATE_FAMILY_JSONLD, DATE_WEIGHT_IMPLIED);
+    for (size_t i = 0; i < COUNT(published_keys); i++)
+        candidate_add(job, pub, mf, meta_get(s, published_keys[i]), published_keys[i],
+                      DATE_FAMILY_META, DATE_WEIGHT_EXPLICIT);
+    named_meta_dates(job, s, mf, pub);
+    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+        xmlNode *n = s->itemprop_dates[i].node;
+        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED)
+            candidate_add(job, pub, mf, element_date_text(job, n), "itemprop",
+                          DATE_FAMILY_MICRODATA, DATE_WEIGHT_EXPLICIT);
+    }
+    time_candidates(job, s, mf, pub);
+    /* A date written next to the byline ("Updated: 2021-11-16 19:35"): the
+     * byline element, else its parent. */
+    for (xmlNode *n = byline_node; n; n = n->parent) {
+        const char *iso = NULL;
+        if (pub->n < DATE_CANDIDATES_MAX &&
+            date_from_text(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX), &iso)) {
+            pub->c[pub->n++] = (date_candidate){iso, "visible-byline", DATE_FAMILY_BYLINE,
+                                                DATE_WEIGHT_IMPLIED};
+            break;
+        }
+        if (n != byline_node)
+            break;
+    }
+    char buf[META_DATE_MAX];
+    if (pub->n < DATE_CANDIDATES_MAX && meta_date_from_url(url, job->now, buf))
+        pub->c[pub->n++] = (date_candidate){arena_strdup(job->arena, buf), "url",
+                                            DATE_FAMILY_URL, DATE_WEIGHT_IMPLIED};
+}
+
+/* The modified date: the first source that gives one, JSON-LD, the meta
+ * tables, meta names that say so, itemprop, a <time> marked as an update;
+ * *family says where it came from. */
+static void set_modified(lede_job *job, const page_scan *s, json_t *article, bool mf,
+                         date_family *family) {
     lede_result *res = job->res;
-    bool mf = page_month_first(s, root);
     lede_provenance *pv = &res->provenance;
-    if (date_from(job, mf, meta_jsonld_str(article, "datePublished"), &res->published) ||
-        date_from(job, mf, meta_jsonld_str(article, "dateCreated"), &res->published))
-        pv->published = "json-ld";
-    if (date_from(job, mf, meta_jsonld_str(article, "dateModified"), &res->modified))
+    *family = DATE_FAMILY_META;
+    if (date_from(job, mf, meta_jsonld_str(article, "dateModified"), &res->modified)) {
         pv->modified = "json-ld";
-    for (size_t i = 0; !res->published && i < COUNT(published_keys); i++)
-        if (date_from(job, mf, meta_get(s, published_keys[i]), &res->published))
-            pv->published = published_keys[i];
+        *family = DATE_FAMILY_JSONLD;
+        return;
+    }
     for (size_t i = 0; !res->modified && i < COUNT(modified_keys); i++)
         if (date_from(job, mf, meta_get(s, modified_keys[i]), &res->modified))
             pv->modified = modified_keys[i];
-    named_meta_dates(job, s, mf);
-    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+    if (res->modified)
+        return;
+    for (size_t i = 0; i < s->n_metas && !res->modified; i++)
+        if (date_name_role(s->metas[i].key) == DATE_ROLE_MODIFIED &&
+            date_from(job, mf, s->metas[i].value, &res->modified))
+            pv->modified = lower_name(job, s->metas[i].key);
+    if (res->modified)
+        return;
+    *family = DATE_FAMILY_MICRODATA;
+    for (size_t i = 0; i < s->n_itemprop_dates && !res->modified; i++) {
         xmlNode *n = s->itemprop_dates[i].node;
-        bool pub = date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_PUBLISHED;
-        const char **slot = pub ? &res->published : &res->modified;
-        if (!*slot && date_from(job, mf, element_date_text(job, n), slot))
-            *(pub ? &pv->published : &pv->modified) = "itemprop";
+        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_MODIFIED &&
+            date_from(job, mf, element_date_text(job, n), &res->modified))
+            pv->modified = "itemprop";
     }
-    /* <time>: one marked as the last change is the modified date; for the
-     * published one, one marked so first, then the first unmarked one after
-     * the headline. */
+    if (res->modified)
+        return;
+    *family = DATE_FAMILY_TIME;
     for (size_t i = 0; i < s->n_times && !res->modified; i++)
         if (marks_update(s->times[i].node) &&
             date_from(job, mf, time_text(job, s->times[i].node), &res->modified))
             pv->modified = "time";
-    for (int pass = 0; pass < 2 && !res->published; pass++) {
-        for (size_t i = 0; i < s->n_times && !res->published; i++) {
-            xmlNode *n = s->times[i].node;
-            if (marks_update(n))
-                continue;
-            bool marked =
-                dom_attr(n, "pubdate") ||
-                (dom_attr(n, "class") && strcasestr(dom_attr(n, "class"), "publish"));
-            if (pass == 0 && !marked)
-                continue;
-            if (pass == 1 && s->first_h1 && s->times[i].order < s->h1_order &&
-                i + 1 < s->n_times)
-                continue;
-            if (date_from(job, mf, time_text(job, n), &res->published))
-                pv->published = "time";
-        }
+    if (res->modified)
+        return;
+    *family = DATE_FAMILY_LINE;
+    if (date_line_date(job, s, mf, true, &res->modified))
+        pv->modified = "date-line";
+}
+
+/* Adds source when text parses to a date agreeing with `with`. */
+static void modified_agrees(lede_job *job, source_list *l, bool mf, const char *text,
+                            const char *with, const char *source) {
+    const char *d = NULL;
+    if (date_from(job, mf, text, &d) && dates_agree(d, with))
+        sources_add(l, source);
+}
+
+/* provenance.modified_sources: the winner, then every modified-date source
+ * (JSON-LD, meta tags and names, itemprop, <time> marked as an update) that
+ * agrees with it. */
+static void modified_sources(lede_job *job, const page_scan *s, json_t *article,
+                             bool mf) {
+    lede_result *res = job->res;
+    const char *mod = res->modified;
+    if (!mod)
+        return;
+    source_list l = {0};
+    sources_add(&l, res->provenance.modified);
+    modified_agrees(job, &l, mf, meta_jsonld_str(article, "dateModified"), mod,
+                    "json-ld");
+    for (size_t i = 0; i < COUNT(modified_keys); i++)
+        modified_agrees(job, &l, mf, meta_get(s, modified_keys[i]), mod,
+                        modified_keys[i]);
+    for (size_t i = 0; i < s->n_metas; i++)
+        if (date_name_role(s->metas[i].key) == DATE_ROLE_MODIFIED)
+            modified_agrees(job, &l, mf, s->metas[i].value, mod,
+                            lower_name(job, s->metas[i].key));
+    for (size_t i = 0; i < s->n_itemprop_dates; i++) {
+        xmlNode *n = s->itemprop_dates[i].node;
+        if (date_name_role(dom_attr(n, "itemprop")) == DATE_ROLE_MODIFIED)
+            modified_agrees(job, &l, mf, element_date_text(job, n), mod, "itemprop");
     }
-    /* A date written next to the byline ("Updated: 2021-11-16 19:35"). */
-    for (xmlNode *n = byline_node; n && !res->published; n = n->parent) {
-        if (date_from_text(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX),
-                           &res->published))
-            pv->published = "visible-byline";
-        if (n != byline_node)
-            break; /* the byline element and its parent only */
-    }
-    char buf[META_DATE_MAX];
+    for (size_t i = 0; i < s->n_times; i++)
+        if (marks_update(s->times[i].node))
+            modified_agrees(job, &l, mf, time_text(job, s->times[i].node), mod, "time");
+    res->provenance.modified_sources = sources_join(job, &l);
+}
+
+static void set_dates(lede_job *job, const page_scan *s, xmlNode *root, json_t *article,
+                      xmlNode *byline_node) {
+    lede_result *res = job->res;
+    bool mf = page_month_first(s, root);
     const char *url = res->url ? res->url : res->canonical_url;
-    if (!res->published && meta_date_from_url(url, job->now, buf)) {
-        res->published = arena_strdup(job->arena, buf);
-        pv->published = "url";
-    }
-    /* A page that dates only its last change was published that day or
-     * before; its one date stands for both, and says so (provenance
-     * "modified", warning "published_is_modified"). */
-    if (!res->published && res->modified) {
-        res->published = res->modified;
-        pv->published = "modified";
-        job_warn(job, "published_is_modified");
-    }
+    date_family mod_family;
+    set_modified(job, s, article, mf, &mod_family);
+    date_candidates pub = {0};
+    published_candidates(job, s, article, mf, byline_node, url, &pub);
+    date_candidate mod = {res->modified, res->provenance.modified, mod_family,
+                          DATE_WEIGHT_EXPLICIT};
+    choose_published(job, &pub, res->modified ? &mod : NULL);
+    /* A modified date from metadata stands in before the visible lines; one
+     * a line gave waits for them (weak_dates()). */
+    if (mod_family != DATE_FAMILY_LINE)
+        published_is_modified(job);
     if (!res->published)
         weak_dates(job, s, mf);
-    dates_consistent(job);
-    published_sources(job, s, article, mf, url);
+    modified_not_before_published(job);
+    published_sources(job, s, mf, &pub);
+    modified_sources(job, s, article, mf);
 }
 
 /* ------------------------------------------------------------ bylines */
@@ -1524,6 +1760,28 @@ static void byline_sources(lede_job *job, const page_scan *s, json_t *article,
     res->provenance.byline_sources = sources_join(job, &l);
 }
 
+/* The independent sources that name `name` among their authors: JSON-LD,
+ * the author meta tags (one template: one voice), rel/itemprop author
+ * elements, the visible byline. */
+static size_t author_support(lede_job *job, const page_scan *s, json_t *article,
+                             const outlet_names *o, const char *visible,
+                             const char *name) {
+    const char *names[META_MAX_AUTHORS];
+    size_t n_names = 0, n = 0;
+    meta_jsonld_authors(job->jsonld, article, names, &n_names, META_MAX_AUTHORS);
+    bool in_jsonld = false, in_meta = false, in_element = false;
+    for (size_t i = 0; i < n_names && !in_jsonld; i++)
+        in_jsonld = names_first_author(job, names[i], o, name);
+    for (size_t i = 0; i < COUNT(author_keys) && !in_meta; i++)
+        in_meta = names_first_author(job, meta_get(s, author_keys[i]), o, name);
+    for (size_t i = 0; i < s->n_rel_author && !in_element; i++)
+        in_element = !in_aside(s->rel_author[i].node) &&
+                     names_first_author(
+                         job, author_element_text(job, s->rel_author[i].node), o, name);
+    n += in_jsonld + in_meta + in_element;
+    return n + names_first_author(job, visible, o, name);
+}
+
 /* "A, B and C" */
 static char *join_names(lede_job *job, const meta_byline *by) {
     strbuf b;
@@ -1557,6 +1815,16 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
         meta_byline_parse(job->arena, vis.text, &seen);
     bool agrees = vis.text && seen.n_authors && p.by.n_authors &&
                   meta_loose_equal(seen.authors[0], p.by.authors[0]);
+    /* The visible byline and the structured source name different people:
+     * the one more independent sources name wins; on a tie the structured
+     * source keeps its rank. */
+    if (!agrees && vis.text && seen.n_authors && p.by.n_authors &&
+        author_support(job, s, article, &o, vis.text, seen.authors[0]) >
+            author_support(job, s, article, &o, vis.text, p.by.authors[0])) {
+        p.by = seen;
+        p.source = vis.source;
+        agrees = true;
+    }
     if (agrees) {
         res->byline = vis.text;
         res->dateline = seen.dateline;

@@ -5,7 +5,8 @@
  * meta_extract() runs before content extraction and reads the head, JSON-LD
  * and visible bylines; meta_finalize() runs after it and may use the chosen
  * article element and text (nearest <h1>, a text-based language guess). Each
- * field records in res->provenance which source won.
+ * field records in res->provenance which source won, and the headline,
+ * byline, published and modified dates also which other sources agreed.
  */
 #ifndef LEDE_META_H
 #define LEDE_META_H

@@ -156,6 +156,25 @@ bool meta_date_parse(const char *s, int64_t now, bool month_first,
 bool meta_date_parse_field(const char *s, int64_t now, bool month_first,
                            char out[META_DATE_MAX]);
 
+/* The instant an ISO 8601 date names, in seconds since the epoch, when it
+ * has both a time and a zone ("2017-02-23T17:18:13-08:00" and
+ * "2017-02-24T01:18:13Z" are one instant); false otherwise. */
+bool meta_date_instant(const char *iso, int64_t *t);
+
+/* True when s opens with a date label: "Published", "Updated", "As of",
+ * "Veröffentlicht", "Stand", "Publié", "Mis à jour", ... (date.c's table). */
+bool meta_date_label_at(const char *s);
+
+/* True when that label announces the last change ("Updated", "As of",
+ * "Stand", "Aktualisiert", "Mis à jour"). */
+bool meta_date_label_is_update(const char *s);
+
+/* A date on a visible line: like meta_date_parse(), but after a date label
+ * ("Veröffentlicht am 1.9.17", "Stand: 1.4.18") a two-digit year is read as
+ * meta_date_parse_field() reads it. */
+bool meta_date_parse_line(const char *s, int64_t now, bool month_first,
+                          char out[META_DATE_MAX]);
+
 /* True when a language tag ("en-US", "en_US", "es-419") names a region
  * that writes numeric dates month first. */
 bool meta_region_month_first(const char *tag);

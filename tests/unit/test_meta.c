@@ -768,6 +768,34 @@ Test(meta, outlet_or_desk_author_gives_way_to_the_visible_byline) {
     lede_result_free(r);
 }
 
+Test(meta, byline_named_by_more_independent_sources_wins) {
+    /* JSON-LD names one person; the author meta tag and the visible line
+     * name another: two sources against one. */
+    lede_result *r = extract(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Harbor reopens\",\"author\":{\"@type\":\"Person\",\"name\":"
+        "\"Dana Reyes\"}}</script><meta name=\"author\" content=\"Tom Hale\"></head>"
+        "<body><h1>Harbor reopens</h1><p class=\"byline\">By Tom Hale</p><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Tom Hale");
+    cr_assert_str_eq(r->byline, "By Tom Hale");
+    cr_assert_str_eq(r->provenance.byline_sources, "visible-byline,author");
+    lede_result_free(r);
+    /* One against one: the structured source keeps its rank. */
+    r = extract(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Harbor reopens\",\"author\":{\"@type\":"
+        "\"Person\",\"name\":\"Dana Reyes\"}}</script></head><body><h1>Harbor "
+        "reopens</h1><p class=\"byline\">By Tom Hale</p><p>Story.</p></body></html>",
+        NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Dana Reyes");
+    cr_assert_str_eq(r->provenance.byline, "json-ld");
+    lede_result_free(r);
+}
+
 Test(meta, junk_bylines_rejected) {
     const char *junk[] = {
         "Updated 5 hours ago",
@@ -836,6 +864,139 @@ Test(meta, provenance_lists_the_agreeing_sources) {
     cr_assert_str_eq(json_string_value(json_object_get(p, "byline_sources")),
                      "json-ld,author,visible-byline");
     json_decref(j);
+    lede_result_free(r);
+}
+
+/* A page with a headline and the given head elements. */
+static lede_result *dated(const char *head, const char *body, const char *url) {
+    static char page[4096];
+    snprintf(page, sizeof page,
+             "<html><head>%s</head><body><h1>Harbor reopens after the storm</h1>%s"
+             "<p>Story.</p></body></html>",
+             head, body);
+    return extract(page, url);
+}
+
+#define JSONLD_DATES(pub, mod)                                                           \
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","                   \
+    "\"datePublished\":\"" pub "\",\"dateModified\":\"" mod "\"}</script>"
+
+Test(meta, publication_date_candidates_are_scored_together) {
+    /* Two sources disagree: nothing else speaks, the more trusted wins. */
+    lede_result *r =
+        dated(JSONLD_DATES("2021-11-15",
+                           "2021-11-16") "<meta property=\"article:published_time\" "
+                                         "content=\"2021-11-14\">",
+              "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    cr_assert_str_eq(r->provenance.published, "json-ld");
+    lede_result_free(r);
+    /* The URL, an independent source, agrees with the meta tag: two against one. */
+    r = dated(JSONLD_DATES("2021-11-15",
+                           "2021-11-16") "<meta property=\"article:published_time\" "
+                                         "content=\"2021-11-14\">",
+              "", "https://ex.com/2021/11/14/harbor");
+    cr_assert_str_eq(r->published, "2021-11-14");
+    cr_assert_str_eq(r->provenance.published, "article:published_time");
+    lede_result_free(r);
+    /* Two tags of one template are one voice: og: and article: agreeing do
+     * not outvote JSON-LD. */
+    r = dated(
+        JSONLD_DATES(
+            "2021-11-15",
+            "2021-11-16") "<meta property=\"article:published_time\" "
+                          "content=\"2021-11-14\">"
+                          "<meta property=\"og:published_time\" content=\"2021-11-14\">",
+        "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    lede_result_free(r);
+    /* A <time pubdate> is another voice. */
+    r = dated(JSONLD_DATES("2021-11-15",
+                           "2021-11-16") "<meta property=\"article:published_time\" "
+                                         "content=\"2021-11-14\">",
+              "<time pubdate datetime=\"2021-11-14\">Nov 14</time>", NULL);
+    cr_assert_str_eq(r->published, "2021-11-14");
+    cr_assert_str_eq(r->provenance.published_sources, "article:published_time,time");
+    lede_result_free(r);
+}
+
+Test(meta, one_instant_in_two_zones_is_one_date) {
+    /* JSON-LD's dateCreated in UTC is the next day; the meta tag gives the
+     * same instant in the page's zone and the <time> agrees with its day. */
+    lede_result *r =
+        dated("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+              "\"dateCreated\":\"2021-11-16T02:30:00Z\"}</script>"
+              "<meta property=\"article:published_time\" "
+              "content=\"2021-11-15T18:30:00-08:00\">",
+              "<time datetime=\"2021-11-15T18:30:00\">Nov 15</time>", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15T18:30:00-08:00");
+    cr_assert_str_eq(r->provenance.published, "article:published_time");
+    cr_assert_str_eq(r->provenance.published_sources,
+                     "article:published_time,json-ld,time");
+    lede_result_free(r);
+    int64_t a, b;
+    cr_assert(meta_date_instant("2021-11-16T02:30:00Z", &a));
+    cr_assert(meta_date_instant("2021-11-15T18:30:00-08:00", &b));
+    cr_assert_eq(a, b);
+    cr_assert(!meta_date_instant("2021-11-15T18:30:00", &a), "no zone, no instant");
+    cr_assert(!meta_date_instant("2021-11-15", &a));
+}
+
+Test(meta, modified_date_bounds_the_published_one) {
+    /* JSON-LD contradicts itself (published after modified); the meta tag's
+     * date is not after the modified one, and the two families together
+     * outweigh JSON-LD's published date alone. */
+    const char *head = JSONLD_DATES(
+        "2021-11-15",
+        "2021-11-12") "<meta property=\"article:published_time\" content=\"2021-11-10\">"
+                      "<meta property=\"article:modified_time\" content=\"2021-11-12\">";
+    lede_result *r = dated(
+        head, "<time class=\"updated\" datetime=\"2021-11-11\">Nov 11</time>", NULL);
+    cr_assert_str_eq(r->published, "2021-11-10");
+    cr_assert_str_eq(r->modified, "2021-11-12");
+    cr_assert_str_eq(r->provenance.modified_sources, "json-ld,article:modified_time");
+    cr_assert_not(has_warning(r, "modified_before_published"));
+    lede_result_free(r);
+    /* Nothing supports a date before the modified one: the modified date is
+     * the wrong one and goes. */
+    r = dated(JSONLD_DATES("2021-11-15", "2021-11-12"), "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    cr_assert_null(r->modified);
+    cr_assert_null(r->provenance.modified);
+    cr_assert_null(r->provenance.modified_sources);
+    cr_assert(has_warning(r, "modified_before_published"));
+    lede_result_free(r);
+    /* On the same day, hours in two zones may be a slip between local time
+     * and UTC: no contradiction. */
+    r = dated(JSONLD_DATES("2021-11-15T10:00:00+05:30", "2021-11-15T08:00:00Z"), "",
+              NULL);
+    cr_assert_str_eq(r->modified, "2021-11-15T08:00:00Z");
+    cr_assert_not(has_warning(r, "modified_before_published"));
+    lede_result_free(r);
+    /* In one zone they are not: a change two hours before the publication. */
+    r = dated(JSONLD_DATES("2021-11-15T13:38:00+05:30", "2021-11-15T01:41:00+05:30"), "",
+              NULL);
+    cr_assert_str_eq(r->published, "2021-11-15T13:38:00+05:30");
+    cr_assert_null(r->modified);
+    cr_assert(has_warning(r, "modified_before_published"));
+    lede_result_free(r);
+    r = dated(JSONLD_DATES("2021-11-15T10:00:00Z", "2021-11-15T10:05:00Z"), "", NULL);
+    cr_assert_str_eq(r->modified, "2021-11-15T10:05:00Z");
+    lede_result_free(r);
+    /* A modified date after the fetch time is no bound: it is refused. */
+    r = dated(JSONLD_DATES("2021-11-15", "2031-01-01"), "", NULL);
+    cr_assert_str_eq(r->published, "2021-11-15");
+    cr_assert_null(r->modified);
+    lede_result_free(r);
+}
+
+Test(meta, microdata_headline_meta_names_the_story) {
+    lede_result *r = extract("<html><head><meta itemprop=\"headline\" content=\"Harbor "
+                             "reopens after the storm\"></head><body><p>Story.</p>"
+                             "</body></html>",
+                             NULL);
+    cr_assert_str_eq(r->headline, "Harbor reopens after the storm");
+    cr_assert_str_eq(r->provenance.headline, "headline");
     lede_result_free(r);
 }
 
@@ -1083,6 +1244,64 @@ Test(meta, two_digit_years_only_in_date_fields) {
     cr_assert(!meta_date_parse_field("12.11.165", NOW, false, out));
     /* Free text does not read them. */
     cr_assert_str_eq(date("am 12.11.16"), "none");
+}
+
+Test(meta, a_date_label_lets_a_line_write_a_two_digit_year) {
+    static char out[META_DATE_MAX];
+    cr_assert(meta_date_label_at("Veröffentlicht am 3.10.21"));
+    cr_assert(meta_date_label_at("  Stand: 4.10.21"));
+    cr_assert(meta_date_label_at("Mis à jour le 5.10.21"));
+    cr_assert(!meta_date_label_at("Standard 2.1.12"), "a label ends at a non-letter");
+    cr_assert(!meta_date_label_at("Version 3.10.21"));
+    cr_assert(meta_date_parse_line("Published on 3.10.21", NOW, false, out));
+    cr_assert_str_eq(out, "2021-10-03");
+    cr_assert(!meta_date_parse_line("Release 3.10.21 fixes the bug", NOW, false, out));
+    cr_assert(meta_date_parse_line("Harbor day, 3 Oct 2021", NOW, false, out));
+    /* Through a page: the line alone dates it. */
+    lede_result *r = extract("<html><body><p>Erschienen am 2.10.21</p>"
+                             "<p>Der Hafen ist wieder offen.</p></body></html>",
+                             NULL);
+    cr_assert_str_eq(r->published, "2021-10-02");
+    cr_assert_str_eq(r->provenance.published, "date-line");
+    lede_result_free(r);
+    r = extract("<html><body><p>Patch 2.10.21</p><p>Notes.</p></body></html>", NULL);
+    cr_assert_null(r->published);
+    lede_result_free(r);
+}
+
+Test(meta, a_date_line_announcing_a_change_is_the_modified_date) {
+    cr_assert(meta_date_label_is_update("Updated: 5 Oct 2021"));
+    cr_assert(meta_date_label_is_update("Stand: 5.10.21"));
+    cr_assert(meta_date_label_is_update("Mis à jour le 5 oct. 2021"));
+    cr_assert(!meta_date_label_is_update("Published 3 Oct 2021"));
+    cr_assert(!meta_date_label_is_update("3 Oct 2021"));
+    /* Both lines: each date in its place. */
+    lede_result *r =
+        extract("<html><body><h1>Harbor reopens after the storm</h1>"
+                "<div>Published 3 Oct 2021</div><div>Updated 5 Oct 2021</div>"
+                "<p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->published, "2021-10-03");
+    cr_assert_str_eq(r->provenance.published, "date-line");
+    cr_assert_str_eq(r->modified, "2021-10-05");
+    cr_assert_str_eq(r->provenance.modified, "date-line");
+    lede_result_free(r);
+    /* The change alone: it stands for both, and says so. */
+    r = extract(
+        "<html><body><p>Stand: 5.10.21</p><p>Der Hafen ist offen.</p></body></html>",
+        NULL);
+    cr_assert_str_eq(r->modified, "2021-10-05");
+    cr_assert_str_eq(r->published, "2021-10-05");
+    cr_assert_str_eq(r->provenance.published, "modified");
+    cr_assert(has_warning(r, "published_is_modified"));
+    lede_result_free(r);
+    /* Metadata's modified date comes first; the line does not replace it. */
+    r = extract("<html><head><meta property=\"article:modified_time\" "
+                "content=\"2021-10-06\"></head><body><h1>Harbor reopens after the "
+                "storm</h1><div>Updated 5 Oct 2021</div><p>Story.</p></body></html>",
+                NULL);
+    cr_assert_str_eq(r->modified, "2021-10-06");
+    lede_result_free(r);
 }
 
 Test(meta, microformat_elements_without_a_title_speak_by_their_text) {

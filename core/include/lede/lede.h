@@ -210,7 +210,7 @@ typedef struct {
         *canonical_url, *description, *image, *text;
     /* Every source whose value agrees with the chosen one, the winner first,
      * comma-separated ("json-ld,og:title,h1"); NULL when the field is unset. */
-    const char *headline_sources, *byline_sources, *published_sources;
+    const char *headline_sources, *byline_sources, *published_sources, *modified_sources;
 } lede_provenance;
 
 typedef struct {
