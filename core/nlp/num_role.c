@@ -37,6 +37,8 @@
 
 #include <string.h>
 
+#include "num_tok.h"
+
 #define ROLE_ONE_LOOKAHEAD 5    /* tokens after "one" where a compared number may stand */
 #define ROLE_TO_WINDOW 6        /* tokens between "the first" and its "to <verb>" */
 #define ROLE_ID_MIN_DIGITS 10   /* digits without separators that make an identifier */
@@ -51,31 +53,6 @@ typedef struct {
     size_t i;      /* token of the number */
     size_t sb, se; /* tokens of its sentence */
 } role_ctx;
-
-static bool tok_eqn(const nlp_text *t, size_t i, const char *w, size_t n) {
-    const nlp_token *k = &t->toks[i];
-    if (k->end - k->start != n)
-        return false;
-    for (size_t j = 0; j < n; j++) {
-        char ch = t->text[k->start + j];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (char)(ch + 32);
-        if (ch != w[j])
-            return false;
-    }
-    return true;
-}
-
-static bool tok_eq(const nlp_text *t, size_t i, const char *w) {
-    return tok_eqn(t, i, w, strlen(w));
-}
-
-static bool tok_in(const nlp_text *t, size_t i, const char *const *list) {
-    for (size_t j = 0; list[j]; j++)
-        if (tok_eq(t, i, list[j]))
-            return true;
-    return false;
-}
 
 static bool is_kind(const nlp_text *t, size_t i, nlp_tok_kind k) {
     return t->toks[i].kind == k;

@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include "num_tok.h"
+
 #include "num_tables.h"
 
 /* Longest number word looked up ("seventeenth" and a little room). */
@@ -25,28 +27,6 @@ typedef struct {
     const nlp_text *t;
     size_t sb, se; /* tokens of the claim's sentence */
 } subj_ctx;
-
-static bool tok_eq(const nlp_text *t, size_t i, const char *w) {
-    const nlp_token *k = &t->toks[i];
-    size_t n = strlen(w);
-    if (k->end - k->start != n)
-        return false;
-    for (size_t j = 0; j < n; j++) {
-        char ch = t->text[k->start + j];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (char)(ch + 32);
-        if (ch != w[j])
-            return false;
-    }
-    return true;
-}
-
-static bool tok_in(const nlp_text *t, size_t i, const char *const *list) {
-    for (size_t j = 0; list[j]; j++)
-        if (tok_eq(t, i, list[j]))
-            return true;
-    return false;
-}
 
 static bool is_word(const nlp_text *t, size_t i) {
     return t->toks[i].kind == NLP_TOK_WORD;
