@@ -609,7 +609,10 @@ static int date_label(const char *s) {
         return -1;
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
+    int first = tolower((unsigned char)*s);
     for (size_t i = 0; i < COUNT(date_labels); i++) {
+        if (date_labels[i].label[0] != first)
+            continue; /* every label opens with a lower-case ASCII letter */
         size_t n = strlen(date_labels[i].label);
         if (!strncasecmp(s, date_labels[i].label, n) && !isalpha((unsigned char)s[n]) &&
             (unsigned char)s[n] < 0x80)
