@@ -219,6 +219,12 @@ static const char *const TIMEWORDS[] = {
 static const char *const STREETS[] = {
     "street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "lane",
     "drive", "dr.", "way", "place", "court", "square", "terrace", "highway", NULL};
+/* Street words written before the street's name, with the house number after
+ * it ("Via Roma 5", "calle Mayor, 12"): Italian, Spanish and Portuguese
+ * conventions. Facts of the languages. */
+static const char *const STREETPRES[] = {
+    "via", "viale", "corso", "piazza", "piazzale", "largo", "vicolo", "calle", "avenida",
+    "paseo", "plaza", "rua", "travessa", NULL};
 static const char *const YEARPREPS[] = {
     "in", "since", "until", "till", "by", "from", "during", "before", "after", "of",
     "year", "season", "fiscal", "early", "late", "mid", "circa", "around", NULL};
@@ -255,10 +261,11 @@ static const char *const ADJS[] = {
 /* clang-format on */
 
 const num_word_list NUM_WORD_LISTS[] = {
-    {LX_MONTH, MONTHS},       {LX_IDWORD, IDWORDS},     {LX_STOPWORD, STOPWORDS},
-    {LX_TIMEWORD, TIMEWORDS}, {LX_STREET, STREETS},     {LX_YEARPREP, YEARPREPS},
-    {LX_TEMPCUE, TEMPCUES},   {LX_ANGLECUE, ANGLECUES}, {LX_MONEYCUE, MONEYCUES},
-    {LX_ONEBLOCK, ONEBLOCK},  {LX_ADJ, ADJS},           {LX_PLURAL, PLURALS},
+    {LX_MONTH, MONTHS},         {LX_IDWORD, IDWORDS},     {LX_STOPWORD, STOPWORDS},
+    {LX_TIMEWORD, TIMEWORDS},   {LX_STREET, STREETS},     {LX_YEARPREP, YEARPREPS},
+    {LX_TEMPCUE, TEMPCUES},     {LX_ANGLECUE, ANGLECUES}, {LX_MONEYCUE, MONEYCUES},
+    {LX_ONEBLOCK, ONEBLOCK},    {LX_ADJ, ADJS},           {LX_PLURAL, PLURALS},
+    {LX_STREETPRE, STREETPRES},
 };
 const size_t N_NUM_WORD_LISTS = sizeof NUM_WORD_LISTS / sizeof NUM_WORD_LISTS[0];
 

@@ -106,17 +106,18 @@ typedef enum {
     LX_QUALIFIER,
     LX_CHANGE,
     LX_MONTH,
-    LX_IDWORD,   /* "No.", "Chapter", "version": a number after it names, not counts */
-    LX_STOPWORD, /* function words that are never a counted noun */
-    LX_TIMEWORD, /* am pm a.m. p.m. GMT: a number before it is a time */
-    LX_STREET,   /* Street, Avenue, Road: addresses */
-    LX_YEARPREP, /* in, since, until: a four-digit number after it is a year */
-    LX_TEMPCUE,  /* temperature, warm, cold: degrees are a temperature */
-    LX_ANGLECUE, /* rotate, angle: degrees are an angle */
-    LX_MONEYCUE, /* paid, cost, sterling: pounds are money */
-    LX_ONEBLOCK, /* which, that, each: "one" after them is a pronoun */
-    LX_ADJ,      /* new, more, other: skipped before a counted noun */
-    LX_PLURAL,   /* people, police, children: plurals without -s */
+    LX_IDWORD,    /* "No.", "Chapter", "version": a number after it names, not counts */
+    LX_STOPWORD,  /* function words that are never a counted noun */
+    LX_TIMEWORD,  /* am pm a.m. p.m. GMT: a number before it is a time */
+    LX_STREET,    /* Street, Avenue, Road: addresses */
+    LX_YEARPREP,  /* in, since, until: a four-digit number after it is a year */
+    LX_TEMPCUE,   /* temperature, warm, cold: degrees are a temperature */
+    LX_ANGLECUE,  /* rotate, angle: degrees are an angle */
+    LX_MONEYCUE,  /* paid, cost, sterling: pounds are money */
+    LX_ONEBLOCK,  /* which, that, each: "one" after them is a pronoun */
+    LX_ADJ,       /* new, more, other: skipped before a counted noun */
+    LX_PLURAL,    /* people, police, children: plurals without -s */
+    LX_STREETPRE, /* via, corso, calle: a street word before the name, the number after */
 } num_lex_table;
 
 typedef struct {

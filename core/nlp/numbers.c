@@ -45,11 +45,12 @@
 #include "num_tables.h"
 
 /* Lookahead bounds, so a parse never runs away on odd text. */
-#define NUM_NOUN_LOOKAHEAD 3  /* items between a number and its counted noun */
-#define NUM_CHANGE_LOOKBACK 3 /* items between a change verb and its number */
-#define NUM_LEX_KEY_MAX 47    /* longest word looked up */
-#define NUM_ADDR_WORDS_MAX 3  /* capitalised words between a house number and "Street" */
-#define NUM_YEAR_MIN 1500     /* plain four-digit numbers in this span can be years */
+#define NUM_NOUN_LOOKAHEAD 3   /* items between a number and its counted noun */
+#define NUM_CHANGE_LOOKBACK 3  /* items between a change verb and its number */
+#define NUM_LEX_KEY_MAX 47     /* longest word looked up */
+#define NUM_ADDR_WORDS_MAX 3   /* capitalised words between a house number and "Street" */
+#define NUM_HOUSE_DIGITS_MAX 4 /* digits of a house number */
+#define NUM_YEAR_MIN 1500      /* plain four-digit numbers in this span can be years */
 #define NUM_YEAR_MAX 2100
 #define NUM_DAY_MAX 31 /* a number next to a month is a day up to this */
 #define NUM_INCHES_PER_FOOT 12.0
@@ -299,7 +300,8 @@ static bool name_word(const nctx *x, size_t k, bool known_ok) {
     const num_lex_entry *e = x->it[k].lex;
     for (size_t i = 0; e && i < e->n_refs; i++) {
         uint8_t t = e->refs[i].table;
-        if (t != LX_UNIT && t != LX_IDWORD && t != LX_PLURAL && t != LX_STREET)
+        if (t != LX_UNIT && t != LX_IDWORD && t != LX_PLURAL && t != LX_STREET &&
+            t != LX_STREETPRE)
             return false;
     }
     bool upper = false, lower = false;
@@ -381,18 +383,57 @@ static bool score_word(const nctx *x, size_t k) {
     return false;
 }
 
+/* Two small bare numbers joined by a dash: "6-3", "1-1" (not the "1-1" of a
+ * mixed number, "1-1/2"). */
+static bool small_pair(const nctx *x, size_t k, size_t end) {
+    return k + 2 < end && bare_digits(x, k, end) && ilen(x, k) <= 2 &&
+           is_dash(x, k + 1) && bare_digits(x, k + 2, end) && ilen(x, k + 2) <= 2 &&
+           glued(x, k + 2) && !(k + 3 < end && is_char(x, k + 3, '/') && glued(x, k + 3));
+}
+
+/* Items of a tie-break in brackets right after a score, "7-6 (7)", or 0. */
+static size_t tie_break(const nctx *x, size_t k, size_t end) {
+    return k + 2 < end && is_char(x, k, '(') && bare_digits(x, k + 1, end) &&
+                   ilen(x, k + 1) <= 2 && is_char(x, k + 2, ')')
+               ? 3
+               : 0;
+}
+
+/* A line of set scores: small pairs joined by commas, one of them at least
+ * falling ("6-3, 7-6 (7)", "3-6, 6-3"). A range is written from low to high,
+ * so a falling pair never is one, and ranges in a list ("ages 5-10, 11-14")
+ * all rise. Returns the items of the line from k, or 0. */
+static size_t score_line(const nctx *x, size_t k, size_t end) {
+    size_t j = k, pairs = 0;
+    bool falling = false;
+    while (small_pair(x, j, end)) {
+        pairs++;
+        falling |= num_numeral_int(x, j, end) > num_numeral_int(x, j + 2, end);
+        j += 3;
+        j += tie_break(x, j, end);
+        if (j + 1 >= end || !is_char(x, j, ',') || !small_pair(x, j + 1, end))
+            break;
+        j++;
+    }
+    return pairs >= 2 && falling ? j - k : 0;
+}
+
 /* A score: two small bare numbers joined by a dash with a result word just
- * before or right after: "drew 1-1", "a 2-3 loss". (parse_range already reads
- * a falling dash pair, "won 3-1", as a score; this also catches the rest.)
- * Returns items, or 0. */
+ * before or right after ("drew 1-1", "a 2-3 loss"), or with both ends equal,
+ * which no range has ("level the series 1-1"), and its tie-break. (parse_range
+ * already reads a falling dash pair, "won 3-1", as a score; this also catches
+ * the rest.) Returns items, or 0. */
 static size_t match_score(const nctx *x, size_t k, size_t a, size_t end) {
-    if (k + 2 >= end || !bare_digits(x, k, end) || ilen(x, k) > 2 || !is_dash(x, k + 1) ||
-        !bare_digits(x, k + 2, end) || ilen(x, k + 2) > 2 || !glued(x, k + 2))
+    size_t line = score_line(x, k, end);
+    if (line)
+        return line;
+    if (!small_pair(x, k, end))
         return 0;
-    bool cue = k + 3 < end && score_word(x, k + 3);
+    bool cue = num_numeral_int(x, k, end) == num_numeral_int(x, k + 2, end) ||
+               (k + 3 < end && score_word(x, k + 3));
     for (size_t j = k; !cue && j > a && j + 3 > k; j--)
         cue = score_word(x, j - 1);
-    return cue ? 3 : 0;
+    return cue ? 3 + tie_break(x, k + 3, end) : 0;
 }
 
 /* Numbers one calls: "call 911", "dial 999". */
@@ -401,6 +442,28 @@ static bool called_number(const nctx *x, size_t k, size_t a, size_t end) {
            (ieq(x, k - 1, "call") || ieq(x, k - 1, "dial") || ieq(x, k - 1, "dialled") ||
             ieq(x, k - 1, "dialed") || ieq(x, k - 1, "called") ||
             ieq(x, k - 1, "calling"));
+}
+
+/* A house number after the street's name, where the street word comes first
+ * ("in Corso Monforte 15", "corso Monforte, 15, Milan"): the street word is
+ * capitalised inside the sentence, or the number is set off by commas as in
+ * a postal address ("sent via Twitter 5 messages" counts). */
+static bool street_first_address(const nctx *x, size_t k, size_t a, size_t end) {
+    if (!bare_digits(x, k, end) || ilen(x, k) > NUM_HOUSE_DIGITS_MAX)
+        return false;
+    bool comma = k > a && is_char(x, k - 1, ',');
+    size_t j = comma ? k - 1 : k, names = 0;
+    while (j > a && names < NUM_ADDR_WORDS_MAX && x->it[j - 1].kind == NLP_TOK_WORD &&
+           (x->it[j - 1].flags & IF_CAP) && !in_list(x, j - 1, LX_STREETPRE)) {
+        j--;
+        names++;
+    }
+    if (!names || j == a || !in_list(x, j - 1, LX_STREETPRE))
+        return false;
+    unsigned f = x->it[j - 1].flags;
+    if ((f & IF_CAP) && !(f & IF_SENT0))
+        return true;
+    return comma && (k + 1 >= end || is_char(x, k + 1, ','));
 }
 
 static void mark_noise(nctx *x, size_t a, size_t end) {
@@ -443,6 +506,13 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
             mark(x, k, k + 1);
             continue;
         }
+        /* a rank written with a full stop in brackets, as a list gives the
+         * previous place: "Rand Paul (9.)" */
+        if (k > a && is_char(x, k - 1, '(') && k + 2 < end && is_char(x, k + 1, '.') &&
+            glued(x, k + 1) && is_char(x, k + 2, ')') && glued(x, k + 2)) {
+            mark(x, k, k + 1);
+            continue;
+        }
         /* names with a number: "Boeing 787", "Week 13", "the 737 Max" */
         size_t sc = match_score(x, k, a, end);
         if (sc) {
@@ -470,6 +540,10 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
             x->it[k - 1].kind == NLP_TOK_WORD && itext(x, k - 1)[0] >= 'A' &&
             itext(x, k - 1)[0] <= 'Z' && itext(x, k - 1)[1] >= 'A' &&
             itext(x, k - 1)[1] <= 'Z') {
+            mark(x, k, k + 1);
+            continue;
+        }
+        if (street_first_address(x, k, a, end)) {
             mark(x, k, k + 1);
             continue;
         }

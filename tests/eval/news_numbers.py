@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores lede's numeric claims on the hand-judged real-news set.
 
-Usage: news_numbers.py LEDE SHARED [--half A|B|all] [--errors N] [--json OUT]
+Usage: news_numbers.py LEDE SHARED [--set TSV] [--half A|B|all] [--errors N] [--json OUT]
        [--min-precision P] [--min-value V] [--min-qualifier Q] [--min-recall R]
        [--min-subject S] [--min-claimant C]
 
@@ -180,8 +180,9 @@ def score(sentences, items, found, texts, errors):
         "recall": c["recalled"] / (c["gold_claims"] or 1),
         "kind_acc": c["kind_ok"] / m, "value_acc": c["value_ok"] / m,
         "qualifier_acc": c["qualifier_ok"] / m,
-        "subject_acc": c["subject_ok"] / (c["roles_judged"] or 1),
-        "claimant_acc": c["claimant_ok"] / (c["roles_judged"] or 1),
+        # None when the set judges no subjects and claimants (the fresh set)
+        "subject_acc": c["subject_ok"] / c["roles_judged"] if c["roles_judged"] else None,
+        "claimant_acc": c["claimant_ok"] / c["roles_judged"] if c["roles_judged"] else None,
         # of the judged attributed claims, the share lede gives to the right speaker
         "claimant_recall": c["claimant_found"] / (c["claimant_gold"] or 1),
     }
@@ -208,11 +209,14 @@ def main():
     ap.add_argument("shared")
     ap.add_argument("--half", default="all", choices=["A", "B", "all"])
     ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--set", default=TSV,
+                    help="judged set (default news_numbers.tsv; news_numbers_fresh.tsv is "
+                         "the fresh held-out batch)")
     ap.add_argument("--json")
     for name in ("precision", "value", "qualifier", "recall", "subject", "claimant"):
         ap.add_argument("--min-" + name, type=float)
     a = ap.parse_args()
-    sentences, items = load_set(TSV)
+    sentences, items = load_set(a.set)
     texts = load_texts(a.shared)
     docs = sorted({d for d, _, _ in sentences})
     if any(d not in texts for d in docs):
@@ -228,14 +232,16 @@ def main():
         # errors are shown for the development half only, never for B
         show = a.errors if h in ("A",) or (h == a.half and h != "B") else 0
         results[h] = score(ss, its, found, texts, show)
+    def opt(v):
+        return "     -" if v is None else "%6.3f" % v
     print("%-5s %5s %6s %8s %9s %6s %6s %6s %6s %6s %6s  non-claims" %
           ("half", "sents", "claims", "reported", "precision", "recall", "kind", "value", "qual",
            "subj", "claim."))
     for h, f in results.items():
-        print("%-5s %5d %6d %8d %9.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f  %s" %
+        print("%-5s %5d %6d %8d %9.3f %6.3f %6.3f %6.3f %6.3f %s %s  %s" %
               (h, f["sentences"], f["gold_claims"], f["reported"], f["precision"], f["recall"],
-               f["kind_acc"], f["value_acc"], f["qualifier_acc"], f["subject_acc"],
-               f["claimant_acc"],
+               f["kind_acc"], f["value_acc"], f["qualifier_acc"], opt(f["subject_acc"]),
+               opt(f["claimant_acc"]),
                ", ".join("%s %d" % kv for kv in sorted(f["non_claims"].items(), key=lambda kv: -kv[1]))))
     if a.json:
         with open(a.json, "w") as f:
@@ -247,9 +253,10 @@ def main():
                       ("subject", "subject_acc"), ("claimant", "claimant_acc")):
         floor = getattr(a, "min_" + name)
         if floor is not None:
-            ok = main_fig[key] >= floor
+            ok = main_fig[key] is not None and main_fig[key] >= floor
             bad += not ok
-            print("%-10s %.3f (floor %.3f) %s" % (name, main_fig[key], floor, "ok" if ok else "BELOW FLOOR"))
+            print("%-10s %s (floor %.3f) %s" % (name, opt(main_fig[key]).strip(), floor,
+                                                 "ok" if ok else "BELOW FLOOR"))
     return 1 if bad else 0
 
 

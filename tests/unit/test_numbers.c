@@ -319,6 +319,39 @@ Test(numbers, scores_and_pronoun_one) {
                  res->n_claims ? res->claims[0].text : "");
 }
 
+Test(numbers, set_scores_and_ties_are_not_claims) {
+    /* a line of set scores with tie-breaks; a tie has equal ends, no range does */
+    run("The champion beat Ivo Marks 4-6, 6-3, 7-6 (5) and the visitors drew the tie "
+        "2-2.");
+    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
+                 res->n_claims ? res->claims[0].text : "");
+    /* ranges listed by commas all rise: they stay ranges */
+    run("Classes take children aged 5-7, 8-10 and 11-13.");
+    cr_assert(claim("aged 5-7")->has_range);
+    cr_assert(claim("8-10")->has_range);
+    cr_assert_float_eq(claim("8-10")->high, 10, 1e-9);
+    /* a mixed number is not a tie */
+    run("The pipe is 1-1/2 inches wide.");
+    cr_assert_float_eq(claim("1-1/2 inches")->value, 1.5, 1e-9);
+}
+
+Test(numbers, house_numbers_after_the_street_name) {
+    run("The gallery in Via Garibaldi 12 shows prints, and the shop at corso Vittorio, "
+        "40, "
+        "Turin sells them.");
+    no_claim_with("12");
+    no_claim_with("40");
+    /* a street word that is a preposition leaves counts alone */
+    run("The mayor sent via Twitter 5 messages.");
+    cr_assert_float_eq(claim("5 messages")->value, 5, 1e-9);
+}
+
+Test(numbers, bracketed_rank_with_full_stop_is_not_a_claim) {
+    run("The table lists Ann Lee (6.) and Bo Park (3.) with last season's places.");
+    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
+                 res->n_claims ? res->claims[0].text : "");
+}
+
 Test(numbers, offsets_are_code_points) {
     run("\xC3\x89lys\xC3\xA9"
         "e paid \xE2\x82\xAC"
