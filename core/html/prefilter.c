@@ -17,6 +17,7 @@
  * at "</script" / "</style". tests/unit/test_prefilter.c checks the claim on
  * every development page. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -34,6 +35,7 @@
  * Everything else is dropped. Keep in step with the code: test_prefilter.c
  * fails when a dom_attr() call names an attribute missing here. */
 static const char *const kept_attrs[] = {
+    /* sorted: found by binary search */
     "aria-hidden", "charset",   "class",    "content",    "data-component",
     "data-testid", "datetime",  "hidden",   "http-equiv", "id",
     "itemprop",    "itemscope", "lang",     "name",       "property",
@@ -61,11 +63,37 @@ static bool word_is(const char *word, const char *s, size_t n) {
     return n && (s[0] | 0x20) == word[0] && strlen(word) == n && !strncasecmp(word, s, n);
 }
 
+/* s (n bytes, any case) against word (lower case), as strcmp orders them. */
+static int compare_ci(const char *s, size_t n, const char *word) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i], w = (unsigned char)word[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + ('a' - 'A'));
+        if (c != w) /* also where word ends first (w == 0) */
+            return c < w ? -1 : 1;
+    }
+    return word[n] ? -1 : 0;
+}
+
+static bool in_kept_attrs(const char *name, size_t n) {
+    size_t lo = 0, hi = sizeof kept_attrs / sizeof kept_attrs[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = compare_ci(name, n, kept_attrs[mid]);
+        if (!c)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
 bool html_attr_kept(const char *element, size_t element_len, const char *name, size_t n,
                     bool keep_markup) {
-    for (size_t i = 0; i < sizeof kept_attrs / sizeof kept_attrs[0]; i++)
-        if (word_is(kept_attrs[i], name, n))
-            return true;
+    if (n && in_kept_attrs(name, n))
+        return true;
     for (size_t i = 0; i < sizeof markup_attrs / sizeof markup_attrs[0]; i++) {
         if (!word_is(markup_attrs[i].attr, name, n))
             continue;
@@ -85,6 +113,27 @@ bool html_attr_kept(const char *element, size_t element_len, const char *name, s
 static bool is_blank(char c) {
     unsigned char u = (unsigned char)c;
     return u <= ' ' && (BLANK_MASK >> u) & 1;
+}
+
+/* Might two adjacent bytes of the eight at s both lie at or below ' ' (a
+ * run of blanks)? The classic test for bytes below a bound in a word: a
+ * byte b < 0x21 borrows in b - 0x21 and sets its top bit, which ~b keeps
+ * only for b < 0x80. A borrow may also flag a byte above a flagged one, so
+ * the answer can be a false yes (the caller looks byte by byte then), never
+ * a false no. */
+static bool may_hold_blank_pair(const char *s) {
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t low = (w - ones * 0x21) & ~w & highs;
+    return (low & (low >> 8)) != 0; /* two neighbours, in either byte order */
+}
+
+/* Are the eight bytes at s all ' '? */
+static bool all_spaces(const char *s) {
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return w == 0x2020202020202020ull;
 }
 
 static bool is_letter(char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
@@ -395,9 +444,18 @@ static void copy_text(scan *sc, size_t end) {
         return;
     }
     for (size_t p = sc->r; p + 1 < end; p++) {
+        /* past text without a run of blanks, seven bytes at a time: the
+         * windows overlap by one byte, so no pair falls between two */
+        while (p + 8 <= end && !may_hold_blank_pair(sc->s + p))
+            p += 7;
+        if (p + 1 >= end)
+            break;
         if (!is_blank(sc->s[p]) || !is_blank(sc->s[p + 1]))
             continue;
         copy_to(sc, p + 1);
+        /* indentation: eight spaces at a time, then byte by byte */
+        while (p + 9 <= end && all_spaces(sc->s + p + 1))
+            p += 8;
         while (p + 1 < end && is_blank(sc->s[p + 1]))
             p++;
         sc->r = p + 1;

@@ -132,6 +132,29 @@ Test(prefilter, shortens_runs_of_blanks_outside_preformatted_text) {
     expect_filtered("<p aria-label=\"a  b\" class=\"x   y\">", "<p class=\"x   y\">");
 }
 
+Test(prefilter, attribute_names_match_whole_and_in_any_case) {
+    static const char *const kept[] = {"aria-hidden", "CHARSET", "Class",    "datetime",
+                                       "data-testid", "ID",      "xml:lang", "value"};
+    static const char *const dropped[] = {"clas", "classes", "data-",  "ids", "a",
+                                          "zzz",  "aria",    "titles", "xml", "valuE-x"};
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+        cr_expect(html_attr_kept("p", 1, kept[i], strlen(kept[i]), false), "%s", kept[i]);
+    for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
+        cr_expect(!html_attr_kept("p", 1, dropped[i], strlen(dropped[i]), false), "%s",
+                  dropped[i]);
+}
+
+Test(prefilter, blank_runs_found_across_eight_byte_steps) {
+    /* runs at every offset from a long run of text, and bytes above 0x7F */
+    expect_filtered("abcdefgh  ijklmnopqrstu \n vwxyz\xC3\xA9\xC3\xA9\xC3\xA9  z",
+                    "abcdefgh ijklmnopqrstu vwxyz\xC3\xA9\xC3\xA9\xC3\xA9 z");
+    expect_filtered("abcdefg  h", "abcdefg h");
+    /* indentation runs longer than a step, with a tab inside, at the end */
+    expect_filtered("<p>a                    \t         b</p>\n                  ",
+                    "<p>a b</p>\n");
+    expect_filtered("abcdefghijklmno  ", "abcdefghijklmno ");
+}
+
 Test(prefilter, keeps_link_and_image_addresses_only_for_markup) {
     /* Metadata reads <link href>, <base href> and <img src> (a date in an
      * image's path); the other addresses only the cleaned markup. */
