@@ -43,6 +43,10 @@ int cli_jsonl_run(const char *cmd, const char *path, const char *data_dir,
 /* Does argv ask for the command's help (-h or --help)? */
 bool cli_wants_help(int argc, char **argv);
 
+/* Lets freed memory stay in the process for the next page instead of going
+ * back to the kernel at once (see cli_util.c); called once at start-up. */
+void cli_tune_allocator(void);
+
 /* Loads the shared context (models) or prints why it could not, to stderr. */
 lede_ctx *cli_load_ctx(const char *data_dir);
 

@@ -1,6 +1,7 @@
 /* Helpers shared by the subcommands. */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -163,4 +164,22 @@ bool cli_wants_help(int argc, char **argv) {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
             return true;
     return false;
+}
+
+/* glibc gives the top of the heap back to the kernel as soon as 128 KiB lie
+ * free there, and serves each block of 128 KiB or more with its own mmap();
+ * a process that extracts page after page then faults all its memory in
+ * afresh for every page: about 38 page faults a page over the development
+ * pages, some 4% of a batch's CPU time. Keeping up to CLI_TRIM_KEEP freed
+ * bytes, and serving blocks below CLI_MMAP_FROM from the heap, lets each page
+ * reuse what the one before freed. The peak resident size stays that of the
+ * largest page; it is only not handed back between pages. */
+#define CLI_TRIM_KEEP (64 << 20)
+#define CLI_MMAP_FROM (32 << 20)
+
+void cli_tune_allocator(void) {
+#if defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+    (void)mallopt(M_TRIM_THRESHOLD, CLI_TRIM_KEEP);
+    (void)mallopt(M_MMAP_THRESHOLD, CLI_MMAP_FROM);
+#endif
 }
