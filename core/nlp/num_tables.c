@@ -184,7 +184,7 @@ static const char *const IDWORDS[] = {
     "vol.", "fig.", "figure", "table", "appendix", "paragraph", "clause", "amendment",
     "boeing", "airbus", "unit", "suite", "apartment", "apt.", "box", "pier", "block",
     "scp", "code", "id", "line", "lane", "class", "title", "form", "footnote", "hwy.",
-    "h.r.", "freeway",
+    "h.r.", "freeway", "group", "stage", "step", "round", "game", "act", "scene",
     /* stock indices named by a number */
     "s&p", "ftse", "nikkei", "dax", "cac", "stoxx", "nasdaq", "russell", "asx", NULL};
 static const char *const STOPWORDS[] = {

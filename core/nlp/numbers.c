@@ -354,6 +354,56 @@ static bool name_then_number(const nctx *x, size_t k, size_t a, size_t end) {
     return name_follows(x, k + 1, end);
 }
 
+/* A capitalised word inside its sentence that may be part of a title: upper
+ * and lower case letters, not a unit, currency, scale or month, which take a
+ * number of their own ("USD 5", "5 Km", "March 3"). */
+static bool title_word(const nctx *x, size_t k) {
+    if (x->it[k].kind != NLP_TOK_WORD || !(x->it[k].flags & IF_CAP) ||
+        (x->it[k].flags & IF_SENT0))
+        return false;
+    if (in_list(x, k, LX_UNIT) || in_list(x, k, LX_CURRENCY) ||
+        in_list(x, k, LX_SCALE_SUFFIX) || in_list(x, k, LX_MONTH))
+        return false;
+    bool lower = false;
+    for (size_t i = 0; i < ilen(x, k) && !lower; i++)
+        lower = itext(x, k)[i] >= 'a' && itext(x, k)[i] <= 'z';
+    return lower;
+}
+
+/* Is the sentence [a, end) written in title case, as headlines are ("These 2
+ * Words You Never Say")? Then a capital says nothing about names. */
+static bool headline_case(const nctx *x, size_t a, size_t end) {
+    size_t words = 0, caps = 0;
+    for (size_t k = a; k < end; k++) {
+        if (x->it[k].kind != NLP_TOK_WORD)
+            continue;
+        words++;
+        caps += (x->it[k].flags & IF_CAP) != 0;
+    }
+    return words && 2 * caps > words;
+}
+
+/* A number inside the name of a title, a chart, an award or a product:
+ * between two title words ("Formula 1 Grand Prix"), after two of them at the
+ * end of the name ("the Billboard Hot 100."), or one of two numbers about a
+ * title word ("the 30 Under 30 list"). A count before a name ("300 New York
+ * reporters") has no title word before it. */
+static bool number_in_title(const nctx *x, size_t k, size_t a, size_t end,
+                            bool headline) {
+    if (headline || !bare_digits(x, k, end) || glued(x, k))
+        return false;
+    bool before = k > a && title_word(x, k - 1);
+    if (before && k + 1 < end && title_word(x, k + 1) && !glued(x, k + 1))
+        return true;
+    if (before && k > a + 1 && title_word(x, k - 2) && name_follows(x, k + 1, end))
+        return true;
+    /* "30 Under 30": two numbers about one title word name a list */
+    if (before && k > a + 1 && bare_digits(x, k - 2, end))
+        return true;
+    return k + 2 < end && title_word(x, k + 1) && bare_digits(x, k + 2, end) &&
+           !glued(x, k + 2);
+}
+
 /* A number right before a name: "the 737 Max was grounded". Three digits or
  * more, and the name is not a plural or a people's name ("300 Democrats",
  * "12 Chinese", "40 Israeli soldiers"): those count. */
@@ -467,6 +517,7 @@ static bool street_first_address(const nctx *x, size_t k, size_t a, size_t end) 
 }
 
 static void mark_noise(nctx *x, size_t a, size_t end) {
+    bool headline = headline_case(x, a, end);
     /* glued runs: URLs, e-mail, phone numbers, slash dates */
     for (size_t k = a; k < end;) {
         size_t r = k + 1;
@@ -521,7 +572,7 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
             continue;
         }
         if (name_then_number(x, k, a, end) || number_then_name(x, k, end) ||
-            called_number(x, k, a, end)) {
+            number_in_title(x, k, a, end, headline) || called_number(x, k, a, end)) {
             mark(x, k, k + 1);
             continue;
         }
@@ -974,7 +1025,11 @@ static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size
                 if (!m2 || (cc->flags & NUM_SUB)) {
                     bool next_is_num = c2.e < end && (num_numeral_is_num(x, c2.e, end) ||
                                                       numword(x, c2.e));
-                    if (!next_is_num || m2) {
+                    /* unnamed cents come after "and" or end the phrase: not
+                     * the "four" of "660,000 dollars four years ago" */
+                    bool unnamed_ok = !next_is_num && (q > j || c2.e >= end ||
+                                                       x->it[c2.e].kind != NLP_TOK_WORD);
+                    if (m2 || unnamed_ok) {
                         d->value += c2.v / NUM_CENTS_PER_UNIT;
                         j = c2.e + m2;
                     }

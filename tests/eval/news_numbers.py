@@ -180,7 +180,7 @@ def score(sentences, items, found, texts, errors):
         "recall": c["recalled"] / (c["gold_claims"] or 1),
         "kind_acc": c["kind_ok"] / m, "value_acc": c["value_ok"] / m,
         "qualifier_acc": c["qualifier_ok"] / m,
-        # None when the set judges no subjects and claimants (the fresh set)
+        # None when the set judges no subjects and claimants (the later batches)
         "subject_acc": c["subject_ok"] / c["roles_judged"] if c["roles_judged"] else None,
         "claimant_acc": c["claimant_ok"] / c["roles_judged"] if c["roles_judged"] else None,
         # of the judged attributed claims, the share lede gives to the right speaker
@@ -210,8 +210,8 @@ def main():
     ap.add_argument("--half", default="all", choices=["A", "B", "all"])
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--set", default=TSV,
-                    help="judged set (default news_numbers.tsv; news_numbers_fresh.tsv is "
-                         "the fresh held-out batch)")
+                    help="judged set (default news_numbers.tsv; news_numbers_batch3.tsv and "
+                         "news_numbers_batch4.tsv are the later batches)")
     ap.add_argument("--json")
     for name in ("precision", "value", "qualifier", "recall", "subject", "claimant"):
         ap.add_argument("--min-" + name, type=float)

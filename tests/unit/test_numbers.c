@@ -352,6 +352,33 @@ Test(numbers, bracketed_rank_with_full_stop_is_not_a_claim) {
                  res->n_claims ? res->claims[0].text : "");
 }
 
+Test(numbers, numbers_inside_titles_are_names) {
+    run("The song reached the top of the Billboard Hot 100 this week. She made the 30 "
+        "Under "
+        "30 list, and the Formula 1 Grand Prix drew crowds.");
+    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
+                 res->n_claims ? res->claims[0].text : "");
+    /* a count before a name, and a headline, where capitals say nothing */
+    run("The paper hired 300 New York reporters.");
+    cr_assert_float_eq(claim("300 New York reporters")->value, 300, 1e-9);
+    run("Five Things We Learned From These 2 Weeks In Rome");
+    cr_assert_float_eq(claim("2 Weeks")->value, 2, 1e-9);
+}
+
+Test(numbers, nouns_named_by_a_number) {
+    run("Patients in group 2 had stage 4 tumours after round 3 of the talks.");
+    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
+                 res->n_claims ? res->claims[0].text : "");
+}
+
+Test(numbers, cents_are_named_or_follow_and) {
+    run("Funding fell from 660,000 dollars four years ago; a ticket is ten dollars and "
+        "fifty.");
+    cr_assert_float_eq(claim("660,000 dollars")->value, 660000, 1e-9);
+    cr_assert_float_eq(claim("four years")->value, 4, 1e-9);
+    cr_assert_float_eq(claim("ten dollars and fifty")->value, 10.5, 1e-9);
+}
+
 Test(numbers, offsets_are_code_points) {
     run("\xC3\x89lys\xC3\xA9"
         "e paid \xE2\x82\xAC"
