@@ -458,9 +458,18 @@ static uint16_t case_flags(const scan *sc, size_t s, size_t e) {
 
 /* Byte end of a run of letters and digits starting at p. */
 static size_t alnum_run(const scan *sc, size_t p) {
-    while (p < sc->len && cc_is_alnum(cls_at(sc, p)))
-        p = next_pos(sc, p);
-    return p;
+    for (;;) {
+        /* ASCII letters and digits straight from the table */
+        while (p < sc->len && (unsigned char)sc->s[p] < 0x80 &&
+               cc_is_alnum((char_class)ASCII_CLASS[(unsigned char)sc->s[p]]))
+            p++;
+        if (p >= sc->len || (unsigned char)sc->s[p] < 0x80)
+            return p;
+        size_t n;
+        if (!cc_is_alnum(at(sc, p, NULL, &n)))
+            return p;
+        p += n ? n : 1;
+    }
 }
 
 static size_t letter_run(const scan *sc, size_t p) {
@@ -484,13 +493,14 @@ static size_t scan_word(const scan *sc, size_t p, unsigned *abb) {
     bool dotted = false, has_caps_or_digit = false;
     size_t seg_start = start, max_seg = 0;
     for (;;) {
-        for (size_t q = seg_start; q < e;) {
-            char_class k = cls_at(sc, q);
+        size_t seg_len = 0; /* code points of the segment */
+        for (size_t q = seg_start; q < e; seg_len++) {
+            size_t n;
+            char_class k = at(sc, q, NULL, &n);
             if (k == CC_UPPER || k == CC_DIGIT)
                 has_caps_or_digit = true;
-            q = next_pos(sc, q);
+            q += n ? n : 1;
         }
-        size_t seg_len = utf8_count(sc->s + seg_start, e - seg_start);
         if (seg_len > max_seg)
             max_seg = seg_len;
         if (e >= sc->len)
