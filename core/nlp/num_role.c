@@ -168,7 +168,11 @@ static const char *one_role(const role_ctx *r, const lede_claim *c) {
     if (c->qualifier != LEDE_QUAL_NONE && c->qualifier != LEDE_QUAL_APPROXIMATELY)
         return NULL; /* "more than one", "at least one" */
     if (r->i > r->sb && tok_in(t, r->i - 1, RESTRICTIVE))
-        return NULL;
+        return NULL; /* "only one vote", "the only one who": one of a kind */
+    /* "one of the worst 20 CEOs": a partitive picks one out, the number
+     * after it counts the group */
+    if (r->i + 1 < r->se && tok_eq(t, r->i + 1, "of"))
+        return "pronoun";
     for (size_t j = r->i + 1; j < r->se && j <= r->i + ROLE_ONE_LOOKAHEAD; j++) {
         if (phrase_break(t, j))
             break;
@@ -748,7 +752,21 @@ static bool compound(const role_ctx *r, const lede_claim *c) {
     return false;
 }
 
+/* Words after which a hyphenated number gives only a size's order of
+ * magnitude: "a six-figure salary", "a 7-figure deal". */
+static const char *const MAGNITUDE_WORDS[] = {"figure", "figures", NULL};
+
+static bool order_of_magnitude(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    if (hyphen_tail_is(t, r->i, MAGNITUDE_WORDS))
+        return true;
+    return r->i + 2 < r->se && is_kind(t, r->i + 1, NLP_TOK_DASH) && glued(t, r->i + 1) &&
+           glued(t, r->i + 2) && tok_in(t, r->i + 2, MAGNITUDE_WORDS);
+}
+
 static const char *context_role(const role_ctx *r, const lede_claim *c) {
+    if (order_of_magnitude(r))
+        return "vague";
     if (is_kind(r->t, r->i, NLP_TOK_NUMBER) && !c->currency &&
         (slash_date_at(r, c, r->i) ||
          (r->i >= r->sb + 2 && slash_date_at(r, c, r->i - 2))))

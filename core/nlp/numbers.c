@@ -541,10 +541,16 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
             mark(x, k, k + 1);
             continue;
         }
-        /* times: 10:30, 5 p.m., 11pm */
+        /* times and references: 10:30, "Timothy 3:1-5" (a span of verses
+         * or of times runs on after a dash), 5 p.m., 11pm */
         if (k + 2 < end && is_char(x, k + 1, ':') && glued(x, k + 1) &&
             num_numeral_is_num(x, k + 2, end) && glued(x, k + 2)) {
-            mark(x, k, k + 3);
+            size_t e = k + 3;
+            if (e + 1 < end && is_dash(x, e) && glued(x, e) && glued(x, e + 1) &&
+                num_numeral_is_num(x, e + 1, end))
+                e += 2;
+            mark(x, k, e);
+            k = e - 1;
             continue;
         }
         if (k + 1 < end && in_list(x, k + 1, LX_TIMEWORD)) {

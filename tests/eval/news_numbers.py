@@ -210,8 +210,8 @@ def main():
     ap.add_argument("--half", default="all", choices=["A", "B", "all"])
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--set", default=TSV,
-                    help="judged set (default news_numbers.tsv; news_numbers_batch3.tsv and "
-                         "news_numbers_batch4.tsv are the later batches)")
+                    help="judged set (default news_numbers.tsv; news_numbers_batch3.tsv to "
+                         "news_numbers_batch5.tsv are the later batches)")
     ap.add_argument("--json")
     for name in ("precision", "value", "qualifier", "recall", "subject", "claimant"):
         ap.add_argument("--min-" + name, type=float)

@@ -379,6 +379,16 @@ Test(numbers, cents_are_named_or_follow_and) {
     cr_assert_float_eq(claim("ten dollars and fifty")->value, 10.5, 1e-9);
 }
 
+Test(numbers, partitive_one_magnitudes_and_verse_spans) {
+    run("She was one of the best 12 players. They paid a six-figure sum for a 7-figure "
+        "deal. He read Luke 2:1-7 aloud.");
+    cr_assert_float_eq(claim("12 players")->value, 12, 1e-9);
+    cr_assert_eq(res->n_claims, 1, "claims: %zu", res->n_claims);
+    /* "only one" counts */
+    run("Only one of the 12 players scored.");
+    cr_assert_float_eq(claim("one")->value, 1, 1e-9);
+}
+
 Test(numbers, offsets_are_code_points) {
     run("\xC3\x89lys\xC3\xA9"
         "e paid \xE2\x82\xAC"
