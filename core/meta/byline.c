@@ -783,10 +783,39 @@ static size_t decoration_len(const char *s, size_t n) {
     return 0;
 }
 
-/* A copy of s without links, handles, emoji and parenthesised asides, except
- * asides that name more authors: "Kuhn (http://x/)" -> "Kuhn", "A (avec B et
- * C)" -> "A ,avec B et C", "Jane (J.D.) Doe" -> "Jane Doe", "Jane Doe
- * @jane_doe" -> "Jane Doe". */
+/* Quotation marks around a nickname, with their closing partners. */
+static const struct {
+    const char *open, *close;
+} nickname_quotes[] = {{"\"", "\""}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}};
+
+/* The bytes of a quoted nickname at s between two words of a name (Jenny
+ * "The Author" Smith), with the space after it; 0 when s opens none. A
+ * nickname follows a word (after_word) and is followed by one. */
+static size_t nickname_len(const char *s, bool after_word) {
+    if (!after_word || (*s != '"' && (unsigned char)*s != 0xE2))
+        return 0;
+    for (size_t q = 0; q < COUNT(nickname_quotes); q++) {
+        size_t ol = strlen(nickname_quotes[q].open);
+        if (strncmp(s, nickname_quotes[q].open, ol))
+            continue;
+        const char *end = strstr(s + ol, nickname_quotes[q].close);
+        if (!end || end == s + ol || (size_t)(end - s) > NAME_MAX_LEN ||
+            memchr(s + ol, ',', (size_t)(end - s - ol)))
+            return 0;
+        const char *after = end + strlen(nickname_quotes[q].close);
+        if (*after != ' ' ||
+            !(isalpha((unsigned char)after[1]) || (unsigned char)after[1] >= 0x80))
+            return 0;
+        return (size_t)(after + 1 - s);
+    }
+    return 0;
+}
+
+/* A copy of s without links, handles, emoji, quoted nicknames and
+ * parenthesised asides, except asides that name more authors: "Kuhn
+ * (http://x/)" -> "Kuhn", "A (avec B et C)" -> "A ,avec B et C", "Jane
+ * (J.D.) Doe" and "Jane "JD" Doe" -> "Jane Doe", "Jane Doe @jane_doe" ->
+ * "Jane Doe". */
 static char *drop_asides(lede_arena *a, const char *s) {
     size_t n = strlen(s);
     char *out = arena_alloc(a, n + 1);
@@ -804,6 +833,11 @@ static char *drop_asides(lede_arena *a, const char *s) {
         size_t deco = decoration_len(s + i, n - i);
         if (deco) {
             i += deco;
+            continue;
+        }
+        size_t nick = nickname_len(s + i, o > 0 && out[o - 1] == ' ');
+        if (nick) {
+            i += nick;
             continue;
         }
         if (s[i] == '(' || s[i] == '[') {

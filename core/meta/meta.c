@@ -34,6 +34,8 @@
 #define HEADLINE_H1_MIN_WORDS 4
 /* Words compared between two headlines. */
 #define HEADLINE_MAX_WORDS 64
+/* Longest link text compared with a one-word name (bytes). */
+#define NAME_LINK_TEXT_MAX 64
 /* Longest byline kept as written; longer text is a paragraph. */
 #define BYLINE_WRITTEN_MAX 120
 /* Most tags kept. */
@@ -1260,9 +1262,12 @@ static void published_candidates(lede_job *job, const page_scan *s, json_t *arti
     }
     time_candidates(job, s, mf, pub);
     /* A date written next to the byline ("Updated: 2021-11-16 19:35"): the
-     * byline element, else its parent. */
+     * byline element, else its parent, unless a <time> there speaks for
+     * that date with its own role (<time class="updated">). */
     for (xmlNode *n = byline_node; n; n = n->parent) {
         const char *iso = NULL;
+        if (n != byline_node && holds_time(n))
+            break;
         if (pub->n < DATE_CANDIDATES_MAX &&
             date_from_text(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX), &iso)) {
             pub->c[pub->n++] = (date_candidate){iso, "visible-byline", DATE_FAMILY_BYLINE,
@@ -1431,12 +1436,15 @@ static bool is_inline_name_holder(const xmlNode *n) {
     return false;
 }
 
-/* The text of a byline element, trimmed to the byline proper. */
-static char *byline_text(lede_job *job, xmlNode *n) {
+/* The text of a byline element, trimmed to the byline proper. `last` (may
+ * be NULL) is set to the last node read: n, or the last sibling read after
+ * a label. */
+static char *byline_text_upto(lede_job *job, xmlNode *n, xmlNode **last) {
     strbuf b;
     strbuf_init(&b, job->arena, BYLINE_TEXT_MAX);
     bool space = false;
     int full = append_byline_text(&b, n, &space);
+    xmlNode *end = n;
     /* A label alone ("<span>By</span> <a>Jane Doe</a>"): the names are in
      * the next element, and in the inline elements and text after it. */
     if (!full && meta_byline_opener_only(strbuf_peek(&b))) {
@@ -1450,9 +1458,16 @@ static char *byline_text(lede_job *job, xmlNode *n) {
                 continue;
             }
             full = append_byline_text(&b, sib, &space);
+            end = sib;
         }
     }
+    if (last)
+        *last = end;
     return b.len ? meta_byline_trim(job->arena, strbuf_peek(&b)) : NULL;
+}
+
+static char *byline_text(lede_job *job, xmlNode *n) {
+    return byline_text_upto(job, n, NULL);
 }
 
 /* True when name, its letters and digits lower-cased and run together,
@@ -1522,8 +1537,6 @@ static bool persons_from(lede_job *job, const char *text, const outlet_names *o,
     return one.n_authors > 0;
 }
 
-/* A visible byline: the trimmed text of n when it names at least one person
- * and is short enough to be a byline; else NULL. */
 /* True when a bracket opened in s is never closed ("Views(" cut before its
  * counter): a widget's label, not a byline. */
 static bool unclosed_bracket(const char *s) {
@@ -1562,15 +1575,48 @@ static bool in_aside(const xmlNode *n) {
     return false;
 }
 
-static char *visible_byline(lede_job *job, xmlNode *n) {
+/* True when the text of a link among the nodes first..last (siblings) and
+ * their descendants is the name. */
+static bool is_link_text(lede_job *job, xmlNode *first, xmlNode *last, const char *name) {
+    for (xmlNode *sib = first; sib; sib = sib == last ? NULL : sib->next)
+        for (xmlNode *c = sib; c; c = dom_next(sib, c, dom_is_non_text(c)))
+            if (dom_is(c, "a") &&
+                meta_loose_equal(dom_text(job->arena, c, NAME_LINK_TEXT_MAX), name))
+                return true;
+    return false;
+}
+
+/* True when the byline names someone and every one-word name in it is the
+ * whole text of a link ("by <a href=/profile/338>Sleyca</a>"): a profile
+ * link makes a one-word pen name an author, where free text ("By subject",
+ * "Washington") does not. */
+static bool one_word_names_linked(lede_job *job, xmlNode *n, xmlNode *last,
+                                  const char *text) {
+    meta_byline any = {0};
+    if (!authors_from(job, text, &any))
+        return false;
+    for (size_t i = 0; i < any.n_authors; i++)
+        if (!strchr(any.authors[i], ' ') && !is_link_text(job, n, last, any.authors[i]))
+            return false;
+    return true;
+}
+
+/* A visible byline: the trimmed text of n when it names at least one person
+ * and is short enough to be a byline; else NULL. *one_word is set when
+ * one-word names count in it (one_word_names_linked). */
+static char *visible_byline(lede_job *job, xmlNode *n, bool *one_word) {
+    *one_word = false;
     if (in_aside(n))
         return NULL;
-    char *t = byline_text(job, n);
-    meta_byline probe = {.min_two_words = true};
-    if (!t || strlen(t) > BYLINE_WRITTEN_MAX || unclosed_bracket(t) ||
-        !authors_from(job, t, &probe))
+    xmlNode *last;
+    char *t = byline_text_upto(job, n, &last);
+    if (!t || strlen(t) > BYLINE_WRITTEN_MAX || unclosed_bracket(t))
         return NULL;
-    return t;
+    meta_byline probe = {.min_two_words = true};
+    if (authors_from(job, t, &probe))
+        return t;
+    *one_word = one_word_names_linked(job, n, last, t);
+    return *one_word ? t : NULL;
 }
 
 /* The byline as written by a source that gave one string, when it reads as
@@ -1587,20 +1633,21 @@ typedef struct {
     xmlNode *node;
     char *text; /* trimmed, as written */
     const char *source;
+    bool one_word; /* its one-word names are links: they count */
 } visible_pick;
 
 /* The visible byline: a "By ..." line after the headline, else a
  * class-marked element that names someone. */
 static visible_pick find_visible(lede_job *job, const page_scan *s) {
-    visible_pick v = {NULL, NULL, "visible-byline"};
+    visible_pick v = {NULL, NULL, "visible-byline", false};
     for (size_t i = 0; i < s->n_by_line && !v.text; i++) {
         xmlNode *n = nth_after_h1(s, s->by_line, s->n_by_line, i)->node;
-        if ((v.text = visible_byline(job, n)))
+        if ((v.text = visible_byline(job, n, &v.one_word)))
             v.node = n;
     }
     for (size_t i = 0; i < s->n_byline_class && !v.text; i++) {
         xmlNode *n = nth_after_h1(s, s->byline_class, s->n_byline_class, i)->node;
-        if ((v.text = visible_byline(job, n)))
+        if ((v.text = visible_byline(job, n, &v.one_word)))
             v.node = n, v.source = "byline-class";
     }
     return v;
@@ -1804,13 +1851,13 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
     visible_pick vis = find_visible(job, s);
     author_pick p = find_authors(job, s, article, &o);
     /* 4. The visible byline, when no structured source names anyone. */
-    p.by.min_two_words = true;
+    p.by.min_two_words = !vis.one_word;
     if (!p.source && vis.text && persons_from(job, vis.text, &o, &p.by))
         p.source = vis.source;
 
     /* The dateline and the byline as written come from the visible line when
      * it names the same first person. */
-    meta_byline seen = {.min_two_words = true};
+    meta_byline seen = {.min_two_words = !vis.one_word};
     if (vis.text)
         meta_byline_parse(job->arena, vis.text, &seen);
     bool agrees = vis.text && seen.n_authors && p.by.n_authors &&
