@@ -1,6 +1,7 @@
 /* Bylines: from "By REN QI in Moscow | site | Updated ..." to ["Ren Qi"] and
  * the dateline "Moscow". */
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -269,9 +270,20 @@ static const char *const name_particles[] = {
     "das", "do", "y",  "ter", "zu",    "af",    "e",   "st.",
 };
 
+/* ASCII lower case, as strncasecmp() folds in the C locale. */
+static unsigned char ascii_lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
 static bool in_list(const char *w, size_t n, const char *const *list, size_t count) {
+    if (!n)
+        return false; /* no entry is empty */
+    unsigned char first = ascii_lower((unsigned char)*w);
+    /* The first letter before the length and the whole word: most words
+     * looked up are in no list. */
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && !strncasecmp(w, list[i], n))
+        if (ascii_lower((unsigned char)list[i][0]) == first && strlen(list[i]) == n &&
+            !strncasecmp(w, list[i], n))
             return true;
     return false;
 }
@@ -502,6 +514,13 @@ bool meta_byline_prefixed(const char *s) {
 
 bool meta_byline_opener_only(const char *s) {
     if (!s)
+        return false;
+    /* The first letter before the length of a text that may be long. */
+    unsigned char first = ascii_lower((unsigned char)*s);
+    bool opens = false;
+    for (size_t i = 0; i < COUNT(byline_openers) && !opens; i++)
+        opens = (unsigned char)byline_openers[i][0] == first;
+    if (!opens)
         return false;
     size_t n = strlen(s);
     while (n && isspace((unsigned char)s[n - 1]))
@@ -864,6 +883,38 @@ static char *drop_asides(lede_arena *a, const char *s) {
     return out;
 }
 
+/* The bytes that open a separator, lower-cased: one look at a position
+ * passes most of them by. Built once (separators_build). */
+static bool separator_opens[256];
+static pthread_once_t separators_once = PTHREAD_ONCE_INIT;
+
+static void separators_build(void) {
+    for (size_t i = 0; i < COUNT(name_separators); i++)
+        separator_opens[ascii_lower((unsigned char)name_separators[i][0])] = true;
+}
+
+/* The position of the earliest separator in p[0..len) and, in *sep_len, its
+ * length; at the same position the one listed first. len and 0 when there
+ * is none. */
+static size_t find_separator(const char *p, size_t len, size_t *sep_len) {
+    pthread_once(&separators_once, separators_build);
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = ascii_lower((unsigned char)p[k]);
+        if (!separator_opens[c])
+            continue;
+        for (size_t i = 0; i < COUNT(name_separators); i++) {
+            size_t sl = strlen(name_separators[i]);
+            if (ascii_lower((unsigned char)name_separators[i][0]) == c && k + sl <= len &&
+                !strncasecmp(p + k, name_separators[i], sl)) {
+                *sep_len = sl;
+                return k;
+            }
+        }
+    }
+    *sep_len = 0;
+    return len;
+}
+
 void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
     char *s = meta_byline_trim(a, byline);
     if (s)
@@ -878,15 +929,8 @@ void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
     /* Split at the earliest separator, repeatedly. */
     bool after_comma = false;
     while (len) {
-        size_t best = len, best_len = 0;
-        for (size_t i = 0; i < COUNT(name_separators); i++) {
-            size_t sl = strlen(name_separators[i]);
-            for (size_t k = 0; k + sl <= len && k < best; k++)
-                if (!strncasecmp(p + k, name_separators[i], sl)) {
-                    best = k, best_len = sl;
-                    break;
-                }
-        }
+        size_t best_len;
+        size_t best = find_separator(p, len, &best_len);
         /* ". " ends a name unless it follows an initial ("Troy L. Smith"). */
         for (size_t k = NAME_INITIAL_MAX + 1; k + 1 < best; k++)
             if (p[k] == '.' && p[k + 1] == ' ' && p[k - 1] != ' ' &&

@@ -48,8 +48,12 @@
 /* Most words in one marker list. */
 #define MARKER_WORDS_MAX 16
 
+typedef enum { DATE_ROLE_NONE, DATE_ROLE_PUBLISHED, DATE_ROLE_MODIFIED } date_role;
+
 typedef struct {
     const char *key, *value; /* into the DOM: valid during meta_extract only */
+    uint32_t firsts;         /* key_first_bit() of each word of key */
+    date_role role;          /* date_name_role(key), read once */
 } meta_pair;
 
 /* An element that may hold the byline, with its position in document order. */
@@ -114,8 +118,6 @@ static const char *const modified_name_words[] = {"modif", "updat", "lastmod", "
 static const char *const published_name_words[] = {"publish", "pubdate", "issued",
                                                    "created", "original"};
 
-typedef enum { DATE_ROLE_NONE, DATE_ROLE_PUBLISHED, DATE_ROLE_MODIFIED } date_role;
-
 static bool has_any(const char *s, const char *const *words, size_t n) {
     for (size_t i = 0; s && i < n; i++)
         if (strcasestr(s, words[i]))
@@ -177,11 +179,21 @@ static const char *const aside_elements[] = {"figure", "figcaption", "aside",
 static const char *const aside_markers[] = {"sidebar", "quote"};
 /* Ancestors looked at for one of them. */
 #define ASIDE_MAX_DEPTH 16
+/* Class words of elements that carry a date in their title attribute, the
+ * microformats way: <abbr class="published" title="2016-11-12">. */
+static const char *const titled_date_classes[] = {"publish", "updat", "date"};
+/* Class words of an element whose text alone is the date when it has no
+ * title (<abbr class="published">12.11.16</abbr>): the hAtom "published"
+ * and "updated" and their variants; a bare "date" class is too common on
+ * lists of other stories to be read so. */
+static const char *const text_date_classes[] = {"publish", "updat"};
 
 _Static_assert(COUNT(byline_markers) <= MARKER_WORDS_MAX &&
                    COUNT(byline_vetoes) <= MARKER_WORDS_MAX &&
                    COUNT(itemprop_author_words) <= MARKER_WORDS_MAX &&
-                   COUNT(aside_markers) <= MARKER_WORDS_MAX,
+                   COUNT(aside_markers) <= MARKER_WORDS_MAX &&
+                   COUNT(titled_date_classes) <= MARKER_WORDS_MAX &&
+                   COUNT(text_date_classes) <= MARKER_WORDS_MAX,
                "marker lists fit a word_set");
 
 /* ------------------------------------------------------------ scanning */
@@ -306,8 +318,9 @@ static void word_set_init(word_set *ws, const char *const *words, size_t count) 
     }
 }
 
-/* The marker lists as word sets, derived once by meta_init(). */
-static word_set markers, vetoes, itemprop_authors, asides;
+/* The marker and date-class lists as word sets, derived once by
+ * meta_init(); the scan tests them on values it folded once per element. */
+static word_set markers, vetoes, itemprop_authors, asides, titled_dates, text_dates;
 static pthread_once_t word_sets_once = PTHREAD_ONCE_INIT;
 
 static void word_sets_build(void) {
@@ -315,6 +328,8 @@ static void word_sets_build(void) {
     word_set_init(&vetoes, byline_vetoes, COUNT(byline_vetoes));
     word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
     word_set_init(&asides, aside_markers, COUNT(aside_markers));
+    word_set_init(&titled_dates, titled_date_classes, COUNT(titled_date_classes));
+    word_set_init(&text_dates, text_date_classes, COUNT(text_date_classes));
 }
 
 void meta_init(void) {
@@ -340,6 +355,37 @@ static bool has_word(const folded_value *f, const word_set *ws) {
     return false;
 }
 
+/* Characters pages put between the words of a meta name in no fixed way:
+ * "last-modified", "last_modified" and "lastmodified" are one name. The
+ * namespace separators ':' and '.' are kept: "dc:title" (RDFa) and
+ * "DC.title" (HTML meta) are different tags, and a page with both means
+ * the first. */
+static bool is_key_separator(char c) { return c == '-' || c == '_'; }
+
+/* The bit of the first letter of a meta name's word (separators skipped),
+ * lower-cased; every other first byte shares one bit. A name
+ * can only match a key whose first letter's bit its words have. */
+static uint32_t key_first_bit(const char *word) {
+    while (is_key_separator(*word))
+        word++;
+    unsigned char c = (unsigned char)tolower((unsigned char)*word);
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static void add_meta(page_scan *s, const char *k, const char *v) {
+    if (s->n_metas >= SCAN_MAX_METAS)
+        return;
+    uint32_t firsts = 0;
+    for (const char *p = k; *p;) {
+        while (*p == ' ')
+            p++;
+        if (*p)
+            firsts |= key_first_bit(p);
+        p += strcspn(p, " ");
+    }
+    s->metas[s->n_metas++] = (meta_pair){k, v, firsts, date_name_role(k)};
+}
+
 static void scan_meta(page_scan *s, xmlNode *n) {
     const char *k = dom_attr(n, "property");
     if (!k)
@@ -353,8 +399,8 @@ static void scan_meta(page_scan *s, xmlNode *n) {
         v = dom_attr(n, "value");
     if (!v) /* <meta itemprop="dateModified" datetime="..."> */
         v = dom_attr(n, "datetime");
-    if (k && v && *v && s->n_metas < SCAN_MAX_METAS)
-        s->metas[s->n_metas++] = (meta_pair){k, v};
+    if (k && v && *v)
+        add_meta(s, k, v);
 }
 
 static void scan_link(page_scan *s, xmlNode *n, size_t order) {
@@ -367,7 +413,7 @@ static void scan_link(page_scan *s, xmlNode *n, size_t order) {
         add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
     else if (!strcasecmp(rel, "image_src") && dom_attr(n, "href") &&
              s->n_metas < SCAN_MAX_METAS)
-        s->metas[s->n_metas++] = (meta_pair){"image_src", dom_attr(n, "href")};
+        add_meta(s, "image_src", dom_attr(n, "href"));
 }
 
 /* The attributes every element is looked at for, read in one walk. */
@@ -377,26 +423,19 @@ enum {
     SCAN_ATTR_ID,
     SCAN_ATTR_TESTID,    /* data-testid="AuthorURL": test hooks name the part */
     SCAN_ATTR_COMPONENT, /* data-component="Byline" */
+    SCAN_ATTR_TITLE,     /* <abbr class="published" title="2016-11-12"> */
     SCAN_ATTR_COUNT
 };
 static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {
-    "itemprop", "class", "id", "data-testid", "data-component"};
+    "itemprop", "class", "id", "data-testid", "data-component", "title"};
 
-/* Class words of elements that carry a date in their title attribute, the
- * microformats way: <abbr class="published" title="2016-11-12">. */
-static const char *const titled_date_classes[] = {"publish", "updat", "date"};
-/* Class words of an element whose text alone is the date when it has no
- * title (<abbr class="published">12.11.16</abbr>): the hAtom "published"
- * and "updated" and their variants; a bare "date" class is too common on
- * lists of other stories to be read so. */
-static const char *const text_date_classes[] = {"publish", "updat"};
 /* Longest text such an element may hold ("Published on 12 November 2016,
  * 10:35 am"); a longer one is a paragraph about publishing. */
 #define DATE_ELEMENT_TEXT_MAX 48
 
-static bool is_titled_date(const xmlNode *n, const char *cls) {
-    return cls && dom_attr(n, "title") &&
-           has_any(cls, titled_date_classes, COUNT(titled_date_classes));
+/* fc: the folded class; title: the element's title attribute. */
+static bool is_titled_date(const folded_value *fc, const char *title) {
+    return fc->value && title && has_word(fc, &titled_dates);
 }
 
 /* The text of n when it is short enough to be only a date, else NULL. */
@@ -415,9 +454,9 @@ static bool holds_time(xmlNode *n) {
     return false;
 }
 
-static bool is_text_date(lede_arena *a, xmlNode *n, const char *cls) {
-    return cls && !dom_attr(n, "title") &&
-           has_any(cls, text_date_classes, COUNT(text_date_classes)) && !holds_time(n) &&
+static bool is_text_date(lede_arena *a, xmlNode *n, const folded_value *fc,
+                         const char *title) {
+    return fc->value && !title && has_word(fc, &text_dates) && !holds_time(n) &&
            short_date_text(a, n);
 }
 
@@ -474,9 +513,11 @@ static bool on_own_line(lede_arena *a, xmlNode *t) {
 
 static void scan_date_line(page_scan *s, lede_arena *a, xmlNode *t, size_t order) {
     const char *text = (const char *)t->content;
+    /* The digits first: most text nodes hold none and are no date line,
+     * whatever label they open with. */
     if (!text || strnlen(text, DATE_LINE_MAX + 1) > DATE_LINE_MAX ||
         !(has_digit_run(text, DATE_LINE_YEAR_DIGITS) ||
-          (meta_date_label_at(text) && has_digit_run(text, 1))))
+          (has_digit_run(text, 1) && meta_date_label_at(text))))
         return;
     for (xmlNode *p = t->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
         if (is_one_of(p, no_date_line_elements, COUNT(no_date_line_elements)))
@@ -519,9 +560,13 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 add_candidate(s, s->times, &s->n_times, n, order);
             else if (role == ROLE_WRAPPER && dom_is(n, "img"))
                 scan_image(s, n, order);
-            if (role != ROLE_TIME && role != ROLE_META && role != ROLE_WRAPPER &&
-                (is_titled_date(n, attrs[SCAN_ATTR_CLASS]) ||
-                 is_text_date(a, n, attrs[SCAN_ATTR_CLASS])))
+            const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
+            const char *title = attrs[SCAN_ATTR_TITLE];
+            /* The class, folded once for the date and the byline tests. */
+            folded_value fc;
+            fold_value(&fc, role != ROLE_META && role != ROLE_WRAPPER ? cls : NULL);
+            if (role != ROLE_TIME && fc.value &&
+                (is_titled_date(&fc, title) || is_text_date(a, n, &fc, title)))
                 add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && role != ROLE_META) {
                 folded_value f;
@@ -531,13 +576,11 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 else if (date_name_role(itemprop) != DATE_ROLE_NONE)
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
-            const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
             const char *hook = attrs[SCAN_ATTR_TESTID] ? attrs[SCAN_ATTR_TESTID]
                                                        : attrs[SCAN_ATTR_COMPONENT];
             bool marked = false;
             if (role != ROLE_META && role != ROLE_WRAPPER && (cls || id || hook)) {
-                folded_value fc, fi, fh;
-                fold_value(&fc, cls);
+                folded_value fi, fh;
                 fold_value(&fi, id);
                 fold_value(&fh, hook);
                 marked = (has_word(&fc, &markers) || has_word(&fi, &markers) ||
@@ -562,13 +605,6 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
     }
 }
 
-/* Characters pages put between the words of a meta name in no fixed way:
- * "last-modified", "last_modified" and "lastmodified" are one name. The
- * namespace separators ':' and '.' are kept: "dc:title" (RDFa) and
- * "DC.title" (HTML meta) are different tags, and a page with both means
- * the first. */
-static bool is_key_separator(char c) { return c == '-' || c == '_'; }
-
 /* True when the w bytes at p spell key, ignoring case and separators. */
 static bool key_word_equal(const char *p, size_t w, const char *key) {
     const char *end = p + w;
@@ -588,9 +624,25 @@ static bool key_word_equal(const char *p, size_t w, const char *key) {
 /* True when the meta key (possibly several, space-separated: "dc:title
  * og:title") names key. */
 static bool key_matches(const char *keys, const char *key) {
+    const char *k = key;
+    while (is_key_separator(*k))
+        k++;
+    int first = tolower((unsigned char)*k);
     for (const char *p = keys; *p;) {
         while (*p == ' ')
             p++;
+        /* A word whose first letter differs is passed by unread: most meta
+         * names are not the one asked for. */
+        const char *q = p;
+        while (is_key_separator(*q))
+            q++;
+        if (*q && *q != ' ' && tolower((unsigned char)*q) != first) {
+            const char *space = strchr(q, ' ');
+            if (!space)
+                return false;
+            p = space;
+            continue;
+        }
         size_t w = strcspn(p, " ");
         if (w && key_word_equal(p, w, key))
             return true;
@@ -599,10 +651,16 @@ static bool key_matches(const char *keys, const char *key) {
     return false;
 }
 
+/* True when the meta tag m is named key: its words' first letters first. */
+static bool meta_is(const meta_pair *m, const char *key) {
+    return (m->firsts & key_first_bit(key)) && key_matches(m->key, key);
+}
+
 /* The value of the first meta tag named key, or NULL. */
 static const char *meta_get(const page_scan *s, const char *key) {
+    uint32_t bit = key_first_bit(key);
     for (size_t i = 0; i < s->n_metas; i++)
-        if (key_matches(s->metas[i].key, key))
+        if ((s->metas[i].firsts & bit) && key_matches(s->metas[i].key, key))
             return s->metas[i].value;
     return NULL;
 }
@@ -832,7 +890,7 @@ static void set_tags(lede_job *job, const page_scan *s, json_t *article) {
     if (!res->tags)
         return;
     for (size_t i = 0; i < s->n_metas; i++)
-        if (key_matches(s->metas[i].key, "article:tag"))
+        if (meta_is(&s->metas[i], "article:tag"))
             add_tags(job, s->metas[i].value);
     json_t *kw = json_object_get(article, "keywords");
     if (json_is_string(kw))
@@ -1133,7 +1191,7 @@ static const char *lower_name(lede_job *job, const char *key) {
 static void named_meta_dates(lede_job *job, const page_scan *s, bool mf,
                              date_candidates *pub) {
     for (size_t i = 0; i < s->n_metas; i++)
-        if (date_name_role(s->metas[i].key) == DATE_ROLE_PUBLISHED)
+        if (s->metas[i].role == DATE_ROLE_PUBLISHED)
             candidate_add(job, pub, mf, s->metas[i].value,
                           lower_name(job, s->metas[i].key), DATE_FAMILY_META,
                           DATE_WEIGHT_EXPLICIT);
@@ -1302,7 +1360,7 @@ static void set_modified(lede_job *job, const page_scan *s, json_t *article, boo
     if (res->modified)
         return;
     for (size_t i = 0; i < s->n_metas && !res->modified; i++)
-        if (date_name_role(s->metas[i].key) == DATE_ROLE_MODIFIED &&
+        if (s->metas[i].role == DATE_ROLE_MODIFIED &&
             date_from(job, mf, s->metas[i].value, &res->modified))
             pv->modified = lower_name(job, s->metas[i].key);
     if (res->modified)
@@ -1353,7 +1411,7 @@ static void modified_sources(lede_job *job, const page_scan *s, json_t *article,
         modified_agrees(job, &l, mf, meta_get(s, modified_keys[i]), mod,
                         modified_keys[i]);
     for (size_t i = 0; i < s->n_metas; i++)
-        if (date_name_role(s->metas[i].key) == DATE_ROLE_MODIFIED)
+        if (s->metas[i].role == DATE_ROLE_MODIFIED)
             modified_agrees(job, &l, mf, s->metas[i].value, mod,
                             lower_name(job, s->metas[i].key));
     for (size_t i = 0; i < s->n_itemprop_dates; i++) {
@@ -1737,8 +1795,7 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
             p.source = author_keys[i], p.written = as_written(job, v);
             size_t named = p.by.n_authors;
             for (size_t k = 0; k < s->n_metas; k++)
-                if (s->metas[k].value != v &&
-                    key_matches(s->metas[k].key, author_keys[i]))
+                if (s->metas[k].value != v && meta_is(&s->metas[k], author_keys[i]))
                     persons_from(job, s->metas[k].value, o, &p.by);
             if (p.by.n_authors > named) /* several tags: no one string says it */
                 p.written = NULL;
