@@ -505,11 +505,16 @@ bool meta_byline_prefixed(const char *s) {
     if (!s)
         return false;
     int first = tolower((unsigned char)*s); /* most text is no byline */
-    for (size_t i = 0; i < COUNT(byline_openers); i++)
-        if (byline_openers[i][0] == first &&
-            !strncasecmp(s, byline_openers[i], strlen(byline_openers[i])))
+    bool opens = false;
+    for (size_t i = 0; i < COUNT(byline_openers); i++) {
+        if (byline_openers[i][0] != first)
+            continue;
+        opens = true;
+        if (!strncasecmp(s, byline_openers[i], strlen(byline_openers[i])))
             return true;
-    return meta_byline_opener_only(s);
+    }
+    /* An opener alone opens with one of their first letters too. */
+    return opens && meta_byline_opener_only(s);
 }
 
 bool meta_byline_opener_only(const char *s) {

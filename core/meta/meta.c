@@ -216,7 +216,8 @@ static void add_candidate(const page_scan *s, candidate *list, size_t *n, xmlNod
 /* The first non-empty text under n, or NULL (a cheap look at how it starts). */
 static const char *first_text(xmlNode *n) {
     size_t budget = FIRST_TEXT_MAX_NODES;
-    for (xmlNode *c = n; c && budget--; c = dom_next(n, c, dom_is_non_text(c))) {
+    for (xmlNode *c = n; c && budget--;
+         c = dom_next(n, c, c->type == XML_ELEMENT_NODE && dom_is_non_text(c))) {
         if (c->type != XML_TEXT_NODE || !c->content)
             continue;
         const char *t = (const char *)c->content;
@@ -257,13 +258,35 @@ static const struct {
     {"article", ROLE_WRAPPER},  {"img", ROLE_WRAPPER},
 };
 
+/* The entries of element_roles by first letter, in table order: an element
+ * is compared only with the names that open as its own does. Built once by
+ * meta_init(). */
+typedef struct {
+    size_t n;
+    unsigned char entries[COUNT(element_roles)];
+} role_bucket;
+static role_bucket roles_by_letter[26];
+
+static void roles_index_build(void) {
+    for (size_t i = 0; i < COUNT(element_roles); i++) {
+        unsigned char c = (unsigned char)element_roles[i].name[0];
+        if (c >= 'a' && c <= 'z') {
+            role_bucket *b = &roles_by_letter[c - 'a'];
+            b->entries[b->n++] = (unsigned char)i;
+        }
+    }
+}
+
 static element_role role_of(const xmlNode *n) {
     const char *name = (const char *)n->name;
-    if (!name)
-        return ROLE_OTHER;
-    for (size_t i = 0; i < COUNT(element_roles); i++)
-        if (element_roles[i].name[0] == name[0] && !strcmp(element_roles[i].name, name))
+    if (!name || name[0] < 'a' || name[0] > 'z')
+        return ROLE_OTHER; /* every name of the table is lower-case ASCII */
+    const role_bucket *bucket = &roles_by_letter[name[0] - 'a'];
+    for (size_t k = 0; k < bucket->n; k++) {
+        size_t i = bucket->entries[k];
+        if (!strcmp(element_roles[i].name, name))
             return element_roles[i].role;
+    }
     return ROLE_OTHER;
 }
 
@@ -282,6 +305,20 @@ typedef struct {
     char buf[FOLDED_VALUE_MAX];
 } folded_value;
 
+/* Every byte lower-cased (ASCII) and its letter_bit(), looked up in one
+ * step per byte of the values folded; built by meta_init(). */
+static unsigned char fold_lower[256];
+static uint32_t fold_bits[256];
+
+static void fold_tables_build(void) {
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned char l =
+            c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : (unsigned char)c;
+        fold_lower[c] = l;
+        fold_bits[c] = letter_bit(l);
+    }
+}
+
 static void fold_value(folded_value *f, const char *v) {
     f->value = v;
     f->lower = NULL;
@@ -289,12 +326,13 @@ static void fold_value(folded_value *f, const char *v) {
     if (!v)
         return;
     size_t i = 0;
+    uint32_t letters = 0;
     for (; v[i] && i + 1 < sizeof f->buf; i++) {
         unsigned char c = (unsigned char)v[i];
-        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-        f->buf[i] = (char)c;
-        f->letters |= letter_bit(c);
+        f->buf[i] = (char)fold_lower[c];
+        letters |= fold_bits[c];
     }
+    f->letters = letters;
     if (v[i])
         return;
     f->buf[i] = '\0';
@@ -329,6 +367,8 @@ static void word_sets_build(void) {
     word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
     word_set_init(&asides, aside_markers, COUNT(aside_markers));
     word_set_init(&titled_dates, titled_date_classes, COUNT(titled_date_classes));
+    roles_index_build();
+    fold_tables_build();
     word_set_init(&text_dates, text_date_classes, COUNT(text_date_classes));
 }
 
@@ -513,11 +553,13 @@ static bool on_own_line(lede_arena *a, xmlNode *t) {
 
 static void scan_date_line(page_scan *s, lede_arena *a, xmlNode *t, size_t order) {
     const char *text = (const char *)t->content;
-    /* The digits first: most text nodes hold none and are no date line,
-     * whatever label they open with. */
-    if (!text || strnlen(text, DATE_LINE_MAX + 1) > DATE_LINE_MAX ||
-        !(has_digit_run(text, DATE_LINE_YEAR_DIGITS) ||
-          (has_digit_run(text, 1) && meta_date_label_at(text))))
+    if (!text || strnlen(text, DATE_LINE_MAX + 1) > DATE_LINE_MAX)
+        return;
+    /* The first digit first: most text nodes hold none and are no date
+     * line, whatever label they open with. */
+    const char *digit = strpbrk(text, "0123456789");
+    if (!digit ||
+        !(has_digit_run(digit, DATE_LINE_YEAR_DIGITS) || meta_date_label_at(text)))
         return;
     for (xmlNode *p = t->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
         if (is_one_of(p, no_date_line_elements, COUNT(no_date_line_elements)))
