@@ -2049,10 +2049,12 @@ lede_status meta_extract(lede_job *job) {
 static xmlNode *article_h1(lede_job *job, xmlNode *root) {
     xmlNode *first = NULL, *before = NULL;
     bool passed = false;
-    for (xmlNode *n = root; n; n = dom_next(root, n, dom_is_non_text(n))) {
+    /* Text nodes are passed by without a call: they are neither. */
+    for (xmlNode *n = root; n;
+         n = dom_next(root, n, n->type == XML_ELEMENT_NODE && dom_is_non_text(n))) {
         if (n == job->article_root)
             passed = true;
-        if (!dom_is(n, "h1"))
+        if (n->type != XML_ELEMENT_NODE || !dom_is(n, "h1"))
             continue;
         if (!first)
             first = n;
