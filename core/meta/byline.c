@@ -438,6 +438,40 @@ static bool looks_like_domain(const char *s) {
     return tld >= 2;
 }
 
+/* junk_words by first letter (a-z; every entry opens with one), built
+ * once: a name's words are each compared with a few entries, not all. */
+typedef struct {
+    size_t n;
+    unsigned short entries[COUNT(junk_words)];
+} junk_bucket;
+static junk_bucket junk_by_letter[26];
+static pthread_once_t junk_once = PTHREAD_ONCE_INIT;
+
+static void junk_index_build(void) {
+    for (size_t i = 0; i < COUNT(junk_words); i++) {
+        unsigned char c = ascii_lower((unsigned char)junk_words[i][0]);
+        if (c >= 'a' && c <= 'z') {
+            junk_bucket *b = &junk_by_letter[c - 'a'];
+            b->entries[b->n++] = (unsigned short)i;
+        }
+    }
+}
+
+/* True when the n bytes at w are one of junk_words (ignoring case). */
+static bool is_junk_word(const char *w, size_t n) {
+    pthread_once(&junk_once, junk_index_build);
+    unsigned char c = n ? ascii_lower((unsigned char)*w) : 0;
+    if (c < 'a' || c > 'z')
+        return false;
+    const junk_bucket *b = &junk_by_letter[c - 'a'];
+    for (size_t k = 0; k < b->n; k++) {
+        const char *e = junk_words[b->entries[k]];
+        if (strlen(e) == n && !strncasecmp(w, e, n))
+            return true;
+    }
+    return false;
+}
+
 bool meta_name_is_junk(const char *s) {
     if (!s || !*s)
         return true;
@@ -456,7 +490,7 @@ bool meta_name_is_junk(const char *s) {
             break;
         size_t w = strcspn(p, " ");
         words++;
-        if (in_list(p, w, junk_words, COUNT(junk_words)))
+        if (is_junk_word(p, w))
             return true;
         for (size_t i = 0; i < w; i++) {
             unsigned char c = (unsigned char)p[i];
@@ -849,8 +883,9 @@ static char *drop_asides(lede_arena *a, const char *s) {
     for (size_t i = 0; i < n;) {
         size_t w = strcspn(s + i, " ");
         bool word_start = i == 0 || s[i - 1] == ' ';
-        if (w && (memmem(s + i, w, "://", 3) || !strncasecmp(s + i, "www.", 4) ||
-                  (word_start && s[i] == '@' && w > 1))) {
+        if (w &&
+            ((memchr(s + i, ':', w) && memmem(s + i, w, "://", 3)) ||
+             !strncasecmp(s + i, "www.", 4) || (word_start && s[i] == '@' && w > 1))) {
             i += w;
             continue;
         }
