@@ -1459,3 +1459,29 @@ Test(meta, a_time_beside_the_byline_keeps_its_own_role) {
     cr_assert_null(strstr(r->provenance.published_sources, "visible-byline"));
     lede_result_free(r);
 }
+
+/* The quick first-letter and ASCII paths of the stage give what the full
+ * comparisons give. */
+Test(meta, quick_paths_agree_with_the_full_tests) {
+    cr_assert_str_eq(meta_clean(arena, "  Ida\x01 &amp;  Bo\x7f <b>Lee</b>\xC2\xA0"),
+                     "Ida & Bo\x7f Lee");
+    cr_expect(meta_name_is_junk("Ida STAFF"));
+    cr_expect(meta_name_is_junk("Correspondent"));
+    cr_expect(!meta_name_is_junk("Staffan Berg"));
+    cr_expect(meta_byline_opener_only("BY  "));
+    cr_expect(!meta_byline_opener_only("Bye"));
+    cr_expect(meta_byline_prefixed("Written By Ida Holm"));
+    cr_expect(!meta_byline_prefixed("Yesterday"));
+    meta_byline b;
+    parse("Ida Holm AND Bo Lee \xE3\x80\x81 Cy Ruiz", &b);
+    cr_assert_eq(b.n_authors, 3);
+    cr_assert_str_eq(b.authors[2], "Cy Ruiz");
+    /* A meta name whose first letter follows a separator, in a list of
+     * names, still names its tag. */
+    lede_result *r = extract("<html><head><meta name=\"x-robots _Author\" content=\"Ida "
+                             "Holm\"></head><body><p>Story.</p></body></html>",
+                             NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Ida Holm");
+    lede_result_free(r);
+}
