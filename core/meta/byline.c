@@ -1,6 +1,7 @@
 /* Bylines: from "By REN QI in Moscow | site | Updated ..." to ["Ren Qi"] and
  * the dateline "Moscow". */
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -269,9 +270,20 @@ static const char *const name_particles[] = {
     "das", "do", "y",  "ter", "zu",    "af",    "e",   "st.",
 };
 
+/* ASCII lower case, as strncasecmp() folds in the C locale. */
+static unsigned char ascii_lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
 static bool in_list(const char *w, size_t n, const char *const *list, size_t count) {
+    if (!n)
+        return false; /* no entry is empty */
+    unsigned char first = ascii_lower((unsigned char)*w);
+    /* The first letter before the length and the whole word: most words
+     * looked up are in no list. */
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && !strncasecmp(w, list[i], n))
+        if (ascii_lower((unsigned char)list[i][0]) == first && strlen(list[i]) == n &&
+            !strncasecmp(w, list[i], n))
             return true;
     return false;
 }
@@ -426,6 +438,40 @@ static bool looks_like_domain(const char *s) {
     return tld >= 2;
 }
 
+/* junk_words by first letter (a-z; every entry opens with one), built
+ * once: a name's words are each compared with a few entries, not all. */
+typedef struct {
+    size_t n;
+    unsigned short entries[COUNT(junk_words)];
+} junk_bucket;
+static junk_bucket junk_by_letter[26];
+static pthread_once_t junk_once = PTHREAD_ONCE_INIT;
+
+static void junk_index_build(void) {
+    for (size_t i = 0; i < COUNT(junk_words); i++) {
+        unsigned char c = ascii_lower((unsigned char)junk_words[i][0]);
+        if (c >= 'a' && c <= 'z') {
+            junk_bucket *b = &junk_by_letter[c - 'a'];
+            b->entries[b->n++] = (unsigned short)i;
+        }
+    }
+}
+
+/* True when the n bytes at w are one of junk_words (ignoring case). */
+static bool is_junk_word(const char *w, size_t n) {
+    pthread_once(&junk_once, junk_index_build);
+    unsigned char c = n ? ascii_lower((unsigned char)*w) : 0;
+    if (c < 'a' || c > 'z')
+        return false;
+    const junk_bucket *b = &junk_by_letter[c - 'a'];
+    for (size_t k = 0; k < b->n; k++) {
+        const char *e = junk_words[b->entries[k]];
+        if (strlen(e) == n && !strncasecmp(w, e, n))
+            return true;
+    }
+    return false;
+}
+
 bool meta_name_is_junk(const char *s) {
     if (!s || !*s)
         return true;
@@ -444,7 +490,7 @@ bool meta_name_is_junk(const char *s) {
             break;
         size_t w = strcspn(p, " ");
         words++;
-        if (in_list(p, w, junk_words, COUNT(junk_words)))
+        if (is_junk_word(p, w))
             return true;
         for (size_t i = 0; i < w; i++) {
             unsigned char c = (unsigned char)p[i];
@@ -493,15 +539,27 @@ bool meta_byline_prefixed(const char *s) {
     if (!s)
         return false;
     int first = tolower((unsigned char)*s); /* most text is no byline */
-    for (size_t i = 0; i < COUNT(byline_openers); i++)
-        if (byline_openers[i][0] == first &&
-            !strncasecmp(s, byline_openers[i], strlen(byline_openers[i])))
+    bool opens = false;
+    for (size_t i = 0; i < COUNT(byline_openers); i++) {
+        if (byline_openers[i][0] != first)
+            continue;
+        opens = true;
+        if (!strncasecmp(s, byline_openers[i], strlen(byline_openers[i])))
             return true;
-    return meta_byline_opener_only(s);
+    }
+    /* An opener alone opens with one of their first letters too. */
+    return opens && meta_byline_opener_only(s);
 }
 
 bool meta_byline_opener_only(const char *s) {
     if (!s)
+        return false;
+    /* The first letter before the length of a text that may be long. */
+    unsigned char first = ascii_lower((unsigned char)*s);
+    bool opens = false;
+    for (size_t i = 0; i < COUNT(byline_openers) && !opens; i++)
+        opens = (unsigned char)byline_openers[i][0] == first;
+    if (!opens)
         return false;
     size_t n = strlen(s);
     while (n && isspace((unsigned char)s[n - 1]))
@@ -783,10 +841,39 @@ static size_t decoration_len(const char *s, size_t n) {
     return 0;
 }
 
-/* A copy of s without links, handles, emoji and parenthesised asides, except
- * asides that name more authors: "Kuhn (http://x/)" -> "Kuhn", "A (avec B et
- * C)" -> "A ,avec B et C", "Jane (J.D.) Doe" -> "Jane Doe", "Jane Doe
- * @jane_doe" -> "Jane Doe". */
+/* Quotation marks around a nickname, with their closing partners. */
+static const struct {
+    const char *open, *close;
+} nickname_quotes[] = {{"\"", "\""}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}};
+
+/* The bytes of a quoted nickname at s between two words of a name (Jenny
+ * "The Author" Smith), with the space after it; 0 when s opens none. A
+ * nickname follows a word (after_word) and is followed by one. */
+static size_t nickname_len(const char *s, bool after_word) {
+    if (!after_word || (*s != '"' && (unsigned char)*s != 0xE2))
+        return 0;
+    for (size_t q = 0; q < COUNT(nickname_quotes); q++) {
+        size_t ol = strlen(nickname_quotes[q].open);
+        if (strncmp(s, nickname_quotes[q].open, ol))
+            continue;
+        const char *end = strstr(s + ol, nickname_quotes[q].close);
+        if (!end || end == s + ol || (size_t)(end - s) > NAME_MAX_LEN ||
+            memchr(s + ol, ',', (size_t)(end - s - ol)))
+            return 0;
+        const char *after = end + strlen(nickname_quotes[q].close);
+        if (*after != ' ' ||
+            !(isalpha((unsigned char)after[1]) || (unsigned char)after[1] >= 0x80))
+            return 0;
+        return (size_t)(after + 1 - s);
+    }
+    return 0;
+}
+
+/* A copy of s without links, handles, emoji, quoted nicknames and
+ * parenthesised asides, except asides that name more authors: "Kuhn
+ * (http://x/)" -> "Kuhn", "A (avec B et C)" -> "A ,avec B et C", "Jane
+ * (J.D.) Doe" and "Jane "JD" Doe" -> "Jane Doe", "Jane Doe @jane_doe" ->
+ * "Jane Doe". */
 static char *drop_asides(lede_arena *a, const char *s) {
     size_t n = strlen(s);
     char *out = arena_alloc(a, n + 1);
@@ -796,14 +883,20 @@ static char *drop_asides(lede_arena *a, const char *s) {
     for (size_t i = 0; i < n;) {
         size_t w = strcspn(s + i, " ");
         bool word_start = i == 0 || s[i - 1] == ' ';
-        if (w && (memmem(s + i, w, "://", 3) || !strncasecmp(s + i, "www.", 4) ||
-                  (word_start && s[i] == '@' && w > 1))) {
+        if (w &&
+            ((memchr(s + i, ':', w) && memmem(s + i, w, "://", 3)) ||
+             !strncasecmp(s + i, "www.", 4) || (word_start && s[i] == '@' && w > 1))) {
             i += w;
             continue;
         }
         size_t deco = decoration_len(s + i, n - i);
         if (deco) {
             i += deco;
+            continue;
+        }
+        size_t nick = nickname_len(s + i, o > 0 && out[o - 1] == ' ');
+        if (nick) {
+            i += nick;
             continue;
         }
         if (s[i] == '(' || s[i] == '[') {
@@ -830,6 +923,38 @@ static char *drop_asides(lede_arena *a, const char *s) {
     return out;
 }
 
+/* The bytes that open a separator, lower-cased: one look at a position
+ * passes most of them by. Built once (separators_build). */
+static bool separator_opens[256];
+static pthread_once_t separators_once = PTHREAD_ONCE_INIT;
+
+static void separators_build(void) {
+    for (size_t i = 0; i < COUNT(name_separators); i++)
+        separator_opens[ascii_lower((unsigned char)name_separators[i][0])] = true;
+}
+
+/* The position of the earliest separator in p[0..len) and, in *sep_len, its
+ * length; at the same position the one listed first. len and 0 when there
+ * is none. */
+static size_t find_separator(const char *p, size_t len, size_t *sep_len) {
+    pthread_once(&separators_once, separators_build);
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = ascii_lower((unsigned char)p[k]);
+        if (!separator_opens[c])
+            continue;
+        for (size_t i = 0; i < COUNT(name_separators); i++) {
+            size_t sl = strlen(name_separators[i]);
+            if (ascii_lower((unsigned char)name_separators[i][0]) == c && k + sl <= len &&
+                !strncasecmp(p + k, name_separators[i], sl)) {
+                *sep_len = sl;
+                return k;
+            }
+        }
+    }
+    *sep_len = 0;
+    return len;
+}
+
 void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
     char *s = meta_byline_trim(a, byline);
     if (s)
@@ -844,15 +969,8 @@ void meta_byline_parse(lede_arena *a, const char *byline, meta_byline *out) {
     /* Split at the earliest separator, repeatedly. */
     bool after_comma = false;
     while (len) {
-        size_t best = len, best_len = 0;
-        for (size_t i = 0; i < COUNT(name_separators); i++) {
-            size_t sl = strlen(name_separators[i]);
-            for (size_t k = 0; k + sl <= len && k < best; k++)
-                if (!strncasecmp(p + k, name_separators[i], sl)) {
-                    best = k, best_len = sl;
-                    break;
-                }
-        }
+        size_t best_len;
+        size_t best = find_separator(p, len, &best_len);
         /* ". " ends a name unless it follows an initial ("Troy L. Smith"). */
         for (size_t k = NAME_INITIAL_MAX + 1; k + 1 < best; k++)
             if (p[k] == '.' && p[k + 1] == ' ' && p[k - 1] != ' ' &&

@@ -34,6 +34,8 @@
 #define HEADLINE_H1_MIN_WORDS 4
 /* Words compared between two headlines. */
 #define HEADLINE_MAX_WORDS 64
+/* Longest link text compared with a one-word name (bytes). */
+#define NAME_LINK_TEXT_MAX 64
 /* Longest byline kept as written; longer text is a paragraph. */
 #define BYLINE_WRITTEN_MAX 120
 /* Most tags kept. */
@@ -46,8 +48,12 @@
 /* Most words in one marker list. */
 #define MARKER_WORDS_MAX 16
 
+typedef enum { DATE_ROLE_NONE, DATE_ROLE_PUBLISHED, DATE_ROLE_MODIFIED } date_role;
+
 typedef struct {
     const char *key, *value; /* into the DOM: valid during meta_extract only */
+    uint32_t firsts;         /* key_first_bit() of each word of key */
+    date_role role;          /* date_name_role(key), read once */
 } meta_pair;
 
 /* An element that may hold the byline, with its position in document order. */
@@ -112,8 +118,6 @@ static const char *const modified_name_words[] = {"modif", "updat", "lastmod", "
 static const char *const published_name_words[] = {"publish", "pubdate", "issued",
                                                    "created", "original"};
 
-typedef enum { DATE_ROLE_NONE, DATE_ROLE_PUBLISHED, DATE_ROLE_MODIFIED } date_role;
-
 static bool has_any(const char *s, const char *const *words, size_t n) {
     for (size_t i = 0; s && i < n; i++)
         if (strcasestr(s, words[i]))
@@ -175,11 +179,21 @@ static const char *const aside_elements[] = {"figure", "figcaption", "aside",
 static const char *const aside_markers[] = {"sidebar", "quote"};
 /* Ancestors looked at for one of them. */
 #define ASIDE_MAX_DEPTH 16
+/* Class words of elements that carry a date in their title attribute, the
+ * microformats way: <abbr class="published" title="2016-11-12">. */
+static const char *const titled_date_classes[] = {"publish", "updat", "date"};
+/* Class words of an element whose text alone is the date when it has no
+ * title (<abbr class="published">12.11.16</abbr>): the hAtom "published"
+ * and "updated" and their variants; a bare "date" class is too common on
+ * lists of other stories to be read so. */
+static const char *const text_date_classes[] = {"publish", "updat"};
 
 _Static_assert(COUNT(byline_markers) <= MARKER_WORDS_MAX &&
                    COUNT(byline_vetoes) <= MARKER_WORDS_MAX &&
                    COUNT(itemprop_author_words) <= MARKER_WORDS_MAX &&
-                   COUNT(aside_markers) <= MARKER_WORDS_MAX,
+                   COUNT(aside_markers) <= MARKER_WORDS_MAX &&
+                   COUNT(titled_date_classes) <= MARKER_WORDS_MAX &&
+                   COUNT(text_date_classes) <= MARKER_WORDS_MAX,
                "marker lists fit a word_set");
 
 /* ------------------------------------------------------------ scanning */
@@ -202,7 +216,8 @@ static void add_candidate(const page_scan *s, candidate *list, size_t *n, xmlNod
 /* The first non-empty text under n, or NULL (a cheap look at how it starts). */
 static const char *first_text(xmlNode *n) {
     size_t budget = FIRST_TEXT_MAX_NODES;
-    for (xmlNode *c = n; c && budget--; c = dom_next(n, c, dom_is_non_text(c))) {
+    for (xmlNode *c = n; c && budget--;
+         c = dom_next(n, c, c->type == XML_ELEMENT_NODE && dom_is_non_text(c))) {
         if (c->type != XML_TEXT_NODE || !c->content)
             continue;
         const char *t = (const char *)c->content;
@@ -243,13 +258,35 @@ static const struct {
     {"article", ROLE_WRAPPER},  {"img", ROLE_WRAPPER},
 };
 
+/* The entries of element_roles by first letter, in table order: an element
+ * is compared only with the names that open as its own does. Built once by
+ * meta_init(). */
+typedef struct {
+    size_t n;
+    unsigned char entries[COUNT(element_roles)];
+} role_bucket;
+static role_bucket roles_by_letter[26];
+
+static void roles_index_build(void) {
+    for (size_t i = 0; i < COUNT(element_roles); i++) {
+        unsigned char c = (unsigned char)element_roles[i].name[0];
+        if (c >= 'a' && c <= 'z') {
+            role_bucket *b = &roles_by_letter[c - 'a'];
+            b->entries[b->n++] = (unsigned char)i;
+        }
+    }
+}
+
 static element_role role_of(const xmlNode *n) {
     const char *name = (const char *)n->name;
-    if (!name)
-        return ROLE_OTHER;
-    for (size_t i = 0; i < COUNT(element_roles); i++)
-        if (element_roles[i].name[0] == name[0] && !strcmp(element_roles[i].name, name))
+    if (!name || name[0] < 'a' || name[0] > 'z')
+        return ROLE_OTHER; /* every name of the table is lower-case ASCII */
+    const role_bucket *bucket = &roles_by_letter[name[0] - 'a'];
+    for (size_t k = 0; k < bucket->n; k++) {
+        size_t i = bucket->entries[k];
+        if (!strcmp(element_roles[i].name, name))
             return element_roles[i].role;
+    }
     return ROLE_OTHER;
 }
 
@@ -268,6 +305,20 @@ typedef struct {
     char buf[FOLDED_VALUE_MAX];
 } folded_value;
 
+/* Every byte lower-cased (ASCII) and its letter_bit(), looked up in one
+ * step per byte of the values folded; built by meta_init(). */
+static unsigned char fold_lower[256];
+static uint32_t fold_bits[256];
+
+static void fold_tables_build(void) {
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned char l =
+            c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : (unsigned char)c;
+        fold_lower[c] = l;
+        fold_bits[c] = letter_bit(l);
+    }
+}
+
 static void fold_value(folded_value *f, const char *v) {
     f->value = v;
     f->lower = NULL;
@@ -275,12 +326,13 @@ static void fold_value(folded_value *f, const char *v) {
     if (!v)
         return;
     size_t i = 0;
+    uint32_t letters = 0;
     for (; v[i] && i + 1 < sizeof f->buf; i++) {
         unsigned char c = (unsigned char)v[i];
-        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-        f->buf[i] = (char)c;
-        f->letters |= letter_bit(c);
+        f->buf[i] = (char)fold_lower[c];
+        letters |= fold_bits[c];
     }
+    f->letters = letters;
     if (v[i])
         return;
     f->buf[i] = '\0';
@@ -304,8 +356,9 @@ static void word_set_init(word_set *ws, const char *const *words, size_t count) 
     }
 }
 
-/* The marker lists as word sets, derived once by meta_init(). */
-static word_set markers, vetoes, itemprop_authors, asides;
+/* The marker and date-class lists as word sets, derived once by
+ * meta_init(); the scan tests them on values it folded once per element. */
+static word_set markers, vetoes, itemprop_authors, asides, titled_dates, text_dates;
 static pthread_once_t word_sets_once = PTHREAD_ONCE_INIT;
 
 static void word_sets_build(void) {
@@ -313,6 +366,10 @@ static void word_sets_build(void) {
     word_set_init(&vetoes, byline_vetoes, COUNT(byline_vetoes));
     word_set_init(&itemprop_authors, itemprop_author_words, COUNT(itemprop_author_words));
     word_set_init(&asides, aside_markers, COUNT(aside_markers));
+    word_set_init(&titled_dates, titled_date_classes, COUNT(titled_date_classes));
+    roles_index_build();
+    fold_tables_build();
+    word_set_init(&text_dates, text_date_classes, COUNT(text_date_classes));
 }
 
 void meta_init(void) {
@@ -338,6 +395,37 @@ static bool has_word(const folded_value *f, const word_set *ws) {
     return false;
 }
 
+/* Characters pages put between the words of a meta name in no fixed way:
+ * "last-modified", "last_modified" and "lastmodified" are one name. The
+ * namespace separators ':' and '.' are kept: "dc:title" (RDFa) and
+ * "DC.title" (HTML meta) are different tags, and a page with both means
+ * the first. */
+static bool is_key_separator(char c) { return c == '-' || c == '_'; }
+
+/* The bit of the first letter of a meta name's word (separators skipped),
+ * lower-cased; every other first byte shares one bit. A name
+ * can only match a key whose first letter's bit its words have. */
+static uint32_t key_first_bit(const char *word) {
+    while (is_key_separator(*word))
+        word++;
+    unsigned char c = (unsigned char)tolower((unsigned char)*word);
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static void add_meta(page_scan *s, const char *k, const char *v) {
+    if (s->n_metas >= SCAN_MAX_METAS)
+        return;
+    uint32_t firsts = 0;
+    for (const char *p = k; *p;) {
+        while (*p == ' ')
+            p++;
+        if (*p)
+            firsts |= key_first_bit(p);
+        p += strcspn(p, " ");
+    }
+    s->metas[s->n_metas++] = (meta_pair){k, v, firsts, date_name_role(k)};
+}
+
 static void scan_meta(page_scan *s, xmlNode *n) {
     const char *k = dom_attr(n, "property");
     if (!k)
@@ -351,8 +439,8 @@ static void scan_meta(page_scan *s, xmlNode *n) {
         v = dom_attr(n, "value");
     if (!v) /* <meta itemprop="dateModified" datetime="..."> */
         v = dom_attr(n, "datetime");
-    if (k && v && *v && s->n_metas < SCAN_MAX_METAS)
-        s->metas[s->n_metas++] = (meta_pair){k, v};
+    if (k && v && *v)
+        add_meta(s, k, v);
 }
 
 static void scan_link(page_scan *s, xmlNode *n, size_t order) {
@@ -365,7 +453,7 @@ static void scan_link(page_scan *s, xmlNode *n, size_t order) {
         add_candidate(s, s->rel_author, &s->n_rel_author, n, order);
     else if (!strcasecmp(rel, "image_src") && dom_attr(n, "href") &&
              s->n_metas < SCAN_MAX_METAS)
-        s->metas[s->n_metas++] = (meta_pair){"image_src", dom_attr(n, "href")};
+        add_meta(s, "image_src", dom_attr(n, "href"));
 }
 
 /* The attributes every element is looked at for, read in one walk. */
@@ -375,26 +463,19 @@ enum {
     SCAN_ATTR_ID,
     SCAN_ATTR_TESTID,    /* data-testid="AuthorURL": test hooks name the part */
     SCAN_ATTR_COMPONENT, /* data-component="Byline" */
+    SCAN_ATTR_TITLE,     /* <abbr class="published" title="2016-11-12"> */
     SCAN_ATTR_COUNT
 };
 static const char *const scan_attr_names[SCAN_ATTR_COUNT] = {
-    "itemprop", "class", "id", "data-testid", "data-component"};
+    "itemprop", "class", "id", "data-testid", "data-component", "title"};
 
-/* Class words of elements that carry a date in their title attribute, the
- * microformats way: <abbr class="published" title="2016-11-12">. */
-static const char *const titled_date_classes[] = {"publish", "updat", "date"};
-/* Class words of an element whose text alone is the date when it has no
- * title (<abbr class="published">12.11.16</abbr>): the hAtom "published"
- * and "updated" and their variants; a bare "date" class is too common on
- * lists of other stories to be read so. */
-static const char *const text_date_classes[] = {"publish", "updat"};
 /* Longest text such an element may hold ("Published on 12 November 2016,
  * 10:35 am"); a longer one is a paragraph about publishing. */
 #define DATE_ELEMENT_TEXT_MAX 48
 
-static bool is_titled_date(const xmlNode *n, const char *cls) {
-    return cls && dom_attr(n, "title") &&
-           has_any(cls, titled_date_classes, COUNT(titled_date_classes));
+/* fc: the folded class; title: the element's title attribute. */
+static bool is_titled_date(const folded_value *fc, const char *title) {
+    return fc->value && title && has_word(fc, &titled_dates);
 }
 
 /* The text of n when it is short enough to be only a date, else NULL. */
@@ -413,9 +494,9 @@ static bool holds_time(xmlNode *n) {
     return false;
 }
 
-static bool is_text_date(lede_arena *a, xmlNode *n, const char *cls) {
-    return cls && !dom_attr(n, "title") &&
-           has_any(cls, text_date_classes, COUNT(text_date_classes)) && !holds_time(n) &&
+static bool is_text_date(lede_arena *a, xmlNode *n, const folded_value *fc,
+                         const char *title) {
+    return fc->value && !title && has_word(fc, &text_dates) && !holds_time(n) &&
            short_date_text(a, n);
 }
 
@@ -472,9 +553,13 @@ static bool on_own_line(lede_arena *a, xmlNode *t) {
 
 static void scan_date_line(page_scan *s, lede_arena *a, xmlNode *t, size_t order) {
     const char *text = (const char *)t->content;
-    if (!text || strnlen(text, DATE_LINE_MAX + 1) > DATE_LINE_MAX ||
-        !(has_digit_run(text, DATE_LINE_YEAR_DIGITS) ||
-          (meta_date_label_at(text) && has_digit_run(text, 1))))
+    if (!text || strnlen(text, DATE_LINE_MAX + 1) > DATE_LINE_MAX)
+        return;
+    /* The first digit first: most text nodes hold none and are no date
+     * line, whatever label they open with. */
+    const char *digit = strpbrk(text, "0123456789");
+    if (!digit ||
+        !(has_digit_run(digit, DATE_LINE_YEAR_DIGITS) || meta_date_label_at(text)))
         return;
     for (xmlNode *p = t->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
         if (is_one_of(p, no_date_line_elements, COUNT(no_date_line_elements)))
@@ -517,9 +602,13 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 add_candidate(s, s->times, &s->n_times, n, order);
             else if (role == ROLE_WRAPPER && dom_is(n, "img"))
                 scan_image(s, n, order);
-            if (role != ROLE_TIME && role != ROLE_META && role != ROLE_WRAPPER &&
-                (is_titled_date(n, attrs[SCAN_ATTR_CLASS]) ||
-                 is_text_date(a, n, attrs[SCAN_ATTR_CLASS])))
+            const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
+            const char *title = attrs[SCAN_ATTR_TITLE];
+            /* The class, folded once for the date and the byline tests. */
+            folded_value fc;
+            fold_value(&fc, role != ROLE_META && role != ROLE_WRAPPER ? cls : NULL);
+            if (role != ROLE_TIME && fc.value &&
+                (is_titled_date(&fc, title) || is_text_date(a, n, &fc, title)))
                 add_candidate(s, s->times, &s->n_times, n, order);
             if (itemprop && role != ROLE_META) {
                 folded_value f;
@@ -529,13 +618,11 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
                 else if (date_name_role(itemprop) != DATE_ROLE_NONE)
                     add_candidate(s, s->itemprop_dates, &s->n_itemprop_dates, n, order);
             }
-            const char *cls = attrs[SCAN_ATTR_CLASS], *id = attrs[SCAN_ATTR_ID];
             const char *hook = attrs[SCAN_ATTR_TESTID] ? attrs[SCAN_ATTR_TESTID]
                                                        : attrs[SCAN_ATTR_COMPONENT];
             bool marked = false;
             if (role != ROLE_META && role != ROLE_WRAPPER && (cls || id || hook)) {
-                folded_value fc, fi, fh;
-                fold_value(&fc, cls);
+                folded_value fi, fh;
                 fold_value(&fi, id);
                 fold_value(&fh, hook);
                 marked = (has_word(&fc, &markers) || has_word(&fi, &markers) ||
@@ -560,13 +647,6 @@ static void scan_page(page_scan *s, xmlNode *root, json_t *jsonld, lede_arena *a
     }
 }
 
-/* Characters pages put between the words of a meta name in no fixed way:
- * "last-modified", "last_modified" and "lastmodified" are one name. The
- * namespace separators ':' and '.' are kept: "dc:title" (RDFa) and
- * "DC.title" (HTML meta) are different tags, and a page with both means
- * the first. */
-static bool is_key_separator(char c) { return c == '-' || c == '_'; }
-
 /* True when the w bytes at p spell key, ignoring case and separators. */
 static bool key_word_equal(const char *p, size_t w, const char *key) {
     const char *end = p + w;
@@ -586,9 +666,25 @@ static bool key_word_equal(const char *p, size_t w, const char *key) {
 /* True when the meta key (possibly several, space-separated: "dc:title
  * og:title") names key. */
 static bool key_matches(const char *keys, const char *key) {
+    const char *k = key;
+    while (is_key_separator(*k))
+        k++;
+    int first = tolower((unsigned char)*k);
     for (const char *p = keys; *p;) {
         while (*p == ' ')
             p++;
+        /* A word whose first letter differs is passed by unread: most meta
+         * names are not the one asked for. */
+        const char *q = p;
+        while (is_key_separator(*q))
+            q++;
+        if (*q && *q != ' ' && tolower((unsigned char)*q) != first) {
+            const char *space = strchr(q, ' ');
+            if (!space)
+                return false;
+            p = space;
+            continue;
+        }
         size_t w = strcspn(p, " ");
         if (w && key_word_equal(p, w, key))
             return true;
@@ -597,10 +693,16 @@ static bool key_matches(const char *keys, const char *key) {
     return false;
 }
 
+/* True when the meta tag m is named key: its words' first letters first. */
+static bool meta_is(const meta_pair *m, const char *key) {
+    return (m->firsts & key_first_bit(key)) && key_matches(m->key, key);
+}
+
 /* The value of the first meta tag named key, or NULL. */
 static const char *meta_get(const page_scan *s, const char *key) {
+    uint32_t bit = key_first_bit(key);
     for (size_t i = 0; i < s->n_metas; i++)
-        if (key_matches(s->metas[i].key, key))
+        if ((s->metas[i].firsts & bit) && key_matches(s->metas[i].key, key))
             return s->metas[i].value;
     return NULL;
 }
@@ -830,7 +932,7 @@ static void set_tags(lede_job *job, const page_scan *s, json_t *article) {
     if (!res->tags)
         return;
     for (size_t i = 0; i < s->n_metas; i++)
-        if (key_matches(s->metas[i].key, "article:tag"))
+        if (meta_is(&s->metas[i], "article:tag"))
             add_tags(job, s->metas[i].value);
     json_t *kw = json_object_get(article, "keywords");
     if (json_is_string(kw))
@@ -1131,7 +1233,7 @@ static const char *lower_name(lede_job *job, const char *key) {
 static void named_meta_dates(lede_job *job, const page_scan *s, bool mf,
                              date_candidates *pub) {
     for (size_t i = 0; i < s->n_metas; i++)
-        if (date_name_role(s->metas[i].key) == DATE_ROLE_PUBLISHED)
+        if (s->metas[i].role == DATE_ROLE_PUBLISHED)
             candidate_add(job, pub, mf, s->metas[i].value,
                           lower_name(job, s->metas[i].key), DATE_FAMILY_META,
                           DATE_WEIGHT_EXPLICIT);
@@ -1260,9 +1362,12 @@ static void published_candidates(lede_job *job, const page_scan *s, json_t *arti
     }
     time_candidates(job, s, mf, pub);
     /* A date written next to the byline ("Updated: 2021-11-16 19:35"): the
-     * byline element, else its parent. */
+     * byline element, else its parent, unless a <time> there speaks for
+     * that date with its own role (<time class="updated">). */
     for (xmlNode *n = byline_node; n; n = n->parent) {
         const char *iso = NULL;
+        if (n != byline_node && holds_time(n))
+            break;
         if (pub->n < DATE_CANDIDATES_MAX &&
             date_from_text(job, mf, dom_text(job->arena, n, BYLINE_TEXT_MAX), &iso)) {
             pub->c[pub->n++] = (date_candidate){iso, "visible-byline", DATE_FAMILY_BYLINE,
@@ -1297,7 +1402,7 @@ static void set_modified(lede_job *job, const page_scan *s, json_t *article, boo
     if (res->modified)
         return;
     for (size_t i = 0; i < s->n_metas && !res->modified; i++)
-        if (date_name_role(s->metas[i].key) == DATE_ROLE_MODIFIED &&
+        if (s->metas[i].role == DATE_ROLE_MODIFIED &&
             date_from(job, mf, s->metas[i].value, &res->modified))
             pv->modified = lower_name(job, s->metas[i].key);
     if (res->modified)
@@ -1348,7 +1453,7 @@ static void modified_sources(lede_job *job, const page_scan *s, json_t *article,
         modified_agrees(job, &l, mf, meta_get(s, modified_keys[i]), mod,
                         modified_keys[i]);
     for (size_t i = 0; i < s->n_metas; i++)
-        if (date_name_role(s->metas[i].key) == DATE_ROLE_MODIFIED)
+        if (s->metas[i].role == DATE_ROLE_MODIFIED)
             modified_agrees(job, &l, mf, s->metas[i].value, mod,
                             lower_name(job, s->metas[i].key));
     for (size_t i = 0; i < s->n_itemprop_dates; i++) {
@@ -1431,12 +1536,15 @@ static bool is_inline_name_holder(const xmlNode *n) {
     return false;
 }
 
-/* The text of a byline element, trimmed to the byline proper. */
-static char *byline_text(lede_job *job, xmlNode *n) {
+/* The text of a byline element, trimmed to the byline proper. `last` (may
+ * be NULL) is set to the last node read: n, or the last sibling read after
+ * a label. */
+static char *byline_text_upto(lede_job *job, xmlNode *n, xmlNode **last) {
     strbuf b;
     strbuf_init(&b, job->arena, BYLINE_TEXT_MAX);
     bool space = false;
     int full = append_byline_text(&b, n, &space);
+    xmlNode *end = n;
     /* A label alone ("<span>By</span> <a>Jane Doe</a>"): the names are in
      * the next element, and in the inline elements and text after it. */
     if (!full && meta_byline_opener_only(strbuf_peek(&b))) {
@@ -1450,9 +1558,16 @@ static char *byline_text(lede_job *job, xmlNode *n) {
                 continue;
             }
             full = append_byline_text(&b, sib, &space);
+            end = sib;
         }
     }
+    if (last)
+        *last = end;
     return b.len ? meta_byline_trim(job->arena, strbuf_peek(&b)) : NULL;
+}
+
+static char *byline_text(lede_job *job, xmlNode *n) {
+    return byline_text_upto(job, n, NULL);
 }
 
 /* True when name, its letters and digits lower-cased and run together,
@@ -1522,8 +1637,6 @@ static bool persons_from(lede_job *job, const char *text, const outlet_names *o,
     return one.n_authors > 0;
 }
 
-/* A visible byline: the trimmed text of n when it names at least one person
- * and is short enough to be a byline; else NULL. */
 /* True when a bracket opened in s is never closed ("Views(" cut before its
  * counter): a widget's label, not a byline. */
 static bool unclosed_bracket(const char *s) {
@@ -1562,15 +1675,48 @@ static bool in_aside(const xmlNode *n) {
     return false;
 }
 
-static char *visible_byline(lede_job *job, xmlNode *n) {
+/* True when the text of a link among the nodes first..last (siblings) and
+ * their descendants is the name. */
+static bool is_link_text(lede_job *job, xmlNode *first, xmlNode *last, const char *name) {
+    for (xmlNode *sib = first; sib; sib = sib == last ? NULL : sib->next)
+        for (xmlNode *c = sib; c; c = dom_next(sib, c, dom_is_non_text(c)))
+            if (dom_is(c, "a") &&
+                meta_loose_equal(dom_text(job->arena, c, NAME_LINK_TEXT_MAX), name))
+                return true;
+    return false;
+}
+
+/* True when the byline names someone and every one-word name in it is the
+ * whole text of a link ("by <a href=/profile/338>Sleyca</a>"): a profile
+ * link makes a one-word pen name an author, where free text ("By subject",
+ * "Washington") does not. */
+static bool one_word_names_linked(lede_job *job, xmlNode *n, xmlNode *last,
+                                  const char *text) {
+    meta_byline any = {0};
+    if (!authors_from(job, text, &any))
+        return false;
+    for (size_t i = 0; i < any.n_authors; i++)
+        if (!strchr(any.authors[i], ' ') && !is_link_text(job, n, last, any.authors[i]))
+            return false;
+    return true;
+}
+
+/* A visible byline: the trimmed text of n when it names at least one person
+ * and is short enough to be a byline; else NULL. *one_word is set when
+ * one-word names count in it (one_word_names_linked). */
+static char *visible_byline(lede_job *job, xmlNode *n, bool *one_word) {
+    *one_word = false;
     if (in_aside(n))
         return NULL;
-    char *t = byline_text(job, n);
-    meta_byline probe = {.min_two_words = true};
-    if (!t || strlen(t) > BYLINE_WRITTEN_MAX || unclosed_bracket(t) ||
-        !authors_from(job, t, &probe))
+    xmlNode *last;
+    char *t = byline_text_upto(job, n, &last);
+    if (!t || strlen(t) > BYLINE_WRITTEN_MAX || unclosed_bracket(t))
         return NULL;
-    return t;
+    meta_byline probe = {.min_two_words = true};
+    if (authors_from(job, t, &probe))
+        return t;
+    *one_word = one_word_names_linked(job, n, last, t);
+    return *one_word ? t : NULL;
 }
 
 /* The byline as written by a source that gave one string, when it reads as
@@ -1587,20 +1733,21 @@ typedef struct {
     xmlNode *node;
     char *text; /* trimmed, as written */
     const char *source;
+    bool one_word; /* its one-word names are links: they count */
 } visible_pick;
 
 /* The visible byline: a "By ..." line after the headline, else a
  * class-marked element that names someone. */
 static visible_pick find_visible(lede_job *job, const page_scan *s) {
-    visible_pick v = {NULL, NULL, "visible-byline"};
+    visible_pick v = {NULL, NULL, "visible-byline", false};
     for (size_t i = 0; i < s->n_by_line && !v.text; i++) {
         xmlNode *n = nth_after_h1(s, s->by_line, s->n_by_line, i)->node;
-        if ((v.text = visible_byline(job, n)))
+        if ((v.text = visible_byline(job, n, &v.one_word)))
             v.node = n;
     }
     for (size_t i = 0; i < s->n_byline_class && !v.text; i++) {
         xmlNode *n = nth_after_h1(s, s->byline_class, s->n_byline_class, i)->node;
-        if ((v.text = visible_byline(job, n)))
+        if ((v.text = visible_byline(job, n, &v.one_word)))
             v.node = n, v.source = "byline-class";
     }
     return v;
@@ -1690,8 +1837,7 @@ static author_pick find_authors(lede_job *job, const page_scan *s, json_t *artic
             p.source = author_keys[i], p.written = as_written(job, v);
             size_t named = p.by.n_authors;
             for (size_t k = 0; k < s->n_metas; k++)
-                if (s->metas[k].value != v &&
-                    key_matches(s->metas[k].key, author_keys[i]))
+                if (s->metas[k].value != v && meta_is(&s->metas[k], author_keys[i]))
                     persons_from(job, s->metas[k].value, o, &p.by);
             if (p.by.n_authors > named) /* several tags: no one string says it */
                 p.written = NULL;
@@ -1804,13 +1950,13 @@ static xmlNode *set_byline(lede_job *job, const page_scan *s, json_t *article) {
     visible_pick vis = find_visible(job, s);
     author_pick p = find_authors(job, s, article, &o);
     /* 4. The visible byline, when no structured source names anyone. */
-    p.by.min_two_words = true;
+    p.by.min_two_words = !vis.one_word;
     if (!p.source && vis.text && persons_from(job, vis.text, &o, &p.by))
         p.source = vis.source;
 
     /* The dateline and the byline as written come from the visible line when
      * it names the same first person. */
-    meta_byline seen = {.min_two_words = true};
+    meta_byline seen = {.min_two_words = !vis.one_word};
     if (vis.text)
         meta_byline_parse(job->arena, vis.text, &seen);
     bool agrees = vis.text && seen.n_authors && p.by.n_authors &&
@@ -1903,10 +2049,12 @@ lede_status meta_extract(lede_job *job) {
 static xmlNode *article_h1(lede_job *job, xmlNode *root) {
     xmlNode *first = NULL, *before = NULL;
     bool passed = false;
-    for (xmlNode *n = root; n; n = dom_next(root, n, dom_is_non_text(n))) {
+    /* Text nodes are passed by without a call: they are neither. */
+    for (xmlNode *n = root; n;
+         n = dom_next(root, n, n->type == XML_ELEMENT_NODE && dom_is_non_text(n))) {
         if (n == job->article_root)
             passed = true;
-        if (!dom_is(n, "h1"))
+        if (n->type != XML_ELEMENT_NODE || !dom_is(n, "h1"))
             continue;
         if (!first)
             first = n;

@@ -87,6 +87,19 @@ char *meta_clean(lede_arena *a, const char *s) {
     size_t o = 0;
     bool space = false;
     for (size_t i = 0; i < n && o < META_FIELD_MAX;) {
+        /* Printable ASCII other than markup is copied as it is, without a
+         * decode and an encode. */
+        unsigned char c = (unsigned char)src[i];
+        if (c > ' ' && c < 0x80 && c != '&' && c != '<') {
+            if (space)
+                out[o++] = ' ';
+            space = false;
+            if (o + 1 > n)
+                break;
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t used;
         /* A decoded entity never takes more bytes than its spelling, so the

@@ -1400,3 +1400,88 @@ Test(meta, title_and_image_dates_are_the_last_resorts) {
     cr_assert_null(r->published);
     lede_result_free(r);
 }
+
+Test(meta, byline_quoted_nickname_inside_a_name) {
+    meta_byline b;
+    parse("By Marta \"Skip\" Olsen", &b);
+    cr_assert_eq(b.n_authors, 1);
+    cr_assert_str_eq(b.authors[0], "Marta Olsen");
+    parse("Tomas \xE2\x80\x9CThe Pen\xE2\x80\x9D Varga and Ida Holm", &b);
+    cr_assert_eq(b.n_authors, 2);
+    cr_assert_str_eq(b.authors[0], "Tomas Varga");
+    cr_assert_str_eq(b.authors[1], "Ida Holm");
+    /* A quotation that does not sit between two words of a name is no
+     * nickname: the line stays junk. */
+    parse("\"Harbor Notes\" Weekly", &b);
+    cr_assert_eq(b.n_authors, 0);
+}
+
+Test(meta, one_word_byline_name_counts_when_it_is_a_link) {
+    /* A pen name behind a "by" label, linked to its profile. */
+    lede_result *r =
+        extract("<html><body><h1>Chapter Nine: The Lantern Road</h1><span>by</span>\n"
+                "<h3><a href=\"/profile/4417\">Quillfeather</a></h3><p>Story text.</p>"
+                "</body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Quillfeather");
+    cr_assert_str_eq(r->byline, "by Quillfeather");
+    cr_assert_str_eq(r->provenance.byline, "visible-byline");
+    lede_result_free(r);
+    /* The same word as free text is no author ("By subject", a place). */
+    r = extract("<html><body><h1>Chapter Nine: The Lantern Road</h1><p>By Quillfeather"
+                "</p><p>Story text.</p></body></html>",
+                NULL);
+    cr_assert_eq(r->n_authors, 0);
+    lede_result_free(r);
+    /* A link beside a two-word name does not let a free one-word name in. */
+    r = extract(
+        "<html><body><h1>Chapter Nine: The Lantern Road</h1><div class=\"byline\">"
+        "By <a href=\"/p/1\">Ida Holm</a> and Quillfeather</div><p>Story.</p>"
+        "</body></html>",
+        NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Ida Holm");
+    lede_result_free(r);
+}
+
+Test(meta, a_time_beside_the_byline_keeps_its_own_role) {
+    /* The byline's list also holds the update time: its text is that
+     * <time>'s date, not a published date written by the byline. */
+    lede_result *r = extract(
+        "<html><body><h1>Storm closes the schools</h1><ul><li><time class=\"updated\" "
+        "datetime=\"2020-05-02T10:00:00Z\">May 2, 2020</time></li><li class=\"meta-"
+        "author\">Posted by <a href=\"/a/ida\" rel=\"author\">Ida Holm</a></li></ul>"
+        "<p>Story.</p></body></html>",
+        NULL);
+    cr_assert_str_eq(r->authors[0], "Ida Holm");
+    cr_assert_str_eq(r->provenance.published, "modified");
+    cr_assert_null(strstr(r->provenance.published_sources, "visible-byline"));
+    lede_result_free(r);
+}
+
+/* The quick first-letter and ASCII paths of the stage give what the full
+ * comparisons give. */
+Test(meta, quick_paths_agree_with_the_full_tests) {
+    cr_assert_str_eq(meta_clean(arena, "  Ida\x01 &amp;  Bo\x7f <b>Lee</b>\xC2\xA0"),
+                     "Ida & Bo\x7f Lee");
+    cr_expect(meta_name_is_junk("Ida STAFF"));
+    cr_expect(meta_name_is_junk("Correspondent"));
+    cr_expect(!meta_name_is_junk("Staffan Berg"));
+    cr_expect(meta_byline_opener_only("BY  "));
+    cr_expect(!meta_byline_opener_only("Bye"));
+    cr_expect(meta_byline_prefixed("Written By Ida Holm"));
+    cr_expect(!meta_byline_prefixed("Yesterday"));
+    meta_byline b;
+    parse("Ida Holm AND Bo Lee \xE3\x80\x81 Cy Ruiz", &b);
+    cr_assert_eq(b.n_authors, 3);
+    cr_assert_str_eq(b.authors[2], "Cy Ruiz");
+    /* A meta name whose first letter follows a separator, in a list of
+     * names, still names its tag. */
+    lede_result *r = extract("<html><head><meta name=\"x-robots _Author\" content=\"Ida "
+                             "Holm\"></head><body><p>Story.</p></body></html>",
+                             NULL);
+    cr_assert_eq(r->n_authors, 1);
+    cr_assert_str_eq(r->authors[0], "Ida Holm");
+    lede_result_free(r);
+}
