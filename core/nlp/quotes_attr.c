@@ -49,6 +49,12 @@
 #define HEADING_MAX_WORDS 6
 /* Paragraphs back that a bare quote may inherit its speaker from. */
 #define INHERIT_MAX_PARAS 1
+/* Longest time phrase between a subject and its cue, after its preposition
+ * ("in late August 2016"). */
+#define TIME_PHRASE_MAX_TOKENS 4
+/* Most words of a relative clause between its antecedent and the cue ("one
+ * of the doctors who signed the letter called"). */
+#define RELATIVE_MAX_WORDS 5
 
 /* Words that may stand between a subject and its cue ("has also said"). */
 static const qword aux_words[] = {
@@ -178,6 +184,17 @@ static const qword months[] = {W("january"), W("february"), W("march"),
                                W("april"),   W("may"),      W("june"),
                                W("july"),    W("august"),   W("september"),
                                W("october"), W("november"), W("december")};
+/* Month abbreviations of news style ("Aug. 5"). */
+static const qword month_abbrevs[] = {W("jan."),  W("feb."), W("aug."),
+                                      W("sept."), W("sep."), W("oct."),
+                                      W("nov."),  W("dec."), W("mid")};
+/* Prepositions that open a time phrase between a subject and its cue ("a
+ * panel in 2001 found", "prosecutors on Aug. 5 charged"). */
+static const qword time_preps[] = {W("in"), W("on"), W("during"), W("since"), W("until")};
+/* Prepositions before an -ing cue: "aside from saying", "for saying": the
+ * cue has no subject of its own, it shares its clause's. */
+static const qword ing_preps[] = {W("from"), W("by"), W("after"), W("before"),
+                                  W("without")};
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
 /* Verbs that report speech or a stance only with their particle: "called for
@@ -466,6 +483,51 @@ static size_t skip_aux_left(const qtext *q, size_t i, size_t floor) {
     return i;
 }
 
+/* A word of a date: a number, a month, a weekday or a time word. */
+static bool date_word(const qtext *q, size_t i) {
+    return is_word(q, i) &&
+           ((q->t[i].flags & QF_NUM) || IN(q, i, months) || IN(q, i, month_abbrevs) ||
+            IN(q, i, time_words) || IN(q, i, time_leads));
+}
+
+/* A time phrase ending at token k ("in 2001", "in late August", "on Aug. 5")
+ * between a subject and its cue: returns the token before its preposition,
+ * auxiliaries and adverbs before it skipped too, or k when there is none. */
+static size_t skip_time_left(const qtext *q, size_t k, size_t floor) {
+    size_t i = k, n = 0;
+    bool date = false;
+    while (i > floor && n < TIME_PHRASE_MAX_TOKENS && date_word(q, i) &&
+           !IN(q, i, time_preps)) {
+        date |= (q->t[i].flags & QF_NUM) || IN(q, i, months) || IN(q, i, month_abbrevs);
+        i--, n++;
+    }
+    if (!date || i <= floor || !IN(q, i, time_preps) || !is_word(q, i - 1) ||
+        !same_sent(q, i - 1, k))
+        return k;
+    return skip_aux_left(q, i - 1, floor);
+}
+
+/* "One of the doctors who signed the letter called him a quack": a subject
+ * found at s that closes a relative clause ("who signed the letter") belongs
+ * to it; the antecedent before "who" is the subject of the cue. The clause's
+ * verb must not report speech itself ("the aide who said the letter ..."). */
+static long relative_antecedent(const qtext *q, long s, size_t floor, size_t *who) {
+    for (size_t i = (size_t)s, n = 0; i > floor + 1 && n < RELATIVE_MAX_WORDS; i--, n++) {
+        size_t w = i - 1;
+        if (!is_word(q, w) || !same_sent(q, w, (size_t)s))
+            return -1;
+        if (quotes_tok_is(q, w, "who")) {
+            if (w + 1 >= (size_t)s || q->t[w + 1].cue >= 0)
+                return -1;
+            *who = w;
+            return subject_left(q, w, floor);
+        }
+        if (q->t[w].cue >= 0)
+            return -1;
+    }
+    return -1;
+}
+
 /* "Tom Hale, the chief engineer of the port, one of the oldest, said": the
  * name before one or two descriptions set off by commas; `comma` opens the
  * last of them. The name opens its clause ("In Paris, the police chief, a
@@ -499,7 +561,13 @@ static bool name_before_appositions(const qtext *q, size_t comma, size_t floor, 
 static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *se) {
     if (c == 0 || c <= floor)
         return false;
-    size_t k = skip_aux_left(q, c - 1, floor);
+    if (cue_is_ing(q, c) && IN(q, c - 1, ing_preps))
+        return false; /* "aside from saying": the clause's subject speaks */
+    /* a time phrase right before the cue first: "in late May found" (May is
+     * no auxiliary there) */
+    size_t k = skip_time_left(q, c - 1, floor);
+    if (k == c - 1)
+        k = skip_time_left(q, skip_aux_left(q, c - 1, floor), floor);
     if (k < floor || !same_sent(q, k, c))
         return false;
     if (is_punct(q, k, ')')) {
@@ -571,8 +639,10 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
     long s = subject_left(q, k + 1, floor);
     if (s < 0)
         return false;
-    *sb = s;
-    *se = (long)(k + 1);
+    size_t who;
+    long a = relative_antecedent(q, s, floor, &who);
+    *sb = a >= 0 ? a : s;
+    *se = a >= 0 ? (long)who : (long)(k + 1);
     return true;
 }
 
@@ -1352,7 +1422,8 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
         if (!has_subject) {
             /* ", adding that ..." / "... and said ..." continue the sentence's
              * speaker */
-            bool ing = cue_is_ing(q, c) && c > sb && is_punct(q, c - 1, ',');
+            bool ing = cue_is_ing(q, c) && c > sb &&
+                       (is_punct(q, c - 1, ',') || IN(q, c - 1, ing_preps));
             bool linked = c > sb && (quotes_tok_is(q, c - 1, "and") ||
                                      quotes_tok_is(q, c - 1, "but"));
             long os = -1, oe = -1; /* the name or pronoun opening the sentence */
@@ -1574,7 +1645,8 @@ static bool dependent_cue(const qtext *q, size_t c) {
     if (p > q->sent_begin[t->sent] && IN(q, p, aux_words))
         p--; /* "and also said", "and has said" */
     if (form == 4)
-        return q->t[p].kind == QT_PUNCT && q->text[q->t[p].b] == ',';
+        return (q->t[p].kind == QT_PUNCT && q->text[q->t[p].b] == ',') ||
+               IN(q, c - 1, ing_preps);
     return (form == 1 || form == 2) && quotes_tok_in(q, p, joins, N_OF(joins));
 }
 

@@ -1060,3 +1060,55 @@ Test(quotes, nickname_inside_the_speaker_name) {
     cr_expect_eq(q->speaker_end, 43, "and ends after Price");
     lede_result_free(r);
 }
+
+/* The mention of the speaker of the quote containing `needle`, as written. */
+static void expect_mention(const lede_result *r, const char *text, const char *needle,
+                           const char *mention) {
+    const lede_quote *q = find(r, needle);
+    cr_assert_not_null(q, "no quote with %s", needle);
+    if (!mention) {
+        cr_expect(q->speaker_start < 0, "mention at %ld, wanted none", q->speaker_start);
+        return;
+    }
+    cr_assert(q->speaker_start >= 0, "no mention for %s", q->text);
+    /* the texts of these tests are ASCII: code points are bytes */
+    size_t n = (size_t)(q->speaker_end - q->speaker_start);
+    cr_expect(n == strlen(mention) && !strncmp(text + q->speaker_start, mention, n),
+              "mention '%.*s', wanted '%s'", (int)n, text + q->speaker_start, mention);
+}
+
+/* A time phrase between a subject and its cue ("in 2003", "in late May")
+ * is no speaker: the noun phrase before it is. */
+Test(quotes, time_phrase_before_the_cue) {
+    const char *text = "But a review board in 2003 found the city was in breach of the "
+                       "lease.\n\nA county survey in late May found most tenants "
+                       "wanted the park kept.";
+    lede_result *r = run(text);
+    expect_mention(r, text, "the city was in breach", "a review board");
+    expect_mention(r, text, "most tenants", "A county survey");
+    lede_result_free(r);
+}
+
+/* "One of the nurses who signed the petition called ...": the relative
+ * clause belongs to the subject; its object does not speak. */
+Test(quotes, relative_clause_inside_the_subject) {
+    const char *text = "One of the nurses who signed the petition called the manager "
+                       "a liar.";
+    lede_result *r = run(text);
+    expect_mention(r, text, "the manager a liar", "One of the nurses");
+    lede_result_free(r);
+}
+
+/* An -ing cue after a preposition ("aside from saying") has no subject of
+ * its own: the words before the preposition are not a speaker. */
+Test(quotes, ing_cue_after_a_preposition) {
+    const char *text = "The governor refused to name anyone, aside from saying she "
+                       "wants a woman.";
+    lede_result *r = run(text);
+    const lede_quote *q = find(r, "she wants a woman");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->cue, "saying");
+    cr_expect(q->speaker_start < 0 || strncmp(text + q->speaker_start, "aside", 5),
+              "'aside from' is no speaker");
+    lede_result_free(r);
+}
