@@ -624,7 +624,10 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
                 ae = ae > j + 1 ? ae - 1 : k;
             }
             s = subject_left(q, ae, j);
-            bool named = is_cap(q, j) || (ae >= j + 2 && is_cap(q, ae - 2));
+            /* 'state Del. Marcia "Cia" Price': a nickname before the
+             * surname is part of the name */
+            bool named = is_cap(q, j) || (ae >= j + 2 && is_cap(q, ae - 2)) ||
+                         (ae >= j + 4 && quotes_nickname_at(q, ae - 4, ae));
             if (s == (long)j && is_cap(q, ae - 1) && named) {
                 long d = subject_left(q, j - 1, floor);
                 *sb = d >= 0 ? d : s;

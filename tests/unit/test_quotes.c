@@ -1112,3 +1112,19 @@ Test(quotes, ing_cue_after_a_preposition) {
               "'aside from' is no speaker");
     lede_result_free(r);
 }
+
+/* A description, then the name with a nickname and brackets as its
+ * apposition, between two quoted parts: the name speaks both. */
+Test(quotes, apposition_with_nickname_after_the_quote) {
+    lede_result *r =
+        run("\"This is a big night for our town!\" Dunn's sister, state Sen. "
+            "Ada \"Dee\" Moss (R-Elm City), shouted to the crowd. \"The "
+            "county is watching.\"");
+    const lede_quote *q = find(r, "big night");
+    expect(q, LEDE_QUOTE_DIRECT, "Moss", "shouted");
+    const lede_quote *second = find(r, "county is watching");
+    cr_assert_not_null(second);
+    cr_assert_not_null(second->speaker);
+    cr_expect(strstr(second->speaker, "Moss"), "second part: %s", second->speaker);
+    lede_result_free(r);
+}
