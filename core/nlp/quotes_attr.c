@@ -47,6 +47,9 @@
 #define SCARE_MAX_WORDS 3
 /* Words of a single-quoted paragraph read as a section heading, not speech. */
 #define HEADING_MAX_WORDS 6
+/* Most words of a quoted title after the work it names ("his book, 'Make
+ * Your Kid a Millionaire,'"). */
+#define TITLE_MAX_WORDS 10
 /* Paragraphs back that a bare quote may inherit its speaker from. */
 #define INHERIT_MAX_PARAS 1
 /* Longest time phrase between a subject and its cue, after its preposition
@@ -1743,7 +1746,59 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
     return st;
 }
 
+/* Nouns of works whose quoted title may follow them: "his new book, 'The
+ * Long Road,'" names the book; nobody says it. ("titled", "headlined" are
+ * not here: PolNeAR annotates what they introduce as content.) */
+static const qword work_nouns[] = {
+    W("book"),    W("memoir"),  W("novel"),   W("film"),        W("movie"),
+    W("album"),   W("song"),    W("essay"),   W("play"),        W("show"),
+    W("series"),  W("poem"),    W("podcast"), W("documentary"), W("autobiography"),
+    W("episode"), W("musical"), W("opera"),   W("programme"),   W("program")};
+/* Words a title writes in lower case. */
+static const qword title_small[] = {W("a"),  W("an"),  W("the"),  W("of"),   W("in"),
+                                    W("on"), W("and"), W("or"),   W("to"),   W("for"),
+                                    W("at"), W("by"),  W("with"), W("from"), W("as")};
+
+/* Whether the quotation opening at token `open` is the title of a work named
+ * just before it: every word capitalised but the small ones, a few words. */
+static bool work_title_at(const qtext *q, size_t open) {
+    if (open < 1 || (q->t[open].kind != QT_DQUOTE && q->t[open].kind != QT_SQUOTE))
+        return false;
+    size_t w = open - 1;
+    if (is_punct(q, w, ',') && w > 0)
+        w--;
+    if (!IN(q, w, work_nouns) || !same_sent(q, w, open))
+        return false;
+    size_t words = 0;
+    for (size_t i = open + 1; i < q->n && words <= TITLE_MAX_WORDS; i++) {
+        if (q->t[i].kind == q->t[open].kind)
+            return words > 0;
+        if (q->t[i].kind == QT_PUNCT && !is_punct(q, i, ',') && !is_punct(q, i, ':'))
+            return false;
+        if (q->t[i].kind != QT_WORD)
+            continue;
+        if (!is_cap(q, i) && !(words > 0 && IN(q, i, title_small)) &&
+            !(q->t[i].flags & QF_NUM))
+            return false;
+        words++;
+    }
+    return false;
+}
+
+/* Drops the attributions whose content opens with the title of a work. */
+static void drop_titles(const qtext *q, qfound_list *out) {
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        size_t t = quotes_tok_at(q, out->v[i].b);
+        if (t < q->n && work_title_at(q, t))
+            continue;
+        out->v[kept++] = out->v[i];
+    }
+    out->n = kept;
+}
+
 void quotes_found_finish(const qtext *q, qfound_list *out) {
+    drop_titles(q, out);
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_found);
     resolve_ing(q, out);

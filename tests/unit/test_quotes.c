@@ -1128,3 +1128,15 @@ Test(quotes, apposition_with_nickname_after_the_quote) {
     cr_expect(strstr(second->speaker, "Moss"), "second part: %s", second->speaker);
     lede_result_free(r);
 }
+
+/* The quoted title of a work named just before it is no quotation; a
+ * quoted sentence after the same noun still is. */
+Test(quotes, title_of_a_work_is_not_speech) {
+    lede_result *r = run("In her 2010 memoir, \"The Long Road Home,\" Ms. Alvarez "
+                         "described her childhood in Peru.");
+    cr_expect_null(find(r, "Long Road"), "a title is not speech");
+    lede_result_free(r);
+    r = run("On his show, \"we will fight this to the end,\" Mr. Okafor told viewers.");
+    expect(find(r, "we will fight"), LEDE_QUOTE_DIRECT, "Okafor", "told");
+    lede_result_free(r);
+}
