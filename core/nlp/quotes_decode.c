@@ -228,6 +228,30 @@ static void coordinated_subject(const qtext *q, qd_span *cue, const qd_span *src
     cue->se = (int32_t)e;
 }
 
+/* "Republicans want lower taxes (they want ...)": a subject pronoun right
+ * before the cue, an auxiliary or adverb allowed between, is its subject,
+ * whatever source the tagger marked further away. */
+static void pronoun_subject(const qm_input *in, qd_span *cue, const qd_span *src) {
+    static const qword subject_pronouns[] = {W("he"), W("she"), W("they"), W("i"),
+                                             W("we")};
+    static const qword between[] = {W("has"),   W("have"),  W("had"),  W("also"),
+                                    W("will"),  W("would"), W("did"),  W("then"),
+                                    W("still"), W("later"), W("again")};
+    const qtext *q = in->q;
+    size_t c = cue->b, first = q->sent_begin[q->t[c].sent];
+    size_t p = c;
+    for (int k = 0; k < 2 && p > first && quotes_tok_in(q, p - 1, between, N_OF(between));
+         k++)
+        p--;
+    if (p <= first || in->inq[p - 1] ||
+        !quotes_tok_in(q, p - 1, subject_pronouns, N_OF(subject_pronouns)))
+        return;
+    if (src && src->b <= p - 1 && src->e >= p)
+        return; /* the tagger's source holds it */
+    cue->sb = (int32_t)(p - 1);
+    cue->se = (int32_t)p;
+}
+
 /* Direct when every word of the content is quoted, partial when some are. */
 static lede_quote_type type_of(const qm_input *in, size_t b, size_t e, uint32_t gap_cb,
                                uint32_t gap_ce) {
@@ -667,9 +691,14 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
         return st;
     link_contents(q, v, n, prev_cue, next_cue);
     link_sources(q, v, n, prev_src, next_src);
-    for (size_t k = 0; k < n; k++)
-        if (v[k].kind == QM_B_CUE && v[k].owner >= 0 && v[k].sb < 0)
+    for (size_t k = 0; k < n; k++) {
+        if (v[k].kind != QM_B_CUE)
+            continue;
+        if (v[k].owner >= 0 && v[k].sb < 0)
             coordinated_subject(q, &v[k], &v[v[k].owner]);
+        if (v[k].sb < 0)
+            pronoun_subject(in, &v[k], v[k].owner >= 0 ? &v[v[k].owner] : NULL);
+    }
     st = emit_cues(in, v, n, margin_scale, out);
     if (st == LEDE_OK)
         st = emit_lone(in, v, n, rules, &m, margin_scale, out);
