@@ -52,6 +52,8 @@
 #define TITLE_MAX_WORDS 10
 /* Paragraphs back that a bare quote may inherit its speaker from. */
 #define INHERIT_MAX_PARAS 1
+/* Shortest -ing participle ("being" and "doing" are verbs of their own). */
+#define ING_MIN_LEN 5
 /* Longest time phrase between a subject and its cue, after its preposition
  * ("in late August 2016"). */
 #define TIME_PHRASE_MAX_TOKENS 4
@@ -191,6 +193,11 @@ static const qword months[] = {W("january"), W("february"), W("march"),
 static const qword month_abbrevs[] = {W("jan."),  W("feb."), W("aug."),
                                       W("sept."), W("sep."), W("oct."),
                                       W("nov."),  W("dec."), W("mid")};
+/* Prepositions after a participle inside a subject: "marching through the
+ * square". */
+static const qword participle_preps[] = {
+    W("through"), W("in"),     W("on"),     W("at"),    W("near"), W("outside"),
+    W("inside"),  W("across"), W("around"), W("along"), W("into"), W("from")};
 /* Prepositions that open a time phrase between a subject and its cue ("a
  * panel in 2001 found", "prosecutors on Aug. 5 charged"). */
 static const qword time_preps[] = {W("in"), W("on"), W("during"), W("since"), W("until")};
@@ -531,6 +538,30 @@ static long relative_antecedent(const qtext *q, long s, size_t floor, size_t *wh
     return -1;
 }
 
+/* A lower-case -ing word that is no cue: a participle ("marching"). */
+static bool ing_participle(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return is_word(q, i) && !(t->flags & QF_CAP) && t->cue < 0 &&
+           t->e - t->b > ING_MIN_LEN && !memcmp(q->text + t->e - 3, "ing", 3);
+}
+
+/* "Students marching through the square chanted", "a man wearing a cap
+ * said": a subject found at s that is the object of a participle phrase
+ * modifying the real subject; the noun phrase before the participle is it.
+ * *at is set to the participle. */
+static long participle_antecedent(const qtext *q, long s, size_t floor, size_t *at) {
+    size_t p = (size_t)s;
+    if (p > floor + 1 && IN(q, p - 1, participle_preps))
+        p--;
+    if (p <= floor + 1 || !ing_participle(q, p - 1) || !is_word(q, p - 2))
+        return -1;
+    long a = subject_left(q, p - 1, floor);
+    if (a < 0)
+        return -1;
+    *at = p - 1;
+    return a;
+}
+
 /* "Tom Hale, the chief engineer of the port, one of the oldest, said": the
  * name before one or two descriptions set off by commas; `comma` opens the
  * last of them. The name opens its clause ("In Paris, the police chief, a
@@ -647,6 +678,8 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
         return false;
     size_t who;
     long a = relative_antecedent(q, s, floor, &who);
+    if (a < 0)
+        a = participle_antecedent(q, s, floor, &who);
     *sb = a >= 0 ? a : s;
     *se = a >= 0 ? (long)who : (long)(k + 1);
     return true;

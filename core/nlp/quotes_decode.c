@@ -710,6 +710,8 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
     if (st == LEDE_OK)
         st = add_rules_unseen(q, rules, out);
     if (st == LEDE_OK)
+        trim_run_on(in, out); /* the rules' readings too */
+    if (st == LEDE_OK)
         st = trim_sources(q, rules, out);
     if (st == LEDE_OK)
         quotes_found_finish(q, out);

@@ -1140,3 +1140,28 @@ Test(quotes, title_of_a_work_is_not_speech) {
     expect(find(r, "we will fight"), LEDE_QUOTE_DIRECT, "Okafor", "told");
     lede_result_free(r);
 }
+
+/* A quoted question or exclamation right after its cue is the whole of what
+ * was said: the reporter's sentence going on after it ('and kept going') is
+ * not content. The participle phrase in the subject ('marching through the
+ * square') does not speak either. */
+Test(quotes, quoted_exclamation_ends_the_content) {
+    const char *text = "Students marching through the square chanted \"Whose streets?\" "
+                       "and kept going until nearly 3 a.m. Sunday.";
+    lede_result *r = run(text);
+    const lede_quote *q = find(r, "Whose streets?");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->text, "\"Whose streets?\"");
+    cr_expect_eq(q->type, LEDE_QUOTE_DIRECT);
+    expect_mention(r, text, "Whose streets?", "Students");
+    lede_result_free(r);
+}
+
+/* "A man wearing a red cap said": the object of the participle is no
+ * speaker. */
+Test(quotes, participle_phrase_inside_the_subject) {
+    const char *text = "A man wearing a red cap said the vote had been rigged.";
+    lede_result *r = run(text);
+    expect_mention(r, text, "the vote had been rigged", "A man");
+    lede_result_free(r);
+}
