@@ -1226,7 +1226,7 @@ static size_t clause_end(const qtext *q, const qspan *spans, size_t n_spans, siz
             return k;
         if (!cue_of(q, k) || inside_span(spans, n_spans, k) || quotes_cue_negated(q, k))
             continue;
-        size_t j = skip_aux_left(q, k - 1, b);
+        size_t j = skip_aux_left(q, k - 1, b), aux_start = j;
         if (j <= b)
             continue;
         long s, e;
@@ -1236,8 +1236,10 @@ static size_t clause_end(const qtext *q, const qspan *spans, size_t n_spans, siz
         if (IN(q, j, clause_links) && j > b + 1 &&
             (is_punct(q, j - 1, ',') || q->t[j - 1].kind == QT_DASH))
             j--;
-        if (j > b + 1 && (is_punct(q, j, ',') || q->t[j].kind == QT_DASH ||
-                          (IN(q, j, clause_links) && cue_of(q, j + 1))))
+        /* "... and said", "... and repeatedly says": only auxiliaries and
+         * adverbs between the link and the cue */
+        bool linked = IN(q, j, clause_links) && (cue_of(q, j + 1) || j == aux_start);
+        if (j > b + 1 && (is_punct(q, j, ',') || q->t[j].kind == QT_DASH || linked))
             return j;
     }
     return cend;

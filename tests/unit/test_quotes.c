@@ -1165,3 +1165,19 @@ Test(quotes, participle_phrase_inside_the_subject) {
     expect_mention(r, text, "the vote had been rigged", "A man");
     lede_result_free(r);
 }
+
+/* A reported clause ends where "and", adverbs, then a second cue start a
+ * predicate of its own: what that cue reports is its own quote. */
+Test(quotes, second_cue_after_and_ends_the_clause) {
+    lede_result *r = run("She then begs her son to put the knife down and repeatedly "
+                         "says, \"Please put it down,\" until the officers arrive.");
+    const lede_quote *q = find(r, "Please put it down");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->text, "\"Please put it down,\"");
+    cr_expect_eq(q->type, LEDE_QUOTE_DIRECT);
+    const lede_quote *first = find(r, "knife");
+    if (first)
+        cr_expect_null(strstr(first->text, "Please"), "the first clause runs on: %s",
+                       first->text);
+    lede_result_free(r);
+}
