@@ -1181,3 +1181,13 @@ Test(quotes, second_cue_after_and_ends_the_clause) {
                        first->text);
     lede_result_free(r);
 }
+
+/* "according to a speech Ms. Alvarez delivered at Boston College": who put
+ * the text out speaks, not the place after it. */
+Test(quotes, issuer_of_a_text_speaks) {
+    lede_result *r =
+        run("The plan would cut rates for small firms, according to a speech "
+            "Ms. Alvarez delivered at Boston College last year.");
+    expect(find(r, "cut rates"), LEDE_QUOTE_INDIRECT, "Alvarez", NULL);
+    lede_result_free(r);
+}
