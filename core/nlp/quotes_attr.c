@@ -52,6 +52,8 @@
 #define TITLE_MAX_WORDS 10
 /* Paragraphs back that a bare quote may inherit its speaker from. */
 #define INHERIT_MAX_PARAS 1
+/* Longest description set off by dashes between a name and its cue. */
+#define DASH_APPOSITION_MAX_TOKENS 24
 /* Shortest -ing participle ("being" and "doing" are verbs of their own). */
 #define ING_MIN_LEN 5
 /* Longest time phrase between a subject and its cue, after its preposition
@@ -616,6 +618,24 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
             return false;
         *sb = s;
         *se = (long)(k + 1);
+        return true;
+    }
+    if (q->t[k].kind == QT_DASH && k > floor + 1) {
+        /* "Kall -- co-editor of a book on the debates -- said": the name
+         * before a description set off by dashes */
+        size_t j = k - 1, steps = 0;
+        while (j > floor && steps < DASH_APPOSITION_MAX_TOKENS &&
+               q->t[j].kind != QT_DASH && same_sent(q, j, c))
+            j--, steps++;
+        if (q->t[j].kind != QT_DASH || j <= floor || j + 1 >= k || !is_cap(q, j - 1))
+            return false;
+        long s = subject_left(q, j, floor);
+        /* the name opens its clause: not the end of a comma apposition */
+        if (s < 0 || ((size_t)s > floor && !(q->t[s].flags & QF_SENT) &&
+                      q->t[s - 1].kind != QT_WORD))
+            return false;
+        *sb = s;
+        *se = (long)j;
         return true;
     }
     if (is_punct(q, k, ',') && k > floor) {
@@ -1372,6 +1392,15 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             bool subj = subject_of(q, c, sb, &s, &e);
             if (!subj && !emitted && c > sb && quotes_tok_is(q, c - 1, "and"))
                 subj = sentence_opener(q, c, &s, &e); /* "X toured ... and called for" */
+            if (!subj && emitted && c > sb && quotes_tok_is(q, c - 1, "and") &&
+                out->v[out->n - 1].spk_b >= 0 &&
+                q->t[out->v[out->n - 1].spk_b].sent == q->t[c].sent) {
+                /* "X criticized the deals and called for tariffs": the subject
+                 * of the attribution before it in the sentence */
+                s = out->v[out->n - 1].spk_b;
+                e = out->v[out->n - 1].spk_e;
+                subj = true;
+            }
             if (subj && is_word(q, c + 2)) {
                 size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
                 ce = object_end(q, spans, n_spans, c + 2, ce);

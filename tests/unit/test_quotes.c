@@ -1191,3 +1191,25 @@ Test(quotes, issuer_of_a_text_speaks) {
     expect(find(r, "cut rates"), LEDE_QUOTE_INDIRECT, "Alvarez", NULL);
     lede_result_free(r);
 }
+
+/* A description set off by dashes between the name and its cue. */
+Test(quotes, dash_apposition_before_the_cue) {
+    const char *text = "Mr. Varga -- author of a book on the mayor's early campaigns -- "
+                       "said the mayor tended to announce plans at rallies.";
+    lede_result *r = run(text);
+    expect(find(r, "the mayor tended"), LEDE_QUOTE_INDIRECT, "Varga", "said");
+    lede_result_free(r);
+}
+
+/* "X criticized A and called for B": the second stance shares the subject
+ * of the attribution before it in the sentence. */
+Test(quotes, coordinated_phrasal_cue_takes_the_subject_before) {
+    const char *text = "Governor Ada Moss, in her speech, has sharply criticized the "
+                       "old trade deals and called for new tariffs on imported steel.";
+    lede_result *r = run(text);
+    const lede_quote *q = find(r, "new tariffs");
+    cr_assert_not_null(q);
+    cr_assert_not_null(q->speaker, "no speaker for %s", q->text);
+    cr_expect(strstr(q->speaker, "Moss"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
