@@ -1213,3 +1213,15 @@ Test(quotes, coordinated_phrasal_cue_takes_the_subject_before) {
     cr_expect(strstr(q->speaker, "Moss"), "speaker %s", q->speaker);
     lede_result_free(r);
 }
+
+/* "She" does not name a man: a pronoun whose gender contradicts the first
+ * name of its antecedent leaves the speaker unnamed, not wrong. */
+Test(quotes, pronoun_gender_must_agree) {
+    lede_result *r =
+        run("Thomas Reyes chaired the hearing on Monday. She said the bank had "
+            "broken the law.");
+    const lede_quote *q = find(r, "the bank had broken");
+    cr_assert_not_null(q);
+    cr_expect(!q->speaker || !strstr(q->speaker, "Reyes"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
