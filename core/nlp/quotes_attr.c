@@ -555,10 +555,17 @@ static long participle_antecedent(const qtext *q, long s, size_t floor, size_t *
     size_t p = (size_t)s;
     if (p > floor + 1 && IN(q, p - 1, participle_preps))
         p--;
-    if (p <= floor + 1 || !ing_participle(q, p - 1) || !is_word(q, p - 2))
+    /* a noun before the participle, not a determiner ("during the hearing
+     * the panel said": "hearing" is the noun) */
+    if (p <= floor + 1 || !ing_participle(q, p - 1) || !is_word(q, p - 2) ||
+        IN(q, p - 2, determiners) || IN(q, p - 2, subject_stops) ||
+        IN(q, p - 2, not_clause_starts) || IN(q, p - 2, possessive_pronouns))
         return -1;
     long a = subject_left(q, p - 1, floor);
-    if (a < 0)
+    /* the noun phrase opens its clause: "After the long meeting the mayor
+     * said" has no participle phrase */
+    if (a < 0 || ((size_t)a > floor && !(q->t[a].flags & QF_SENT) &&
+                  is_word(q, (size_t)a - 1) && !IN(q, (size_t)a - 1, clause_links)))
         return -1;
     *at = p - 1;
     return a;

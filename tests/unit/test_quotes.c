@@ -1164,6 +1164,11 @@ Test(quotes, participle_phrase_inside_the_subject) {
     lede_result *r = run(text);
     expect_mention(r, text, "the vote had been rigged", "A man");
     lede_result_free(r);
+    /* an -ing noun after a determiner is no participle phrase */
+    const char *noun = "After the long meeting the mayor said taxes would rise.";
+    r = run(noun);
+    expect_mention(r, noun, "taxes would rise", "the mayor");
+    lede_result_free(r);
 }
 
 /* A reported clause ends where "and", adverbs, then a second cue start a
