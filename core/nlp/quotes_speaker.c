@@ -649,9 +649,13 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
     e = head_end(q, b, e);
     e = titled_name_end(q, b, e);
     size_t head = e - 1;
-    /* "Lopez's claim that ...": the possessor of a speech noun speaks. */
+    /* "Lopez's claim that ...": the possessor of a speech noun speaks; the
+     * possessor of anything else ("Scott's family has called on") does not,
+     * what it owns does. */
     if (e - b == 1 && possessive(q, b) && name_word(q, b)) {
-        set_possessor(a, q, b, s);
+        if ((e < q->n && q->t[e].cue >= 0) ||
+            (f->cue_b == (int32_t)e && f->cue_e == (int32_t)e + 1))
+            set_possessor(a, q, b, s);
         return;
     }
     /* "The county's election director, Paula Reyes, said": the name in

@@ -1230,3 +1230,14 @@ Test(quotes, pronoun_gender_must_agree) {
     cr_expect(!q->speaker || !strstr(q->speaker, "Reyes"), "speaker %s", q->speaker);
     lede_result_free(r);
 }
+
+/* The owner of a speech noun speaks ("Lopez's claim that"); the owner of
+ * anything else does not ("Ortiz's family has called on"). */
+Test(quotes, possessor_speaks_only_through_a_speech_noun) {
+    lede_result *r = run("Daniel Ortiz died on Friday. Ortiz's family has called on "
+                         "police to release the videos.");
+    const lede_quote *q = find(r, "release the videos");
+    if (q)
+        cr_expect(!q->speaker || !strstr(q->speaker, "Ortiz"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
