@@ -20,7 +20,7 @@ floors = [  # (name, measured value, floor)
     # Over 332 matched direct quotes: the misses are mostly annotation slips
     # (a source spanning "said"), see core/data/README.md.
     ("direct speaker acc", direct["speaker_acc"], 0.97),
-    ("named-speaker precision", speakers["named_precision"], 0.97),
+    ("named-speaker precision", speakers["named_precision"], 0.972),
 ]
 bad = 0
 for name, value, floor in floors:
