@@ -268,6 +268,24 @@ static bool pronoun_agrees(const qspeaker *s, long entity, const lede_result *re
     return entity >= 0 && t == LEDE_ENT_ORG;
 }
 
+/* Whether a "he" or "she" contradicts the gender of the first name of
+ * person `entity` (a first name on one gender's list only): "she" is not
+ * "Jeff Merkley". */
+static bool gender_clash(const lede_job *job, const qspeaker *s, long entity) {
+    if (s->pronoun != QP_PERSON || entity < 0 || !s->mention || !job->ctx->gaz)
+        return false;
+    bool she = !strcasecmp(s->mention, "she"), he = !strcasecmp(s->mention, "he");
+    const lede_entity *e = &job->res->entities[entity];
+    if ((!she && !he) || e->type != LEDE_ENT_PERSON)
+        return false;
+    const char *sp = strchr(e->name, ' ');
+    if (!sp)
+        return false;
+    uint64_t h = ner_hash_bytes(e->name, (size_t)(sp - e->name), 1);
+    unsigned g = ner_gaz_lookup(job->ctx->gaz, &h, 1) & (NER_GAZ_FEMALE | NER_GAZ_MALE);
+    return (she && g == NER_GAZ_MALE) || (he && g == NER_GAZ_FEMALE);
+}
+
 static void link_entity(lede_job *job, const ent_span *es, size_t n_es, lower_words *lw,
                         const qspeaker *s, lede_quote *out) {
     const ent_span *at = s->nb >= 0 ? entity_at(es, n_es, s->nb, s->ne) : NULL;
@@ -281,7 +299,7 @@ static void link_entity(lede_job *job, const ent_span *es, size_t n_es, lower_wo
         out->speaker = NULL;
         return;
     }
-    if (!pronoun_agrees(s, entity, job->res)) {
+    if (!pronoun_agrees(s, entity, job->res) || gender_clash(job, s, entity)) {
         out->speaker = NULL;
         return;
     }

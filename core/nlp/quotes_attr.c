@@ -47,8 +47,21 @@
 #define SCARE_MAX_WORDS 3
 /* Words of a single-quoted paragraph read as a section heading, not speech. */
 #define HEADING_MAX_WORDS 6
+/* Most words of a quoted title after the work it names ("his book, 'Make
+ * Your Kid a Millionaire,'"). */
+#define TITLE_MAX_WORDS 10
 /* Paragraphs back that a bare quote may inherit its speaker from. */
 #define INHERIT_MAX_PARAS 1
+/* Longest description set off by dashes between a name and its cue. */
+#define DASH_APPOSITION_MAX_TOKENS 24
+/* Shortest -ing participle ("being" and "doing" are verbs of their own). */
+#define ING_MIN_LEN 5
+/* Longest time phrase between a subject and its cue, after its preposition
+ * ("in late August 2016"). */
+#define TIME_PHRASE_MAX_TOKENS 4
+/* Most words of a relative clause between its antecedent and the cue ("one
+ * of the doctors who signed the letter called"). */
+#define RELATIVE_MAX_WORDS 5
 
 /* Words that may stand between a subject and its cue ("has also said"). */
 static const qword aux_words[] = {
@@ -178,6 +191,22 @@ static const qword months[] = {W("january"), W("february"), W("march"),
                                W("april"),   W("may"),      W("june"),
                                W("july"),    W("august"),   W("september"),
                                W("october"), W("november"), W("december")};
+/* Month abbreviations of news style ("Aug. 5"). */
+static const qword month_abbrevs[] = {W("jan."),  W("feb."), W("aug."),
+                                      W("sept."), W("sep."), W("oct."),
+                                      W("nov."),  W("dec."), W("mid")};
+/* Prepositions after a participle inside a subject: "marching through the
+ * square". */
+static const qword participle_preps[] = {
+    W("through"), W("in"),     W("on"),     W("at"),    W("near"), W("outside"),
+    W("inside"),  W("across"), W("around"), W("along"), W("into"), W("from")};
+/* Prepositions that open a time phrase between a subject and its cue ("a
+ * panel in 2001 found", "prosecutors on Aug. 5 charged"). */
+static const qword time_preps[] = {W("in"), W("on"), W("during"), W("since"), W("until")};
+/* Prepositions before an -ing cue: "aside from saying", "for saying": the
+ * cue has no subject of its own, it shares its clause's. */
+static const qword ing_preps[] = {W("from"), W("by"), W("after"), W("before"),
+                                  W("without")};
 #define IN(q, i, list) quotes_tok_in((q), (i), (list), N_OF(list))
 
 /* Verbs that report speech or a stance only with their particle: "called for
@@ -466,6 +495,82 @@ static size_t skip_aux_left(const qtext *q, size_t i, size_t floor) {
     return i;
 }
 
+/* A word of a date: a number, a month, a weekday or a time word. */
+static bool date_word(const qtext *q, size_t i) {
+    return is_word(q, i) &&
+           ((q->t[i].flags & QF_NUM) || IN(q, i, months) || IN(q, i, month_abbrevs) ||
+            IN(q, i, time_words) || IN(q, i, time_leads));
+}
+
+/* A time phrase ending at token k ("in 2001", "in late August", "on Aug. 5")
+ * between a subject and its cue: returns the token before its preposition,
+ * auxiliaries and adverbs before it skipped too, or k when there is none. */
+static size_t skip_time_left(const qtext *q, size_t k, size_t floor) {
+    size_t i = k, n = 0;
+    bool date = false;
+    while (i > floor && n < TIME_PHRASE_MAX_TOKENS && date_word(q, i) &&
+           !IN(q, i, time_preps)) {
+        date |= (q->t[i].flags & QF_NUM) || IN(q, i, months) || IN(q, i, month_abbrevs);
+        i--, n++;
+    }
+    if (!date || i <= floor || !IN(q, i, time_preps) || !is_word(q, i - 1) ||
+        !same_sent(q, i - 1, k))
+        return k;
+    return skip_aux_left(q, i - 1, floor);
+}
+
+/* "One of the doctors who signed the letter called him a quack": a subject
+ * found at s that closes a relative clause ("who signed the letter") belongs
+ * to it; the antecedent before "who" is the subject of the cue. The clause's
+ * verb must not report speech itself ("the aide who said the letter ..."). */
+static long relative_antecedent(const qtext *q, long s, size_t floor, size_t *who) {
+    for (size_t i = (size_t)s, n = 0; i > floor + 1 && n < RELATIVE_MAX_WORDS; i--, n++) {
+        size_t w = i - 1;
+        if (!is_word(q, w) || !same_sent(q, w, (size_t)s))
+            return -1;
+        if (quotes_tok_is(q, w, "who")) {
+            if (w + 1 >= (size_t)s || q->t[w + 1].cue >= 0)
+                return -1;
+            *who = w;
+            return subject_left(q, w, floor);
+        }
+        if (q->t[w].cue >= 0)
+            return -1;
+    }
+    return -1;
+}
+
+/* A lower-case -ing word that is no cue: a participle ("marching"). */
+static bool ing_participle(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return is_word(q, i) && !(t->flags & QF_CAP) && t->cue < 0 &&
+           t->e - t->b > ING_MIN_LEN && !memcmp(q->text + t->e - 3, "ing", 3);
+}
+
+/* "Students marching through the square chanted", "a man wearing a cap
+ * said": a subject found at s that is the object of a participle phrase
+ * modifying the real subject; the noun phrase before the participle is it.
+ * *at is set to the participle. */
+static long participle_antecedent(const qtext *q, long s, size_t floor, size_t *at) {
+    size_t p = (size_t)s;
+    if (p > floor + 1 && IN(q, p - 1, participle_preps))
+        p--;
+    /* a noun before the participle, not a determiner ("during the hearing
+     * the panel said": "hearing" is the noun) */
+    if (p <= floor + 1 || !ing_participle(q, p - 1) || !is_word(q, p - 2) ||
+        IN(q, p - 2, determiners) || IN(q, p - 2, subject_stops) ||
+        IN(q, p - 2, not_clause_starts) || IN(q, p - 2, possessive_pronouns))
+        return -1;
+    long a = subject_left(q, p - 1, floor);
+    /* the noun phrase opens its clause: "After the long meeting the mayor
+     * said" has no participle phrase */
+    if (a < 0 || ((size_t)a > floor && !(q->t[a].flags & QF_SENT) &&
+                  is_word(q, (size_t)a - 1) && !IN(q, (size_t)a - 1, clause_links)))
+        return -1;
+    *at = p - 1;
+    return a;
+}
+
 /* "Tom Hale, the chief engineer of the port, one of the oldest, said": the
  * name before one or two descriptions set off by commas; `comma` opens the
  * last of them. The name opens its clause ("In Paris, the police chief, a
@@ -499,7 +604,13 @@ static bool name_before_appositions(const qtext *q, size_t comma, size_t floor, 
 static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *se) {
     if (c == 0 || c <= floor)
         return false;
-    size_t k = skip_aux_left(q, c - 1, floor);
+    if (cue_is_ing(q, c) && IN(q, c - 1, ing_preps))
+        return false; /* "aside from saying": the clause's subject speaks */
+    /* a time phrase right before the cue first: "in late May found" (May is
+     * no auxiliary there) */
+    size_t k = skip_time_left(q, c - 1, floor);
+    if (k == c - 1)
+        k = skip_time_left(q, skip_aux_left(q, c - 1, floor), floor);
     if (k < floor || !same_sent(q, k, c))
         return false;
     if (is_punct(q, k, ')')) {
@@ -514,6 +625,24 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
             return false;
         *sb = s;
         *se = (long)(k + 1);
+        return true;
+    }
+    if (q->t[k].kind == QT_DASH && k > floor + 1) {
+        /* "Kall -- co-editor of a book on the debates -- said": the name
+         * before a description set off by dashes */
+        size_t j = k - 1, steps = 0;
+        while (j > floor && steps < DASH_APPOSITION_MAX_TOKENS &&
+               q->t[j].kind != QT_DASH && same_sent(q, j, c))
+            j--, steps++;
+        if (q->t[j].kind != QT_DASH || j <= floor || j + 1 >= k || !is_cap(q, j - 1))
+            return false;
+        long s = subject_left(q, j, floor);
+        /* the name opens its clause: not the end of a comma apposition */
+        if (s < 0 || ((size_t)s > floor && !(q->t[s].flags & QF_SENT) &&
+                      q->t[s - 1].kind != QT_WORD))
+            return false;
+        *sb = s;
+        *se = (long)j;
         return true;
     }
     if (is_punct(q, k, ',') && k > floor) {
@@ -556,7 +685,10 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
                 ae = ae > j + 1 ? ae - 1 : k;
             }
             s = subject_left(q, ae, j);
-            bool named = is_cap(q, j) || (ae >= j + 2 && is_cap(q, ae - 2));
+            /* 'state Del. Marcia "Cia" Price': a nickname before the
+             * surname is part of the name */
+            bool named = is_cap(q, j) || (ae >= j + 2 && is_cap(q, ae - 2)) ||
+                         (ae >= j + 4 && quotes_nickname_at(q, ae - 4, ae));
             if (s == (long)j && is_cap(q, ae - 1) && named) {
                 long d = subject_left(q, j - 1, floor);
                 *sb = d >= 0 ? d : s;
@@ -571,8 +703,12 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
     long s = subject_left(q, k + 1, floor);
     if (s < 0)
         return false;
-    *sb = s;
-    *se = (long)(k + 1);
+    size_t who;
+    long a = relative_antecedent(q, s, floor, &who);
+    if (a < 0)
+        a = participle_antecedent(q, s, floor, &who);
+    *sb = a >= 0 ? a : s;
+    *se = a >= 0 ? (long)who : (long)(k + 1);
     return true;
 }
 
@@ -1117,7 +1253,7 @@ static size_t clause_end(const qtext *q, const qspan *spans, size_t n_spans, siz
             return k;
         if (!cue_of(q, k) || inside_span(spans, n_spans, k) || quotes_cue_negated(q, k))
             continue;
-        size_t j = skip_aux_left(q, k - 1, b);
+        size_t j = skip_aux_left(q, k - 1, b), aux_start = j;
         if (j <= b)
             continue;
         long s, e;
@@ -1127,8 +1263,10 @@ static size_t clause_end(const qtext *q, const qspan *spans, size_t n_spans, siz
         if (IN(q, j, clause_links) && j > b + 1 &&
             (is_punct(q, j - 1, ',') || q->t[j - 1].kind == QT_DASH))
             j--;
-        if (j > b + 1 && (is_punct(q, j, ',') || q->t[j].kind == QT_DASH ||
-                          (IN(q, j, clause_links) && cue_of(q, j + 1))))
+        /* "... and said", "... and repeatedly says": only auxiliaries and
+         * adverbs between the link and the cue */
+        bool linked = IN(q, j, clause_links) && (cue_of(q, j + 1) || j == aux_start);
+        if (j > b + 1 && (is_punct(q, j, ',') || q->t[j].kind == QT_DASH || linked))
             return j;
     }
     return cend;
@@ -1261,6 +1399,15 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
             bool subj = subject_of(q, c, sb, &s, &e);
             if (!subj && !emitted && c > sb && quotes_tok_is(q, c - 1, "and"))
                 subj = sentence_opener(q, c, &s, &e); /* "X toured ... and called for" */
+            if (!subj && emitted && c > sb && quotes_tok_is(q, c - 1, "and") &&
+                out->v[out->n - 1].spk_b >= 0 &&
+                q->t[out->v[out->n - 1].spk_b].sent == q->t[c].sent) {
+                /* "X criticized the deals and called for tariffs": the subject
+                 * of the attribution before it in the sentence */
+                s = out->v[out->n - 1].spk_b;
+                e = out->v[out->n - 1].spk_e;
+                subj = true;
+            }
             if (subj && is_word(q, c + 2)) {
                 size_t ce = clause_end(q, spans, n_spans, c + 2, cend);
                 ce = object_end(q, spans, n_spans, c + 2, ce);
@@ -1352,7 +1499,8 @@ static lede_status sentence_speech(const qtext *q, const qspan *spans, size_t n_
         if (!has_subject) {
             /* ", adding that ..." / "... and said ..." continue the sentence's
              * speaker */
-            bool ing = cue_is_ing(q, c) && c > sb && is_punct(q, c - 1, ',');
+            bool ing = cue_is_ing(q, c) && c > sb &&
+                       (is_punct(q, c - 1, ',') || IN(q, c - 1, ing_preps));
             bool linked = c > sb && (quotes_tok_is(q, c - 1, "and") ||
                                      quotes_tok_is(q, c - 1, "but"));
             long os = -1, oe = -1; /* the name or pronoun opening the sentence */
@@ -1574,7 +1722,8 @@ static bool dependent_cue(const qtext *q, size_t c) {
     if (p > q->sent_begin[t->sent] && IN(q, p, aux_words))
         p--; /* "and also said", "and has said" */
     if (form == 4)
-        return q->t[p].kind == QT_PUNCT && q->text[q->t[p].b] == ',';
+        return (q->t[p].kind == QT_PUNCT && q->text[q->t[p].b] == ',') ||
+               IN(q, c - 1, ing_preps);
     return (form == 1 || form == 2) && quotes_tok_in(q, p, joins, N_OF(joins));
 }
 
@@ -1668,7 +1817,59 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
     return st;
 }
 
+/* Nouns of works whose quoted title may follow them: "his new book, 'The
+ * Long Road,'" names the book; nobody says it. ("titled", "headlined" are
+ * not here: PolNeAR annotates what they introduce as content.) */
+static const qword work_nouns[] = {
+    W("book"),    W("memoir"),  W("novel"),   W("film"),        W("movie"),
+    W("album"),   W("song"),    W("essay"),   W("play"),        W("show"),
+    W("series"),  W("poem"),    W("podcast"), W("documentary"), W("autobiography"),
+    W("episode"), W("musical"), W("opera"),   W("programme"),   W("program")};
+/* Words a title writes in lower case. */
+static const qword title_small[] = {W("a"),  W("an"),  W("the"),  W("of"),   W("in"),
+                                    W("on"), W("and"), W("or"),   W("to"),   W("for"),
+                                    W("at"), W("by"),  W("with"), W("from"), W("as")};
+
+/* Whether the quotation opening at token `open` is the title of a work named
+ * just before it: every word capitalised but the small ones, a few words. */
+static bool work_title_at(const qtext *q, size_t open) {
+    if (open < 1 || (q->t[open].kind != QT_DQUOTE && q->t[open].kind != QT_SQUOTE))
+        return false;
+    size_t w = open - 1;
+    if (is_punct(q, w, ',') && w > 0)
+        w--;
+    if (!IN(q, w, work_nouns) || !same_sent(q, w, open))
+        return false;
+    size_t words = 0;
+    for (size_t i = open + 1; i < q->n && words <= TITLE_MAX_WORDS; i++) {
+        if (q->t[i].kind == q->t[open].kind)
+            return words > 0;
+        if (q->t[i].kind == QT_PUNCT && !is_punct(q, i, ',') && !is_punct(q, i, ':'))
+            return false;
+        if (q->t[i].kind != QT_WORD)
+            continue;
+        if (!is_cap(q, i) && !(words > 0 && IN(q, i, title_small)) &&
+            !(q->t[i].flags & QF_NUM))
+            return false;
+        words++;
+    }
+    return false;
+}
+
+/* Drops the attributions whose content opens with the title of a work. */
+static void drop_titles(const qtext *q, qfound_list *out) {
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        size_t t = quotes_tok_at(q, out->v[i].b);
+        if (t < q->n && work_title_at(q, t))
+            continue;
+        out->v[kept++] = out->v[i];
+    }
+    out->n = kept;
+}
+
 void quotes_found_finish(const qtext *q, qfound_list *out) {
+    drop_titles(q, out);
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_found);
     resolve_ing(q, out);

@@ -200,6 +200,58 @@ static void link_sources(const qtext *q, qd_span *v, size_t n, const int32_t *pr
     }
 }
 
+/* Most tokens searched back from a coordinated cue for the comma that
+ * opens the clause set off before it. */
+#define QD_CLAUSE_MAX_TOKENS 20
+
+/* "Mr. Hale backed farmers at the paper, which fired him in 2012, and said
+ * ...": a cue joined by "and"/"but" after a comma shares the subject of its
+ * sentence's clause; a source inside the clause set off just before the
+ * comma ("which") is not it. The sentence's subject takes its place. */
+static void coordinated_subject(const qtext *q, qd_span *cue, const qd_span *src) {
+    static const qword joins[] = {W("and"), W("but")};
+    size_t c = cue->b, first = q->sent_begin[q->t[c].sent];
+    if (c < first + 3 || !quotes_tok_in(q, c - 1, joins, N_OF(joins)) ||
+        !comma_at(q, c - 2))
+        return;
+    size_t open = c - 2;
+    for (size_t i = c - 2, n = 0; i > first && n < QD_CLAUSE_MAX_TOKENS; i--, n++)
+        if (comma_at(q, i - 1)) {
+            open = i - 1;
+            break;
+        }
+    size_t b, e;
+    if (open == c - 2 || src->b <= open || !quotes_clause_subject(q, c, &b, &e) ||
+        e > open)
+        return;
+    cue->sb = (int32_t)b;
+    cue->se = (int32_t)e;
+}
+
+/* "Republicans want lower taxes (they want ...)": a subject pronoun right
+ * before the cue, an auxiliary or adverb allowed between, is its subject,
+ * whatever source the tagger marked further away. */
+static void pronoun_subject(const qm_input *in, qd_span *cue, const qd_span *src) {
+    static const qword subject_pronouns[] = {W("he"), W("she"), W("they"), W("i"),
+                                             W("we")};
+    static const qword between[] = {W("has"),   W("have"),  W("had"),  W("also"),
+                                    W("will"),  W("would"), W("did"),  W("then"),
+                                    W("still"), W("later"), W("again")};
+    const qtext *q = in->q;
+    size_t c = cue->b, first = q->sent_begin[q->t[c].sent];
+    size_t p = c;
+    for (int k = 0; k < 2 && p > first && quotes_tok_in(q, p - 1, between, N_OF(between));
+         k++)
+        p--;
+    if (p <= first || in->inq[p - 1] ||
+        !quotes_tok_in(q, p - 1, subject_pronouns, N_OF(subject_pronouns)))
+        return;
+    if (src && src->b <= p - 1 && src->e >= p)
+        return; /* the tagger's source holds it */
+    cue->sb = (int32_t)(p - 1);
+    cue->se = (int32_t)p;
+}
+
 /* Direct when every word of the content is quoted, partial when some are. */
 static lede_quote_type type_of(const qm_input *in, size_t b, size_t e, uint32_t gap_cb,
                                uint32_t gap_ce) {
@@ -639,6 +691,14 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
         return st;
     link_contents(q, v, n, prev_cue, next_cue);
     link_sources(q, v, n, prev_src, next_src);
+    for (size_t k = 0; k < n; k++) {
+        if (v[k].kind != QM_B_CUE)
+            continue;
+        if (v[k].owner >= 0 && v[k].sb < 0)
+            coordinated_subject(q, &v[k], &v[v[k].owner]);
+        if (v[k].sb < 0)
+            pronoun_subject(in, &v[k], v[k].owner >= 0 ? &v[v[k].owner] : NULL);
+    }
     st = emit_cues(in, v, n, margin_scale, out);
     if (st == LEDE_OK)
         st = emit_lone(in, v, n, rules, &m, margin_scale, out);
@@ -649,6 +709,8 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
     }
     if (st == LEDE_OK)
         st = add_rules_unseen(q, rules, out);
+    if (st == LEDE_OK)
+        trim_run_on(in, out); /* the rules' readings too */
     if (st == LEDE_OK)
         st = trim_sources(q, rules, out);
     if (st == LEDE_OK)

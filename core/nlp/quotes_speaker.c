@@ -216,6 +216,42 @@ static bool lowercase_head(const qtext *q, size_t b, size_t e) {
     return cap_word(q, i);
 }
 
+/* Texts that someone puts out: "a speech Ms. Alvarez delivered". */
+static const qword product_nouns[] = {
+    W("speech"),    W("statement"), W("letter"), W("interview"), W("report"), W("memo"),
+    W("email"),     W("tweet"),     W("post"),   W("remarks"),   W("op-ed"),  W("column"),
+    W("editorial"), W("ad"),        W("video"),  W("filing"),    W("release")};
+/* Irregular past forms of putting a text out (regular ones end in -ed). */
+static const qword issued_irregular[] = {W("gave"), W("made"), W("wrote"), W("sent"),
+                                         W("ran"),  W("put"),  W("read"),  W("shot")};
+
+/* "a speech Ms. Alvarez delivered at Boston College", "a statement Mr.
+ * Okafor released": a text, then the name of who put it out (a relative
+ * clause without "that"): that name speaks, not a place after it.
+ * [*nb, *ne) is the name. */
+static bool product_issuer(const qtext *q, size_t b, size_t e, size_t *nb, size_t *ne) {
+    static const qword determiners[] = {W("a"),   W("an"),    W("the"), W("his"),
+                                        W("her"), W("their"), W("its")};
+    size_t i = b;
+    if (IN(q, i, determiners))
+        i++;
+    if (i + 2 >= e || !IN(q, i, product_nouns) || !cap_word(q, i + 1))
+        return false;
+    size_t k = i + 1;
+    while (k < e && (cap_word(q, k) || IN(q, k, name_titles)) && !possessive(q, k))
+        k++;
+    if (k >= e || q->t[k].kind != QT_WORD || (q->t[k].flags & QF_CAP))
+        return false;
+    const qtok *v = &q->t[k];
+    bool past = (v->e - v->b > 3 && !memcmp(q->text + v->e - 2, "ed", 2)) ||
+                IN(q, k, issued_irregular);
+    if (!past)
+        return false;
+    *nb = run_start(q, k - 1, i + 1);
+    *ne = k;
+    return true;
+}
+
 /* "Del. Stacey Plaskett of the Virgin Islands", "Sen. Tim Kaine of
  * Virginia": after a titled name, "of" brings the place or body the person
  * stands for; the head ends before it ("Department of Justice" has no title
@@ -613,9 +649,13 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
     e = head_end(q, b, e);
     e = titled_name_end(q, b, e);
     size_t head = e - 1;
-    /* "Lopez's claim that ...": the possessor of a speech noun speaks. */
+    /* "Lopez's claim that ...": the possessor of a speech noun speaks; the
+     * possessor of anything else ("Scott's family has called on") does not,
+     * what it owns does. */
     if (e - b == 1 && possessive(q, b) && name_word(q, b)) {
-        set_possessor(a, q, b, s);
+        if ((e < q->n && q->t[e].cue >= 0) ||
+            (f->cue_b == (int32_t)e && f->cue_e == (int32_t)e + 1))
+            set_possessor(a, q, b, s);
         return;
     }
     /* "The county's election director, Paula Reyes, said": the name in
@@ -624,9 +664,13 @@ static void resolve_one(lede_arena *a, const qtext *q, const qfound_list *found,
         if (appositive_name(a, q, e, full_e, s))
             return;
     }
-    /* "An attorney for Pagliano", "advisers to Mr. Obama", "a speech Mrs.
-     * Clinton gave": a lower-case noun heads the phrase; the name after it is
-     * someone else. */
+    size_t pb, pe;
+    if (product_issuer(q, b, full_e, &pb, &pe)) {
+        set_name(a, q, pb, pe, s);
+        return;
+    }
+    /* "An attorney for Pagliano", "advisers to Mr. Obama": a lower-case noun
+     * heads the phrase; the name after it is someone else. */
     if (lowercase_head(q, b, e))
         return;
     /* Groups ("Mr. King and Mr. Schultz"), possessed heads and calendar words

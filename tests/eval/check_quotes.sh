@@ -11,23 +11,22 @@ python3 - "$tmp/all.json" "$tmp/direct.json" "$tmp/speakers.json" <<'PY'
 import json, sys
 all_, direct, speakers = (json.load(open(p)) for p in sys.argv[1:4])
 floors = [  # (name, measured value, floor)
-    ("all F1", all_["f1"], 0.67),
-    ("all recall", all_["recall"], 0.57),
-    ("all precision", all_["precision"], 0.81),
-    ("speaker acc (all matched)", all_["speaker_acc"], 0.915),
-    ("cue acc (all matched)", all_["cue_acc"], 0.91),
-    ("direct F1", direct["f1"], 0.94),
-    # Over 324 matched direct quotes where the rules alone matched 315: the
-    # extra ones carry annotation slips (a source spanning "said"), see
-    # core/data/README.md.
-    ("direct speaker acc", direct["speaker_acc"], 0.965),
-    ("named-speaker precision", speakers["named_precision"], 0.965),
+    ("all F1", all_["f1"], 0.68),
+    ("all recall", all_["recall"], 0.585),
+    ("all precision", all_["precision"], 0.815),
+    ("speaker acc (all matched)", all_["speaker_acc"], 0.93),
+    ("cue acc (all matched)", all_["cue_acc"], 0.925),
+    ("direct F1", direct["f1"], 0.95),
+    # Over 332 matched direct quotes: the misses are mostly annotation slips
+    # (a source spanning "said"), see core/data/README.md.
+    ("direct speaker acc", direct["speaker_acc"], 0.97),
+    ("named-speaker precision", speakers["named_precision"], 0.972),
 ]
 bad = 0
 for name, value, floor in floors:
     ok = value is not None and value >= floor
     bad += not ok
-    print("%-28s %s  (floor %.2f) %s" % (name, "  -  " if value is None else "%.3f" % value,
+    print("%-28s %s  (floor %.3f) %s" % (name, "  -  " if value is None else "%.3f" % value,
                                         floor, "ok" if ok else "BELOW FLOOR"))
 sys.exit(1 if bad else 0)
 PY

@@ -84,12 +84,9 @@ def judge(sc, text, g, p):
     return "right" if overlap and seen else "wrong"
 
 
-def main():
-    scorer, gold_path, pred_path = sys.argv[1:4]
-    out = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--json" else None
-    sc = load_scorer(scorer)
-    gold = sc.load(gold_path)
-    preds = {d["id"]: d.get("quotes", []) for d in sc.load(pred_path)}
+def count(sc, gold, preds):
+    """Counts of named-speaker judgements over the gold articles; preds maps
+    an article id to its predicted quotes."""
     st = dict(named=0, right=0, wrong=0, unverified=0, unverified_right=0, predicted=0,
               predicted_named=0)
     for doc in gold:
@@ -108,6 +105,17 @@ def main():
     verified = st["named"] - st["unverified"]
     st["named_precision"] = (st["right"] - st["unverified_right"]) / verified if verified else None
     st["named_precision_all"] = st["right"] / st["named"] if st["named"] else None
+    return st
+
+
+def main():
+    scorer, gold_path, pred_path = sys.argv[1:4]
+    out = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--json" else None
+    sc = load_scorer(scorer)
+    gold = sc.load(gold_path)
+    preds = {d["id"]: d.get("quotes", []) for d in sc.load(pred_path)}
+    st = count(sc, gold, preds)
+    verified = st["named"] - st["unverified"]
     print("named-speaker precision %.3f (%d of %d matched quotes whose gold source is a name)"
           "   with pronoun/description sources %.3f (n=%d)   named share of predictions %.3f"
           % (st["named_precision"] or 0, st["right"] - st["unverified_right"], verified,

@@ -1060,3 +1060,184 @@ Test(quotes, nickname_inside_the_speaker_name) {
     cr_expect_eq(q->speaker_end, 43, "and ends after Price");
     lede_result_free(r);
 }
+
+/* The mention of the speaker of the quote containing `needle`, as written. */
+static void expect_mention(const lede_result *r, const char *text, const char *needle,
+                           const char *mention) {
+    const lede_quote *q = find(r, needle);
+    cr_assert_not_null(q, "no quote with %s", needle);
+    if (!mention) {
+        cr_expect(q->speaker_start < 0, "mention at %ld, wanted none", q->speaker_start);
+        return;
+    }
+    cr_assert(q->speaker_start >= 0, "no mention for %s", q->text);
+    /* the texts of these tests are ASCII: code points are bytes */
+    size_t n = (size_t)(q->speaker_end - q->speaker_start);
+    cr_expect(n == strlen(mention) && !strncmp(text + q->speaker_start, mention, n),
+              "mention '%.*s', wanted '%s'", (int)n, text + q->speaker_start, mention);
+}
+
+/* A time phrase between a subject and its cue ("in 2003", "in late May")
+ * is no speaker: the noun phrase before it is. */
+Test(quotes, time_phrase_before_the_cue) {
+    const char *text = "But a review board in 2003 found the city was in breach of the "
+                       "lease.\n\nA county survey in late May found most tenants "
+                       "wanted the park kept.";
+    lede_result *r = run(text);
+    expect_mention(r, text, "the city was in breach", "a review board");
+    expect_mention(r, text, "most tenants", "A county survey");
+    lede_result_free(r);
+}
+
+/* "One of the nurses who signed the petition called ...": the relative
+ * clause belongs to the subject; its object does not speak. */
+Test(quotes, relative_clause_inside_the_subject) {
+    const char *text = "One of the nurses who signed the petition called the manager "
+                       "a liar.";
+    lede_result *r = run(text);
+    expect_mention(r, text, "the manager a liar", "One of the nurses");
+    lede_result_free(r);
+}
+
+/* An -ing cue after a preposition ("aside from saying") has no subject of
+ * its own: the words before the preposition are not a speaker. */
+Test(quotes, ing_cue_after_a_preposition) {
+    const char *text = "The governor refused to name anyone, aside from saying she "
+                       "wants a woman.";
+    lede_result *r = run(text);
+    const lede_quote *q = find(r, "she wants a woman");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->cue, "saying");
+    cr_expect(q->speaker_start < 0 || strncmp(text + q->speaker_start, "aside", 5),
+              "'aside from' is no speaker");
+    lede_result_free(r);
+}
+
+/* A description, then the name with a nickname and brackets as its
+ * apposition, between two quoted parts: the name speaks both. */
+Test(quotes, apposition_with_nickname_after_the_quote) {
+    lede_result *r =
+        run("\"This is a big night for our town!\" Dunn's sister, state Sen. "
+            "Ada \"Dee\" Moss (R-Elm City), shouted to the crowd. \"The "
+            "county is watching.\"");
+    const lede_quote *q = find(r, "big night");
+    expect(q, LEDE_QUOTE_DIRECT, "Moss", "shouted");
+    const lede_quote *second = find(r, "county is watching");
+    cr_assert_not_null(second);
+    cr_assert_not_null(second->speaker);
+    cr_expect(strstr(second->speaker, "Moss"), "second part: %s", second->speaker);
+    lede_result_free(r);
+}
+
+/* The quoted title of a work named just before it is no quotation; a
+ * quoted sentence after the same noun still is. */
+Test(quotes, title_of_a_work_is_not_speech) {
+    lede_result *r = run("In her 2010 memoir, \"The Long Road Home,\" Ms. Alvarez "
+                         "described her childhood in Peru.");
+    cr_expect_null(find(r, "Long Road"), "a title is not speech");
+    lede_result_free(r);
+    r = run("On his show, \"we will fight this to the end,\" Mr. Okafor told viewers.");
+    expect(find(r, "we will fight"), LEDE_QUOTE_DIRECT, "Okafor", "told");
+    lede_result_free(r);
+}
+
+/* A quoted question or exclamation right after its cue is the whole of what
+ * was said: the reporter's sentence going on after it ('and kept going') is
+ * not content. The participle phrase in the subject ('marching through the
+ * square') does not speak either. */
+Test(quotes, quoted_exclamation_ends_the_content) {
+    const char *text = "Students marching through the square chanted \"Whose streets?\" "
+                       "and kept going until nearly 3 a.m. Sunday.";
+    lede_result *r = run(text);
+    const lede_quote *q = find(r, "Whose streets?");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->text, "\"Whose streets?\"");
+    cr_expect_eq(q->type, LEDE_QUOTE_DIRECT);
+    expect_mention(r, text, "Whose streets?", "Students");
+    lede_result_free(r);
+}
+
+/* "A man wearing a red cap said": the object of the participle is no
+ * speaker. */
+Test(quotes, participle_phrase_inside_the_subject) {
+    const char *text = "A man wearing a red cap said the vote had been rigged.";
+    lede_result *r = run(text);
+    expect_mention(r, text, "the vote had been rigged", "A man");
+    lede_result_free(r);
+    /* an -ing noun after a determiner is no participle phrase */
+    const char *noun = "After the long meeting the mayor said taxes would rise.";
+    r = run(noun);
+    expect_mention(r, noun, "taxes would rise", "the mayor");
+    lede_result_free(r);
+}
+
+/* A reported clause ends where "and", adverbs, then a second cue start a
+ * predicate of its own: what that cue reports is its own quote. */
+Test(quotes, second_cue_after_and_ends_the_clause) {
+    lede_result *r = run("She then begs her son to put the knife down and repeatedly "
+                         "says, \"Please put it down,\" until the officers arrive.");
+    const lede_quote *q = find(r, "Please put it down");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(q->text, "\"Please put it down,\"");
+    cr_expect_eq(q->type, LEDE_QUOTE_DIRECT);
+    const lede_quote *first = find(r, "knife");
+    if (first)
+        cr_expect_null(strstr(first->text, "Please"), "the first clause runs on: %s",
+                       first->text);
+    lede_result_free(r);
+}
+
+/* "according to a speech Ms. Alvarez delivered at Boston College": who put
+ * the text out speaks, not the place after it. */
+Test(quotes, issuer_of_a_text_speaks) {
+    lede_result *r =
+        run("The plan would cut rates for small firms, according to a speech "
+            "Ms. Alvarez delivered at Boston College last year.");
+    expect(find(r, "cut rates"), LEDE_QUOTE_INDIRECT, "Alvarez", NULL);
+    lede_result_free(r);
+}
+
+/* A description set off by dashes between the name and its cue. */
+Test(quotes, dash_apposition_before_the_cue) {
+    const char *text = "Mr. Varga -- author of a book on the mayor's early campaigns -- "
+                       "said the mayor tended to announce plans at rallies.";
+    lede_result *r = run(text);
+    expect(find(r, "the mayor tended"), LEDE_QUOTE_INDIRECT, "Varga", "said");
+    lede_result_free(r);
+}
+
+/* "X criticized A and called for B": the second stance shares the subject
+ * of the attribution before it in the sentence. */
+Test(quotes, coordinated_phrasal_cue_takes_the_subject_before) {
+    const char *text = "Governor Ada Moss, in her speech, has sharply criticized the "
+                       "old trade deals and called for new tariffs on imported steel.";
+    lede_result *r = run(text);
+    const lede_quote *q = find(r, "new tariffs");
+    cr_assert_not_null(q);
+    cr_assert_not_null(q->speaker, "no speaker for %s", q->text);
+    cr_expect(strstr(q->speaker, "Moss"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
+
+/* "She" does not name a man: a pronoun whose gender contradicts the first
+ * name of its antecedent leaves the speaker unnamed, not wrong. */
+Test(quotes, pronoun_gender_must_agree) {
+    lede_result *r =
+        run("Thomas Reyes chaired the hearing on Monday. She said the bank had "
+            "broken the law.");
+    const lede_quote *q = find(r, "the bank had broken");
+    cr_assert_not_null(q);
+    cr_expect(!q->speaker || !strstr(q->speaker, "Reyes"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
+
+/* The owner of a speech noun speaks ("Lopez's claim that"); the owner of
+ * anything else does not ("Ortiz's family has called on"). */
+Test(quotes, possessor_speaks_only_through_a_speech_noun) {
+    lede_result *r = run("Daniel Ortiz died on Friday. Ortiz's family has called on "
+                         "police to release the videos.");
+    const lede_quote *q = find(r, "release the videos");
+    if (q)
+        cr_expect(!q->speaker || !strstr(q->speaker, "Ortiz"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}

@@ -267,3 +267,66 @@ Test(quotes_model, source_inside_a_relative_clause_is_not_the_subject) {
     }
     lede_ctx_free(ctx);
 }
+
+/* A cue joined by ", and" shares its sentence's subject: a source the tagger
+ * marks inside the clause set off before the comma ("which") is not it. */
+Test(quotes_model, source_inside_a_clause_before_a_coordinated_cue) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text =
+        "Mr. Brandt backed the union at the mill, which fired him in 2011, "
+        "and said the owners lied.";
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_ENTITIES;
+    lede_job job;
+    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+    quotes_prep p;
+    cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+    uint8_t tags[64] = {0};
+    float margin[64];
+    cr_assert_lt(p.q.n, 64);
+    for (size_t i = 0; i < p.q.n; i++)
+        margin[i] = 1000;
+    tag_span(&p.q, tags, "which", 1, QM_B_SRC);
+    tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+    tag_span(&p.q, tags, "owners", 2, QM_B_CON);
+    qfound_list found = {.a = job.arena};
+    cr_assert_eq(qm_decode(&p.in, tags, margin, 1, NULL, &found), LEDE_OK);
+    cr_assert_eq(found.n, 1);
+    cr_expect(found.v[0].spk_b >= 0 && found.v[0].spk_b <= 1, "source from token %d",
+              found.v[0].spk_b); /* "Mr. Brandt" or "Brandt" */
+    cr_expect(quotes_tok_is(&p.q, (size_t)found.v[0].spk_e - 1, "brandt"));
+    job_discard(&job);
+    lede_ctx_free(ctx);
+}
+
+/* A subject pronoun right before the cue is its subject, not a source the
+ * tagger marked further back in the sentence. */
+Test(quotes_model, pronoun_right_before_the_cue_is_the_subject) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "The farmers met the mayor and they later said the price was low.";
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_ENTITIES;
+    lede_job job;
+    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+    quotes_prep p;
+    cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+    uint8_t tags[64] = {0};
+    float margin[64];
+    cr_assert_lt(p.q.n, 64);
+    for (size_t i = 0; i < p.q.n; i++)
+        margin[i] = 1000;
+    tag_span(&p.q, tags, "the", 2, QM_B_SRC); /* "The farmers" */
+    tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+    tag_span(&p.q, tags, "price", 3, QM_B_CON);
+    qfound_list found = {.a = job.arena};
+    cr_assert_eq(qm_decode(&p.in, tags, margin, 1, NULL, &found), LEDE_OK);
+    cr_assert_eq(found.n, 1);
+    cr_assert(found.v[0].spk_b >= 0);
+    cr_expect(quotes_tok_is(&p.q, (size_t)found.v[0].spk_b, "they"),
+              "source from token %d", found.v[0].spk_b);
+    cr_expect_eq(found.v[0].spk_e, found.v[0].spk_b + 1);
+    job_discard(&job);
+    lede_ctx_free(ctx);
+}
