@@ -204,9 +204,11 @@ static bool is_place_prep(const ner_word *w) {
 /* Lists whose names, written in lower case, are places to the tagger. */
 #define NER_LOWER_PLACE_LISTS (NER_GAZ_COUNTRY | NER_GAZ_REGION | NER_GAZ_CITY)
 /* Lists that make a lower-case place name something else as well: an English
- * word ("china"), a first name ("jordan"), a company, a nationality. */
-#define NER_LOWER_PLACE_NOT                                                              \
-    (NER_GAZ_PLACE_WORD | NER_GAZ_FIRST_NAME | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)
+ * word ("china"), a first name ("jordan"), a nationality. The company list
+ * is not one of them: it holds the single words of company names, so most
+ * places are on it ("Mexico", "Florida", "Chicago"), and a company named
+ * after a place is written with its own word ("Air Canada"). */
+#define NER_LOWER_PLACE_NOT (NER_GAZ_PLACE_WORD | NER_GAZ_FIRST_NAME | NER_GAZ_DEMONYM)
 
 /*
  * Place names written in lower case ("i live in kerala", "flights to san
@@ -232,8 +234,11 @@ static void mark_lower_places(const gazetteer *g, const ner_word *words,
         for (size_t k = i; k < e && low; k++)
             low = (info[k].flags & NER_WF_ALPHA) &&
                   !(info[k].flags & (NER_WF_CAP | NER_WF_UPPER));
-        bool placed = i > 0 && (is_place_prep(&words[i - 1]) ||
-                                (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I)));
+        /* A country's name is no foreign word's spelling that needs a
+         * preposition before it ("how are vietnam and ..."). */
+        bool placed = (gaz[i] & NER_GAZ_COUNTRY) ||
+                      (i > 0 && (is_place_prep(&words[i - 1]) ||
+                                 (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I))));
         if (!low || !placed || (e == i + 1 && words[i].len < NER_LOWER_PLACE_MIN_LEN) ||
             (ner_gaz_lookup(g, lower + i, e - i) & NER_LOWER_PLACE_NOT))
             continue;

@@ -820,3 +820,19 @@ Test(ner, a_place_name_in_lower_case_after_a_preposition_is_a_place) {
     expect_tags(ctx, "the plates came in china boxes", "O O O O O O");
     lede_ctx_free(ctx);
 }
+
+Test(ner, a_lower_case_place_on_the_company_list_is_still_a_place) {
+    lede_ctx *ctx = shipped();
+    /* The company list holds the words of company names, places among them. */
+    expect_tags(ctx, "my uncle moved here from mexico last year", "O O O O O B-LOC O O");
+    expect_tags(ctx, "we drove to ohio for the holidays", "O O O B-LOC O O O");
+    lede_ctx_free(ctx);
+}
+
+Test(ner, a_country_in_lower_case_needs_no_preposition) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "how are vietnam and peru alike ?", "O O B-LOC O B-LOC O O");
+    /* A city in lower case still needs one. */
+    expect_tags(ctx, "the boston fans were loud", "O O O O O");
+    lede_ctx_free(ctx);
+}
