@@ -126,6 +126,7 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
     ti->doc = 0;
     ti->cluster = 0;
     ti->cluster_len = 0;
+    ti->join = 0;
     if (w->len && w->s[0] >= 'A' && w->s[0] <= 'Z')
         ti->flags |= NER_WF_CAP;
     if (upper && !lower)
@@ -248,6 +249,41 @@ static void mark_lower_places(const gazetteer *g, const ner_word *words,
     }
 }
 
+/* Arabic forms of the article "al-", as written before a capitalised name
+ * ("al-Sadr", "ash-Sharq", "az-Zaman"). Forms that are English words too
+ * ("an", "as", "at", "ad") are left out. */
+static const char *const ner_name_articles[] = {"al", "el",  "ash", "az",
+                                                "ar", "adh", "ath"};
+
+static bool is_name_article(const ner_word *w) {
+    for (size_t i = 0; i < sizeof ner_name_articles / sizeof *ner_name_articles; i++)
+        if (strlen(ner_name_articles[i]) == w->len &&
+            !strncasecmp(w->s, ner_name_articles[i], w->len))
+            return true;
+    return false;
+}
+
+/*
+ * An Arabic article, a hyphen token and a capitalised word are one name that a
+ * tokeniser split at the hyphen ("Muqtada al - Sadr", "Al - Qaeda"): the model,
+ * trained on text that keeps "al-Sadr" one token, reads the article as no name
+ * and the hyphen as a break. The article is held to a name's tags and the
+ * hyphen and the word to the inside of it; the type, and whether a name
+ * before the article goes on through it, are the choice of the weights of
+ * the words around.
+ */
+static void mark_article_names(const ner_word *words, size_t n, ner_tokinfo *info) {
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (!is_name_article(&words[i]) || words[i + 1].len != 1 ||
+            words[i + 1].s[0] != '-' || !(info[i + 2].flags & NER_WF_CAP) ||
+            (info[i + 2].flags & NER_WF_UPPER))
+            continue;
+        info[i].join |= NER_JOIN_NAME | NER_JOIN_NEUTRAL;
+        info[i + 1].join |= NER_JOIN_INSIDE | NER_JOIN_NEUTRAL;
+        info[i + 2].join |= NER_JOIN_INSIDE;
+    }
+}
+
 /* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
 #define NER_LOWSENT_MIN_WORDS 3
 
@@ -276,6 +312,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     }
     uint8_t lowsent = alpha >= NER_LOWSENT_MIN_WORDS && !capital ? NER_WF_LOWSENT : 0;
     mark_lower_places(g, words, lower, gaz, begin, n, info);
+    mark_article_names(words, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
@@ -1010,15 +1047,28 @@ static int forced_tag(uint8_t flags) {
     return NER_N_TAGS;
 }
 
-/* Holds the decoder to the tags that words' forms allow (forced_tag). */
+/* Holds the decoder to the tags that words' forms allow (forced_tag), and
+ * the words of a split name inside a name (NER_JOIN_*). */
 static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
     for (size_t i = 0; i < n; i++) {
+        float *e = em + i * NER_N_TAGS;
         int only = forced_tag(info[i].flags);
-        if (only == NER_N_TAGS)
+        if (only != NER_N_TAGS) {
+            for (int t = 0; t < NER_N_TAGS; t++)
+                if (t != only)
+                    e[t] = NER_NEVER_SCORE;
             continue;
+        }
+        uint8_t join = info[i].join;
+        if (!join)
+            continue;
+        /* An article or a hyphen says nothing of the name's type: the tags it
+         * may take score alike, and the words around it decide. */
         for (int t = 0; t < NER_N_TAGS; t++)
-            if (t != only)
-                em[i * NER_N_TAGS + t] = NER_NEVER_SCORE;
+            if (t == NER_O || ((join & NER_JOIN_INSIDE) && ner_tag_is_begin((ner_tag)t)))
+                e[t] = NER_NEVER_SCORE;
+            else if (join & NER_JOIN_NEUTRAL)
+                e[t] = 0;
     }
 }
 

@@ -836,3 +836,15 @@ Test(ner, a_country_in_lower_case_needs_no_preposition) {
     expect_tags(ctx, "the boston fans were loud", "O O O O O");
     lede_ctx_free(ctx);
 }
+
+Test(ner, an_arabic_article_split_at_its_hyphen_stays_in_the_name) {
+    lede_ctx *ctx = shipped();
+    /* Tokenisers that split hyphens write "al-Sadr" as three tokens. */
+    expect_tags(ctx, "Radical cleric Muqtada al - Sadr spoke on Friday .",
+                "O O B-PER I-PER I-PER I-PER O O O O");
+    expect_tags(ctx, "Reporters from Dubai met Khalid al - Amin at noon .",
+                "O O B-LOC O B-PER I-PER I-PER I-PER O O O");
+    /* Only before a capitalised word. */
+    expect_tags(ctx, "The al - based plan failed .", "O O O O O O O");
+    lede_ctx_free(ctx);
+}
