@@ -284,6 +284,46 @@ static void mark_article_names(const ner_word *words, size_t n, ner_tokinfo *inf
     }
 }
 
+/* Words that open a sentence as an interjection ("Hi ,", "Thanks Josh !",
+ * "Kudos .") and never as a name there. */
+static const char *const ner_interjections[] = {
+    "hi",       "hey",   "hello", "thanks", "congratulations",
+    "congrats", "kudos", "wow",   "yum",    "yay",
+    "nope",     "yep",   "yeah",  "okay",   "oops",
+    "cheers",   "bye",   "lol",   "haha"};
+
+/* Auxiliaries that open a question or a clipped sentence ("Will you ...",
+ * "Will come again !", "May I ..."): before a lower-case word they are verbs,
+ * not the first names or the month they are spelt like. */
+static const char *const ner_opening_verbs[] = {
+    "will", "would", "could", "should", "shall", "may", "might", "must", "can"};
+
+static bool in_word_table(const ner_word *w, const char *const *table, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strlen(table[i]) == w->len && !strncasecmp(w->s, table[i], w->len))
+            return true;
+    return false;
+}
+
+/* Marks the sentence's first word NER_WF_NEVER when it opens the sentence
+ * as an interjection or an auxiliary verb (above). Words in capitals are left
+ * alone ("HI" may be Hawaii, "MAY" a headline). */
+static void mark_sentence_opener(const ner_word *words, size_t n, ner_tokinfo *info) {
+    size_t i = 0;
+    while (i < n && !(info[i].flags & NER_WF_ALPHA))
+        i++;
+    if (i == n || ((info[i].flags & NER_WF_UPPER) && words[i].len > 1))
+        return;
+    bool lower_next = i + 1 < n && (info[i + 1].flags & NER_WF_ALPHA) &&
+                      !(info[i + 1].flags & (NER_WF_CAP | NER_WF_UPPER));
+    if (in_word_table(&words[i], ner_interjections,
+                      sizeof ner_interjections / sizeof *ner_interjections) ||
+        (lower_next &&
+         in_word_table(&words[i], ner_opening_verbs,
+                       sizeof ner_opening_verbs / sizeof *ner_opening_verbs)))
+        info[i].flags |= NER_WF_NEVER;
+}
+
 /* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
 #define NER_LOWSENT_MIN_WORDS 3
 
@@ -313,6 +353,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     uint8_t lowsent = alpha >= NER_LOWSENT_MIN_WORDS && !capital ? NER_WF_LOWSENT : 0;
     mark_lower_places(g, words, lower, gaz, begin, n, info);
     mark_article_names(words, n, info);
+    mark_sentence_opener(words, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];

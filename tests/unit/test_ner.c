@@ -848,3 +848,16 @@ Test(ner, an_arabic_article_split_at_its_hyphen_stays_in_the_name) {
     expect_tags(ctx, "The al - based plan failed .", "O O O O O O O");
     lede_ctx_free(ctx);
 }
+
+Test(ner, an_interjection_or_auxiliary_opening_a_sentence_is_no_name) {
+    lede_ctx *ctx = shipped();
+    /* Each opener reads as a name to the weights alone. */
+    expect_tags(ctx, "Hi , thanks for the quick reply .", "O O O O O O O O");
+    expect_tags(ctx, "Kudos .", "O O");
+    expect_tags(ctx, "Will you send the file today ?", "O O O O O O O");
+    expect_tags(ctx, "Will come back next summer !", "O O O O O O");
+    /* A name after it, or the first name before a surname, is still one. */
+    expect_tags(ctx, "Thanks Brenda !", "O B-PER O");
+    expect_tags(ctx, "Will Smith starred in the film .", "B-PER I-PER O O O O O");
+    lede_ctx_free(ctx);
+}
