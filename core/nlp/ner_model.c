@@ -324,6 +324,38 @@ static void mark_sentence_opener(const ner_word *words, size_t n, ner_tokinfo *i
         info[i].flags |= NER_WF_NEVER;
 }
 
+/* Lists that make a word in capitals a name even though it is an ordinary
+ * word too ("NICE" the city, "MAY" the first name). */
+#define NER_EMPHASIS_NOT                                                                 \
+    (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION | NER_GAZ_DEMONYM |                 \
+     NER_GAZ_FIRST_NAME)
+
+/*
+ * A word in capitals inside a sentence written in ordinary case is an
+ * abbreviation ("NATO", "BBC") or emphasis ("service was VERY fast", "the
+ * BEST photographer"). It is emphasis when the word is an ordinary word that
+ * is no abbreviation (NER_GAZ_PLAIN_WORD) and no place or first name, and
+ * stands alone, after no capitalised word and before no word in capitals:
+ * it is marked NER_WF_NEVER. Headlines in
+ * capitals (ner_caps_sentence) are left to the weights.
+ */
+static void mark_emphasis(const gazetteer *g, const uint64_t *lower, size_t n,
+                          ner_tokinfo *info) {
+    if (!g || ner_caps_sentence(info, n))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        /* A run of words in capitals is a name ("NEW YORK") or a heading;
+         * after a capitalised word it goes on with a name ("Henry VIII"). */
+        bool run = (i > 0 && (info[i - 1].flags & (NER_WF_UPPER | NER_WF_CAP))) ||
+                   (i + 1 < n && (info[i + 1].flags & NER_WF_UPPER));
+        if (!(info[i].flags & NER_WF_UPPER) || (info[i].flags & NER_WF_DIGIT) || run)
+            continue;
+        uint16_t lists = ner_gaz_lookup(g, lower + i, 1);
+        if ((lists & NER_GAZ_PLAIN_WORD) && !(lists & NER_EMPHASIS_NOT))
+            info[i].flags |= NER_WF_NEVER;
+    }
+}
+
 /* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
 #define NER_LOWSENT_MIN_WORDS 3
 
@@ -354,6 +386,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     mark_lower_places(g, words, lower, gaz, begin, n, info);
     mark_article_names(words, n, info);
     mark_sentence_opener(words, n, info);
+    mark_emphasis(g, lower, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];

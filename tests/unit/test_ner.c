@@ -861,3 +861,16 @@ Test(ner, an_interjection_or_auxiliary_opening_a_sentence_is_no_name) {
     expect_tags(ctx, "Will Smith starred in the film .", "B-PER I-PER O O O O O");
     lede_ctx_free(ctx);
 }
+
+Test(ner, an_ordinary_word_in_capitals_is_emphasis_not_a_name) {
+    lede_ctx *ctx = shipped();
+    /* The weights alone read "BEST" as an organisation. */
+    expect_tags(ctx, "Honestly the BEST pizza place around here .", "O O O O O O O O");
+    /* An abbreviation, a run of capitals and a numeral after a name stay. */
+    expect_tags(ctx, "Officials from NATO met in Brussels on Monday .",
+                "O O B-ORG O O B-LOC O O O");
+    expect_tags(ctx, "We flew to NEW YORK last week .", "O O O B-LOC I-LOC O O O");
+    expect_tags(ctx, "Portraits of Henry VIII hang in the hall .",
+                "O O B-PER I-PER O O O O O");
+    lede_ctx_free(ctx);
+}
