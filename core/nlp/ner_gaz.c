@@ -65,6 +65,7 @@ static const struct {
     {"companies.txt", NER_GAZ_COMPANY},
     {"world_regions.txt", NER_GAZ_AREA},
     {"place_words.txt", NER_GAZ_PLACE_WORD},
+    {"plain_words.txt", NER_GAZ_PLAIN_WORD},
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"

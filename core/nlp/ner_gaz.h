@@ -40,6 +40,9 @@ enum {
     /* Place names that are English words in lower case too ("china",
      * "reading"): a lower-case place name is a place only when not on it. */
     NER_GAZ_PLACE_WORD = 1u << 12,
+    /* Ordinary words that are no abbreviation ("very", "best", not "nasa"):
+     * written in capitals in a sentence that is not, they are emphasis. */
+    NER_GAZ_PLAIN_WORD = 1u << 13,
     NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
 };
 

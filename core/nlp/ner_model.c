@@ -126,6 +126,7 @@ static void word_info(const ner_word *w, ner_tokinfo *ti) {
     ti->doc = 0;
     ti->cluster = 0;
     ti->cluster_len = 0;
+    ti->join = 0;
     if (w->len && w->s[0] >= 'A' && w->s[0] <= 'Z')
         ti->flags |= NER_WF_CAP;
     if (upper && !lower)
@@ -204,9 +205,11 @@ static bool is_place_prep(const ner_word *w) {
 /* Lists whose names, written in lower case, are places to the tagger. */
 #define NER_LOWER_PLACE_LISTS (NER_GAZ_COUNTRY | NER_GAZ_REGION | NER_GAZ_CITY)
 /* Lists that make a lower-case place name something else as well: an English
- * word ("china"), a first name ("jordan"), a company, a nationality. */
-#define NER_LOWER_PLACE_NOT                                                              \
-    (NER_GAZ_PLACE_WORD | NER_GAZ_FIRST_NAME | NER_GAZ_COMPANY | NER_GAZ_DEMONYM)
+ * word ("china"), a first name ("jordan"), a nationality. The company list
+ * is not one of them: it holds the single words of company names, so most
+ * places are on it ("Mexico", "Florida", "Chicago"), and a company named
+ * after a place is written with its own word ("Air Canada"). */
+#define NER_LOWER_PLACE_NOT (NER_GAZ_PLACE_WORD | NER_GAZ_FIRST_NAME | NER_GAZ_DEMONYM)
 
 /*
  * Place names written in lower case ("i live in kerala", "flights to san
@@ -232,14 +235,124 @@ static void mark_lower_places(const gazetteer *g, const ner_word *words,
         for (size_t k = i; k < e && low; k++)
             low = (info[k].flags & NER_WF_ALPHA) &&
                   !(info[k].flags & (NER_WF_CAP | NER_WF_UPPER));
-        bool placed = i > 0 && (is_place_prep(&words[i - 1]) ||
-                                (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I)));
+        /* A country's name is no foreign word's spelling that needs a
+         * preposition before it ("how are vietnam and ..."). */
+        bool placed = (gaz[i] & NER_GAZ_COUNTRY) ||
+                      (i > 0 && (is_place_prep(&words[i - 1]) ||
+                                 (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I))));
         if (!low || !placed || (e == i + 1 && words[i].len < NER_LOWER_PLACE_MIN_LEN) ||
             (ner_gaz_lookup(g, lower + i, e - i) & NER_LOWER_PLACE_NOT))
             continue;
         info[i].flags |= NER_WF_LOC_B;
         for (size_t k = i + 1; k < e; k++)
             info[k].flags |= NER_WF_LOC_I;
+    }
+}
+
+/* Arabic forms of the article "al-", as written before a capitalised name
+ * ("al-Sadr", "ash-Sharq", "az-Zaman"). Forms that are English words too
+ * ("an", "as", "at", "ad") are left out. */
+static const char *const ner_name_articles[] = {"al", "el",  "ash", "az",
+                                                "ar", "adh", "ath"};
+
+static bool is_name_article(const ner_word *w) {
+    for (size_t i = 0; i < sizeof ner_name_articles / sizeof *ner_name_articles; i++)
+        if (strlen(ner_name_articles[i]) == w->len &&
+            !strncasecmp(w->s, ner_name_articles[i], w->len))
+            return true;
+    return false;
+}
+
+/*
+ * An Arabic article, a hyphen token and a capitalised word are one name that a
+ * tokeniser split at the hyphen ("Muqtada al - Sadr", "Al - Qaeda"): the model,
+ * trained on text that keeps "al-Sadr" one token, reads the article as no name
+ * and the hyphen as a break. The article is held to a name's tags and the
+ * hyphen and the word to the inside of it; the type, and whether a name
+ * before the article goes on through it, are the choice of the weights of
+ * the words around.
+ */
+static void mark_article_names(const ner_word *words, size_t n, ner_tokinfo *info) {
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (!is_name_article(&words[i]) || words[i + 1].len != 1 ||
+            words[i + 1].s[0] != '-' || !(info[i + 2].flags & NER_WF_CAP) ||
+            (info[i + 2].flags & NER_WF_UPPER))
+            continue;
+        info[i].join |= NER_JOIN_NAME | NER_JOIN_NEUTRAL;
+        info[i + 1].join |= NER_JOIN_INSIDE | NER_JOIN_NEUTRAL;
+        info[i + 2].join |= NER_JOIN_INSIDE;
+    }
+}
+
+/* Words that open a sentence as an interjection ("Hi ,", "Thanks Josh !",
+ * "Kudos .") and never as a name there. */
+static const char *const ner_interjections[] = {
+    "hi",       "hey",   "hello", "thanks", "congratulations",
+    "congrats", "kudos", "wow",   "yum",    "yay",
+    "nope",     "yep",   "yeah",  "okay",   "oops",
+    "cheers",   "bye",   "lol",   "haha"};
+
+/* Auxiliaries that open a question or a clipped sentence ("Will you ...",
+ * "Will come again !", "May I ..."): before a lower-case word they are verbs,
+ * not the first names or the month they are spelt like. */
+static const char *const ner_opening_verbs[] = {
+    "will", "would", "could", "should", "shall", "may", "might", "must", "can"};
+
+static bool in_word_table(const ner_word *w, const char *const *table, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strlen(table[i]) == w->len && !strncasecmp(w->s, table[i], w->len))
+            return true;
+    return false;
+}
+
+/* Marks the sentence's first word NER_WF_NEVER when it opens the sentence
+ * as an interjection or an auxiliary verb (above). Words in capitals are left
+ * alone ("HI" may be Hawaii, "MAY" a headline). */
+static void mark_sentence_opener(const ner_word *words, size_t n, ner_tokinfo *info) {
+    size_t i = 0;
+    while (i < n && !(info[i].flags & NER_WF_ALPHA))
+        i++;
+    if (i == n || ((info[i].flags & NER_WF_UPPER) && words[i].len > 1))
+        return;
+    bool lower_next = i + 1 < n && (info[i + 1].flags & NER_WF_ALPHA) &&
+                      !(info[i + 1].flags & (NER_WF_CAP | NER_WF_UPPER));
+    if (in_word_table(&words[i], ner_interjections,
+                      sizeof ner_interjections / sizeof *ner_interjections) ||
+        (lower_next &&
+         in_word_table(&words[i], ner_opening_verbs,
+                       sizeof ner_opening_verbs / sizeof *ner_opening_verbs)))
+        info[i].flags |= NER_WF_NEVER;
+}
+
+/* Lists that make a word in capitals a name even though it is an ordinary
+ * word too ("NICE" the city, "MAY" the first name). */
+#define NER_EMPHASIS_NOT                                                                 \
+    (NER_GAZ_COUNTRY | NER_GAZ_CITY | NER_GAZ_REGION | NER_GAZ_DEMONYM |                 \
+     NER_GAZ_FIRST_NAME)
+
+/*
+ * A word in capitals inside a sentence written in ordinary case is an
+ * abbreviation ("NATO", "BBC") or emphasis ("service was VERY fast", "the
+ * BEST photographer"). It is emphasis when the word is an ordinary word that
+ * is no abbreviation (NER_GAZ_PLAIN_WORD) and no place or first name, and
+ * stands alone, after no capitalised word and before no word in capitals:
+ * it is marked NER_WF_NEVER. Headlines in
+ * capitals (ner_caps_sentence) are left to the weights.
+ */
+static void mark_emphasis(const gazetteer *g, const uint64_t *lower, size_t n,
+                          ner_tokinfo *info) {
+    if (!g || ner_caps_sentence(info, n))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        /* A run of words in capitals is a name ("NEW YORK") or a heading;
+         * after a capitalised word it goes on with a name ("Henry VIII"). */
+        bool run = (i > 0 && (info[i - 1].flags & (NER_WF_UPPER | NER_WF_CAP))) ||
+                   (i + 1 < n && (info[i + 1].flags & NER_WF_UPPER));
+        if (!(info[i].flags & NER_WF_UPPER) || (info[i].flags & NER_WF_DIGIT) || run)
+            continue;
+        uint16_t lists = ner_gaz_lookup(g, lower + i, 1);
+        if ((lists & NER_GAZ_PLAIN_WORD) && !(lists & NER_EMPHASIS_NOT))
+            info[i].flags |= NER_WF_NEVER;
     }
 }
 
@@ -271,6 +384,9 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     }
     uint8_t lowsent = alpha >= NER_LOWSENT_MIN_WORDS && !capital ? NER_WF_LOWSENT : 0;
     mark_lower_places(g, words, lower, gaz, begin, n, info);
+    mark_article_names(words, n, info);
+    mark_sentence_opener(words, n, info);
+    mark_emphasis(g, lower, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
@@ -1005,15 +1121,28 @@ static int forced_tag(uint8_t flags) {
     return NER_N_TAGS;
 }
 
-/* Holds the decoder to the tags that words' forms allow (forced_tag). */
+/* Holds the decoder to the tags that words' forms allow (forced_tag), and
+ * the words of a split name inside a name (NER_JOIN_*). */
 static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
     for (size_t i = 0; i < n; i++) {
+        float *e = em + i * NER_N_TAGS;
         int only = forced_tag(info[i].flags);
-        if (only == NER_N_TAGS)
+        if (only != NER_N_TAGS) {
+            for (int t = 0; t < NER_N_TAGS; t++)
+                if (t != only)
+                    e[t] = NER_NEVER_SCORE;
             continue;
+        }
+        uint8_t join = info[i].join;
+        if (!join)
+            continue;
+        /* An article or a hyphen says nothing of the name's type: the tags it
+         * may take score alike, and the words around it decide. */
         for (int t = 0; t < NER_N_TAGS; t++)
-            if (t != only)
-                em[i * NER_N_TAGS + t] = NER_NEVER_SCORE;
+            if (t == NER_O || ((join & NER_JOIN_INSIDE) && ner_tag_is_begin((ner_tag)t)))
+                e[t] = NER_NEVER_SCORE;
+            else if (join & NER_JOIN_NEUTRAL)
+                e[t] = 0;
     }
 }
 

@@ -131,8 +131,18 @@ typedef struct {
     uint8_t flags;                            /* NER_WF_* */
     uint8_t doc;                              /* NER_DOC_*: the word elsewhere */
     uint8_t cluster_len;                      /* bits of its cluster path, 0: none */
+    uint8_t join;                             /* NER_JOIN_*: held inside a name */
     uint32_t cluster;                         /* the path, first choice highest */
 } ner_tokinfo;
+
+/* Words that the decoder holds inside a name whatever its type: the pieces of
+ * an Arabic name whose article a tokeniser split at its hyphen ("al - Sadr",
+ * "Al - Qaeda"). The weights still choose the type and where the name starts. */
+enum {
+    NER_JOIN_NAME = 1u << 0,    /* any tag of a name (the article) */
+    NER_JOIN_INSIDE = 1u << 1,  /* a later word of a name (the hyphen, the noun) */
+    NER_JOIN_NEUTRAL = 1u << 2, /* its own weights are not heard (article, hyphen) */
+};
 
 /* How a word (by lower-case form) appears anywhere in its document: these
  * document-wide hints help where one sentence is ambiguous ("Bush" at the

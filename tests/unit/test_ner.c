@@ -820,3 +820,57 @@ Test(ner, a_place_name_in_lower_case_after_a_preposition_is_a_place) {
     expect_tags(ctx, "the plates came in china boxes", "O O O O O O");
     lede_ctx_free(ctx);
 }
+
+Test(ner, a_lower_case_place_on_the_company_list_is_still_a_place) {
+    lede_ctx *ctx = shipped();
+    /* The company list holds the words of company names, places among them. */
+    expect_tags(ctx, "my uncle moved here from mexico last year", "O O O O O B-LOC O O");
+    expect_tags(ctx, "we drove to ohio for the holidays", "O O O B-LOC O O O");
+    lede_ctx_free(ctx);
+}
+
+Test(ner, a_country_in_lower_case_needs_no_preposition) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "how are vietnam and peru alike ?", "O O B-LOC O B-LOC O O");
+    /* A city in lower case still needs one. */
+    expect_tags(ctx, "the boston fans were loud", "O O O O O");
+    lede_ctx_free(ctx);
+}
+
+Test(ner, an_arabic_article_split_at_its_hyphen_stays_in_the_name) {
+    lede_ctx *ctx = shipped();
+    /* Tokenisers that split hyphens write "al-Sadr" as three tokens. */
+    expect_tags(ctx, "Radical cleric Muqtada al - Sadr spoke on Friday .",
+                "O O B-PER I-PER I-PER I-PER O O O O");
+    expect_tags(ctx, "Reporters from Dubai met Khalid al - Amin at noon .",
+                "O O B-LOC O B-PER I-PER I-PER I-PER O O O");
+    /* Only before a capitalised word. */
+    expect_tags(ctx, "The al - based plan failed .", "O O O O O O O");
+    lede_ctx_free(ctx);
+}
+
+Test(ner, an_interjection_or_auxiliary_opening_a_sentence_is_no_name) {
+    lede_ctx *ctx = shipped();
+    /* Each opener reads as a name to the weights alone. */
+    expect_tags(ctx, "Hi , thanks for the quick reply .", "O O O O O O O O");
+    expect_tags(ctx, "Kudos .", "O O");
+    expect_tags(ctx, "Will you send the file today ?", "O O O O O O O");
+    expect_tags(ctx, "Will come back next summer !", "O O O O O O");
+    /* A name after it, or the first name before a surname, is still one. */
+    expect_tags(ctx, "Thanks Brenda !", "O B-PER O");
+    expect_tags(ctx, "Will Smith starred in the film .", "B-PER I-PER O O O O O");
+    lede_ctx_free(ctx);
+}
+
+Test(ner, an_ordinary_word_in_capitals_is_emphasis_not_a_name) {
+    lede_ctx *ctx = shipped();
+    /* The weights alone read "BEST" as an organisation. */
+    expect_tags(ctx, "Honestly the BEST pizza place around here .", "O O O O O O O O");
+    /* An abbreviation, a run of capitals and a numeral after a name stay. */
+    expect_tags(ctx, "Officials from NATO met in Brussels on Monday .",
+                "O O B-ORG O O B-LOC O O O");
+    expect_tags(ctx, "We flew to NEW YORK last week .", "O O O B-LOC I-LOC O O O");
+    expect_tags(ctx, "Portraits of Henry VIII hang in the hall .",
+                "O O B-PER I-PER O O O O O");
+    lede_ctx_free(ctx);
+}
