@@ -18,6 +18,7 @@
  * every development page. */
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -75,19 +76,21 @@ static int compare_ci(const char *s, size_t n, const char *word) {
     return word[n] ? -1 : 0;
 }
 
+/* A name to look up among kept_attrs with bsearch(). */
+typedef struct {
+    const char *s;
+    size_t n;
+} attr_name;
+
+static int compare_attr(const void *key, const void *entry) {
+    const attr_name *k = key;
+    return compare_ci(k->s, k->n, *(const char *const *)entry);
+}
+
 static bool in_kept_attrs(const char *name, size_t n) {
-    size_t lo = 0, hi = sizeof kept_attrs / sizeof kept_attrs[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = compare_ci(name, n, kept_attrs[mid]);
-        if (!c)
-            return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
+    attr_name key = {name, n};
+    return bsearch(&key, kept_attrs, sizeof kept_attrs / sizeof kept_attrs[0],
+                   sizeof kept_attrs[0], compare_attr) != NULL;
 }
 
 bool html_attr_kept(const char *element, size_t element_len, const char *name, size_t n,

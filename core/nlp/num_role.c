@@ -169,10 +169,6 @@ static const char *one_role(const role_ctx *r, const lede_claim *c) {
         return NULL; /* "more than one", "at least one" */
     if (r->i > r->sb && tok_in(t, r->i - 1, RESTRICTIVE))
         return NULL; /* "only one vote", "the only one who": one of a kind */
-    /* "one of the worst 20 CEOs": a partitive picks one out, the number
-     * after it counts the group */
-    if (r->i + 1 < r->se && tok_eq(t, r->i + 1, "of"))
-        return "pronoun";
     for (size_t j = r->i + 1; j < r->se && j <= r->i + ROLE_ONE_LOOKAHEAD; j++) {
         if (phrase_break(t, j))
             break;
