@@ -53,6 +53,12 @@ static void no_claim_with(const char *t) {
                        res->claims[i].text, t);
 }
 
+/* The text held no claim at all. */
+static void expect_no_claims(void) {
+    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
+                 res->n_claims ? res->claims[0].text : "");
+}
+
 /* The claim whose text is `t`, or a failed assertion. */
 static const lede_claim *claim(const char *t) {
     for (size_t i = 0; i < res->n_claims; i++)
@@ -315,16 +321,14 @@ Test(numbers, noise_is_not_a_claim) {
 
 Test(numbers, scores_and_pronoun_one) {
     run("Which one won? City beat United 3-1 and that one is enough.");
-    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
-                 res->n_claims ? res->claims[0].text : "");
+    expect_no_claims();
 }
 
 Test(numbers, set_scores_and_ties_are_not_claims) {
     /* a line of set scores with tie-breaks; a tie has equal ends, no range does */
     run("The champion beat Ivo Marks 4-6, 6-3, 7-6 (5) and the visitors drew the tie "
         "2-2.");
-    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
-                 res->n_claims ? res->claims[0].text : "");
+    expect_no_claims();
     /* ranges listed by commas all rise: they stay ranges */
     run("Classes take children aged 5-7, 8-10 and 11-13.");
     cr_assert(claim("aged 5-7")->has_range);
@@ -348,16 +352,14 @@ Test(numbers, house_numbers_after_the_street_name) {
 
 Test(numbers, bracketed_rank_with_full_stop_is_not_a_claim) {
     run("The table lists Ann Lee (6.) and Bo Park (3.) with last season's places.");
-    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
-                 res->n_claims ? res->claims[0].text : "");
+    expect_no_claims();
 }
 
 Test(numbers, numbers_inside_titles_are_names) {
     run("The song reached the top of the Billboard Hot 100 this week. She made the 30 "
         "Under "
         "30 list, and the Formula 1 Grand Prix drew crowds.");
-    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
-                 res->n_claims ? res->claims[0].text : "");
+    expect_no_claims();
     /* a count before a name, and a headline, where capitals say nothing */
     run("The paper hired 300 New York reporters.");
     cr_assert_float_eq(claim("300 New York reporters")->value, 300, 1e-9);
@@ -367,8 +369,7 @@ Test(numbers, numbers_inside_titles_are_names) {
 
 Test(numbers, nouns_named_by_a_number) {
     run("Patients in group 2 had stage 4 tumours after round 3 of the talks.");
-    cr_assert_eq(res->n_claims, 0, "claims: %zu (first: %s)", res->n_claims,
-                 res->n_claims ? res->claims[0].text : "");
+    expect_no_claims();
 }
 
 Test(numbers, cents_are_named_or_follow_and) {
