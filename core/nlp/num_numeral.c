@@ -301,6 +301,49 @@ static bool inner_hyphen(const nctx *x, size_t k, size_t end) {
     return k + 1 < end && is_hyphen(x, k) && glued(x, k) && glued(x, k + 1);
 }
 
+/* Skips a glued hyphen at k ("half-dozen", "quarter-of-a-million"). */
+static size_t skip_inner_hyphen(const nctx *x, size_t k, size_t end) {
+    return inner_hyphen(x, k, end) ? k + 1 : k;
+}
+
+/*
+ * A fraction of one scale word is one number: "half a million", "a
+ * half-dozen", "a quarter-of-a-million", "three quarters of a billion",
+ * "half dozen". The pattern is [a | UNIT] HALF|QUARTER [of] [a] SCALE, with
+ * the plural fraction after a count above one ("three quarters") and the
+ * singular after "a" or alone. "half of millions" (a vague share) and
+ * "a quarter of a century" (not a scale) do not match.
+ */
+static bool fraction_of_scale(const nctx *x, size_t k, size_t end, numeral *out) {
+    size_t i = k;
+    double num = 1;
+    const num_word *u = numword(x, i);
+    if (ieq(x, i, "a") || ieq(x, i, "an")) {
+        i++;
+    } else if (u && u->cls == NW_UNIT && u->value > 1) {
+        num = u->value;
+        i = skip_inner_hyphen(x, i + 1, end);
+    }
+    const num_word *f = i < end ? numword(x, i) : NULL;
+    if (!f || f->cls != NW_FRAC_HALF || f->plural != (num > 1))
+        return false;
+    i = skip_inner_hyphen(x, i + 1, end);
+    bool of = i < end && ieq(x, i, "of");
+    if (of)
+        i = skip_inner_hyphen(x, i + 1, end);
+    bool art = i < end && (ieq(x, i, "a") || ieq(x, i, "an"));
+    if (art)
+        i = skip_inner_hyphen(x, i + 1, end);
+    const num_word *sc = i < end ? numword(x, i) : NULL;
+    if (!sc || sc->cls != NW_SCALE || sc->plural || (of && !art))
+        return false;
+    out->v = num / f->value * sc->value;
+    out->e = i + 1;
+    out->words = true;
+    out->scale = sc->value;
+    return true;
+}
+
 /*
  * Parses a numeral at k: digits, words, or both ("2.3 billion", "4 thousand 3
  * hundred and 21", "one and a half", "two thirds", "twenty-first").
@@ -448,6 +491,8 @@ bool num_numeral_parse(const nctx *x, size_t k, size_t end, bool currency_before
          * before a scale */
         const num_word *w0 = numword(x, i);
         bool article = ieq(x, i, "a") || ieq(x, i, "an");
+        if (fraction_of_scale(x, i, end, out))
+            return true;
         if (article) {
             const num_word *w1 = i + 1 < end ? numword(x, i + 1) : NULL;
             if (!w1 || !(w1->cls == NW_HUNDRED || w1->cls == NW_SCALE ||
@@ -462,30 +507,11 @@ bool num_numeral_parse(const nctx *x, size_t k, size_t end, bool currency_before
                 out->ordinal = true;
                 return true;
             }
-            if (w1->cls == NW_FRAC_HALF && w1->value == 4 && i + 2 < end) {
-                /* "a quarter million" */
-                const num_word *w2 = numword(x, i + 2);
-                if (w2 && w2->cls == NW_SCALE) {
-                    out->v = 0.25 * w2->value;
-                    out->e = i + 3;
-                    out->words = true;
-                    out->scale = w2->value;
-                    return true;
-                }
-            }
             cur = 1;
             last = NW_UNIT;
             have = true;
             i++;
         } else if (w0 && w0->cls == NW_FRAC_HALF && !w0->plural && i + 1 < end) {
-            const num_word *w1 = numword(x, i + 1);
-            if (w1 && w1->cls == NW_SCALE && w1->value >= 1e3) {
-                out->v = w1->value / w0->value;
-                out->e = i + 2;
-                out->words = true;
-                out->scale = w1->value;
-                return true;
-            }
             /* "half of school districts", "half the world's population": a
              * share of a whole, with no article ("a quarter of" has one) */
             if (w0->value == 2 && (ieq(x, i + 1, "of") || share_det(x, i + 1)) &&

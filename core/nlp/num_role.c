@@ -290,6 +290,30 @@ static bool title_case(const role_ctx *r) {
     return words && (double)caps > ROLE_TITLE_CASE_SHARE * (double)words;
 }
 
+#define ROLE_QUOTED_NAME_MAX 4 /* words of a quoted name ("the "Three Amigos"") */
+
+/* A short phrase in quotation marks that opens at i - 1 and is all capitalised
+ * words, with one more after the number at i: a nickname or a title ("known
+ * as the "Three Amigos"", "the "Big Four""), not the start of a quotation
+ * ("Three people died," she said). */
+static bool quoted_name(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    if (r->i == r->sb || !is_kind(t, r->i - 1, NLP_TOK_QUOTE))
+        return false;
+    size_t words = 0;
+    for (size_t j = r->i; j < r->se && words <= ROLE_QUOTED_NAME_MAX; j++) {
+        bool closes = is_kind(t, j, NLP_TOK_QUOTE) ||
+                      (is_kind(t, j, NLP_TOK_PUNCT) && j + 1 < r->se &&
+                       is_kind(t, j + 1, NLP_TOK_QUOTE)); /* "the "Three Amigos."" */
+        if (closes)
+            return words >= 2;
+        if (!is_kind(t, j, NLP_TOK_WORD) || !(t->toks[j].flags & NLP_TF_CAP))
+            return false;
+        words++;
+    }
+    return false;
+}
+
 static const char *name_role(const role_ctx *r) {
     const nlp_text *t = r->t;
     const nlp_token *k = &t->toks[r->i];
@@ -300,6 +324,8 @@ static const char *name_role(const role_ctx *r) {
     for (uint32_t b = k->start; b < k->end; b++)
         if (t->text[b] >= '0' && t->text[b] <= '9')
             return NULL;
+    if (quoted_name(r))
+        return title_case(r) ? NULL : "name";
     /* after an opening quote, a colon or a dash a new phrase starts */
     if (phrase_break(t, r->i - 1) && !tok_eq(t, r->i - 1, ","))
         return NULL;

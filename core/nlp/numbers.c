@@ -1186,6 +1186,17 @@ static bool spoken_digits(const nctx *x, size_t a, size_t e, size_t end) {
     return before || after;
 }
 
+/* A dash that breaks the sentence rather than joining two numbers: "--" or
+ * an em dash with space on both sides ("$544 billion -- $105 billion more"). */
+static bool sentence_dash(const nctx *x, size_t j) {
+    if (glued(x, j) || glued(x, j + 1))
+        return false;
+    const char *t = itext(x, j);
+    size_t n = ilen(x, j);
+    return (n == 2 && t[0] == '-' && t[1] == '-') ||
+           (n == 3 && memcmp(t, "\xe2\x80\x94", 3) == 0);
+}
+
 static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t end,
                           bool between, bool *is_from) {
     *is_from = false;
@@ -1200,8 +1211,9 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
     if (to && !between && change_before(x, d->qty_start, sa) &&
         !(d->qty_start > sa && ieq(x, d->qty_start - 1, "from")))
         return 0;
-    if (dash && (ilen(x, j) > 3 || (!glued(x, j) && glued(x, j + 1))))
-        return 0; /* "--", or "75 -300mm" where the dash is a sign */
+    if (dash &&
+        (ilen(x, j) > 3 || (!glued(x, j) && glued(x, j + 1)) || sentence_dash(x, j)))
+        return 0; /* "---", "--", or "75 -300mm" where the dash is a sign */
     size_t q = j + 1;
     if (between && d->kind == LEDE_CLAIM_ORDINAL && q < end && ieq(x, q, "the"))
         q++; /* "between the tenth and the fifteenth" */
@@ -1285,9 +1297,10 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
         }
     }
     /* a score: "won 3-1"; two shares that each carry their unit ("led
-     * 32%-25%") are two numbers, as scores never carry units */
+     * 32%-25%") or sums of money are two numbers, as scores never carry
+     * units */
     if (dash && !between && lo > hi && d->kind != LEDE_CLAIM_YEAR)
-        return e != n2.e ? 0 : SIZE_MAX;
+        return e != n2.e || d->currency ? 0 : SIZE_MAX;
     if (!dash && lo > hi)
         return 0; /* a vote, "passed 52 to 48": two numbers */
     d->has_range = true;

@@ -145,6 +145,20 @@ Test(num_role, capitalised_number_word_in_a_name) {
     is_claim(s, "Twelve", 0);
 }
 
+Test(num_role, short_quoted_capitalised_phrase_is_a_nickname) {
+    const char *s = "The three envoys were called the \"Four Horsemen.\" The staff of "
+                    "the old bakery said that \"Two Sisters\" had closed for good.";
+    run_all(s);
+    not_claim(s, "Four", 0, "name");
+    not_claim(s, "Two", 0, "name");
+    /* a quotation that opens with a count keeps it */
+    const char *q = "\"Nine boats sank,\" the mayor said. \"Six Democrats voted no and "
+                    "left.\"";
+    run_all(q);
+    is_claim(q, "Nine", 0);
+    is_claim(q, "Six", 0);
+}
+
 Test(num_role, title_case_headline_keeps_its_numbers) {
     const char *s = "Mayor Says Twelve Schools Will Close By Friday";
     run_all(s);

@@ -224,6 +224,37 @@ Test(numbers, fractions_and_words) {
     cr_assert_eq(c->kind, LEDE_CLAIM_DURATION);
 }
 
+Test(numbers, a_fraction_of_a_scale_word_is_one_number) {
+    run("Organisers expect half a million visitors, a half-dozen bands and a "
+        "quarter-of-a-million souvenirs; three quarters of a billion euros were spent "
+        "over half a dozen years.");
+    near(claim("half a million visitors")->value, 500000);
+    near(claim("a half-dozen bands")->value, 6);
+    near(claim("a quarter-of-a-million souvenirs")->value, 250000);
+    near(claim("three quarters of a billion euros")->value, 7.5e8);
+    near(claim("half a dozen years")->value, 6);
+    /* not a scale: the fraction stays a fraction */
+    run("It took a quarter of a century and half of the budget.");
+    no_claim_with("a quarter of a century");
+}
+
+Test(numbers, a_dash_between_sentences_parts_joins_no_range) {
+    /* "--" and a spaced em dash break the sentence: two sums, not a range or
+     * a score */
+    run("The deficit is $544 billion -- $105 billion more than last year.");
+    near(claim("$544 billion")->value, 544e9);
+    near(claim("$105 billion")->value, 105e9);
+    run("Sales reached \u00a3800 million \u2014 \u00a3900 million counting exports.");
+    cr_assert_not(claim("\u00a3800 million")->has_range);
+    /* sums never make a score, even falling and joined by a hyphen */
+    run("Prices fell from the list, $90-$60 at the door.");
+    near(claim("$90")->value, 90);
+    near(claim("$60")->value, 60);
+    /* a joined range still is one */
+    run("Tickets cost $20-$30.");
+    cr_assert(claim("$20-$30")->has_range);
+}
+
 Test(numbers, dozen_and_ordinals) {
     run_grammar("A dozen protesters marched on the 21st for the fourth time.");
     near(claim("A dozen protesters")->value, 12);
