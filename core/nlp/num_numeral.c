@@ -311,8 +311,9 @@ static size_t skip_inner_hyphen(const nctx *x, size_t k, size_t end) {
  * half-dozen", "a quarter-of-a-million", "three quarters of a billion",
  * "half dozen". The pattern is [a | UNIT] HALF|QUARTER [of] [a] SCALE, with
  * the plural fraction after a count above one ("three quarters") and the
- * singular after "a" or alone. "half of millions" (a vague share) and
- * "a quarter of a century" (not a scale) do not match.
+ * singular after "a" or alone; before "a" and a unit the fraction is one of
+ * that unit ("half an hour", "a quarter of a century"). "half of millions"
+ * (a vague share) does not match.
  */
 static bool fraction_of_scale(const nctx *x, size_t k, size_t end, numeral *out) {
     size_t i = k;
@@ -334,6 +335,15 @@ static bool fraction_of_scale(const nctx *x, size_t k, size_t end, numeral *out)
     bool art = i < end && (ieq(x, i, "a") || ieq(x, i, "an"));
     if (art)
         i = skip_inner_hyphen(x, i + 1, end);
+    if (art && i < end && in_list(x, i, LX_UNIT) && !numword(x, i)) {
+        /* "half an hour", "a quarter of a century": a fraction of one unit,
+         * which the unit after it takes */
+        out->v = num / f->value;
+        out->e = i;
+        out->words = true;
+        out->fraction = true;
+        return true;
+    }
     const num_word *sc = i < end ? numword(x, i) : NULL;
     if (!sc || sc->cls != NW_SCALE || sc->plural || (of && !art))
         return false;

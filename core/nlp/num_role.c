@@ -187,6 +187,13 @@ static const char *const RANK_VERBS[] = {
     "ranking",  "rated",  "seeded",   "is",        "was",    "were", "are",
     "be",       "been",   "slipped",  "climbed",   "rose",   "fell", "dropped",
     "moved",    "stands", "stood",    "sits",      "sat",    NULL};
+/* Words for the distance to the next place in a race: "a distant second",
+ * "a close third", "a bad second in the polls". */
+static const char *const RACE_GAPS[] = {"distant",     "close", "strong", "bad",
+                                        "poor",        "solid", "narrow", "weak",
+                                        "respectable", NULL};
+/* "the first ever", "first-ever": a milestone, not a place in a series */
+static const char *const EVER[] = {"ever", NULL};
 static const char *const SUPERLATIVES[] = {
     "most",     "least",      "largest", "biggest",   "highest",  "lowest",
     "best",     "worst",      "fewest",  "greatest",  "oldest",   "youngest",
@@ -267,6 +274,12 @@ static const char *ordinal_role(const role_ctx *r, const lede_claim *c) {
     if (nx < r->se && ((tok_in(t, nx, PLACE) && !idiom) || tok_in(t, nx, SUPERLATIVES)))
         return NULL;
     if (nx < r->se && c->value >= 2 && (tok_eq(t, nx, "time") || tok_eq(t, nx, "times")))
+        return NULL;
+    if (r->i >= r->sb + 2 && tok_in(t, r->i - 1, RACE_GAPS) &&
+        (tok_eq(t, r->i - 2, "a") || tok_eq(t, r->i - 2, "an")))
+        return NULL;
+    if (c->value == 1 &&
+        ((nx < r->se && tok_in(t, nx, EVER)) || hyphen_tail_is(t, r->i, EVER)))
         return NULL;
     if (first_to(r))
         return NULL;
@@ -728,8 +741,9 @@ static bool idiom(const role_ctx *r) {
 
 /* A spelled number inside a compound adjective that counts nothing:
  * "one-on-one", "one-off", "one-of-a-kind", "one-in-a-million", "second-guessing",
- * "one-sided", "a one-time payment" (former), "zero-sum". Compounds with a noun that is
- * counted ("a three-judge panel", "a two-time champion") stay claims. */
+ * "one-sided", "a one-time payment" (former), "zero-sum", "a one-party state".
+ * Compounds with a noun that is counted ("a three-judge panel", "a two-time
+ * champion", "a one-year deal") stay claims. */
 static const char *const COMPOUND_PARTS[] = {"on",    "off",    "of",    "by",   "up",
                                              "in",    "sum",    "size",  "hand", "rate",
                                              "class", "string", "trick", NULL};
@@ -758,6 +772,12 @@ static bool compound(const role_ctx *r, const lede_claim *c) {
         (c->num_start == k->cp_start && c->num_end == k->cp_end))
         return false;
     const char *s = t->text + k->start, *end = t->text + k->end;
+    /* "one" before a noun that is no unit makes an adjective of kind, not a
+     * count: "a one-party state", "a one-stop shop", "a one-man show" ("a
+     * one-year deal" has a unit and counts) */
+    if (c->kind == LEDE_CLAIM_COUNT && !c->unit && c->value == 1 && end - s > 4 &&
+        strncmp(s, "one-", 4) == 0)
+        return true;
     bool first = true;
     while (s < end) {
         const char *h = memchr(s, '-', (size_t)(end - s));

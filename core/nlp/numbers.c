@@ -1186,6 +1186,47 @@ static bool spoken_digits(const nctx *x, size_t a, size_t e, size_t end) {
     return before || after;
 }
 
+/* Words after a ratio: "a two-to-one margin", "a 3-to-1 majority". */
+static bool ratio_word(const nctx *x, size_t k) {
+    static const char *const words[] = {"margin", "margins", "ratio", "majority", "odds"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (ieq(x, k, words[i]))
+            return true;
+    return false;
+}
+
+/* A ratio whose second term is one: "outnumber them by 80 to 1", "a
+ * two-to-one margin", "odds of 100 to 1". The one is the base of the
+ * comparison, not a count: the claim takes it in and keeps the first term as
+ * its value. A vote ("voted 8 to 1") has neither "by" or "of" before it nor a
+ * ratio word after it, and stays two numbers. Returns the item after the
+ * ratio, or 0. */
+static size_t ratio_tail(const nctx *x, const claim_draft *d, size_t j, size_t sa,
+                         size_t end) {
+    if (d->kind != LEDE_CLAIM_COUNT || d->unit || d->currency || d->value <= 1)
+        return 0;
+    size_t q = j;
+    bool hyphens = q < end && is_hyphen(x, q) && glued(x, q);
+    if (hyphens)
+        q++;
+    if (q + 1 >= end || !ieq(x, q, "to"))
+        return 0;
+    q++;
+    if (hyphens) {
+        if (q + 1 >= end || !is_hyphen(x, q) || !glued(x, q))
+            return 0;
+        q++;
+    }
+    bool one = ieq(x, q, "one") || (num_numeral_is_num(x, q, end) && ilen(x, q) == 1 &&
+                                    itext(x, q)[0] == '1');
+    if (!one)
+        return 0;
+    size_t e = q + 1;
+    bool before = d->qty_start > sa &&
+                  (ieq(x, d->qty_start - 1, "by") || ieq(x, d->qty_start - 1, "of"));
+    return before || (e < end && ratio_word(x, e)) ? e : 0;
+}
+
 /* A dash that breaks the sentence rather than joining two numbers: "--" or
  * an em dash with space on both sides ("$544 billion -- $105 billion more"). */
 static bool sentence_dash(const nctx *x, size_t j) {
@@ -1625,7 +1666,10 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     d.qty_end = j2;
     /* range */
     bool from = false;
-    size_t re = parse_range(x, &d, j2, sa, end, between, &from);
+    size_t rt = between ? 0 : ratio_tail(x, &d, j2, sa, end);
+    size_t re = rt ? 0 : parse_range(x, &d, j2, sa, end, between, &from);
+    if (rt)
+        d.qty_end = j2 = rt;
     if (re == SIZE_MAX) {
         /* a score: skip both numbers */
         size_t r = j2 + 1;

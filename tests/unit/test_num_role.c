@@ -145,6 +145,29 @@ Test(num_role, capitalised_number_word_in_a_name) {
     is_claim(s, "Twelve", 0);
 }
 
+Test(num_role, places_in_a_race_and_firsts_ever) {
+    const char *s = "The mayor ran a distant second in the primary, and the council held "
+                    "its first ever budget vote and a first-ever audit.";
+    run_all(s);
+    is_claim(s, "second", 0);
+    is_claim(s, "first ever", 0);
+    is_claim(s, "first-ever", 0);
+    /* without the gap word it stays a place in a series */
+    const char *q = "He gave his second speech and the first budget vote was held.";
+    run_all(q);
+    not_claim(q, "second", 0, "sequence");
+    not_claim(q, "first", 0, "sequence");
+}
+
+Test(num_role, one_before_a_noun_of_kind_is_an_idiom) {
+    const char *s =
+        "It is a one-party state with a one-stop office and a one-year budget.";
+    run_all(s);
+    not_claim(s, "one-party", 0, "idiom");
+    not_claim(s, "one-stop", 0, "idiom");
+    is_claim(s, "one-year", 0);
+}
+
 Test(num_role, short_quoted_capitalised_phrase_is_a_nickname) {
     const char *s = "The three envoys were called the \"Four Horsemen.\" The staff of "
                     "the old bakery said that \"Two Sisters\" had closed for good.";

@@ -233,9 +233,32 @@ Test(numbers, a_fraction_of_a_scale_word_is_one_number) {
     near(claim("a quarter-of-a-million souvenirs")->value, 250000);
     near(claim("three quarters of a billion euros")->value, 7.5e8);
     near(claim("half a dozen years")->value, 6);
-    /* not a scale: the fraction stays a fraction */
-    run("It took a quarter of a century and half of the budget.");
-    no_claim_with("a quarter of a century");
+    /* neither a scale nor a unit: the fraction stays a fraction */
+    run("They ate a quarter of a cake.");
+    near(res->claims[0].value, 0.25);
+    cr_assert_eq(res->claims[0].kind, LEDE_CLAIM_COUNT);
+}
+
+Test(numbers, a_fraction_of_one_unit) {
+    run("The queue took half an hour and the walk a quarter of a mile; the rivalry "
+        "lasted half a century.");
+    const lede_claim *c = claim("half an hour");
+    cr_assert_eq(c->kind, LEDE_CLAIM_DURATION);
+    near(c->value, 0.5);
+    near(claim("a quarter of a mile")->value, 0.25);
+    near(claim("half a century")->value, 0.5);
+}
+
+Test(numbers, a_ratio_to_one_is_one_claim) {
+    /* the one is the base of the comparison, not a count of its own */
+    run("Nurses outnumber doctors by six to one here, and the motion won by a 3-to-1 "
+        "margin.");
+    near(claim("six to one")->value, 6);
+    near(claim("3-to-1")->value, 3);
+    cr_assert_eq(res->n_claims, 2);
+    /* without "by"/"of" or a ratio word after it, "to" joins a range */
+    run("Each class takes 12 to 15 pupils.");
+    cr_assert(claim("12 to 15 pupils")->has_range);
 }
 
 Test(numbers, a_dash_between_sentences_parts_joins_no_range) {
