@@ -243,11 +243,36 @@ static const char *const MILESTONE_GROUPS[] = {
     "indigenous", "native",   "arab",     "arab-american", "immigrant",
     NULL};
 
+#define ROLE_OWNER_WINDOW 4 /* tokens from a time preposition to its ordinal */
+
+/* Periods an ordinal numbers in a time adverbial ("in his first year"). */
+static const char *const PERIODS[] = {"year",   "years", "day",     "days",    "week",
+                                      "month",  "term",  "session", "quarter", "season",
+                                      "decade", "hour",  "night",   NULL};
+static const char *const TIME_PREPS[] = {"in",     "during",  "over", "since",
+                                         "within", "through", NULL};
+
+/* "in Obama's first year", "during its first week": a time adverbial names a
+ * period of a series, whatever follows it ("acted in his first year to bar
+ * him" is no first to bar). */
+static bool period_adverbial(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    if (r->i + 1 >= r->se || !tok_in(t, r->i + 1, PERIODS))
+        return false;
+    for (size_t j = r->i; j > r->sb && j + ROLE_OWNER_WINDOW > r->i; j--) {
+        if (tok_in(t, j - 1, TIME_PREPS))
+            return true;
+        if (phrase_break(t, j - 1))
+            return false;
+    }
+    return false;
+}
+
 /* "the first woman to lead", "the first to say": a "to" and a lower-case
  * word soon after an ordinal that follows a determiner. */
 static bool first_to(const role_ctx *r) {
     const nlp_text *t = r->t;
-    if (r->i == r->sb || !tok_in(t, r->i - 1, OWNERS))
+    if (r->i == r->sb || !tok_in(t, r->i - 1, OWNERS) || period_adverbial(r))
         return false;
     for (size_t j = r->i + 1; j + 1 < r->se && j <= r->i + ROLE_TO_WINDOW; j++) {
         if (phrase_break(t, j) || tok_in(t, j, SUBJECT_PRONOUNS))

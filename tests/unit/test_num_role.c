@@ -159,6 +159,16 @@ Test(num_role, places_in_a_race_and_firsts_ever) {
     not_claim(q, "first", 0, "sequence");
 }
 
+Test(num_role, a_time_adverbial_numbers_a_period_not_a_first) {
+    const char *s = "The board moved in its first year to cut costs.";
+    run_all(s);
+    not_claim(s, "first", 0, "sequence");
+    /* without the time preposition it is a first */
+    const char *q = "It was the first year to show a loss since the war.";
+    run_all(q);
+    is_claim(q, "first", 0);
+}
+
 Test(num_role, one_before_a_noun_of_kind_is_an_idiom) {
     const char *s =
         "It is a one-party state with a one-stop office and a one-year budget.";
