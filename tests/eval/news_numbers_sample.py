@@ -10,7 +10,9 @@ the first 50 PolNeAR and 36 scrapinghub articles; batch 2: the next 60 and 30,
 scrapinghub pages in English only; batches 3 to 5 (news_numbers_batch3.tsv, _batch4.tsv, _batch5.tsv): the
 next 12 and 8 each, the same way; batch 6 (_batch6.tsv): the next 16 and 10
 (only 4 English scrapinghub pages were left); batch 7 (_batch7.tsv): the
-next 20 PolNeAR articles; batch 8 (_batch8.tsv): the 20 after them. Used to extend the set with new batches.
+next 20 PolNeAR articles; batch 8 (_batch8.tsv): the 20 after them; batch 9 (_batch9.tsv):
+25 English Readability test pages (../shared/data/extraction/readability), 2
+sentences each, in the order of the same key. Used to extend the set with new batches.
 """
 import hashlib
 import os
@@ -83,8 +85,12 @@ def main():
     batch7 = take(texts, pol, 20, 3, used)
     # batch 8 (news_numbers_batch8.tsv), drawn after the rules written from batch 7
     batch8 = take(texts, pol, 20, 3, used)
+    # batch 9 (news_numbers_batch9.tsv): web pages of other kinds than
+    # political news, the Readability test pages in English, 2 sentences each
+    rd = sorted((d for d in texts if d.startswith("readability:") and english(texts[d])), key=key)
+    batch9 = take(texts, rd, 25, 2, used)
     for b, rows in ((1, batch1), (2, batch2), (3, batch3), (4, batch4), (5, batch5),
-                    (6, batch6), (7, batch7), (8, batch8)):
+                    (6, batch6), (7, batch7), (8, batch8), (9, batch9)):
         for d, s, e in rows:
             print("%d\t%s\t%d\t%d" % (b, d, s, e))
 

@@ -7,6 +7,8 @@ offsets and judgements; the texts stay where their licences keep them:
                     (PolNeAR, no licence for its data: internal evaluation only)
   scrapinghub:<id>  "articleBody" of ../shared/data/extraction/scrapinghub/<id>.json
                     (scrapinghub article-extraction-benchmark, MIT)
+  readability:<name> expected.txt of ../shared/data/extraction/readability/<name>/
+                    (Mozilla Readability test pages, Apache-2.0)
 Offsets are Unicode code points of these texts, end exclusive.
 """
 import glob
@@ -33,6 +35,10 @@ def load_texts(shared):
         with open(path) as f:
             body = json.load(f).get("articleBody") or ""
         texts["scrapinghub:" + os.path.basename(path)[:-5]] = body
+    for path in sorted(glob.glob(os.path.join(shared, "data", "extraction", "readability", "*",
+                                              "expected.txt"))):
+        with open(path) as f:
+            texts["readability:" + os.path.basename(os.path.dirname(path))] = f.read()
     return texts
 
 
