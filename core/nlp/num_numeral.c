@@ -551,6 +551,15 @@ bool num_numeral_parse(const nctx *x, size_t k, size_t end, bool currency_before
                     continue;
                 }
             }
+            if (inner_hyphen(x, i, end) &&
+                (last == NW_UNIT || last == NW_TEEN || last == NW_TENS)) {
+                /* "two-hundred", "three-thousand" */
+                const num_word *nx = numword(x, i + 1);
+                if (nx && (nx->cls == NW_HUNDRED || nx->cls == NW_SCALE)) {
+                    i++;
+                    continue;
+                }
+            }
             if (is_dash(x, i) && ilen(x, i) == 1 && last == NW_UNIT && i + 1 < end) {
                 /* "five - eighths" */
                 const num_word *nx = numword(x, i + 1);

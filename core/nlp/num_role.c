@@ -154,7 +154,27 @@ static bool one_contrast(const role_ctx *r) {
     return false;
 }
 
+/* Pronouns a number word may follow as a group the hearer knows: "you two",
+ * "us three". */
+static const char *const GROUP_PRONOUNS[] = {"you", "we", "us", "them", NULL};
+
+/* "Did you two get him drunk?", "give us three a minute": a number after a
+ * personal pronoun names who is meant, it counts nothing new. With a noun of
+ * its own ("we three kings", "you two boys") or "times" it counts. */
+static bool pronoun_group(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    if (c->kind != LEDE_CLAIM_COUNT || c->subject || c->unit || r->i == r->sb ||
+        !tok_in(t, r->i - 1, GROUP_PRONOUNS) || !is_kind(t, r->i, NLP_TOK_WORD) ||
+        !tok_in(t, r->i, CARDINAL_WORDS))
+        return false;
+    /* "told us three times": a count of times */
+    return !(r->i + 1 < r->se &&
+             (tok_eq(t, r->i + 1, "times") || tok_eq(t, r->i + 1, "time")));
+}
+
 static const char *one_role(const role_ctx *r, const lede_claim *c) {
+    if (pronoun_group(r, c))
+        return "pronoun";
     const nlp_text *t = r->t;
     if (!tok_eq(t, r->i, "one"))
         return NULL;

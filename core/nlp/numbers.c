@@ -45,10 +45,13 @@
 #include "num_tables.h"
 
 /* Lookahead bounds, so a parse never runs away on odd text. */
-#define NUM_NOUN_LOOKAHEAD 3   /* items between a number and its counted noun */
-#define NUM_CHANGE_LOOKBACK 3  /* items between a change verb and its number */
-#define NUM_LEX_KEY_MAX 47     /* longest word looked up */
-#define NUM_ADDR_WORDS_MAX 3   /* capitalised words between a house number and "Street" */
+#define NUM_NOUN_LOOKAHEAD 3  /* items between a number and its counted noun */
+#define NUM_CHANGE_LOOKBACK 3 /* items between a change verb and its number */
+#define NUM_LEX_KEY_MAX 47    /* longest word looked up */
+#define NUM_ADDR_WORDS_MAX 3  /* capitalised words between a house number and "Street" */
+#define NUM_ID_MIN_DIGITS                                                                \
+    5 /* digits of an ungrouped number read as an id after a name                        \
+       */
 #define NUM_HOUSE_DIGITS_MAX 4 /* digits of a house number */
 #define NUM_YEAR_MIN 1500      /* plain four-digit numbers in this span can be years */
 #define NUM_YEAR_MAX 2100
@@ -253,6 +256,34 @@ static bool run_is_phone(const nctx *x, size_t a, size_t b) {
         }
     }
     return nums >= 2 && digits >= 7 && (plus || dashes >= 2);
+}
+
+static size_t counted_noun(const nctx *x, size_t k, size_t end, bool singular_ok);
+
+/* Prepositions before a release: "in 0.16", "since 2.3", "until 1.4". */
+static bool release_prep(const nctx *x, size_t k) {
+    return ieq(x, k, "in") || ieq(x, k, "since") || ieq(x, k, "until") ||
+           ieq(x, k, "before");
+}
+
+static bool percent_word(const nctx *x, size_t k) {
+    return ieq(x, k, "percent") || ieq(x, k, "pct") || ieq(x, k, "per") ||
+           ieq(x, k, "cent");
+}
+
+/* Digits with one decimal point and nothing else: "0.16", "2.3". */
+static bool bare_decimal(const nctx *x, size_t k) {
+    if (x->it[k].kind != NLP_TOK_NUMBER || (x->it[k].flags & IF_ORDINAL))
+        return false;
+    const char *t = itext(x, k);
+    size_t n = ilen(x, k), dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == '.')
+            dots++;
+        else if (t[i] < '0' || t[i] > '9')
+            return false;
+    }
+    return dots == 1 && t[0] != '.' && t[n - 1] != '.';
 }
 
 static void mark(nctx *x, size_t a, size_t b) {
@@ -579,6 +610,32 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
         }
         if (name_then_number(x, k, a, end) || number_then_name(x, k, end) ||
             number_in_title(x, k, a, end, headline) || called_number(x, k, a, end)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* "#1", "Lesson #3": a number after "#" ranks or names, it counts nothing */
+        if (k > a && is_char(x, k - 1, '#') && glued(x, k)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* a long number written without separators after a name is a ticket,
+         * bug or case number ("Bug 1676296 landed"): amounts of five digits
+         * and more are grouped ("10,000") */
+        if (k > a && bare_digits(x, k, end) && ilen(x, k) >= NUM_ID_MIN_DIGITS &&
+            !glued(x, k) && name_word(x, k - 1, true) &&
+            !(x->it[k - 1].flags & IF_SENT0) &&
+            (k + 1 >= end || (counted_noun(x, k + 1, end, false) == SIZE_MAX &&
+                              !in_list(x, k + 1, LX_UNIT)))) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* a release named by a bare decimal after a preposition of time,
+         * with only a function word or punctuation after it: "annoying in
+         * 0.16 from time to time", "fixed since 2.3." ("in 0.16 seconds",
+         * "in 2.5 percent", "in 1.5 million homes" are quantities) */
+        if (k > a && bare_decimal(x, k) && !glued(x, k) && release_prep(x, k - 1) &&
+            (k + 1 >= end || x->it[k + 1].kind == NLP_TOK_PUNCT ||
+             (in_list(x, k + 1, LX_STOPWORD) && !percent_word(x, k + 1)))) {
             mark(x, k, k + 1);
             continue;
         }
@@ -1656,6 +1713,13 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         ieq(x, after_num + 1, "plus") && glued(x, after_num + 1)) {
         d.qk = QK_AT_LEAST;
         after_num += 2;
+    }
+    /* "150+ flames": a plus sign after a number, not before another ("1+1") */
+    if (!d.qk && after_num < end && is_char(x, after_num, '+') && glued(x, after_num) &&
+        !(after_num + 1 < end && glued(x, after_num + 1) &&
+          num_numeral_is_num(x, after_num + 1, end))) {
+        d.qk = QK_AT_LEAST;
+        after_num += 1;
     }
     size_t j2 = parse_unit_part(x, &d, after_num, sa, end);
     if (age_prefix) {

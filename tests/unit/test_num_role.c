@@ -169,6 +169,18 @@ Test(num_role, a_time_adverbial_numbers_a_period_not_a_first) {
     is_claim(q, "first", 0);
 }
 
+Test(num_role, a_number_after_a_group_pronoun_names_the_group) {
+    const char *s = "\"Did you two eat all the cake?\" she asked, and we three laughed.";
+    run_all(s);
+    not_claim(s, "two", 0, "pronoun");
+    not_claim(s, "three", 0, "pronoun");
+    /* with a noun or "times" it counts */
+    const char *q = "You two boys can stay; he told us three times.";
+    run_all(q);
+    is_claim(q, "two", 0);
+    is_claim(q, "three", 0);
+}
+
 Test(num_role, one_before_a_noun_of_kind_is_an_idiom) {
     const char *s =
         "It is a one-party state with a one-stop office and a one-year budget.";

@@ -261,6 +261,32 @@ Test(numbers, a_ratio_to_one_is_one_claim) {
     cr_assert(claim("12 to 15 pupils")->has_range);
 }
 
+Test(numbers, ids_of_web_pages_are_not_claims) {
+    /* a number after "#" ranks or names */
+    run("The first rule, Lesson #4 of the course, is simple.");
+    no_claim_with("4");
+    /* a long ungrouped number after a name is a ticket or bug number */
+    run("Work went on, with Bug 1676296 landing and Case 99812 closed.");
+    expect_no_claims();
+    run("The town of Springfield has 25000 residents.");
+    near(claim("25000 residents")->value, 25000);
+    /* a release named by a bare decimal after "in" or "since" */
+    run("The menu was slow in 0.16 from time to time and fixed since 2.3.");
+    expect_no_claims();
+    run("It loaded in 0.16 seconds in 2.5 percent of cases.");
+    near(claim("0.16 seconds")->value, 0.16);
+    near(claim("2.5 percent")->value, 2.5);
+}
+
+Test(numbers, plus_sign_and_hyphenated_hundreds) {
+    run("I got 150+ angry emails about a two-hundred-year-old tree and "
+        "three-thousand visitors.");
+    cr_assert_eq(claim("150+")->qualifier, LEDE_QUAL_AT_LEAST);
+    near(claim("three-thousand visitors")->value, 3000);
+    run("The network was two-hundred years old.");
+    near(claim("two-hundred years old")->value, 200);
+}
+
 Test(numbers, a_dash_between_sentences_parts_joins_no_range) {
     /* "--" and a spaced em dash break the sentence: two sums, not a range or
      * a score */
