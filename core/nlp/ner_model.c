@@ -222,30 +222,59 @@ static bool is_place_prep(const ner_word *w) {
  * (ner_place_preps). Phrases are those ner_gaz_match() found (gaz, begin);
  * one word must have NER_LOWER_PLACE_MIN_LEN bytes.
  */
+/* Whether token k is a word written in lower case. */
+static bool is_lower_word(const ner_tokinfo *t) {
+    return (t->flags & NER_WF_ALPHA) && !(t->flags & (NER_WF_CAP | NER_WF_UPPER));
+}
+
+/* The end of the longest phrase of lower-case words from i on that the town
+ * list holds, or i when there is none. */
+static size_t lower_town_end(const gazetteer *g, const uint64_t *lower,
+                             const ner_tokinfo *info, size_t i, size_t n) {
+    size_t best = i;
+    for (size_t e = i + 1; e <= n && e - i <= NER_GAZ_MAX_PHRASE; e++) {
+        if (!is_lower_word(&info[e - 1]))
+            break;
+        uint16_t m = ner_gaz_lookup(g, lower + i, e - i);
+        if (m & NER_GAZ_TOWN)
+            best = e;
+        if (!(m & NER_GAZ_PREFIX))
+            break;
+    }
+    return best;
+}
+
 static void mark_lower_places(const gazetteer *g, const ner_word *words,
                               const uint64_t *lower, const uint16_t *gaz,
                               const bool *begin, size_t n, ner_tokinfo *info) {
     for (size_t i = 0; i < n; i++) {
-        if (!begin[i] || !(gaz[i] & NER_LOWER_PLACE_LISTS))
-            continue;
+        bool placed = i > 0 && (is_place_prep(&words[i - 1]) ||
+                                (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I)));
         size_t e = i + 1;
-        while (e < n && !begin[e] && gaz[e] == gaz[i])
-            e++;
+        if (begin[i] && (gaz[i] & NER_LOWER_PLACE_LISTS)) {
+            while (e < n && !begin[e] && gaz[e] == gaz[i])
+                e++;
+            /* A country's name is no foreign word's spelling that needs a
+             * preposition before it ("how are vietnam and ..."). */
+            placed |= (gaz[i] & NER_GAZ_COUNTRY) != 0;
+        } else if (placed && g) {
+            /* A town the city list leaves out needs the preposition too. */
+            e = lower_town_end(g, lower, info, i, n);
+            if (e == i)
+                continue;
+        } else {
+            continue;
+        }
         bool low = true;
         for (size_t k = i; k < e && low; k++)
-            low = (info[k].flags & NER_WF_ALPHA) &&
-                  !(info[k].flags & (NER_WF_CAP | NER_WF_UPPER));
-        /* A country's name is no foreign word's spelling that needs a
-         * preposition before it ("how are vietnam and ..."). */
-        bool placed = (gaz[i] & NER_GAZ_COUNTRY) ||
-                      (i > 0 && (is_place_prep(&words[i - 1]) ||
-                                 (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I))));
+            low = is_lower_word(&info[k]);
         if (!low || !placed || (e == i + 1 && words[i].len < NER_LOWER_PLACE_MIN_LEN) ||
             (ner_gaz_lookup(g, lower + i, e - i) & NER_LOWER_PLACE_NOT))
             continue;
         info[i].flags |= NER_WF_LOC_B;
         for (size_t k = i + 1; k < e; k++)
             info[k].flags |= NER_WF_LOC_I;
+        i = e - 1;
     }
 }
 
