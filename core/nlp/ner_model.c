@@ -353,6 +353,19 @@ static void mark_sentence_opener(const ner_word *words, size_t n, ner_tokinfo *i
         info[i].flags |= NER_WF_NEVER;
 }
 
+/*
+ * An exclamation mark that ends its sentence, with nothing but punctuation
+ * after it ("Thank you Barry 's Auto Tech !", "welcome to Google !!"), closes
+ * the sentence, not a name: it is marked NER_WF_NEVER. Inside a sentence it
+ * may belong to a name ("Yahoo ! Inc", "Wild on E ! , MTV"), and the weights
+ * decide.
+ */
+static void mark_final_bang(const ner_word *words, size_t n, ner_tokinfo *info) {
+    for (size_t i = n; i > 0 && !(info[i - 1].flags & (NER_WF_ALPHA | NER_WF_DIGIT)); i--)
+        if (words[i - 1].len == 1 && words[i - 1].s[0] == '!')
+            info[i - 1].flags |= NER_WF_NEVER;
+}
+
 /* Lists that make a word in capitals a name even though it is an ordinary
  * word too ("NICE" the city, "MAY" the first name). */
 #define NER_EMPHASIS_NOT                                                                 \
@@ -415,6 +428,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     mark_lower_places(g, words, lower, gaz, begin, n, info);
     mark_article_names(words, n, info);
     mark_sentence_opener(words, n, info);
+    mark_final_bang(words, n, info);
     mark_emphasis(g, lower, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;

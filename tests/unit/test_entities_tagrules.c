@@ -47,3 +47,13 @@ Test(tagrules, lower_case_towns_after_a_preposition) {
     expect_tags(ctx, "baguio was cold", "O O O");
     lede_ctx_free(ctx);
 }
+
+/* An exclamation mark that ends the sentence is never inside a name; one
+ * inside the sentence is left to the weights ("Yahoo ! Inc"). */
+Test(tagrules, final_exclamation_mark_closes_no_name) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "We love Winterowd Fine Art !", "O O B-ORG I-ORG I-ORG O");
+    expect_tags(ctx, "Great job , Harbor Auto Tech ! !", "O O O B-ORG I-ORG I-ORG O O");
+    expect_tags(ctx, "Welcome to Yahoo ! Inc .", "O O B-ORG I-ORG I-ORG O");
+    lede_ctx_free(ctx);
+}
