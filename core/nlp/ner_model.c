@@ -366,6 +366,29 @@ static void mark_final_bang(const ner_word *words, size_t n, ner_tokinfo *info) 
             info[i - 1].flags |= NER_WF_NEVER;
 }
 
+/* Fewer bytes than this make no drawn-out word ("Mmm", "Brrr" are left to
+ * the weights). */
+#define NER_ELONGATED_MIN_LEN 5
+
+/* Whether a word is only letters and doubles a letter twice over, as speech
+ * drawn out in writing does ("Sooooo", "VERYYYY", "Brilll"): no name is
+ * spelt so. Roman numerals ("XXIII", "VIII") are names' parts and left out. */
+static bool is_elongated(const ner_word *w) {
+    if (w->len < NER_ELONGATED_MIN_LEN)
+        return false;
+    bool roman = true, tripled = false;
+    for (size_t i = 0; i < w->len; i++) {
+        unsigned char c = (unsigned char)w->s[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+            return false;
+        roman &= strchr("IVXLCDM", c) != NULL;
+        if (i >= 2 && (c | 0x20) == ((unsigned char)w->s[i - 1] | 0x20) &&
+            (c | 0x20) == ((unsigned char)w->s[i - 2] | 0x20))
+            tripled = true;
+    }
+    return tripled && !roman;
+}
+
 /* Lists that make a word in capitals a name even though it is an ordinary
  * word too ("NICE" the city, "MAY" the first name). */
 #define NER_EMPHASIS_NOT                                                                 \
@@ -434,7 +457,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
         info[i].flags |= lowsent;
-        if (ner_never_name(words[i].s, words[i].len) ||
+        if (ner_never_name(words[i].s, words[i].len) || is_elongated(&words[i]) ||
             (i > 0 && (info[i - 1].flags & NER_WF_DIGIT) && is_clock_word(&words[i])))
             info[i].flags |= NER_WF_NEVER;
     }

@@ -57,3 +57,13 @@ Test(tagrules, final_exclamation_mark_closes_no_name) {
     expect_tags(ctx, "Welcome to Yahoo ! Inc .", "O O B-ORG I-ORG I-ORG O");
     lede_ctx_free(ctx);
 }
+
+/* A word drawn out with a letter written three times or more is no name;
+ * Roman numerals, which repeat letters too, are still part of names. */
+Test(tagrules, drawn_out_words_are_no_names) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "The staff was AMAZINGGG .", "O O O O O");
+    expect_tags(ctx, "Brilll .", "O O");
+    expect_tags(ctx, "Henry VIII married six times .", "B-PER I-PER O O O O");
+    lede_ctx_free(ctx);
+}
