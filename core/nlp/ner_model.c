@@ -353,15 +353,25 @@ static void mark_sentence_opener(const ner_word *words, size_t n, ner_tokinfo *i
         info[i].flags |= NER_WF_NEVER;
 }
 
+/* Whether a token is only marks that may close a sentence after "!": more
+ * "!" or "?", closing quotes and brackets. A full stop is not one of them:
+ * "Like Yahoo!." ends with the name's own "!". */
+static bool is_closing_marks(const ner_word *w) {
+    for (size_t i = 0; i < w->len; i++)
+        if (!strchr("!?\"')]", w->s[i]))
+            return false;
+    return w->len > 0;
+}
+
 /*
- * An exclamation mark that ends its sentence, with nothing but punctuation
- * after it ("Thank you Barry 's Auto Tech !", "welcome to Google !!"), closes
- * the sentence, not a name: it is marked NER_WF_NEVER. Inside a sentence it
- * may belong to a name ("Yahoo ! Inc", "Wild on E ! , MTV"), and the weights
- * decide.
+ * An exclamation mark that ends its sentence, with nothing after it but more
+ * closing marks ("Thank you Barry 's Auto Tech !", "welcome to Google ! !"),
+ * closes the sentence, not a name: it is marked NER_WF_NEVER. Inside a
+ * sentence, or before a full stop, it may belong to a name ("Yahoo ! Inc",
+ * "Wild on E ! , MTV", "Like Yahoo ! ."), and the weights decide.
  */
 static void mark_final_bang(const ner_word *words, size_t n, ner_tokinfo *info) {
-    for (size_t i = n; i > 0 && !(info[i - 1].flags & (NER_WF_ALPHA | NER_WF_DIGIT)); i--)
+    for (size_t i = n; i > 0 && is_closing_marks(&words[i - 1]); i--)
         if (words[i - 1].len == 1 && words[i - 1].s[0] == '!')
             info[i - 1].flags |= NER_WF_NEVER;
 }

@@ -49,12 +49,14 @@ Test(tagrules, lower_case_towns_after_a_preposition) {
 }
 
 /* An exclamation mark that ends the sentence is never inside a name; one
- * inside the sentence is left to the weights ("Yahoo ! Inc"). */
+ * inside the sentence or before a full stop is left to the weights. */
 Test(tagrules, final_exclamation_mark_closes_no_name) {
     lede_ctx *ctx = shipped();
     expect_tags(ctx, "We love Winterowd Fine Art !", "O O B-ORG I-ORG I-ORG O");
     expect_tags(ctx, "Great job , Harbor Auto Tech ! !", "O O O B-ORG I-ORG I-ORG O O");
     expect_tags(ctx, "Welcome to Yahoo ! Inc .", "O O B-ORG I-ORG I-ORG O");
+    /* A full stop after it: the "!" is the name's own. */
+    expect_tags(ctx, "We like Yahoo ! .", "O O B-ORG I-ORG O");
     lede_ctx_free(ctx);
 }
 
