@@ -376,6 +376,51 @@ static void mark_final_bang(const ner_word *words, size_t n, ner_tokinfo *info) 
             info[i - 1].flags |= NER_WF_NEVER;
 }
 
+static bool is_quote_token(const ner_word *w) {
+    return (w->len == 1 && w->s[0] == '"') ||
+           (w->len == 2 && (!memcmp(w->s, "``", 2) || !memcmp(w->s, "''", 2)));
+}
+
+/* Whether a word is capitalised and has a lower-case letter ("Smith", not
+ * "NASA" or "ok"). */
+static bool is_cap_word(const ner_tokinfo *t) {
+    return (t->flags & NER_WF_CAP) && !(t->flags & NER_WF_UPPER);
+}
+
+/*
+ * A name quoted as an e-mail program shows a sender, surname first
+ * ('" Lenhart , Matthew " <matt@...>', '" Smith , Mary J. "'): a quotation
+ * mark, one or two capitalised words, a comma, a first name of the lists
+ * and at most one initial, and the closing mark. The model reads the comma
+ * as the end of a name and the surname as a place or a company; the words
+ * are one person (NER_JOIN_PER_B, NER_JOIN_PER_I). uint16_t gaz holds the
+ * lists of each word.
+ */
+static void mark_sender_names(const ner_word *words, const uint16_t *gaz, size_t n,
+                              ner_tokinfo *info) {
+    for (size_t q = 0; q + 4 < n; q++) {
+        if (!is_quote_token(&words[q]))
+            continue;
+        size_t c = q + 1;
+        while (c < n && c < q + 3 && is_cap_word(&info[c]))
+            c++;
+        if (c == q + 1 || c + 2 >= n || words[c].len != 1 || words[c].s[0] != ',' ||
+            !is_cap_word(&info[c + 1]) || !(gaz[c + 1] & NER_GAZ_FIRST_NAME))
+            continue;
+        size_t e = c + 2;
+        /* An initial: "J." or "J". */
+        if (e < n && (info[e].flags & NER_WF_CAP) &&
+            (words[e].len == 1 || (words[e].len == 2 && words[e].s[1] == '.')))
+            e++;
+        if (e >= n || !is_quote_token(&words[e]))
+            continue;
+        info[q + 1].join |= NER_JOIN_PER_B;
+        for (size_t k = q + 2; k < e; k++)
+            info[k].join |= NER_JOIN_PER_I;
+        q = e;
+    }
+}
+
 /* Fewer bytes than this make no drawn-out word ("Mmm", "Brrr" are left to
  * the weights). */
 #define NER_ELONGATED_MIN_LEN 5
@@ -462,6 +507,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     mark_article_names(words, n, info);
     mark_sentence_opener(words, n, info);
     mark_final_bang(words, n, info);
+    mark_sender_names(words, gaz, n, info);
     mark_emphasis(g, lower, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
@@ -1187,9 +1233,13 @@ first_pass(const ner_model *m, word_sums *ws, const ner_word *words,
 /* The one tag a word's form allows, or NER_N_TAGS when its weights decide:
  * O for a word written as no name is (NER_WF_NEVER), the tags of a place for
  * the words of a lower-case place name. */
-static int forced_tag(uint8_t flags) {
+static int forced_tag(uint8_t flags, uint8_t join) {
     if (flags & NER_WF_NEVER)
         return NER_O;
+    if (join & NER_JOIN_PER_B)
+        return NER_B_PER;
+    if (join & NER_JOIN_PER_I)
+        return NER_I_PER;
     if (flags & NER_WF_LOC_B)
         return NER_B_LOC;
     if (flags & NER_WF_LOC_I)
@@ -1202,7 +1252,7 @@ static int forced_tag(uint8_t flags) {
 static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
     for (size_t i = 0; i < n; i++) {
         float *e = em + i * NER_N_TAGS;
-        int only = forced_tag(info[i].flags);
+        int only = forced_tag(info[i].flags, info[i].join);
         if (only != NER_N_TAGS) {
             for (int t = 0; t < NER_N_TAGS; t++)
                 if (t != only)

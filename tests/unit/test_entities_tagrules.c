@@ -69,3 +69,15 @@ Test(tagrules, drawn_out_words_are_no_names) {
     expect_tags(ctx, "Henry VIII married six times .", "B-PER I-PER O O O O");
     lede_ctx_free(ctx);
 }
+
+/* A sender quoted surname first, as e-mail programs show it, is one person;
+ * a place and its state in quotes are not (no first name after the comma). */
+Test(tagrules, quoted_sender_surname_first) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "\" Porter , Susan \" < susan.porter@example.com >",
+                "O B-PER I-PER I-PER O O O O");
+    expect_tags(ctx, "From : \" Whitfield , James R. \"",
+                "O O O B-PER I-PER I-PER I-PER O");
+    expect_tags(ctx, "We visited \" Paris , Texas \" .", "O O O B-LOC O B-LOC O O");
+    lede_ctx_free(ctx);
+}
