@@ -421,6 +421,33 @@ static void mark_sender_names(const ner_word *words, const uint16_t *gaz, size_t
     }
 }
 
+/* Abbreviations and short forms of common nouns: formats, devices and roles
+ * ("a DVD", "by Fax", "today 's DJ"), which name no one thing. */
+static const char *const ner_common_abbrevs[] = {
+    "atm", "cd",  "cds",  "cpu",  "dj",  "djs", "dvd",  "dvds", "fax",
+    "faq", "gps", "html", "isbn", "lcd", "mp3", "ok",   "pdf",  "seo",
+    "sms", "suv", "url",  "usb",  "vhs", "vip", "vips", "wifi", "wi-fi"};
+
+/*
+ * A common noun's abbreviation (ner_common_abbrevs) written alone, with no
+ * capitalised word or word in capitals on either side, is no name ("converted
+ * my VHS tapes to DVD", "send it by Fax"): it is marked NER_WF_NEVER. Beside
+ * a capitalised word it may be part of one ("DJ Tiesto", "Sony CD Club"),
+ * and headlines in capitals are left to the weights.
+ */
+static void mark_common_abbrevs(const ner_word *words, size_t n, ner_tokinfo *info) {
+    if (ner_caps_sentence(info, n))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        bool prev = i > 0 && (info[i - 1].flags & (NER_WF_CAP | NER_WF_UPPER));
+        bool next = i + 1 < n && (info[i + 1].flags & (NER_WF_CAP | NER_WF_UPPER));
+        if ((info[i].flags & (NER_WF_CAP | NER_WF_UPPER)) && !prev && !next &&
+            in_word_table(&words[i], ner_common_abbrevs,
+                          sizeof ner_common_abbrevs / sizeof *ner_common_abbrevs))
+            info[i].flags |= NER_WF_NEVER;
+    }
+}
+
 /* Fewer bytes than this make no drawn-out word ("Mmm", "Brrr" are left to
  * the weights). */
 #define NER_ELONGATED_MIN_LEN 5
@@ -508,6 +535,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     mark_sentence_opener(words, n, info);
     mark_final_bang(words, n, info);
     mark_sender_names(words, gaz, n, info);
+    mark_common_abbrevs(words, n, info);
     mark_emphasis(g, lower, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;

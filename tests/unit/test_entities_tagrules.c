@@ -81,3 +81,14 @@ Test(tagrules, quoted_sender_surname_first) {
     expect_tags(ctx, "We visited \" Paris , Texas \" .", "O O O B-LOC O B-LOC O O");
     lede_ctx_free(ctx);
 }
+
+/* A common noun's abbreviation standing alone is no name; next to a
+ * capitalised word it may be part of one. */
+Test(tagrules, common_abbreviations_alone_are_no_names) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "I copied my old VHS tapes onto a DVD last week .",
+                "O O O O O O O O O O O O");
+    expect_tags(ctx, "The laptop has a fast CPU and two USB ports .",
+                "O O O O O O O O O O O");
+    lede_ctx_free(ctx);
+}
