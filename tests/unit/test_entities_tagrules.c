@@ -1,0 +1,94 @@
+/* Rules of the tagger that a word's form or the word lists decide, checked
+ * on sentences written for this test with the shipped model and lists. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lede/lede.h"
+
+#define SHIPPED_DATA LEDE_SOURCE_DIR "/core/data"
+
+static lede_ctx *shipped(void) {
+    lede_ctx_config cfg = {.data_dir = SHIPPED_DATA};
+    lede_ctx *ctx = NULL;
+    char err[256] = "";
+    cr_assert_eq(lede_ctx_new(&cfg, &ctx, err, sizeof err), LEDE_OK, "%s", err);
+    return ctx;
+}
+
+/* Tags a sentence given as space-separated tokens and compares the tags. */
+static void expect_tags(const lede_ctx *ctx, const char *sentence, const char *expected) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", sentence);
+    const char *toks[64], *tags[64];
+    size_t n = 0;
+    for (char *t = strtok(buf, " "); t && n < 64; t = strtok(NULL, " "))
+        toks[n++] = t;
+    cr_assert_eq(lede_tag_tokens(ctx, toks, n, tags), LEDE_OK);
+    char got[1024] = "";
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(got, " ");
+        strcat(got, tags[i]);
+    }
+    cr_assert_str_eq(got, expected, "%s", sentence);
+}
+
+/* Towns that the city list leaves out (towns.txt), written in lower case
+ * after a preposition of place, are places; without the preposition the
+ * weights decide, and they read a lower-case word as no name. */
+Test(tagrules, lower_case_towns_after_a_preposition) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "my aunt moved to baguio last year", "O O O O B-LOC O O");
+    expect_tags(ctx, "is there a night bus from greater noida ?",
+                "O O O O O O B-LOC I-LOC O");
+    expect_tags(ctx, "we spent two days near lourdes and loved it",
+                "O O O O O B-LOC O O O");
+    expect_tags(ctx, "baguio was cold", "O O O");
+    lede_ctx_free(ctx);
+}
+
+/* An exclamation mark that ends the sentence is never inside a name; one
+ * inside the sentence or before a full stop is left to the weights. */
+Test(tagrules, final_exclamation_mark_closes_no_name) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "We love Winterowd Fine Art !", "O O B-ORG I-ORG I-ORG O");
+    expect_tags(ctx, "Great job , Harbor Auto Tech ! !", "O O O B-ORG I-ORG I-ORG O O");
+    expect_tags(ctx, "Welcome to Yahoo ! Inc .", "O O B-ORG I-ORG I-ORG O");
+    /* A full stop after it: the "!" is the name's own. */
+    expect_tags(ctx, "We like Yahoo ! .", "O O B-ORG I-ORG O");
+    lede_ctx_free(ctx);
+}
+
+/* A word drawn out with a letter written three times or more is no name;
+ * Roman numerals, which repeat letters too, are still part of names. */
+Test(tagrules, drawn_out_words_are_no_names) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "The staff was AMAZINGGG .", "O O O O O");
+    expect_tags(ctx, "Brilll .", "O O");
+    expect_tags(ctx, "Henry VIII married six times .", "B-PER I-PER O O O O");
+    lede_ctx_free(ctx);
+}
+
+/* A sender quoted surname first, as e-mail programs show it, is one person;
+ * a place and its state in quotes are not (no first name after the comma). */
+Test(tagrules, quoted_sender_surname_first) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "\" Porter , Susan \" < susan.porter@example.com >",
+                "O B-PER I-PER I-PER O O O O");
+    expect_tags(ctx, "From : \" Whitfield , James R. \"",
+                "O O O B-PER I-PER I-PER I-PER O");
+    expect_tags(ctx, "We visited \" Paris , Texas \" .", "O O O B-LOC O B-LOC O O");
+    lede_ctx_free(ctx);
+}
+
+/* A common noun's abbreviation standing alone is no name; next to a
+ * capitalised word it may be part of one. */
+Test(tagrules, common_abbreviations_alone_are_no_names) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "I copied my old VHS tapes onto a DVD last week .",
+                "O O O O O O O O O O O O");
+    expect_tags(ctx, "The laptop has a fast CPU and two USB ports .",
+                "O O O O O O O O O O O");
+    lede_ctx_free(ctx);
+}
