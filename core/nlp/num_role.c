@@ -172,6 +172,20 @@ static bool pronoun_group(const role_ctx *r, const lede_claim *c) {
              (tok_eq(t, r->i + 1, "times") || tok_eq(t, r->i + 1, "time")));
 }
 
+/* Words before "one of" that make it a membership, not a count: "ranked her
+ * as one of the worst 20 CEOs", "he is one of 12 children" (the 20 and the 12
+ * count; the one is who is meant). As the subject it counts: "one of the nine
+ * judges left". */
+static const char *const MEMBERSHIP[] = {
+    "as",    "is",     "was",     "are",     "were",     "be",    "been",
+    "being", "became", "becomes", "remains", "remained", "among", NULL};
+
+static bool membership(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    return r->i > r->sb && r->i + 1 < r->se && tok_eq(t, r->i + 1, "of") &&
+           tok_in(t, r->i - 1, MEMBERSHIP);
+}
+
 static const char *one_role(const role_ctx *r, const lede_claim *c) {
     if (pronoun_group(r, c))
         return "pronoun";
@@ -189,6 +203,8 @@ static const char *one_role(const role_ctx *r, const lede_claim *c) {
         return NULL; /* "more than one", "at least one" */
     if (r->i > r->sb && tok_in(t, r->i - 1, RESTRICTIVE))
         return NULL; /* "only one vote", "the only one who": one of a kind */
+    if (membership(r))
+        return "pronoun";
     for (size_t j = r->i + 1; j < r->se && j <= r->i + ROLE_ONE_LOOKAHEAD; j++) {
         if (phrase_break(t, j))
             break;
@@ -290,9 +306,19 @@ static bool period_adverbial(const role_ctx *r) {
 
 /* "the first woman to lead", "the first to say": a "to" and a lower-case
  * word soon after an ordinal that follows a determiner. */
+/* Nouns of steps in a plan or a list: "the first thing to do", "the first
+ * step to take", "the first set of boxes to fill" are the start of a
+ * sequence, not a first achieved. */
+static const char *const SEQUENCE_NOUNS[] = {
+    "thing", "things", "step",   "steps",   "set",   "item", "items",    "task",
+    "tasks", "order",  "part",   "stage",   "phase", "move", "priority", "question",
+    "tip",   "rule",   "lesson", "chapter", "page",  NULL};
+
 static bool first_to(const role_ctx *r) {
     const nlp_text *t = r->t;
     if (r->i == r->sb || !tok_in(t, r->i - 1, OWNERS) || period_adverbial(r))
+        return false;
+    if (r->i + 1 < r->se && tok_in(t, r->i + 1, SEQUENCE_NOUNS))
         return false;
     for (size_t j = r->i + 1; j + 1 < r->se && j <= r->i + ROLE_TO_WINDOW; j++) {
         if (phrase_break(t, j) || tok_in(t, j, SUBJECT_PRONOUNS))

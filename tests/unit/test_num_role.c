@@ -181,6 +181,27 @@ Test(num_role, a_number_after_a_group_pronoun_names_the_group) {
     is_claim(q, "three", 0);
 }
 
+Test(num_role, one_of_after_as_or_a_copula_is_membership) {
+    const char *s = "The paper ranked her as one of the worst 20 chefs, and he is one of "
+                    "12 children.";
+    run_all(s);
+    not_claim(s, "one of the worst", 0, "pronoun");
+    not_claim(s, "one of 12", 0, "pronoun");
+    is_claim(s, "20 chefs", 0);
+    is_claim(s, "12 children", 0);
+}
+
+Test(num_role, the_first_step_to_take_is_a_sequence) {
+    const char *s = "The first step to take is a budget, and the first thing to do is "
+                    "call.";
+    run_all(s);
+    not_claim(s, "first step", 0, "sequence");
+    not_claim(s, "first thing", 0, "sequence");
+    const char *q = "She was the first judge to rule on it.";
+    run_all(q);
+    is_claim(q, "first", 0);
+}
+
 Test(num_role, one_before_a_noun_of_kind_is_an_idiom) {
     const char *s =
         "It is a one-party state with a one-stop office and a one-year budget.";
