@@ -12,7 +12,8 @@ next 12 and 8 each, the same way; batch 6 (_batch6.tsv): the next 16 and 10
 (only 4 English scrapinghub pages were left); batch 7 (_batch7.tsv): the
 next 20 PolNeAR articles; batch 8 (_batch8.tsv): the 20 after them; batch 9 (_batch9.tsv):
 25 English Readability test pages (../shared/data/extraction/readability), 2
-sentences each, in the order of the same key. Used to extend the set with new batches.
+sentences each, in the order of the same key; batch 10 (_batch10.tsv): the
+next 25 such pages, drawn after the rules written from batch 9. Used to extend the set with new batches.
 """
 import hashlib
 import os
@@ -89,8 +90,12 @@ def main():
     # political news, the Readability test pages in English, 2 sentences each
     rd = sorted((d for d in texts if d.startswith("readability:") and english(texts[d])), key=key)
     batch9 = take(texts, rd, 25, 2, used)
+    # batch 10 (news_numbers_batch10.tsv): the next Readability pages, drawn
+    # after the rules written from batch 9
+    batch10 = take(texts, rd, 25, 2, used)
     for b, rows in ((1, batch1), (2, batch2), (3, batch3), (4, batch4), (5, batch5),
-                    (6, batch6), (7, batch7), (8, batch8), (9, batch9)):
+                    (6, batch6), (7, batch7), (8, batch8), (9, batch9),
+                    (10, batch10)):
         for d, s, e in rows:
             print("%d\t%s\t%d\t%d" % (b, d, s, e))
 
