@@ -260,6 +260,16 @@ static bool run_is_phone(const nctx *x, size_t a, size_t b) {
 
 static size_t counted_noun(const nctx *x, size_t k, size_t end, bool singular_ok);
 
+/* Singular nouns a number before them names: "404 error", "200 status code". */
+static bool code_noun(const nctx *x, size_t k) {
+    static const char *const nouns[] = {"error", "code",   "status",
+                                        "model", "series", "port"};
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (ieq(x, k, nouns[i]))
+            return true;
+    return false;
+}
+
 /* Prepositions before a release: "in 0.16", "since 2.3", "until 1.4". */
 static bool release_prep(const nctx *x, size_t k) {
     return ieq(x, k, "in") || ieq(x, k, "since") || ieq(x, k, "until") ||
@@ -373,16 +383,17 @@ static bool name_follows(const nctx *x, size_t k, size_t end) {
     return in_list(x, k, LX_STOPWORD) || name_word(x, k, false);
 }
 
-/* A name right before a number, as in a product, model or numbered part:
- * "Boeing 787", "iPhone 15", "Week 13", "Section 230". The name is a
- * capitalised word the lexicon does not know, not the first of its sentence
- * (there a capital says nothing), and the number is bare digits that counts
- * nothing after it. */
+/* A name right before a number, as in a product, model, version or numbered
+ * part: "Boeing 787", "iPhone 15", "Week 13", "Section 230", "Bluetooth 4.1". The name is
+ * a capitalised word the lexicon does not know, not the first of its sentence (there a
+ * capital says nothing), and the number is bare digits that counts nothing after it. */
 static bool name_then_number(const nctx *x, size_t k, size_t a, size_t end) {
-    if (k <= a || !bare_digits(x, k, end) || glued(x, k) || !name_word(x, k - 1, true) ||
+    if (k <= a || glued(x, k) || !name_word(x, k - 1, true) ||
         (x->it[k - 1].flags & IF_SENT0))
         return false;
-    return name_follows(x, k + 1, end);
+    /* a decimal names a version ("Bluetooth 4.1 and Wi-Fi"), unless a share */
+    bool decimal = bare_decimal(x, k) && !(k + 1 < end && percent_word(x, k + 1));
+    return (bare_digits(x, k, end) || decimal) && name_follows(x, k + 1, end);
 }
 
 /* A capitalised word inside its sentence that may be part of a title: upper
@@ -610,6 +621,25 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
         }
         if (name_then_number(x, k, a, end) || number_then_name(x, k, end) ||
             number_in_title(x, k, a, end, headline) || called_number(x, k, a, end)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* footnote marks glued to the text: "coefficients,[1][2]", "again.[70]" */
+        if (k > a && is_char(x, k - 1, '[') && glued(x, k - 1) && glued(x, k) &&
+            k + 1 < end && is_char(x, k + 1, ']') && glued(x, k + 1) &&
+            bare_digits(x, k, end)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* a setting written as code: "(level=6)", "timeout=30" */
+        if (k > a && is_char(x, k - 1, '=') && glued(x, k - 1) && glued(x, k)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        /* a number naming a code, an error or a model: "a 404 error", "the 200
+         * status code" (a plural counts: "200 errors") */
+        if (bare_digits(x, k, end) && k + 1 < end && !glued(x, k + 1) &&
+            code_noun(x, k + 1)) {
             mark(x, k, k + 1);
             continue;
         }

@@ -278,6 +278,21 @@ Test(numbers, ids_of_web_pages_are_not_claims) {
     near(claim("2.5 percent")->value, 2.5);
 }
 
+Test(numbers, footnotes_settings_codes_and_versions_are_ids) {
+    run("Such matrices are often scaled,[1][2] as the notes show.[14] The board has 30 "
+        "seats.");
+    near(claim("30 seats")->value, 30);
+    cr_assert_eq(res->n_claims, 1);
+    run("Use the default settings (level=6) or timeout=30 when a 404 error or the 200 "
+        "status code comes back.");
+    expect_no_claims();
+    run("The server logged 200 errors.");
+    near(claim("200 errors")->value, 200);
+    run("The chip supports Bluetooth 4.1 and its maker rose 1.5 percent.");
+    no_claim_with("4.1");
+    near(claim("1.5 percent")->value, 1.5);
+}
+
 Test(numbers, plus_sign_and_hyphenated_hundreds) {
     run("I got 150+ angry emails about a two-hundred-year-old tree and "
         "three-thousand visitors.");
