@@ -65,6 +65,8 @@ static json_t *entities_json(const lede_result *r) {
             json_object_set_new(ids, "iso3166", json_string(e->iso3166));
         if (ids && e->iso3166_2)
             json_object_set_new(ids, "iso3166_2", json_string(e->iso3166_2));
+        if (ids && e->geonames)
+            json_object_set_new(ids, "geonames", json_integer((json_int_t)e->geonames));
         json_array_append_new(
             a, json_pack("{s:o,s:s,s:I,s:f,s:o,s:o}", "name", jstr(e->name), "type",
                          lede_entity_type_name(e->type), "count",

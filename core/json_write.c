@@ -322,6 +322,10 @@ static void entities(jsonw *w, const lede_result *r) {
         open_level(w, '{');
         optional_str(w, "iso3166", e->iso3166);
         optional_str(w, "iso3166_2", e->iso3166_2);
+        if (e->geonames) {
+            key(w, "geonames");
+            put_int(w, (long long)e->geonames);
+        }
         close_level(w, '}');
         key(w, "mentions");
         open_level(w, '[');

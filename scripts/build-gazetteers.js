@@ -135,4 +135,33 @@ if (usDict && gbDict) {
     }
   }
   write('towns.txt', towns);
+
+  // GeoNames ids of places that a name alone points to: among the populated
+  // places of that name (or its spelling without accents), the most populous
+  // has GEONAMES_MIN_POPULATION inhabitants or more and at least
+  // GEONAMES_DOMINANCE times as many as the next ("Toulouse", "Paris"); a name
+  // many towns share ("Springfield") gets none, and neither does a country or
+  // region name, which has its ISO 3166 code. Never a tagger feature.
+  const GEONAMES_MIN_POPULATION = 15000;
+  const GEONAMES_DOMINANCE = 10;
+  const byName = new Map();
+  for (const c of allCities) {
+    for (const name of new Set([c.name, fold(c.name)])) {
+      if (!byName.has(name)) byName.set(name, []);
+      byName.get(name).push(c);
+    }
+  }
+  const areas = lowerSet(['countries.txt', 'regions.txt'].flatMap(readList));
+  const geonames = [];
+  for (const [name, places] of byName) {
+    if (areas.has(name.toLowerCase()) || !/^\p{L}[\p{L} '.-]*\p{L}$/u.test(name)) continue;
+    const pops = [...new Set(places.map((c) => c.cityId))]
+      .map((id) => places.find((c) => c.cityId === id))
+      .sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+    const [top, next] = pops;
+    if (top.population < GEONAMES_MIN_POPULATION) continue;
+    if (next && top.population < GEONAMES_DOMINANCE * next.population) continue;
+    geonames.push(`${name}\t${top.cityId}`);
+  }
+  write('geonames_ids.txt', geonames);
 }

@@ -1487,6 +1487,8 @@ lede_status nlp_entities_merge(lede_job *job) {
             e->iso3166 = id;
         else
             e->iso3166_2 = id;
+        if (gr->type == LEDE_ENT_LOC && !id)
+            e->geonames = ner_gaz_geonames_id(g, gr->key);
         e->mentions = arena_calloc(job->arena, gr->count, sizeof *e->mentions);
         if (!e->name || !e->mentions)
             return LEDE_ERR_NOMEM;

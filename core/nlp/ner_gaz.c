@@ -30,6 +30,12 @@ typedef struct {
     char code[GAZ_MAX_CODE + 1];
 } gaz_id_slot;
 
+/* A city's or town's GeoNames id under the identity of its name. */
+typedef struct {
+    uint64_t key; /* 0 = empty slot */
+    uint32_t id;
+} gaz_geonames_slot;
+
 /* A word's cluster: its bit path, first choice in the highest used bit. */
 typedef struct {
     uint64_t key; /* 0 = empty slot */
@@ -44,6 +50,8 @@ struct gazetteer {
     size_t n_slots, n_used;
     gaz_id_slot *ids; /* open addressing, n_ids_slots a power of two */
     size_t n_ids_slots, n_ids_used;
+    gaz_geonames_slot *geonames; /* open addressing, n_geonames_slots a power of two */
+    size_t n_geonames_slots, n_geonames_used;
     char *pool; /* NUL-terminated canonical alias names */
     size_t pool_len, pool_size;
 };
@@ -74,6 +82,9 @@ static const struct {
 #define GAZ_COUNTRY_ID_FILE "country_ids.txt"
 /* The same for subdivisions (ISO 3166-2: "California<TAB>US-CA"). */
 #define GAZ_REGION_ID_FILE "region_ids.txt"
+/* "Name<TAB>digits" lines: GeoNames ids of cities and towns a name alone
+ * points to (scripts/build-gazetteers.js). */
+#define GAZ_GEONAMES_FILE "geonames_ids.txt"
 /* Word clusters (scripts/ner-clusters.py), beside the model in the data dir. */
 #define GAZ_CLUSTER_FILE "ner_clusters.tsv"
 
@@ -96,6 +107,7 @@ void ner_gaz_free(gazetteer *g) {
     free(g->slots);
     free(g->pool);
     free(g->ids);
+    free(g->geonames);
     free(g->clusters);
     free(g);
 }
@@ -175,6 +187,44 @@ const char *ner_gaz_place_id(const gazetteer *g, uint64_t key) {
         return NULL;
     const gaz_id_slot *s = id_find(g->ids, g->n_ids_slots, key ? key : 1);
     return s->key ? s->code : NULL;
+}
+
+static gaz_geonames_slot *geonames_find(gaz_geonames_slot *slots, size_t n_slots,
+                                        uint64_t key) {
+    size_t mask = n_slots - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
+        if (slots[i].key == key || slots[i].key == 0)
+            return &slots[i];
+}
+
+static lede_status geonames_put(gazetteer *g, uint64_t key, uint32_t id) {
+    key = key ? key : 1;
+    if ((g->n_geonames_used + 1) * 2 > g->n_geonames_slots) {
+        size_t n = g->n_geonames_slots ? g->n_geonames_slots * 2 : 1024;
+        gaz_geonames_slot *slots = calloc(n, sizeof *slots);
+        if (!slots)
+            return LEDE_ERR_NOMEM;
+        for (size_t i = 0; i < g->n_geonames_slots; i++)
+            if (g->geonames[i].key)
+                *geonames_find(slots, n, g->geonames[i].key) = g->geonames[i];
+        free(g->geonames);
+        g->geonames = slots;
+        g->n_geonames_slots = n;
+    }
+    gaz_geonames_slot *s = geonames_find(g->geonames, g->n_geonames_slots, key);
+    if (!s->key) {
+        *s = (gaz_geonames_slot){key, id};
+        g->n_geonames_used++;
+    }
+    return LEDE_OK;
+}
+
+uint32_t ner_gaz_geonames_id(const gazetteer *g, uint64_t key) {
+    if (!g || !g->geonames)
+        return 0;
+    const gaz_geonames_slot *s =
+        geonames_find(g->geonames, g->n_geonames_slots, key ? key : 1);
+    return s->key ? s->id : 0;
 }
 
 static gaz_slot *gaz_find(const gaz_slot *slots, size_t n_slots, uint64_t key) {
@@ -370,6 +420,22 @@ static bool iso_code_ok(const char *c, size_t n) {
 /* One "Name<TAB>code" line: the code under both identities a name can have
  * when entities are merged (its words, or the whole string as an alias's
  * canonical form). The first code of a name wins (countries load first). */
+/* The two identities a name is looked up by: the chain of its word hashes
+ * (as a mention's words give it) and the hash of its bytes. Returns false
+ * when the name is too long to be a mention's name. */
+static bool name_keys(const char *name, size_t len, uint64_t keys[2]) {
+    uint64_t hashes[NER_GAZ_MAX_PHRASE];
+    size_t n = gaz_phrase_hashes(name, len, hashes);
+    if (!n)
+        return false;
+    uint64_t chain = NER_HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        chain = ner_combine(chain, hashes[i]);
+    keys[0] = chain;
+    keys[1] = ner_hash_bytes(name, len, 1);
+    return true;
+}
+
 static lede_status gaz_id_line(gazetteer *g, const char *line, size_t len) {
     const char *tab = memchr(line, '\t', len);
     if (!tab)
@@ -380,15 +446,36 @@ static lede_status gaz_id_line(gazetteer *g, const char *line, size_t len) {
     char code[GAZ_MAX_CODE + 1];
     memcpy(code, tab + 1, code_len);
     code[code_len] = '\0';
-    uint64_t hashes[NER_GAZ_MAX_PHRASE];
-    size_t n = gaz_phrase_hashes(line, name_len, hashes);
-    if (!n)
-        return LEDE_OK; /* too long to be a mention's name */
-    uint64_t chain = NER_HASH_SEED;
-    for (size_t i = 0; i < n; i++)
-        chain = ner_combine(chain, hashes[i]);
-    lede_status st = id_put(g, chain, code);
-    return st == LEDE_OK ? id_put(g, ner_hash_bytes(line, name_len, 1), code) : st;
+    uint64_t keys[2];
+    if (!name_keys(line, name_len, keys))
+        return LEDE_OK;
+    lede_status st = id_put(g, keys[0], code);
+    return st == LEDE_OK ? id_put(g, keys[1], code) : st;
+}
+
+/* One "Name<TAB>digits" line of the GeoNames file: an id of 1 to 10 digits
+ * that fits 32 bits. */
+static lede_status gaz_geonames_line(gazetteer *g, const char *line, size_t len) {
+    const char *tab = memchr(line, '\t', len);
+    if (!tab)
+        return LEDE_ERR_MODEL;
+    size_t name_len = (size_t)(tab - line), id_len = len - name_len - 1;
+    if (id_len < 1 || id_len > 10)
+        return LEDE_ERR_MODEL;
+    uint64_t id = 0;
+    for (size_t i = 0; i < id_len; i++) {
+        char c = tab[1 + i];
+        if (c < '0' || c > '9')
+            return LEDE_ERR_MODEL;
+        id = id * 10 + (uint64_t)(c - '0');
+    }
+    if (id == 0 || id > UINT32_MAX)
+        return LEDE_ERR_MODEL;
+    uint64_t keys[2];
+    if (!name_keys(line, name_len, keys))
+        return LEDE_OK;
+    lede_status st = geonames_put(g, keys[0], (uint32_t)id);
+    return st == LEDE_OK ? geonames_put(g, keys[1], (uint32_t)id) : st;
 }
 
 /* One "hash<TAB>bits" line of the cluster file: 16 hex digits, then a path
@@ -416,7 +503,7 @@ static lede_status gaz_cluster_line(gazetteer *g, const char *line, size_t len) 
 }
 
 /* Reads one list file; each non-empty line not starting with '#' is a phrase. */
-enum { GAZ_LIST, GAZ_ALIASES, GAZ_IDS, GAZ_CLUSTERS };
+enum { GAZ_LIST, GAZ_ALIASES, GAZ_IDS, GAZ_GEONAMES, GAZ_CLUSTERS };
 
 static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask, int kind,
                                  char *err, size_t err_len) {
@@ -443,6 +530,7 @@ static lede_status gaz_load_file(gazetteer *g, const char *path, uint16_t mask, 
         }
         st = kind == GAZ_ALIASES    ? gaz_alias_line(g, line, len)
              : kind == GAZ_IDS      ? gaz_id_line(g, line, len)
+             : kind == GAZ_GEONAMES ? gaz_geonames_line(g, line, len)
              : kind == GAZ_CLUSTERS ? gaz_cluster_line(g, line, len)
                                     : ner_gaz_add(g, line, len, mask);
     }
@@ -475,6 +563,10 @@ lede_status ner_gaz_load(const char *data_dir, gazetteer **out, char *err,
     if (st == LEDE_OK) {
         snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_REGION_ID_FILE);
         st = gaz_load_file(g, path, 0, GAZ_IDS, err, err_len);
+    }
+    if (st == LEDE_OK) {
+        snprintf(path, sizeof path, "%s/gazetteers/%s", data_dir, GAZ_GEONAMES_FILE);
+        st = gaz_load_file(g, path, 0, GAZ_GEONAMES, err, err_len);
     }
     if (st == LEDE_OK) {
         snprintf(path, sizeof path, "%s/%s", data_dir, GAZ_CLUSTER_FILE);

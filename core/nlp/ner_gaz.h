@@ -89,6 +89,8 @@ const char *ner_gaz_alias(const gazetteer *g, const uint64_t *tok_hashes, size_t
  * alias's canonical name hashed whole): a country's alpha-2 code ("FR"), or a
  * subdivision's ISO 3166-2 code ("US-CA"); NULL when unknown. */
 const char *ner_gaz_place_id(const gazetteer *g, uint64_t key);
+/* The GeoNames id of the city or town a name alone points to, or 0. */
+uint32_t ner_gaz_geonames_id(const gazetteer *g, uint64_t key);
 
 /* Longest cluster bit path. */
 #define NER_GAZ_MAX_CLUSTER_BITS 24

@@ -421,6 +421,23 @@ Test(entities, subdivisions_carry_iso3166_2_codes) {
     cr_assert_null(find("Georgia")->iso3166_2);
 }
 
+Test(entities, places_a_name_alone_points_to_carry_geonames_ids) {
+    begin("Talks in Toulouse and Springfield moved to Paris, then to France and Texas.");
+    mention("Toulouse", 0, LEDE_ENT_LOC);
+    mention("Springfield", 0, LEDE_ENT_LOC);
+    mention("Paris", 0, LEDE_ENT_LOC);
+    mention("France", 0, LEDE_ENT_LOC);
+    mention("Texas", 0, LEDE_ENT_LOC);
+    cr_assert_eq(nlp_entities_merge(&job), LEDE_OK);
+    cr_assert_eq(find("Toulouse")->geonames, 2972315u);
+    cr_assert_eq(find("Paris")->geonames, 2988507u);
+    /* many towns share the name: no id rather than a guess */
+    cr_assert_eq(find("Springfield")->geonames, 0u);
+    /* countries and regions carry their ISO code instead */
+    cr_assert_eq(find("France")->geonames, 0u);
+    cr_assert_eq(find("Texas")->geonames, 0u);
+}
+
 Test(entities, name_suffix_keeps_the_surname) {
     begin("Patrick W. Carlineo Jr. was charged on Friday. Prosecutors said Carlineo "
           "called twice. Maria Lopez Sr. met Lopez later.");

@@ -80,7 +80,8 @@ Test(json_write, awkward_values_render_as_the_tree_does) {
          .n_mentions = 2,
          .confidence = 0.7,
          .iso3166 = "FR",
-         .iso3166_2 = invalid[1]},
+         .iso3166_2 = invalid[1],
+         .geonames = 2988507},
         {.name = "Dropped", .type = LEDE_ENT_ORG, .confidence = NAN},
         {.name = NULL, .type = (lede_entity_type)42, .confidence = 1.0},
     };

@@ -111,6 +111,7 @@ typedef struct {
     double confidence;     /* [0, 1]: the tagger's belief in the name and its type */
     const char *iso3166;   /* a country's ISO 3166-1 alpha-2 code ("FR"), else NULL */
     const char *iso3166_2; /* a subdivision's ISO 3166-2 code ("US-CA"), else NULL */
+    uint32_t geonames;     /* a city's or town's GeoNames id (2988507: Paris), else 0 */
 } lede_entity;
 
 typedef enum {
