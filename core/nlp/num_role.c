@@ -127,6 +127,7 @@ static bool phrase_break(const nlp_text *t, size_t i) {
 
 static const char *const RESTRICTIVE[] = {"only",   "just",   "exactly", "merely",
                                           "solely", "single", NULL};
+static const char *const DISTRIBUTIVES[] = {"every", "each", NULL};
 static const char *const CARDINAL_WORDS[] = {
     "two",     "three",   "four",      "five",     "six",      "seven",    "eight",
     "nine",    "ten",     "eleven",    "twelve",   "thirteen", "fourteen", "fifteen",
@@ -186,9 +187,24 @@ static bool membership(const role_ctx *r) {
            tok_in(t, r->i - 1, MEMBERSHIP);
 }
 
+/* "a day or two", "a fighter or aircraft or two": "or two" after a noun is
+ * a vague few, not a count ("one or two" and "10 or 12" compare numbers). */
+static bool or_two_after_noun(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    return c->kind == LEDE_CLAIM_COUNT && !c->unit && r->i >= r->sb + 2 &&
+           tok_eq(t, r->i, "two") && tok_eq(t, r->i - 1, "or") &&
+           is_kind(t, r->i - 2, NLP_TOK_WORD) && !tok_in(t, r->i - 2, CARDINAL_WORDS) &&
+           !tok_eq(t, r->i - 2, "one") &&
+           !(r->i + 1 < r->se && is_kind(t, r->i + 1, NLP_TOK_WORD) &&
+             !(t->toks[r->i + 1].flags & NLP_TF_CAP) && !tok_eq(t, r->i + 1, "over") &&
+             c->subject);
+}
+
 static const char *one_role(const role_ctx *r, const lede_claim *c) {
     if (pronoun_group(r, c))
         return "pronoun";
+    if (or_two_after_noun(r, c))
+        return "vague";
     const nlp_text *t = r->t;
     if (!tok_eq(t, r->i, "one"))
         return NULL;
@@ -201,6 +217,11 @@ static const char *one_role(const role_ctx *r, const lede_claim *c) {
         return NULL;
     if (c->qualifier != LEDE_QUAL_NONE && c->qualifier != LEDE_QUAL_APPROXIMATELY)
         return NULL; /* "more than one", "at least one" */
+    /* "every single one of them", "each one": one at a time of a group */
+    if (r->i > r->sb && (tok_in(t, r->i - 1, DISTRIBUTIVES) ||
+                         (tok_eq(t, r->i - 1, "single") && r->i >= r->sb + 2 &&
+                          tok_in(t, r->i - 2, DISTRIBUTIVES))))
+        return "pronoun";
     if (r->i > r->sb && tok_in(t, r->i - 1, RESTRICTIVE))
         return NULL; /* "only one vote", "the only one who": one of a kind */
     if (membership(r))

@@ -599,6 +599,14 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
             mark(x, k, k + 2);
             continue;
         }
+        /* a span of clock hours: "between 10-11 a.m.", "9 to 5 pm" */
+        if (k + 3 < end && num_numeral_int(x, k, end) >= 0 &&
+            (is_dash(x, k + 1) || ieq(x, k + 1, "to")) &&
+            num_numeral_int(x, k + 2, end) >= 0 && in_list(x, k + 3, LX_TIMEWORD)) {
+            mark(x, k, k + 4);
+            k += 3;
+            continue;
+        }
         /* list markers: "1." or "2)" opening a line */
         if ((x->it[k].flags & IF_LINE || k == 0) && k + 1 < end &&
             (is_char(x, k + 1, '.') || is_char(x, k + 1, ')')) && glued(x, k + 1)) {
@@ -1273,21 +1281,12 @@ static bool spoken_digits(const nctx *x, size_t a, size_t e, size_t end) {
     return before || after;
 }
 
-/* Words after a ratio: "a two-to-one margin", "a 3-to-1 majority". */
-static bool ratio_word(const nctx *x, size_t k) {
-    static const char *const words[] = {"margin", "margins", "ratio", "majority", "odds"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (ieq(x, k, words[i]))
-            return true;
-    return false;
-}
-
 /* A ratio whose second term is one: "outnumber them by 80 to 1", "a
- * two-to-one margin", "odds of 100 to 1". The one is the base of the
- * comparison, not a count: the claim takes it in and keeps the first term as
- * its value. A vote ("voted 8 to 1") has neither "by" or "of" before it nor a
- * ratio word after it, and stays two numbers. Returns the item after the
- * ratio, or 0. */
+ * two-to-one margin", "odds of 100 to 1", "calls ran 3 to 1 for him". The
+ * one is the base of the comparison, not a count: the claim takes it in and
+ * keeps the first term as its value (a vote, "voted 8 to 1", is then told
+ * apart as a tally). Not after "from" (a change), nor before a unit or a
+ * scale (a range, "3 to 1 percent"). Returns the item after the ratio, or 0. */
 static size_t ratio_tail(const nctx *x, const claim_draft *d, size_t j, size_t sa,
                          size_t end) {
     if (d->kind != LEDE_CLAIM_COUNT || d->unit || d->currency || d->value <= 1)
@@ -1309,9 +1308,14 @@ static size_t ratio_tail(const nctx *x, const claim_draft *d, size_t j, size_t s
     if (!one)
         return 0;
     size_t e = q + 1;
-    bool before = d->qty_start > sa &&
-                  (ieq(x, d->qty_start - 1, "by") || ieq(x, d->qty_start - 1, "of"));
-    return before || (e < end && ratio_word(x, e)) ? e : 0;
+    /* "from 3 to 1" is a change; "3 to 1 percent", "3 to 1 million" a range */
+    if (d->qty_start > sa && ieq(x, d->qty_start - 1, "from"))
+        return 0;
+    if (e < end &&
+        (numword(x, e) || in_list(x, e, LX_UNIT) || in_list(x, e, LX_SCALE_SUFFIX) ||
+         percent_word(x, e) || is_char(x, e, '%')))
+        return 0;
+    return e;
 }
 
 /* A dash that breaks the sentence rather than joining two numbers: "--" or

@@ -202,6 +202,18 @@ Test(num_role, the_first_step_to_take_is_a_sequence) {
     is_claim(q, "first", 0);
 }
 
+Test(num_role, every_single_one_and_or_two_count_nothing) {
+    const char *s = "He vetoed every single one of them, and they came back in a day "
+                    "or two.";
+    run_all(s);
+    not_claim(s, "one of them", 0, "pronoun");
+    not_claim(s, "two.", 0, "vague");
+    /* "or two" after a number compares numbers */
+    const char *q = "The court heard one or two witnesses and then 10 or 12 more.";
+    run_all(q);
+    is_claim(q, "two witnesses", 0);
+}
+
 Test(num_role, one_before_a_noun_of_kind_is_an_idiom) {
     const char *s =
         "It is a one-party state with a one-stop office and a one-year budget.";

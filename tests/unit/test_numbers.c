@@ -256,9 +256,16 @@ Test(numbers, a_ratio_to_one_is_one_claim) {
     near(claim("six to one")->value, 6);
     near(claim("3-to-1")->value, 3);
     cr_assert_eq(res->n_claims, 2);
-    /* without "by"/"of" or a ratio word after it, "to" joins a range */
-    run("Each class takes 12 to 15 pupils.");
+    run("Calls ran like 3 to 1 for the senator.");
+    near(claim("3 to 1")->value, 3);
+    cr_assert_eq(res->n_claims, 1);
+    /* a change and a range are no ratio */
+    run("The fee fell from 3 to 1 dollar, and each class takes 12 to 15 pupils.");
+    near(claim("1 dollar")->value, 1);
     cr_assert(claim("12 to 15 pupils")->has_range);
+    /* a span of clock hours is a time */
+    run("She spoke between 10-11 a.m. and again from 9 to 5 pm.");
+    expect_no_claims();
 }
 
 Test(numbers, ids_of_web_pages_are_not_claims) {
