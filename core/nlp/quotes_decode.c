@@ -631,11 +631,34 @@ static void trim_run_on(const qm_input *in, qfound_list *out) {
     }
 }
 
-/* A source of the tagger that starts where the rules' subject of the same
- * cue starts and runs on past it ("[Hale met the families] ... and told")
- * took in the subject's own predicate: the rules' subject, when it is a
- * name, is the source. (A lower-case subject of the rules, "an analysis",
- * may be the head of a longer source, "an analysis by Lily Batchelder".) */
+/* Whether the cue at token c is an -ing form ("adding", "saying"). */
+static bool ing_cue(const qtext *q, size_t c) {
+    const qtok *t = &q->t[c];
+    return t->e - t->b > 4 && !memcmp(q->text + t->e - 3, "ing", 3);
+}
+
+/* The tagger's source of f lies between the rules' subject r of the same
+ * finite cue and a comma right before that cue: "Tom Hale, a farmer who met
+ * [the mayor] in May, said" - it sits in a description or relative clause
+ * set off by commas after the subject, so it is no subject itself. (An -ing
+ * cue after a comma has the subject of its own clause, which the rules do
+ * not always find: "..., saying".) */
+static bool source_in_interruption(const qtext *q, const qfound *f, const qfound *r) {
+    size_t c = (size_t)f->cue_b;
+    return f->spk_b >= 0 && r->spk_e <= f->spk_b && f->spk_e <= f->cue_b && c > 0 &&
+           comma_at(q, c - 1) && (q->t[r->spk_b].flags & QF_CAP) && !ing_cue(q, c);
+}
+
+/* The tagger's sources checked against the rules' subject of the same cue:
+ * - a source that starts where the rules' subject starts and runs on past it
+ *   ("[Hale met the families] ... and told") took in the subject's own
+ *   predicate: the rules' subject, when it is a name, is the source. (A
+ *   lower-case subject of the rules, "an analysis", may be the head of a
+ *   longer source, "an analysis by Lily Batchelder".)
+ * - a cue the tagger gave no source (and that continues no earlier speaker)
+ *   takes the rules' subject: "Tester, himself up for reelection, said".
+ * - a source inside an interruption before the cue gives way to the rules'
+ *   subject before it (source_in_interruption). */
 static lede_status trim_sources(const qtext *q, const qfound_list *rules,
                                 qfound_list *out) {
     if (!rules || !rules->n)
@@ -652,13 +675,17 @@ static lede_status trim_sources(const qtext *q, const qfound_list *rules,
     }
     for (size_t i = 0; i < out->n; i++) {
         qfound *f = &out->v[i];
-        if (f->cue_b < 0 || (size_t)f->cue_b >= q->n || f->spk_b < 0 ||
-            by_cue[f->cue_b] < 0)
+        if (f->cue_b < 0 || (size_t)f->cue_b >= q->n || by_cue[f->cue_b] < 0)
             continue;
         const qfound *r = &rules->v[by_cue[f->cue_b]];
-        if (r->spk_b == f->spk_b && r->spk_e < f->spk_e &&
-            (q->t[r->spk_b].flags & QF_CAP))
+        if (f->spk_b >= 0 && r->spk_b == f->spk_b && r->spk_e < f->spk_e &&
+            (q->t[r->spk_b].flags & QF_CAP)) {
             f->spk_e = r->spk_e;
+        } else if ((f->spk_b < 0 && f->inherit == -1) ||
+                   source_in_interruption(q, f, r)) {
+            f->spk_b = r->spk_b;
+            f->spk_e = r->spk_e;
+        }
     }
     return LEDE_OK;
 }

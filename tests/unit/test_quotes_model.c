@@ -330,3 +330,40 @@ Test(quotes_model, pronoun_right_before_the_cue_is_the_subject) {
     job_discard(&job);
     lede_ctx_free(ctx);
 }
+
+/* The rules' subject of a finite cue stands in for the tagger's source when
+ * the tagger marked none, or marked one inside the description set off by
+ * commas between the subject and its cue ("a nurse who met the mayor"). */
+Test(quotes_model, rules_subject_before_an_interruption) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "Ms. Okafor, a nurse who met the mayor in May, said the beds were "
+                       "full.";
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        if (t == 1)
+            tag_span(&p.q, tags, "mayor", 1, QM_B_SRC); /* inside the description */
+        tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+        tag_span(&p.q, tags, "beds", 3, QM_B_CON);
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1);
+        cr_expect(found.v[0].spk_b >= 0 && found.v[0].spk_b <= 1, "source from token %d",
+                  found.v[0].spk_b); /* "Ms. Okafor" or "Okafor" */
+        cr_expect(found.v[0].spk_e > 0 &&
+                      quotes_tok_is(&p.q, (size_t)found.v[0].spk_e - 1, "okafor"),
+                  "case %d: source to token %d", t, found.v[0].spk_e);
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
