@@ -850,6 +850,53 @@ static bool intro_without_verb(const qtext *q, size_t k, bool colon, long *sb, l
     return false;
 }
 
+/* Prepositions that open a phrase, not a subject: "From the report:". */
+static const qword opening_preps[] = {W("from"),  W("in"),    W("on"),     W("at"),
+                                      W("with"),  W("for"),   W("by"),     W("after"),
+                                      W("as"),    W("of"),    W("before"), W("during"),
+                                      W("under"), W("among"), W("like"),   W("unlike")};
+/* A word written in capitals only ("RED", "STATES"): headlines. */
+static bool all_caps(const qtext *q, size_t i) {
+    size_t upper = 0;
+    for (uint32_t b = q->t[i].b; b < q->t[i].e; b++) {
+        unsigned char ch = (unsigned char)q->text[b];
+        if (ch >= 'a' && ch <= 'z')
+            return false;
+        upper += ch >= 'A' && ch <= 'Z';
+    }
+    return upper > 1;
+}
+
+/* "She then addressed the crowd again: "Here is what I want."": a clause
+ * that ends in a colon before a quoted sentence introduces it, and its
+ * subject (a name or pronoun opening the clause, quotes_clause_subject) is
+ * the speaker. k is the token before the colon, open the quote's mark; the
+ * quote must open with a capitalised word (a sentence, not a term), the
+ * clause is words only (no opening phrase set off by a comma: "In Aspen,
+ * Colo., she ended with:", "Pollsters agree - Carl Bialik:"), and its subject opens it
+ * and is followed by a lower-case word ("She then addressed", not a headline in
+ * capitals). */
+static bool colon_clause_subject(const qtext *q, size_t k, size_t open, long *sb,
+                                 long *se, long *cb) {
+    size_t b, e;
+    if (open + 1 >= q->n || !is_cap(q, open + 1) || !same_para(q, k, open))
+        return false;
+    size_t first = q->sent_begin[q->t[k].sent];
+    while (first < k && q->t[first].kind != QT_WORD)
+        first++;
+    for (size_t i = first; i <= k; i++)
+        if (q->t[i].kind != QT_WORD)
+            return false; /* a quotation, an opening phrase set off by a comma,
+                             a heading before a dash */
+    if (IN(q, first, opening_preps) || !quotes_clause_subject(q, k, &b, &e) ||
+        b != first || e >= k || is_cap(q, e) || !is_word(q, e) || all_caps(q, b))
+        return false;
+    *sb = (long)b;
+    *se = (long)e;
+    *cb = (long)k + 1; /* the colon */
+    return true;
+}
+
 static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *cb,
                         bool *partial) {
     if (open == 0)
@@ -906,7 +953,7 @@ static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *c
                 return true;
             }
         }
-        return false;
+        return colon && colon_clause_subject(q, k, open, sb, se, cb);
     }
     if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words))
         return false;
@@ -921,6 +968,10 @@ static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *c
         *sb = (long)(c + 1);
         *se = (long)np_right(q, c + 1);
     } else if (!subject_of(q, c, 0, sb, se)) {
+        if (colon && colon_clause_subject(q, k, open, sb, se, cb)) {
+            *cb = (long)c; /* "He went on to say: ..." */
+            return true;
+        }
         if (!(cue_is_ing(q, c) && c > 0 && is_punct(q, c - 1, ',')))
             return false;
         *sb = *se = -1; /* ", adding: ..." — speaker from the sentence */

@@ -1241,3 +1241,23 @@ Test(quotes, possessor_speaks_only_through_a_speech_noun) {
         cr_expect(!q->speaker || !strstr(q->speaker, "Ortiz"), "speaker %s", q->speaker);
     lede_result_free(r);
 }
+
+/* A clause ending in a colon before a quoted sentence introduces it, even
+ * with no reporting verb: its subject speaks ("She then turned to the
+ * council:"), not the speaker of an earlier quote; a phrase opened by a
+ * preposition ("From the report:") has no subject to give. */
+Test(quotes, subject_of_a_clause_before_a_colon_speaks) {
+    lede_result *r = run("\"The bridge is late,\" Tom Reyes said at the hearing.\n\n"
+                         "Maria Lopez spoke next. She then turned to the council: "
+                         "\"We have waited ten years for this bridge.\"");
+    const lede_quote *q = find(r, "We have waited");
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Lopez"), "speaker %s", q->speaker);
+    cr_expect_eq(q->speaker_end - q->speaker_start, 3); /* "She" as written */
+    lede_result_free(r);
+    r = run("The board published its audit on Friday.\n\n"
+            "From the report: \"Costs rose by half in two years.\"");
+    q = find(r, "Costs rose");
+    cr_expect_null(q->speaker, "speaker %s", q->speaker);
+    lede_result_free(r);
+}
