@@ -1261,3 +1261,25 @@ Test(quotes, subject_of_a_clause_before_a_colon_speaks) {
     cr_expect_null(q->speaker, "speaker %s", q->speaker);
     lede_result_free(r);
 }
+
+/* An -ing cue after a comma takes the subject of its sentence, also when
+ * that subject is a description rather than a name ("The mayor's chief
+ * aide ..., saying"): the mention as written, up to the verb. */
+Test(quotes, description_subject_of_an_ing_cue) {
+    const char *texts[] = {
+        "The mayor's chief aide doubled down on his attacks on the council, saying the "
+        "budget was a fraud.",
+        "A spokeswoman for the port authority has emailed reporters the text of the "
+        "bill, arguing that the law says nothing of the kind."};
+    const char *mentions[] = {"The mayor's chief aide",
+                              "A spokeswoman for the port authority"};
+    for (int t = 0; t < 2; t++) {
+        lede_result *r = run(texts[t]);
+        cr_assert_eq(r->n_quotes, 1, "case %d", t);
+        cr_expect_eq(r->quotes[0].speaker_start, 0, "case %d: mention at %ld", t,
+                     (long)r->quotes[0].speaker_start);
+        cr_expect_eq(r->quotes[0].speaker_end, (long)strlen(mentions[t]),
+                     "case %d: mention to %ld", t, (long)r->quotes[0].speaker_end);
+        lede_result_free(r);
+    }
+}
