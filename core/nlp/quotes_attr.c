@@ -1746,6 +1746,114 @@ static void resolve_inherit(const qtext *q, qfound_list *out) {
     }
 }
 
+/* Words before a participle that opens a sentence: "After arguing ...,". */
+static const qword participle_leads[] = {W("after"),   W("before"), W("while"),
+                                         W("by"),      W("in"),     W("upon"),
+                                         W("without"), W("when"),   W("since")};
+/* Most tokens of a participle phrase opening a sentence. */
+#define OPENING_PARTICIPLE_MAX_TOKENS 40
+/* (the cue is the participle itself or its particle: "Rattling off") */
+/* Longest description taken as the subject after an opening phrase. */
+#define MAIN_SUBJECT_MAX_TOKENS 8
+
+/* A lower-case word in -ed: a past verb ("promised", "marched"). */
+static bool ed_word(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return is_word(q, i) && !(t->flags & QF_CAP) && t->e - t->b > 3 &&
+           q->text[t->e - 2] == 'e' && q->text[t->e - 1] == 'd';
+}
+
+/* A word in -ing that may open a participle phrase, whatever its case
+ * ("Recalling"); "according" and "during" introduce no clause of their own. */
+static bool ing_word(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return is_word(q, i) && t->e - t->b > ING_MIN_LEN &&
+           !memcmp(q->text + t->e - 3, "ing", 3) && !quotes_tok_is(q, i, "according") &&
+           !quotes_tok_is(q, i, "during");
+}
+
+/* The subject of a main clause that starts at token j, before sentence end
+ * `end`: a personal pronoun, a run of capitalised words, or a description
+ * opened by a determiner, each followed by its verb (a lower-case word; for
+ * a description an auxiliary, an -ed word or a cue). [*b, *e), or false. */
+static bool main_subject_at(const qtext *q, size_t j, size_t end, long *b, long *e) {
+    static const qword subject_pronouns[] = {W("he"), W("she"), W("they"), W("we"),
+                                             W("i")};
+    if (j + 1 >= end || !is_word(q, j))
+        return false;
+    if (IN(q, j, subject_pronouns)) {
+        *b = (long)j;
+        *e = (long)j + 1;
+        return is_word(q, j + 1) && !is_cap(q, j + 1);
+    }
+    if (is_cap(q, j)) {
+        size_t r = j;
+        while (r < end && is_cap(q, r) && !possessive_word(q, r))
+            r++;
+        if (r >= end || !is_word(q, r) || is_cap(q, r) || r - j > SUBJECT_MAX_TOKENS ||
+            IN(q, j, months) || IN(q, j, time_words) || IN(q, r, subject_stops))
+            return false;
+        *b = (long)j;
+        *e = (long)r;
+        return true;
+    }
+    if (!IN(q, j, determiners))
+        return false;
+    for (size_t r = j + 2; r < end && r <= j + MAIN_SUBJECT_MAX_TOKENS; r++) {
+        if (!is_word(q, r))
+            return false;
+        if (IN(q, r, finite_aux) || ed_word(q, r) || cue_of(q, r)) {
+            *b = (long)j;
+            *e = (long)r;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "Recalling the floods of 1998, the mayor warned ...", "After arguing that
+ * the vote was rigged, Reyes left the hall": a cue inside a participle
+ * phrase that opens its sentence has the subject of the main clause after
+ * the phrase's comma, and what it reports ends at that comma. The comma is
+ * the first after the cue that a main clause's subject and verb follow
+ * (lists inside the phrase go on: ", reform the system, combat racism,"). */
+static void opening_participle(const qtext *q, qfound_list *out) {
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->cue_b < 0 || f->inherit >= 0 || f->type == LEDE_QUOTE_DIRECT)
+            continue;
+        size_t c = (size_t)f->cue_b, sent = q->t[c].sent;
+        size_t p = q->sent_begin[sent], end = q->sent_begin[sent + 1];
+        while (p < c && !is_word(q, p))
+            p++;
+        if (p < c && IN(q, p, participle_leads))
+            p++;
+        if (p > c || c > p + 1 || !ing_word(q, p))
+            continue;
+        bool comma_before = false;
+        for (size_t t = p; t < c && !comma_before; t++)
+            comma_before = is_punct(q, t, ',');
+        if (comma_before)
+            continue;
+        long sb = -1, se = -1;
+        size_t k = c + 1;
+        for (; k < end && k <= p + OPENING_PARTICIPLE_MAX_TOKENS; k++)
+            if (is_punct(q, k, ',') && main_subject_at(q, k + 1, end, &sb, &se))
+                break;
+        if (sb < 0 || k >= end)
+            continue;
+        if (f->spk_b < 0 || (f->spk_b >= (long)p && f->spk_e <= (long)k)) {
+            f->spk_b = (int32_t)sb;
+            f->spk_e = (int32_t)se;
+        }
+        size_t tb = quotes_tok_at(q, f->b), te = quotes_tok_at(q, f->e);
+        if (tb < k && te > k + 1 && k > 0) {
+            f->e = q->t[k - 1].e;
+            f->ce = q->t[k - 1].ce;
+        }
+    }
+}
+
 /* An ", adding ..." attribution without its own subject takes the subject of
  * the attribution before it in the same sentence. */
 static void resolve_ing(const qtext *q, qfound_list *out) {
@@ -1923,6 +2031,7 @@ void quotes_found_finish(const qtext *q, qfound_list *out) {
     drop_titles(q, out);
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_found);
+    opening_participle(q, out);
     resolve_ing(q, out);
     resolve_clause_subject(q, out);
     resolve_inherit(q, out);

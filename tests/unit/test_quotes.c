@@ -1283,3 +1283,23 @@ Test(quotes, description_subject_of_an_ing_cue) {
         lede_result_free(r);
     }
 }
+
+/* A cue that is the participle opening its sentence ("Recalling ...,",
+ * "After arguing ...,") has the subject of the main clause after the
+ * phrase's comma, and what it reports ends at that comma; a list inside
+ * the phrase does not end it. */
+Test(quotes, opening_participle_takes_the_main_subject) {
+    lede_result *r = run("After arguing that the vote was rigged, Maria Lopez left the "
+                         "hall.");
+    const lede_quote *q = find(r, "the vote was rigged");
+    cr_expect_str_eq(q->text, "the vote was rigged");
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Lopez"), "speaker %s", q->speaker);
+    lede_result_free(r);
+    r = run("Noting that fares, fees and taxes had doubled, the mayor closed the "
+            "meeting.");
+    q = find(r, "fares, fees");
+    cr_expect_str_eq(q->text, "fares, fees and taxes had doubled");
+    cr_expect_eq(q->speaker_start, 47, "mention at %ld", (long)q->speaker_start);
+    lede_result_free(r);
+}
