@@ -1756,6 +1756,19 @@ static const qword participle_leads[] = {W("after"),   W("before"), W("while"),
 /* Longest description taken as the subject after an opening phrase. */
 #define MAIN_SUBJECT_MAX_TOKENS 8
 
+/* A word with an apostrophe that is no possessive ("hasn't", "wasn’t"):
+ * after a description, its verb. */
+static bool contraction(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    if (possessive_word(q, i))
+        return false;
+    for (uint32_t b = t->b; b < t->e; b++)
+        if (q->text[b] == '\'' ||
+            (b + 2 < t->e && !memcmp(q->text + b, "\xE2\x80\x99", 3)))
+            return true;
+    return false;
+}
+
 /* A lower-case word in -ed: a past verb ("promised", "marched"). */
 static bool ed_word(const qtext *q, size_t i) {
     const qtok *t = &q->t[i];
@@ -1802,7 +1815,7 @@ static bool main_subject_at(const qtext *q, size_t j, size_t end, long *b, long 
     for (size_t r = j + 2; r < end && r <= j + MAIN_SUBJECT_MAX_TOKENS; r++) {
         if (!is_word(q, r))
             return false;
-        if (IN(q, r, finite_aux) || ed_word(q, r) || cue_of(q, r)) {
+        if (IN(q, r, finite_aux) || ed_word(q, r) || cue_of(q, r) || contraction(q, r)) {
             *b = (long)j;
             *e = (long)r;
             return true;

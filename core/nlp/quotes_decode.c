@@ -637,6 +637,17 @@ static bool ing_cue(const qtext *q, size_t c) {
     return t->e - t->b > 4 && !memcmp(q->text + t->e - 3, "ing", 3);
 }
 
+/* The rules' subject r of f's cue stands right before it (two auxiliaries or
+ * adverbs may come between: "has also said") or before a comma that sets
+ * off what comes between ("Tester, himself up for reelection, said"), not
+ * before some other predicate of its own ("Start by dominating ... and
+ * write about"). */
+static bool subject_next_to_cue(const qtext *q, const qfound *f, const qfound *r) {
+    size_t e = (size_t)r->spk_e;
+    return e + 2 >= (size_t)f->cue_b || comma_at(q, e) ||
+           (e < q->n && q->t[e].kind == QT_PUNCT && q->text[q->t[e].b] == '(');
+}
+
 /* The tagger's source of f lies between the rules' subject r of the same
  * finite cue and a comma right before that cue: "Tom Hale, a farmer who met
  * [the mayor] in May, said" - it sits in a description or relative clause
@@ -656,7 +667,8 @@ static bool source_in_interruption(const qtext *q, const qfound *f, const qfound
  *   lower-case subject of the rules, "an analysis", may be the head of a
  *   longer source, "an analysis by Lily Batchelder".)
  * - a cue the tagger gave no source (and that continues no earlier speaker)
- *   takes the rules' subject: "Tester, himself up for reelection, said".
+ *   takes the rules' subject next to it: "Tester, himself up for reelection,
+ *   said" (subject_next_to_cue).
  * - a source inside an interruption before the cue gives way to the rules'
  *   subject before it (source_in_interruption). */
 static lede_status trim_sources(const qtext *q, const qfound_list *rules,
@@ -681,7 +693,7 @@ static lede_status trim_sources(const qtext *q, const qfound_list *rules,
         if (f->spk_b >= 0 && r->spk_b == f->spk_b && r->spk_e < f->spk_e &&
             (q->t[r->spk_b].flags & QF_CAP)) {
             f->spk_e = r->spk_e;
-        } else if ((f->spk_b < 0 && f->inherit == -1) ||
+        } else if ((f->spk_b < 0 && f->inherit == -1 && subject_next_to_cue(q, f, r)) ||
                    source_in_interruption(q, f, r)) {
             f->spk_b = r->spk_b;
             f->spk_e = r->spk_e;

@@ -380,6 +380,15 @@ static const qword finite_aux[] = {
     W("has"),   W("have"),   W("had"),   W("is"),  W("was"),   W("were"),
     W("are"),   W("will"),   W("would"), W("can"), W("could"), W("may"),
     W("might"), W("should"), W("must"),  W("did"), W("does"),  W("do")};
+/* A word ending in "n't" ("hasn't", "don’t"): an auxiliary, so a verb. */
+static bool negated_aux(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    size_t n = t->e - t->b;
+    const char *w = q->text + t->b;
+    return (n > 3 && !memcmp(w + n - 3, "n't", 3)) ||
+           (n > 5 && !memcmp(w + n - 5, "n\xE2\x80\x99t", 5));
+}
+
 /* Determiners that open a description: "the chief aide", "a spokeswoman". */
 static const qword description_determiners[] = {W("the"), W("a"),    W("an"),
                                                 W("his"), W("her"),  W("their"),
@@ -402,7 +411,7 @@ static bool description_subject(const qtext *q, size_t i, size_t cue, size_t *b,
             return false;
         bool ed = !(t->flags & QF_CAP) && t->e - t->b > 3 && q->text[t->e - 2] == 'e' &&
                   q->text[t->e - 1] == 'd';
-        if (IN(q, j, finite_aux) || ed || t->cue >= 0) {
+        if (IN(q, j, finite_aux) || ed || t->cue >= 0 || negated_aux(q, j)) {
             if (j < i + 2)
                 return false;
             *b = i;

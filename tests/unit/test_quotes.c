@@ -1303,3 +1303,27 @@ Test(quotes, opening_participle_takes_the_main_subject) {
     cr_expect_eq(q->speaker_start, 47, "mention at %ld", (long)q->speaker_start);
     lede_result_free(r);
 }
+
+/* A negated auxiliary ("hasn't") is the verb that ends a description taken
+ * as a subject, after an opening participle or before an -ing cue; the
+ * subject of the cue given by the rules stands next to it or before a
+ * comma, not before a predicate of its own. */
+Test(quotes, descriptions_end_at_a_negated_auxiliary) {
+    const char *texts[] = {
+        "Noting that the river had risen twice, the harbour master hasn't ruled out a "
+        "new wall.",
+        "The council's budget office hasn't changed its forecast, saying revenue is "
+        "flat."};
+    const char *mentions[] = {"the harbour master", "The council's budget office"};
+    for (int t = 0; t < 2; t++) {
+        lede_result *r = run(texts[t]);
+        cr_assert_eq(r->n_quotes, 1, "case %d", t);
+        const lede_quote *q = &r->quotes[0];
+        const char *m = strstr(texts[t], mentions[t]);
+        cr_expect_eq(q->speaker_start, (long)(m - texts[t]), "case %d: at %ld", t,
+                     (long)q->speaker_start);
+        cr_expect_eq(q->speaker_end, (long)(m - texts[t] + strlen(mentions[t])),
+                     "case %d: to %ld", t, (long)q->speaker_end);
+        lede_result_free(r);
+    }
+}

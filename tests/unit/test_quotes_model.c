@@ -367,3 +367,35 @@ Test(quotes_model, rules_subject_before_an_interruption) {
     }
     lede_ctx_free(ctx);
 }
+
+/* The rules' subject fills a cue the tagger left without a source only when
+ * it stands next to the cue or before a comma: in "Start by reading ...,
+ * before ... and write about ..." the capitalised verb opening the sentence
+ * is no subject of it. */
+Test(quotes_model, rules_subject_away_from_the_cue_is_not_taken) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "Start by reading the old rules, before visiting the port and "
+                       "write about what you find.";
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_ENTITIES;
+    lede_job job;
+    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+    quotes_prep p;
+    cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+    uint8_t tags[64] = {0};
+    float margin[64];
+    cr_assert_lt(p.q.n, 64);
+    for (size_t i = 0; i < p.q.n; i++)
+        margin[i] = 1000;
+    tag_span(&p.q, tags, "write", 2, QM_B_CUE);
+    tag_span(&p.q, tags, "what", 3, QM_B_CON);
+    qfound_list found = {.a = job.arena};
+    cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+    for (size_t i = 0; i < found.n; i++)
+        if (found.v[i].cue_b >= 0 &&
+            quotes_tok_is(&p.q, (size_t)found.v[i].cue_b, "write"))
+            cr_expect_eq(found.v[i].spk_b, -1, "source from token %d", found.v[i].spk_b);
+    job_discard(&job);
+    lede_ctx_free(ctx);
+}
