@@ -1947,7 +1947,21 @@ static bool product_speaker(const qtext *q, size_t c, long *sb, long *se) {
     return false;
 }
 
-/* An attribution still without a source whose cue is dependent takes the
+/* A source of one word that cannot be a subject: a lower-case word other
+ * than a pronoun ("those", "also", "his"), or a word of a date ("Friday"). */
+static bool no_subject_word(const qtext *q, const qfound *f) {
+    if (f->spk_b < 0 || f->spk_e != f->spk_b + 1 || f->spk_b >= f->cue_b)
+        return false;
+    size_t i = (size_t)f->spk_b;
+    if (!is_word(q, i))
+        return true;
+    if (IN(q, i, pronouns))
+        return false;
+    return !is_cap(q, i) || IN(q, i, months) || IN(q, i, time_words);
+}
+
+/* An attribution still without a source whose cue is dependent (or whose
+ * source is a word that cannot be a subject, no_subject_word) takes the
  * subject of its sentence; one whose -ing cue describes a text someone put
  * out takes its issuer, instead of the text, as its source. */
 static void resolve_clause_subject(const qtext *q, qfound_list *out) {
@@ -1961,7 +1975,8 @@ static void resolve_clause_subject(const qtext *q, qfound_list *out) {
             (f->spk_b < 0 || f->spk_b >= pe)) {
             f->spk_b = (int32_t)pb;
             f->spk_e = (int32_t)pe;
-        } else if (f->spk_b < 0 && dependent_cue(q, (size_t)f->cue_b) &&
+        } else if ((f->spk_b < 0 || no_subject_word(q, f)) &&
+                   dependent_cue(q, (size_t)f->cue_b) &&
                    quotes_clause_subject(q, (size_t)f->cue_b, &b, &e)) {
             f->spk_b = (int32_t)b;
             f->spk_e = (int32_t)e;

@@ -399,3 +399,40 @@ Test(quotes_model, rules_subject_away_from_the_cue_is_not_taken) {
     job_discard(&job);
     lede_ctx_free(ctx);
 }
+
+/* An -ing cue after a comma whose source the tagger marked on a word that
+ * cannot be a subject ("those", a weekday) takes the subject of its
+ * sentence instead. */
+Test(quotes_model, no_subject_word_gives_way_to_the_sentence_subject) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "Tom Reyes tied those figures to the new fares on Friday, saying "
+                       "the port had lost "
+                       "money.";
+    const char *wrong[] = {"those", "friday"};
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        tag_span(&p.q, tags, wrong[t], 1, QM_B_SRC);
+        tag_span(&p.q, tags, "saying", 1, QM_B_CUE);
+        tag_span(&p.q, tags, "port", 5, QM_B_CON);
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1);
+        cr_expect_eq(found.v[0].spk_b, 0, "case %d: source from token %d", t,
+                     found.v[0].spk_b);
+        cr_expect_eq(found.v[0].spk_e, 2, "case %d: source to token %d", t,
+                     found.v[0].spk_e);
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
