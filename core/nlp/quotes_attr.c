@@ -1849,10 +1849,20 @@ static void opening_participle(const qtext *q, qfound_list *out) {
         if (comma_before)
             continue;
         long sb = -1, se = -1;
-        size_t k = c + 1;
-        for (; k < end && k <= p + OPENING_PARTICIPLE_MAX_TOKENS; k++)
-            if (is_punct(q, k, ',') && main_subject_at(q, k + 1, end, &sb, &se))
+        size_t k = c + 1, last = 0; /* last: the phrase's last token kept */
+        for (; k < end && k <= p + OPENING_PARTICIPLE_MAX_TOKENS; k++) {
+            if (!is_punct(q, k, ','))
+                continue;
+            /* the comma may close a quotation first: 'was "so swollen," she' */
+            size_t j = k + 1;
+            bool mark = j < end &&
+                        (q->t[j].kind == QT_DQUOTE || q->t[j].kind == QT_SQUOTE) &&
+                        (q->t[j].flags & QF_CLOSE);
+            if (main_subject_at(q, j + mark, end, &sb, &se)) {
+                last = mark ? j : k - 1;
                 break;
+            }
+        }
         if (sb < 0 || k >= end)
             continue;
         if (f->spk_b < 0 || (f->spk_b >= (long)p && f->spk_e <= (long)k)) {
@@ -1860,9 +1870,9 @@ static void opening_participle(const qtext *q, qfound_list *out) {
             f->spk_e = (int32_t)se;
         }
         size_t tb = quotes_tok_at(q, f->b), te = quotes_tok_at(q, f->e);
-        if (tb < k && te > k + 1 && k > 0) {
-            f->e = q->t[k - 1].e;
-            f->ce = q->t[k - 1].ce;
+        if (tb < k && te > (size_t)sb) {
+            f->e = q->t[last].e;
+            f->ce = q->t[last].ce;
         }
     }
 }

@@ -1286,8 +1286,8 @@ Test(quotes, description_subject_of_an_ing_cue) {
 
 /* A cue that is the participle opening its sentence ("Recalling ...,",
  * "After arguing ...,") has the subject of the main clause after the
- * phrase's comma, and what it reports ends at that comma; a list inside
- * the phrase does not end it. */
+ * phrase's comma (inside a closing quotation mark or not), and what it
+ * reports ends at that comma; a list inside the phrase does not end it. */
 Test(quotes, opening_participle_takes_the_main_subject) {
     lede_result *r = run("After arguing that the vote was rigged, Maria Lopez left the "
                          "hall.");
@@ -1301,6 +1301,14 @@ Test(quotes, opening_participle_takes_the_main_subject) {
     q = find(r, "fares, fees");
     cr_expect_str_eq(q->text, "fares, fees and taxes had doubled");
     cr_expect_eq(q->speaker_start, 47, "mention at %ld", (long)q->speaker_start);
+    lede_result_free(r);
+    /* the comma inside the closing mark of a quotation ends the phrase too */
+    r = run("Maria Lopez spoke first. After saying the fares were \"far too high,\" "
+            "she left the hall.");
+    q = find(r, "far too high");
+    cr_expect_str_eq(q->text, "the fares were \"far too high,\"");
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Lopez"), "speaker %s", q->speaker);
     lede_result_free(r);
 }
 
