@@ -200,6 +200,35 @@ static void link_sources(const qtext *q, qd_span *v, size_t n, const int32_t *pr
     }
 }
 
+/* Longest noun phrase taken after "according to". */
+#define QD_ACCORDING_MAX_TOKENS 10
+
+/* "..., according to the Associated Press": the source of "according to" is
+ * what follows "to", never a name before the cue (the subject of the
+ * reported clause is not its source). The tagger's source there when it
+ * marked one, else the words after "to" up to the next punctuation. */
+static void according_to_source(const qtext *q, qd_span *cue, const qd_span *v,
+                                int32_t next) {
+    size_t c = cue->b;
+    if (!quotes_tok_is(q, c, "according") || c + 1 >= q->n ||
+        !quotes_tok_is(q, c + 1, "to"))
+        return;
+    size_t b = c + 2, e = b;
+    if (next >= 0 && v[next].b >= b && v[next].b <= b + 2 &&
+        q->t[v[next].b].sent == q->t[c].sent) {
+        cue->sb = (int32_t)v[next].b;
+        cue->se = (int32_t)v[next].e;
+        return;
+    }
+    while (e < q->n && e < b + QD_ACCORDING_MAX_TOKENS && q->t[e].kind == QT_WORD &&
+           q->t[e].sent == q->t[c].sent)
+        e++;
+    if (e > b) {
+        cue->sb = (int32_t)b;
+        cue->se = (int32_t)e;
+    }
+}
+
 /* Most tokens searched back from a coordinated cue for the comma that
  * opens the clause set off before it. */
 #define QD_CLAUSE_MAX_TOKENS 20
@@ -733,6 +762,7 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
     for (size_t k = 0; k < n; k++) {
         if (v[k].kind != QM_B_CUE)
             continue;
+        according_to_source(q, &v[k], v, next_src[k]);
         if (v[k].owner >= 0 && v[k].sb < 0)
             coordinated_subject(q, &v[k], &v[v[k].owner]);
         if (v[k].sb < 0)

@@ -436,3 +436,40 @@ Test(quotes_model, no_subject_word_gives_way_to_the_sentence_subject) {
     }
     lede_ctx_free(ctx);
 }
+
+/* The source of "according to" is what follows "to": a source the tagger
+ * marked before the cue (the subject of the reported clause) is not it, and
+ * with no source marked the words after "to" are taken. */
+Test(quotes_model, according_to_takes_what_follows) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "The port lost money last year, according to the harbour board.";
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        if (t == 0)
+            tag_span(&p.q, tags, "the", 2, QM_B_SRC); /* "The port", before the cue */
+        tag_span(&p.q, tags, "according", 2, QM_B_CUE);
+        tag_span(&p.q, tags, "lost", 4, QM_B_CON);
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1);
+        cr_assert(found.v[0].spk_b >= 0, "case %d: no source", t);
+        cr_expect(quotes_tok_is(&p.q, (size_t)found.v[0].spk_b, "the") &&
+                      quotes_tok_is(&p.q, (size_t)found.v[0].spk_b + 1, "harbour"),
+                  "case %d: source from token %d", t, found.v[0].spk_b);
+        cr_expect(quotes_tok_is(&p.q, (size_t)found.v[0].spk_e - 1, "board"),
+                  "case %d: source to token %d", t, found.v[0].spk_e);
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
