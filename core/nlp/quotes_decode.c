@@ -56,9 +56,14 @@ static lede_status collect(lede_arena *a, const qtext *q, const uint8_t *tags,
         }
         size_t e = i + 1;
         float sum = margin[i];
-        while (e < q->n && tags[e] == t + 1 && q->t[e].para == q->t[i].para)
+        bool word = q->t[i].kind == QT_WORD;
+        while (e < q->n && tags[e] == t + 1 && q->t[e].para == q->t[i].para) {
+            word |= q->t[e].kind == QT_WORD;
             sum += margin[e++];
-        v[k++] = (qd_span){(uint32_t)i, (uint32_t)e, t, -1, -1, -1, sum / (float)(e - i)};
+        }
+        if (t != QM_B_SRC || word) /* a source of marks alone is none */
+            v[k++] =
+                (qd_span){(uint32_t)i, (uint32_t)e, t, -1, -1, -1, sum / (float)(e - i)};
         i = e;
     }
     *out = v;
@@ -131,27 +136,36 @@ static bool same_sentence(const qtext *q, const qd_span *a, const qd_span *b) {
     return q->t[a->b].sent == q->t[b->b].sent;
 }
 
+/* Longest description before ", who" taken as the subject. */
+#define QD_DESCRIPTION_MAX_WORDS 5
+
 /* Tokens [b, e) up to their first comma are a name or a noun phrase
  * ("Donna Rawlings", "The head of the agency"), no clause with a verb. */
 static bool noun_phrase_head(const qtext *q, size_t b, size_t e) {
     static const qword glue[] = {W("the"), W("a"), W("an"), W("of"), W("and")};
-    for (size_t i = b; i < e && !comma_at(q, i); i++)
-        if (q->t[i].kind != QT_WORD ||
-            !((q->t[i].flags & QF_CAP) || quotes_tok_in(q, i, glue, N_OF(glue))))
+    static const qword determiners[] = {W("the"), W("a"),   W("an"),
+                                        W("his"), W("her"), W("their")};
+    /* "The official", "a senior aide": a determiner and a few words */
+    bool described = quotes_tok_in(q, b, determiners, N_OF(determiners));
+    size_t words = 0;
+    for (size_t i = b; i < e && !comma_at(q, i); i++, words++)
+        if (q->t[i].kind != QT_WORD || !((q->t[i].flags & QF_CAP) || described ||
+                                         quotes_tok_in(q, i, glue, N_OF(glue))))
             return false;
-    return true;
+    return !described || words <= QD_DESCRIPTION_MAX_WORDS;
 }
 
 /* "Donna Rawlings, 59, of Ashton, who watched on a screen on the Mall,
- * said": a source inside a relative clause that ends right before the cue is
- * no subject; the subject is what comes before ", who", from the sentence's
- * start (quotes_speaker.c takes its head). */
+ * said": a source inside a relative clause that ends right before the cue,
+ * or the relative pronoun itself, is no subject; the subject is what comes
+ * before ", who", from the sentence's start (quotes_speaker.c takes its
+ * head), a name or a short description ("The official, who spoke ..."). */
 static void relative_subject(const qtext *q, qd_span *cue, const qd_span *src) {
     static const qword relatives[] = {W("who"), W("which")};
     size_t first = q->sent_begin[q->t[cue->b].sent];
     if (cue->b < 2 || !comma_at(q, cue->b - 1) || src->b <= first + 2)
         return;
-    for (size_t w = src->b; w > first + 1; w--)
+    for (size_t w = src->b + 1; w > first + 1; w--)
         if (quotes_tok_in(q, w - 1, relatives, N_OF(relatives)) && comma_at(q, w - 2)) {
             size_t b = first;
             while (b < w - 2 && q->t[b].kind != QT_WORD)

@@ -473,3 +473,53 @@ Test(quotes_model, according_to_takes_what_follows) {
     }
     lede_ctx_free(ctx);
 }
+
+/* A source the tagger marks on the relative pronoun ("who") of a clause
+ * set off before the cue gives way to the phrase before it, a description
+ * too ("The official"); a source of quotation marks alone is none. */
+Test(quotes_model, relative_pronoun_and_marks_are_no_sources) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *texts[] = {"The official, who spoke on the condition of anonymity, said "
+                           "the files were lost.",
+                           "''The files were lost,'' said the official."};
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, texts[t], strlen(texts[t]), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        if (t == 0) {
+            tag_span(&p.q, tags, "who", 1, QM_B_SRC);
+            tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+            tag_span(&p.q, tags, "files", 3, QM_B_CON);
+        } else {
+            size_t close = 1;
+            while (close < p.q.n && p.q.t[close].kind != QT_SQUOTE &&
+                   p.q.t[close].kind != QT_DQUOTE)
+                close++;
+            cr_assert_lt(close, p.q.n);
+            tags[close] = QM_B_SRC; /* a closing mark */
+            tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+            tag_span(&p.q, tags, "files", 3, QM_B_CON);
+        }
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, NULL, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1, "case %d", t);
+        if (t == 0) {
+            cr_expect_eq(found.v[0].spk_b, 0, "source from token %d", found.v[0].spk_b);
+            cr_expect_eq(found.v[0].spk_e, 2, "source to token %d", found.v[0].spk_e);
+        } else {
+            cr_expect(found.v[0].spk_b < 0 || p.q.t[found.v[0].spk_b].kind == QT_WORD,
+                      "source from token %d", found.v[0].spk_b);
+        }
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
