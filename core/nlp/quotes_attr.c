@@ -33,6 +33,9 @@
 #define TAIL_MAX_WORDS 7
 /* Longest subject noun phrase taken left of a cue. */
 #define SUBJECT_MAX_TOKENS 8
+/* Longest description between commas after a subject: "Tom Reyes, a
+ * Republican from the coast who has met ..., said". */
+#define APPOSITION_MAX_TOKENS 30
 /* Longest stretch between a cue and its "that": "told reporters in Ohio on
  * Monday that". */
 #define THAT_WINDOW 12
@@ -649,11 +652,15 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
         /* apposition: find the comma that opens it */
         size_t j = k;
         size_t steps = 0;
-        while (j > floor && steps < 2 * SUBJECT_MAX_TOKENS && !is_punct(q, j - 1, ',') &&
+        while (j > floor && steps < APPOSITION_MAX_TOKENS && !is_punct(q, j - 1, ',') &&
                same_sent(q, j - 1, c)) {
             j--;
             steps++;
         }
+        /* a long apposition is a description opened by a determiner ("a
+         * Republican from the coast who ..."), not a list of places */
+        if (steps >= 2 * SUBJECT_MAX_TOKENS && !IN(q, j, determiners))
+            return false;
         if (j > floor + 1 && is_punct(q, j - 1, ',')) {
             size_t ne = j - 1; /* end of the name before the apposition */
             size_t n = ne;

@@ -1335,3 +1335,17 @@ Test(quotes, descriptions_end_at_a_negated_auxiliary) {
         lede_result_free(r);
     }
 }
+
+/* A long description set off by commas after the subject ("a Republican
+ * from the coast who has met ...") still leaves the name before it as the
+ * subject of the cue. */
+Test(quotes, name_before_a_long_description_speaks) {
+    lede_result *r =
+        run("Senator Tom Reyes, a Republican from the coast who has met privately "
+            "with the mayor and been named as a possible deputy, said the port "
+            "would close.");
+    const lede_quote *q = find(r, "the port would close");
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Reyes"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
