@@ -745,6 +745,43 @@ static lede_status trim_sources(const qtext *q, const qfound_list *rules,
     return LEDE_OK;
 }
 
+/* "Clinton was asked about the border", "Obama has been criticized for
+ * ...": a verb whose object is the one addressed or judged, in the passive,
+ * makes its subject that object, not the source; the source (if any) is
+ * unnamed. The cue's verb must be the participle right after a form of
+ * "be". */
+static void passive_addressee(const qtext *q, qfound_list *out) {
+    static const qword be[] = {W("was"),  W("were"),  W("is"), W("are"),
+                               W("been"), W("being"), W("be"), W("am")};
+    static const qword verbs[] = {
+        W("ask"),    W("tell"),      W("criticize"), W("accuse"),
+        W("urge"),   W("question"),  W("praise"),    W("blame"),
+        W("attack"), W("interview"), W("warn"),      W("press"),
+        W("advise"), W("criticise"), W("pressure"),  W("challenge")};
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->cue_b < 0 || f->spk_b < 0 || f->spk_b >= f->cue_b)
+            continue;
+        for (int32_t c = f->cue_b; c < f->cue_e && c < f->cue_b + 3; c++) {
+            const qtok *t = &q->t[c];
+            if (t->cue < 0)
+                continue;
+            const quotes_cue *k = quotes_cue_get((size_t)t->cue);
+            int form = quotes_cue_form(t->cue, q->text + t->b, t->e - t->b);
+            bool addressee = false;
+            for (size_t v = 0; v < N_OF(verbs) && !addressee; v++)
+                addressee = k->lens[0] == verbs[v].n &&
+                            !memcmp(k->forms[0], verbs[v].s, verbs[v].n);
+            if (addressee && (form == 3 || form == 2) && c > 0 &&
+                quotes_tok_in(q, (size_t)c - 1, be, N_OF(be))) {
+                f->spk_b = f->spk_e = -1;
+                f->inherit = -1;
+            }
+            break;
+        }
+    }
+}
+
 /* Drops what is not reported speech, and readings the tagger is unsure of. */
 static void drop_non_speech(const qtext *q, qfound_list *out) {
     size_t kept = 0;
@@ -796,6 +833,8 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
         trim_run_on(in, out); /* the rules' readings too */
     if (st == LEDE_OK)
         st = trim_sources(q, rules, out);
+    if (st == LEDE_OK)
+        passive_addressee(q, out);
     if (st == LEDE_OK)
         quotes_found_finish(q, out);
     return st;

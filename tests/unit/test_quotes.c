@@ -1349,3 +1349,14 @@ Test(quotes, name_before_a_long_description_speaks) {
     cr_expect(strstr(q->speaker, "Reyes"), "speaker %s", q->speaker);
     lede_result_free(r);
 }
+
+/* A verb of addressing or judging in the passive ("was asked about", "has
+ * been criticized for") makes its subject the one addressed: no speaker is
+ * named for it. */
+Test(quotes, passive_addressee_is_no_speaker) {
+    lede_result *r = run("At a town hall in Ohio, Maria Lopez was asked about the new "
+                         "bridge.");
+    for (size_t i = 0; i < r->n_quotes; i++)
+        cr_expect_null(r->quotes[i].speaker, "speaker %s", r->quotes[i].speaker);
+    lede_result_free(r);
+}
