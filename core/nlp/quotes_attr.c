@@ -33,6 +33,9 @@
 #define TAIL_MAX_WORDS 7
 /* Longest subject noun phrase taken left of a cue. */
 #define SUBJECT_MAX_TOKENS 8
+/* Longest description between commas after a subject: "Tom Reyes, a
+ * Republican from the coast who has met ..., said". */
+#define APPOSITION_MAX_TOKENS 30
 /* Longest stretch between a cue and its "that": "told reporters in Ohio on
  * Monday that". */
 #define THAT_WINDOW 12
@@ -649,11 +652,15 @@ static bool subject_of(const qtext *q, size_t c, size_t floor, long *sb, long *s
         /* apposition: find the comma that opens it */
         size_t j = k;
         size_t steps = 0;
-        while (j > floor && steps < 2 * SUBJECT_MAX_TOKENS && !is_punct(q, j - 1, ',') &&
+        while (j > floor && steps < APPOSITION_MAX_TOKENS && !is_punct(q, j - 1, ',') &&
                same_sent(q, j - 1, c)) {
             j--;
             steps++;
         }
+        /* a long apposition is a description opened by a determiner ("a
+         * Republican from the coast who ..."), not a list of places */
+        if (steps >= 2 * SUBJECT_MAX_TOKENS && !IN(q, j, determiners))
+            return false;
         if (j > floor + 1 && is_punct(q, j - 1, ',')) {
             size_t ne = j - 1; /* end of the name before the apposition */
             size_t n = ne;
@@ -850,6 +857,53 @@ static bool intro_without_verb(const qtext *q, size_t k, bool colon, long *sb, l
     return false;
 }
 
+/* Prepositions that open a phrase, not a subject: "From the report:". */
+static const qword opening_preps[] = {W("from"),  W("in"),    W("on"),     W("at"),
+                                      W("with"),  W("for"),   W("by"),     W("after"),
+                                      W("as"),    W("of"),    W("before"), W("during"),
+                                      W("under"), W("among"), W("like"),   W("unlike")};
+/* A word written in capitals only ("RED", "STATES"): headlines. */
+static bool all_caps(const qtext *q, size_t i) {
+    size_t upper = 0;
+    for (uint32_t b = q->t[i].b; b < q->t[i].e; b++) {
+        unsigned char ch = (unsigned char)q->text[b];
+        if (ch >= 'a' && ch <= 'z')
+            return false;
+        upper += ch >= 'A' && ch <= 'Z';
+    }
+    return upper > 1;
+}
+
+/* "She then addressed the crowd again: "Here is what I want."": a clause
+ * that ends in a colon before a quoted sentence introduces it, and its
+ * subject (a name or pronoun opening the clause, quotes_clause_subject) is
+ * the speaker. k is the token before the colon, open the quote's mark; the
+ * quote must open with a capitalised word (a sentence, not a term), the
+ * clause is words only (no opening phrase set off by a comma: "In Aspen,
+ * Colo., she ended with:", "Pollsters agree - Carl Bialik:"), and its subject opens it
+ * and is followed by a lower-case word ("She then addressed", not a headline in
+ * capitals). */
+static bool colon_clause_subject(const qtext *q, size_t k, size_t open, long *sb,
+                                 long *se, long *cb) {
+    size_t b, e;
+    if (open + 1 >= q->n || !is_cap(q, open + 1) || !same_para(q, k, open))
+        return false;
+    size_t first = q->sent_begin[q->t[k].sent];
+    while (first < k && q->t[first].kind != QT_WORD)
+        first++;
+    for (size_t i = first; i <= k; i++)
+        if (q->t[i].kind != QT_WORD)
+            return false; /* a quotation, an opening phrase set off by a comma,
+                             a heading before a dash */
+    if (IN(q, first, opening_preps) || !quotes_clause_subject(q, k, &b, &e) ||
+        b != first || e >= k || is_cap(q, e) || !is_word(q, e) || all_caps(q, b))
+        return false;
+    *sb = (long)b;
+    *se = (long)e;
+    *cb = (long)k + 1; /* the colon */
+    return true;
+}
+
 static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *cb,
                         bool *partial) {
     if (open == 0)
@@ -906,7 +960,7 @@ static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *c
                 return true;
             }
         }
-        return false;
+        return colon && colon_clause_subject(q, k, open, sb, se, cb);
     }
     if (cue_is_participle(q, c) && c > 0 && IN(q, c - 1, passive_words))
         return false;
@@ -921,6 +975,10 @@ static bool attr_before(const qtext *q, size_t open, long *sb, long *se, long *c
         *sb = (long)(c + 1);
         *se = (long)np_right(q, c + 1);
     } else if (!subject_of(q, c, 0, sb, se)) {
+        if (colon && colon_clause_subject(q, k, open, sb, se, cb)) {
+            *cb = (long)c; /* "He went on to say: ..." */
+            return true;
+        }
         if (!(cue_is_ing(q, c) && c > 0 && is_punct(q, c - 1, ',')))
             return false;
         *sb = *se = -1; /* ", adding: ..." — speaker from the sentence */
@@ -1695,6 +1753,137 @@ static void resolve_inherit(const qtext *q, qfound_list *out) {
     }
 }
 
+/* Words before a participle that opens a sentence: "After arguing ...,". */
+static const qword participle_leads[] = {W("after"),   W("before"), W("while"),
+                                         W("by"),      W("in"),     W("upon"),
+                                         W("without"), W("when"),   W("since")};
+/* Most tokens of a participle phrase opening a sentence. */
+#define OPENING_PARTICIPLE_MAX_TOKENS 40
+/* (the cue is the participle itself or its particle: "Rattling off") */
+/* Longest description taken as the subject after an opening phrase. */
+#define MAIN_SUBJECT_MAX_TOKENS 8
+
+/* A word with an apostrophe that is no possessive ("hasn't", "wasn’t"):
+ * after a description, its verb. */
+static bool contraction(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    if (possessive_word(q, i))
+        return false;
+    for (uint32_t b = t->b; b < t->e; b++)
+        if (q->text[b] == '\'' ||
+            (b + 2 < t->e && !memcmp(q->text + b, "\xE2\x80\x99", 3)))
+            return true;
+    return false;
+}
+
+/* A lower-case word in -ed: a past verb ("promised", "marched"). */
+static bool ed_word(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return is_word(q, i) && !(t->flags & QF_CAP) && t->e - t->b > 3 &&
+           q->text[t->e - 2] == 'e' && q->text[t->e - 1] == 'd';
+}
+
+/* A word in -ing that may open a participle phrase, whatever its case
+ * ("Recalling"); "according" and "during" introduce no clause of their own. */
+static bool ing_word(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    return is_word(q, i) && t->e - t->b > ING_MIN_LEN &&
+           !memcmp(q->text + t->e - 3, "ing", 3) && !quotes_tok_is(q, i, "according") &&
+           !quotes_tok_is(q, i, "during");
+}
+
+/* The subject of a main clause that starts at token j, before sentence end
+ * `end`: a personal pronoun, a run of capitalised words, or a description
+ * opened by a determiner, each followed by its verb (a lower-case word; for
+ * a description an auxiliary, an -ed word or a cue). [*b, *e), or false. */
+static bool main_subject_at(const qtext *q, size_t j, size_t end, long *b, long *e) {
+    static const qword subject_pronouns[] = {W("he"), W("she"), W("they"), W("we"),
+                                             W("i")};
+    if (j + 1 >= end || !is_word(q, j))
+        return false;
+    if (IN(q, j, subject_pronouns)) {
+        *b = (long)j;
+        *e = (long)j + 1;
+        return is_word(q, j + 1) && !is_cap(q, j + 1);
+    }
+    if (is_cap(q, j)) {
+        size_t r = j;
+        while (r < end && is_cap(q, r) && !possessive_word(q, r))
+            r++;
+        if (r >= end || !is_word(q, r) || is_cap(q, r) || r - j > SUBJECT_MAX_TOKENS ||
+            IN(q, j, months) || IN(q, j, time_words) || IN(q, r, subject_stops))
+            return false;
+        *b = (long)j;
+        *e = (long)r;
+        return true;
+    }
+    if (!IN(q, j, determiners))
+        return false;
+    for (size_t r = j + 2; r < end && r <= j + MAIN_SUBJECT_MAX_TOKENS; r++) {
+        if (!is_word(q, r))
+            return false;
+        if (IN(q, r, finite_aux) || ed_word(q, r) || cue_of(q, r) || contraction(q, r)) {
+            *b = (long)j;
+            *e = (long)r;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "Recalling the floods of 1998, the mayor warned ...", "After arguing that
+ * the vote was rigged, Reyes left the hall": a cue inside a participle
+ * phrase that opens its sentence has the subject of the main clause after
+ * the phrase's comma, and what it reports ends at that comma. The comma is
+ * the first after the cue that a main clause's subject and verb follow
+ * (lists inside the phrase go on: ", reform the system, combat racism,"). */
+static void opening_participle(const qtext *q, qfound_list *out) {
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->cue_b < 0 || f->inherit >= 0 || f->type == LEDE_QUOTE_DIRECT)
+            continue;
+        size_t c = (size_t)f->cue_b, sent = q->t[c].sent;
+        size_t p = q->sent_begin[sent], end = q->sent_begin[sent + 1];
+        while (p < c && !is_word(q, p))
+            p++;
+        if (p < c && IN(q, p, participle_leads))
+            p++;
+        if (p > c || c > p + 1 || !ing_word(q, p))
+            continue;
+        bool comma_before = false;
+        for (size_t t = p; t < c && !comma_before; t++)
+            comma_before = is_punct(q, t, ',');
+        if (comma_before)
+            continue;
+        long sb = -1, se = -1;
+        size_t k = c + 1, last = 0; /* last: the phrase's last token kept */
+        for (; k < end && k <= p + OPENING_PARTICIPLE_MAX_TOKENS; k++) {
+            if (!is_punct(q, k, ','))
+                continue;
+            /* the comma may close a quotation first: 'was "so swollen," she' */
+            size_t j = k + 1;
+            bool mark = j < end &&
+                        (q->t[j].kind == QT_DQUOTE || q->t[j].kind == QT_SQUOTE) &&
+                        (q->t[j].flags & QF_CLOSE);
+            if (main_subject_at(q, j + mark, end, &sb, &se)) {
+                last = mark ? j : k - 1;
+                break;
+            }
+        }
+        if (sb < 0 || k >= end)
+            continue;
+        if (f->spk_b < 0 || (f->spk_b >= (long)p && f->spk_e <= (long)k)) {
+            f->spk_b = (int32_t)sb;
+            f->spk_e = (int32_t)se;
+        }
+        size_t tb = quotes_tok_at(q, f->b), te = quotes_tok_at(q, f->e);
+        if (tb < k && te > (size_t)sb) {
+            f->e = q->t[last].e;
+            f->ce = q->t[last].ce;
+        }
+    }
+}
+
 /* An ", adding ..." attribution without its own subject takes the subject of
  * the attribution before it in the same sentence. */
 static void resolve_ing(const qtext *q, qfound_list *out) {
@@ -1775,7 +1964,21 @@ static bool product_speaker(const qtext *q, size_t c, long *sb, long *se) {
     return false;
 }
 
-/* An attribution still without a source whose cue is dependent takes the
+/* A source of one word that cannot be a subject: a lower-case word other
+ * than a pronoun ("those", "also", "his"), or a word of a date ("Friday"). */
+static bool no_subject_word(const qtext *q, const qfound *f) {
+    if (f->spk_b < 0 || f->spk_e != f->spk_b + 1 || f->spk_b >= f->cue_b)
+        return false;
+    size_t i = (size_t)f->spk_b;
+    if (!is_word(q, i))
+        return true;
+    if (IN(q, i, pronouns))
+        return false;
+    return !is_cap(q, i) || IN(q, i, months) || IN(q, i, time_words);
+}
+
+/* An attribution still without a source whose cue is dependent (or whose
+ * source is a word that cannot be a subject, no_subject_word) takes the
  * subject of its sentence; one whose -ing cue describes a text someone put
  * out takes its issuer, instead of the text, as its source. */
 static void resolve_clause_subject(const qtext *q, qfound_list *out) {
@@ -1789,7 +1992,8 @@ static void resolve_clause_subject(const qtext *q, qfound_list *out) {
             (f->spk_b < 0 || f->spk_b >= pe)) {
             f->spk_b = (int32_t)pb;
             f->spk_e = (int32_t)pe;
-        } else if (f->spk_b < 0 && dependent_cue(q, (size_t)f->cue_b) &&
+        } else if ((f->spk_b < 0 || no_subject_word(q, f)) &&
+                   dependent_cue(q, (size_t)f->cue_b) &&
                    quotes_clause_subject(q, (size_t)f->cue_b, &b, &e)) {
             f->spk_b = (int32_t)b;
             f->spk_e = (int32_t)e;
@@ -1872,6 +2076,7 @@ void quotes_found_finish(const qtext *q, qfound_list *out) {
     drop_titles(q, out);
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_found);
+    opening_participle(q, out);
     resolve_ing(q, out);
     resolve_clause_subject(q, out);
     resolve_inherit(q, out);

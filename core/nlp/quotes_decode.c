@@ -56,9 +56,14 @@ static lede_status collect(lede_arena *a, const qtext *q, const uint8_t *tags,
         }
         size_t e = i + 1;
         float sum = margin[i];
-        while (e < q->n && tags[e] == t + 1 && q->t[e].para == q->t[i].para)
+        bool word = q->t[i].kind == QT_WORD;
+        while (e < q->n && tags[e] == t + 1 && q->t[e].para == q->t[i].para) {
+            word |= q->t[e].kind == QT_WORD;
             sum += margin[e++];
-        v[k++] = (qd_span){(uint32_t)i, (uint32_t)e, t, -1, -1, -1, sum / (float)(e - i)};
+        }
+        if (t != QM_B_SRC || word) /* a source of marks alone is none */
+            v[k++] =
+                (qd_span){(uint32_t)i, (uint32_t)e, t, -1, -1, -1, sum / (float)(e - i)};
         i = e;
     }
     *out = v;
@@ -131,27 +136,36 @@ static bool same_sentence(const qtext *q, const qd_span *a, const qd_span *b) {
     return q->t[a->b].sent == q->t[b->b].sent;
 }
 
+/* Longest description before ", who" taken as the subject. */
+#define QD_DESCRIPTION_MAX_WORDS 5
+
 /* Tokens [b, e) up to their first comma are a name or a noun phrase
  * ("Donna Rawlings", "The head of the agency"), no clause with a verb. */
 static bool noun_phrase_head(const qtext *q, size_t b, size_t e) {
     static const qword glue[] = {W("the"), W("a"), W("an"), W("of"), W("and")};
-    for (size_t i = b; i < e && !comma_at(q, i); i++)
-        if (q->t[i].kind != QT_WORD ||
-            !((q->t[i].flags & QF_CAP) || quotes_tok_in(q, i, glue, N_OF(glue))))
+    static const qword determiners[] = {W("the"), W("a"),   W("an"),
+                                        W("his"), W("her"), W("their")};
+    /* "The official", "a senior aide": a determiner and a few words */
+    bool described = quotes_tok_in(q, b, determiners, N_OF(determiners));
+    size_t words = 0;
+    for (size_t i = b; i < e && !comma_at(q, i); i++, words++)
+        if (q->t[i].kind != QT_WORD || !((q->t[i].flags & QF_CAP) || described ||
+                                         quotes_tok_in(q, i, glue, N_OF(glue))))
             return false;
-    return true;
+    return !described || words <= QD_DESCRIPTION_MAX_WORDS;
 }
 
 /* "Donna Rawlings, 59, of Ashton, who watched on a screen on the Mall,
- * said": a source inside a relative clause that ends right before the cue is
- * no subject; the subject is what comes before ", who", from the sentence's
- * start (quotes_speaker.c takes its head). */
+ * said": a source inside a relative clause that ends right before the cue,
+ * or the relative pronoun itself, is no subject; the subject is what comes
+ * before ", who", from the sentence's start (quotes_speaker.c takes its
+ * head), a name or a short description ("The official, who spoke ..."). */
 static void relative_subject(const qtext *q, qd_span *cue, const qd_span *src) {
     static const qword relatives[] = {W("who"), W("which")};
     size_t first = q->sent_begin[q->t[cue->b].sent];
     if (cue->b < 2 || !comma_at(q, cue->b - 1) || src->b <= first + 2)
         return;
-    for (size_t w = src->b; w > first + 1; w--)
+    for (size_t w = src->b + 1; w > first + 1; w--)
         if (quotes_tok_in(q, w - 1, relatives, N_OF(relatives)) && comma_at(q, w - 2)) {
             size_t b = first;
             while (b < w - 2 && q->t[b].kind != QT_WORD)
@@ -197,6 +211,35 @@ static void link_sources(const qtext *q, qd_span *v, size_t n, const int32_t *pr
         v[k].owner = (int32_t)(before >= 0 ? before : after);
         if (before >= 0)
             relative_subject(q, &v[k], &v[before]);
+    }
+}
+
+/* Longest noun phrase taken after "according to". */
+#define QD_ACCORDING_MAX_TOKENS 10
+
+/* "..., according to the Associated Press": the source of "according to" is
+ * what follows "to", never a name before the cue (the subject of the
+ * reported clause is not its source). The tagger's source there when it
+ * marked one, else the words after "to" up to the next punctuation. */
+static void according_to_source(const qtext *q, qd_span *cue, const qd_span *v,
+                                int32_t next) {
+    size_t c = cue->b;
+    if (!quotes_tok_is(q, c, "according") || c + 1 >= q->n ||
+        !quotes_tok_is(q, c + 1, "to"))
+        return;
+    size_t b = c + 2, e = b;
+    if (next >= 0 && v[next].b >= b && v[next].b <= b + 2 &&
+        q->t[v[next].b].sent == q->t[c].sent) {
+        cue->sb = (int32_t)v[next].b;
+        cue->se = (int32_t)v[next].e;
+        return;
+    }
+    while (e < q->n && e < b + QD_ACCORDING_MAX_TOKENS && q->t[e].kind == QT_WORD &&
+           q->t[e].sent == q->t[c].sent)
+        e++;
+    if (e > b) {
+        cue->sb = (int32_t)b;
+        cue->se = (int32_t)e;
     }
 }
 
@@ -631,11 +674,46 @@ static void trim_run_on(const qm_input *in, qfound_list *out) {
     }
 }
 
-/* A source of the tagger that starts where the rules' subject of the same
- * cue starts and runs on past it ("[Hale met the families] ... and told")
- * took in the subject's own predicate: the rules' subject, when it is a
- * name, is the source. (A lower-case subject of the rules, "an analysis",
- * may be the head of a longer source, "an analysis by Lily Batchelder".) */
+/* Whether the cue at token c is an -ing form ("adding", "saying"). */
+static bool ing_cue(const qtext *q, size_t c) {
+    const qtok *t = &q->t[c];
+    return t->e - t->b > 4 && !memcmp(q->text + t->e - 3, "ing", 3);
+}
+
+/* The rules' subject r of f's cue stands right before it (two auxiliaries or
+ * adverbs may come between: "has also said") or before a comma that sets
+ * off what comes between ("Tester, himself up for reelection, said"), not
+ * before some other predicate of its own ("Start by dominating ... and
+ * write about"). */
+static bool subject_next_to_cue(const qtext *q, const qfound *f, const qfound *r) {
+    size_t e = (size_t)r->spk_e;
+    return e + 2 >= (size_t)f->cue_b || comma_at(q, e) ||
+           (e < q->n && q->t[e].kind == QT_PUNCT && q->text[q->t[e].b] == '(');
+}
+
+/* The tagger's source of f lies between the rules' subject r of the same
+ * finite cue and a comma right before that cue: "Tom Hale, a farmer who met
+ * [the mayor] in May, said" - it sits in a description or relative clause
+ * set off by commas after the subject, so it is no subject itself. (An -ing
+ * cue after a comma has the subject of its own clause, which the rules do
+ * not always find: "..., saying".) */
+static bool source_in_interruption(const qtext *q, const qfound *f, const qfound *r) {
+    size_t c = (size_t)f->cue_b;
+    return f->spk_b >= 0 && r->spk_e <= f->spk_b && f->spk_e <= f->cue_b && c > 0 &&
+           comma_at(q, c - 1) && (q->t[r->spk_b].flags & QF_CAP) && !ing_cue(q, c);
+}
+
+/* The tagger's sources checked against the rules' subject of the same cue:
+ * - a source that starts where the rules' subject starts and runs on past it
+ *   ("[Hale met the families] ... and told") took in the subject's own
+ *   predicate: the rules' subject, when it is a name, is the source. (A
+ *   lower-case subject of the rules, "an analysis", may be the head of a
+ *   longer source, "an analysis by Lily Batchelder".)
+ * - a cue the tagger gave no source (and that continues no earlier speaker)
+ *   takes the rules' subject next to it: "Tester, himself up for reelection,
+ *   said" (subject_next_to_cue).
+ * - a source inside an interruption before the cue gives way to the rules'
+ *   subject before it (source_in_interruption). */
 static lede_status trim_sources(const qtext *q, const qfound_list *rules,
                                 qfound_list *out) {
     if (!rules || !rules->n)
@@ -652,15 +730,56 @@ static lede_status trim_sources(const qtext *q, const qfound_list *rules,
     }
     for (size_t i = 0; i < out->n; i++) {
         qfound *f = &out->v[i];
-        if (f->cue_b < 0 || (size_t)f->cue_b >= q->n || f->spk_b < 0 ||
-            by_cue[f->cue_b] < 0)
+        if (f->cue_b < 0 || (size_t)f->cue_b >= q->n || by_cue[f->cue_b] < 0)
             continue;
         const qfound *r = &rules->v[by_cue[f->cue_b]];
-        if (r->spk_b == f->spk_b && r->spk_e < f->spk_e &&
-            (q->t[r->spk_b].flags & QF_CAP))
+        if (f->spk_b >= 0 && r->spk_b == f->spk_b && r->spk_e < f->spk_e &&
+            (q->t[r->spk_b].flags & QF_CAP)) {
             f->spk_e = r->spk_e;
+        } else if ((f->spk_b < 0 && f->inherit == -1 && subject_next_to_cue(q, f, r)) ||
+                   source_in_interruption(q, f, r)) {
+            f->spk_b = r->spk_b;
+            f->spk_e = r->spk_e;
+        }
     }
     return LEDE_OK;
+}
+
+/* "Clinton was asked about the border", "Obama has been criticized for
+ * ...": a verb whose object is the one addressed or judged, in the passive,
+ * makes its subject that object, not the source; the source (if any) is
+ * unnamed. The cue's verb must be the participle right after a form of
+ * "be". */
+static void passive_addressee(const qtext *q, qfound_list *out) {
+    static const qword be[] = {W("was"),  W("were"),  W("is"), W("are"),
+                               W("been"), W("being"), W("be"), W("am")};
+    static const qword verbs[] = {
+        W("ask"),    W("tell"),      W("criticize"), W("accuse"),
+        W("urge"),   W("question"),  W("praise"),    W("blame"),
+        W("attack"), W("interview"), W("warn"),      W("press"),
+        W("advise"), W("criticise"), W("pressure"),  W("challenge")};
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->cue_b < 0 || f->spk_b < 0 || f->spk_b >= f->cue_b)
+            continue;
+        for (int32_t c = f->cue_b; c < f->cue_e && c < f->cue_b + 3; c++) {
+            const qtok *t = &q->t[c];
+            if (t->cue < 0)
+                continue;
+            const quotes_cue *k = quotes_cue_get((size_t)t->cue);
+            int form = quotes_cue_form(t->cue, q->text + t->b, t->e - t->b);
+            bool addressee = false;
+            for (size_t v = 0; v < N_OF(verbs) && !addressee; v++)
+                addressee = k->lens[0] == verbs[v].n &&
+                            !memcmp(k->forms[0], verbs[v].s, verbs[v].n);
+            if (addressee && (form == 3 || form == 2) && c > 0 &&
+                quotes_tok_in(q, (size_t)c - 1, be, N_OF(be))) {
+                f->spk_b = f->spk_e = -1;
+                f->inherit = -1;
+            }
+            break;
+        }
+    }
 }
 
 /* Drops what is not reported speech, and readings the tagger is unsure of. */
@@ -694,6 +813,7 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
     for (size_t k = 0; k < n; k++) {
         if (v[k].kind != QM_B_CUE)
             continue;
+        according_to_source(q, &v[k], v, next_src[k]);
         if (v[k].owner >= 0 && v[k].sb < 0)
             coordinated_subject(q, &v[k], &v[v[k].owner]);
         if (v[k].sb < 0)
@@ -713,6 +833,8 @@ lede_status qm_decode(const qm_input *in, const uint8_t *tags, const float *marg
         trim_run_on(in, out); /* the rules' readings too */
     if (st == LEDE_OK)
         st = trim_sources(q, rules, out);
+    if (st == LEDE_OK)
+        passive_addressee(q, out);
     if (st == LEDE_OK)
         quotes_found_finish(q, out);
     return st;

@@ -198,8 +198,10 @@ typedef struct {
 enum { QP_NONE = 0, QP_PERSON, QP_GROUP };
 
 /* The subject of the sentence of the cue at token `cue`, before it: a name
- * that opens the sentence ("Trump spoke to ..., promising") or a personal
- * pronoun; [*b, *e) in tokens, or false. */
+ * that opens the sentence ("Trump spoke to ..., promising"), a personal
+ * pronoun, or a description opening it with a determiner up to its verb
+ * ("The mayor's chief aide doubled down ..., saying"); [*b, *e) in tokens,
+ * or false. */
 bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e);
 
 /* Resolves the speaker of every found attribution (in text order): names are

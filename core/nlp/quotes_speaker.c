@@ -375,6 +375,53 @@ static bool sentence_subject(const qtext *q, size_t sent, size_t limit, size_t *
     return subject_at(q, i, end, nb, ne);
 }
 
+/* Words that end a subject noun phrase as the verb after it: auxiliaries. */
+static const qword finite_aux[] = {
+    W("has"),   W("have"),   W("had"),   W("is"),  W("was"),   W("were"),
+    W("are"),   W("will"),   W("would"), W("can"), W("could"), W("may"),
+    W("might"), W("should"), W("must"),  W("did"), W("does"),  W("do")};
+/* A word ending in "n't" ("hasn't", "don’t"): an auxiliary, so a verb. */
+static bool negated_aux(const qtext *q, size_t i) {
+    const qtok *t = &q->t[i];
+    size_t n = t->e - t->b;
+    const char *w = q->text + t->b;
+    return (n > 3 && !memcmp(w + n - 3, "n't", 3)) ||
+           (n > 5 && !memcmp(w + n - 5, "n\xE2\x80\x99t", 5));
+}
+
+/* Determiners that open a description: "the chief aide", "a spokeswoman". */
+static const qword description_determiners[] = {W("the"), W("a"),    W("an"),
+                                                W("his"), W("her"),  W("their"),
+                                                W("its"), W("this"), W("these")};
+/* Longest description taken as the subject of a sentence. */
+#define SUBJECT_DESCRIPTION_MAX_TOKENS 8
+
+/* "The mayor's chief aide doubled down on ..., saying": a noun phrase that
+ * opens the sentence at token i with a determiner and runs, words only (no
+ * comma), up to its verb (an auxiliary, a lower-case word in -ed, or a cue)
+ * before the cue at `cue`: [*b, *e). A description found so is kept as
+ * written (quotes_speakers resolves it like any description). */
+static bool description_subject(const qtext *q, size_t i, size_t cue, size_t *b,
+                                size_t *e) {
+    if (i >= cue || !IN(q, i, description_determiners))
+        return false;
+    for (size_t j = i + 1; j < cue && j <= i + SUBJECT_DESCRIPTION_MAX_TOKENS; j++) {
+        const qtok *t = &q->t[j];
+        if (t->kind != QT_WORD)
+            return false;
+        bool ed = !(t->flags & QF_CAP) && t->e - t->b > 3 && q->text[t->e - 2] == 'e' &&
+                  q->text[t->e - 1] == 'd';
+        if (IN(q, j, finite_aux) || ed || t->cue >= 0 || negated_aux(q, j)) {
+            if (j < i + 2)
+                return false;
+            *b = i;
+            *e = j;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e) {
     size_t sent = q->t[cue].sent, first = q->sent_begin[sent];
     /* The clause the cue hangs on starts after the comma before it ("Chastened
@@ -411,7 +458,7 @@ bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e) {
         *e = i + 1;
         return true;
     }
-    return false;
+    return description_subject(q, i, cue, b, e);
 }
 
 /* Whether token i lies inside the quoted words of a direct quotation found

@@ -1241,3 +1241,122 @@ Test(quotes, possessor_speaks_only_through_a_speech_noun) {
         cr_expect(!q->speaker || !strstr(q->speaker, "Ortiz"), "speaker %s", q->speaker);
     lede_result_free(r);
 }
+
+/* A clause ending in a colon before a quoted sentence introduces it, even
+ * with no reporting verb: its subject speaks ("She then turned to the
+ * council:"), not the speaker of an earlier quote; a phrase opened by a
+ * preposition ("From the report:") has no subject to give. */
+Test(quotes, subject_of_a_clause_before_a_colon_speaks) {
+    lede_result *r = run("\"The bridge is late,\" Tom Reyes said at the hearing.\n\n"
+                         "Maria Lopez spoke next. She then turned to the council: "
+                         "\"We have waited ten years for this bridge.\"");
+    const lede_quote *q = find(r, "We have waited");
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Lopez"), "speaker %s", q->speaker);
+    cr_expect_eq(q->speaker_end - q->speaker_start, 3); /* "She" as written */
+    lede_result_free(r);
+    r = run("The board published its audit on Friday.\n\n"
+            "From the report: \"Costs rose by half in two years.\"");
+    q = find(r, "Costs rose");
+    cr_expect_null(q->speaker, "speaker %s", q->speaker);
+    lede_result_free(r);
+}
+
+/* An -ing cue after a comma takes the subject of its sentence, also when
+ * that subject is a description rather than a name ("The mayor's chief
+ * aide ..., saying"): the mention as written, up to the verb. */
+Test(quotes, description_subject_of_an_ing_cue) {
+    const char *texts[] = {
+        "The mayor's chief aide doubled down on his attacks on the council, saying the "
+        "budget was a fraud.",
+        "A spokeswoman for the port authority has emailed reporters the text of the "
+        "bill, arguing that the law says nothing of the kind."};
+    const char *mentions[] = {"The mayor's chief aide",
+                              "A spokeswoman for the port authority"};
+    for (int t = 0; t < 2; t++) {
+        lede_result *r = run(texts[t]);
+        cr_assert_eq(r->n_quotes, 1, "case %d", t);
+        cr_expect_eq(r->quotes[0].speaker_start, 0, "case %d: mention at %ld", t,
+                     (long)r->quotes[0].speaker_start);
+        cr_expect_eq(r->quotes[0].speaker_end, (long)strlen(mentions[t]),
+                     "case %d: mention to %ld", t, (long)r->quotes[0].speaker_end);
+        lede_result_free(r);
+    }
+}
+
+/* A cue that is the participle opening its sentence ("Recalling ...,",
+ * "After arguing ...,") has the subject of the main clause after the
+ * phrase's comma (inside a closing quotation mark or not), and what it
+ * reports ends at that comma; a list inside the phrase does not end it. */
+Test(quotes, opening_participle_takes_the_main_subject) {
+    lede_result *r = run("After arguing that the vote was rigged, Maria Lopez left the "
+                         "hall.");
+    const lede_quote *q = find(r, "the vote was rigged");
+    cr_expect_str_eq(q->text, "the vote was rigged");
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Lopez"), "speaker %s", q->speaker);
+    lede_result_free(r);
+    r = run("Noting that fares, fees and taxes had doubled, the mayor closed the "
+            "meeting.");
+    q = find(r, "fares, fees");
+    cr_expect_str_eq(q->text, "fares, fees and taxes had doubled");
+    cr_expect_eq(q->speaker_start, 47, "mention at %ld", (long)q->speaker_start);
+    lede_result_free(r);
+    /* the comma inside the closing mark of a quotation ends the phrase too */
+    r = run("Maria Lopez spoke first. After saying the fares were \"far too high,\" "
+            "she left the hall.");
+    q = find(r, "far too high");
+    cr_expect_str_eq(q->text, "the fares were \"far too high,\"");
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Lopez"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
+
+/* A negated auxiliary ("hasn't") is the verb that ends a description taken
+ * as a subject, after an opening participle or before an -ing cue; the
+ * subject of the cue given by the rules stands next to it or before a
+ * comma, not before a predicate of its own. */
+Test(quotes, descriptions_end_at_a_negated_auxiliary) {
+    const char *texts[] = {
+        "Noting that the river had risen twice, the harbour master hasn't ruled out a "
+        "new wall.",
+        "The council's budget office hasn't changed its forecast, saying revenue is "
+        "flat."};
+    const char *mentions[] = {"the harbour master", "The council's budget office"};
+    for (int t = 0; t < 2; t++) {
+        lede_result *r = run(texts[t]);
+        cr_assert_eq(r->n_quotes, 1, "case %d", t);
+        const lede_quote *q = &r->quotes[0];
+        const char *m = strstr(texts[t], mentions[t]);
+        cr_expect_eq(q->speaker_start, (long)(m - texts[t]), "case %d: at %ld", t,
+                     (long)q->speaker_start);
+        cr_expect_eq(q->speaker_end, (long)(m - texts[t] + strlen(mentions[t])),
+                     "case %d: to %ld", t, (long)q->speaker_end);
+        lede_result_free(r);
+    }
+}
+
+/* A long description set off by commas after the subject ("a Republican
+ * from the coast who has met ...") still leaves the name before it as the
+ * subject of the cue. */
+Test(quotes, name_before_a_long_description_speaks) {
+    lede_result *r =
+        run("Senator Tom Reyes, a Republican from the coast who has met privately "
+            "with the mayor and been named as a possible deputy, said the port "
+            "would close.");
+    const lede_quote *q = find(r, "the port would close");
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Reyes"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
+
+/* A verb of addressing or judging in the passive ("was asked about", "has
+ * been criticized for") makes its subject the one addressed: no speaker is
+ * named for it. */
+Test(quotes, passive_addressee_is_no_speaker) {
+    lede_result *r = run("At a town hall in Ohio, Maria Lopez was asked about the new "
+                         "bridge.");
+    for (size_t i = 0; i < r->n_quotes; i++)
+        cr_expect_null(r->quotes[i].speaker, "speaker %s", r->quotes[i].speaker);
+    lede_result_free(r);
+}

@@ -330,3 +330,196 @@ Test(quotes_model, pronoun_right_before_the_cue_is_the_subject) {
     job_discard(&job);
     lede_ctx_free(ctx);
 }
+
+/* The rules' subject of a finite cue stands in for the tagger's source when
+ * the tagger marked none, or marked one inside the description set off by
+ * commas between the subject and its cue ("a nurse who met the mayor"). */
+Test(quotes_model, rules_subject_before_an_interruption) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "Ms. Okafor, a nurse who met the mayor in May, said the beds were "
+                       "full.";
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        if (t == 1)
+            tag_span(&p.q, tags, "mayor", 1, QM_B_SRC); /* inside the description */
+        tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+        tag_span(&p.q, tags, "beds", 3, QM_B_CON);
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1);
+        cr_expect(found.v[0].spk_b >= 0 && found.v[0].spk_b <= 1, "source from token %d",
+                  found.v[0].spk_b); /* "Ms. Okafor" or "Okafor" */
+        cr_expect(found.v[0].spk_e > 0 &&
+                      quotes_tok_is(&p.q, (size_t)found.v[0].spk_e - 1, "okafor"),
+                  "case %d: source to token %d", t, found.v[0].spk_e);
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
+
+/* The rules' subject fills a cue the tagger left without a source only when
+ * it stands next to the cue or before a comma: in "Start by reading ...,
+ * before ... and write about ..." the capitalised verb opening the sentence
+ * is no subject of it. */
+Test(quotes_model, rules_subject_away_from_the_cue_is_not_taken) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "Start by reading the old rules, before visiting the port and "
+                       "write about what you find.";
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_ENTITIES;
+    lede_job job;
+    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+    quotes_prep p;
+    cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+    uint8_t tags[64] = {0};
+    float margin[64];
+    cr_assert_lt(p.q.n, 64);
+    for (size_t i = 0; i < p.q.n; i++)
+        margin[i] = 1000;
+    tag_span(&p.q, tags, "write", 2, QM_B_CUE);
+    tag_span(&p.q, tags, "what", 3, QM_B_CON);
+    qfound_list found = {.a = job.arena};
+    cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+    for (size_t i = 0; i < found.n; i++)
+        if (found.v[i].cue_b >= 0 &&
+            quotes_tok_is(&p.q, (size_t)found.v[i].cue_b, "write"))
+            cr_expect_eq(found.v[i].spk_b, -1, "source from token %d", found.v[i].spk_b);
+    job_discard(&job);
+    lede_ctx_free(ctx);
+}
+
+/* An -ing cue after a comma whose source the tagger marked on a word that
+ * cannot be a subject ("those", a weekday) takes the subject of its
+ * sentence instead. */
+Test(quotes_model, no_subject_word_gives_way_to_the_sentence_subject) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "Tom Reyes tied those figures to the new fares on Friday, saying "
+                       "the port had lost "
+                       "money.";
+    const char *wrong[] = {"those", "friday"};
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        tag_span(&p.q, tags, wrong[t], 1, QM_B_SRC);
+        tag_span(&p.q, tags, "saying", 1, QM_B_CUE);
+        tag_span(&p.q, tags, "port", 5, QM_B_CON);
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1);
+        cr_expect_eq(found.v[0].spk_b, 0, "case %d: source from token %d", t,
+                     found.v[0].spk_b);
+        cr_expect_eq(found.v[0].spk_e, 2, "case %d: source to token %d", t,
+                     found.v[0].spk_e);
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
+
+/* The source of "according to" is what follows "to": a source the tagger
+ * marked before the cue (the subject of the reported clause) is not it, and
+ * with no source marked the words after "to" are taken. */
+Test(quotes_model, according_to_takes_what_follows) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "The port lost money last year, according to the harbour board.";
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        if (t == 0)
+            tag_span(&p.q, tags, "the", 2, QM_B_SRC); /* "The port", before the cue */
+        tag_span(&p.q, tags, "according", 2, QM_B_CUE);
+        tag_span(&p.q, tags, "lost", 4, QM_B_CON);
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1);
+        cr_assert(found.v[0].spk_b >= 0, "case %d: no source", t);
+        cr_expect(quotes_tok_is(&p.q, (size_t)found.v[0].spk_b, "the") &&
+                      quotes_tok_is(&p.q, (size_t)found.v[0].spk_b + 1, "harbour"),
+                  "case %d: source from token %d", t, found.v[0].spk_b);
+        cr_expect(quotes_tok_is(&p.q, (size_t)found.v[0].spk_e - 1, "board"),
+                  "case %d: source to token %d", t, found.v[0].spk_e);
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
+
+/* A source the tagger marks on the relative pronoun ("who") of a clause
+ * set off before the cue gives way to the phrase before it, a description
+ * too ("The official"); a source of quotation marks alone is none. */
+Test(quotes_model, relative_pronoun_and_marks_are_no_sources) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *texts[] = {"The official, who spoke on the condition of anonymity, said "
+                           "the files were lost.",
+                           "''The files were lost,'' said the official."};
+    for (int t = 0; t < 2; t++) {
+        lede_options opt;
+        lede_options_init(&opt);
+        opt.stages = LEDE_FIELD_ENTITIES;
+        lede_job job;
+        cr_assert_eq(job_run_text(ctx, texts[t], strlen(texts[t]), &opt, &job), LEDE_OK);
+        quotes_prep p;
+        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
+        uint8_t tags[64] = {0};
+        float margin[64];
+        cr_assert_lt(p.q.n, 64);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = 1000;
+        if (t == 0) {
+            tag_span(&p.q, tags, "who", 1, QM_B_SRC);
+            tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+            tag_span(&p.q, tags, "files", 3, QM_B_CON);
+        } else {
+            size_t close = 1;
+            while (close < p.q.n && p.q.t[close].kind != QT_SQUOTE &&
+                   p.q.t[close].kind != QT_DQUOTE)
+                close++;
+            cr_assert_lt(close, p.q.n);
+            tags[close] = QM_B_SRC; /* a closing mark */
+            tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+            tag_span(&p.q, tags, "files", 3, QM_B_CON);
+        }
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, NULL, &found), LEDE_OK);
+        cr_assert_eq(found.n, 1, "case %d", t);
+        if (t == 0) {
+            cr_expect_eq(found.v[0].spk_b, 0, "source from token %d", found.v[0].spk_b);
+            cr_expect_eq(found.v[0].spk_e, 2, "source to token %d", found.v[0].spk_e);
+        } else {
+            cr_expect(found.v[0].spk_b < 0 || p.q.t[found.v[0].spk_b].kind == QT_WORD,
+                      "source from token %d", found.v[0].spk_b);
+        }
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
