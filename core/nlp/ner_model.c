@@ -905,49 +905,60 @@ void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS],
 }
 
 #if defined(__GNUC__)
-typedef int16_t ner_v8hi __attribute__((vector_size(16)));
 typedef int32_t ner_v8si __attribute__((vector_size(32)));
+typedef uint32_t ner_v8su __attribute__((vector_size(32)));
+/* The same lanes read from or written to memory of any alignment and type. */
+typedef int32_t ner_v8si_mem __attribute__((vector_size(32), aligned(2), may_alias));
 #endif
 
-/* Sums of fused rows, laid out as the rows' first NER_SUMS lanes: stage 1
- * tags 0..7, stage 2 tags 0..7, then tag 8 of each stage. */
+/* Sums of fused rows, as add_rows keeps them: the 16 int16 lanes of a row's
+ * first 32 bytes read as 8 int32 pairs, the even tags' sums first, then the
+ * odd tags' ([0..3] stage 1 tags 0, 2, 4, 6; [4..7] stage 2 tags 0, 2, 4, 6;
+ * [8..15] the same for tags 1, 3, 5, 7), then tag 8 of each stage. */
 #define NER_SUMS (2 * NER_N_TAGS)
+#define NER_SUM_ODD 8
 
 /* Adds rows to acc, for every tag of both stages: the hot loop of the
- * tagger, stage 1 and 2 tags 0..7 as one vector each. */
+ * tagger. A row's first 16 weights are one 32-byte load read as 8 int32
+ * lanes, each the pair (even tag, odd tag) of int16: the odd one is the
+ * lane shifted down, the even one the lane shifted up and back down, both
+ * with their sign. No widening step, and the two accumulators stay in two
+ * registers; the sums are the same exact integers. */
 static inline void add_rows(const int16_t *const *rows, size_t nr, int32_t *acc) {
-#if defined(__GNUC__)
-    /* Two 8-lane accumulators: one AVX2 register each, never spilled. */
-    ner_v8si acc1, acc2;
-    memcpy(&acc1, acc, sizeof acc1);
-    memcpy(&acc2, acc + NER_FROW_S2, sizeof acc2);
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    ner_v8si even = *(const ner_v8si_mem *)acc;
+    ner_v8si odd = *(const ner_v8si_mem *)(acc + NER_SUM_ODD);
     int32_t last1 = acc[NER_FROW_LAST], last2 = acc[NER_FROW_LAST + 1];
     for (size_t f = 0; f < nr; f++) {
-        ner_v8hi r1, r2;
-        memcpy(&r1, rows[f], sizeof r1);
-        memcpy(&r2, rows[f] + NER_FROW_S2, sizeof r2);
-        acc1 += __builtin_convertvector(r1, ner_v8si);
-        acc2 += __builtin_convertvector(r2, ner_v8si);
+        ner_v8si pair = *(const ner_v8si_mem *)rows[f];
+        odd += pair >> 16;
+        even += (ner_v8si)((ner_v8su)pair << 16) >> 16;
         last1 += rows[f][NER_FROW_LAST];
         last2 += rows[f][NER_FROW_LAST + 1];
     }
-    memcpy(acc, &acc1, sizeof acc1);
-    memcpy(acc + NER_FROW_S2, &acc2, sizeof acc2);
+    *(ner_v8si_mem *)acc = even;
+    *(ner_v8si_mem *)(acc + NER_SUM_ODD) = odd;
     acc[NER_FROW_LAST] = last1;
     acc[NER_FROW_LAST + 1] = last2;
 #else
-    for (size_t f = 0; f < nr; f++)
-        for (int t = 0; t < NER_SUMS; t++)
-            acc[t] += rows[f][t];
+    for (size_t f = 0; f < nr; f++) {
+        for (int t = 0; t < 2 * NER_FROW_S2; t++)
+            acc[(t & 1) * NER_SUM_ODD + t / 2] += rows[f][t];
+        acc[NER_FROW_LAST] += rows[f][NER_FROW_LAST];
+        acc[NER_FROW_LAST + 1] += rows[f][NER_FROW_LAST + 1];
+    }
 #endif
 }
+
+/* Where add_rows keeps the sum of fused-row column c (c < NER_FROW_LAST). */
+static inline int sum_lane(int c) { return (c & 1) * NER_SUM_ODD + c / 2; }
 
 /* A token's sums as its first-stage scores (em1) and the second stage's
  * sums over the same features (part2; its history features come later). */
 static inline void put_sums(const int32_t *acc, float *em1, int32_t *part2) {
     for (int t = 0; t < NER_N_TAGS - 1; t++) {
-        em1[t] = (float)acc[t];
-        part2[t] = acc[NER_FROW_S2 + t];
+        em1[t] = (float)acc[sum_lane(t)];
+        part2[t] = acc[sum_lane(NER_FROW_S2 + t)];
     }
     em1[NER_N_TAGS - 1] = (float)acc[NER_FROW_LAST];
     part2[NER_N_TAGS - 1] = acc[NER_FROW_LAST + 1];
