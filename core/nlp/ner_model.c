@@ -694,15 +694,21 @@ static bool bio_allowed(int from, int to) {
 #define NER_VLANES 16
 typedef float ner_v8sf __attribute__((vector_size(8 * sizeof(float))));
 typedef int32_t ner_v8si __attribute__((vector_size(8 * sizeof(int32_t))));
+typedef uint8_t ner_v8qi __attribute__((vector_size(8)));
+/* Eight floats read from memory of any alignment. */
+typedef float ner_v8sf_mem
+    __attribute__((vector_size(8 * sizeof(float)), aligned(4), may_alias));
 _Static_assert(NER_N_TAGS <= NER_VLANES, "a tag row fits two vectors");
+_Static_assert(NER_N_TAGS == 9, "the maximum tree of viterbi_forward is for nine tags");
 
-/* One half of the maximum step: where s beats best, take s and p. */
-static inline void take_better(float score, const ner_v8sf *to, int p, ner_v8sf *best,
-                               ner_v8si *arg) {
-    ner_v8sf s = score + *to;
-    ner_v8si better = s > *best;
-    *best = (ner_v8sf)(((ner_v8si)s & better) | ((ner_v8si)*best & ~better));
-    *arg = (p & better) | (*arg & ~better);
+/* The better of two predecessor groups, lane by lane: b where it scores
+ * strictly more, else a. With a's predecessors all before b's, a tie keeps
+ * the lowest predecessor, as a left-to-right scan does. */
+static inline void take_better(ner_v8sf *best_a, ner_v8si *arg_a, ner_v8sf best_b,
+                               ner_v8si arg_b) {
+    ner_v8si better = best_b > *best_a;
+    *best_a = (ner_v8sf)(((ner_v8si)best_b & better) | ((ner_v8si)*best_a & ~better));
+    *arg_a = (arg_b & better) | (*arg_a & ~better);
 }
 
 /* The Viterbi forward pass with every tag's best predecessor found at once:
@@ -717,9 +723,8 @@ __attribute__((target_clones("arch=x86-64-v3", "default")))
 static void
 viterbi_forward(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
                 uint8_t *back, float *last) {
-    ner_v8sf to[NER_N_TAGS][2];
+    ner_v8sf to[NER_N_TAGS][2], cur[2];
     ner_v8si first_arg[2];
-    float cur[NER_VLANES];
     for (int p = 0; p < NER_N_TAGS; p++)
         for (int t = 0; t < NER_VLANES; t++)
             to[p][t / 8][t % 8] =
@@ -727,28 +732,54 @@ viterbi_forward(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], 
     for (int t = 0; t < NER_VLANES; t++) {
         bool begin_any = t >= NER_N_TAGS || t == NER_O || ner_tag_is_begin((ner_tag)t);
         first_arg[t / 8][t % 8] = begin_any ? 0 : t - 1;
-        cur[t] = t < NER_N_TAGS && bio_allowed(NER_START, t) ? trans[NER_START][t] + em[t]
-                                                             : -INFINITY;
+        cur[t / 8][t % 8] = t < NER_N_TAGS && bio_allowed(NER_START, t)
+                                ? trans[NER_START][t] + em[t]
+                                : -INFINITY;
     }
     for (size_t i = 1; i < n; i++) {
-        ner_v8sf best[2], e[2] = {{0}, {0}};
-        ner_v8si arg[2];
+        /* Every score stays in registers: the previous token's scores are
+         * broadcast from their lanes, the emissions read straight into
+         * lanes (tags 0..7, then tag 8 alone). */
+        const float *ei = em + i * NER_N_TAGS;
+        ner_v8sf prev[NER_N_TAGS];
+        const ner_v8sf e_lo = *(const ner_v8sf_mem *)ei;
+        const ner_v8sf e_hi = {ei[NER_N_TAGS - 1]};
+        for (int p = 0; p < NER_N_TAGS; p++)
+            prev[p] = (ner_v8sf){0} + cur[p / 8][p % 8];
         for (int h = 0; h < 2; h++) {
-            best[h] = cur[0] + to[0][h];
-            arg[h] = first_arg[h] & ~(best[h] > -INFINITY);
+            /* Each predecessor's score, then the maximum as a tree of pairs,
+             * each pair's lower group on the left: (0 1)(2 3)(4 5)(6 7),
+             * (0-1 2-3)(4-5 6-7), (0-3 4-7), (0-7 8), four steps deep instead
+             * of a chain of nine. */
+            ner_v8sf s[NER_N_TAGS];
+            ner_v8si a[NER_N_TAGS];
+            for (int p = 0; p < NER_N_TAGS; p++) {
+                s[p] = prev[p] + to[p][h];
+                a[p] = (ner_v8si){0} + p;
+            }
+            take_better(&s[0], &a[0], s[1], a[1]);
+            take_better(&s[2], &a[2], s[3], a[3]);
+            take_better(&s[4], &a[4], s[5], a[5]);
+            take_better(&s[6], &a[6], s[7], a[7]);
+            take_better(&s[0], &a[0], s[2], a[2]);
+            take_better(&s[4], &a[4], s[6], a[6]);
+            take_better(&s[0], &a[0], s[4], a[4]);
+            take_better(&s[0], &a[0], s[8], a[8]);
+            /* A tag no predecessor reaches keeps the scalar rule's one. */
+            ner_v8si reached = s[0] > -INFINITY;
+            ner_v8si arg = (a[0] & reached) | (first_arg[h] & ~reached);
+            cur[h] = s[0] + (h ? e_hi : e_lo);
+            uint8_t *bp = back + i * NER_N_TAGS + 8 * h;
+            if (h == 0) {
+                ner_v8qi packed = __builtin_convertvector(arg, ner_v8qi);
+                memcpy(bp, &packed, sizeof packed);
+            } else {
+                *bp = (uint8_t)arg[0];
+            }
         }
-        for (int p = 1; p < NER_N_TAGS; p++) {
-            take_better(cur[p], &to[p][0], p, &best[0], &arg[0]);
-            take_better(cur[p], &to[p][1], p, &best[1], &arg[1]);
-        }
-        memcpy(e, em + i * NER_N_TAGS, NER_N_TAGS * sizeof(float));
-        best[0] += e[0];
-        best[1] += e[1];
-        memcpy(cur, best, sizeof cur);
-        for (int t = 0; t < NER_N_TAGS; t++)
-            back[i * NER_N_TAGS + t] = (uint8_t)arg[t / 8][t % 8];
     }
-    memcpy(last, cur, NER_N_TAGS * sizeof *last);
+    for (int t = 0; t < NER_N_TAGS; t++)
+        last[t] = cur[t / 8][t % 8];
 }
 #else
 static void viterbi_forward(const float *em,
