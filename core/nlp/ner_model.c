@@ -704,11 +704,11 @@ _Static_assert(NER_N_TAGS == 9, "the maximum tree of viterbi_forward is for nine
 /* The better of two predecessor groups, lane by lane: b where it scores
  * strictly more, else a. With a's predecessors all before b's, a tie keeps
  * the lowest predecessor, as a left-to-right scan does. */
-static inline void take_better(ner_v8sf *best_a, ner_v8si *arg_a, ner_v8sf best_b,
-                               ner_v8si arg_b) {
-    ner_v8si better = best_b > *best_a;
-    *best_a = (ner_v8sf)(((ner_v8si)best_b & better) | ((ner_v8si)*best_a & ~better));
-    *arg_a = (arg_b & better) | (*arg_a & ~better);
+static inline void take_better(ner_v8sf *best_a, ner_v8si *arg_a, const ner_v8sf *best_b,
+                               const ner_v8si *arg_b) {
+    ner_v8si better = *best_b > *best_a;
+    *best_a = (ner_v8sf)(((ner_v8si)*best_b & better) | ((ner_v8si)*best_a & ~better));
+    *arg_a = (*arg_b & better) | (*arg_a & ~better);
 }
 
 /* The Viterbi forward pass with every tag's best predecessor found at once:
@@ -757,14 +757,14 @@ viterbi_forward(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], 
                 s[p] = prev[p] + to[p][h];
                 a[p] = (ner_v8si){0} + p;
             }
-            take_better(&s[0], &a[0], s[1], a[1]);
-            take_better(&s[2], &a[2], s[3], a[3]);
-            take_better(&s[4], &a[4], s[5], a[5]);
-            take_better(&s[6], &a[6], s[7], a[7]);
-            take_better(&s[0], &a[0], s[2], a[2]);
-            take_better(&s[4], &a[4], s[6], a[6]);
-            take_better(&s[0], &a[0], s[4], a[4]);
-            take_better(&s[0], &a[0], s[8], a[8]);
+            take_better(&s[0], &a[0], &s[1], &a[1]);
+            take_better(&s[2], &a[2], &s[3], &a[3]);
+            take_better(&s[4], &a[4], &s[5], &a[5]);
+            take_better(&s[6], &a[6], &s[7], &a[7]);
+            take_better(&s[0], &a[0], &s[2], &a[2]);
+            take_better(&s[4], &a[4], &s[6], &a[6]);
+            take_better(&s[0], &a[0], &s[4], &a[4]);
+            take_better(&s[0], &a[0], &s[8], &a[8]);
             /* A tag no predecessor reaches keeps the scalar rule's one. */
             ner_v8si reached = s[0] > -INFINITY;
             ner_v8si arg = (a[0] & reached) | (first_arg[h] & ~reached);
