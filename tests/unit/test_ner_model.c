@@ -100,11 +100,12 @@ Test(ner_model, viterbi_on_all_equal_scores_says_o) {
 }
 
 /* Forward-backward written as the textbook loops, sums in the order the
- * tagger promises. */
+ * tagger promises; alpha gets the normalised forward sums. */
 static void plain_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS],
-                            size_t n, double k, const uint8_t *tags, float *out) {
+                            size_t n, double k, const uint8_t *tags, float *out,
+                            double alpha[][NER_N_TAGS]) {
     enum { MAX = 64 };
-    double e[MAX][NER_N_TAGS], alpha[MAX][NER_N_TAGS];
+    double e[MAX][NER_N_TAGS];
     for (size_t i = 0; i < n; i++) {
         float mx = em[i * NER_N_TAGS];
         for (int t = 1; t < NER_N_TAGS; t++)
@@ -166,8 +167,13 @@ Test(ner_model, marginals_are_the_plain_loops_bit_for_bit) {
         double tr[NER_N_TAGS + 1][NER_N_TAGS], work[2 * 64 * NER_N_TAGS];
         ner_marginal_trans(trans, k, tr);
         float got[64], want[64];
+        double alpha[64][NER_N_TAGS];
         ner_marginals(em, (const double(*)[NER_N_TAGS])tr, n, k, tags, work, got);
-        plain_marginals(em, (const double(*)[NER_N_TAGS])tr, n, k, tags, want);
+        plain_marginals(em, (const double(*)[NER_N_TAGS])tr, n, k, tags, want, alpha);
+        /* The forward sums are left in the work area after the exponentials:
+         * in double precision, any other order of a sum shows here. */
+        cr_assert(memcmp(work + n * NER_N_TAGS, alpha, n * sizeof alpha[0]) == 0,
+                  "round %d: the forward sums differ from the plain loops'", round);
         for (size_t i = 0; i < n; i++)
             cr_assert(memcmp(&got[i], &want[i], sizeof got[i]) == 0,
                       "round %d token %zu: %.9g, the plain loops say %.9g", round, i,
