@@ -849,7 +849,7 @@ size_t ner_scratch_size(size_t n) {
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
            align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
            align8(n * NER_N_TAGS * sizeof(int32_t)) +
-           align8(2 * n * NER_N_TAGS * sizeof(double)) + word_sums_size(n) + align8(tmp);
+           align8(3 * n * NER_N_TAGS * sizeof(double)) + word_sums_size(n) + align8(tmp);
 }
 
 /* The sharpness of the posterior: p(tags) is proportional to
@@ -872,6 +872,64 @@ void ner_marginal_trans(const float trans[NER_N_TAGS + 1][NER_N_TAGS], double k,
     for (int p = 0; p <= NER_N_TAGS; p++)
         for (int t = 0; t < NER_N_TAGS; t++)
             tr[p][t] = bio_allowed(p, t) ? exp(k * (double)(trans[p][t] - mx)) : 0.0;
+}
+
+#if defined(__GNUC__)
+typedef double ner_v4df __attribute__((vector_size(4 * sizeof(double))));
+/* Four doubles read from or written to memory of any alignment. */
+typedef double ner_v4df_mem
+    __attribute__((vector_size(4 * sizeof(double)), aligned(8), may_alias));
+#endif
+
+/* out[t] += rows[r][t] * x[r] * y[r] (y NULL: * 1 left out) for r = 0..8 in
+ * that order, every t at once: tags 0..3 and 4..7 in vector lanes, tag 8
+ * alone, each lane's products and sum formed as the scalar loop would. */
+static inline void sum_rows(const double rows[NER_N_TAGS][NER_N_TAGS], const double *x,
+                            const double *y, double *out) {
+#if defined(__GNUC__)
+    ner_v4df lo = *(const ner_v4df_mem *)out, hi = *(const ner_v4df_mem *)(out + 4);
+    double last = out[8];
+    for (int r = 0; r < NER_N_TAGS; r++) {
+        ner_v4df plo = *(const ner_v4df_mem *)rows[r] * x[r];
+        ner_v4df phi = *(const ner_v4df_mem *)(rows[r] + 4) * x[r];
+        double plast = rows[r][8] * x[r];
+        if (y) {
+            plo = plo * y[r];
+            phi = phi * y[r];
+            plast = plast * y[r];
+        }
+        lo = lo + plo;
+        hi = hi + phi;
+        last = last + plast;
+    }
+    *(ner_v4df_mem *)out = lo;
+    *(ner_v4df_mem *)(out + 4) = hi;
+    out[8] = last;
+#else
+    for (int r = 0; r < NER_N_TAGS; r++)
+        for (int t = 0; t < NER_N_TAGS; t++)
+            out[t] += y ? rows[r][t] * x[r] * y[r] : x[r] * rows[r][t];
+#endif
+}
+
+/* v[t] = v[t] / sum for the nine tags (0 when sum is not positive). */
+static inline void normalise9(double *v) {
+    double sum = 0;
+    for (int t = 0; t < NER_N_TAGS; t++)
+        sum += v[t];
+    if (!(sum > 0)) {
+        for (int t = 0; t < NER_N_TAGS; t++)
+            v[t] = 0;
+        return;
+    }
+#if defined(__GNUC__)
+    *(ner_v4df_mem *)v = *(const ner_v4df_mem *)v / sum;
+    *(ner_v4df_mem *)(v + 4) = *(const ner_v4df_mem *)(v + 4) / sum;
+    v[8] /= sum;
+#else
+    for (int t = 0; t < NER_N_TAGS; t++)
+        v[t] /= sum;
+#endif
 }
 
 /* Forward-backward over one sentence. Every sum runs in the same order as
@@ -897,67 +955,54 @@ void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS],
         for (int t = 0; t < NER_N_TAGS; t++)
             e[i * NER_N_TAGS + t] = expf((float)k * (row[t] - mx));
     }
-    /* Forward, normalised at every step:
-     * alpha[i][t] = e[i][t] * sum over p of alpha[i-1][p] * tr[p][t]. */
-    double *alpha = work + n * NER_N_TAGS;
+    /* The forward and backward recursions do not depend on each other: one
+     * loop runs both, token i forward and token n - 1 - i backward, so the
+     * two chains of dependent sums overlap in the CPU; each sum is still
+     * formed in the same order.
+     * Forward, normalised at every step:
+     * alpha[i][t] = e[i][t] * sum over p of alpha[i-1][p] * tr[p][t].
+     * Backward, normalised at every step, from beta[n-1][t] = 1:
+     * beta[i-1][p] = sum over t of tr[p][t] * e[i][t] * beta[i][t], the
+     * transitions read column by column (trc[t][p] = tr[p][t]). */
+    double *alpha = work + n * NER_N_TAGS, *betas = work + 2 * n * NER_N_TAGS;
+    double trc[NER_N_TAGS][NER_N_TAGS];
+    for (int p = 0; p < NER_N_TAGS; p++)
+        for (int t = 0; t < NER_N_TAGS; t++)
+            trc[t][p] = tr[p][t];
+    for (int t = 0; t < NER_N_TAGS; t++)
+        betas[(n - 1) * NER_N_TAGS + t] = 1;
     for (size_t i = 0; i < n; i++) {
-        double *a = alpha + i * NER_N_TAGS, v[NER_N_TAGS], sum = 0;
+        double *a = alpha + i * NER_N_TAGS, v[NER_N_TAGS];
         const double *ei = e + i * NER_N_TAGS;
         if (i == 0) {
             for (int t = 0; t < NER_N_TAGS; t++)
                 v[t] = tr[NER_N_TAGS][t];
         } else {
-            const double *ap = a - NER_N_TAGS;
             for (int t = 0; t < NER_N_TAGS; t++)
                 v[t] = 0;
-            for (int p = 0; p < NER_N_TAGS; p++)
-                for (int t = 0; t < NER_N_TAGS; t++)
-                    v[t] += ap[p] * tr[p][t];
+            sum_rows(tr, a - NER_N_TAGS, NULL, v);
         }
         for (int t = 0; t < NER_N_TAGS; t++)
             a[t] = v[t] * ei[t];
-        for (int t = 0; t < NER_N_TAGS; t++)
-            sum += a[t];
-        if (sum > 0)
-            for (int t = 0; t < NER_N_TAGS; t++)
-                a[t] /= sum;
-        else
-            for (int t = 0; t < NER_N_TAGS; t++)
-                a[t] = 0;
+        normalise9(a);
+
+        size_t j = n - 1 - i;
+        if (!j)
+            continue;
+        const double *ej = e + j * NER_N_TAGS, *beta = betas + j * NER_N_TAGS;
+        double *nb = betas + (j - 1) * NER_N_TAGS;
+        for (int p = 0; p < NER_N_TAGS; p++)
+            nb[p] = 0;
+        sum_rows((const double(*)[NER_N_TAGS])trc, ej, beta, nb);
+        normalise9(nb);
     }
-    /* Backward with a running beta; the marginal of the decoded tag.
-     * beta'[p] = sum over t of tr[p][t] * e[i][t] * beta[t], with the
-     * transitions read column by column (trc[t][p] = tr[p][t]). */
-    double trc[NER_N_TAGS][NER_N_TAGS];
-    for (int p = 0; p < NER_N_TAGS; p++)
-        for (int t = 0; t < NER_N_TAGS; t++)
-            trc[t][p] = tr[p][t];
-    double beta[NER_N_TAGS], nb[NER_N_TAGS];
-    for (int t = 0; t < NER_N_TAGS; t++)
-        beta[t] = 1;
-    for (size_t i = n; i-- > 0;) {
-        const double *a = alpha + i * NER_N_TAGS;
+    /* The marginal of the decoded tag. */
+    for (size_t i = 0; i < n; i++) {
+        const double *a = alpha + i * NER_N_TAGS, *beta = betas + i * NER_N_TAGS;
         double z = 0;
         for (int t = 0; t < NER_N_TAGS; t++)
             z += a[t] * beta[t];
         out[i] = z > 0 ? (float)(a[tags[i]] * beta[tags[i]] / z) : 1.0f;
-        if (!i)
-            break;
-        const double *ei = e + i * NER_N_TAGS;
-        double sum = 0;
-        for (int p = 0; p < NER_N_TAGS; p++)
-            nb[p] = 0;
-        for (int t = 0; t < NER_N_TAGS; t++)
-            for (int p = 0; p < NER_N_TAGS; p++)
-                nb[p] += trc[t][p] * ei[t] * beta[t];
-        for (int p = 0; p < NER_N_TAGS; p++)
-            sum += nb[p];
-        if (sum > 0)
-            for (int p = 0; p < NER_N_TAGS; p++)
-                beta[p] = nb[p] / sum;
-        else
-            for (int p = 0; p < NER_N_TAGS; p++)
-                beta[p] = 0;
     }
 }
 
@@ -1277,7 +1322,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
     int32_t *part2 = (int32_t *)p;
     p += align8(n * NER_N_TAGS * sizeof *part2);
     double *mwork = (double *)p;
-    p += align8(2 * n * NER_N_TAGS * sizeof *mwork);
+    p += align8(3 * n * NER_N_TAGS * sizeof *mwork);
     word_sums ws;
     p = word_sums_init(&ws, n, p);
     if (conf)

@@ -164,7 +164,7 @@ Test(ner_model, marginals_are_the_plain_loops_bit_for_bit) {
         uint8_t tags[64];
         scan_viterbi(em, trans, n, tags);
         const double k = 0.07 / 300.0;
-        double tr[NER_N_TAGS + 1][NER_N_TAGS], work[2 * 64 * NER_N_TAGS];
+        double tr[NER_N_TAGS + 1][NER_N_TAGS], work[3 * 64 * NER_N_TAGS];
         ner_marginal_trans(trans, k, tr);
         float got[64], want[64];
         double alpha[64][NER_N_TAGS];
