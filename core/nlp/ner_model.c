@@ -844,15 +844,21 @@ static bool bio_allowed(int from, int to) {
 #define NER_VLANES 16
 typedef float ner_v8sf __attribute__((vector_size(8 * sizeof(float))));
 typedef int32_t ner_v8si __attribute__((vector_size(8 * sizeof(int32_t))));
+typedef uint8_t ner_v8qi __attribute__((vector_size(8)));
+/* Eight floats read from memory of any alignment. */
+typedef float ner_v8sf_mem
+    __attribute__((vector_size(8 * sizeof(float)), aligned(4), may_alias));
 _Static_assert(NER_N_TAGS <= NER_VLANES, "a tag row fits two vectors");
+_Static_assert(NER_N_TAGS == 9, "the maximum tree of viterbi_forward is for nine tags");
 
-/* One half of the maximum step: where s beats best, take s and p. */
-static inline void take_better(float score, const ner_v8sf *to, int p, ner_v8sf *best,
-                               ner_v8si *arg) {
-    ner_v8sf s = score + *to;
-    ner_v8si better = s > *best;
-    *best = (ner_v8sf)(((ner_v8si)s & better) | ((ner_v8si)*best & ~better));
-    *arg = (p & better) | (*arg & ~better);
+/* The better of two predecessor groups, lane by lane: b where it scores
+ * strictly more, else a. With a's predecessors all before b's, a tie keeps
+ * the lowest predecessor, as a left-to-right scan does. */
+static inline void take_better(ner_v8sf *best_a, ner_v8si *arg_a, const ner_v8sf *best_b,
+                               const ner_v8si *arg_b) {
+    ner_v8si better = *best_b > *best_a;
+    *best_a = (ner_v8sf)(((ner_v8si)*best_b & better) | ((ner_v8si)*best_a & ~better));
+    *arg_a = (*arg_b & better) | (*arg_a & ~better);
 }
 
 /* The Viterbi forward pass with every tag's best predecessor found at once:
@@ -867,9 +873,8 @@ __attribute__((target_clones("arch=x86-64-v3", "default")))
 static void
 viterbi_forward(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
                 uint8_t *back, float *last) {
-    ner_v8sf to[NER_N_TAGS][2];
+    ner_v8sf to[NER_N_TAGS][2], cur[2];
     ner_v8si first_arg[2];
-    float cur[NER_VLANES];
     for (int p = 0; p < NER_N_TAGS; p++)
         for (int t = 0; t < NER_VLANES; t++)
             to[p][t / 8][t % 8] =
@@ -877,28 +882,54 @@ viterbi_forward(const float *em, const float trans[NER_N_TAGS + 1][NER_N_TAGS], 
     for (int t = 0; t < NER_VLANES; t++) {
         bool begin_any = t >= NER_N_TAGS || t == NER_O || ner_tag_is_begin((ner_tag)t);
         first_arg[t / 8][t % 8] = begin_any ? 0 : t - 1;
-        cur[t] = t < NER_N_TAGS && bio_allowed(NER_START, t) ? trans[NER_START][t] + em[t]
-                                                             : -INFINITY;
+        cur[t / 8][t % 8] = t < NER_N_TAGS && bio_allowed(NER_START, t)
+                                ? trans[NER_START][t] + em[t]
+                                : -INFINITY;
     }
     for (size_t i = 1; i < n; i++) {
-        ner_v8sf best[2], e[2] = {{0}, {0}};
-        ner_v8si arg[2];
+        /* Every score stays in registers: the previous token's scores are
+         * broadcast from their lanes, the emissions read straight into
+         * lanes (tags 0..7, then tag 8 alone). */
+        const float *ei = em + i * NER_N_TAGS;
+        ner_v8sf prev[NER_N_TAGS];
+        const ner_v8sf e_lo = *(const ner_v8sf_mem *)ei;
+        const ner_v8sf e_hi = {ei[NER_N_TAGS - 1]};
+        for (int p = 0; p < NER_N_TAGS; p++)
+            prev[p] = (ner_v8sf){0} + cur[p / 8][p % 8];
         for (int h = 0; h < 2; h++) {
-            best[h] = cur[0] + to[0][h];
-            arg[h] = first_arg[h] & ~(best[h] > -INFINITY);
+            /* Each predecessor's score, then the maximum as a tree of pairs,
+             * each pair's lower group on the left: (0 1)(2 3)(4 5)(6 7),
+             * (0-1 2-3)(4-5 6-7), (0-3 4-7), (0-7 8), four steps deep instead
+             * of a chain of nine. */
+            ner_v8sf s[NER_N_TAGS];
+            ner_v8si a[NER_N_TAGS];
+            for (int p = 0; p < NER_N_TAGS; p++) {
+                s[p] = prev[p] + to[p][h];
+                a[p] = (ner_v8si){0} + p;
+            }
+            take_better(&s[0], &a[0], &s[1], &a[1]);
+            take_better(&s[2], &a[2], &s[3], &a[3]);
+            take_better(&s[4], &a[4], &s[5], &a[5]);
+            take_better(&s[6], &a[6], &s[7], &a[7]);
+            take_better(&s[0], &a[0], &s[2], &a[2]);
+            take_better(&s[4], &a[4], &s[6], &a[6]);
+            take_better(&s[0], &a[0], &s[4], &a[4]);
+            take_better(&s[0], &a[0], &s[8], &a[8]);
+            /* A tag no predecessor reaches keeps the scalar rule's one. */
+            ner_v8si reached = s[0] > -INFINITY;
+            ner_v8si arg = (a[0] & reached) | (first_arg[h] & ~reached);
+            cur[h] = s[0] + (h ? e_hi : e_lo);
+            uint8_t *bp = back + i * NER_N_TAGS + 8 * h;
+            if (h == 0) {
+                ner_v8qi packed = __builtin_convertvector(arg, ner_v8qi);
+                memcpy(bp, &packed, sizeof packed);
+            } else {
+                *bp = (uint8_t)arg[0];
+            }
         }
-        for (int p = 1; p < NER_N_TAGS; p++) {
-            take_better(cur[p], &to[p][0], p, &best[0], &arg[0]);
-            take_better(cur[p], &to[p][1], p, &best[1], &arg[1]);
-        }
-        memcpy(e, em + i * NER_N_TAGS, NER_N_TAGS * sizeof(float));
-        best[0] += e[0];
-        best[1] += e[1];
-        memcpy(cur, best, sizeof cur);
-        for (int t = 0; t < NER_N_TAGS; t++)
-            back[i * NER_N_TAGS + t] = (uint8_t)arg[t / 8][t % 8];
     }
-    memcpy(last, cur, NER_N_TAGS * sizeof *last);
+    for (int t = 0; t < NER_N_TAGS; t++)
+        last[t] = cur[t / 8][t % 8];
 }
 #else
 static void viterbi_forward(const float *em,
@@ -968,7 +999,7 @@ size_t ner_scratch_size(size_t n) {
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
            align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
            align8(n * NER_N_TAGS * sizeof(int32_t)) +
-           align8(2 * n * NER_N_TAGS * sizeof(double)) + word_sums_size(n) + align8(tmp);
+           align8(3 * n * NER_N_TAGS * sizeof(double)) + word_sums_size(n) + align8(tmp);
 }
 
 /* The sharpness of the posterior: p(tags) is proportional to
@@ -993,6 +1024,72 @@ void ner_marginal_trans(const float trans[NER_N_TAGS + 1][NER_N_TAGS], double k,
             tr[p][t] = bio_allowed(p, t) ? exp(k * (double)(trans[p][t] - mx)) : 0.0;
 }
 
+#if defined(__GNUC__)
+typedef double ner_v4df __attribute__((vector_size(4 * sizeof(double))));
+/* Four doubles read from or written to memory of any alignment. */
+typedef double ner_v4df_mem
+    __attribute__((vector_size(4 * sizeof(double)), aligned(8), may_alias));
+#endif
+
+/* out[t] += rows[r][t] * x[r] * y[r] (y NULL: * 1 left out) for r = 0..8 in
+ * that order, every t at once: tags 0..3 and 4..7 in vector lanes, tag 8
+ * alone, each lane's products and sum formed as the scalar loop would. */
+static inline void sum_rows(const double rows[NER_N_TAGS][NER_N_TAGS], const double *x,
+                            const double *y, double *out) {
+#if defined(__GNUC__)
+    ner_v4df lo = *(const ner_v4df_mem *)out, hi = *(const ner_v4df_mem *)(out + 4);
+    double last = out[8];
+    for (int r = 0; r < NER_N_TAGS; r++) {
+        ner_v4df plo = *(const ner_v4df_mem *)rows[r] * x[r];
+        ner_v4df phi = *(const ner_v4df_mem *)(rows[r] + 4) * x[r];
+        double plast = rows[r][8] * x[r];
+        if (y) {
+            plo = plo * y[r];
+            phi = phi * y[r];
+            plast = plast * y[r];
+        }
+        lo = lo + plo;
+        hi = hi + phi;
+        last = last + plast;
+    }
+    *(ner_v4df_mem *)out = lo;
+    *(ner_v4df_mem *)(out + 4) = hi;
+    out[8] = last;
+#else
+    for (int r = 0; r < NER_N_TAGS; r++)
+        for (int t = 0; t < NER_N_TAGS; t++)
+            out[t] += y ? rows[r][t] * x[r] * y[r] : x[r] * rows[r][t];
+#endif
+}
+
+/* v[t] = v[t] / sum for the nine tags (0 when sum is not positive). */
+static inline void normalise9(double *v) {
+    double sum = 0;
+    for (int t = 0; t < NER_N_TAGS; t++)
+        sum += v[t];
+    if (!(sum > 0)) {
+        for (int t = 0; t < NER_N_TAGS; t++)
+            v[t] = 0;
+        return;
+    }
+#if defined(__GNUC__)
+    *(ner_v4df_mem *)v = *(const ner_v4df_mem *)v / sum;
+    *(ner_v4df_mem *)(v + 4) = *(const ner_v4df_mem *)(v + 4) / sum;
+    v[8] /= sum;
+#else
+    for (int t = 0; t < NER_N_TAGS; t++)
+        v[t] /= sum;
+#endif
+}
+
+/* Forward-backward over one sentence. Every sum runs in the same order as
+ * the textbook loops (predecessors p ascending for alpha, successors t
+ * ascending for beta), each product formed the same way, so the figures are
+ * bit for bit those of the plain loops; the loops run over the other index
+ * innermost, nine independent sums the compiler puts in vector lanes. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
 void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
                    double k, const uint8_t *tags, double *work, float *out) {
     if (!n)
@@ -1008,96 +1105,112 @@ void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS],
         for (int t = 0; t < NER_N_TAGS; t++)
             e[i * NER_N_TAGS + t] = expf((float)k * (row[t] - mx));
     }
-    /* Forward, normalised at every step. */
-    double *alpha = work + n * NER_N_TAGS;
+    /* The forward and backward recursions do not depend on each other: one
+     * loop runs both, token i forward and token n - 1 - i backward, so the
+     * two chains of dependent sums overlap in the CPU; each sum is still
+     * formed in the same order.
+     * Forward, normalised at every step:
+     * alpha[i][t] = e[i][t] * sum over p of alpha[i-1][p] * tr[p][t].
+     * Backward, normalised at every step, from beta[n-1][t] = 1:
+     * beta[i-1][p] = sum over t of tr[p][t] * e[i][t] * beta[i][t], the
+     * transitions read column by column (trc[t][p] = tr[p][t]). */
+    double *alpha = work + n * NER_N_TAGS, *betas = work + 2 * n * NER_N_TAGS;
+    double trc[NER_N_TAGS][NER_N_TAGS];
+    for (int p = 0; p < NER_N_TAGS; p++)
+        for (int t = 0; t < NER_N_TAGS; t++)
+            trc[t][p] = tr[p][t];
+    for (int t = 0; t < NER_N_TAGS; t++)
+        betas[(n - 1) * NER_N_TAGS + t] = 1;
     for (size_t i = 0; i < n; i++) {
-        double *a = alpha + i * NER_N_TAGS, sum = 0;
+        double *a = alpha + i * NER_N_TAGS, v[NER_N_TAGS];
         const double *ei = e + i * NER_N_TAGS;
-        for (int t = 0; t < NER_N_TAGS; t++) {
-            double v = 0;
-            if (i == 0) {
-                v = tr[NER_N_TAGS][t];
-            } else {
-                const double *ap = a - NER_N_TAGS;
-                for (int p = 0; p < NER_N_TAGS; p++)
-                    v += ap[p] * tr[p][t];
-            }
-            a[t] = v * ei[t];
-            sum += a[t];
+        if (i == 0) {
+            for (int t = 0; t < NER_N_TAGS; t++)
+                v[t] = tr[NER_N_TAGS][t];
+        } else {
+            for (int t = 0; t < NER_N_TAGS; t++)
+                v[t] = 0;
+            sum_rows(tr, a - NER_N_TAGS, NULL, v);
         }
         for (int t = 0; t < NER_N_TAGS; t++)
-            a[t] = sum > 0 ? a[t] / sum : 0;
+            a[t] = v[t] * ei[t];
+        normalise9(a);
+
+        size_t j = n - 1 - i;
+        if (!j)
+            continue;
+        const double *ej = e + j * NER_N_TAGS, *beta = betas + j * NER_N_TAGS;
+        double *nb = betas + (j - 1) * NER_N_TAGS;
+        for (int p = 0; p < NER_N_TAGS; p++)
+            nb[p] = 0;
+        sum_rows((const double(*)[NER_N_TAGS])trc, ej, beta, nb);
+        normalise9(nb);
     }
-    /* Backward with a running beta; the marginal of the decoded tag. */
-    double beta[NER_N_TAGS], nb[NER_N_TAGS];
-    for (int t = 0; t < NER_N_TAGS; t++)
-        beta[t] = 1;
-    for (size_t i = n; i-- > 0;) {
-        const double *a = alpha + i * NER_N_TAGS;
+    /* The marginal of the decoded tag. */
+    for (size_t i = 0; i < n; i++) {
+        const double *a = alpha + i * NER_N_TAGS, *beta = betas + i * NER_N_TAGS;
         double z = 0;
         for (int t = 0; t < NER_N_TAGS; t++)
             z += a[t] * beta[t];
         out[i] = z > 0 ? (float)(a[tags[i]] * beta[tags[i]] / z) : 1.0f;
-        if (!i)
-            break;
-        const double *ei = e + i * NER_N_TAGS;
-        double sum = 0;
-        for (int p = 0; p < NER_N_TAGS; p++) {
-            double v = 0;
-            for (int t = 0; t < NER_N_TAGS; t++)
-                v += tr[p][t] * ei[t] * beta[t];
-            nb[p] = v;
-            sum += v;
-        }
-        for (int p = 0; p < NER_N_TAGS; p++)
-            beta[p] = sum > 0 ? nb[p] / sum : 0;
     }
 }
 
 #if defined(__GNUC__)
-typedef int16_t ner_v8hi __attribute__((vector_size(16)));
 typedef int32_t ner_v8si __attribute__((vector_size(32)));
+typedef uint32_t ner_v8su __attribute__((vector_size(32)));
+/* The same lanes read from or written to memory of any alignment and type. */
+typedef int32_t ner_v8si_mem __attribute__((vector_size(32), aligned(2), may_alias));
 #endif
 
-/* Sums of fused rows, laid out as the rows' first NER_SUMS lanes: stage 1
- * tags 0..7, stage 2 tags 0..7, then tag 8 of each stage. */
+/* Sums of fused rows, as add_rows keeps them: the 16 int16 lanes of a row's
+ * first 32 bytes read as 8 int32 pairs, the even tags' sums first, then the
+ * odd tags' ([0..3] stage 1 tags 0, 2, 4, 6; [4..7] stage 2 tags 0, 2, 4, 6;
+ * [8..15] the same for tags 1, 3, 5, 7), then tag 8 of each stage. */
 #define NER_SUMS (2 * NER_N_TAGS)
+#define NER_SUM_ODD 8
 
 /* Adds rows to acc, for every tag of both stages: the hot loop of the
- * tagger, stage 1 and 2 tags 0..7 as one vector each. */
+ * tagger. A row's first 16 weights are one 32-byte load read as 8 int32
+ * lanes, each the pair (even tag, odd tag) of int16: the odd one is the
+ * lane shifted down, the even one the lane shifted up and back down, both
+ * with their sign. No widening step, and the two accumulators stay in two
+ * registers; the sums are the same exact integers. */
 static inline void add_rows(const int16_t *const *rows, size_t nr, int32_t *acc) {
-#if defined(__GNUC__)
-    /* Two 8-lane accumulators: one AVX2 register each, never spilled. */
-    ner_v8si acc1, acc2;
-    memcpy(&acc1, acc, sizeof acc1);
-    memcpy(&acc2, acc + NER_FROW_S2, sizeof acc2);
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    ner_v8si even = *(const ner_v8si_mem *)acc;
+    ner_v8si odd = *(const ner_v8si_mem *)(acc + NER_SUM_ODD);
     int32_t last1 = acc[NER_FROW_LAST], last2 = acc[NER_FROW_LAST + 1];
     for (size_t f = 0; f < nr; f++) {
-        ner_v8hi r1, r2;
-        memcpy(&r1, rows[f], sizeof r1);
-        memcpy(&r2, rows[f] + NER_FROW_S2, sizeof r2);
-        acc1 += __builtin_convertvector(r1, ner_v8si);
-        acc2 += __builtin_convertvector(r2, ner_v8si);
+        ner_v8si pair = *(const ner_v8si_mem *)rows[f];
+        odd += pair >> 16;
+        even += (ner_v8si)((ner_v8su)pair << 16) >> 16;
         last1 += rows[f][NER_FROW_LAST];
         last2 += rows[f][NER_FROW_LAST + 1];
     }
-    memcpy(acc, &acc1, sizeof acc1);
-    memcpy(acc + NER_FROW_S2, &acc2, sizeof acc2);
+    *(ner_v8si_mem *)acc = even;
+    *(ner_v8si_mem *)(acc + NER_SUM_ODD) = odd;
     acc[NER_FROW_LAST] = last1;
     acc[NER_FROW_LAST + 1] = last2;
 #else
-    for (size_t f = 0; f < nr; f++)
-        for (int t = 0; t < NER_SUMS; t++)
-            acc[t] += rows[f][t];
+    for (size_t f = 0; f < nr; f++) {
+        for (int t = 0; t < 2 * NER_FROW_S2; t++)
+            acc[(t & 1) * NER_SUM_ODD + t / 2] += rows[f][t];
+        acc[NER_FROW_LAST] += rows[f][NER_FROW_LAST];
+        acc[NER_FROW_LAST + 1] += rows[f][NER_FROW_LAST + 1];
+    }
 #endif
 }
+
+/* Where add_rows keeps the sum of fused-row column c (c < NER_FROW_LAST). */
+static inline int sum_lane(int c) { return (c & 1) * NER_SUM_ODD + c / 2; }
 
 /* A token's sums as its first-stage scores (em1) and the second stage's
  * sums over the same features (part2; its history features come later). */
 static inline void put_sums(const int32_t *acc, float *em1, int32_t *part2) {
     for (int t = 0; t < NER_N_TAGS - 1; t++) {
-        em1[t] = (float)acc[t];
-        part2[t] = acc[NER_FROW_S2 + t];
+        em1[t] = (float)acc[sum_lane(t)];
+        part2[t] = acc[sum_lane(NER_FROW_S2 + t)];
     }
     em1[NER_N_TAGS - 1] = (float)acc[NER_FROW_LAST];
     part2[NER_N_TAGS - 1] = acc[NER_FROW_LAST + 1];
@@ -1363,7 +1476,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
     int32_t *part2 = (int32_t *)p;
     p += align8(n * NER_N_TAGS * sizeof *part2);
     double *mwork = (double *)p;
-    p += align8(2 * n * NER_N_TAGS * sizeof *mwork);
+    p += align8(3 * n * NER_N_TAGS * sizeof *mwork);
     word_sums ws;
     p = word_sums_init(&ws, n, p);
     if (conf)

@@ -248,7 +248,7 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
 
 /* Posterior marginals of a linear chain under p(y) proportional to
  * exp(k * score(y)), BIO-broken paths excluded: out[i] = p(tag i = tags[i]).
- * em and trans as for ner_viterbi; work holds 2 * n * NER_N_TAGS doubles. */
+ * em and trans as for ner_viterbi; work holds 3 * n * NER_N_TAGS doubles. */
 void ner_marginals(const float *em, const double tr[NER_N_TAGS + 1][NER_N_TAGS], size_t n,
                    double k, const uint8_t *tags, double *work, float *out);
 /* The transition factors ner_marginals() takes: exp(k * trans) up to one

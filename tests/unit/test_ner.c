@@ -616,7 +616,7 @@ Test(ner, marginals_match_enumeration) {
         }
     const double k = 0.004;
     uint8_t tags[N] = {NER_B_PER, NER_I_PER, NER_O};
-    double work[2 * N * NER_N_TAGS];
+    double work[3 * N * NER_N_TAGS];
     float out[N];
     double tr[NER_N_TAGS + 1][NER_N_TAGS];
     ner_marginal_trans(trans, k, tr);
