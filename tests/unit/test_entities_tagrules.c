@@ -6,6 +6,8 @@
 
 #include "lede/lede.h"
 
+#include "expect_tags.h"
+
 #define SHIPPED_DATA LEDE_SOURCE_DIR "/core/data"
 
 static lede_ctx *shipped(void) {
@@ -14,24 +16,6 @@ static lede_ctx *shipped(void) {
     char err[256] = "";
     cr_assert_eq(lede_ctx_new(&cfg, &ctx, err, sizeof err), LEDE_OK, "%s", err);
     return ctx;
-}
-
-/* Tags a sentence given as space-separated tokens and compares the tags. */
-static void expect_tags(const lede_ctx *ctx, const char *sentence, const char *expected) {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", sentence);
-    const char *toks[64], *tags[64];
-    size_t n = 0;
-    for (char *t = strtok(buf, " "); t && n < 64; t = strtok(NULL, " "))
-        toks[n++] = t;
-    cr_assert_eq(lede_tag_tokens(ctx, toks, n, tags), LEDE_OK);
-    char got[1024] = "";
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            strcat(got, " ");
-        strcat(got, tags[i]);
-    }
-    cr_assert_str_eq(got, expected, "%s", sentence);
 }
 
 /* Towns that the city list leaves out (towns.txt), written in lower case

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "expect_tags.h"
 #include "job.h"
 #include "nlp/ner.h"
 #include "nlp/ner_gaz.h"
@@ -435,23 +436,6 @@ static lede_ctx *shipped(void) {
     cr_assert_eq(lede_ctx_new(&cfg, &ctx, err, sizeof err), LEDE_OK, "%s", err);
     cr_assert(ctx->ner, "the shipped model is missing");
     return ctx;
-}
-
-static void expect_tags(const lede_ctx *ctx, const char *sentence, const char *expected) {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", sentence);
-    const char *toks[64], *tags[64];
-    size_t n = 0;
-    for (char *t = strtok(buf, " "); t && n < 64; t = strtok(NULL, " "))
-        toks[n++] = t;
-    cr_assert_eq(lede_tag_tokens(ctx, toks, n, tags), LEDE_OK);
-    char got[1024] = "";
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            strcat(got, " ");
-        strcat(got, tags[i]);
-    }
-    cr_assert_str_eq(got, expected, "%s", sentence);
 }
 
 Test(ner, shipped_model_tags_news_sentences) {

@@ -19,6 +19,21 @@
 
 #define TRAIN_FILE LEDE_SOURCE_DIR "/tests/unit/data/quotes_train.jsonl"
 
+/* Runs the entity stage over text and prepares the quote tagger's input (at
+ * most 64 tokens), with every token's margin set high, as a decoder test
+ * that sets the tags itself wants. */
+static void prepare_high_margins(lede_ctx *ctx, const char *text, lede_job *job,
+                                 quotes_prep *p, float margin[64]) {
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.stages = LEDE_FIELD_ENTITIES;
+    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, job), LEDE_OK);
+    cr_assert_eq(quotes_prepare(job, p), LEDE_OK);
+    cr_assert_lt(p->q.n, 64);
+    for (size_t i = 0; i < p->q.n; i++)
+        margin[i] = 1000;
+}
+
 Test(quotes_model, bio_constraint) {
     cr_expect(qm_allowed(QM_N_TAGS, QM_B_CON));
     cr_expect_not(qm_allowed(QM_N_TAGS, QM_I_CON));
@@ -235,18 +250,11 @@ Test(quotes_model, source_inside_a_relative_clause_is_not_the_subject) {
         "Mr. King differed from Mr. Lane, who works for the Mall, said the day moved "
         "her."};
     for (int t = 0; t < 2; t++) {
-        lede_options opt;
-        lede_options_init(&opt);
-        opt.stages = LEDE_FIELD_ENTITIES;
         lede_job job;
-        cr_assert_eq(job_run_text(ctx, texts[t], strlen(texts[t]), &opt, &job), LEDE_OK);
         quotes_prep p;
-        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
         uint8_t tags[64] = {0};
         float margin[64];
-        cr_assert_lt(p.q.n, 64);
-        for (size_t i = 0; i < p.q.n; i++)
-            margin[i] = 1000;
+        prepare_high_margins(ctx, texts[t], &job, &p, margin);
         size_t mall = 0;
         while (!quotes_tok_is(&p.q, mall, "mall"))
             mall++;
@@ -275,18 +283,11 @@ Test(quotes_model, source_inside_a_clause_before_a_coordinated_cue) {
     const char *text =
         "Mr. Brandt backed the union at the mill, which fired him in 2011, "
         "and said the owners lied.";
-    lede_options opt;
-    lede_options_init(&opt);
-    opt.stages = LEDE_FIELD_ENTITIES;
     lede_job job;
-    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
     quotes_prep p;
-    cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
     uint8_t tags[64] = {0};
     float margin[64];
-    cr_assert_lt(p.q.n, 64);
-    for (size_t i = 0; i < p.q.n; i++)
-        margin[i] = 1000;
+    prepare_high_margins(ctx, text, &job, &p, margin);
     tag_span(&p.q, tags, "which", 1, QM_B_SRC);
     tag_span(&p.q, tags, "said", 1, QM_B_CUE);
     tag_span(&p.q, tags, "owners", 2, QM_B_CON);
@@ -305,18 +306,11 @@ Test(quotes_model, source_inside_a_clause_before_a_coordinated_cue) {
 Test(quotes_model, pronoun_right_before_the_cue_is_the_subject) {
     lede_ctx *ctx = ctx_for_training();
     const char *text = "The farmers met the mayor and they later said the price was low.";
-    lede_options opt;
-    lede_options_init(&opt);
-    opt.stages = LEDE_FIELD_ENTITIES;
     lede_job job;
-    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
     quotes_prep p;
-    cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
     uint8_t tags[64] = {0};
     float margin[64];
-    cr_assert_lt(p.q.n, 64);
-    for (size_t i = 0; i < p.q.n; i++)
-        margin[i] = 1000;
+    prepare_high_margins(ctx, text, &job, &p, margin);
     tag_span(&p.q, tags, "the", 2, QM_B_SRC); /* "The farmers" */
     tag_span(&p.q, tags, "said", 1, QM_B_CUE);
     tag_span(&p.q, tags, "price", 3, QM_B_CON);
@@ -339,18 +333,11 @@ Test(quotes_model, rules_subject_before_an_interruption) {
     const char *text = "Ms. Okafor, a nurse who met the mayor in May, said the beds were "
                        "full.";
     for (int t = 0; t < 2; t++) {
-        lede_options opt;
-        lede_options_init(&opt);
-        opt.stages = LEDE_FIELD_ENTITIES;
         lede_job job;
-        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
         quotes_prep p;
-        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
         uint8_t tags[64] = {0};
         float margin[64];
-        cr_assert_lt(p.q.n, 64);
-        for (size_t i = 0; i < p.q.n; i++)
-            margin[i] = 1000;
+        prepare_high_margins(ctx, text, &job, &p, margin);
         if (t == 1)
             tag_span(&p.q, tags, "mayor", 1, QM_B_SRC); /* inside the description */
         tag_span(&p.q, tags, "said", 1, QM_B_CUE);
@@ -376,18 +363,11 @@ Test(quotes_model, rules_subject_away_from_the_cue_is_not_taken) {
     lede_ctx *ctx = ctx_for_training();
     const char *text = "Start by reading the old rules, before visiting the port and "
                        "write about what you find.";
-    lede_options opt;
-    lede_options_init(&opt);
-    opt.stages = LEDE_FIELD_ENTITIES;
     lede_job job;
-    cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
     quotes_prep p;
-    cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
     uint8_t tags[64] = {0};
     float margin[64];
-    cr_assert_lt(p.q.n, 64);
-    for (size_t i = 0; i < p.q.n; i++)
-        margin[i] = 1000;
+    prepare_high_margins(ctx, text, &job, &p, margin);
     tag_span(&p.q, tags, "write", 2, QM_B_CUE);
     tag_span(&p.q, tags, "what", 3, QM_B_CON);
     qfound_list found = {.a = job.arena};
@@ -410,18 +390,11 @@ Test(quotes_model, no_subject_word_gives_way_to_the_sentence_subject) {
                        "money.";
     const char *wrong[] = {"those", "friday"};
     for (int t = 0; t < 2; t++) {
-        lede_options opt;
-        lede_options_init(&opt);
-        opt.stages = LEDE_FIELD_ENTITIES;
         lede_job job;
-        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
         quotes_prep p;
-        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
         uint8_t tags[64] = {0};
         float margin[64];
-        cr_assert_lt(p.q.n, 64);
-        for (size_t i = 0; i < p.q.n; i++)
-            margin[i] = 1000;
+        prepare_high_margins(ctx, text, &job, &p, margin);
         tag_span(&p.q, tags, wrong[t], 1, QM_B_SRC);
         tag_span(&p.q, tags, "saying", 1, QM_B_CUE);
         tag_span(&p.q, tags, "port", 5, QM_B_CON);
@@ -444,18 +417,11 @@ Test(quotes_model, according_to_takes_what_follows) {
     lede_ctx *ctx = ctx_for_training();
     const char *text = "The port lost money last year, according to the harbour board.";
     for (int t = 0; t < 2; t++) {
-        lede_options opt;
-        lede_options_init(&opt);
-        opt.stages = LEDE_FIELD_ENTITIES;
         lede_job job;
-        cr_assert_eq(job_run_text(ctx, text, strlen(text), &opt, &job), LEDE_OK);
         quotes_prep p;
-        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
         uint8_t tags[64] = {0};
         float margin[64];
-        cr_assert_lt(p.q.n, 64);
-        for (size_t i = 0; i < p.q.n; i++)
-            margin[i] = 1000;
+        prepare_high_margins(ctx, text, &job, &p, margin);
         if (t == 0)
             tag_span(&p.q, tags, "the", 2, QM_B_SRC); /* "The port", before the cue */
         tag_span(&p.q, tags, "according", 2, QM_B_CUE);
@@ -483,18 +449,11 @@ Test(quotes_model, relative_pronoun_and_marks_are_no_sources) {
                            "the files were lost.",
                            "''The files were lost,'' said the official."};
     for (int t = 0; t < 2; t++) {
-        lede_options opt;
-        lede_options_init(&opt);
-        opt.stages = LEDE_FIELD_ENTITIES;
         lede_job job;
-        cr_assert_eq(job_run_text(ctx, texts[t], strlen(texts[t]), &opt, &job), LEDE_OK);
         quotes_prep p;
-        cr_assert_eq(quotes_prepare(&job, &p), LEDE_OK);
         uint8_t tags[64] = {0};
         float margin[64];
-        cr_assert_lt(p.q.n, 64);
-        for (size_t i = 0; i < p.q.n; i++)
-            margin[i] = 1000;
+        prepare_high_margins(ctx, texts[t], &job, &p, margin);
         if (t == 0) {
             tag_span(&p.q, tags, "who", 1, QM_B_SRC);
             tag_span(&p.q, tags, "said", 1, QM_B_CUE);
