@@ -194,10 +194,7 @@ static bool or_two_after_noun(const role_ctx *r, const lede_claim *c) {
     return c->kind == LEDE_CLAIM_COUNT && !c->unit && r->i >= r->sb + 2 &&
            tok_eq(t, r->i, "two") && tok_eq(t, r->i - 1, "or") &&
            is_kind(t, r->i - 2, NLP_TOK_WORD) && !tok_in(t, r->i - 2, CARDINAL_WORDS) &&
-           !tok_eq(t, r->i - 2, "one") &&
-           !(r->i + 1 < r->se && is_kind(t, r->i + 1, NLP_TOK_WORD) &&
-             !(t->toks[r->i + 1].flags & NLP_TF_CAP) && !tok_eq(t, r->i + 1, "over") &&
-             c->subject);
+           !tok_eq(t, r->i - 2, "one") && !c->subject;
 }
 
 static const char *one_role(const role_ctx *r, const lede_claim *c) {
@@ -300,7 +297,7 @@ static const char *const MILESTONE_GROUPS[] = {
     "indigenous", "native",   "arab",     "arab-american", "immigrant",
     NULL};
 
-#define ROLE_OWNER_WINDOW 4 /* tokens from a time preposition to its ordinal */
+#define ROLE_TIME_PREP_WINDOW 4 /* tokens from a time preposition to its ordinal */
 
 /* Periods an ordinal numbers in a time adverbial ("in his first year"). */
 static const char *const PERIODS[] = {"year",   "years", "day",     "days",    "week",
@@ -316,7 +313,7 @@ static bool period_adverbial(const role_ctx *r) {
     const nlp_text *t = r->t;
     if (r->i + 1 >= r->se || !tok_in(t, r->i + 1, PERIODS))
         return false;
-    for (size_t j = r->i; j > r->sb && j + ROLE_OWNER_WINDOW > r->i; j--) {
+    for (size_t j = r->i; j > r->sb && j + ROLE_TIME_PREP_WINDOW > r->i; j--) {
         if (tok_in(t, j - 1, TIME_PREPS))
             return true;
         if (phrase_break(t, j - 1))

@@ -45,13 +45,11 @@
 #include "num_tables.h"
 
 /* Lookahead bounds, so a parse never runs away on odd text. */
-#define NUM_NOUN_LOOKAHEAD 3  /* items between a number and its counted noun */
-#define NUM_CHANGE_LOOKBACK 3 /* items between a change verb and its number */
-#define NUM_LEX_KEY_MAX 47    /* longest word looked up */
-#define NUM_ADDR_WORDS_MAX 3  /* capitalised words between a house number and "Street" */
-#define NUM_ID_MIN_DIGITS                                                                \
-    5 /* digits of an ungrouped number read as an id after a name                        \
-       */
+#define NUM_NOUN_LOOKAHEAD 3   /* items between a number and its counted noun */
+#define NUM_CHANGE_LOOKBACK 3  /* items between a change verb and its number */
+#define NUM_LEX_KEY_MAX 47     /* longest word looked up */
+#define NUM_ADDR_WORDS_MAX 3   /* capitalised words between a house number and "Street" */
+#define NUM_ID_MIN_DIGITS 5    /* digits of an ungrouped id after a name */
 #define NUM_HOUSE_DIGITS_MAX 4 /* digits of a house number */
 #define NUM_YEAR_MIN 1500      /* plain four-digit numbers in this span can be years */
 #define NUM_YEAR_MAX 2100
@@ -276,9 +274,15 @@ static bool release_prep(const nctx *x, size_t k) {
            ieq(x, k, "before");
 }
 
-static bool percent_word(const nctx *x, size_t k) {
-    return ieq(x, k, "percent") || ieq(x, k, "pct") || ieq(x, k, "per") ||
-           ieq(x, k, "cent");
+/* The items a percent sign or word takes at j ("%", "percent", "pct", "per
+ * cent"), or 0. */
+static size_t percent_at(const nctx *x, size_t j, size_t end) {
+    if (j >= end)
+        return 0;
+    if (is_char(x, j, '%') || ieq(x, j, "percent") || ieq(x, j, "percents") ||
+        ieq(x, j, "percentage") || ieq(x, j, "pct"))
+        return 1;
+    return ieq(x, j, "per") && j + 1 < end && ieq(x, j + 1, "cent") ? 2 : 0;
 }
 
 /* Digits with one decimal point and nothing else: "0.16", "2.3". */
@@ -392,7 +396,7 @@ static bool name_then_number(const nctx *x, size_t k, size_t a, size_t end) {
         (x->it[k - 1].flags & IF_SENT0))
         return false;
     /* a decimal names a version ("Bluetooth 4.1 and Wi-Fi"), unless a share */
-    bool decimal = bare_decimal(x, k) && !(k + 1 < end && percent_word(x, k + 1));
+    bool decimal = bare_decimal(x, k) && !percent_at(x, k + 1, end);
     return (bare_digits(x, k, end) || decimal) && name_follows(x, k + 1, end);
 }
 
@@ -673,7 +677,7 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
          * "in 2.5 percent", "in 1.5 million homes" are quantities) */
         if (k > a && bare_decimal(x, k) && !glued(x, k) && release_prep(x, k - 1) &&
             (k + 1 >= end || x->it[k + 1].kind == NLP_TOK_PUNCT ||
-             (in_list(x, k + 1, LX_STOPWORD) && !percent_word(x, k + 1)))) {
+             (in_list(x, k + 1, LX_STOPWORD) && !percent_at(x, k + 1, end)))) {
             mark(x, k, k + 1);
             continue;
         }
@@ -1153,10 +1157,9 @@ static size_t parse_unit_part(nctx *x, claim_draft *d, size_t j, size_t sa, size
         return j + 2;
     }
     /* percent */
-    if (j < end && (is_char(x, j, '%') || ieq(x, j, "percent") || ieq(x, j, "percents") ||
-                    ieq(x, j, "percentage") || ieq(x, j, "pct") ||
-                    (ieq(x, j, "per") && j + 1 < end && ieq(x, j + 1, "cent")))) {
-        j += ieq(x, j, "per") ? 2 : 1;
+    size_t pw = percent_at(x, j, end);
+    if (pw) {
+        j += pw;
         d->kind = LEDE_CLAIM_PERCENT;
         d->unit = "%";
         if (j + 1 < end && ieq(x, j, "percentage") &&
@@ -1311,9 +1314,8 @@ static size_t ratio_tail(const nctx *x, const claim_draft *d, size_t j, size_t s
     /* "from 3 to 1" is a change; "3 to 1 percent", "3 to 1 million" a range */
     if (d->qty_start > sa && ieq(x, d->qty_start - 1, "from"))
         return 0;
-    if (e < end &&
-        (numword(x, e) || in_list(x, e, LX_UNIT) || in_list(x, e, LX_SCALE_SUFFIX) ||
-         percent_word(x, e) || is_char(x, e, '%')))
+    if (e < end && (numword(x, e) || in_list(x, e, LX_UNIT) ||
+                    in_list(x, e, LX_SCALE_SUFFIX) || percent_at(x, e, end)))
         return 0;
     return e;
 }

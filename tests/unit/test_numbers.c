@@ -263,7 +263,9 @@ Test(numbers, a_ratio_to_one_is_one_claim) {
     run("The fee fell from 3 to 1 dollar, and each class takes 12 to 15 pupils.");
     near(claim("1 dollar")->value, 1);
     cr_assert(claim("12 to 15 pupils")->has_range);
-    /* a span of clock hours is a time */
+}
+
+Test(numbers, a_span_of_clock_hours_is_a_time) {
     run("She spoke between 10-11 a.m. and again from 9 to 5 pm.");
     expect_no_claims();
 }
