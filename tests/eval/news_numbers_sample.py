@@ -14,7 +14,9 @@ next 20 PolNeAR articles; batch 8 (_batch8.tsv): the 20 after them; batch 9 (_ba
 25 English Readability test pages (../shared/data/extraction/readability), 2
 sentences each, in the order of the same key; batch 10 (_batch10.tsv): the
 next 25 such pages, drawn after the rules written from batch 9; batch 11
-(_batch11.tsv): the next 20 PolNeAR articles after batch 8's. Used to extend the set with new batches.
+(_batch11.tsv): the next 20 PolNeAR articles after batch 8's; batch 12
+(_batch12.tsv): the next 20 PolNeAR articles, drawn after the rules written
+from batch 11. Used to extend the set with new batches.
 """
 import hashlib
 import os
@@ -90,6 +92,9 @@ def main():
     # batch 11 (news_numbers_batch11.tsv): the next 20 PolNeAR articles, drawn
     # after the rules written from batch 10
     batch11 = take(texts, pol, 20, 3, used)
+    # batch 12 (news_numbers_batch12.tsv): the next 20 PolNeAR articles, drawn
+    # after the rules written from batch 11
+    batch12 = take(texts, pol, 20, 3, used)
     # batch 9 (news_numbers_batch9.tsv): web pages of other kinds than
     # political news, the Readability test pages in English, 2 sentences each
     rd = sorted((d for d in texts if d.startswith("readability:") and english(texts[d])), key=key)
@@ -99,7 +104,7 @@ def main():
     batch10 = take(texts, rd, 25, 2, used)
     for b, rows in ((1, batch1), (2, batch2), (3, batch3), (4, batch4), (5, batch5),
                     (6, batch6), (7, batch7), (8, batch8), (9, batch9),
-                    (10, batch10), (11, batch11)):
+                    (10, batch10), (11, batch11), (12, batch12)):
         for d, s, e in rows:
             print("%d\t%s\t%d\t%d" % (b, d, s, e))
 
