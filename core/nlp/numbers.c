@@ -1320,6 +1320,11 @@ static size_t ratio_tail(const nctx *x, const claim_draft *d, size_t j, size_t s
     return e;
 }
 
+/* "minus" of "plus or minus": a margin around a figure, not a sign. */
+static bool plus_or_minus(const nctx *x, size_t j, size_t sa) {
+    return j >= sa + 2 && ieq(x, j - 1, "or") && ieq(x, j - 2, "plus");
+}
+
 /* A dash that breaks the sentence rather than joining two numbers: "--" or
  * an em dash with space on both sides ("$544 billion -- $105 billion more"). */
 static bool sentence_dash(const nctx *x, size_t j) {
@@ -1555,7 +1560,9 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     /* sign */
     bool neg = false;
     size_t num_b = j;
-    if (j < end && (ieq(x, j, "minus") || ieq(x, j, "negative"))) {
+    if (j < end && ieq(x, j, "minus") && plus_or_minus(x, j, sa)) {
+        d.qty_start = ++j; /* a margin, "plus or minus 3 points": its size */
+    } else if (j < end && (ieq(x, j, "minus") || ieq(x, j, "negative"))) {
         neg = true;
         j++;
     } else if (j + 1 < end && is_dash(x, j) && ilen(x, j) <= 3 &&

@@ -174,6 +174,14 @@ Test(numbers, negative_temperature) {
             "C");
 }
 
+Test(numbers, plus_or_minus_is_a_margin_not_a_sign) {
+    run("The margin of error is plus or minus 3.5 percentage points, and the "
+        "lake froze at minus 2 degrees.");
+    const lede_claim *c = claim("3.5 percentage points");
+    near(c->value, 3.5);
+    near(claim("minus 2 degrees")->value, -2);
+}
+
 Test(numbers, feet_and_inches) {
     run("The 6-foot-2 forward is taller than the 5 feet 10 inches guard.");
     near(claim("6-foot-2")->value, 6 + 2.0 / 12);
