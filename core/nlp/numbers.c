@@ -1320,6 +1320,36 @@ static size_t ratio_tail(const nctx *x, const claim_draft *d, size_t j, size_t s
     return e;
 }
 
+/* "about an hour", "nearly a decade", "almost a mile", "within a week": after
+ * a hedge the article before a singular unit word is the number one. "over"
+ * is left out: "over a year" is as often a span of time as "more than". */
+static bool article_unit(const nctx *x, size_t k, size_t j, size_t end, numeral *n) {
+    const num_unit *u;
+    if (ieq(x, k, "over") || j + 1 >= end || !(ieq(x, j, "a") || ieq(x, j, "an")))
+        return false;
+    size_t m = unit_phrase_at(x, j + 1, end, &u, false);
+    if (!m || (u->flags & NUM_AMBIG) || looks_plural(x, j + m))
+        return false;
+    memset(n, 0, sizeof *n);
+    n->b = j;
+    n->e = j + 1;
+    n->v = 1;
+    n->scale = 1;
+    n->words = true;
+    return true;
+}
+
+/* Items of a margin sign at j, "+/-" or "±" (0 if none): "between +/- 3.1
+ * and 4.9" is a range of margins, each of the size written. */
+static size_t margin_sign(const nctx *x, size_t j, size_t end) {
+    if (j < end && ilen(x, j) == 2 && memcmp(itext(x, j), "\xc2\xb1", 2) == 0)
+        return 1;
+    if (j + 2 < end && is_char(x, j, '+') && is_char(x, j + 1, '/') &&
+        is_dash(x, j + 2) && ilen(x, j + 2) == 1 && glued(x, j + 1) && glued(x, j + 2))
+        return 3;
+    return 0;
+}
+
 /* "minus" of "plus or minus": a margin around a figure, not a sign. */
 static bool plus_or_minus(const nctx *x, size_t j, size_t sa) {
     return j >= sa + 2 && ieq(x, j - 1, "or") && ieq(x, j - 2, "plus");
@@ -1560,7 +1590,10 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     /* sign */
     bool neg = false;
     size_t num_b = j;
-    if (j < end && ieq(x, j, "minus") && plus_or_minus(x, j, sa)) {
+    size_t margin = margin_sign(x, j, end);
+    if (margin && j + margin < end && num_numeral_is_num(x, j + margin, end)) {
+        d.qty_start = j += margin;
+    } else if (j < end && ieq(x, j, "minus") && plus_or_minus(x, j, sa)) {
         d.qty_start = ++j; /* a margin, "plus or minus 3 points": its size */
     } else if (j < end && (ieq(x, j, "minus") || ieq(x, j, "negative"))) {
         neg = true;
@@ -1646,7 +1679,9 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
     if (!parsed) {
         if (j >= end || (x->it[j].flags & (IF_NOISE | IF_USED | IF_IDCODE)))
             return k + 1;
-        if (!num_numeral_parse(x, j, end, cm > 0, &n))
+        if (d.qk && !between && !cm && !neg && article_unit(x, k, j, end, &n))
+            parsed = true;
+        else if (!num_numeral_parse(x, j, end, cm > 0, &n))
             return k + 1;
         if (n.ordinal && n.b > j && !cm && !neg) {
             /* "a third buyer": the article is not part of the ordinal */
@@ -1935,14 +1970,18 @@ lede_status nlp_numbers_extract(lede_job *job) {
         size_t e = k;
         while (e < x.n && x.it[e].sent == s)
             e++;
-        /* only sentences with a digit or a number word can hold a claim */
+        /* only sentences with a digit, a number word or an article after a
+         * hedge ("about an hour") can hold a claim */
         bool any = false;
         for (size_t q = k; q < e && !any; q++) {
             const item *t = &x.it[q];
             any = t->kind == NLP_TOK_NUMBER ||
                   (t->kind == NLP_TOK_WORD &&
                    (lex_ref(&x, q, LX_NUMWORD) ||
-                    (x.text[t->b1 - 1] >= '0' && x.text[t->b1 - 1] <= '9')));
+                    (x.text[t->b1 - 1] >= '0' && x.text[t->b1 - 1] <= '9') ||
+                    ((ieq(&x, q, "a") || ieq(&x, q, "an")) &&
+                     ((q > k && lex_ref(&x, q - 1, LX_QUALIFIER)) ||
+                      (q > k + 1 && lex_ref(&x, q - 2, LX_QUALIFIER))))));
         }
         if (!any) {
             k = e;

@@ -182,6 +182,26 @@ Test(numbers, plus_or_minus_is_a_margin_not_a_sign) {
     near(claim("minus 2 degrees")->value, -2);
 }
 
+Test(numbers, a_hedged_article_before_a_unit_is_one) {
+    run("The crew came back about an hour later, almost a mile upstream, after "
+        "more than a year at sea. Over a year the river moved and it cost a "
+        "pound.");
+    const lede_claim *c = claim("about an hour");
+    near(c->value, 1);
+    cr_assert_eq(c->kind, LEDE_CLAIM_DURATION);
+    cr_assert_eq(c->qualifier, LEDE_QUAL_APPROXIMATELY);
+    cr_assert_eq(claim("almost a mile")->qualifier, LEDE_QUAL_JUST_UNDER);
+    cr_assert_eq(claim("more than a year")->qualifier, LEDE_QUAL_MORE_THAN);
+    cr_assert_eq(res->n_claims, 3, "no hedge, or 'over' as a span: no claim");
+}
+
+Test(numbers, a_range_of_margins) {
+    run("The margin of error was between +/- 3.1 and 4.9 points.");
+    const lede_claim *c = claim("between +/- 3.1 and 4.9 points");
+    near(c->value, 3.1);
+    cr_assert_eq(res->n_claims, 1);
+}
+
 Test(numbers, feet_and_inches) {
     run("The 6-foot-2 forward is taller than the 5 feet 10 inches guard.");
     near(claim("6-foot-2")->value, 6 + 2.0 / 12);
