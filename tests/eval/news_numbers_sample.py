@@ -16,7 +16,9 @@ sentences each, in the order of the same key; batch 10 (_batch10.tsv): the
 next 25 such pages, drawn after the rules written from batch 9; batch 11
 (_batch11.tsv): the next 20 PolNeAR articles after batch 8's; batch 12
 (_batch12.tsv): the next 20 PolNeAR articles, drawn after the rules written
-from batch 11. Used to extend the set with new batches.
+from batch 11; batch 13 (_batch13.tsv): 2 more sentences from each English
+Readability page, other than those batches 9 and 10 took, drawn after the
+rules written from batch 12 (key sha1("news-sample-2:" + DOC)). Used to extend the set with new batches.
 """
 import hashlib
 import os
@@ -62,6 +64,20 @@ def take(texts, docs, n_docs, per, used):
     return picked
 
 
+def take_again(texts, docs, per, drawn):
+    """Another `per` sentences of each article in docs, none already drawn."""
+    picked = []
+    for d in docs:
+        x = texts[d]
+        cands = [(s, e) for s, e in sentences(x) if NUMBER.search(x[s:e]) and
+                 e - s < MAX_SENTENCE and (d, s, e) not in drawn]
+        if len(cands) < per:
+            continue
+        rnd = random.Random(hashlib.sha1(("news-sample-2:" + d).encode()).hexdigest())
+        picked.extend((d, s, e) for s, e in sorted(rnd.sample(cands, per)))
+    return picked
+
+
 def main():
     texts = load_texts(sys.argv[1])
     pol = sorted((d for d in texts if d.startswith("polnear:")), key=key)
@@ -102,9 +118,14 @@ def main():
     # batch 10 (news_numbers_batch10.tsv): the next Readability pages, drawn
     # after the rules written from batch 9
     batch10 = take(texts, rd, 25, 2, used)
+    # batch 13 (news_numbers_batch13.tsv): 2 more sentences of each page of
+    # batches 9 and 10, drawn after the rules written from batch 12
+    batch13 = take_again(texts, list(dict.fromkeys(d for d, _, _ in batch9 + batch10)),
+                         2, set(batch9 + batch10))
     for b, rows in ((1, batch1), (2, batch2), (3, batch3), (4, batch4), (5, batch5),
                     (6, batch6), (7, batch7), (8, batch8), (9, batch9),
-                    (10, batch10), (11, batch11), (12, batch12)):
+                    (10, batch10), (11, batch11), (12, batch12),
+                    (13, batch13)):
         for d, s, e in rows:
             print("%d\t%s\t%d\t%d" % (b, d, s, e))
 
