@@ -41,6 +41,7 @@
 
 #define ROLE_ONE_LOOKAHEAD 5    /* tokens after "one" where a compared number may stand */
 #define ROLE_TO_WINDOW 6        /* tokens between "the first" and its "to <verb>" */
+#define ROLE_LIST_MIN 3         /* bare numbers in a row that make a list of data */
 #define ROLE_ID_MIN_DIGITS 10   /* digits without separators that make an identifier */
 #define ROLE_CODE_LETTERS_MAX 2 /* capitals after "10-" in a form's name ("10-K") */
 #define ROLE_YEAR_MIN 1900      /* attributive years: the span of modern news */
@@ -332,6 +333,14 @@ static const char *const SEQUENCE_NOUNS[] = {
     "tasks", "order",  "part",   "stage",   "phase", "move", "priority", "question",
     "tip",   "rule",   "lesson", "chapter", "page",  NULL};
 
+/* Verbs that take a "to" of their own: in "their first birthday appears to
+ * prevent it" the "to" is the verb's, not the ordinal's. */
+static const char *const TO_VERBS[] = {
+    "is",       "was",       "are",    "were",   "appears", "appear", "appeared",
+    "seems",    "seem",      "seemed", "tends",  "tend",    "tended", "continues",
+    "continue", "continued", "began",  "begins", "has",     "had",    "have",
+    "needs",    "needed",    "used",   NULL};
+
 static bool first_to(const role_ctx *r) {
     const nlp_text *t = r->t;
     if (r->i == r->sb || !tok_in(t, r->i - 1, OWNERS) || period_adverbial(r))
@@ -339,7 +348,8 @@ static bool first_to(const role_ctx *r) {
     if (r->i + 1 < r->se && tok_in(t, r->i + 1, SEQUENCE_NOUNS))
         return false;
     for (size_t j = r->i + 1; j + 1 < r->se && j <= r->i + ROLE_TO_WINDOW; j++) {
-        if (phrase_break(t, j) || tok_in(t, j, SUBJECT_PRONOUNS))
+        if (phrase_break(t, j) || tok_in(t, j, SUBJECT_PRONOUNS) ||
+            tok_in(t, j, TO_VERBS))
             return false;
         if (tok_eq(t, j, "to") && is_kind(t, j + 1, NLP_TOK_WORD) &&
             !(t->toks[j + 1].flags & NLP_TF_CAP))
@@ -464,6 +474,58 @@ static const char *id_role(const role_ctx *r, const lede_claim *c) {
         glued(t, r->i - 1) && is_year_token(t, r->i - 2))
         return "date";
     return NULL;
+}
+
+/* Function words a list of data may run into: "4, 9 and 12 from the array". */
+static const char *const LIST_FOLLOWERS[] = {"from", "in",   "of",  "on",   "at", "to",
+                                             "for",  "with", "as",  "and",  "or", "are",
+                                             "were", "is",   "was", "into", "by", NULL};
+
+/* A bare number in a list: digits without a dash glued after them (a span
+ * "5-7" is a range of a quantity). */
+static bool list_member(const nlp_text *t, size_t i, size_t se) {
+    return i < se && is_kind(t, i, NLP_TOK_NUMBER) &&
+           !(i + 1 < se && is_kind(t, i + 1, NLP_TOK_DASH) && glued(t, i + 1));
+}
+
+static bool list_sep(const nlp_text *t, size_t i) {
+    return tok_eq(t, i, ",") || tok_eq(t, i, "and") || tok_eq(t, i, "or");
+}
+
+/* "the values 4, 9, 1 and 12 from the array", "array[2, 3, 5, 2]", "nrs.
+ * 22,24,26": three or more bare numbers in a row, with commas between and
+ * nothing counted after the last, are a list of data or references, not
+ * quantities ("3, 5 and 7 points" counts points, "6 and 7 and 8" compares).
+ * Lists of years stay years. */
+static const char *list_role(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    if (c->kind != LEDE_CLAIM_COUNT || c->unit || c->currency || c->has_range ||
+        !list_member(t, r->i, r->se))
+        return NULL;
+    size_t b = r->i;
+    while (b >= r->sb + 2 && list_sep(t, b - 1) && list_member(t, b - 2, r->se))
+        b -= 2;
+    size_t members = 0, commas = 0, j = b;
+    bool years = true;
+    for (;;) {
+        members++;
+        years &= is_year_token(t, j);
+        if (j + 2 < r->se && list_sep(t, j + 1) && list_member(t, j + 2, r->se) &&
+            (tok_eq(t, j + 1, ",") || commas)) {
+            commas += tok_eq(t, j + 1, ",");
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    if (members < ROLE_LIST_MIN || commas + 1 < ROLE_LIST_MIN - 1 || years)
+        return NULL;
+    size_t nx = j + 1;
+    if (nx < r->se && is_kind(t, nx, NLP_TOK_WORD) && !tok_in(t, nx, LIST_FOLLOWERS))
+        return NULL; /* "3, 5, 7 points" */
+    if (nx < r->se && is_kind(t, nx, NLP_TOK_SYMBOL))
+        return NULL; /* "2, 4, 6%" */
+    return "list";
 }
 
 /* ---------------------------------------------------------------- dates, references */
@@ -938,6 +1000,8 @@ const char *num_role_non_claim(const nlp_text *t, const lede_claim *c) {
         why = ordinal_role(&r, c);
     if (!why)
         why = id_role(&r, c);
+    if (!why)
+        why = list_role(&r, c);
     if (!why)
         why = context_role(&r, c);
     return why;

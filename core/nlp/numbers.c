@@ -562,6 +562,70 @@ static bool street_first_address(const nctx *x, size_t k, size_t a, size_t end) 
     return comma && (k + 1 >= end || is_char(x, k + 1, ','));
 }
 
+/* Does the sentence [a, end) hold box-drawing characters (U+2500 to U+257F),
+ * as the output of a program laid out in a table does? Its numbers are data. */
+static bool drawn_table(const nctx *x, size_t a, size_t end) {
+    for (size_t k = a; k < end; k++) {
+        const unsigned char *t = (const unsigned char *)itext(x, k);
+        if (ilen(x, k) >= 3 && t[0] == 0xE2 && (t[1] == 0x94 || t[1] == 0x95))
+            return true;
+    }
+    return false;
+}
+
+/* A footnote mark glued after a word's punctuation: "burnout:24 Does",
+ * "user-visible?25 Will" (a time or a verse has digits on both sides). */
+#define NUM_FOOTNOTE_MAX_DIGITS 3
+static bool footnote_after_punct(const nctx *x, size_t k, size_t a, size_t end) {
+    if (k < a + 2 || !glued(x, k) || !glued(x, k - 1) || !bare_digits(x, k, end) ||
+        ilen(x, k) > NUM_FOOTNOTE_MAX_DIGITS || x->it[k - 2].kind != NLP_TOK_WORD ||
+        (k + 1 < end && glued(x, k + 1)))
+        return false;
+    return is_char(x, k - 1, ':') || is_char(x, k - 1, '?') || is_char(x, k - 1, '!') ||
+           is_char(x, k - 1, ';');
+}
+
+/* Digits with a leading zero, "00", "007", "05": a code or a broken amount
+ * ("every 00 invested", a "$1,000" that lost its "$1,"), not a quantity. */
+static bool leading_zero(const nctx *x, size_t k, size_t a, size_t end) {
+    return bare_digits(x, k, end) && ilen(x, k) >= 2 && itext(x, k)[0] == '0' &&
+           !glued(x, k) && (k + 1 >= end || !glued(x, k + 1)) &&
+           !(k > a && x->it[k - 1].kind == NLP_TOK_NUMBER); /* "40 000" groups */
+}
+
+/* A bare decimal that begins a longer version number in the same sentence:
+ * "4.1 in April and 4.1.1 in August" are releases of one series. */
+static bool version_prefix(const nctx *x, size_t k, size_t a, size_t end) {
+    const char *t = itext(x, k);
+    size_t n = ilen(x, k);
+    const char *s = itext(x, a);
+    const char *e = itext(x, end - 1) + ilen(x, end - 1);
+    for (const char *p = s; p + n + 2 <= e; p++)
+        if (p != t && memcmp(p, t, n) == 0 && p[n] == '.' && p[n + 1] >= '0' &&
+            p[n + 1] <= '9' &&
+            (p == s || !((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')))
+            return true;
+    return false;
+}
+
+/* Personal pronouns that open the clause after a release: "For 0.17 we
+ * reworked it". */
+static bool subject_pronoun(const nctx *x, size_t k) {
+    static const char *const p[] = {"i", "we", "you", "they", "he", "she"};
+    const char *t = itext(x, k);
+    size_t n = 0; /* up to a contraction: "we've", "I’d" */
+    while (n < ilen(x, k) && t[n] != '\'' && (unsigned char)t[n] != 0xE2)
+        n++;
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++) {
+        size_t m = 0;
+        while (m < n && p[i][m] && (t[m] | 0x20) == p[i][m])
+            m++;
+        if (m == n && !p[i][m])
+            return true;
+    }
+    return false;
+}
+
 static void mark_noise(nctx *x, size_t a, size_t end) {
     bool headline = headline_case(x, a, end);
     /* glued runs: URLs, e-mail, phone numbers, slash dates */
@@ -578,9 +642,14 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
                 mark(x, q, q + 5);
         k = r;
     }
+    bool table = drawn_table(x, a, end);
     for (size_t k = a; k < end; k++) {
         if (x->it[k].kind != NLP_TOK_NUMBER)
             continue;
+        if (table) {
+            mark(x, k, k + 1);
+            continue;
+        }
         /* a code: "scp-173", "mid-air-17" (a word, a hyphen and digits, glued) */
         if (k >= a + 2 && glued(x, k) && is_hyphen(x, k - 1) && glued(x, k - 1) &&
             x->it[k - 2].kind == NLP_TOK_WORD && ilen(x, k - 2) >= 2) {
@@ -621,6 +690,11 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
          * previous place: "Rand Paul (9.)" */
         if (k > a && is_char(x, k - 1, '(') && k + 2 < end && is_char(x, k + 1, '.') &&
             glued(x, k + 1) && is_char(x, k + 2, ')') && glued(x, k + 2)) {
+            mark(x, k, k + 1);
+            continue;
+        }
+        if (leading_zero(x, k, a, end) || footnote_after_punct(x, k, a, end) ||
+            (bare_decimal(x, k) && version_prefix(x, k, a, end))) {
             mark(x, k, k + 1);
             continue;
         }
@@ -674,10 +748,13 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
         /* a release named by a bare decimal after a preposition of time,
          * with only a function word or punctuation after it: "annoying in
          * 0.16 from time to time", "fixed since 2.3." ("in 0.16 seconds",
-         * "in 2.5 percent", "in 1.5 million homes" are quantities) */
-        if (k > a && bare_decimal(x, k) && !glued(x, k) && release_prep(x, k - 1) &&
-            (k + 1 >= end || x->it[k + 1].kind == NLP_TOK_PUNCT ||
-             (in_list(x, k + 1, LX_STOPWORD) && !percent_at(x, k + 1, end)))) {
+         * "in 2.5 percent", "in 1.5 million homes" are quantities), or after
+         * "for" with a clause of its own ("For 0.17 we reworked it") */
+        if (k > a && bare_decimal(x, k) && !glued(x, k) &&
+            ((release_prep(x, k - 1) &&
+              (k + 1 >= end || x->it[k + 1].kind == NLP_TOK_PUNCT ||
+               (in_list(x, k + 1, LX_STOPWORD) && !percent_at(x, k + 1, end)))) ||
+             (ieq(x, k - 1, "for") && k + 1 < end && subject_pronoun(x, k + 1)))) {
             mark(x, k, k + 1);
             continue;
         }
@@ -1712,7 +1789,11 @@ static size_t try_claim(nctx *x, size_t k, size_t sa, size_t end, lede_status *s
         bool unit = unit_phrase_at(x, n.e, end, &u, false) &&
                     !((u->flags & NUM_AMBIG) && strcmp(u->dim, "temperature") == 0 &&
                       (u->flags & NUM_GLUED) && !sentence_has(x, sa, end, LX_TEMPCUE));
-        if (!unit && !currency_suffix(x, n.e, end, sa, end, &c2, &m2, true)) {
+        /* "10x more", "a 3x zoom": a glued "x" before a word is "times" */
+        bool times =
+            ilen(x, n.e) == 1 && (itext(x, n.e)[0] == 'x' || itext(x, n.e)[0] == 'X') &&
+            n.e + 1 < end && !glued(x, n.e + 1) && x->it[n.e + 1].kind == NLP_TOK_WORD;
+        if (!unit && !times && !currency_suffix(x, n.e, end, sa, end, &c2, &m2, true)) {
             size_t r = n.e;
             while (r < end && glued(x, r))
                 r++;

@@ -136,6 +136,10 @@ Test(num_role, the_first_to_do_something) {
     run_all(s);
     is_claim(s, "first governor", 0);
     not_claim(s, "first thing", 0, "sequence");
+    /* the "to" of a verb after the ordinal's noun is the verb's */
+    const char *q = "A nap before their first class seems to help most children.";
+    run_all(q);
+    not_claim(q, "first", 0, "sequence");
 }
 
 Test(num_role, capitalised_number_word_in_a_name) {

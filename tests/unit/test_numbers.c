@@ -330,6 +330,41 @@ Test(numbers, footnotes_settings_codes_and_versions_are_ids) {
     near(claim("1.5 percent")->value, 1.5);
 }
 
+Test(numbers, lists_tables_and_marks_of_data_are_not_claims) {
+    /* a list of bare numbers is data; with a noun after the last it counts */
+    run("The query read the values 4, 9, 1 and 12 from the array.");
+    expect_no_claims();
+    run("He scored 3, 5 and 7 points. We were at 6 and 7 and 8.");
+    near(claim("7 points")->value, 7);
+    near(claim("6")->value, 6);
+    /* a table drawn with box characters */
+    run("lower \xE2\x94\x82 upper 1.25 \xE2\x94\x82 7.41 rows");
+    expect_no_claims();
+    /* footnote marks glued after punctuation, codes with a leading zero */
+    run("Is it urgent?25 Will anyone care:24 The fund paid 007 agents and 05 "
+        "staff 12 dollars at 10:30.");
+    cr_assert_eq(res->n_claims, 1);
+    near(claim("12 dollars")->value, 12);
+    /* digit groups written with spaces are one number, zeros and all */
+    run("The town has 40 000 people.");
+    near(claim("40 000 people")->value, 40000);
+}
+
+Test(numbers, releases_of_one_series_and_after_for) {
+    run("The project shipped 4.1 in April and 4.1.1 in August. For 0.17 we've "
+        "reworked the map, and for 2.5 hours it ran for 1.5 of them.");
+    no_claim_with("4.1");
+    no_claim_with("0.17");
+    near(claim("2.5 hours")->value, 2.5);
+    near(claim("1.5")->value, 1.5);
+}
+
+Test(numbers, a_glued_x_is_times) {
+    run("Write 10x more, not a 4x4 grid.");
+    near(claim("10")->value, 10);
+    cr_assert_eq(res->n_claims, 1);
+}
+
 Test(numbers, plus_sign_and_hyphenated_hundreds) {
     run("I got 150+ angry emails about a two-hundred-year-old tree and "
         "three-thousand visitors.");
