@@ -18,7 +18,9 @@ next 25 such pages, drawn after the rules written from batch 9; batch 11
 (_batch12.tsv): the next 20 PolNeAR articles, drawn after the rules written
 from batch 11; batch 13 (_batch13.tsv): 2 more sentences from each English
 Readability page, other than those batches 9 and 10 took, drawn after the
-rules written from batch 12 (key sha1("news-sample-2:" + DOC)). Used to extend the set with new batches.
+rules written from batch 12 (key sha1("news-sample-2:" + DOC)); batch 14
+(_batch14.tsv): the next 20 PolNeAR articles after batch 12's, drawn after
+the rules written from batch 13. Used to extend the set with new batches.
 """
 import hashlib
 import os
@@ -111,6 +113,9 @@ def main():
     # batch 12 (news_numbers_batch12.tsv): the next 20 PolNeAR articles, drawn
     # after the rules written from batch 11
     batch12 = take(texts, pol, 20, 3, used)
+    # batch 14 (news_numbers_batch14.tsv): the next 20, drawn after the rules
+    # written from batch 13
+    batch14 = take(texts, pol, 20, 3, used)
     # batch 9 (news_numbers_batch9.tsv): web pages of other kinds than
     # political news, the Readability test pages in English, 2 sentences each
     rd = sorted((d for d in texts if d.startswith("readability:") and english(texts[d])), key=key)
@@ -125,7 +130,7 @@ def main():
     for b, rows in ((1, batch1), (2, batch2), (3, batch3), (4, batch4), (5, batch5),
                     (6, batch6), (7, batch7), (8, batch8), (9, batch9),
                     (10, batch10), (11, batch11), (12, batch12),
-                    (13, batch13)):
+                    (13, batch13), (14, batch14)):
         for d, s, e in rows:
             print("%d\t%s\t%d\t%d" % (b, d, s, e))
 
