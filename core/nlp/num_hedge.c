@@ -97,10 +97,23 @@ bool num_hedge_compares_after(const char *w, size_t n) {
     return word_in(w, n, COMPARE_AFTER);
 }
 
+/* Determiners, and possessives ("the bureau's"): "over" after them cannot be a
+ * preposition, it grades the number ("the bureau's over three hour interview"). */
+static const char *const DETERMINERS[] = {"the",   "a",    "an",    "his",   "her",
+                                          "their", "its",  "our",   "my",    "your",
+                                          "this",  "that", "these", "those", NULL};
+
+static bool possessive(const char *w, size_t n) {
+    return (n >= 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S')) ||
+           (n >= 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
 bool num_hedge_over_compares(const char *prev, size_t prev_n, const char *noun,
                              size_t noun_n) {
     if (num_hedge_over_verb(prev, prev_n))
         return false;
+    if (prev && (word_in(prev, prev_n, DETERMINERS) || possessive(prev, prev_n)))
+        return true;
     if (num_hedge_span_noun(noun, noun_n))
         return !prev || num_hedge_compares_after(prev, prev_n);
     return true;

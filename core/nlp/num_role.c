@@ -296,7 +296,7 @@ static const char *const MILESTONE_GROUPS[] = {
     "jewish",     "catholic", "muslim",   "mormon",        "hindu",
     "openly",     "gay",      "lesbian",  "transgender",   "disabled",
     "indigenous", "native",   "arab",     "arab-american", "immigrant",
-    NULL};
+    "minority",   NULL};
 
 #define ROLE_TIME_PREP_WINDOW 4 /* tokens from a time preposition to its ordinal */
 
@@ -358,6 +358,22 @@ static bool first_to(const role_ctx *r) {
     return false;
 }
 
+#define ROLE_COORD_WINDOW 3 /* words between two coordinated ordinals */
+
+/* The ordinal at i follows "and"/"or" and repeats an ordinal a few words
+ * before it that has a determiner: "the first female and first minority". */
+static bool coordinated_first(const role_ctx *r) {
+    const nlp_text *t = r->t;
+    if (r->i < r->sb + 3 || !(tok_eq(t, r->i - 1, "and") || tok_eq(t, r->i - 1, "or")))
+        return false;
+    const nlp_token *k = &t->toks[r->i];
+    for (size_t j = r->i - 2; j > r->sb && j + ROLE_COORD_WINDOW + 1 >= r->i; j--)
+        if (tok_eqn(t, j, t->text + k->start, k->end - k->start) &&
+            tok_in(t, j - 1, OWNERS))
+            return true;
+    return false;
+}
+
 static const char *ordinal_role(const role_ctx *r, const lede_claim *c) {
     const nlp_text *t = r->t;
     if (c->kind != LEDE_CLAIM_ORDINAL)
@@ -382,9 +398,11 @@ static const char *ordinal_role(const role_ctx *r, const lede_claim *c) {
         return NULL;
     if (first_to(r))
         return NULL;
-    /* "the nation's first black president": a first of a group, a milestone */
-    if (r->i > r->sb && tok_in(t, r->i - 1, OWNERS) && nx < r->se &&
-        tok_in(t, nx, MILESTONE_GROUPS))
+    /* "the nation's first black president": a first of a group, a milestone;
+     * "the first female and first minority governor": the second of two
+     * such firsts shares the determiner of the first */
+    if (nx < r->se && tok_in(t, nx, MILESTONE_GROUPS) && r->i > r->sb &&
+        (tok_in(t, r->i - 1, OWNERS) || coordinated_first(r)))
         return NULL;
     return "sequence";
 }
@@ -424,6 +442,43 @@ static bool quoted_name(const role_ctx *r) {
         words++;
     }
     return false;
+}
+
+/* Capitalised words, and the hyphens between them, in a row from i up to a
+ * closing quotation mark: the rest of a quoted title ("The 40-Year-Old
+ * Virgin"). Returns the words counted, or SIZE_MAX when the phrase runs on. */
+static size_t quoted_title_tail(const nlp_text *t, size_t i, size_t se) {
+    size_t words = 0;
+    for (size_t j = i; j < se && words <= ROLE_QUOTED_NAME_MAX; j++) {
+        if (is_kind(t, j, NLP_TOK_QUOTE) || (is_kind(t, j, NLP_TOK_PUNCT) && j + 1 < se &&
+                                             is_kind(t, j + 1, NLP_TOK_QUOTE)))
+            return words;
+        if (is_kind(t, j, NLP_TOK_DASH) && glued(t, j))
+            continue;
+        if (!is_kind(t, j, NLP_TOK_WORD) || !(t->toks[j].flags & NLP_TF_CAP))
+            return SIZE_MAX;
+        words++;
+    }
+    return SIZE_MAX;
+}
+
+/* A number in digits inside a short quoted title of capitalised words:
+ * "starred in "The 40-Year-Old Virgin"", "the "Top 10 Hits" list". */
+static bool quoted_title(const role_ctx *r, const lede_claim *c) {
+    const nlp_text *t = r->t;
+    if (!is_kind(t, r->i, NLP_TOK_NUMBER) || c->kind == LEDE_CLAIM_MONEY)
+        return false;
+    size_t b = r->i, words = 0;
+    while (b > r->sb && words < ROLE_QUOTED_NAME_MAX && is_kind(t, b - 1, NLP_TOK_WORD) &&
+           (t->toks[b - 1].flags & NLP_TF_CAP)) {
+        b--;
+        words++;
+    }
+    if (b == r->sb || !is_kind(t, b - 1, NLP_TOK_QUOTE))
+        return false;
+    size_t tail = quoted_title_tail(t, r->i + 1, r->se);
+    return tail != SIZE_MAX && words + tail >= 2 &&
+           words + tail <= ROLE_QUOTED_NAME_MAX && !title_case(r);
 }
 
 static const char *name_role(const role_ctx *r) {
@@ -998,6 +1053,8 @@ const char *num_role_non_claim(const nlp_text *t, const lede_claim *c) {
         why = one_role(&r, c);
     if (!why)
         why = ordinal_role(&r, c);
+    if (!why && quoted_title(&r, c))
+        why = "name";
     if (!why)
         why = id_role(&r, c);
     if (!why)

@@ -729,6 +729,15 @@ static void mark_noise(nctx *x, size_t a, size_t end) {
             mark(x, k, k + 1);
             continue;
         }
+        /* a section of a law named by its letter: "401(k) plans", "501(c)(3)" */
+        if ((k + 3 < end && is_char(x, k + 1, '(') && glued(x, k + 1) &&
+             x->it[k + 2].kind == NLP_TOK_WORD && ilen(x, k + 2) == 1 &&
+             glued(x, k + 2) && is_char(x, k + 3, ')') && glued(x, k + 3)) ||
+            (k >= a + 2 && is_char(x, k - 1, '(') && glued(x, k - 1) && glued(x, k) &&
+             is_char(x, k - 2, ')') && glued(x, k - 2))) {
+            mark(x, k, k + 1);
+            continue;
+        }
         /* "#1", "Lesson #3": a number after "#" ranks or names, it counts nothing */
         if (k > a && is_char(x, k - 1, '#') && glued(x, k)) {
             mark(x, k, k + 1);
@@ -1451,7 +1460,11 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
     bool dash = is_dash(x, j) || is_char(x, j, '~');
     bool to = ieq(x, j, "to");
     bool and_word = ieq(x, j, "and");
-    if (!(dash || (to && !between) || (and_word && between) || (to && between)))
+    /* alternatives, "six or seven months", "20 or 25 percent": a range when
+     * the unit after the second is the first's too */
+    bool or_word = ieq(x, j, "or") && !between;
+    if (!(dash || (to && !between) || (and_word && between) || (to && between) ||
+          or_word))
         return 0;
     /* "rose 3.5% to 1.2 billion": after a change verb "to" gives the target */
     if (to && !between && change_before(x, d->qty_start, sa) &&
@@ -1502,6 +1515,11 @@ static size_t parse_range(nctx *x, claim_draft *d, size_t j, size_t sa, size_t e
     tmp.n = n2;
     tmp.currency = d->currency;
     size_t e = parse_unit_part(x, &tmp, n2.e, sa, end);
+    /* "one or two" is the idiom of a few; alternatives of bare numbers
+     * ("10 or 12") stay two numbers */
+    if (or_word && (e == n2.e || d->kind != LEDE_CLAIM_COUNT || d->currency ||
+                    d->value == 1 || tmp.value <= d->value))
+        return 0;
     if (e != n2.e || (tmp.currency && !d->currency)) {
         /* the second number has its own unit: it must agree with the first,
          * or give the first its unit ("10 to 20 miles") */

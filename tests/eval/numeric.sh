@@ -30,7 +30,7 @@ echo "== DEV half B (held out: do not read its errors)"
 python3 "$shared/eval/score_numeric.py" "$tmp/B" --extra --pred "$tmp/pred.jsonl"
 echo "== Real-news numbers (tests/eval/news_numbers.tsv; half B held out)"
 python3 "$here/news_numbers.py" "$lede" "$shared"
-for set in batch3 batch4 batch5 batch6 batch7 batch8 batch9 batch10 batch11 batch12 batch13; do
+for set in batch3 batch4 batch5 batch6 batch7 batch8 batch9 batch10 batch11 batch12 batch13 batch14; do
   echo "== Real-news numbers, $set (tests/eval/news_numbers_$set.tsv)"
   python3 "$here/news_numbers.py" "$lede" "$shared" --set "$here/news_numbers_$set.tsv"
 done

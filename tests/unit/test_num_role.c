@@ -149,6 +149,29 @@ Test(num_role, capitalised_number_word_in_a_name) {
     is_claim(s, "Twelve", 0);
 }
 
+Test(num_role, a_number_in_a_quoted_title_is_a_name) {
+    const char *s = "His first role as a freelancer came well before the actor made that "
+                    "gag famous in \"The 40-Year-Old Virgin,\" the producer noted.";
+    run_all(s);
+    not_claim(s, "40-Year-Old", 0, "name");
+    /* a quotation that goes on in lower case is no title */
+    const char *q = "\"About 40 people died in the blast,\" the police chief told "
+                    "reporters on the road.";
+    run_all(q);
+    is_claim(q, "40 people", 0);
+}
+
+Test(num_role, coordinated_firsts_share_their_determiner) {
+    const char *s =
+        "She is the first female and first minority governor of the state, and "
+        "his first speech and first interview came later.";
+    run_all(s);
+    is_claim(s, "first", 0);
+    is_claim(s, "first", 1);
+    not_claim(s, "first", 2, "sequence");
+    not_claim(s, "first", 3, "sequence");
+}
+
 Test(num_role, places_in_a_race_and_firsts_ever) {
     const char *s = "The mayor ran a distant second in the primary, and the council held "
                     "its first ever budget vote and a first-ever audit.";

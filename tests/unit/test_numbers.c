@@ -365,6 +365,32 @@ Test(numbers, a_glued_x_is_times) {
     cr_assert_eq(res->n_claims, 1);
 }
 
+Test(numbers, alternatives_with_one_unit_are_a_range) {
+    run("The talks took six or seven months and polls had him at 20 or 25 percent, "
+        "while one or two days passed and 10 or 12 came.");
+    const lede_claim *c = claim("six or seven months");
+    cr_assert(c->has_range);
+    near(c->value, 6);
+    near(c->high, 7);
+    cr_assert(claim("20 or 25 percent")->has_range);
+    no_claim_with("one or two");
+    near(claim("10")->value, 10); /* bare alternatives stay two numbers */
+    near(claim("12")->value, 12);
+}
+
+Test(numbers, sections_of_a_law_are_names) {
+    run("Savers moved 401(k) plans and 501(c)(3) groups raised 12 million dollars.");
+    cr_assert_eq(res->n_claims, 1);
+    near(claim("12 million dollars")->value, 12e6);
+}
+
+Test(numbers, over_after_a_determiner_grades_the_number) {
+    run("The bureau's over three hour interview ended before they rolled over "
+        "three hour shifts.");
+    cr_assert_eq(claim("over three hour")->qualifier, LEDE_QUAL_MORE_THAN);
+    cr_assert_eq(claim("three hour")->qualifier, LEDE_QUAL_NONE);
+}
+
 Test(numbers, plus_sign_and_hyphenated_hundreds) {
     run("I got 150+ angry emails about a two-hundred-year-old tree and "
         "three-thousand visitors.");
