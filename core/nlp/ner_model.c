@@ -503,6 +503,128 @@ static void mark_emphasis(const gazetteer *g, const uint64_t *lower, size_t n,
     }
 }
 
+/* Names of currencies, singular and plural: after a number they are a unit
+ * ("3,40 Euros", "500 Rupees"), not a name. */
+static const char *const ner_currencies[] = {
+    "euro",    "euros",  "dollar", "dollars", "pound",  "pounds",  "rupee",
+    "rupees",  "peso",   "pesos",  "yen",     "yuan",   "franc",   "francs",
+    "ruble",   "rubles", "rouble", "roubles", "lira",   "shekel",  "shekels",
+    "dinar",   "dinars", "riyal",  "riyals",  "dirham", "dirhams", "baht",
+    "ringgit", "krona",  "kronor", "krone",   "kroner", "zloty",   "zlotys"};
+
+/* Words that scale a number ("5 million Euros"). */
+static const char *const ner_number_scales[] = {"hundred", "thousand", "million",
+                                                "billion", "trillion"};
+
+/*
+ * A currency written with a capital right after a number, or after a number
+ * and its scale word ("3,40 Euros", "2 million Dollars"), is the number's
+ * unit: marked NER_WF_NEVER. Written on its own it is left to the weights
+ * (a headline's "Euro" may be the currency's institutions).
+ */
+static void mark_currency_units(const ner_word *words, size_t n, ner_tokinfo *info) {
+    for (size_t i = 1; i < n; i++) {
+        if (!(info[i].flags & NER_WF_CAP) ||
+            !in_word_table(&words[i], ner_currencies,
+                           sizeof ner_currencies / sizeof *ner_currencies))
+            continue;
+        size_t k = i - 1;
+        if (k > 0 && in_word_table(&words[k], ner_number_scales,
+                                   sizeof ner_number_scales / sizeof *ner_number_scales))
+            k--;
+        if (info[k].flags & NER_WF_DIGIT)
+            info[i].flags |= NER_WF_NEVER;
+    }
+}
+
+/* Function words: written with a capital inside a sentence, more often than
+ * in lower case, they show a sentence in title case ("Thanks For The Great
+ * Service And Your Help"). */
+static const char *const ner_function_words[] = {
+    "the",  "of",   "and",  "for", "to",   "in",  "on", "at", "with", "an",
+    "is",   "are",  "was",  "you", "your", "our", "we", "my", "it",   "this",
+    "that", "from", "have", "has", "or",   "but", "be", "by", "me",   "very"};
+
+/* Fewer capitalised function words than this make no title-case sentence. */
+#define NER_TITLE_CASE_MIN 2
+
+/* Whether a sentence in ordinary case capitalises its words as a title does:
+ * at least NER_TITLE_CASE_MIN function words after its first word start
+ * with a capital, more than are written in lower case. */
+static bool title_case_sentence(const ner_word *words, size_t n,
+                                const ner_tokinfo *info) {
+    size_t first = 0;
+    while (first < n && !(info[first].flags & NER_WF_ALPHA))
+        first++;
+    size_t cap = 0, low = 0;
+    for (size_t i = first + 1; i < n; i++) {
+        if (!in_word_table(&words[i], ner_function_words,
+                           sizeof ner_function_words / sizeof *ner_function_words))
+            continue;
+        if (is_cap_word(&info[i]))
+            cap++;
+        else if (is_lower_word(&info[i]))
+            low++;
+    }
+    return cap >= NER_TITLE_CASE_MIN && cap > low;
+}
+
+/*
+ * In a sentence written in title case (title_case_sentence; not a headline
+ * in capitals), a capital says nothing: a capitalised function word or
+ * ordinary English word (NER_GAZ_COMMON or NER_GAZ_PLAIN_WORD) that is no
+ * place and no first name, alone or as a word of a listed phrase ("South
+ * Dakota"), is no name ("Thanks For The Prompt Service And
+ * Great Job"): marked NER_WF_NEVER. Other words are left to the weights.
+ */
+static void mark_title_case(const gazetteer *g, const ner_word *words,
+                            const uint64_t *lower, const uint16_t *gaz, size_t n,
+                            ner_tokinfo *info) {
+    if (!g || ner_caps_sentence(info, n) || !title_case_sentence(words, n, info))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_cap_word(&info[i]))
+            continue;
+        uint16_t lists = ner_gaz_lookup(g, lower + i, 1);
+        if (in_word_table(&words[i], ner_function_words,
+                          sizeof ner_function_words / sizeof *ner_function_words) ||
+            ((lists & (NER_GAZ_COMMON | NER_GAZ_PLAIN_WORD)) &&
+             !((lists | gaz[i]) & NER_EMPHASIS_NOT)))
+            info[i].flags |= NER_WF_NEVER;
+    }
+}
+
+/*
+ * A capitalised plural of a nationality or a faith ("Muslims", "Shiites",
+ * "Palestinians", the singular on the demonym lists) names a group of
+ * people: MISC or no name, never a person, organisation or place; marked
+ * NER_JOIN_GROUP. After a capitalised word that is no demonym, nor a common
+ * word opening the sentence, it may be a team's name ("Cleveland Indians")
+ * and is left to the weights.
+ */
+static void mark_group_plurals(const gazetteer *g, const ner_word *words,
+                               const uint16_t *gaz, size_t n, ner_tokinfo *info) {
+    if (!g)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const ner_word *w = &words[i];
+        if (!is_cap_word(&info[i]) || w->len < 4 || w->s[w->len - 1] != 's')
+            continue;
+        /* The word before is part of the name unless it is a demonym or a
+         * common word opening the sentence ("Many Muslims"). */
+        if (i > 0 && (info[i - 1].flags & (NER_WF_CAP | NER_WF_UPPER)) &&
+            !(gaz[i - 1] & NER_GAZ_DEMONYM) &&
+            !(i == 1 && (gaz[0] & (NER_GAZ_COMMON | NER_GAZ_PLAIN_WORD))))
+            continue;
+        uint64_t stem = ner_hash_bytes(w->s, w->len - 1, 1);
+        uint64_t stem_es = ner_hash_bytes(w->s, w->len - 2, 1);
+        if ((ner_gaz_lookup(g, &stem, 1) & NER_GAZ_DEMONYM) ||
+            (w->s[w->len - 2] == 'e' &&
+             (ner_gaz_lookup(g, &stem_es, 1) & NER_GAZ_DEMONYM)))
+            info[i].join |= NER_JOIN_GROUP;
+    }
+}
+
 /* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
 #define NER_LOWSENT_MIN_WORDS 3
 
@@ -537,6 +659,9 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     mark_sender_names(words, gaz, n, info);
     mark_common_abbrevs(words, n, info);
     mark_emphasis(g, lower, n, info);
+    mark_currency_units(words, n, info);
+    mark_title_case(g, words, lower, gaz, n, info);
+    mark_group_plurals(g, words, gaz, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
@@ -1401,6 +1526,13 @@ static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
             continue;
         }
         uint8_t join = info[i].join;
+        if (join & NER_JOIN_GROUP) {
+            /* A group of people: MISC or no name. */
+            for (int t = 0; t < NER_N_TAGS; t++)
+                if (t != NER_O && t != NER_B_MISC && t != NER_I_MISC)
+                    e[t] = NER_NEVER_SCORE;
+            join &= (uint8_t)~NER_JOIN_GROUP;
+        }
         if (!join)
             continue;
         /* An article or a hyphen says nothing of the name's type: the tags it

@@ -76,3 +76,35 @@ Test(tagrules, common_abbreviations_alone_are_no_names) {
                 "O O O O O O O O O O O");
     lede_ctx_free(ctx);
 }
+
+/* A currency after a number is the number's unit, not a name. */
+Test(tagrules, currency_after_a_number_is_a_unit) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "The ticket costs 12 Euros and the guide 40 Rupees .",
+                "O O O O O O O O O O O");
+    lede_ctx_free(ctx);
+}
+
+/* In a sentence written in title case, capitalised function words and
+ * ordinary words are no names. */
+Test(tagrules, title_case_sentence_capitals_say_nothing) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "Thank You For The Friendly Service And The Fast Delivery .",
+                "O O O O O O O O O O O");
+    /* One capitalised function word makes no title-case sentence. */
+    expect_tags(ctx, "We flew with British Airways to Toronto .",
+                "O O O B-ORG I-ORG O B-LOC O");
+    lede_ctx_free(ctx);
+}
+
+/* The plural of a nationality or faith is a group of people: MISC or no
+ * name, never a person or an organisation; after a city it may be a team. */
+Test(tagrules, plural_of_a_nationality_is_a_group) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "Many Muslims and Christians prayed together that night .",
+                "O O O B-MISC O O O O O");
+    expect_tags(ctx, "The extremist Shiites rejected the deal .", "O O O O O O O");
+    expect_tags(ctx, "The Cleveland Indians won again on Sunday .",
+                "O B-ORG I-ORG O O O O O");
+    lede_ctx_free(ctx);
+}
