@@ -191,8 +191,8 @@ static bool is_clock_word(const ner_word *w) {
  * place, right before it, so that a foreign word spelt like a place ("para",
  * "sind" in Portuguese or German text) is left to the weights. */
 static const char *const ner_place_preps[] = {
-    "in",   "to",      "from",       "near",  "at",       "around", "across",
-    "into", "through", "throughout", "visit", "visiting", "visited"};
+    "in",   "to",      "from",       "near",  "at",       "around",  "across",
+    "into", "through", "throughout", "visit", "visiting", "visited", "between"};
 
 static bool is_place_prep(const ner_word *w) {
     for (size_t i = 0; i < sizeof ner_place_preps / sizeof *ner_place_preps; i++)
@@ -219,8 +219,8 @@ static bool is_place_prep(const ner_word *w) {
  * English word too ("fine china", "reading"), a first name or a company:
  * its words are marked NER_WF_LOC_B / NER_WF_LOC_I, which the decoder holds
  * to, when a preposition of place or another such place is right before it
- * (ner_place_preps). Phrases are those ner_gaz_match() found (gaz, begin);
- * one word must have NER_LOWER_PLACE_MIN_LEN bytes.
+ * (ner_place_preps), or such a place and "and", "or" or a comma. Phrases are those
+ * ner_gaz_match() found (gaz, begin); one word must have NER_LOWER_PLACE_MIN_LEN bytes.
  */
 /* Whether token k is a word written in lower case. */
 static bool is_lower_word(const ner_tokinfo *t) {
@@ -244,12 +244,23 @@ static size_t lower_town_end(const gazetteer *g, const uint64_t *lower,
     return best;
 }
 
+/* Whether a word joins the items of a list: "and", "or", a comma. */
+static bool is_list_joint(const ner_word *w) {
+    return (w->len == 1 && w->s[0] == ',') ||
+           (w->len == 3 && !strncasecmp(w->s, "and", 3)) ||
+           (w->len == 2 && !strncasecmp(w->s, "or", 2));
+}
+
 static void mark_lower_places(const gazetteer *g, const ner_word *words,
                               const uint64_t *lower, const uint16_t *gaz,
                               const bool *begin, size_t n, ner_tokinfo *info) {
     for (size_t i = 0; i < n; i++) {
         bool placed = i > 0 && (is_place_prep(&words[i - 1]) ||
                                 (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I)));
+        /* The next place of a list ("between noida and greater noida", "to
+         * delhi , agra or jaipur"). */
+        placed |= i > 1 && is_list_joint(&words[i - 1]) &&
+                  (info[i - 2].flags & (NER_WF_LOC_B | NER_WF_LOC_I));
         size_t e = i + 1;
         if (begin[i] && (gaz[i] & NER_LOWER_PLACE_LISTS)) {
             while (e < n && !begin[e] && gaz[e] == gaz[i])

@@ -32,6 +32,19 @@ Test(tagrules, lower_case_towns_after_a_preposition) {
     lede_ctx_free(ctx);
 }
 
+/* "between" is a preposition of place, and the next place of a list after
+ * one ("and", "or", a comma) needs none of its own; a word that is no place
+ * after "and" stays no name. */
+Test(tagrules, lower_case_places_of_a_list) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "trains run between pune and nashik every hour",
+                "O O O B-LOC O B-LOC O O");
+    expect_tags(ctx, "we drove to agra , jaipur and udaipur last spring",
+                "O O O B-LOC O B-LOC O B-LOC O O");
+    expect_tags(ctx, "she flew to lima and then took a bus", "O O O B-LOC O O O O O");
+    lede_ctx_free(ctx);
+}
+
 /* An exclamation mark that ends the sentence is never inside a name; one
  * inside the sentence or before a full stop is left to the weights. */
 Test(tagrules, final_exclamation_mark_closes_no_name) {
