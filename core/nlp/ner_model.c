@@ -636,6 +636,41 @@ static void mark_group_plurals(const gazetteer *g, const ner_word *words,
     }
 }
 
+/* Nouns that end names of venues and institutions ("Mark Hopkins Hotel",
+ * "Shadow Lounge", "St. Mary's Hospital") and no person's name. */
+static const char *const ner_venue_nouns[] = {
+    "hotel",   "hotels",     "theatre",  "theater", "lounge",   "restaurant", "cafe",
+    "club",    "pizza",      "pizzeria", "museum",  "hospital", "stadium",    "arena",
+    "airport", "university", "college",  "school",  "church",   "cathedral",  "library",
+    "casino",  "motel",      "bistro",   "grill",   "diner",    "pub",        "tavern",
+    "salon",   "gallery",    "academy",  "clinic",  "bakery"};
+
+/*
+ * A run of two or more capitalised words that ends with a venue's noun
+ * (ner_venue_nouns) names the venue, not a person, even when it opens with a
+ * person's name ("Mark Hopkins Hotel", "Cameo Theatre"): its words are
+ * marked NER_JOIN_NOT_PER, and the weights choose among the other types.
+ * Headlines in capitals are left to the weights.
+ */
+static void mark_venue_names(const ner_word *words, size_t n, ner_tokinfo *info) {
+    if (ner_caps_sentence(info, n))
+        return;
+    for (size_t i = 0; i < n;) {
+        if (!(info[i].flags & NER_WF_CAP)) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && (info[e].flags & NER_WF_CAP))
+            e++;
+        if (e - i >= 2 && in_word_table(&words[e - 1], ner_venue_nouns,
+                                        sizeof ner_venue_nouns / sizeof *ner_venue_nouns))
+            for (size_t k = i; k < e; k++)
+                info[k].join |= NER_JOIN_NOT_PER;
+        i = e;
+    }
+}
+
 /* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
 #define NER_LOWSENT_MIN_WORDS 3
 
@@ -673,6 +708,7 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     mark_currency_units(words, n, info);
     mark_title_case(g, words, lower, gaz, n, info);
     mark_group_plurals(g, words, gaz, n, info);
+    mark_venue_names(words, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
@@ -1543,6 +1579,12 @@ static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
                 if (t != NER_O && t != NER_B_MISC && t != NER_I_MISC)
                     e[t] = NER_NEVER_SCORE;
             join &= (uint8_t)~NER_JOIN_GROUP;
+        }
+        if (join & NER_JOIN_NOT_PER) {
+            /* A venue's name: any type but a person. */
+            e[NER_B_PER] = NER_NEVER_SCORE;
+            e[NER_I_PER] = NER_NEVER_SCORE;
+            join &= (uint8_t)~NER_JOIN_NOT_PER;
         }
         if (!join)
             continue;

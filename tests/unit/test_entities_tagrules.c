@@ -121,3 +121,16 @@ Test(tagrules, plural_of_a_nationality_is_a_group) {
                 "O B-ORG I-ORG O O O O O");
     lede_ctx_free(ctx);
 }
+
+/* A run of capitalised words ending with a venue's noun names the venue,
+ * never a person, even when a person's name opens it; the weights choose its
+ * type. Without the noun the name is a person's. */
+Test(tagrules, venue_names_are_no_persons) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "We had dinner at the Clara Winslow Hotel last night .",
+                "O O O O O B-ORG I-ORG I-ORG O O O");
+    expect_tags(ctx, "The band played at the Harold Becker Theatre in May .",
+                "O O O O O B-LOC I-LOC I-LOC O O O");
+    expect_tags(ctx, "She met Harold Becker at the station .", "O O B-PER I-PER O O O O");
+    lede_ctx_free(ctx);
+}
