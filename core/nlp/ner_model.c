@@ -1171,7 +1171,8 @@ size_t ner_scratch_size(size_t n) {
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
            align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
            align8(n * NER_N_TAGS * sizeof(int32_t)) +
-           align8(3 * n * NER_N_TAGS * sizeof(double)) + word_sums_size(n) + align8(tmp);
+           align8(3 * n * NER_N_TAGS * sizeof(double)) + align8(n * sizeof(float)) +
+           word_sums_size(n) + align8(tmp);
 }
 
 /* The sharpness of the posterior: p(tags) is proportional to
@@ -1641,6 +1642,135 @@ static void sentence_conf(const ner_model *last, const float *em, size_t len,
                   conf);
 }
 
+/* A name's mention whose confidence is under this takes the type its other
+ * mentions in the document give it (doc_vote)... */
+#define NER_VOTE_MAX_CONF 0.8f
+/* ... when they weigh at least this much (the sum of their confidences) ... */
+#define NER_VOTE_MIN_WEIGHT 1.0f
+/* ... and this share of that weight is one other type. Chosen on half A of
+ * the DEV sets (core/data/README.md). */
+#define NER_VOTE_MIN_SHARE 0.8f
+
+/* One predicted span of a document: its words' hash, where it is, its type
+ * (1 PER .. 4 MISC) and its confidence (the least posterior of its words). */
+typedef struct {
+    uint64_t key;
+    uint32_t begin, len;
+    uint32_t type;
+    float conf;
+} ner_vote_span;
+
+static int vote_span_cmp(const void *a, const void *b) {
+    const ner_vote_span *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->begin < y->begin ? -1 : x->begin > y->begin;
+}
+
+/* The predicted spans of a document's tags, sorted by their words' hash (the
+ * same name's mentions side by side); conf, when given, sets their
+ * confidence. spans holds room for n spans. Returns how many. */
+static size_t vote_spans(const ner_tokinfo *info, size_t n, const uint8_t *tags,
+                         const float *conf, ner_vote_span *spans) {
+    size_t ns = 0;
+    for (size_t i = 0; i < n;) {
+        if (tags[i] == NER_O) {
+            i++;
+            continue;
+        }
+        unsigned type = tag_type(tags[i]);
+        size_t e = i + 1;
+        while (e < n && tags[e] != NER_O && !ner_tag_is_begin((ner_tag)tags[e]) &&
+               tag_type(tags[e]) == type)
+            e++;
+        ner_vote_span *sp = &spans[ns++];
+        sp->key = ner_mix(e - i);
+        sp->conf = 1.0f;
+        for (size_t k = i; k < e; k++) {
+            sp->key = ner_combine(sp->key, info[k].word);
+            if (conf && conf[k] < sp->conf)
+                sp->conf = conf[k];
+        }
+        sp->begin = (uint32_t)i;
+        sp->len = (uint32_t)(e - i);
+        sp->type = type;
+        i = e;
+    }
+    qsort(spans, ns, sizeof *spans, vote_span_cmp);
+    return ns;
+}
+
+/* The end of the group of mentions of spans[a]'s name. */
+static size_t vote_group_end(const ner_vote_span *spans, size_t ns, size_t a) {
+    size_t b = a + 1;
+    while (b < ns && spans[b].key == spans[a].key)
+        b++;
+    return b;
+}
+
+/* Marks (mark[i] = 1) the words of every name whose mentions have more than
+ * one type: only their sentences need confidences for the vote. */
+static void mark_disputed(const ner_tokinfo *info, size_t n, const uint8_t *tags,
+                          ner_vote_span *spans, uint8_t *mark) {
+    memset(mark, 0, n);
+    size_t ns = vote_spans(info, n, tags, NULL, spans);
+    for (size_t a = 0; a < ns;) {
+        size_t b = vote_group_end(spans, ns, a);
+        bool mixed = false;
+        for (size_t k = a + 1; k < b; k++)
+            mixed |= spans[k].type != spans[a].type;
+        for (size_t k = a; k < b && mixed; k++)
+            memset(mark + spans[k].begin, 1, spans[k].len);
+        a = b;
+    }
+}
+
+/*
+ * A type per name across the document: every mention of a name (the same
+ * words, same case) votes for its type with its confidence as the weight; a
+ * mention that is itself unsure (confidence under NER_VOTE_MAX_CONF) takes
+ * the type of the others when they weigh NER_VOTE_MIN_WEIGHT or more and
+ * NER_VOTE_MIN_SHARE of their weight is that type ("Fallujah" typed ORG once
+ * in a document that calls it LOC everywhere else with confidence). Sure
+ * mentions keep their type: a city and its team may share a name. Tags are
+ * relabelled in place (the span's words and bounds stay); spans holds room
+ * for n spans. conf needs to be right only on the words of names whose
+ * mentions have more than one type (mark_disputed).
+ */
+static void doc_vote(const ner_tokinfo *info, size_t n, uint8_t *tags, const float *conf,
+                     ner_vote_span *spans) {
+    size_t ns = vote_spans(info, n, tags, conf, spans);
+    for (size_t a = 0; a < ns;) {
+        size_t b = vote_group_end(spans, ns, a);
+        float w[5] = {0};
+        for (size_t k = a; k < b; k++)
+            w[spans[k].type] += spans[k].conf;
+        for (size_t k = a; k < b && b - a > 1; k++) {
+            const ner_vote_span *sp = &spans[k];
+            if (sp->conf >= NER_VOTE_MAX_CONF)
+                continue;
+            float total = 0, best_w = 0;
+            unsigned best = 0;
+            for (unsigned t = 1; t < 5; t++) {
+                float wt = w[t] - (t == sp->type ? sp->conf : 0.0f);
+                total += wt;
+                if (wt > best_w) {
+                    best_w = wt;
+                    best = t;
+                }
+            }
+            if (best == sp->type || total < NER_VOTE_MIN_WEIGHT ||
+                best_w < NER_VOTE_MIN_SHARE * total)
+                continue;
+            /* tag_type(t) = 1 + (t - 1) / 2: B of type u is 2u - 1. */
+            tags[sp->begin] = (uint8_t)(2 * best - 1);
+            for (size_t j = sp->begin + 1; j < sp->begin + sp->len; j++)
+                tags[j] = (uint8_t)(2 * best);
+        }
+        a = b;
+    }
+}
+
 void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_word *words,
                             const size_t *sent_begin, size_t n_sents, void *scratch,
                             uint8_t *tags, float *conf, ner_conf_scope scope) {
@@ -1662,10 +1792,21 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
     p += align8(n * NER_N_TAGS * sizeof *part2);
     double *mwork = (double *)p;
     p += align8(3 * n * NER_N_TAGS * sizeof *mwork);
+    float *own_conf = (float *)p;
+    p += align8(n * sizeof *own_conf);
     word_sums ws;
     p = word_sums_init(&ws, n, p);
+    /* Without the caller's confidences, the vote computes its own where it
+     * needs them; a one-stage model computes them everywhere. */
+    bool own = !conf;
     if (conf)
         conf += sent_begin[0];
+    else {
+        conf = own_conf;
+        scope = NER_CONF_ENTITIES;
+        for (size_t i = 0; i < n; i++)
+            conf[i] = 1.0f;
+    }
     const ner_model *last = m->next ? m->next : m;
     for (size_t s = 0; s < n_sents; s++) {
         size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
@@ -1679,11 +1820,13 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         first_pass(m, &ws, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
         forbid_names(info + b, len, em);
         ner_viterbi(em, m->trans_f, len, back, tags + b);
-        if (conf && !m->next)
+        if (!m->next)
             sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
     }
-    if (!m->next)
+    if (!m->next) {
+        doc_vote(info, n, tags, conf, (ner_vote_span *)mwork);
         return;
+    }
     ner_hist_mark(info, tags, n, p, hist);
     for (size_t s = 0; s < n_sents; s++) {
         size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
@@ -1692,9 +1835,23 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
         forbid_names(info + b, len, em);
         ner_viterbi(em, m->next->trans_f, len, back, tags + b);
-        if (conf)
+        if (!own)
             sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
     }
+    if (own) {
+        /* The second pass again, for the sentences of disputed names only. */
+        mark_disputed(info, n, tags, (ner_vote_span *)mwork, back);
+        for (size_t s = 0; s < n_sents; s++) {
+            size_t b = sent_begin[s] - sent_begin[0],
+                   len = sent_begin[s + 1] - sent_begin[s];
+            if (!len || !memchr(back + b, 1, len))
+                continue;
+            second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
+            forbid_names(info + b, len, em);
+            sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
+        }
+    }
+    doc_vote(info, n, tags, conf, (ner_vote_span *)mwork);
 }
 
 void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,

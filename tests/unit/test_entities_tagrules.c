@@ -134,3 +134,28 @@ Test(tagrules, venue_names_are_no_persons) {
     expect_tags(ctx, "She met Harold Becker at the station .", "O O B-PER I-PER O O O O");
     lede_ctx_free(ctx);
 }
+
+/* A name's unsure mention takes the type that its other mentions in the
+ * document give it with confidence: the four mentions of one name get one
+ * type (which one is the weights' choice). Sentences are split at "". */
+Test(tagrules, unsure_mention_takes_the_documents_type) {
+    lede_ctx *ctx = shipped();
+    const char *toks[] = {"Hallmarq", "said", "profits",  "rose", "in",       "May",
+                          ".",        "",     "Hallmarq", "said", "it",       "would",
+                          "cut",      "jobs", ".",        "",     "Hallmarq", "expects",
+                          "sales",    "to",   "grow",     ".",    "",         "He",
+                          "worked",   "at",   "Hallmarq", "for",  "years",    "."};
+    size_t n = sizeof toks / sizeof *toks;
+    const char *tags[sizeof toks / sizeof *toks];
+    cr_assert_eq(lede_tag_tokens(ctx, toks, n, tags), LEDE_OK);
+    const char *first = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(toks[i], "Hallmarq"))
+            continue;
+        cr_assert(strncmp(tags[i], "B-", 2) == 0, "mention %zu is tagged %s", i, tags[i]);
+        if (!first)
+            first = tags[i];
+        cr_assert_str_eq(tags[i], first, "mention %zu", i);
+    }
+    lede_ctx_free(ctx);
+}
