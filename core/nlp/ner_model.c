@@ -191,8 +191,8 @@ static bool is_clock_word(const ner_word *w) {
  * place, right before it, so that a foreign word spelt like a place ("para",
  * "sind" in Portuguese or German text) is left to the weights. */
 static const char *const ner_place_preps[] = {
-    "in",   "to",      "from",       "near",  "at",       "around", "across",
-    "into", "through", "throughout", "visit", "visiting", "visited"};
+    "in",   "to",      "from",       "near",  "at",       "around",  "across",
+    "into", "through", "throughout", "visit", "visiting", "visited", "between"};
 
 static bool is_place_prep(const ner_word *w) {
     for (size_t i = 0; i < sizeof ner_place_preps / sizeof *ner_place_preps; i++)
@@ -219,8 +219,8 @@ static bool is_place_prep(const ner_word *w) {
  * English word too ("fine china", "reading"), a first name or a company:
  * its words are marked NER_WF_LOC_B / NER_WF_LOC_I, which the decoder holds
  * to, when a preposition of place or another such place is right before it
- * (ner_place_preps). Phrases are those ner_gaz_match() found (gaz, begin);
- * one word must have NER_LOWER_PLACE_MIN_LEN bytes.
+ * (ner_place_preps), or such a place and "and", "or" or a comma. Phrases are those
+ * ner_gaz_match() found (gaz, begin); one word must have NER_LOWER_PLACE_MIN_LEN bytes.
  */
 /* Whether token k is a word written in lower case. */
 static bool is_lower_word(const ner_tokinfo *t) {
@@ -244,12 +244,23 @@ static size_t lower_town_end(const gazetteer *g, const uint64_t *lower,
     return best;
 }
 
+/* Whether a word joins the items of a list: "and", "or", a comma. */
+static bool is_list_joint(const ner_word *w) {
+    return (w->len == 1 && w->s[0] == ',') ||
+           (w->len == 3 && !strncasecmp(w->s, "and", 3)) ||
+           (w->len == 2 && !strncasecmp(w->s, "or", 2));
+}
+
 static void mark_lower_places(const gazetteer *g, const ner_word *words,
                               const uint64_t *lower, const uint16_t *gaz,
                               const bool *begin, size_t n, ner_tokinfo *info) {
     for (size_t i = 0; i < n; i++) {
         bool placed = i > 0 && (is_place_prep(&words[i - 1]) ||
                                 (info[i - 1].flags & (NER_WF_LOC_B | NER_WF_LOC_I)));
+        /* The next place of a list ("between noida and greater noida", "to
+         * delhi , agra or jaipur"). */
+        placed |= i > 1 && is_list_joint(&words[i - 1]) &&
+                  (info[i - 2].flags & (NER_WF_LOC_B | NER_WF_LOC_I));
         size_t e = i + 1;
         if (begin[i] && (gaz[i] & NER_LOWER_PLACE_LISTS)) {
             while (e < n && !begin[e] && gaz[e] == gaz[i])
@@ -503,6 +514,163 @@ static void mark_emphasis(const gazetteer *g, const uint64_t *lower, size_t n,
     }
 }
 
+/* Names of currencies, singular and plural: after a number they are a unit
+ * ("3,40 Euros", "500 Rupees"), not a name. */
+static const char *const ner_currencies[] = {
+    "euro",    "euros",  "dollar", "dollars", "pound",  "pounds",  "rupee",
+    "rupees",  "peso",   "pesos",  "yen",     "yuan",   "franc",   "francs",
+    "ruble",   "rubles", "rouble", "roubles", "lira",   "shekel",  "shekels",
+    "dinar",   "dinars", "riyal",  "riyals",  "dirham", "dirhams", "baht",
+    "ringgit", "krona",  "kronor", "krone",   "kroner", "zloty",   "zlotys"};
+
+/* Words that scale a number ("5 million Euros"). */
+static const char *const ner_number_scales[] = {"hundred", "thousand", "million",
+                                                "billion", "trillion"};
+
+/*
+ * A currency written with a capital right after a number, or after a number
+ * and its scale word ("3,40 Euros", "2 million Dollars"), is the number's
+ * unit: marked NER_WF_NEVER. Written on its own it is left to the weights
+ * (a headline's "Euro" may be the currency's institutions).
+ */
+static void mark_currency_units(const ner_word *words, size_t n, ner_tokinfo *info) {
+    for (size_t i = 1; i < n; i++) {
+        if (!(info[i].flags & NER_WF_CAP) ||
+            !in_word_table(&words[i], ner_currencies,
+                           sizeof ner_currencies / sizeof *ner_currencies))
+            continue;
+        size_t k = i - 1;
+        if (k > 0 && in_word_table(&words[k], ner_number_scales,
+                                   sizeof ner_number_scales / sizeof *ner_number_scales))
+            k--;
+        if (info[k].flags & NER_WF_DIGIT)
+            info[i].flags |= NER_WF_NEVER;
+    }
+}
+
+/* Function words: written with a capital inside a sentence, more often than
+ * in lower case, they show a sentence in title case ("Thanks For The Great
+ * Service And Your Help"). */
+static const char *const ner_function_words[] = {
+    "the",  "of",   "and",  "for", "to",   "in",  "on", "at", "with", "an",
+    "is",   "are",  "was",  "you", "your", "our", "we", "my", "it",   "this",
+    "that", "from", "have", "has", "or",   "but", "be", "by", "me",   "very"};
+
+/* Fewer capitalised function words than this make no title-case sentence. */
+#define NER_TITLE_CASE_MIN 2
+
+/* Whether a sentence in ordinary case capitalises its words as a title does:
+ * at least NER_TITLE_CASE_MIN function words after its first word start
+ * with a capital, more than are written in lower case. */
+static bool title_case_sentence(const ner_word *words, size_t n,
+                                const ner_tokinfo *info) {
+    size_t first = 0;
+    while (first < n && !(info[first].flags & NER_WF_ALPHA))
+        first++;
+    size_t cap = 0, low = 0;
+    for (size_t i = first + 1; i < n; i++) {
+        if (!in_word_table(&words[i], ner_function_words,
+                           sizeof ner_function_words / sizeof *ner_function_words))
+            continue;
+        if (is_cap_word(&info[i]))
+            cap++;
+        else if (is_lower_word(&info[i]))
+            low++;
+    }
+    return cap >= NER_TITLE_CASE_MIN && cap > low;
+}
+
+/*
+ * In a sentence written in title case (title_case_sentence; not a headline
+ * in capitals), a capital says nothing: a capitalised function word or
+ * ordinary English word (NER_GAZ_COMMON or NER_GAZ_PLAIN_WORD) that is no
+ * place and no first name, alone or as a word of a listed phrase ("South
+ * Dakota"), is no name ("Thanks For The Prompt Service And
+ * Great Job"): marked NER_WF_NEVER. Other words are left to the weights.
+ */
+static void mark_title_case(const gazetteer *g, const ner_word *words,
+                            const uint64_t *lower, const uint16_t *gaz, size_t n,
+                            ner_tokinfo *info) {
+    if (!g || ner_caps_sentence(info, n) || !title_case_sentence(words, n, info))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_cap_word(&info[i]))
+            continue;
+        uint16_t lists = ner_gaz_lookup(g, lower + i, 1);
+        if (in_word_table(&words[i], ner_function_words,
+                          sizeof ner_function_words / sizeof *ner_function_words) ||
+            ((lists & (NER_GAZ_COMMON | NER_GAZ_PLAIN_WORD)) &&
+             !((lists | gaz[i]) & NER_EMPHASIS_NOT)))
+            info[i].flags |= NER_WF_NEVER;
+    }
+}
+
+/*
+ * A capitalised plural of a nationality or a faith ("Muslims", "Shiites",
+ * "Palestinians", the singular on the demonym lists) names a group of
+ * people: MISC or no name, never a person, organisation or place; marked
+ * NER_JOIN_GROUP. After a capitalised word that is no demonym, nor a common
+ * word opening the sentence, it may be a team's name ("Cleveland Indians")
+ * and is left to the weights.
+ */
+static void mark_group_plurals(const gazetteer *g, const ner_word *words,
+                               const uint16_t *gaz, size_t n, ner_tokinfo *info) {
+    if (!g)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const ner_word *w = &words[i];
+        if (!is_cap_word(&info[i]) || w->len < 4 || w->s[w->len - 1] != 's')
+            continue;
+        /* The word before is part of the name unless it is a demonym or a
+         * common word opening the sentence ("Many Muslims"). */
+        if (i > 0 && (info[i - 1].flags & (NER_WF_CAP | NER_WF_UPPER)) &&
+            !(gaz[i - 1] & NER_GAZ_DEMONYM) &&
+            !(i == 1 && (gaz[0] & (NER_GAZ_COMMON | NER_GAZ_PLAIN_WORD))))
+            continue;
+        uint64_t stem = ner_hash_bytes(w->s, w->len - 1, 1);
+        uint64_t stem_es = ner_hash_bytes(w->s, w->len - 2, 1);
+        if ((ner_gaz_lookup(g, &stem, 1) & NER_GAZ_DEMONYM) ||
+            (w->s[w->len - 2] == 'e' &&
+             (ner_gaz_lookup(g, &stem_es, 1) & NER_GAZ_DEMONYM)))
+            info[i].join |= NER_JOIN_GROUP;
+    }
+}
+
+/* Nouns that end names of venues and institutions ("Mark Hopkins Hotel",
+ * "Shadow Lounge", "St. Mary's Hospital") and no person's name. */
+static const char *const ner_venue_nouns[] = {
+    "hotel",   "hotels",     "theatre",  "theater", "lounge",   "restaurant", "cafe",
+    "club",    "pizza",      "pizzeria", "museum",  "hospital", "stadium",    "arena",
+    "airport", "university", "college",  "school",  "church",   "cathedral",  "library",
+    "casino",  "motel",      "bistro",   "grill",   "diner",    "pub",        "tavern",
+    "salon",   "gallery",    "academy",  "clinic",  "bakery"};
+
+/*
+ * A run of two or more capitalised words that ends with a venue's noun
+ * (ner_venue_nouns) names the venue, not a person, even when it opens with a
+ * person's name ("Mark Hopkins Hotel", "Cameo Theatre"): its words are
+ * marked NER_JOIN_NOT_PER, and the weights choose among the other types.
+ * Headlines in capitals are left to the weights.
+ */
+static void mark_venue_names(const ner_word *words, size_t n, ner_tokinfo *info) {
+    if (ner_caps_sentence(info, n))
+        return;
+    for (size_t i = 0; i < n;) {
+        if (!(info[i].flags & NER_WF_CAP)) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && (info[e].flags & NER_WF_CAP))
+            e++;
+        if (e - i >= 2 && in_word_table(&words[e - 1], ner_venue_nouns,
+                                        sizeof ner_venue_nouns / sizeof *ner_venue_nouns))
+            for (size_t k = i; k < e; k++)
+                info[k].join |= NER_JOIN_NOT_PER;
+        i = e;
+    }
+}
+
 /* Fewer words than this do not make a lower-case sentence ("ok thanks"). */
 #define NER_LOWSENT_MIN_WORDS 3
 
@@ -537,6 +705,10 @@ void ner_prepare(const gazetteer *g, const ner_word *words, size_t n, ner_tokinf
     mark_sender_names(words, gaz, n, info);
     mark_common_abbrevs(words, n, info);
     mark_emphasis(g, lower, n, info);
+    mark_currency_units(words, n, info);
+    mark_title_case(g, words, lower, gaz, n, info);
+    mark_group_plurals(g, words, gaz, n, info);
+    mark_venue_names(words, n, info);
     for (size_t i = 0; i < n; i++) {
         info[i].gaz = gaz[i] & NER_GAZ_FEATURES;
         info[i].gaz_begin = begin[i];
@@ -999,7 +1171,8 @@ size_t ner_scratch_size(size_t n) {
     return align8(n * sizeof(ner_tokinfo)) + align8(n * NER_N_TAGS * sizeof(float)) +
            align8(n * NER_N_TAGS) + align8(n * sizeof(uint16_t)) +
            align8(n * NER_N_TAGS * sizeof(int32_t)) +
-           align8(3 * n * NER_N_TAGS * sizeof(double)) + word_sums_size(n) + align8(tmp);
+           align8(3 * n * NER_N_TAGS * sizeof(double)) + align8(n * sizeof(float)) +
+           word_sums_size(n) + align8(tmp);
 }
 
 /* The sharpness of the posterior: p(tags) is proportional to
@@ -1401,6 +1574,19 @@ static void forbid_names(const ner_tokinfo *info, size_t n, float *em) {
             continue;
         }
         uint8_t join = info[i].join;
+        if (join & NER_JOIN_GROUP) {
+            /* A group of people: MISC or no name. */
+            for (int t = 0; t < NER_N_TAGS; t++)
+                if (t != NER_O && t != NER_B_MISC && t != NER_I_MISC)
+                    e[t] = NER_NEVER_SCORE;
+            join &= (uint8_t)~NER_JOIN_GROUP;
+        }
+        if (join & NER_JOIN_NOT_PER) {
+            /* A venue's name: any type but a person. */
+            e[NER_B_PER] = NER_NEVER_SCORE;
+            e[NER_I_PER] = NER_NEVER_SCORE;
+            join &= (uint8_t)~NER_JOIN_NOT_PER;
+        }
         if (!join)
             continue;
         /* An article or a hyphen says nothing of the name's type: the tags it
@@ -1456,6 +1642,135 @@ static void sentence_conf(const ner_model *last, const float *em, size_t len,
                   conf);
 }
 
+/* A name's mention whose confidence is under this takes the type its other
+ * mentions in the document give it (doc_vote)... */
+#define NER_VOTE_MAX_CONF 0.8f
+/* ... when they weigh at least this much (the sum of their confidences) ... */
+#define NER_VOTE_MIN_WEIGHT 1.0f
+/* ... and this share of that weight is one other type. Chosen on half A of
+ * the DEV sets (core/data/README.md). */
+#define NER_VOTE_MIN_SHARE 0.8f
+
+/* One predicted span of a document: its words' hash, where it is, its type
+ * (1 PER .. 4 MISC) and its confidence (the least posterior of its words). */
+typedef struct {
+    uint64_t key;
+    uint32_t begin, len;
+    uint32_t type;
+    float conf;
+} ner_vote_span;
+
+static int vote_span_cmp(const void *a, const void *b) {
+    const ner_vote_span *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->begin < y->begin ? -1 : x->begin > y->begin;
+}
+
+/* The predicted spans of a document's tags, sorted by their words' hash (the
+ * same name's mentions side by side); conf, when given, sets their
+ * confidence. spans holds room for n spans. Returns how many. */
+static size_t vote_spans(const ner_tokinfo *info, size_t n, const uint8_t *tags,
+                         const float *conf, ner_vote_span *spans) {
+    size_t ns = 0;
+    for (size_t i = 0; i < n;) {
+        if (tags[i] == NER_O) {
+            i++;
+            continue;
+        }
+        unsigned type = tag_type(tags[i]);
+        size_t e = i + 1;
+        while (e < n && tags[e] != NER_O && !ner_tag_is_begin((ner_tag)tags[e]) &&
+               tag_type(tags[e]) == type)
+            e++;
+        ner_vote_span *sp = &spans[ns++];
+        sp->key = ner_mix(e - i);
+        sp->conf = 1.0f;
+        for (size_t k = i; k < e; k++) {
+            sp->key = ner_combine(sp->key, info[k].word);
+            if (conf && conf[k] < sp->conf)
+                sp->conf = conf[k];
+        }
+        sp->begin = (uint32_t)i;
+        sp->len = (uint32_t)(e - i);
+        sp->type = type;
+        i = e;
+    }
+    qsort(spans, ns, sizeof *spans, vote_span_cmp);
+    return ns;
+}
+
+/* The end of the group of mentions of spans[a]'s name. */
+static size_t vote_group_end(const ner_vote_span *spans, size_t ns, size_t a) {
+    size_t b = a + 1;
+    while (b < ns && spans[b].key == spans[a].key)
+        b++;
+    return b;
+}
+
+/* Marks (mark[i] = 1) the words of every name whose mentions have more than
+ * one type: only their sentences need confidences for the vote. */
+static void mark_disputed(const ner_tokinfo *info, size_t n, const uint8_t *tags,
+                          ner_vote_span *spans, uint8_t *mark) {
+    memset(mark, 0, n);
+    size_t ns = vote_spans(info, n, tags, NULL, spans);
+    for (size_t a = 0; a < ns;) {
+        size_t b = vote_group_end(spans, ns, a);
+        bool mixed = false;
+        for (size_t k = a + 1; k < b; k++)
+            mixed |= spans[k].type != spans[a].type;
+        for (size_t k = a; k < b && mixed; k++)
+            memset(mark + spans[k].begin, 1, spans[k].len);
+        a = b;
+    }
+}
+
+/*
+ * A type per name across the document: every mention of a name (the same
+ * words, same case) votes for its type with its confidence as the weight; a
+ * mention that is itself unsure (confidence under NER_VOTE_MAX_CONF) takes
+ * the type of the others when they weigh NER_VOTE_MIN_WEIGHT or more and
+ * NER_VOTE_MIN_SHARE of their weight is that type ("Fallujah" typed ORG once
+ * in a document that calls it LOC everywhere else with confidence). Sure
+ * mentions keep their type: a city and its team may share a name. Tags are
+ * relabelled in place (the span's words and bounds stay); spans holds room
+ * for n spans. conf needs to be right only on the words of names whose
+ * mentions have more than one type (mark_disputed).
+ */
+static void doc_vote(const ner_tokinfo *info, size_t n, uint8_t *tags, const float *conf,
+                     ner_vote_span *spans) {
+    size_t ns = vote_spans(info, n, tags, conf, spans);
+    for (size_t a = 0; a < ns;) {
+        size_t b = vote_group_end(spans, ns, a);
+        float w[5] = {0};
+        for (size_t k = a; k < b; k++)
+            w[spans[k].type] += spans[k].conf;
+        for (size_t k = a; k < b && b - a > 1; k++) {
+            const ner_vote_span *sp = &spans[k];
+            if (sp->conf >= NER_VOTE_MAX_CONF)
+                continue;
+            float total = 0, best_w = 0;
+            unsigned best = 0;
+            for (unsigned t = 1; t < 5; t++) {
+                float wt = w[t] - (t == sp->type ? sp->conf : 0.0f);
+                total += wt;
+                if (wt > best_w) {
+                    best_w = wt;
+                    best = t;
+                }
+            }
+            if (best == sp->type || total < NER_VOTE_MIN_WEIGHT ||
+                best_w < NER_VOTE_MIN_SHARE * total)
+                continue;
+            /* tag_type(t) = 1 + (t - 1) / 2: B of type u is 2u - 1. */
+            tags[sp->begin] = (uint8_t)(2 * best - 1);
+            for (size_t j = sp->begin + 1; j < sp->begin + sp->len; j++)
+                tags[j] = (uint8_t)(2 * best);
+        }
+        a = b;
+    }
+}
+
 void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_word *words,
                             const size_t *sent_begin, size_t n_sents, void *scratch,
                             uint8_t *tags, float *conf, ner_conf_scope scope) {
@@ -1477,10 +1792,21 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
     p += align8(n * NER_N_TAGS * sizeof *part2);
     double *mwork = (double *)p;
     p += align8(3 * n * NER_N_TAGS * sizeof *mwork);
+    float *own_conf = (float *)p;
+    p += align8(n * sizeof *own_conf);
     word_sums ws;
     p = word_sums_init(&ws, n, p);
+    /* Without the caller's confidences, the vote computes its own where it
+     * needs them; a one-stage model computes them everywhere. */
+    bool own = !conf;
     if (conf)
         conf += sent_begin[0];
+    else {
+        conf = own_conf;
+        scope = NER_CONF_ENTITIES;
+        for (size_t i = 0; i < n; i++)
+            conf[i] = 1.0f;
+    }
     const ner_model *last = m->next ? m->next : m;
     for (size_t s = 0; s < n_sents; s++) {
         size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
@@ -1494,11 +1820,13 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         first_pass(m, &ws, words + b, info + b, len, part2 + b * NER_N_TAGS, em);
         forbid_names(info + b, len, em);
         ner_viterbi(em, m->trans_f, len, back, tags + b);
-        if (conf && !m->next)
+        if (!m->next)
             sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
     }
-    if (!m->next)
+    if (!m->next) {
+        doc_vote(info, n, tags, conf, (ner_vote_span *)mwork);
         return;
+    }
     ner_hist_mark(info, tags, n, p, hist);
     for (size_t s = 0; s < n_sents; s++) {
         size_t b = sent_begin[s] - sent_begin[0], len = sent_begin[s + 1] - sent_begin[s];
@@ -1507,9 +1835,23 @@ void ner_model_tag_doc_conf(const ner_model *m, const gazetteer *g, const ner_wo
         second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
         forbid_names(info + b, len, em);
         ner_viterbi(em, m->next->trans_f, len, back, tags + b);
-        if (conf)
+        if (!own)
             sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
     }
+    if (own) {
+        /* The second pass again, for the sentences of disputed names only. */
+        mark_disputed(info, n, tags, (ner_vote_span *)mwork, back);
+        for (size_t s = 0; s < n_sents; s++) {
+            size_t b = sent_begin[s] - sent_begin[0],
+                   len = sent_begin[s + 1] - sent_begin[s];
+            if (!len || !memchr(back + b, 1, len))
+                continue;
+            second_pass(m->next, hist + b, len, part2 + b * NER_N_TAGS, em);
+            forbid_names(info + b, len, em);
+            sentence_conf(last, em, len, tags + b, mwork, conf + b, scope);
+        }
+    }
+    doc_vote(info, n, tags, conf, (ner_vote_span *)mwork);
 }
 
 void ner_model_tag(const ner_model *m, const gazetteer *g, const ner_word *words,

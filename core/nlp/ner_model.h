@@ -144,6 +144,8 @@ enum {
     NER_JOIN_NEUTRAL = 1u << 2, /* its own weights are not heard (article, hyphen) */
     NER_JOIN_PER_B = 1u << 3,   /* B-PER whatever the weights ("Smith , John") */
     NER_JOIN_PER_I = 1u << 4,   /* I-PER whatever the weights */
+    NER_JOIN_GROUP = 1u << 5,   /* O or MISC: a group of people ("Muslims") */
+    NER_JOIN_NOT_PER = 1u << 6, /* no PER tag: a venue ("Mark Hopkins Hotel") */
 };
 
 /* How a word (by lower-case form) appears anywhere in its document: these

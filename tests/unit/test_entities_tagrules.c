@@ -32,6 +32,19 @@ Test(tagrules, lower_case_towns_after_a_preposition) {
     lede_ctx_free(ctx);
 }
 
+/* "between" is a preposition of place, and the next place of a list after
+ * one ("and", "or", a comma) needs none of its own; a word that is no place
+ * after "and" stays no name. */
+Test(tagrules, lower_case_places_of_a_list) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "trains run between pune and nashik every hour",
+                "O O O B-LOC O B-LOC O O");
+    expect_tags(ctx, "we drove to agra , jaipur and udaipur last spring",
+                "O O O B-LOC O B-LOC O B-LOC O O");
+    expect_tags(ctx, "she flew to lima and then took a bus", "O O O B-LOC O O O O O");
+    lede_ctx_free(ctx);
+}
+
 /* An exclamation mark that ends the sentence is never inside a name; one
  * inside the sentence or before a full stop is left to the weights. */
 Test(tagrules, final_exclamation_mark_closes_no_name) {
@@ -74,5 +87,75 @@ Test(tagrules, common_abbreviations_alone_are_no_names) {
                 "O O O O O O O O O O O O");
     expect_tags(ctx, "The laptop has a fast CPU and two USB ports .",
                 "O O O O O O O O O O O");
+    lede_ctx_free(ctx);
+}
+
+/* A currency after a number is the number's unit, not a name. */
+Test(tagrules, currency_after_a_number_is_a_unit) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "The ticket costs 12 Euros and the guide 40 Rupees .",
+                "O O O O O O O O O O O");
+    lede_ctx_free(ctx);
+}
+
+/* In a sentence written in title case, capitalised function words and
+ * ordinary words are no names. */
+Test(tagrules, title_case_sentence_capitals_say_nothing) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "Thank You For The Friendly Service And The Fast Delivery .",
+                "O O O O O O O O O O O");
+    /* One capitalised function word makes no title-case sentence. */
+    expect_tags(ctx, "We flew with British Airways to Toronto .",
+                "O O O B-ORG I-ORG O B-LOC O");
+    lede_ctx_free(ctx);
+}
+
+/* The plural of a nationality or faith is a group of people: MISC or no
+ * name, never a person or an organisation; after a city it may be a team. */
+Test(tagrules, plural_of_a_nationality_is_a_group) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "Many Muslims and Christians prayed together that night .",
+                "O O O B-MISC O O O O O");
+    expect_tags(ctx, "The extremist Shiites rejected the deal .", "O O O O O O O");
+    expect_tags(ctx, "The Cleveland Indians won again on Sunday .",
+                "O B-ORG I-ORG O O O O O");
+    lede_ctx_free(ctx);
+}
+
+/* A run of capitalised words ending with a venue's noun names the venue,
+ * never a person, even when a person's name opens it; the weights choose its
+ * type. Without the noun the name is a person's. */
+Test(tagrules, venue_names_are_no_persons) {
+    lede_ctx *ctx = shipped();
+    expect_tags(ctx, "We had dinner at the Clara Winslow Hotel last night .",
+                "O O O O O B-ORG I-ORG I-ORG O O O");
+    expect_tags(ctx, "The band played at the Harold Becker Theatre in May .",
+                "O O O O O B-LOC I-LOC I-LOC O O O");
+    expect_tags(ctx, "She met Harold Becker at the station .", "O O B-PER I-PER O O O O");
+    lede_ctx_free(ctx);
+}
+
+/* A name's unsure mention takes the type that its other mentions in the
+ * document give it with confidence: the four mentions of one name get one
+ * type (which one is the weights' choice). Sentences are split at "". */
+Test(tagrules, unsure_mention_takes_the_documents_type) {
+    lede_ctx *ctx = shipped();
+    const char *toks[] = {"Hallmarq", "said", "profits",  "rose", "in",       "May",
+                          ".",        "",     "Hallmarq", "said", "it",       "would",
+                          "cut",      "jobs", ".",        "",     "Hallmarq", "expects",
+                          "sales",    "to",   "grow",     ".",    "",         "He",
+                          "worked",   "at",   "Hallmarq", "for",  "years",    "."};
+    size_t n = sizeof toks / sizeof *toks;
+    const char *tags[sizeof toks / sizeof *toks];
+    cr_assert_eq(lede_tag_tokens(ctx, toks, n, tags), LEDE_OK);
+    const char *first = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(toks[i], "Hallmarq"))
+            continue;
+        cr_assert(strncmp(tags[i], "B-", 2) == 0, "mention %zu is tagged %s", i, tags[i]);
+        if (!first)
+            first = tags[i];
+        cr_assert_str_eq(tags[i], first, "mention %zu", i);
+    }
     lede_ctx_free(ctx);
 }
