@@ -1977,10 +1977,49 @@ static bool no_subject_word(const qtext *q, const qfound *f) {
     return !is_cap(q, i) || IN(q, i, months) || IN(q, i, time_words);
 }
 
+/* Whether a finite verb starts at token i, an adverb allowed before it
+ * ("strongly denied"): an auxiliary, a lower-case word in -ed, a contraction
+ * or a cue in its -s or past form. */
+static bool finite_verb_at(const qtext *q, size_t i) {
+    if (i < q->n && (IN(q, i, aux_words) || is_ly_adverb(q, i)))
+        i++;
+    if (i >= q->n || !is_word(q, i) || is_cap(q, i))
+        return false;
+    const qtok *t = &q->t[i];
+    int form = t->cue >= 0 ? quotes_cue_form(t->cue, q->text + t->b, t->e - t->b) : -1;
+    return IN(q, i, finite_aux) || ed_word(q, i) || contraction(q, i) || form == 1 ||
+           form == 2;
+}
+
+/* "Clinton took a swipe at Trump on Monday, saying ...", "Cruz is making a
+ * pitch to New York voters, saying ...": an -ing cue set off by a comma
+ * hangs on the main verb before it and shares that verb's subject; a source
+ * between that subject and the cue is the verb's object, a hearer, a place
+ * or a time, not the one who speaks. True when f's source lies there, after
+ * the clause subject [b, e), which has its verb right after it and no
+ * quotation mark between it and the cue (a subject inside quoted words
+ * speaks for nobody), and when the source is no subject of a verb of its own
+ * ("..., he said, adding", "a charge that party leaders denied, noting"). */
+static bool source_after_subject(const qtext *q, const qfound *f, size_t b, size_t e) {
+    size_t c = (size_t)f->cue_b;
+    const qtok *t = &q->t[c];
+    if (f->spk_b < 0 || (size_t)f->spk_b < e || f->spk_e > f->cue_b || c < 1 ||
+        !is_punct(q, c - 1, ',') || b >= e ||
+        quotes_cue_form(t->cue, q->text + t->b, t->e - t->b) != 4 ||
+        !finite_verb_at(q, e) || IN(q, (size_t)f->spk_b, pronouns) ||
+        finite_verb_at(q, (size_t)f->spk_e))
+        return false;
+    for (size_t i = b; i < c; i++)
+        if (q->t[i].kind == QT_DQUOTE || q->t[i].kind == QT_SQUOTE)
+            return false;
+    return true;
+}
+
 /* An attribution still without a source whose cue is dependent (or whose
- * source is a word that cannot be a subject, no_subject_word) takes the
- * subject of its sentence; one whose -ing cue describes a text someone put
- * out takes its issuer, instead of the text, as its source. */
+ * source is a word that cannot be a subject, no_subject_word, or stands
+ * after the clause subject, source_after_subject) takes the subject of its
+ * sentence; one whose -ing cue describes a text someone put out takes its
+ * issuer, instead of the text, as its source. */
 static void resolve_clause_subject(const qtext *q, qfound_list *out) {
     for (size_t i = 0; i < out->n; i++) {
         qfound *f = &out->v[i];
@@ -1992,9 +2031,10 @@ static void resolve_clause_subject(const qtext *q, qfound_list *out) {
             (f->spk_b < 0 || f->spk_b >= pe)) {
             f->spk_b = (int32_t)pb;
             f->spk_e = (int32_t)pe;
-        } else if ((f->spk_b < 0 || no_subject_word(q, f)) &&
-                   dependent_cue(q, (size_t)f->cue_b) &&
-                   quotes_clause_subject(q, (size_t)f->cue_b, &b, &e)) {
+        } else if (dependent_cue(q, (size_t)f->cue_b) &&
+                   quotes_clause_subject(q, (size_t)f->cue_b, &b, &e) &&
+                   (f->spk_b < 0 || no_subject_word(q, f) ||
+                    source_after_subject(q, f, b, e))) {
             f->spk_b = (int32_t)b;
             f->spk_e = (int32_t)e;
         }
