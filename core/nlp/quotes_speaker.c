@@ -329,20 +329,34 @@ static bool all_caps(const qtext *q, size_t i) {
     return true;
 }
 
-/* A dateline opening the paragraph at token b: a run in capitals, maybe a
- * region after a comma, then a dash ("NEWPORT NEWS, Va. -", "LONDON -").
- * It says where the story was filed, and is no one's name. */
-static bool dateline_at(const qtext *q, size_t b) {
-    if (!all_caps(q, b) || !(q->t[b].flags & QF_PARA))
-        return false;
+/* A dateline opening the paragraph at token b: a place, maybe a region or
+ * a date after a comma, maybe the agency in brackets, then a dash
+ * ("NEWPORT NEWS, Va. -", "LONDON -", "Washington (AFP) -", "PARIS, Aug 31
+ * (Reuters) -"). It says where the story was filed, and is no one's name.
+ * The place is in capitals unless the agency follows it. Returns the token
+ * after the dash, or 0 when there is no dateline at b. */
+static size_t dateline_end(const qtext *q, size_t b) {
+    if (!cap_word(q, b) || !(q->t[b].flags & QF_PARA))
+        return 0;
+    bool agency = false;
     for (size_t i = b + 1; i < q->n && i < b + DATELINE_MAX_TOKENS; i++) {
-        if (q->t[i].kind == QT_DASH)
-            return true;
-        if (q->t[i].kind == QT_WORD && !cap_word(q, i))
-            return false;
+        const qtok *t = &q->t[i];
+        if (t->kind == QT_DASH)
+            return all_caps(q, b) || agency ? i + 1 : 0;
+        if (t->kind == QT_PUNCT && q->text[t->b] == '(' && cap_word(q, i + 1) &&
+            i + 2 < q->n && q->text[q->t[i + 2].b] == ')') {
+            agency = true;
+            i += 2;
+        } else if (t->kind == QT_WORD && !cap_word(q, i) && !(t->flags & QF_NUM)) {
+            return 0;
+        } else if (t->kind == QT_PUNCT && q->text[t->b] != ',') {
+            return 0;
+        }
     }
-    return false;
+    return 0;
 }
+
+static bool dateline_at(const qtext *q, size_t b) { return dateline_end(q, b) != 0; }
 
 /* A name that starts at token i as a subject, before token `end`: the
  * capitalised run not followed by another capital or a possessive. */
@@ -370,6 +384,9 @@ static bool sentence_subject(const qtext *q, size_t sent, size_t limit, size_t *
                              size_t *ne) {
     size_t i = q->sent_begin[sent], end = q->sent_begin[sent + 1];
     end = end < limit ? end : limit;
+    size_t after = dateline_end(q, i);
+    if (after && after < end)
+        i = after; /* "Washington (AFP) - Democrat Hillary Clinton has ..." */
     while (i < end && (IN(q, i, subject_openers) || q->t[i].kind == QT_PUNCT))
         i++;
     return subject_at(q, i, end, nb, ne);

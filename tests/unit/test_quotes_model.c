@@ -482,3 +482,54 @@ Test(quotes_model, relative_pronoun_and_marks_are_no_sources) {
     }
     lede_ctx_free(ctx);
 }
+
+/* An -ing cue set off by a comma shares the subject of the main verb before
+ * it: a source the tagger marked after that subject (the verb's object, a
+ * place) is not the speaker. A source with a verb of its own ("..., he
+ * said, adding") and a subject inside quoted words are left alone. */
+Test(quotes_model, ing_cue_takes_the_main_subject_over_an_object) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *texts[] = {
+        "Maria Lopez endorsed Tom Reyes at a rally in Tulsa, calling him a friend of "
+        "farmers.",
+        "Maria Lopez visited dairy farmers in Tulsa on Friday, warning that the fares "
+        "would rise.",
+        "Maria Lopez met the farmers, and Tom Reyes said, adding that the fares would "
+        "rise.",
+    };
+    const char *src[] = {"tom", "tulsa", "tom"};
+    const char *cue[] = {"calling", "warning", "adding"};
+    const char *con[] = {"him", "the", "the"};
+    size_t con_n[] = {4, 5, 5};
+    int want_b[] = {0, 0, 7}, want_e[] = {2, 2, 9};
+    for (int t = 0; t < 3; t++) {
+        lede_job job;
+        quotes_prep p;
+        uint8_t tags[64] = {0};
+        float margin[64];
+        prepare_high_margins(ctx, texts[t], &job, &p, margin);
+        tag_span(&p.q, tags, src[t], t == 1 ? 1 : 2, QM_B_SRC);
+        tag_span(&p.q, tags, cue[t], 1, QM_B_CUE);
+        size_t c = 0;
+        while (c < p.q.n && !quotes_tok_is(&p.q, c, cue[t]))
+            c++;
+        for (size_t i = c + 1; i < p.q.n; i++)
+            if (quotes_tok_is(&p.q, i, con[t])) {
+                tags[i] = QM_B_CON;
+                for (size_t k = 1; k < con_n[t]; k++)
+                    tags[i + k] = QM_I_CON;
+                break;
+            }
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+        const qfound *f = NULL;
+        for (size_t i = 0; i < found.n; i++)
+            if (found.v[i].cue_b == (int32_t)c)
+                f = &found.v[i];
+        cr_assert_not_null(f, "case %d: no reading of the cue", t);
+        cr_expect_eq(f->spk_b, want_b[t], "case %d: source from token %d", t, f->spk_b);
+        cr_expect_eq(f->spk_e, want_e[t], "case %d: source to token %d", t, f->spk_e);
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
