@@ -400,6 +400,7 @@ lede_status quotes_found_add(qfound_list *l, const qtext *q, size_t tb, size_t t
     f->inherit = -1;
     f->gap_cb = f->gap_ce = 0;
     f->conf = 1.0f;
+    f->unsure = false;
     if (l->covered)
         memset(l->covered + tb, 1, te - tb);
     return LEDE_OK;

@@ -533,3 +533,52 @@ Test(quotes_model, ing_cue_takes_the_main_subject_over_an_object) {
     }
     lede_ctx_free(ctx);
 }
+
+/* Below the tagger's confidence floor a reading is kept only with a cue of
+ * the cue table and a source; it is marked unsure (no name is published),
+ * unless the rules read the same cue with a source, which it then takes.
+ * Margins of 0.3 give a confidence of about 0.57, 0.1 one of about 0.52. */
+Test(quotes_model, unsure_readings_need_a_cue_and_a_source) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "Maria Lopez insisted the port had lost money.";
+    struct {
+        bool source;
+        float margin;
+        bool rules;
+        size_t n;
+        bool unsure;
+    } cases[] = {
+        {true, 0.3f, false, 1, true},   /* kept, unnamed */
+        {false, 0.3f, false, 0, false}, /* no source: dropped */
+        {true, 0.1f, false, 0, false},  /* too unsure: dropped */
+        {true, 0.3f, true, 1, false},   /* the rules' source: named */
+    };
+    for (int t = 0; t < 4; t++) {
+        lede_job job;
+        quotes_prep p;
+        uint8_t tags[64] = {0};
+        float margin[64];
+        prepare_high_margins(ctx, text, &job, &p, margin);
+        for (size_t i = 0; i < p.q.n; i++)
+            margin[i] = cases[t].margin;
+        if (cases[t].source)
+            tag_span(&p.q, tags, "maria", 2, QM_B_SRC);
+        tag_span(&p.q, tags, "insisted", 1, QM_B_CUE);
+        tag_span(&p.q, tags, "the", 6, QM_B_CON);
+        qfound_list none = {.a = job.arena};
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(
+            qm_decode(&p.in, tags, margin, 1, cases[t].rules ? &p.rules : &none, &found),
+            LEDE_OK);
+        if (cases[t].rules)
+            cr_assert_gt(p.rules.n, 0, "the rules read the sentence");
+        cr_assert_eq(found.n, cases[t].n, "case %d: %zu readings", t, found.n);
+        if (found.n) {
+            cr_expect_eq(found.v[0].unsure, cases[t].unsure, "case %d", t);
+            cr_expect_eq(found.v[0].spk_b, 0, "case %d: source from %d", t,
+                         found.v[0].spk_b);
+        }
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
