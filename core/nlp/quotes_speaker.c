@@ -412,6 +412,8 @@ static const qword description_determiners[] = {W("the"), W("a"),    W("an"),
                                                 W("its"), W("this"), W("these")};
 /* Longest description taken as the subject of a sentence. */
 #define SUBJECT_DESCRIPTION_MAX_TOKENS 8
+/* Most words of a name before its possessive ending ("Hillary Clinton's"). */
+#define POSSESSOR_MAX_WORDS 3
 
 /* "The mayor's chief aide doubled down on ..., saying": a noun phrase that
  * opens the sentence at token i with a determiner and runs, words only (no
@@ -420,16 +422,28 @@ static const qword description_determiners[] = {W("the"), W("a"),    W("an"),
  * written (quotes_speakers resolves it like any description). */
 static bool description_subject(const qtext *q, size_t i, size_t cue, size_t *b,
                                 size_t *e) {
-    if (i >= cue || !IN(q, i, description_determiners))
+    /* a possessive name stands for the determiner: "Ryan's campaign",
+     * "Hillary Clinton's spokesman" (the possessed speaks, not the name) */
+    if (i >= cue)
         return false;
-    for (size_t j = i + 1; j < cue && j <= i + SUBJECT_DESCRIPTION_MAX_TOKENS; j++) {
+    bool determiner = IN(q, i, description_determiners);
+    size_t d = i;
+    while (!determiner && d < cue && d < i + POSSESSOR_MAX_WORDS && cap_word(q, d) &&
+           !possessive(q, d))
+        d++;
+    bool possessor = !determiner && d < cue && cap_word(q, d) && possessive(q, d);
+    if (!determiner && !possessor)
+        return false;
+    size_t from = possessor ? d : i;
+    for (size_t j = from + 1; j < cue && j <= from + SUBJECT_DESCRIPTION_MAX_TOKENS;
+         j++) {
         const qtok *t = &q->t[j];
         if (t->kind != QT_WORD)
             return false;
         bool ed = !(t->flags & QF_CAP) && t->e - t->b > 3 && q->text[t->e - 2] == 'e' &&
                   q->text[t->e - 1] == 'd';
         if (IN(q, j, finite_aux) || ed || t->cue >= 0 || negated_aux(q, j)) {
-            if (j < i + 2)
+            if (j < from + 2 || (possessor && (t->flags & QF_CAP)))
                 return false;
             *b = i;
             *e = j;

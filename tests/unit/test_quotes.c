@@ -1373,3 +1373,17 @@ Test(quotes, dateline_with_agency_is_no_subject) {
     cr_expect(strstr(q->speaker, "Reyes"), "speaker %s", q->speaker);
     lede_result_free(r);
 }
+
+/* A subject opened by a possessive name ("Lopez's campaign shrugged off
+ * ..., telling") is the description up to its verb, the possessed, and an
+ * -ing cue after the comma takes it. */
+Test(quotes, possessive_description_subject_of_an_ing_cue) {
+    lede_result *r = run("Lopez’s campaign shrugged off the remarks, telling reporters "
+                         "that nobody had asked for an endorsement.");
+    const lede_quote *q = find(r, "nobody had asked");
+    cr_assert_not_null(q);
+    cr_expect_eq(q->speaker_start, 0, "mention at %ld", (long)q->speaker_start);
+    cr_expect_eq(q->speaker_end, (long)strlen("Lopez’s campaign") - 2, "mention to %ld",
+                 (long)q->speaker_end);
+    lede_result_free(r);
+}
