@@ -589,6 +589,24 @@ static lede_status prefer_rules_direct(const qtext *q, const qfound_list *rules,
     return st;
 }
 
+/* "According to the family's lawyers, the police said they had no plans
+ * ...", "Police have said ..., according to attorneys for the family": an
+ * "according to" reports the whole clause it stands beside, attributions
+ * inside it included; it is read beside them, not instead of them. */
+static bool nests_others(const qtext *q, const qfound *r) {
+    return r->cue_b >= 0 && (size_t)r->cue_b + 1 < q->n &&
+           quotes_tok_is(q, (size_t)r->cue_b, "according") &&
+           quotes_tok_is(q, (size_t)r->cue_b + 1, "to");
+}
+
+/* Whether a reading of out already has r's cue. */
+static bool cue_taken(const qfound_list *out, const qfound *r) {
+    for (size_t i = 0; i < out->n; i++)
+        if (out->v[i].cue_b == r->cue_b)
+            return true;
+    return false;
+}
+
 /* What the rules found where the tagger has no sure reading (headline cues
  * "Hale Says ...", labels "Lopez: ...", stance verbs of the cue table, and
  * the readings it was unsure of) is kept, with the rules' own confidence. */
@@ -612,7 +630,7 @@ static lede_status add_rules_unseen(const qtext *q, const qfound_list *rules,
         for (size_t t = quotes_tok_at(q, r->b); !seen && t < q->n && q->t[t].b < r->e;
              t++)
             seen = covered[t];
-        if (!seen)
+        if (!seen || (nests_others(q, r) && !cue_taken(out, r)))
             st = add_rule(q, rules, k, RULE_ONLY_CONF, out);
     }
     return st;

@@ -582,3 +582,37 @@ Test(quotes_model, unsure_readings_need_a_cue_and_a_source) {
     }
     lede_ctx_free(ctx);
 }
+
+/* "According to X, ..." reports the whole clause after its comma: the
+ * rules' reading of it is kept beside the tagger's reading of a cue inside
+ * that clause ("police said ..."), not left out because they overlap. */
+Test(quotes_model, according_to_is_read_beside_a_nested_cue) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text =
+        "According to lawyers for the family, police said they had no plans "
+        "to release the video.";
+    lede_job job;
+    quotes_prep p;
+    uint8_t tags[64] = {0};
+    float margin[64];
+    prepare_high_margins(ctx, text, &job, &p, margin);
+    tag_span(&p.q, tags, "police", 1, QM_B_SRC);
+    tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+    tag_span(&p.q, tags, "they", 8, QM_B_CON);
+    qfound_list found = {.a = job.arena};
+    cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+    bool inner = false, outer = false;
+    for (size_t i = 0; i < found.n; i++) {
+        const qfound *f = &found.v[i];
+        if (f->cue_b >= 0 && quotes_tok_is(&p.q, (size_t)f->cue_b, "said"))
+            inner = true;
+        if (f->cue_b == 0) {
+            outer = true;
+            cr_expect_eq(f->spk_b, 2, "the source after 'to', not from %d", f->spk_b);
+        }
+    }
+    cr_expect(inner, "the reading of 'said'");
+    cr_expect(outer, "the reading of 'according to'");
+    job_discard(&job);
+    lede_ctx_free(ctx);
+}
