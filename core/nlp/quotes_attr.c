@@ -2113,10 +2113,34 @@ static void drop_titles(const qtext *q, qfound_list *out) {
     out->n = kept;
 }
 
+/* '"We feel great," he said, adding that ...': a source inside the quoted
+ * words of another attribution, its cue outside them, is something the
+ * speaker said, not the one who speaks; it is dropped, so the cue takes the
+ * subject before it (resolve_ing, resolve_clause_subject). */
+static void drop_quoted_sources(const qtext *q, qfound_list *out) {
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->spk_b < 0 || f->cue_b < 0 || f->spk_e > f->cue_b)
+            continue;
+        uint32_t sb = q->t[f->spk_b].b, se = q->t[f->spk_e - 1].e, cb = q->t[f->cue_b].b;
+        for (size_t k = 0; k < out->n; k++) {
+            const qfound *g = &out->v[k];
+            if (k != i && g->type == LEDE_QUOTE_DIRECT && g->b <= sb && se <= g->e &&
+                cb >= g->e &&
+                !(g->gap_cb < g->gap_ce && g->gap_cb <= q->t[f->spk_b].cb &&
+                  q->t[f->spk_e - 1].ce <= g->gap_ce)) {
+                f->spk_b = f->spk_e = -1;
+                break;
+            }
+        }
+    }
+}
+
 void quotes_found_finish(const qtext *q, qfound_list *out) {
     drop_titles(q, out);
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_found);
+    drop_quoted_sources(q, out);
     opening_participle(q, out);
     resolve_ing(q, out);
     resolve_clause_subject(q, out);

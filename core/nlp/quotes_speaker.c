@@ -478,6 +478,15 @@ bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e) {
                     j++;
                 if (subject_at(q, j, cue, b, e))
                     return true;
+                /* "On Thursday, he hedged on ..., telling": a personal
+                 * pronoun and its verb */
+                if (j + 1 < cue &&
+                    (IN(q, j, person_pronouns) || quotes_tok_is(q, j, "they")) &&
+                    q->t[j + 1].kind == QT_WORD && !cap_word(q, j + 1)) {
+                    *b = j;
+                    *e = j + 1;
+                    return true;
+                }
             }
     /* "He met the families on Friday, saying ...": a personal pronoun that
      * opens the sentence, resolved later like any pronoun source */

@@ -616,3 +616,69 @@ Test(quotes_model, according_to_is_read_beside_a_nested_cue) {
     job_discard(&job);
     lede_ctx_free(ctx);
 }
+
+/* Runs the decoder over text with a source, a cue and a content (first
+ * word, length) tagged, and returns the source [*b, *e) of the reading of
+ * the cue, or false when there is none. */
+static bool decoded_source(lede_ctx *ctx, const char *text, const char *src, size_t src_n,
+                           const char *cue, const char *con, size_t con_n, int *b,
+                           int *e) {
+    lede_job job;
+    quotes_prep p;
+    uint8_t tags[64] = {0};
+    float margin[64];
+    prepare_high_margins(ctx, text, &job, &p, margin);
+    tag_span(&p.q, tags, src, src_n, QM_B_SRC);
+    tag_span(&p.q, tags, cue, 1, QM_B_CUE);
+    size_t c = 0;
+    while (c < p.q.n && !quotes_tok_is(&p.q, c, cue))
+        c++;
+    for (size_t i = c + 1; i < p.q.n; i++)
+        if (quotes_tok_is(&p.q, i, con)) {
+            tags[i] = QM_B_CON;
+            for (size_t k = 1; k < con_n; k++)
+                tags[i + k] = QM_I_CON;
+            break;
+        }
+    qfound_list found = {.a = job.arena};
+    cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+    bool hit = false;
+    for (size_t i = 0; i < found.n && !hit; i++)
+        if (found.v[i].cue_b == (int32_t)c) {
+            *b = found.v[i].spk_b;
+            *e = found.v[i].spk_e;
+            hit = true;
+        }
+    job_discard(&job);
+    return hit;
+}
+
+/* After an opening phrase set off by a comma, a personal pronoun is the
+ * subject an -ing cue takes ("On Thursday, she hedged ..., telling"), not
+ * the date the tagger marked. */
+Test(quotes_model, pronoun_subject_after_an_opening_phrase) {
+    lede_ctx *ctx = ctx_for_training();
+    int b = -1, e = -1;
+    cr_assert(decoded_source(ctx,
+                             "On Thursday, she hedged on the budget, telling reporters "
+                             "that the vote would wait.",
+                             "thursday", 1, "telling", "the", 4, &b, &e));
+    cr_expect_eq(b, 3, "source from token %d", b);
+    cr_expect_eq(e, 4, "source to token %d", e);
+    lede_ctx_free(ctx);
+}
+
+/* A source inside the quoted words of another attribution is no speaker of
+ * a cue outside them: '"We ...," she said, adding' is hers. */
+Test(quotes_model, source_inside_a_quotation_is_no_speaker) {
+    lede_ctx *ctx = ctx_for_training();
+    int b = -1, e = -1;
+    cr_assert(
+        decoded_source(ctx,
+                       "\"We feel great about the vote,\" she said, adding that the "
+                       "count would take a week.",
+                       "we", 1, "adding", "the", 5, &b, &e));
+    cr_expect_eq(b, 9, "source from token %d", b);
+    cr_expect_eq(e, 10, "source to token %d", e);
+    lede_ctx_free(ctx);
+}
