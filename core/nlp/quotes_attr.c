@@ -2042,6 +2042,37 @@ static void resolve_clause_subject(const qtext *q, qfound_list *out) {
     }
 }
 
+/* "Police have said they have no plans ..., according to attorneys for the
+ * family": a trailing "according to" reports the whole clause before its
+ * comma or dash, attributions inside it included; it is read beside them
+ * when the sentence's own pass left it out (one that was read already keeps
+ * its reading). */
+static lede_status nested_according_to(const qtext *q, qfound_list *out) {
+    size_t n0 = out->n;
+    for (size_t a = 2; a + 2 < q->n; a++) {
+        if (!quotes_tok_is(q, a, "according") || !quotes_tok_is(q, a + 1, "to") ||
+            !(is_punct(q, a - 1, ',') || q->t[a - 1].kind == QT_DASH))
+            continue;
+        bool read = false;
+        for (size_t i = 0; i < n0 && !read; i++)
+            read = out->v[i].cue_b == (int32_t)a;
+        size_t sb = q->sent_begin[q->t[a].sent], ne = np_right(q, a + 2);
+        while (sb < a - 1 && (is_punct(q, sb, ',') || is_punct(q, sb, ':')))
+            sb++;
+        if (read || ne == a + 2 || count_words(q, sb, a - 1) < CONTENT_MIN_WORDS)
+            continue;
+        bool quoted = false;
+        for (size_t i = sb; i < a - 1 && !quoted; i++)
+            quoted = q->t[i].kind == QT_DQUOTE || q->t[i].kind == QT_SQUOTE;
+        lede_status st = quotes_found_add(
+            out, q, sb, a - 1, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT,
+            (long)a + 2, (long)ne, (long)a, (long)a + 2);
+        if (st != LEDE_OK)
+            return st;
+    }
+    return LEDE_OK;
+}
+
 lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
                              qfound_list *out) {
     uint8_t *used = arena_calloc(out->a, q->n + 1, 1);
@@ -2057,6 +2088,8 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
                              q->sent_begin[s + 1]);
     if (st == LEDE_OK)
         st = pass_bare(q, spans, n_spans, claimed, out);
+    if (st == LEDE_OK)
+        st = nested_according_to(q, out);
     if (st == LEDE_OK)
         quotes_found_finish(q, out);
     return st;

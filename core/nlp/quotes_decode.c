@@ -599,11 +599,25 @@ static bool nests_others(const qtext *q, const qfound *r) {
            quotes_tok_is(q, (size_t)r->cue_b + 1, "to");
 }
 
-/* Whether a reading of out already has r's cue. */
-static bool cue_taken(const qfound_list *out, const qfound *r) {
-    for (size_t i = 0; i < out->n; i++)
-        if (out->v[i].cue_b == r->cue_b)
-            return true;
+/* Whether a reading of out already has r's cue. A reading of "according
+ * to" that took what follows "to" for its content, with no other source
+ * ("..., according to [attorneys for the family]"), read the source as the
+ * content:
+ * the rules' reading r of the same cue takes its place. */
+static bool cue_taken(const qtext *q, qfound_list *out, const qfound *r,
+                      const qfound_list *rules) {
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->cue_b != r->cue_b)
+            continue;
+        if ((f->spk_b < 0 || f->spk_b == f->cue_e) && f->cue_e >= 0 &&
+            quotes_tok_at(q, f->b) == (size_t)f->cue_e && r->spk_b >= 0) {
+            float conf = f->conf;
+            take_rule(f, r, rules);
+            f->conf = conf;
+        }
+        return true;
+    }
     return false;
 }
 
@@ -630,7 +644,7 @@ static lede_status add_rules_unseen(const qtext *q, const qfound_list *rules,
         for (size_t t = quotes_tok_at(q, r->b); !seen && t < q->n && q->t[t].b < r->e;
              t++)
             seen = covered[t];
-        if (!seen || (nests_others(q, r) && !cue_taken(out, r)))
+        if (!seen || (nests_others(q, r) && !cue_taken(q, out, r, rules)))
             st = add_rule(q, rules, k, RULE_ONLY_CONF, out);
     }
     return st;

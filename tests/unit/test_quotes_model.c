@@ -682,3 +682,45 @@ Test(quotes_model, source_inside_a_quotation_is_no_speaker) {
     cr_expect_eq(e, 10, "source to token %d", e);
     lede_ctx_free(ctx);
 }
+
+/* A trailing "..., according to X" reports the whole clause before its
+ * comma, the attribution inside it ("Police said ...") included: the rules
+ * read it beside that attribution. A tagger reading of "according to" that
+ * took X for its content gives way to that reading. */
+Test(quotes_model, trailing_according_to_reads_the_whole_clause) {
+    lede_ctx *ctx = ctx_for_training();
+    const char *text = "Police said they had no plans to release the video, according to "
+                       "lawyers for the family.";
+    for (int t = 0; t < 2; t++) {
+        lede_job job;
+        quotes_prep p;
+        uint8_t tags[64] = {0};
+        float margin[64];
+        prepare_high_margins(ctx, text, &job, &p, margin);
+        tag_span(&p.q, tags, "police", 1, QM_B_SRC);
+        tag_span(&p.q, tags, "said", 1, QM_B_CUE);
+        tag_span(&p.q, tags, "they", 8, QM_B_CON);
+        if (t == 1) { /* "according to" with its source read as content */
+            tag_span(&p.q, tags, "according", 2, QM_B_CUE);
+            tag_span(&p.q, tags, "lawyers", 4, QM_B_CON);
+        }
+        qfound_list found = {.a = job.arena};
+        cr_assert_eq(qm_decode(&p.in, tags, margin, 1, &p.rules, &found), LEDE_OK);
+        bool inner = false, outer = false;
+        for (size_t i = 0; i < found.n; i++) {
+            const qfound *f = &found.v[i];
+            if (f->cue_b == 1)
+                inner = true;
+            if (f->cue_b >= 0 && quotes_tok_is(&p.q, (size_t)f->cue_b, "according")) {
+                outer = true;
+                cr_expect_eq(f->b, 0, "case %d: the clause from its start, not %u", t,
+                             f->b);
+                cr_expect_eq(f->spk_b, f->cue_b + 2, "case %d: the source after 'to'", t);
+            }
+        }
+        cr_expect(inner, "case %d: the reading of 'said'", t);
+        cr_expect(outer, "case %d: the reading of 'according to'", t);
+        job_discard(&job);
+    }
+    lede_ctx_free(ctx);
+}
