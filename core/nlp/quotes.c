@@ -444,6 +444,10 @@ lede_status nlp_quotes_extract(lede_job *job) {
         if (!o->text || (f->cue_b >= 0 && !o->cue))
             return LEDE_ERR_NOMEM;
         link_entity(job, es, n_es, &lw, &spk[i], o);
+        if (f->unsure) { /* the mention stays; no name is published on a guess */
+            o->speaker = NULL;
+            o->speaker_entity = -1;
+        }
     }
     res->quotes = out;
     res->n_quotes = found.n;

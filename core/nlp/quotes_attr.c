@@ -400,6 +400,7 @@ lede_status quotes_found_add(qfound_list *l, const qtext *q, size_t tb, size_t t
     f->inherit = -1;
     f->gap_cb = f->gap_ce = 0;
     f->conf = 1.0f;
+    f->unsure = false;
     if (l->covered)
         memset(l->covered + tb, 1, te - tb);
     return LEDE_OK;
@@ -1977,10 +1978,49 @@ static bool no_subject_word(const qtext *q, const qfound *f) {
     return !is_cap(q, i) || IN(q, i, months) || IN(q, i, time_words);
 }
 
+/* Whether a finite verb starts at token i, an adverb allowed before it
+ * ("strongly denied"): an auxiliary, a lower-case word in -ed, a contraction
+ * or a cue in its -s or past form. */
+static bool finite_verb_at(const qtext *q, size_t i) {
+    if (i < q->n && (IN(q, i, aux_words) || is_ly_adverb(q, i)))
+        i++;
+    if (i >= q->n || !is_word(q, i) || is_cap(q, i))
+        return false;
+    const qtok *t = &q->t[i];
+    int form = t->cue >= 0 ? quotes_cue_form(t->cue, q->text + t->b, t->e - t->b) : -1;
+    return IN(q, i, finite_aux) || ed_word(q, i) || contraction(q, i) || form == 1 ||
+           form == 2;
+}
+
+/* "Clinton took a swipe at Trump on Monday, saying ...", "Cruz is making a
+ * pitch to New York voters, saying ...": an -ing cue set off by a comma
+ * hangs on the main verb before it and shares that verb's subject; a source
+ * between that subject and the cue is the verb's object, a hearer, a place
+ * or a time, not the one who speaks. True when f's source lies there, after
+ * the clause subject [b, e), which has its verb right after it and no
+ * quotation mark between it and the cue (a subject inside quoted words
+ * speaks for nobody), and when the source is no subject of a verb of its own
+ * ("..., he said, adding", "a charge that party leaders denied, noting"). */
+static bool source_after_subject(const qtext *q, const qfound *f, size_t b, size_t e) {
+    size_t c = (size_t)f->cue_b;
+    const qtok *t = &q->t[c];
+    if (f->spk_b < 0 || (size_t)f->spk_b < e || f->spk_e > f->cue_b || c < 1 ||
+        !is_punct(q, c - 1, ',') || b >= e ||
+        quotes_cue_form(t->cue, q->text + t->b, t->e - t->b) != 4 ||
+        !finite_verb_at(q, e) || IN(q, (size_t)f->spk_b, pronouns) ||
+        finite_verb_at(q, (size_t)f->spk_e))
+        return false;
+    for (size_t i = b; i < c; i++)
+        if (q->t[i].kind == QT_DQUOTE || q->t[i].kind == QT_SQUOTE)
+            return false;
+    return true;
+}
+
 /* An attribution still without a source whose cue is dependent (or whose
- * source is a word that cannot be a subject, no_subject_word) takes the
- * subject of its sentence; one whose -ing cue describes a text someone put
- * out takes its issuer, instead of the text, as its source. */
+ * source is a word that cannot be a subject, no_subject_word, or stands
+ * after the clause subject, source_after_subject) takes the subject of its
+ * sentence; one whose -ing cue describes a text someone put out takes its
+ * issuer, instead of the text, as its source. */
 static void resolve_clause_subject(const qtext *q, qfound_list *out) {
     for (size_t i = 0; i < out->n; i++) {
         qfound *f = &out->v[i];
@@ -1992,13 +2032,45 @@ static void resolve_clause_subject(const qtext *q, qfound_list *out) {
             (f->spk_b < 0 || f->spk_b >= pe)) {
             f->spk_b = (int32_t)pb;
             f->spk_e = (int32_t)pe;
-        } else if ((f->spk_b < 0 || no_subject_word(q, f)) &&
-                   dependent_cue(q, (size_t)f->cue_b) &&
-                   quotes_clause_subject(q, (size_t)f->cue_b, &b, &e)) {
+        } else if (dependent_cue(q, (size_t)f->cue_b) &&
+                   quotes_clause_subject(q, (size_t)f->cue_b, &b, &e) &&
+                   (f->spk_b < 0 || no_subject_word(q, f) ||
+                    source_after_subject(q, f, b, e))) {
             f->spk_b = (int32_t)b;
             f->spk_e = (int32_t)e;
         }
     }
+}
+
+/* "Police have said they have no plans ..., according to attorneys for the
+ * family": a trailing "according to" reports the whole clause before its
+ * comma or dash, attributions inside it included; it is read beside them
+ * when the sentence's own pass left it out (one that was read already keeps
+ * its reading). */
+static lede_status nested_according_to(const qtext *q, qfound_list *out) {
+    size_t n0 = out->n;
+    for (size_t a = 2; a + 2 < q->n; a++) {
+        if (!quotes_tok_is(q, a, "according") || !quotes_tok_is(q, a + 1, "to") ||
+            !(is_punct(q, a - 1, ',') || q->t[a - 1].kind == QT_DASH))
+            continue;
+        bool read = false;
+        for (size_t i = 0; i < n0 && !read; i++)
+            read = out->v[i].cue_b == (int32_t)a;
+        size_t sb = q->sent_begin[q->t[a].sent], ne = np_right(q, a + 2);
+        while (sb < a - 1 && (is_punct(q, sb, ',') || is_punct(q, sb, ':')))
+            sb++;
+        if (read || ne == a + 2 || count_words(q, sb, a - 1) < CONTENT_MIN_WORDS)
+            continue;
+        bool quoted = false;
+        for (size_t i = sb; i < a - 1 && !quoted; i++)
+            quoted = q->t[i].kind == QT_DQUOTE || q->t[i].kind == QT_SQUOTE;
+        lede_status st = quotes_found_add(
+            out, q, sb, a - 1, quoted ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_INDIRECT,
+            (long)a + 2, (long)ne, (long)a, (long)a + 2);
+        if (st != LEDE_OK)
+            return st;
+    }
+    return LEDE_OK;
 }
 
 lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
@@ -2016,6 +2088,8 @@ lede_status quotes_attribute(const qtext *q, const qspan *spans, size_t n_spans,
                              q->sent_begin[s + 1]);
     if (st == LEDE_OK)
         st = pass_bare(q, spans, n_spans, claimed, out);
+    if (st == LEDE_OK)
+        st = nested_according_to(q, out);
     if (st == LEDE_OK)
         quotes_found_finish(q, out);
     return st;
@@ -2072,10 +2146,34 @@ static void drop_titles(const qtext *q, qfound_list *out) {
     out->n = kept;
 }
 
+/* '"We feel great," he said, adding that ...': a source inside the quoted
+ * words of another attribution, its cue outside them, is something the
+ * speaker said, not the one who speaks; it is dropped, so the cue takes the
+ * subject before it (resolve_ing, resolve_clause_subject). */
+static void drop_quoted_sources(const qtext *q, qfound_list *out) {
+    for (size_t i = 0; i < out->n; i++) {
+        qfound *f = &out->v[i];
+        if (f->spk_b < 0 || f->cue_b < 0 || f->spk_e > f->cue_b)
+            continue;
+        uint32_t sb = q->t[f->spk_b].b, se = q->t[f->spk_e - 1].e, cb = q->t[f->cue_b].b;
+        for (size_t k = 0; k < out->n; k++) {
+            const qfound *g = &out->v[k];
+            if (k != i && g->type == LEDE_QUOTE_DIRECT && g->b <= sb && se <= g->e &&
+                cb >= g->e &&
+                !(g->gap_cb < g->gap_ce && g->gap_cb <= q->t[f->spk_b].cb &&
+                  q->t[f->spk_e - 1].ce <= g->gap_ce)) {
+                f->spk_b = f->spk_e = -1;
+                break;
+            }
+        }
+    }
+}
+
 void quotes_found_finish(const qtext *q, qfound_list *out) {
     drop_titles(q, out);
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_found);
+    drop_quoted_sources(q, out);
     opening_participle(q, out);
     resolve_ing(q, out);
     resolve_clause_subject(q, out);

@@ -154,8 +154,10 @@ typedef struct {
     int32_t inherit;      /* index of an earlier found quote whose speaker this
                              continues, or -1 */
     uint32_t gap_cb,
-        gap_ce; /* attribution inside a joined quote (code points); equal when none */
-    float conf; /* how sure the attribution is, in [0, 1] */
+        gap_ce;  /* attribution inside a joined quote (code points); equal when none */
+    float conf;  /* how sure the attribution is, in [0, 1] */
+    bool unsure; /* kept below the tagger's confidence floor for its cue and
+                    source: its mention is given, its speaker is not named */
 } qfound;
 
 typedef struct {

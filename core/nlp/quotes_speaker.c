@@ -329,20 +329,34 @@ static bool all_caps(const qtext *q, size_t i) {
     return true;
 }
 
-/* A dateline opening the paragraph at token b: a run in capitals, maybe a
- * region after a comma, then a dash ("NEWPORT NEWS, Va. -", "LONDON -").
- * It says where the story was filed, and is no one's name. */
-static bool dateline_at(const qtext *q, size_t b) {
-    if (!all_caps(q, b) || !(q->t[b].flags & QF_PARA))
-        return false;
+/* A dateline opening the paragraph at token b: a place, maybe a region or
+ * a date after a comma, maybe the agency in brackets, then a dash
+ * ("NEWPORT NEWS, Va. -", "LONDON -", "Washington (AFP) -", "PARIS, Aug 31
+ * (Reuters) -"). It says where the story was filed, and is no one's name.
+ * The place is in capitals unless the agency follows it. Returns the token
+ * after the dash, or 0 when there is no dateline at b. */
+static size_t dateline_end(const qtext *q, size_t b) {
+    if (!cap_word(q, b) || !(q->t[b].flags & QF_PARA))
+        return 0;
+    bool agency = false;
     for (size_t i = b + 1; i < q->n && i < b + DATELINE_MAX_TOKENS; i++) {
-        if (q->t[i].kind == QT_DASH)
-            return true;
-        if (q->t[i].kind == QT_WORD && !cap_word(q, i))
-            return false;
+        const qtok *t = &q->t[i];
+        if (t->kind == QT_DASH)
+            return all_caps(q, b) || agency ? i + 1 : 0;
+        if (t->kind == QT_PUNCT && q->text[t->b] == '(' && cap_word(q, i + 1) &&
+            i + 2 < q->n && q->text[q->t[i + 2].b] == ')') {
+            agency = true;
+            i += 2;
+        } else if (t->kind == QT_WORD && !cap_word(q, i) && !(t->flags & QF_NUM)) {
+            return 0;
+        } else if (t->kind == QT_PUNCT && q->text[t->b] != ',') {
+            return 0;
+        }
     }
-    return false;
+    return 0;
 }
+
+static bool dateline_at(const qtext *q, size_t b) { return dateline_end(q, b) != 0; }
 
 /* A name that starts at token i as a subject, before token `end`: the
  * capitalised run not followed by another capital or a possessive. */
@@ -370,6 +384,9 @@ static bool sentence_subject(const qtext *q, size_t sent, size_t limit, size_t *
                              size_t *ne) {
     size_t i = q->sent_begin[sent], end = q->sent_begin[sent + 1];
     end = end < limit ? end : limit;
+    size_t after = dateline_end(q, i);
+    if (after && after < end)
+        i = after; /* "Washington (AFP) - Democrat Hillary Clinton has ..." */
     while (i < end && (IN(q, i, subject_openers) || q->t[i].kind == QT_PUNCT))
         i++;
     return subject_at(q, i, end, nb, ne);
@@ -395,6 +412,8 @@ static const qword description_determiners[] = {W("the"), W("a"),    W("an"),
                                                 W("its"), W("this"), W("these")};
 /* Longest description taken as the subject of a sentence. */
 #define SUBJECT_DESCRIPTION_MAX_TOKENS 8
+/* Most words of a name before its possessive ending ("Hillary Clinton's"). */
+#define POSSESSOR_MAX_WORDS 3
 
 /* "The mayor's chief aide doubled down on ..., saying": a noun phrase that
  * opens the sentence at token i with a determiner and runs, words only (no
@@ -403,16 +422,28 @@ static const qword description_determiners[] = {W("the"), W("a"),    W("an"),
  * written (quotes_speakers resolves it like any description). */
 static bool description_subject(const qtext *q, size_t i, size_t cue, size_t *b,
                                 size_t *e) {
-    if (i >= cue || !IN(q, i, description_determiners))
+    /* a possessive name stands for the determiner: "Ryan's campaign",
+     * "Hillary Clinton's spokesman" (the possessed speaks, not the name) */
+    if (i >= cue)
         return false;
-    for (size_t j = i + 1; j < cue && j <= i + SUBJECT_DESCRIPTION_MAX_TOKENS; j++) {
+    bool determiner = IN(q, i, description_determiners);
+    size_t d = i;
+    while (!determiner && d < cue && d < i + POSSESSOR_MAX_WORDS && cap_word(q, d) &&
+           !possessive(q, d))
+        d++;
+    bool possessor = !determiner && d < cue && cap_word(q, d) && possessive(q, d);
+    if (!determiner && !possessor)
+        return false;
+    size_t from = possessor ? d : i;
+    for (size_t j = from + 1; j < cue && j <= from + SUBJECT_DESCRIPTION_MAX_TOKENS;
+         j++) {
         const qtok *t = &q->t[j];
         if (t->kind != QT_WORD)
             return false;
         bool ed = !(t->flags & QF_CAP) && t->e - t->b > 3 && q->text[t->e - 2] == 'e' &&
                   q->text[t->e - 1] == 'd';
         if (IN(q, j, finite_aux) || ed || t->cue >= 0 || negated_aux(q, j)) {
-            if (j < i + 2)
+            if (j < from + 2 || (possessor && (t->flags & QF_CAP)))
                 return false;
             *b = i;
             *e = j;
@@ -447,6 +478,15 @@ bool quotes_clause_subject(const qtext *q, size_t cue, size_t *b, size_t *e) {
                     j++;
                 if (subject_at(q, j, cue, b, e))
                     return true;
+                /* "On Thursday, he hedged on ..., telling": a personal
+                 * pronoun and its verb */
+                if (j + 1 < cue &&
+                    (IN(q, j, person_pronouns) || quotes_tok_is(q, j, "they")) &&
+                    q->t[j + 1].kind == QT_WORD && !cap_word(q, j + 1)) {
+                    *b = j;
+                    *e = j + 1;
+                    return true;
+                }
             }
     /* "He met the families on Friday, saying ...": a personal pronoun that
      * opens the sentence, resolved later like any pronoun source */

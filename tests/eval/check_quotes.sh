@@ -11,11 +11,11 @@ python3 - "$tmp/all.json" "$tmp/direct.json" "$tmp/speakers.json" <<'PY'
 import json, sys
 all_, direct, speakers = (json.load(open(p)) for p in sys.argv[1:4])
 floors = [  # (name, measured value, floor)
-    ("all F1", all_["f1"], 0.682),
-    ("all recall", all_["recall"], 0.585),
+    ("all F1", all_["f1"], 0.694),
+    ("all recall", all_["recall"], 0.604),
     ("all precision", all_["precision"], 0.817),
-    ("speaker acc (all matched)", all_["speaker_acc"], 0.932),
-    ("cue acc (all matched)", all_["cue_acc"], 0.926),
+    ("speaker acc (all matched)", all_["speaker_acc"], 0.933),
+    ("cue acc (all matched)", all_["cue_acc"], 0.928),
     ("direct F1", direct["f1"], 0.95),
     # Over 332 matched direct quotes: the misses are mostly annotation slips
     # (a source spanning "said"), see core/data/README.md.

@@ -1360,3 +1360,30 @@ Test(quotes, passive_addressee_is_no_speaker) {
         cr_expect_null(r->quotes[i].speaker, "speaker %s", r->quotes[i].speaker);
     lede_result_free(r);
 }
+
+/* A dateline with its agency in brackets ("Helsinki (AFP) -") says where
+ * the story was filed: the subject of the sentence comes after its dash. */
+Test(quotes, dateline_with_agency_is_no_subject) {
+    lede_result *r = run("Helsinki (AFP) - Finance Minister Tom Reyes on Monday hit the "
+                         "road with the prime minister, warning voters that the deficit "
+                         "would grow.");
+    const lede_quote *q = find(r, "the deficit would grow");
+    cr_assert_not_null(q);
+    cr_assert_not_null(q->speaker);
+    cr_expect(strstr(q->speaker, "Reyes"), "speaker %s", q->speaker);
+    lede_result_free(r);
+}
+
+/* A subject opened by a possessive name ("Lopez's campaign shrugged off
+ * ..., telling") is the description up to its verb, the possessed, and an
+ * -ing cue after the comma takes it. */
+Test(quotes, possessive_description_subject_of_an_ing_cue) {
+    lede_result *r = run("Lopez’s campaign shrugged off the remarks, telling reporters "
+                         "that nobody had asked for an endorsement.");
+    const lede_quote *q = find(r, "nobody had asked");
+    cr_assert_not_null(q);
+    cr_expect_eq(q->speaker_start, 0, "mention at %ld", (long)q->speaker_start);
+    cr_expect_eq(q->speaker_end, (long)strlen("Lopez’s campaign") - 2, "mention to %ld",
+                 (long)q->speaker_end);
+    lede_result_free(r);
+}
