@@ -150,8 +150,9 @@ static bool is_name_char(char c) {
 typedef struct {
     char *s;
     size_t len, r, w;
-    bool in_element; /* a start tag has been seen */
-    bool prolog;     /* only blanks, comments, PIs and a DOCTYPE so far */
+    html_moved_attrs *moved; /* NULL: values stay in their tags */
+    bool in_element;         /* a start tag has been seen */
+    bool prolog;             /* only blanks, comments, PIs and a DOCTYPE so far */
     bool doctype_seen;
     bool keep_markup;   /* keep what include_html reads */
     unsigned pre_depth; /* open elements whose blanks are kept as written */
@@ -256,6 +257,89 @@ static void emit_after(scan *sc, size_t *kept_end, size_t from, size_t end) {
     *kept_end = end;
 }
 
+/* Shortest value (quotes excluded) worth moving out of its tag: below it,
+ * the entry and its lookup cost about what libxml2 spends on the value. */
+#define MOVE_MIN_VALUE 4
+/* Kept attribute names of one tag remembered for the first-of-its-name rule;
+ * a tag with more keeps its later values in place. */
+#define MOVE_MAX_NAMES 16
+
+/* What the moving of values knows about the start tag being rewritten. */
+typedef struct {
+    bool on;      /* values of this tag may still move */
+    size_t first; /* the tag's first entry in sc->moved */
+    size_t n_names;
+    size_t name_at[MOVE_MAX_NAMES]; /* kept names so far, in the output */
+    size_t name_len[MOVE_MAX_NAMES];
+} tag_moves;
+
+/* Did the tag keep an attribute of the name at input position attr before?
+ * libxml2 drops every later one of a name (an error, "redefined"). */
+static bool name_seen(const scan *sc, const tag_moves *m, size_t attr, size_t n) {
+    for (size_t i = 0; i < m->n_names; i++)
+        if (m->name_len[i] == n && !strncasecmp(sc->s + m->name_at[i], sc->s + attr, n))
+            return true;
+    return false;
+}
+
+/* Adds the value at input [from, from + n) to sc->moved, tag end unknown
+ * yet; false when out of memory. */
+static bool push_moved(scan *sc, size_t name_out, size_t name_len, size_t from,
+                       size_t n) {
+    html_moved_attrs *m = sc->moved;
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 64;
+        html_moved_attr *v =
+            arena_realloc(m->arena, m->v, m->cap * sizeof *v, cap * sizeof *v);
+        if (!v)
+            return false;
+        m->v = v;
+        m->cap = cap;
+    }
+    char *value = arena_strndup(m->arena, sc->s + from, n);
+    if (!value)
+        return false;
+    m->v[m->n++] =
+        (html_moved_attr){.name = sc->s + name_out, .name_len = name_len, .value = value};
+    return true;
+}
+
+/* emit_after() for a kept attribute (name at input position attr, n bytes)
+ * while the tag's values may move: a value in closed quotes, from its
+ * opening quote at `value` to `end` after the closing one, moves to
+ * sc->moved when it can, and the tag keeps the name and an empty value.
+ * Returns whether it moved; when not, the caller emits the attribute. */
+static bool emit_moving(scan *sc, tag_moves *m, size_t *kept_end, size_t attr, size_t n,
+                        size_t value, size_t end, bool quoted) {
+    size_t name_out = sc->w + (*kept_end != attr);
+    bool first = !name_seen(sc, m, attr, n);
+    if (m->n_names == MOVE_MAX_NAMES) {
+        m->on = false;
+        return false;
+    }
+    m->name_at[m->n_names] = name_out;
+    m->name_len[m->n_names++] = n;
+    if (!quoted || !first)
+        return false;
+    char quote = sc->s[value];
+    size_t inner = end - value - 2;
+    if (inner < MOVE_MIN_VALUE || memchr(sc->s + value + 1, '&', inner) ||
+        !push_moved(sc, name_out, n, value + 1, inner))
+        return false;
+    if (*kept_end != attr)
+        sc->s[sc->w++] = ' ';
+    emit(sc, sc->s + attr, value + 1 - attr); /* the name, '=' and a quote */
+    sc->s[sc->w++] = quote;
+    *kept_end = end;
+    return true;
+}
+
+/* Sets where libxml2 ends the tag for the entries the tag added. */
+static void end_moved(scan *sc, const tag_moves *m, size_t tag_end) {
+    for (size_t i = m->first; sc->moved && i < sc->moved->n; i++)
+        sc->moved->v[i].tag_end = tag_end;
+}
+
 /* A start tag at r ("<" and a letter): rewritten with the kept attributes
  * only. Bogus attribute text, which libxml2 skips, is dropped too. */
 static start_tag rewrite_start_tag(scan *sc) {
@@ -264,6 +348,8 @@ static start_tag rewrite_start_tag(scan *sc) {
     t.name_len = name_length(sc, p);
     emit(sc, sc->s + sc->r, 1 + t.name_len);
     p += t.name_len;
+    tag_moves m = {.on = sc->moved && !word_is("meta", sc->s + t.out + 1, t.name_len),
+                   .first = sc->moved ? sc->moved->n : 0};
     size_t kept_end = p; /* input position where the last kept bytes end */
     p = skip_blanks(sc, p);
     while (p < sc->len && !at_tag_end(sc, p)) {
@@ -277,11 +363,13 @@ static start_tag rewrite_start_tag(scan *sc) {
         size_t end = attr + n; /* the blanks after a bare name are not its own */
         p = skip_blanks(sc, end);
         size_t value = p, value_len = 0;
+        bool quoted = false;
         if (p < sc->len && sc->s[p] == '=') {
             p = value = skip_blanks(sc, p + 1);
             if (p < sc->len && (sc->s[p] == '"' || sc->s[p] == '\'')) {
                 const char *q = memchr(sc->s + p + 1, sc->s[p], sc->len - p - 1);
                 p = q ? (size_t)(q - sc->s) + 1 : sc->len;
+                quoted = q != NULL;
             } else {
                 while (p < sc->len && sc->s[p] != '>' && !is_blank(sc->s[p]))
                     p++;
@@ -296,12 +384,14 @@ static start_tag rewrite_start_tag(scan *sc) {
             if (n == 4 && !strncasecmp(sc->s + attr, "type", 4) && value_len &&
                 memmem(sc->s + value, value_len, "ld+json", 7))
                 t.json_ld = true;
-            emit_after(sc, &kept_end, attr, end);
+            if (!(m.on && emit_moving(sc, &m, &kept_end, attr, n, value, end, quoted)))
+                emit_after(sc, &kept_end, attr, end);
         }
         p = skip_blanks(sc, p);
     }
     if (p >= sc->len) { /* the input ends inside the tag */
         sc->r = sc->len;
+        end_moved(sc, &m, sc->w); /* nothing follows: libxml2 ends it there */
         return t;
     }
     t.complete = true;
@@ -311,6 +401,7 @@ static start_tag rewrite_start_tag(scan *sc) {
         emit_after(sc, &kept_end, p, close);
     else
         emit(sc, sc->s + p, 1);
+    end_moved(sc, &m, sc->w - (close - p)); /* at the '>' or the '/' of "/>" */
     sc->r = close;
     return t;
 }
@@ -526,7 +617,19 @@ static void start_tag_at(scan *sc) {
 }
 
 size_t html_prefilter(char *s, size_t len, bool keep_markup) {
-    scan sc = {.s = s, .len = len, .prolog = true, .keep_markup = keep_markup};
+    return html_prefilter_moving(s, len, keep_markup, NULL);
+}
+
+size_t html_prefilter_moving(char *s, size_t len, bool keep_markup,
+                             html_moved_attrs *moved) {
+    /* libxml2 skips a byte-order mark, and its offsets would then not be
+     * the output's; html_decode() has dropped it already. */
+    bool bom = len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3);
+    scan sc = {.s = s,
+               .len = len,
+               .moved = moved && moved->arena && !bom ? moved : NULL,
+               .prolog = true,
+               .keep_markup = keep_markup};
     while (sc.r < sc.len) {
         const char *lt = memchr(s + sc.r, '<', sc.len - sc.r);
         size_t text_end = lt ? (size_t)(lt - s) : sc.len;
