@@ -36,7 +36,7 @@
  * Everything else is dropped. Keep in step with the code: test_prefilter.c
  * fails when a dom_attr() call names an attribute missing here. */
 static const char *const kept_attrs[] = {
-    /* sorted: found by binary search */
+    /* sorted: names of one first letter lie together */
     "aria-hidden", "charset",   "class",    "content",    "data-component",
     "data-testid", "datetime",  "hidden",   "http-equiv", "id",
     "itemprop",    "itemscope", "lang",     "name",       "property",
@@ -64,33 +64,28 @@ static bool word_is(const char *word, const char *s, size_t n) {
     return n && (s[0] | 0x20) == word[0] && strlen(word) == n && !strncasecmp(word, s, n);
 }
 
-/* s (n bytes, any case) against word (lower case), as strcmp orders them. */
-static int compare_ci(const char *s, size_t n, const char *word) {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i], w = (unsigned char)word[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + ('a' - 'A'));
-        if (c != w) /* also where word ends first (w == 0) */
-            return c < w ? -1 : 1;
-    }
-    return word[n] ? -1 : 0;
-}
+/* Longer than any name in kept_attrs: a longer name is not kept. */
+#define KEPT_NAME_MAX 31
 
-/* A name to look up among kept_attrs with bsearch(). */
-typedef struct {
-    const char *s;
-    size_t n;
-} attr_name;
-
-static int compare_attr(const void *key, const void *entry) {
-    const attr_name *k = key;
-    return compare_ci(k->s, k->n, *(const char *const *)entry);
-}
-
+/* This runs for every attribute of every tag: the name is lowered once, and
+ * only the kept names of its first letter are compared. */
 static bool in_kept_attrs(const char *name, size_t n) {
-    attr_name key = {name, n};
-    return bsearch(&key, kept_attrs, sizeof kept_attrs / sizeof kept_attrs[0],
-                   sizeof kept_attrs[0], compare_attr) != NULL;
+    char low[KEPT_NAME_MAX + 1];
+    if (!n || n > KEPT_NAME_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof kept_attrs / sizeof kept_attrs[0]; i++) {
+        const char *k = kept_attrs[i];
+        if (k[0] == low[0] && !strcmp(k, low))
+            return true;
+        if (k[0] > low[0])
+            break;
+    }
+    return false;
 }
 
 bool html_attr_kept(const char *element, size_t element_len, const char *name, size_t n,
@@ -141,9 +136,16 @@ static bool all_spaces(const char *s) {
 
 static bool is_letter(char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
 
+/* The bytes of a name (letters, digits and ":-_."), as two 64-bit masks
+ * over ASCII. */
+#define NAME_MASK_LOW ((0x3FFull << '0') | (1ull << ':') | (1ull << '-') | (1ull << '.'))
+#define NAME_MASK_HIGH                                                                   \
+    ((0x3FFFFFFull << ('A' - 64)) | (0x3FFFFFFull << ('a' - 64)) | (1ull << ('_' - 64)))
+
 static bool is_name_char(char c) {
-    return is_letter(c) || (unsigned char)(c - '0') < 10 || c == ':' || c == '-' ||
-           c == '_' || c == '.';
+    unsigned char u = (unsigned char)c;
+    return u < 64 ? (NAME_MASK_LOW >> u) & 1
+                  : u < 128 && (NAME_MASK_HIGH >> (u - 64)) & 1;
 }
 
 /* The scan: s[0, w) is output, s[r, len) is still to read; w <= r. */
@@ -177,8 +179,8 @@ static size_t name_length(const scan *sc, size_t p) {
     char c = sc->s[p];
     if (!(is_letter(c) || c == '_' || c == ':' || c == '.'))
         return 0;
-    size_t n = 0;
-    while (p + n < sc->len && n < NAME_MAX_CHARS && is_name_char(sc->s[p + n]))
+    size_t n = 1, limit = sc->len - p < NAME_MAX_CHARS ? sc->len - p : NAME_MAX_CHARS;
+    while (n < limit && is_name_char(sc->s[p + n]))
         n++;
     return n;
 }
