@@ -118,6 +118,20 @@ static bool plain_byte(unsigned char c) {
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
+/* Are the eight bytes at s all plain_byte()? A lane is flagged when it is
+ * 0x80 or above, below 0x20, '"' or '\\' (the zero-lane test on the
+ * byte's difference from each); a flagged word is then read byte by byte. */
+static bool plain_word(const char *s) {
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    const uint64_t quote = w ^ (UTF8_LANE_ONES * '"'),
+                   slash = w ^ (UTF8_LANE_ONES * '\\');
+    uint64_t flags = ((w - UTF8_LANE_ONES * 0x20) & ~w) |
+                     ((quote - UTF8_LANE_ONES) & ~quote) |
+                     ((slash - UTF8_LANE_ONES) & ~slash) | w;
+    return !(flags & UTF8_LANE_HIGH);
+}
+
 /* The escape of an ASCII byte that needs one; its length. */
 static size_t escape_ascii(unsigned char c, char *out) {
     static const char short_escapes[][2] = {
@@ -151,6 +165,8 @@ static void put_str(jsonw *w, const char *s) {
     size_t i = 0;
     while (i < n) {
         size_t run = i;
+        while (run + sizeof(uint64_t) <= n && plain_word(s + run))
+            run += sizeof(uint64_t);
         while (run < n && plain_byte((unsigned char)s[run]))
             run++;
         memcpy(w->data + w->len, s + i, run - i);

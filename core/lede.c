@@ -165,8 +165,9 @@ static lede_status run_page(lede_job *job, const char *bytes, size_t len,
     lede_status st =
         html_decode(job->arena, bytes, len, opt->content_type, &html, &html_len, NULL);
     if (st == LEDE_OK) {
-        html_len = html_prefilter(html, html_len, opt->include_html);
-        st = html_parse(job->arena, html, html_len, url, opt, &job->doc);
+        html_moved_attrs moved = {.arena = job->arena};
+        html_len = html_prefilter_moving(html, html_len, opt->include_html, &moved);
+        st = html_parse_moved(job->arena, html, html_len, url, opt, &moved, &job->doc);
     }
     double t1 = job_clock_ms();
     res->timings.parse = t1 - t0;

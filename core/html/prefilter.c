@@ -36,7 +36,7 @@
  * Everything else is dropped. Keep in step with the code: test_prefilter.c
  * fails when a dom_attr() call names an attribute missing here. */
 static const char *const kept_attrs[] = {
-    /* sorted: found by binary search */
+    /* sorted: names of one first letter lie together */
     "aria-hidden", "charset",   "class",    "content",    "data-component",
     "data-testid", "datetime",  "hidden",   "http-equiv", "id",
     "itemprop",    "itemscope", "lang",     "name",       "property",
@@ -64,33 +64,28 @@ static bool word_is(const char *word, const char *s, size_t n) {
     return n && (s[0] | 0x20) == word[0] && strlen(word) == n && !strncasecmp(word, s, n);
 }
 
-/* s (n bytes, any case) against word (lower case), as strcmp orders them. */
-static int compare_ci(const char *s, size_t n, const char *word) {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i], w = (unsigned char)word[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + ('a' - 'A'));
-        if (c != w) /* also where word ends first (w == 0) */
-            return c < w ? -1 : 1;
-    }
-    return word[n] ? -1 : 0;
-}
+/* Longer than any name in kept_attrs: a longer name is not kept. */
+#define KEPT_NAME_MAX 31
 
-/* A name to look up among kept_attrs with bsearch(). */
-typedef struct {
-    const char *s;
-    size_t n;
-} attr_name;
-
-static int compare_attr(const void *key, const void *entry) {
-    const attr_name *k = key;
-    return compare_ci(k->s, k->n, *(const char *const *)entry);
-}
-
+/* This runs for every attribute of every tag: the name is lowered once, and
+ * only the kept names of its first letter are compared. */
 static bool in_kept_attrs(const char *name, size_t n) {
-    attr_name key = {name, n};
-    return bsearch(&key, kept_attrs, sizeof kept_attrs / sizeof kept_attrs[0],
-                   sizeof kept_attrs[0], compare_attr) != NULL;
+    char low[KEPT_NAME_MAX + 1];
+    if (!n || n > KEPT_NAME_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof kept_attrs / sizeof kept_attrs[0]; i++) {
+        const char *k = kept_attrs[i];
+        if (k[0] == low[0] && !strcmp(k, low))
+            return true;
+        if (k[0] > low[0])
+            break;
+    }
+    return false;
 }
 
 bool html_attr_kept(const char *element, size_t element_len, const char *name, size_t n,
@@ -141,17 +136,25 @@ static bool all_spaces(const char *s) {
 
 static bool is_letter(char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
 
+/* The bytes of a name (letters, digits and ":-_."), as two 64-bit masks
+ * over ASCII. */
+#define NAME_MASK_LOW ((0x3FFull << '0') | (1ull << ':') | (1ull << '-') | (1ull << '.'))
+#define NAME_MASK_HIGH                                                                   \
+    ((0x3FFFFFFull << ('A' - 64)) | (0x3FFFFFFull << ('a' - 64)) | (1ull << ('_' - 64)))
+
 static bool is_name_char(char c) {
-    return is_letter(c) || (unsigned char)(c - '0') < 10 || c == ':' || c == '-' ||
-           c == '_' || c == '.';
+    unsigned char u = (unsigned char)c;
+    return u < 64 ? (NAME_MASK_LOW >> u) & 1
+                  : u < 128 && (NAME_MASK_HIGH >> (u - 64)) & 1;
 }
 
 /* The scan: s[0, w) is output, s[r, len) is still to read; w <= r. */
 typedef struct {
     char *s;
     size_t len, r, w;
-    bool in_element; /* a start tag has been seen */
-    bool prolog;     /* only blanks, comments, PIs and a DOCTYPE so far */
+    html_moved_attrs *moved; /* NULL: values stay in their tags */
+    bool in_element;         /* a start tag has been seen */
+    bool prolog;             /* only blanks, comments, PIs and a DOCTYPE so far */
     bool doctype_seen;
     bool keep_markup;   /* keep what include_html reads */
     unsigned pre_depth; /* open elements whose blanks are kept as written */
@@ -176,8 +179,8 @@ static size_t name_length(const scan *sc, size_t p) {
     char c = sc->s[p];
     if (!(is_letter(c) || c == '_' || c == ':' || c == '.'))
         return 0;
-    size_t n = 0;
-    while (p + n < sc->len && n < NAME_MAX_CHARS && is_name_char(sc->s[p + n]))
+    size_t n = 1, limit = sc->len - p < NAME_MAX_CHARS ? sc->len - p : NAME_MAX_CHARS;
+    while (n < limit && is_name_char(sc->s[p + n]))
         n++;
     return n;
 }
@@ -256,6 +259,89 @@ static void emit_after(scan *sc, size_t *kept_end, size_t from, size_t end) {
     *kept_end = end;
 }
 
+/* Shortest value (quotes excluded) worth moving out of its tag: below it,
+ * the entry and its lookup cost about what libxml2 spends on the value. */
+#define MOVE_MIN_VALUE 4
+/* Kept attribute names of one tag remembered for the first-of-its-name rule;
+ * a tag with more keeps its later values in place. */
+#define MOVE_MAX_NAMES 16
+
+/* What the moving of values knows about the start tag being rewritten. */
+typedef struct {
+    bool on;      /* values of this tag may still move */
+    size_t first; /* the tag's first entry in sc->moved */
+    size_t n_names;
+    size_t name_at[MOVE_MAX_NAMES]; /* kept names so far, in the output */
+    size_t name_len[MOVE_MAX_NAMES];
+} tag_moves;
+
+/* Did the tag keep an attribute of the name at input position attr before?
+ * libxml2 drops every later one of a name (an error, "redefined"). */
+static bool name_seen(const scan *sc, const tag_moves *m, size_t attr, size_t n) {
+    for (size_t i = 0; i < m->n_names; i++)
+        if (m->name_len[i] == n && !strncasecmp(sc->s + m->name_at[i], sc->s + attr, n))
+            return true;
+    return false;
+}
+
+/* Adds the value at input [from, from + n) to sc->moved, tag end unknown
+ * yet; false when out of memory. */
+static bool push_moved(scan *sc, size_t name_out, size_t name_len, size_t from,
+                       size_t n) {
+    html_moved_attrs *m = sc->moved;
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 64;
+        html_moved_attr *v =
+            arena_realloc(m->arena, m->v, m->cap * sizeof *v, cap * sizeof *v);
+        if (!v)
+            return false;
+        m->v = v;
+        m->cap = cap;
+    }
+    char *value = arena_strndup(m->arena, sc->s + from, n);
+    if (!value)
+        return false;
+    m->v[m->n++] =
+        (html_moved_attr){.name = sc->s + name_out, .name_len = name_len, .value = value};
+    return true;
+}
+
+/* emit_after() for a kept attribute (name at input position attr, n bytes)
+ * while the tag's values may move: a value in closed quotes, from its
+ * opening quote at `value` to `end` after the closing one, moves to
+ * sc->moved when it can, and the tag keeps the name and an empty value.
+ * Returns whether it moved; when not, the caller emits the attribute. */
+static bool emit_moving(scan *sc, tag_moves *m, size_t *kept_end, size_t attr, size_t n,
+                        size_t value, size_t end, bool quoted) {
+    size_t name_out = sc->w + (*kept_end != attr);
+    bool first = !name_seen(sc, m, attr, n);
+    if (m->n_names == MOVE_MAX_NAMES) {
+        m->on = false;
+        return false;
+    }
+    m->name_at[m->n_names] = name_out;
+    m->name_len[m->n_names++] = n;
+    if (!quoted || !first)
+        return false;
+    char quote = sc->s[value];
+    size_t inner = end - value - 2;
+    if (inner < MOVE_MIN_VALUE || memchr(sc->s + value + 1, '&', inner) ||
+        !push_moved(sc, name_out, n, value + 1, inner))
+        return false;
+    if (*kept_end != attr)
+        sc->s[sc->w++] = ' ';
+    emit(sc, sc->s + attr, value + 1 - attr); /* the name, '=' and a quote */
+    sc->s[sc->w++] = quote;
+    *kept_end = end;
+    return true;
+}
+
+/* Sets where libxml2 ends the tag for the entries the tag added. */
+static void end_moved(scan *sc, const tag_moves *m, size_t tag_end) {
+    for (size_t i = m->first; sc->moved && i < sc->moved->n; i++)
+        sc->moved->v[i].tag_end = tag_end;
+}
+
 /* A start tag at r ("<" and a letter): rewritten with the kept attributes
  * only. Bogus attribute text, which libxml2 skips, is dropped too. */
 static start_tag rewrite_start_tag(scan *sc) {
@@ -264,6 +350,8 @@ static start_tag rewrite_start_tag(scan *sc) {
     t.name_len = name_length(sc, p);
     emit(sc, sc->s + sc->r, 1 + t.name_len);
     p += t.name_len;
+    tag_moves m = {.on = sc->moved && !word_is("meta", sc->s + t.out + 1, t.name_len),
+                   .first = sc->moved ? sc->moved->n : 0};
     size_t kept_end = p; /* input position where the last kept bytes end */
     p = skip_blanks(sc, p);
     while (p < sc->len && !at_tag_end(sc, p)) {
@@ -277,11 +365,13 @@ static start_tag rewrite_start_tag(scan *sc) {
         size_t end = attr + n; /* the blanks after a bare name are not its own */
         p = skip_blanks(sc, end);
         size_t value = p, value_len = 0;
+        bool quoted = false;
         if (p < sc->len && sc->s[p] == '=') {
             p = value = skip_blanks(sc, p + 1);
             if (p < sc->len && (sc->s[p] == '"' || sc->s[p] == '\'')) {
                 const char *q = memchr(sc->s + p + 1, sc->s[p], sc->len - p - 1);
                 p = q ? (size_t)(q - sc->s) + 1 : sc->len;
+                quoted = q != NULL;
             } else {
                 while (p < sc->len && sc->s[p] != '>' && !is_blank(sc->s[p]))
                     p++;
@@ -296,12 +386,14 @@ static start_tag rewrite_start_tag(scan *sc) {
             if (n == 4 && !strncasecmp(sc->s + attr, "type", 4) && value_len &&
                 memmem(sc->s + value, value_len, "ld+json", 7))
                 t.json_ld = true;
-            emit_after(sc, &kept_end, attr, end);
+            if (!(m.on && emit_moving(sc, &m, &kept_end, attr, n, value, end, quoted)))
+                emit_after(sc, &kept_end, attr, end);
         }
         p = skip_blanks(sc, p);
     }
     if (p >= sc->len) { /* the input ends inside the tag */
         sc->r = sc->len;
+        end_moved(sc, &m, sc->w); /* nothing follows: libxml2 ends it there */
         return t;
     }
     t.complete = true;
@@ -311,6 +403,7 @@ static start_tag rewrite_start_tag(scan *sc) {
         emit_after(sc, &kept_end, p, close);
     else
         emit(sc, sc->s + p, 1);
+    end_moved(sc, &m, sc->w - (close - p)); /* at the '>' or the '/' of "/>" */
     sc->r = close;
     return t;
 }
@@ -526,7 +619,19 @@ static void start_tag_at(scan *sc) {
 }
 
 size_t html_prefilter(char *s, size_t len, bool keep_markup) {
-    scan sc = {.s = s, .len = len, .prolog = true, .keep_markup = keep_markup};
+    return html_prefilter_moving(s, len, keep_markup, NULL);
+}
+
+size_t html_prefilter_moving(char *s, size_t len, bool keep_markup,
+                             html_moved_attrs *moved) {
+    /* libxml2 skips a byte-order mark, and its offsets would then not be
+     * the output's; html_decode() has dropped it already. */
+    bool bom = len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3);
+    scan sc = {.s = s,
+               .len = len,
+               .moved = moved && moved->arena && !bom ? moved : NULL,
+               .prolog = true,
+               .keep_markup = keep_markup};
     while (sc.r < sc.len) {
         const char *lt = memchr(s + sc.r, '<', sc.len - sc.r);
         size_t text_end = lt ? (size_t)(lt - s) : sc.len;

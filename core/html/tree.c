@@ -24,11 +24,17 @@
  *
  * The node limit is enforced while building, so a page past it stops the
  * parser instead of first growing the whole tree.
+ *
+ * html_parse_moved() also puts back the attribute values the prefilter took
+ * out of their tags (html_prefilter_moving()): libxml2 reads those tags with
+ * empty values, and the builder knows each tag by where the parser stands
+ * when it reports it, the tag's end in the prefiltered text.
  */
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
 #include <limits.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html.h"
 
@@ -43,6 +49,10 @@ typedef struct {
      * is appended in place while it fits. */
     xmlNode *text;
     size_t text_len, text_cap;
+    /* Values the prefilter moved out of their tags, and the first of them
+     * not yet reached. */
+    const html_moved_attrs *moved;
+    size_t next_moved;
 } tree_builder;
 
 static tree_builder *builder_of(xmlParserCtxtPtr c) { return c->_private; }
@@ -137,10 +147,43 @@ static const xmlChar *element_name(xmlParserCtxtPtr c, const xmlChar *fullname) 
     return name;
 }
 
+/* The values moved out of the start tag libxml2 reports now: the entries
+ * whose tag ends where the parser stands (at the tag's '>' or "/>", or at the
+ * end of the input). Entries of tags it reported without them (a misplaced
+ * <body> or <html>) are passed over. Sets *n to their number. */
+static const html_moved_attr *moved_of_tag(xmlParserCtxtPtr c, size_t *n) {
+    tree_builder *b = builder_of(c);
+    *n = 0;
+    if (!b->moved || b->next_moved >= b->moved->n || !c->input)
+        return NULL;
+    size_t at = (size_t)c->input->consumed + (size_t)(c->input->cur - c->input->base);
+    const html_moved_attr *v = b->moved->v;
+    while (b->next_moved < b->moved->n && v[b->next_moved].tag_end < at)
+        b->next_moved++;
+    size_t first = b->next_moved;
+    while (b->next_moved < b->moved->n && v[b->next_moved].tag_end == at)
+        b->next_moved++;
+    *n = b->next_moved - first;
+    return v + first;
+}
+
+/* The moved value of attribute `name` (lower case, as libxml2 gives it)
+ * among a tag's entries, or NULL. */
+static const char *moved_value(const html_moved_attr *v, size_t n, const xmlChar *name) {
+    size_t len = strlen((const char *)name);
+    for (size_t i = 0; i < n; i++)
+        if (v[i].name_len == len && !strncasecmp(v[i].name, (const char *)name, len))
+            return v[i].value;
+    return NULL;
+}
+
 /* Appends attribute name=value to el after `last` (its last attribute so
- * far, or NULL); returns the new last attribute, NULL when out of memory. */
+ * far, or NULL); returns the new last attribute, NULL when out of memory.
+ * An empty value whose real one was moved out of the tag (moved[0, n_moved))
+ * gets it back, without a copy: it already lives in the arena. */
 static xmlAttr *add_attribute(xmlParserCtxtPtr c, xmlNode *el, xmlAttr *last,
-                              const xmlChar *name, const xmlChar *value) {
+                              const xmlChar *name, const xmlChar *value,
+                              const html_moved_attr *moved, size_t n_moved) {
     tree_builder *b = builder_of(c);
     xmlAttr *a = arena_calloc(b->arena, 1, sizeof *a);
     if (!a) {
@@ -154,8 +197,14 @@ static xmlAttr *add_attribute(xmlParserCtxtPtr c, xmlNode *el, xmlAttr *last,
     if (!value && htmlIsBooleanAttr(name))
         value = name; /* <input checked> reads as checked="checked" */
     if (value) {
+        const char *put_back =
+            n_moved && !value[0] ? moved_value(moved, n_moved, name) : NULL;
         xmlNode *t = new_node(c, XML_TEXT_NODE, false);
-        if (!t || !(t->content = (xmlChar *)copy(c, value, strlen((const char *)value))))
+        if (!t)
+            return NULL;
+        if (put_back)
+            t->content = (xmlChar *)put_back;
+        else if (!(t->content = (xmlChar *)copy(c, value, strlen((const char *)value))))
             return NULL;
         t->name = xmlStringText;
         t->parent = (xmlNode *)a;
@@ -202,9 +251,11 @@ static void on_start_element(void *ctx, const xmlChar *fullname, const xmlChar *
         stop(c, LEDE_ERR_LIMIT);
         return;
     }
+    size_t n_moved = 0;
+    const html_moved_attr *moved = atts ? moved_of_tag(c, &n_moved) : NULL;
     xmlAttr *last = NULL;
     for (size_t i = 0; atts && atts[i] && (i == 0 || last); i += 2)
-        last = add_attribute(c, el, last, atts[i], atts[i + 1]);
+        last = add_attribute(c, el, last, atts[i], atts[i + 1], moved, n_moved);
 }
 
 static void on_end_element(void *ctx, const xmlChar *name) {
@@ -297,13 +348,20 @@ static void silent_error(void *ctx, xmlErrorPtr err) {
 
 lede_status html_parse(lede_arena *a, const char *utf8, size_t len, const char *url,
                        const lede_options *opt, htmlDocPtr *out) {
+    return html_parse_moved(a, utf8, len, url, opt, NULL, out);
+}
+
+lede_status html_parse_moved(lede_arena *a, const char *utf8, size_t len, const char *url,
+                             const lede_options *opt, const html_moved_attrs *moved,
+                             htmlDocPtr *out) {
     *out = NULL;
     if (len > (size_t)INT_MAX)
         return LEDE_ERR_TOO_LARGE;
     htmlParserCtxtPtr pc = htmlNewParserCtxt();
     if (!pc)
         return LEDE_ERR_NOMEM;
-    tree_builder b = {.arena = a, .max_nodes = opt->max_nodes, .status = LEDE_OK};
+    tree_builder b = {
+        .arena = a, .max_nodes = opt->max_nodes, .status = LEDE_OK, .moved = moved};
     pc->_private = &b;
     pc->sax->serror = silent_error;
     pc->sax->startElement = on_start_element;

@@ -359,6 +359,138 @@ Test(html_tree, same_tree_as_libxml2_on_long_and_deep_input) {
     expect_same_tree("deep", page, strlen(page));
 }
 
+/* The tree the pipeline builds, values moved out of their tags by
+ * html_prefilter_moving() and put back by html_parse_moved(), must be the
+ * tree libxml2 builds from html_prefilter()'s output. Returns the number of
+ * values moved. */
+static size_t expect_same_tree_moved_as(const char *what, const char *html, size_t len,
+                                        bool keep_markup) {
+    char *plain = malloc(len + 1), *moving = malloc(len + 1);
+    cr_assert(plain && moving);
+    memcpy(plain, html, len);
+    memcpy(moving, html, len);
+    plain[len] = moving[len] = '\0';
+    size_t n_plain = html_prefilter(plain, len, keep_markup);
+    lede_arena *a = arena_new(0);
+    html_moved_attrs moved = {.arena = a};
+    size_t n_moving = html_prefilter_moving(moving, len, keep_markup, &moved);
+    lede_options opt;
+    lede_options_init(&opt);
+    htmlDocPtr mine = NULL;
+    lede_status st = html_parse_moved(a, moving, n_moving, NULL, &opt, &moved, &mine);
+    htmlParserCtxtPtr pc = htmlNewParserCtxt();
+    cr_assert(pc);
+    htmlDocPtr theirs =
+        htmlCtxtReadMemory(pc, plain, (int)n_plain, NULL, "UTF-8", DOM_EXACT_FLAGS);
+    htmlFreeParserCtxt(pc);
+    cr_expect((st == LEDE_OK) == (theirs != NULL), "%s: only one parse failed", what);
+    if (mine && theirs) {
+        char *x = dom_exact_string(theirs), *y = dom_exact_string(mine);
+        cr_assert(x && y);
+        size_t i = 0;
+        while (x[i] && x[i] == y[i])
+            i++;
+        size_t from = i > 160 ? i - 160 : 0;
+        cr_expect(x[i] == y[i],
+                  "%s (keep_markup=%d): trees differ at %zu:\n--- libxml2, nothing "
+                  "moved\n%.320s\n--- arena, values moved\n%.320s",
+                  what, keep_markup, i, x + from, y + from);
+        free(x);
+        free(y);
+    }
+    size_t n_moved = moved.n;
+    html_doc_free(mine);
+    if (theirs)
+        xmlFreeDoc(theirs);
+    arena_free(a);
+    free(plain);
+    free(moving);
+    return n_moved;
+}
+
+static size_t expect_same_tree_moved(const char *what, const char *html, size_t len) {
+    expect_same_tree_moved_as(what, html, len, true);
+    return expect_same_tree_moved_as(what, html, len, false);
+}
+
+#define SAME_TREE_MOVED(lit) expect_same_tree_moved(lit, lit, sizeof(lit) - 1)
+
+Test(html_tree, moved_values_go_back_into_their_attributes) {
+    char page[] = "<p CLASS=\"story body\" id='main-column'>x</p><div class=\"ab\">";
+    lede_arena *a = arena_new(0);
+    html_moved_attrs moved = {.arena = a};
+    size_t n = html_prefilter_moving(page, strlen(page), false, &moved);
+    /* Long quoted values leave, short ones stay. */
+    cr_expect_str_eq(page, "<p CLASS=\"\" id=''>x</p><div class=\"ab\">");
+    cr_expect_eq(n, strlen(page));
+    cr_assert_eq(moved.n, 2);
+    cr_expect_str_eq(moved.v[0].value, "story body");
+    cr_expect_str_eq(moved.v[1].value, "main-column");
+    cr_expect(!strncmp(moved.v[0].name, "CLASS", moved.v[0].name_len));
+    size_t gt = (size_t)(strchr(page, '>') - page);
+    cr_expect_eq(moved.v[0].tag_end, gt);
+    cr_expect_eq(moved.v[1].tag_end, gt);
+    lede_options opt;
+    lede_options_init(&opt);
+    htmlDocPtr doc = NULL;
+    cr_assert_eq(html_parse_moved(a, page, n, NULL, &opt, &moved, &doc), LEDE_OK);
+    const xmlNode *body = xmlDocGetRootElement(doc)->children;
+    const xmlNode *p = body->children;
+    cr_expect_str_eq(dom_attr(p, "class"), "story body");
+    cr_expect_str_eq(dom_attr(p, "id"), "main-column");
+    cr_expect_str_eq(dom_attr(p->next, "class"), "ab");
+    html_doc_free(doc);
+    arena_free(a);
+}
+
+Test(html_tree, moved_values_give_the_same_tree_on_tricky_markup) {
+    /* a value that moves, so that each case below tests something */
+    cr_expect_gt(SAME_TREE_MOVED("<p class=\"lead paragraph\">x</p>"), 0);
+    /* after a byte-order mark (which libxml2 skips) nothing moves */
+    cr_expect_eq(SAME_TREE_MOVED("\xEF\xBB\xBF<p class=\"after a mark\">x</p>"), 0);
+    /* libxml2 keeps the first of a name, in any case; later ones stay put */
+    SAME_TREE_MOVED("<p class=\"first one\" CLASS=\"second one\" class=x>t</p>");
+    SAME_TREE_MOVED("<p class=first1 class=\"second one\">t</p>");
+    SAME_TREE_MOVED("<p class class=\"second one\">t</p>");
+    /* references are decoded by libxml2: such values stay */
+    SAME_TREE_MOVED("<p title=\"Tom &amp; Jerry\" class=\"a &lt; b\">t</p>");
+    /* a misplaced <body> or <html> is dropped with its attributes; the
+     * values after it still find their tags */
+    SAME_TREE_MOVED("<html class=\"root-class\"><body class=\"body-class\"><p "
+                    "class=\"inner one\">a<body class=\"again body\"><html "
+                    "lang=\"en-GB-x\"><p class=\"after misplaced\">b</p>");
+    SAME_TREE_MOVED("<head><title>t</title></head><head class=\"second head\">"
+                    "<p class=\"para class\">x</p>");
+    /* <meta> keeps its values: libxml2 reads them itself */
+    SAME_TREE_MOVED("<meta http-equiv=\"Content-Type\" content=\"text/html; "
+                    "charset=utf-8\"><meta name=\"description\" content=\"words "
+                    "here\"><p>x</p>");
+    /* blanks, quotes, '>', new lines and non-ASCII inside values */
+    SAME_TREE_MOVED("<p title='say \"hi\" > bye' class=\"a\tb\nc\r\nd\" "
+                    "id=\"caf\xC3\xA9-\xE6\x97\xA5\">x</p>");
+    SAME_TREE_MOVED("<p class = \"spaced out\"id=\"glued-on\"data-x=\"dropped\">x</p>");
+    SAME_TREE_MOVED("<img class=\"self closed\"/><img class=\"closed too\" /><br "
+                    "class=\"break class\">");
+    SAME_TREE_MOVED("<p class=\"\" id=\"\">empty values stay empty</p>");
+    /* a tag the input ends in, after a moved value */
+    SAME_TREE_MOVED("<p>x<div class=\"never closed\" id=\"tag end\"");
+    SAME_TREE_MOVED("<p>x<div class=\"never closed\" title=\"no end quote");
+    /* elements libxml2 opens by itself, around a moved value */
+    SAME_TREE_MOVED("text first<div class=\"implied body\">y</div>");
+    SAME_TREE_MOVED("<td class=\"cell class\">1<td class=\"cell two\">2<li "
+                    "class=\"item class\">3");
+    SAME_TREE_MOVED("<fb:like class=\"prefixed name\">t</fb:like>");
+    SAME_TREE_MOVED("<script class=\"script class\">var a;</script><style "
+                    "class=\"style class\">p{}</style><p class=\"after them\">x</p>");
+    /* more kept attributes than the tag's name memory */
+    SAME_TREE_MOVED("<p class=\"c-1111\" id=\"i-1111\" title=\"t-1111\" role=\"r-1111\" "
+                    "lang=\"l-1111\" name=\"n-1111\" rel=\"x-1111\" type=\"y-1111\" "
+                    "value=\"v-1111\" style=\"s-1111\" property=\"p-1111\" "
+                    "itemprop=\"a-1111\" datetime=\"d-1111\" content=\"o-1111\" "
+                    "hidden=\"h-1111\" charset=\"u-1111\" aria-hidden=\"b-1111\" "
+                    "class=\"late dup\" data-testid=\"late-one\">x</p>");
+}
+
 static void check_page(const char *path, const char *html, size_t len) {
     expect_same_tree(path, html, len);
     /* and as the pipeline parses it: after the prefilter */
@@ -368,6 +500,14 @@ static void check_page(const char *path, const char *html, size_t len) {
     size_t n = html_prefilter(copy, len, false);
     expect_same_tree(path, copy, n);
     free(copy);
+    /* and with the values moved out of their tags and back, from the page
+     * decoded as the pipeline decodes it */
+    lede_arena *a = arena_new(0);
+    char *utf8;
+    size_t utf8_len;
+    cr_assert_eq(html_decode(a, html, len, NULL, &utf8, &utf8_len, NULL), LEDE_OK);
+    expect_same_tree_moved(path, utf8, utf8_len);
+    arena_free(a);
 }
 
 Test(html_tree, same_tree_as_libxml2_on_golden_fixtures) {

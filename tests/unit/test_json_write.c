@@ -2,6 +2,7 @@
  * tree lede_result_to_json() builds, on real pages and on awkward values. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +147,29 @@ Test(json_write, awkward_values_render_as_the_tree_does) {
     same_as_tree(&r, 0, "timings not finite");
     lede_result empty = {0};
     same_as_tree(&empty, 0, "empty result");
+}
+
+/* Plain text is copied eight bytes at a time: every byte that needs care,
+ * at every place in and around a word of long plain text, must still be
+ * escaped, copied as a character or turn the string to null as the tree
+ * does. */
+Test(json_write, special_bytes_anywhere_in_long_text_render_as_the_tree_does) {
+    static const char *const specials[] = {"\"",       "\\",           "\x01",
+                                           "\x1F",     "\n",           "\x7F",
+                                           "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80",
+                                           "\xC3",     "\xFF"};
+    char text[64];
+    for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++)
+        for (size_t at = 0; at < 26; at++) {
+            size_t n = strlen(specials[k]);
+            memset(text, 'a', sizeof text);
+            memcpy(text + at, specials[k], n);
+            text[40] = '\0';
+            lede_result r = {.text = text, .headline = text + at};
+            char what[64];
+            snprintf(what, sizeof what, "special %zu at %zu", k, at);
+            same_as_tree(&r, 0, what);
+        }
 }
 
 Test(json_write, key_filter_keeps_what_the_tree_filter_keeps) {
