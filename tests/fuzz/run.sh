@@ -36,7 +36,7 @@ for t in "$@"; do
   fi
   dict=""
   [ -f "$src/$t.dict" ] && dict="-dict=$src/$t.dict"
-  case "$t" in fuzz_prefilter | fuzz_tree) dict="-dict=$src/prefilter.dict" ;; esac
+  case "$t" in fuzz_prefilter | fuzz_tree | fuzz_moved) dict="-dict=$src/prefilter.dict" ;; esac
   # -timeout: one input taking longer than this is a hang, and a failure.
   # shellcheck disable=SC2086 # $dict is one word or none
   if "$bin" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
