@@ -740,6 +740,25 @@ static bool source_in_interruption(const qtext *q, const qfound *f, const qfound
            comma_at(q, c - 1) && (q->t[r->spk_b].flags & QF_CAP) && !ing_cue(q, c);
 }
 
+/* The rules' reading with a source at each cue token (-1 where none), from
+ * the arena; with own_source only, readings whose source is their own, not
+ * inherited from an earlier attribution. NULL when out of memory. */
+static int32_t *rules_by_cue(const qtext *q, const qfound_list *rules, lede_arena *a,
+                             bool own_source) {
+    int32_t *by_cue = arena_alloc(a, (q->n + 1) * sizeof *by_cue);
+    if (!by_cue)
+        return NULL;
+    for (size_t i = 0; i <= q->n; i++)
+        by_cue[i] = -1;
+    for (size_t k = 0; k < rules->n; k++) {
+        const qfound *r = &rules->v[k];
+        if (r->cue_b >= 0 && (size_t)r->cue_b < q->n && r->spk_b >= 0 &&
+            (!own_source || r->inherit < 0))
+            by_cue[r->cue_b] = (int32_t)k;
+    }
+    return by_cue;
+}
+
 /* The tagger's sources checked against the rules' subject of the same cue:
  * - a source that starts where the rules' subject starts and runs on past it
  *   ("[Hale met the families] ... and told") took in the subject's own
@@ -755,16 +774,9 @@ static lede_status trim_sources(const qtext *q, const qfound_list *rules,
                                 qfound_list *out) {
     if (!rules || !rules->n)
         return LEDE_OK;
-    int32_t *by_cue = arena_alloc(out->a, (q->n + 1) * sizeof *by_cue);
+    int32_t *by_cue = rules_by_cue(q, rules, out->a, false);
     if (!by_cue)
         return LEDE_ERR_NOMEM;
-    for (size_t i = 0; i <= q->n; i++)
-        by_cue[i] = -1;
-    for (size_t k = 0; k < rules->n; k++) {
-        const qfound *r = &rules->v[k];
-        if (r->cue_b >= 0 && (size_t)r->cue_b < q->n && r->spk_b >= 0)
-            by_cue[r->cue_b] = (int32_t)k;
-    }
     for (size_t i = 0; i < out->n; i++) {
         qfound *f = &out->v[i];
         if (f->cue_b < 0 || (size_t)f->cue_b >= q->n || by_cue[f->cue_b] < 0)
@@ -854,16 +866,9 @@ static lede_status unsure_take_rules_source(const qtext *q, const qfound_list *r
                                             qfound_list *out) {
     if (!rules || !rules->n)
         return LEDE_OK;
-    int32_t *by_cue = arena_alloc(out->a, (q->n + 1) * sizeof *by_cue);
+    int32_t *by_cue = rules_by_cue(q, rules, out->a, true);
     if (!by_cue)
         return LEDE_ERR_NOMEM;
-    for (size_t i = 0; i <= q->n; i++)
-        by_cue[i] = -1;
-    for (size_t k = 0; k < rules->n; k++) {
-        const qfound *r = &rules->v[k];
-        if (r->cue_b >= 0 && (size_t)r->cue_b < q->n && r->spk_b >= 0 && r->inherit < 0)
-            by_cue[r->cue_b] = (int32_t)k;
-    }
     for (size_t i = 0; i < out->n; i++) {
         qfound *f = &out->v[i];
         if (!f->unsure || f->cue_b < 0 || (size_t)f->cue_b >= q->n ||

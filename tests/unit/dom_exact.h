@@ -4,8 +4,8 @@
  * type, name and content, every attribute with its name and value nodes, in
  * order. The walk also checks each node's links (parent, prev, the parent's
  * last, doc) and writes "!link" where one is wrong, so that a broken link
- * makes the strings differ too. Shared by tests/unit/test_html.c and
- * tests/fuzz/fuzz_tree.c. */
+ * makes the strings differ too. Shared by tests/unit/test_html.c,
+ * tests/fuzz/fuzz_tree.c and tests/fuzz/fuzz_moved.c. */
 #ifndef LEDE_TEST_DOM_EXACT_H
 #define LEDE_TEST_DOM_EXACT_H
 
@@ -124,6 +124,60 @@ static inline int dom_exact_compare(const char *html, size_t len, char **libxml2
     arena_free(a);
     if (theirs)
         xmlFreeDoc(theirs);
+    if (libxml2_out && arena_out && result == 1) {
+        *libxml2_out = x, *arena_out = y;
+    } else {
+        free(x);
+        free(y);
+    }
+    return result;
+}
+
+/* The pipeline's parse path against libxml2 with nothing moved: html (NUL
+ * terminated, len bytes) goes through html_prefilter_moving() and
+ * html_parse_moved() on one side, html_prefilter() and libxml2's own
+ * callbacks on the other. Returns 0 when the trees are the same (or lede
+ * refused the page for a limit), 1 when they differ (the two strings left in
+ * *libxml2_out and *arena_out for the caller to show and free), -1 when only
+ * one parse failed. *n_moved is the number of values moved. */
+static inline int dom_exact_compare_moved(const char *html, size_t len, bool keep_markup,
+                                          char **libxml2_out, char **arena_out,
+                                          size_t *n_moved) {
+    char *plain = malloc(len + 1), *moving = malloc(len + 1);
+    lede_arena *a = arena_new(0);
+    if (!plain || !moving || !a)
+        abort();
+    memcpy(plain, html, len + 1);
+    memcpy(moving, html, len + 1);
+    size_t n_plain = html_prefilter(plain, len, keep_markup);
+    html_moved_attrs moved = {.arena = a};
+    size_t n_moving = html_prefilter_moving(moving, len, keep_markup, &moved);
+    lede_options opt;
+    lede_options_init(&opt);
+    htmlDocPtr mine = NULL;
+    lede_status st = html_parse_moved(a, moving, n_moving, NULL, &opt, &moved, &mine);
+    htmlParserCtxtPtr pc = htmlNewParserCtxt();
+    htmlDocPtr theirs =
+        pc ? htmlCtxtReadMemory(pc, plain, (int)n_plain, NULL, "UTF-8", DOM_EXACT_FLAGS)
+           : NULL;
+    if (pc)
+        htmlFreeParserCtxt(pc);
+    int result = -1;
+    char *x = NULL, *y = NULL;
+    if (st == LEDE_ERR_LIMIT || st == LEDE_ERR_NOMEM || (!mine && !theirs)) {
+        result = 0;
+    } else if (mine && theirs) {
+        x = dom_exact_string(theirs);
+        y = dom_exact_string(mine);
+        result = x && y && !strcmp(x, y) ? 0 : 1;
+    }
+    *n_moved = moved.n;
+    html_doc_free(mine);
+    if (theirs)
+        xmlFreeDoc(theirs);
+    arena_free(a);
+    free(plain);
+    free(moving);
     if (libxml2_out && arena_out && result == 1) {
         *libxml2_out = x, *arena_out = y;
     } else {
