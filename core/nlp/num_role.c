@@ -422,28 +422,6 @@ static bool title_case(const role_ctx *r) {
 
 #define ROLE_QUOTED_NAME_MAX 4 /* words of a quoted name ("the "Three Amigos"") */
 
-/* A short phrase in quotation marks that opens at i - 1 and is all capitalised
- * words, with one more after the number at i: a nickname or a title ("known
- * as the "Three Amigos"", "the "Big Four""), not the start of a quotation
- * ("Three people died," she said). */
-static bool quoted_name(const role_ctx *r) {
-    const nlp_text *t = r->t;
-    if (r->i == r->sb || !is_kind(t, r->i - 1, NLP_TOK_QUOTE))
-        return false;
-    size_t words = 0;
-    for (size_t j = r->i; j < r->se && words <= ROLE_QUOTED_NAME_MAX; j++) {
-        bool closes = is_kind(t, j, NLP_TOK_QUOTE) ||
-                      (is_kind(t, j, NLP_TOK_PUNCT) && j + 1 < r->se &&
-                       is_kind(t, j + 1, NLP_TOK_QUOTE)); /* "the "Three Amigos."" */
-        if (closes)
-            return words >= 2;
-        if (!is_kind(t, j, NLP_TOK_WORD) || !(t->toks[j].flags & NLP_TF_CAP))
-            return false;
-        words++;
-    }
-    return false;
-}
-
 /* Capitalised words, and the hyphens between them, in a row from i up to a
  * closing quotation mark: the rest of a quoted title ("The 40-Year-Old
  * Virgin"). Returns the words counted, or SIZE_MAX when the phrase runs on. */
@@ -460,6 +438,17 @@ static size_t quoted_title_tail(const nlp_text *t, size_t i, size_t se) {
         words++;
     }
     return SIZE_MAX;
+}
+
+/* A short phrase in quotation marks that opens at i - 1 and is all capitalised
+ * words, with one more after the number at i: a nickname or a title ("known
+ * as the "Three Amigos"", "the "Big Four""), not the start of a quotation
+ * ("Three people died," she said). */
+static bool quoted_name(const role_ctx *r) {
+    if (r->i == r->sb || !is_kind(r->t, r->i - 1, NLP_TOK_QUOTE))
+        return false;
+    size_t words = quoted_title_tail(r->t, r->i, r->se);
+    return words != SIZE_MAX && words >= 2;
 }
 
 /* A number in digits inside a short quoted title of capitalised words:

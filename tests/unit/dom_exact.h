@@ -88,6 +88,34 @@ static inline char *dom_exact_string(const xmlDoc *doc) {
     (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | \
      HTML_PARSE_COMPACT)
 
+/* Compares the arena tree with libxml2's and frees both: 0 when they are the
+ * same, when both parses failed, or when lede refused the page for a limit
+ * (`limited`); 1 when they differ (the two strings, when wanted, left in
+ * *libxml2_out and *arena_out for the caller to show and free); -1 when only
+ * one parse failed. */
+static inline int dom_exact_result(htmlDocPtr mine, htmlDocPtr theirs, bool limited,
+                                   char **libxml2_out, char **arena_out) {
+    int result = -1;
+    char *x = NULL, *y = NULL;
+    if (limited || (!mine && !theirs)) {
+        result = 0;
+    } else if (mine && theirs) {
+        x = dom_exact_string(theirs);
+        y = dom_exact_string(mine);
+        result = x && y && !strcmp(x, y) ? 0 : 1;
+    }
+    html_doc_free(mine);
+    if (theirs)
+        xmlFreeDoc(theirs);
+    if (libxml2_out && arena_out && result == 1) {
+        *libxml2_out = x, *arena_out = y;
+    } else {
+        free(x);
+        free(y);
+    }
+    return result;
+}
+
 /* Parses html both ways and returns 0 when the trees are the same, 1 when
  * they differ (the two strings, when wanted, are left in *libxml2_out and
  * *arena_out for the caller to show and free), -1 when a parse failed on
@@ -109,27 +137,8 @@ static inline int dom_exact_compare(const char *html, size_t len, char **libxml2
     if (pc)
         htmlFreeParserCtxt(pc);
     *limited = st == LEDE_ERR_LIMIT || st == LEDE_ERR_NOMEM;
-    int result = -1;
-    char *x = NULL, *y = NULL;
-    if (*limited) {
-        result = 0;
-    } else if (mine && theirs) {
-        x = dom_exact_string(theirs);
-        y = dom_exact_string(mine);
-        result = x && y && !strcmp(x, y) ? 0 : 1;
-    } else if (!mine && !theirs) {
-        result = 0;
-    }
-    html_doc_free(mine);
+    int result = dom_exact_result(mine, theirs, *limited, libxml2_out, arena_out);
     arena_free(a);
-    if (theirs)
-        xmlFreeDoc(theirs);
-    if (libxml2_out && arena_out && result == 1) {
-        *libxml2_out = x, *arena_out = y;
-    } else {
-        free(x);
-        free(y);
-    }
     return result;
 }
 
@@ -162,28 +171,13 @@ static inline int dom_exact_compare_moved(const char *html, size_t len, bool kee
            : NULL;
     if (pc)
         htmlFreeParserCtxt(pc);
-    int result = -1;
-    char *x = NULL, *y = NULL;
-    if (st == LEDE_ERR_LIMIT || st == LEDE_ERR_NOMEM || (!mine && !theirs)) {
-        result = 0;
-    } else if (mine && theirs) {
-        x = dom_exact_string(theirs);
-        y = dom_exact_string(mine);
-        result = x && y && !strcmp(x, y) ? 0 : 1;
-    }
+    int result =
+        dom_exact_result(mine, theirs, st == LEDE_ERR_LIMIT || st == LEDE_ERR_NOMEM,
+                         libxml2_out, arena_out);
     *n_moved = moved.n;
-    html_doc_free(mine);
-    if (theirs)
-        xmlFreeDoc(theirs);
     arena_free(a);
     free(plain);
     free(moving);
-    if (libxml2_out && arena_out && result == 1) {
-        *libxml2_out = x, *arena_out = y;
-    } else {
-        free(x);
-        free(y);
-    }
     return result;
 }
 
